@@ -1,0 +1,85 @@
+// The app's one database entry point: one Prisma client per process.
+//   DATABASE_URL set   -> that PostgreSQL server
+//   DATABASE_URL unset -> embedded PGlite in $DATA_DIR/pglite, served on 127.0.0.1
+// Pending migrations are applied before the client is handed out; a fresh embedded database is seeded.
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+import { startEmbeddedDb, type EmbeddedDb } from "~/utils/embedded-db.server";
+import { readEnv } from "~/utils/env.server";
+import { applyMigrations } from "~/utils/migrate.server";
+
+export type Db = {
+  prisma: PrismaClient;
+  mode: "embedded" | "postgres";
+  url: string;
+  applied: string[];
+  embedded?: EmbeddedDb;
+};
+
+export type Prisma = PrismaClient;
+
+async function init(): Promise<Db> {
+  const env = readEnv();
+  let url = env.DATABASE_URL;
+  let max = env.DB_POOL_MAX;
+  let embedded: EmbeddedDb | undefined;
+  if (!url) {
+    max = Math.min(max, 4);
+    embedded = await startEmbeddedDb({ dataDir: path.join(env.DATA_DIR, "pglite"), maxConnections: max + 2 });
+    url = embedded.url;
+    releaseOnSignal(embedded);
+  }
+  try {
+    const applied = env.MIGRATE_ON_START === "1" ? await applyMigrations(url) : [];
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max }),
+      log: [{ emit: "event", level: "query" }],
+    });
+    prisma.$on("query", (e) => {
+      if (e.duration >= env.SLOW_QUERY_MS) console.warn(`[db] slow query ${e.duration} ms: ${e.query.slice(0, 300)}`);
+    });
+    return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded };
+  } catch (e) {
+    await embedded?.stop().catch(() => {});
+    throw e;
+  }
+}
+
+// NOTE: `remix dev` sends SIGTERM twice on Ctrl-C; the flag makes the release happen once, and the data
+// folder's lock is removed even when PGlite's close fails.
+function releaseOnSignal(embedded: EmbeddedDb) {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void embedded.stop().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+// globalThis: dev rebuilds re-import the server build in the same process, and PGlite must never be
+// opened twice.
+const g = globalThis as unknown as { __northStarDb?: Promise<Db> };
+
+export function getDb(): Promise<Db> {
+  return (g.__northStarDb ??= init().catch((e) => {
+    g.__northStarDb = undefined;
+    throw e;
+  }));
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDb()).prisma;
+}
+
+export async function closeDb() {
+  const p = g.__northStarDb;
+  g.__northStarDb = undefined;
+  if (!p) return;
+  const db = await p.catch(() => undefined);
+  if (!db) return;
+  await db.prisma.$disconnect();
+  await db.embedded?.stop();
+}

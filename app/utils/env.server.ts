@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, parsed once. README "Configuration" lists the same set.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL server; unset means the embedded database in DATA_DIR */
+  DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+  DATA_DIR: z.string().default(".data"),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** log Prisma queries slower than this many milliseconds */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+  /** "0" skips applying migrations at start */
+  MIGRATE_ON_START: z.enum(["0", "1"]).default("1"),
+  /** seed demo organizations and people on first start; defaults to on for the embedded database only */
+  SEED_DEMO: z.enum(["0", "1"]).optional(),
+  /** smallest number of organizations a movement breakdown may show */
+  MIN_GROUP_SIZE: z.coerce.number().int().min(1).default(3),
+  SESSION_SECRET: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
