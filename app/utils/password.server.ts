@@ -1,0 +1,12 @@
+import { hash, verify } from "@node-rs/argon2";
+
+// argon2id with OWASP's minimum cost (m = 19 MiB, t = 2, p = 1); @node-rs/argon2 defaults to argon2id.
+const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string) {
+  return hash(password, OPTIONS);
+}
+
+export function verifyPassword(hashed: string, password: string) {
+  return verify(hashed, password);
+}
