@@ -3,7 +3,8 @@
 //   migrate                 apply pending migrations
 //   new-migration <name>    apply pending migrations, then write a migration for schema.prisma's changes
 //   check                   exit 1 when schema.prisma and the migrations disagree
-//   seed                    the framework (and demo data when the database has no organizations and SEED_DEMO=1)
+//   seed                    the framework, and demo data into a database without organizations
+//                           (by default on the embedded database only; SEED_DEMO=0 or 1 decides)
 //   reset                   drop everything, migrate, seed
 //   rebuild-summaries       recompute the dashboard summary tables
 import path from "node:path";
@@ -49,6 +50,7 @@ async function main() {
   const url = env.DATABASE_URL ?? embedded!.url;
   process.env.DATABASE_URL = url; // the app's db module opens this one instead of the folder again
   process.env.MIGRATE_ON_START = "0";
+  process.env.SEED_ON_START = "0";
   const { applyMigrations } = await import("../app/utils/migrate.server.ts");
   try {
     if (cmd === "reset") {
@@ -66,8 +68,10 @@ async function main() {
       const created = await migrateCreate(factory, SCHEMA, MIGRATIONS, arg ?? "change");
       console.log(created ? `created prisma/migrations/${created}/migration.sql` : "no changes: no migration created");
     } else if (cmd === "seed" || cmd === "reset") {
+      const { getPrisma } = await import("../app/utils/db.server.ts");
       const { seedOnStart } = await import("../app/utils/seed-on-start.server.ts");
-      await seedOnStart({ demo: env.SEED_DEMO ? env.SEED_DEMO === "1" : !env.DATABASE_URL, log: console.log });
+      const demo = env.SEED_DEMO ? env.SEED_DEMO === "1" : !env.DATABASE_URL;
+      await seedOnStart({ prisma: await getPrisma(), demo, log: console.log });
     } else if (cmd === "rebuild-summaries") {
       const { getPrisma } = await import("../app/utils/db.server.ts");
       const { rebuildSummaries } = await import("../app/models/summary.server.ts");

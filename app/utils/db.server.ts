@@ -1,13 +1,15 @@
 // The app's one database entry point: one Prisma client per process.
 //   DATABASE_URL set   -> that PostgreSQL server
 //   DATABASE_URL unset -> embedded PGlite in $DATA_DIR/pglite, served on 127.0.0.1
-// Pending migrations are applied before the client is handed out; a fresh embedded database is seeded.
+// Before the client is handed out, pending migrations are applied and a fresh database is seeded (the
+// framework always; demo data by default on the embedded database only), so no request sees a half-made one.
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { startEmbeddedDb, type EmbeddedDb } from "~/utils/embedded-db.server";
 import { readEnv } from "~/utils/env.server";
 import { applyMigrations } from "~/utils/migrate.server";
+import { seedOnStart } from "~/utils/seed-on-start.server";
 
 export type Db = {
   prisma: PrismaClient;
@@ -39,6 +41,13 @@ async function init(): Promise<Db> {
     prisma.$on("query", (e) => {
       if (e.duration >= env.SLOW_QUERY_MS) console.warn(`[db] slow query ${e.duration} ms: ${e.query.slice(0, 300)}`);
     });
+    if (env.SEED_ON_START === "1") {
+      await seedOnStart({
+        prisma,
+        demo: env.SEED_DEMO ? env.SEED_DEMO === "1" : Boolean(embedded),
+        log: env.NODE_ENV === "test" ? () => {} : (line) => console.log(`[north-star] ${line}`),
+      });
+    }
     return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded };
   } catch (e) {
     await embedded?.stop().catch(() => {});

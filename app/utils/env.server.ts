@@ -11,6 +11,8 @@ const schema = z.object({
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   /** "0" skips applying migrations at start */
   MIGRATE_ON_START: z.enum(["0", "1"]).default("1"),
+  /** "0" skips seeding a fresh database at start */
+  SEED_ON_START: z.enum(["0", "1"]).default("1"),
   /** seed demo organizations and people on first start; defaults to on for the embedded database only */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** smallest number of organizations a movement breakdown may show */

@@ -1,0 +1,20 @@
+import { Form, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+const LANGUAGES = ["en", "es"] as const;
+
+/** A plain form so it works without JavaScript; the server remembers the choice in a cookie. */
+export function LanguageSwitch({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/locale" className="lang-switch" aria-label={t("language.label")}>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {LANGUAGES.map((lng) => (
+        <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={current === lng}>
+          {t(`language.${lng}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}

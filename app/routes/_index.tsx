@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getPublicFramework } from "~/models/framework.server";
+import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+import { freedomColor, valueColor } from "~/utils/palette";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lng = await i18next.getLocale(request);
+  const locale = isLocale(lng) ? lng : "en";
+  const [framework, t] = await Promise.all([
+    getPrisma().then((prisma) => getPublicFramework({ prisma, locale })),
+    i18next.getFixedT(locale),
+  ]);
+  return json({ framework, title: t("landing.title") });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "North Star" },
+  { name: "description", content: data?.framework.vision ?? "" },
+];
+
+export default function Landing() {
+  const { framework } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const empty = framework.values.length === 0 && framework.freedoms.length === 0;
+  return (
+    <>
+      <section className="hero container" aria-labelledby="landing-heading">
+        <h1 id="landing-heading">{t("landing.heading")}</h1>
+        <p className="lede">{t("landing.lede")}</p>
+        <blockquote className="quote">{t("landing.quote")}</blockquote>
+      </section>
+
+      {empty ? (
+        <div className="container section">
+          <p className="empty-state">{t("landing.empty")}</p>
+        </div>
+      ) : null}
+
+      {framework.vision ? (
+        <section className="container section" aria-labelledby="vision-heading">
+          <h2 id="vision-heading">{t("landing.visionHeading")}</h2>
+          <p className="vision" data-testid="vision">
+            {framework.vision}
+          </p>
+        </section>
+      ) : null}
+
+      {framework.values.length ? (
+        <section className="container section" aria-labelledby="values-heading">
+          <h2 id="values-heading">{t("landing.valuesHeading")}</h2>
+          <p className="section-intro">{t("landing.valuesIntro")}</p>
+          <ul className="card-grid four" data-testid="values">
+            {framework.values.map((v, i) => (
+              <li key={v.slug} className="card" style={{ "--card-accent": valueColor(v.slug, i) } as React.CSSProperties}>
+                <h3>{v.name}</h3>
+                <p>{v.description}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {framework.freedoms.length ? (
+        <section className="container section" aria-labelledby="freedoms-heading">
+          <h2 id="freedoms-heading">{t("landing.freedomsHeading")}</h2>
+          <p className="section-intro">{t("landing.freedomsIntro")}</p>
+          <ul className="card-grid five" data-testid="freedoms">
+            {framework.freedoms.map((f, i) => (
+              <li key={f.slug} className="card" style={{ "--card-accent": freedomColor(f.slug, i) } as React.CSSProperties}>
+                <h3>{f.name}</h3>
+                <p>{f.description}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="container section" aria-labelledby="privacy-heading">
+        <div className="notice">
+          <div>
+            <h2 id="privacy-heading">{t("landing.privacyHeading")}</h2>
+            <p>{t("landing.privacy")}</p>
+          </div>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import i18n from "~/utils/i18n";
+import { resources } from "~/locales/resources";
+
+/** The visitor's language choice; it outlives sessions so the public pages remember it too. */
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  secure: process.env.NODE_ENV === "production",
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+// Detection: the cookie set by the language switch, then Accept-Language, then English.
+const i18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: i18n.supportedLngs,
+    fallbackLanguage: i18n.fallbackLng,
+    cookie: localeCookie,
+    order: ["cookie", "header"],
+  },
+  i18next: { ...i18n, resources },
+});
+
+export default i18next;

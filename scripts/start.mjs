@@ -1,0 +1,36 @@
+// `npm start`: build when the build is missing or older than the sources, then serve it with remix-serve.
+// Without DATABASE_URL the app opens the embedded database in DATA_DIR (default .data), migrates it and, on
+// first start, seeds the framework and demo data; it prints the demo sign-ins.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+if (fs.existsSync(".env")) process.loadEnvFile(".env");
+
+const BUILD = "build/index.js";
+const SOURCES = ["app", "public", "remix.config.js", "package.json", "prisma/schema.prisma"];
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(p)) {
+    if (p === "public" && entry === "build") continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+const builtAt = fs.existsSync(BUILD) ? fs.statSync(BUILD).mtimeMs : 0;
+const changedAt = Math.max(...SOURCES.map(newestMtime));
+if (builtAt < changedAt) {
+  console.log(builtAt ? "[north-star] sources changed: building…" : "[north-star] first start: building…");
+  const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: process.env.PORT ?? "3000" };
+const server = spawn(path.join("node_modules", ".bin", "remix-serve"), [BUILD], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
