@@ -1,15 +1,17 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { resources } from "~/locales/resources";
+import { NAMESPACES, resources } from "~/locales/resources";
 import { startApp } from "~/utils/boot.server";
 import i18n from "~/utils/i18n";
 import i18next from "~/utils/i18next.server";
+import { NonceProvider } from "~/utils/nonce-provider";
+import { applySecurityHeaders, createNonce } from "~/utils/security.server";
 
 // Open the database (and seed a fresh one) when the server starts, not on the first request.
 startApp();
@@ -25,18 +27,22 @@ export default async function handleRequest(
 ) {
   const instance = createInstance();
   const lng = await i18next.getLocale(request);
-  const ns = i18next.getRouteNamespaces(remixContext);
-  await instance.use(initReactI18next).init({ ...i18n, lng, ns, resources });
+  await instance.use(initReactI18next).init({ ...i18n, lng, ns: NAMESPACES, resources });
 
+  const nonce = createNonce();
+  applySecurityHeaders(responseHeaders, nonce);
   const userAgent = request.headers.get("user-agent");
   const waitForAll = userAgent ? isbot(userAgent) : false;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -56,3 +62,8 @@ export default async function handleRequest(
     setTimeout(abort, ABORT_DELAY + 1_000);
   });
 }
+
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  applySecurityHeaders(response.headers);
+  return response;
+};

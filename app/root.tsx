@@ -1,13 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { BrandMark } from "~/components/brand-mark";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { LanguageSwitch } from "~/components/language-switch";
+import { SiteHeader } from "~/components/site-header";
+import { Toast } from "~/components/ui/toast";
 import styles from "~/styles/app.css";
+import { getUser } from "~/utils/auth.server";
 import i18next from "~/utils/i18next.server";
+import { useNonce } from "~/utils/nonce-provider";
+import { readToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -15,15 +18,23 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ locale: await i18next.getLocale(request) });
+  const [locale, user, { toast, clear }] = await Promise.all([i18next.getLocale(request), getUser(request), readToast(request)]);
+  // only what the header shows: page data is visible to whoever sees the page
+  const header = user
+    ? {
+        name: user.name,
+        isCoalition: user.coalitionRole !== "NONE",
+        organizations: user.memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name })),
+      }
+    : null;
+  return json({ locale, user: header, toast }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
-
-export const handle = { i18n: "common" };
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? "en";
   const { t, i18n } = useTranslation();
+  const nonce = useNonce();
   useChangeLanguage(locale);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
@@ -37,23 +48,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t("app.skipToContent")}
         </a>
-        <header className="site-header">
-          <div className="container">
-            <Link to="/" className="brand">
-              <BrandMark />
-              {t("app.name")}
-            </Link>
-            <LanguageSwitch current={locale} />
-          </div>
-        </header>
+        <SiteHeader user={data?.user ?? null} locale={locale} />
+        <Toast toast={data?.toast ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
           <div className="container">{t("footer.text")}</div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

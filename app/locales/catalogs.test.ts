@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import en from "~/locales/en/common.json";
-import es from "~/locales/es/common.json";
+import { resources } from "~/locales/resources";
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -11,6 +10,10 @@ function keys(catalog: Catalog, prefix = ""): string[] {
 function values(catalog: Catalog): string[] {
   return Object.values(catalog).flatMap((v) => (typeof v === "string" ? [v] : values(v)));
 }
+
+// every namespace of both languages, as one tree per language
+const en = resources.en as unknown as Catalog;
+const es = resources.es as unknown as Catalog;
 
 describe("message catalogs", () => {
   test("English and Spanish have exactly the same keys", () => {

@@ -1,5 +1,19 @@
 // The catalogs are bundled into the server and the browser: no i18next backend, no extra requests.
-import en from "~/locales/en/common.json";
-import es from "~/locales/es/common.json";
+// One namespace per area of the app, so each area's messages live in one file per language.
+import enAdmin from "~/locales/en/admin.json";
+import enAuth from "~/locales/en/auth.json";
+import enCommon from "~/locales/en/common.json";
+import enEmail from "~/locales/en/email.json";
+import enOrg from "~/locales/en/org.json";
+import esAdmin from "~/locales/es/admin.json";
+import esAuth from "~/locales/es/auth.json";
+import esCommon from "~/locales/es/common.json";
+import esEmail from "~/locales/es/email.json";
+import esOrg from "~/locales/es/org.json";
 
-export const resources = { en: { common: en }, es: { common: es } } as const;
+export const resources = {
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];

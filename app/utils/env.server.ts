@@ -17,8 +17,17 @@ const schema = z.object({
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** smallest number of organizations a movement breakdown may show */
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).default(3),
-  SESSION_SECRET: z.string().optional(),
-  SMTP_URL: z.string().optional(),
+  /** signs the session cookie; required in production with DATABASE_URL (the embedded mode keeps one in DATA_DIR) */
+  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
+  /** smtp://user:pass@host:port; unset, the outbox worker logs emails instead of sending them */
+  SMTP_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+  MAIL_FROM: z.string().default("North Star <no-reply@northstar.example>"),
+  /** the address links in emails point to */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** "1" shows sent emails at /dev/outbox (development and the local try-out only, never in production) */
+  DEV_OUTBOX: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,67 @@
+import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import type { Prisma } from "~/utils/db.server";
+
+/** The actions the audit log records. Metadata names records and roles, never the sensitive text itself. */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "auth.sign_out_everywhere",
+  "auth.password_reset_requested",
+  "auth.password_reset",
+  "invitation.sent",
+  "invitation.accepted",
+  "invitation.revoked",
+  "member.removed",
+  "member.role_changed",
+  "user.coalition_role_changed",
+  "user.disabled",
+  "user.enabled",
+  "organization.created",
+  "organization.updated",
+  "organization.archived",
+  "organization.restored",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+type Db = Prisma | PrismaNamespace.TransactionClient;
+
+export function audit(
+  db: Db,
+  event: {
+    action: AuditAction;
+    actorId?: string | null;
+    organizationId?: string | null;
+    entityType?: string;
+    entityId?: string;
+    metadata?: PrismaNamespace.InputJsonValue;
+  },
+) {
+  return db.auditEvent.create({ data: event, select: { id: true } });
+}
+
+const PAGE_SIZE = 50;
+
+/** Newest first, for coalition admins; `before` is the id of the last event of the previous page. */
+export async function listAuditEvents({ prisma, before }: { prisma: Prisma; before?: bigint }) {
+  const rows = await prisma.auditEvent.findMany({
+    where: before ? { id: { lt: before } } : undefined,
+    orderBy: { id: "desc" },
+    take: PAGE_SIZE + 1,
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      metadata: true,
+      actor: { select: { email: true, name: true } },
+      organization: { select: { name: true, slug: true } },
+    },
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  return {
+    events: page.map((e) => ({ ...e, id: e.id.toString(), at: e.at.toISOString() })),
+    nextBefore: rows.length > PAGE_SIZE ? page[page.length - 1].id.toString() : null,
+  };
+}

@@ -1,0 +1,610 @@
+// Demo data: a believable coalition of member organizations with their people, commitments, practices and
+// reflections, generated from a seed. Pure code: no database, no clock, no I/O. The same options give the same
+// rows, ids included; demo-seed.server.ts writes them. Generation runs per batch of organizations, so a
+// coalition of thousands of organizations over ten years never sits in memory at once.
+// Every name here is invented; notes never name a person or an immigration status (DESIGN §4).
+
+type Visibility = "PRIVATE" | "COALITION" | "PUBLIC";
+type SizeBand = "VOLUNTEER" | "SMALL" | "MEDIUM" | "LARGE";
+type CommitmentStatus = "PLANNED" | "IN_PROGRESS" | "ACHIEVED" | "PAUSED" | "DROPPED";
+type Lang = "en" | "es";
+type Bilingual = { en: string; es: string };
+
+export type DemoFramework = {
+  /** active values in position order */
+  values: { id: string; slug: string }[];
+  freedoms: { id: string; slug: string }[];
+  rubricLevels: number[];
+};
+
+export type DemoOptions = {
+  orgs: number;
+  years: number;
+  seed: number;
+  /** the last cycle is `now`'s (UTC) year and is OPEN; nothing is dated after `now` */
+  now: Date;
+  framework: DemoFramework;
+  /** stored for every demo account */
+  passwordHash: string;
+};
+
+export type DemoRows = {
+  cycles: { id: string; year: number; opensOn: Date; closesOn: Date; status: "OPEN" | "CLOSED"; createdAt: Date; updatedAt: Date }[];
+  cyclePrompts: { cycleId: string; valueId: string; prompt: Bilingual }[];
+  organizations: {
+    id: string; slug: string; name: string; region: string; sizeBand: SizeBand; impactedLed: boolean;
+    languages: string[]; joinedAt: Date; createdAt: Date; updatedAt: Date;
+  }[];
+  organizationFreedoms: { organizationId: string; freedomId: string }[];
+  users: { id: string; email: string; name: string; locale: Lang; coalitionRole: "NONE" | "STAFF" | "ADMIN"; createdAt: Date; updatedAt: Date }[];
+  passwords: { userId: string; hash: string; updatedAt: Date }[];
+  memberships: { id: string; userId: string; organizationId: string; role: "MEMBER" | "LEAD"; createdAt: Date }[];
+  commitments: {
+    id: string; organizationId: string; valueId: string; cycleId: string; title: string; description: string;
+    indicator: string | null; target: string | null; status: CommitmentStatus; progress: number; version: number;
+    copiedFromId: string | null; createdAt: Date; updatedAt: Date;
+  }[];
+  commitmentUpdates: {
+    id: string; organizationId: string; commitmentId: string; status: CommitmentStatus; progress: number; note: string;
+    authorId: string; createdAt: Date;
+  }[];
+  practices: {
+    id: string; organizationId: string; valueId: string; commitmentId: string | null; occurredOn: Date; title: string;
+    notes: string; participants: number; impactedParticipants: number; visibility: Visibility; version: number;
+    createdById: string; deletedAt: Date | null; createdAt: Date; updatedAt: Date;
+  }[];
+  practiceFreedoms: { practiceId: string; freedomId: string; organizationId: string }[];
+  reflections: {
+    id: string; organizationId: string; valueId: string; cycleId: string; rubricLevel: number | null; wentWell: string;
+    challenges: string; nextSteps: string; visibility: Visibility; consentToQuote: boolean; status: "DRAFT" | "SUBMITTED";
+    submittedAt: Date | null; version: number; updatedById: string; createdAt: Date; updatedAt: Date;
+  }[];
+};
+
+/** Insert order: every table comes after the tables it references. */
+export const DEMO_TABLES = [
+  "cycles", "cyclePrompts", "organizations", "organizationFreedoms", "users", "passwords", "memberships",
+  "commitments", "commitmentUpdates", "practices", "practiceFreedoms", "reflections",
+] as const satisfies readonly (keyof DemoRows)[];
+
+export const DEMO_ADMIN_EMAIL = "admin@northstar.example";
+export const DEMO_STAFF_EMAILS = ["staff@northstar.example", "staff2@northstar.example"] as const;
+export const DEMO_TWO_ORG_EMAIL = "both@northstar.example";
+/** Every demo account's address ends in this reserved top-level domain (RFC 2606). */
+export const DEMO_EMAIL_SUFFIX = ".example";
+/** The first two organizations have fixed names, so their sign-ins are the same for every seed. */
+export const FEATURED_ORGS = [
+  { name: "Comité de Trabajadores del Valle", slug: "comite-de-trabajadores-del-valle", region: "CA", lang: "es" },
+  { name: "Fuerza Migrante", slug: "fuerza-migrante", region: "TX", lang: "es" },
+] as const;
+export const demoLeadEmail = (orgSlug: string) => `lead@${orgSlug}${DEMO_EMAIL_SUFFIX}`;
+export const demoMemberEmail = (orgSlug: string, n: number) => `member${n}@${orgSlug}${DEMO_EMAIL_SUFFIX}`;
+
+// ---------------------------------------------------------------------------------------------------------
+// Seeded randomness. NOTE: sfc32 rather than mulberry32: mulberry32's 32-bit state makes the streams of
+// thousands of organizations (about 10^5 draws each) overlap, and overlapping streams repeat ids.
+
+export type Rng = ReturnType<typeof createRng>;
+
+export function createRng(key: string) {
+  // cyrb128 spreads the key over sfc32's 128-bit state
+  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  for (let i = 0; i < key.length; i++) {
+    const k = key.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  let a = h1 ^ h2 ^ h3 ^ h4, b = h2 ^ h1, c = h3 ^ h1, d = h4 ^ h1;
+  const u32 = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  for (let i = 0; i < 15; i++) u32();
+  const float = () => u32() / 4294967296;
+  const int = (min: number, max: number) => min + Math.floor(float() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(float() * items.length)];
+  return {
+    float,
+    int,
+    pick,
+    chance: (p: number) => float() < p,
+    /** picks a key with probability proportional to its weight */
+    weighted: <K extends string>(weights: Readonly<Record<K, number>>): K => {
+      const entries = Object.entries(weights) as [K, number][];
+      let r = float() * entries.reduce((sum, [, w]) => sum + w, 0);
+      for (const [k, w] of entries) if ((r -= w) < 0) return k;
+      return entries[entries.length - 1][0];
+    },
+    shuffle: <T>(items: readonly T[]): T[] => {
+      const out = [...items];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(float() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+      }
+      return out;
+    },
+    /** 25 lower-case characters, "c" then 24 base-36 digits, like the app's cuid ids */
+    id: () => {
+      let s = "c";
+      for (let i = 0; i < 4; i++) s += (u32() % 2176782336).toString(36).padStart(6, "0");
+      return s;
+    },
+    /** a time in [from, to] (ms) */
+    time: (from: number, to: number) => from + Math.floor(float() * Math.max(0, to - from)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Word lists
+
+const REGIONS = {
+  CA: ["Fresno", "Oakland", "Salinas", "San Diego", "Los Ángeles", "Coachella", "Santa Ana", "San José", "Stockton"],
+  TX: ["Houston", "El Paso", "San Antonio", "Dallas", "Austin", "McAllen", "Brownsville", "Laredo"],
+  NY: ["Queens", "the Bronx", "Brooklyn", "Long Island", "Buffalo"],
+  IL: ["Chicago", "Aurora", "Waukegan", "Cicero"],
+  FL: ["Miami", "Homestead", "Immokalee", "Orlando", "Tampa"],
+  AZ: ["Phoenix", "Tucson", "Yuma", "Nogales"],
+  GA: ["Atlanta", "Dalton", "Gainesville"],
+  WA: ["Seattle", "Yakima", "Wenatchee", "Tacoma"],
+  NC: ["Charlotte", "Durham", "Raleigh", "Siler City"],
+  NM: ["Albuquerque", "Las Cruces", "Santa Fe"],
+  NJ: ["Newark", "Elizabeth", "Paterson", "Trenton"],
+  CO: ["Denver", "Greeley", "Pueblo"],
+  PR: ["San Juan", "Ponce", "Mayagüez"],
+  MA: ["Boston", "Chelsea", "Lawrence", "Framingham"],
+  OR: ["Portland", "Salem", "Woodburn"],
+  NV: ["Las Vegas", "Reno"],
+  MN: ["Minneapolis", "St. Paul", "Worthington"],
+  PA: ["Philadelphia", "Kennett Square", "Allentown"],
+  MI: ["Detroit", "Grand Rapids"],
+  VA: ["Richmond", "Harrisonburg"],
+  MD: ["Baltimore", "Langley Park"],
+  TN: ["Nashville", "Memphis"],
+  LA: ["New Orleans", "Baton Rouge"],
+  UT: ["Salt Lake City", "Ogden"],
+} as const satisfies Record<string, readonly string[]>;
+type Region = keyof typeof REGIONS;
+const REGION_WEIGHTS: Record<Region, number> = {
+  CA: 18, TX: 14, NY: 9, IL: 7, FL: 7, AZ: 6, GA: 5, WA: 5, NC: 4, NM: 4, NJ: 4, CO: 3, PR: 3, MA: 3, OR: 3, NV: 2,
+  MN: 2, PA: 2, MI: 2, VA: 2, MD: 2, TN: 2, LA: 1, UT: 1,
+};
+const EXTRA_LANGUAGES: Partial<Record<Region, string[]>> = {
+  CA: ["zh", "vi", "mam", "k'iche'"], TX: ["vi", "mam"], FL: ["ht", "pt"], NY: ["ht", "zh"], MA: ["ht", "pt"],
+  WA: ["vi", "zh"], NJ: ["pt", "ht"], GA: ["vi", "k'iche'"],
+};
+const ANY_EXTRA_LANGUAGE = ["ht", "zh", "vi", "pt", "mam", "k'iche'"];
+
+const ORG_NAMES: [string, Lang][] = [
+  ["Comité de Trabajadores", "es"], ["Fuerza Migrante", "es"], ["Alianza Fronteriza", "es"], ["Centro de Derechos Laborales", "es"],
+  ["Red de Familias Unidas", "es"], ["Unión de Jornaleros", "es"], ["Colectivo Mujeres en Lucha", "es"], ["Casa del Inmigrante", "es"],
+  ["Proyecto Esperanza", "es"], ["Voces Campesinas", "es"], ["Juventud Sin Fronteras", "es"], ["Coalición Raíces", "es"],
+  ["Comunidades en Acción", "es"], ["Semillas de Justicia", "es"], ["Trabajadoras del Hogar Unidas", "es"], ["Puentes Comunitarios", "es"],
+  ["Tierra y Dignidad", "es"], ["Caminos de Solidaridad", "es"], ["Comunidad Maya Unida", "es"], ["Luz y Libertad", "es"],
+  ["Neighbors United", "en"], ["Immigrant Workers Center", "en"], ["Rising Voices Collective", "en"], ["Dignity Project", "en"],
+  ["New Roots Alliance", "en"], ["Welcoming Communities Coalition", "en"], ["Harvest of Justice", "en"], ["Open Doors Network", "en"],
+  ["Bridges Community Alliance", "en"], ["Youth Organizing Circle", "en"], ["Sanctuary Faith Network", "en"], ["Domestic Workers Assembly", "en"],
+  ["People's Legal Clinic", "en"], ["Common Ground Organizing", "en"], ["Konbit Lakay", "en"], ["Lotus Community Alliance", "en"],
+];
+
+const FIRST_NAMES = [
+  "Ana", "Luis", "María", "José", "Guadalupe", "Rosa", "Carlos", "Daniela", "Jorge", "Lucía", "Mateo", "Valeria", "Wilner",
+  "Marie", "Lin", "Minh", "Paulo", "Fátima", "Samuel", "Grace", "Jamal", "Priya", "Kevin", "Sofía", "Andrés", "Esperanza",
+  "Tomás", "Yesenia", "Héctor", "Nadia", "Ibrahim", "Teresa", "Rigoberto", "Claudette", "Hoa", "Joaquín", "Marisol", "Diego",
+];
+const LAST_NAMES = [
+  "García", "Hernández", "López", "Martínez", "Ramírez", "Cruz", "Morales", "Flores", "Jean-Baptiste", "Pierre", "Nguyen",
+  "Tran", "Chen", "Silva", "Santos", "Okafor", "Johnson", "Williams", "Ixcoy", "Tzoc", "Rivera", "Reyes", "Torres",
+  "Mendoza", "Castillo", "Vargas", "Pérez", "Díaz", "Alvarado", "Joseph", "Wong", "Mejía",
+];
+
+// Per value slug: practice titles and commitments ([title, indicator]), English then Spanish. Unknown
+// (admin-added) values use GENERIC.
+type ValueText = { practices: Record<Lang, string[]>; commitments: Record<Lang, [string, string][]>; prompts: Bilingual[] };
+const GENERIC: ValueText = {
+  practices: { en: ["Community meeting", "Members' workshop", "Planning session"], es: ["Reunión comunitaria", "Taller con miembros", "Sesión de planeación"] },
+  commitments: { en: [["Practice this value in every meeting", "meetings that included it"]], es: [["Practicar este valor en cada reunión", "reuniones que lo incluyeron"]] },
+  prompts: [{ en: "How did your organization live this value this year?", es: "¿Cómo vivió su organización este valor este año?" }],
+};
+const VALUE_TEXT: Record<string, ValueText> = {
+  "trust-respect": {
+    practices: {
+      en: ["Monthly members' assembly", "Listening session with families", "Community potluck and check-in", "Partner organizations roundtable", "Conflict transformation training", "One-on-one relationship meetings"],
+      es: ["Asamblea comunitaria", "Círculo de escucha con familias", "Convivio comunitario", "Mesa de trabajo con organizaciones aliadas", "Taller de resolución de conflictos", "Reuniones uno a uno"],
+    },
+    commitments: {
+      en: [["Hold a members' assembly every month", "assemblies held"], ["Write shared agreements with partner organizations", "partners who signed"], ["Meet one-on-one with every active member", "one-on-ones held"]],
+      es: [["Realizar una asamblea cada mes", "asambleas realizadas"], ["Escribir acuerdos compartidos con organizaciones aliadas", "aliadas que firmaron"], ["Reunirnos uno a uno con cada miembro activo", "reuniones realizadas"]],
+    },
+    prompts: [
+      { en: "How did your organization build trust with members and partners this year?", es: "¿Cómo construyó su organización confianza con sus miembros y aliados este año?" },
+      { en: "Where was respect tested this year, and how did you respond?", es: "¿Dónde se puso a prueba el respeto este año y cómo respondieron?" },
+    ],
+  },
+  "leaderful-movement": {
+    practices: {
+      en: ["Leadership school session", "Member-led campaign planning", "Know-your-rights workshop led by members", "Facilitation training for new leaders", "Youth leadership circle", "Board election with member vote"],
+      es: ["Sesión de la escuela de liderazgo", "Planeación de campaña dirigida por miembros", "Taller de conozca sus derechos", "Capacitación de facilitadoras", "Círculo de liderazgo juvenil", "Elección de la mesa directiva"],
+    },
+    commitments: {
+      en: [["Train new member facilitators", "members who facilitated a meeting"], ["Members lead every campaign decision", "decisions made in assembly"], ["Launch a youth leadership cohort", "young leaders in the cohort"]],
+      es: [["Formar nuevas facilitadoras entre los miembros", "miembros que facilitaron una reunión"], ["Los miembros deciden cada paso de la campaña", "decisiones tomadas en asamblea"], ["Lanzar una generación de liderazgo juvenil", "jóvenes en la generación"]],
+    },
+    prompts: [
+      { en: "How did directly impacted people lead your work this year?", es: "¿Cómo lideraron su trabajo las personas directamente afectadas este año?" },
+      { en: "Which new leaders grew this year, and what helped them grow?", es: "¿Qué nuevos liderazgos crecieron este año y qué les ayudó?" },
+    ],
+  },
+  "courage-creativity-discipline": {
+    practices: {
+      en: ["Rapid response network drill", "Community mural project", "Vigil and public action", "Strategy retreat", "Theater of the oppressed workshop", "Campaign debrief and evaluation"],
+      es: ["Simulacro de la red de respuesta rápida", "Mural comunitario", "Vigilia y acción pública", "Retiro de estrategia", "Taller de teatro del oprimido", "Evaluación de campaña"],
+    },
+    commitments: {
+      en: [["Run a rapid response drill every quarter", "drills held"], ["Launch a public art campaign", "pieces shown in public"], ["Keep a weekly campaign rhythm", "weeks with a team meeting"]],
+      es: [["Hacer un simulacro de respuesta rápida cada trimestre", "simulacros realizados"], ["Lanzar una campaña de arte público", "obras mostradas"], ["Mantener un ritmo semanal de campaña", "semanas con reunión de equipo"]],
+    },
+    prompts: [
+      { en: "When did your organization act with courage this year?", es: "¿Cuándo actuó su organización con valentía este año?" },
+      { en: "What creative approach worked, and what discipline kept it going?", es: "¿Qué enfoque creativo funcionó y qué disciplina lo sostuvo?" },
+    ],
+  },
+  "global-awareness": {
+    practices: {
+      en: ["Cross-border solidarity call", "Political education: root causes of migration", "Exchange with organizers in Central America", "Climate and migration study circle", "Language justice training", "International day of action"],
+      es: ["Llamada de solidaridad transfronteriza", "Educación política: causas de la migración", "Intercambio con organizaciones de Centroamérica", "Círculo de estudio sobre clima y migración", "Capacitación en justicia de lenguaje", "Día internacional de acción"],
+    },
+    commitments: {
+      en: [["Host a cross-border solidarity exchange", "exchanges held"], ["Run a political education series on migration", "sessions held"], ["Offer interpretation in every meeting", "meetings with interpretation"]],
+      es: [["Organizar un intercambio de solidaridad transfronteriza", "intercambios realizados"], ["Ofrecer una serie de educación política sobre migración", "sesiones realizadas"], ["Ofrecer interpretación en cada reunión", "reuniones con interpretación"]],
+    },
+    prompts: [
+      { en: "How did your work connect with struggles beyond your borders this year?", es: "¿Cómo se conectó su trabajo con luchas más allá de sus fronteras este año?" },
+      { en: "What did you learn from movements in other countries?", es: "¿Qué aprendieron de movimientos en otros países?" },
+    ],
+  },
+};
+
+const NOTES: Record<Lang, string[]> = {
+  en: ["Childcare and interpretation were provided.", "Members facilitated most of the agenda.", "We ran out of materials; bring more next time.", "Held after the evening shift so more people could come.", "Follow-up calls are scheduled for next week.", "Interpretation in three languages.", "Good turnout despite the rain.", "New people asked to join the planning team."],
+  es: ["Hubo cuidado de niños e interpretación.", "Los miembros facilitaron la mayor parte de la agenda.", "Se acabaron los materiales; traer más la próxima vez.", "Fue después del turno de la tarde para que más gente pudiera venir.", "Las llamadas de seguimiento quedaron para la próxima semana.", "Interpretación en tres idiomas.", "Buena asistencia a pesar de la lluvia.", "Personas nuevas pidieron unirse al equipo de planeación."],
+};
+/** commitment timeline notes by stage: the first update, later ones, and the closing status */
+const UPDATE_NOTES: Record<Lang, Record<"first" | "later" | "ACHIEVED" | "PAUSED" | "DROPPED", string[]>> = {
+  en: {
+    first: ["Kicked off with the planning team.", "First steps agreed at the assembly.", ""],
+    later: ["About halfway there.", "Slower over the summer.", "Back on track after the assembly.", ""],
+    ACHIEVED: ["Done, and debriefed with members.", "Reached the target; celebrated at the assembly."],
+    PAUSED: ["Paused while rapid response work takes our time.", "On hold until new volunteers join."],
+    DROPPED: ["Dropped: members chose to focus elsewhere.", "Set aside after the funding ended."],
+  },
+  es: {
+    first: ["Arrancamos con el equipo de planeación.", "Acordamos los primeros pasos en la asamblea.", ""],
+    later: ["Vamos a la mitad.", "Más lento durante el verano.", "Retomamos después de la asamblea.", ""],
+    ACHIEVED: ["Cumplido y evaluado con los miembros.", "Llegamos a la meta; lo celebramos en la asamblea."],
+    PAUSED: ["En pausa mientras la respuesta rápida ocupa nuestro tiempo.", "En espera hasta que se sumen más voluntarias."],
+    DROPPED: ["Lo dejamos: los miembros decidieron enfocarse en otra cosa.", "Lo dejamos al terminar el financiamiento."],
+  },
+};
+const WENT_WELL: Record<Lang, string[]> = {
+  en: ["Members took on more of the facilitation.", "Our assemblies grew and new people stayed.", "Partners trusted us with joint decisions.", "We kept a steady rhythm all year.", "Interpretation made every meeting open to everyone."],
+  es: ["Los miembros asumieron más la facilitación.", "Nuestras asambleas crecieron y la gente nueva se quedó.", "Las aliadas confiaron en nosotras para decidir juntas.", "Mantuvimos un ritmo constante todo el año.", "La interpretación abrió cada reunión a todas las personas."],
+};
+const CHALLENGES: Record<Lang, string[]> = {
+  en: ["Turnover on the staff team slowed us down.", "Rapid response work pulled time from planning.", "Funding gaps forced us to cut programs.", "Meeting times were hard for shift workers.", "We did not document our work consistently."],
+  es: ["La rotación en el equipo nos hizo más lentas.", "La respuesta rápida nos quitó tiempo de planeación.", "La falta de fondos nos obligó a recortar programas.", "Los horarios eran difíciles para quienes trabajan por turnos.", "No documentamos nuestro trabajo de forma constante."],
+};
+const NEXT_STEPS: Record<Lang, string[]> = {
+  en: ["Train two more member facilitators.", "Set a calendar of assemblies at the start of the year.", "Share our practices with other member organizations.", "Start an exchange with a partner across the border.", "Review our commitments every quarter."],
+  es: ["Formar a dos facilitadoras más entre los miembros.", "Fijar el calendario de asambleas al inicio del año.", "Compartir nuestras prácticas con otras organizaciones.", "Empezar un intercambio con una aliada al otro lado de la frontera.", "Revisar nuestros compromisos cada trimestre."],
+};
+
+const SIZE_BANDS: SizeBand[] = ["VOLUNTEER", "SMALL", "MEDIUM", "LARGE"];
+const SIZE_WEIGHTS: Record<SizeBand, number> = { VOLUNTEER: 25, SMALL: 40, MEDIUM: 25, LARGE: 10 };
+/** practices per organization per full year, and most participants in one practice */
+const SIZE_PROFILE: Record<SizeBand, { practices: [number, number]; members: [number, number]; maxParticipants: number }> = {
+  VOLUNTEER: { practices: [4, 9], members: [1, 2], maxParticipants: 40 },
+  SMALL: { practices: [6, 13], members: [1, 3], maxParticipants: 80 },
+  MEDIUM: { practices: [9, 19], members: [2, 4], maxParticipants: 150 },
+  LARGE: { practices: [14, 25], members: [3, 4], maxParticipants: 200 },
+};
+const VISIBILITY_PRACTICE: Record<Visibility, number> = { PRIVATE: 55, COALITION: 30, PUBLIC: 15 };
+const VISIBILITY_REFLECTION: Record<Visibility, number> = { PRIVATE: 50, COALITION: 35, PUBLIC: 15 };
+
+// ---------------------------------------------------------------------------------------------------------
+// Generation
+
+const DAY = 86_400_000;
+const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
+const startOfDay = (ms: number) => ms - (((ms % DAY) + DAY) % DAY);
+
+export function slugify(text: string) {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f']/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+type OrgProfile = DemoRows["organizations"][number] & { lang: Lang; focus: string[] };
+type Cycle = DemoRows["cycles"][number];
+
+type Context = {
+  opts: DemoOptions;
+  nowMs: number;
+  today: number;
+  cycles: Cycle[];
+  profiles: OrgProfile[];
+  twoOrgUserId: string;
+  header: DemoRows;
+};
+
+export function emptyDemoRows(): DemoRows {
+  return Object.fromEntries(DEMO_TABLES.map((t) => [t, []])) as unknown as DemoRows;
+}
+
+function prepare(opts: DemoOptions): Context {
+  const { orgs, years, seed, now, framework } = opts;
+  if (!Number.isInteger(orgs) || orgs < 1) throw new Error(`orgs must be a positive integer, got ${orgs}`);
+  if (!Number.isInteger(years) || years < 1) throw new Error(`years must be a positive integer, got ${years}`);
+  if (!framework.values.length || !framework.freedoms.length || !framework.rubricLevels.length) {
+    throw new Error("The framework has no active values, freedoms or rubric levels: seed the framework first");
+  }
+  const rng = createRng(`${seed}:coalition`);
+  const nowMs = now.getTime();
+  const today = startOfDay(nowMs);
+  const endYear = now.getUTCFullYear();
+  const startYear = endYear - years + 1;
+  const header = emptyDemoRows();
+
+  for (let year = startYear; year <= endYear; year++) {
+    const createdAt = new Date(Math.min(nowMs, utcDay(year - 1, 12, 1)));
+    const cycle: Cycle = {
+      id: rng.id(), year, opensOn: new Date(utcDay(year, 1, 1)), closesOn: new Date(utcDay(year, 12, 31)),
+      status: year < endYear ? "CLOSED" : "OPEN", createdAt, updatedAt: createdAt,
+    };
+    header.cycles.push(cycle);
+    for (const value of framework.values) {
+      const prompts = (VALUE_TEXT[value.slug] ?? GENERIC).prompts;
+      header.cyclePrompts.push({ cycleId: cycle.id, valueId: value.id, prompt: prompts[year % prompts.length] });
+    }
+  }
+
+  const coalitionSince = new Date(Math.min(nowMs, utcDay(startYear, 1, 1)));
+  const person = (email: string, coalitionRole: "NONE" | "STAFF" | "ADMIN") => {
+    const user = { id: rng.id(), email, name: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`, locale: rng.pick(["en", "es"] as const), coalitionRole, createdAt: coalitionSince, updatedAt: coalitionSince };
+    header.users.push(user);
+    header.passwords.push({ userId: user.id, hash: opts.passwordHash, updatedAt: coalitionSince });
+    return user;
+  };
+  person(DEMO_ADMIN_EMAIL, "ADMIN");
+  for (const email of DEMO_STAFF_EMAILS) person(email, "STAFF");
+  const twoOrgUserId = person(DEMO_TWO_ORG_EMAIL, "NONE").id;
+
+  // Names and slugs are chosen up front: they must be unique across the whole coalition.
+  const names = new Set<string>();
+  const slugs = new Set<string>();
+  const bandOrder = rng.shuffle(SIZE_BANDS); // the first four organizations cover every size band
+  const profiles: OrgProfile[] = [];
+  for (let i = 0; i < orgs; i++) {
+    const featured = FEATURED_ORGS[i];
+    const region: Region = featured?.region ?? rng.weighted(REGION_WEIGHTS);
+    let name: string = featured?.name ?? "";
+    let lang: Lang = featured?.lang ?? "en";
+    if (!featured) {
+      const [base, baseLang] = rng.pick(ORG_NAMES);
+      lang = baseLang;
+      name = base;
+      for (let tries = 0; names.has(name) && tries < 4; tries++) name = `${base} ${lang === "es" ? "de" : "of"} ${rng.pick(REGIONS[region])}`;
+      for (let n = 2, stem = name; names.has(name); n++) name = `${stem} ${n}`;
+    }
+    names.add(name);
+    let slug = slugify(name);
+    for (let n = 2, stem = slug; slugs.has(slug); n++) slug = `${stem}-${n}`;
+    slugs.add(slug);
+
+    const sizeBand = i < bandOrder.length ? bandOrder[i] : rng.weighted(SIZE_WEIGHTS);
+    const impactedLed = i < 3 ? i !== 2 : rng.chance(0.6);
+    const extras = EXTRA_LANGUAGES[region] ?? ANY_EXTRA_LANGUAGE;
+    const languages = ["en", "es"];
+    for (const p of [0.3, 0.08]) {
+      const extra = rng.pick(extras);
+      if (rng.chance(p) && !languages.includes(extra)) languages.push(extra);
+    }
+    const focus = rng.shuffle(framework.freedoms).slice(0, rng.int(1, 3)).map((f) => f.id);
+    const joinsLater = years > 1 && i >= 4 && rng.chance(0.3);
+    const joinYear = joinsLater ? rng.int(startYear + 1, endYear) : startYear;
+    const lastJoinDay = Math.min(today, joinsLater ? utcDay(joinYear, 12, 31) : utcDay(joinYear, 3, 31));
+    const joinedMs = utcDay(joinYear, 1, 1) + rng.int(0, Math.max(0, (lastJoinDay - utcDay(joinYear, 1, 1)) / DAY)) * DAY;
+    const createdAt = new Date(Math.min(nowMs, joinedMs + rng.int(8, 18) * 3_600_000));
+    profiles.push({
+      id: rng.id(), slug, name, region, sizeBand, impactedLed, languages, joinedAt: new Date(joinedMs), createdAt,
+      updatedAt: createdAt, lang, focus,
+    });
+  }
+  return { opts, nowMs, today, cycles: header.cycles, profiles, twoOrgUserId, header };
+}
+
+function appendOrg(ctx: Context, index: number, out: DemoRows) {
+  const { opts, nowMs, today } = ctx;
+  const { values, freedoms, rubricLevels } = opts.framework;
+  const rng = createRng(`${opts.seed}:org:${index}`);
+  const { lang: orgLang, focus, ...org } = ctx.profiles[index];
+  const profile = SIZE_PROFILE[org.sizeBand];
+  out.organizations.push(org);
+  for (const freedomId of focus) out.organizationFreedoms.push({ organizationId: org.id, freedomId });
+  const textLang = (): Lang => (rng.chance(orgLang === "es" ? 0.75 : 0.2) ? "es" : "en");
+  const joined = org.joinedAt.getTime();
+
+  // People: one lead and a few members; the two-organization person belongs to the first two.
+  const authors: string[] = [];
+  const addPerson = (email: string, role: "LEAD" | "MEMBER") => {
+    const createdAt = org.createdAt;
+    const user = { id: rng.id(), email, name: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`, locale: textLang(), coalitionRole: "NONE" as const, createdAt, updatedAt: createdAt };
+    out.users.push(user);
+    out.passwords.push({ userId: user.id, hash: opts.passwordHash, updatedAt: createdAt });
+    out.memberships.push({ id: rng.id(), userId: user.id, organizationId: org.id, role, createdAt });
+    authors.push(user.id);
+  };
+  addPerson(demoLeadEmail(org.slug), "LEAD");
+  const members = rng.int(...profile.members);
+  for (let n = 1; n <= members; n++) addPerson(demoMemberEmail(org.slug, n), "MEMBER");
+  if (index < 2) {
+    out.memberships.push({ id: rng.id(), userId: ctx.twoOrgUserId, organizationId: org.id, role: "MEMBER", createdAt: org.createdAt });
+    authors.push(ctx.twoOrgUserId);
+  }
+  const lead = authors[0];
+
+  // Self-assessed rubric level per value, drifting upward year by year.
+  const minLevel = Math.min(...rubricLevels);
+  const maxLevel = Math.max(...rubricLevels);
+  const level = new Map(values.map((v) => [v.id, Math.min(maxLevel, minLevel + (rng.chance(0.45) ? 1 : 0) + (org.impactedLed && v.slug === "leaderful-movement" ? 1 : 0))]));
+  let previous = new Map<string, DemoRows["commitments"]>();
+  let active = 0; // cycles the organization has taken part in so far
+
+  for (const cycle of ctx.cycles) {
+    const yearStart = cycle.opensOn.getTime();
+    const from = Math.max(yearStart, joined);
+    const to = Math.min(cycle.closesOn.getTime(), today);
+    if (from > to) continue;
+    const closed = cycle.status === "CLOSED";
+    const endOfWindow = Math.min(to + DAY - 1, nowMs);
+    if (active++) {
+      for (const [id, l] of level) level.set(id, Math.max(minLevel, Math.min(maxLevel, l + (rng.chance(0.3) ? 1 : rng.chance(0.05) ? -1 : 0))));
+    }
+
+    // Commitments and their timelines
+    const byValue = new Map<string, DemoRows["commitments"]>();
+    const order = rng.shuffle(values);
+    const count = rng.int(2, 6);
+    for (let j = 0; j < count; j++) {
+      const value = order[j % order.length];
+      const lang = textLang();
+      const options = (VALUE_TEXT[value.slug] ?? GENERIC).commitments[lang];
+      const carried = (previous.get(value.id) ?? []).find((c) => c.status === "IN_PROGRESS" || c.status === "PAUSED");
+      const taken = (byValue.get(value.id) ?? []).map((c) => c.title);
+      const copy = carried && !taken.includes(carried.title) && rng.chance(0.5) ? carried : undefined;
+      const fresh = options.filter(([t]) => !taken.includes(t));
+      const [title, indicator] = rng.pick(fresh.length ? fresh : options);
+      const withTarget = rng.chance(0.5);
+      const status: CommitmentStatus = closed
+        ? rng.weighted({ ACHIEVED: 55, PAUSED: 15, DROPPED: 15, IN_PROGRESS: 15 })
+        : rng.weighted({ PLANNED: 40, IN_PROGRESS: 60 });
+      const progress = { ACHIEVED: 100, IN_PROGRESS: rng.int(closed ? 40 : 5, closed ? 90 : 80), PAUSED: rng.int(20, 70), DROPPED: rng.int(0, 50), PLANNED: 0 }[status];
+      const createdMs = Math.min(endOfWindow, from + rng.int(0, 30) * DAY + rng.int(9, 20) * 3_600_000);
+      const commitment: DemoRows["commitments"][number] = {
+        id: rng.id(), organizationId: org.id, valueId: value.id, cycleId: cycle.id, title: copy?.title ?? title,
+        description: lang === "es" ? "Acordado en la asamblea de inicio de año." : "Agreed at the start-of-year assembly.",
+        indicator: copy ? copy.indicator : withTarget ? indicator : null,
+        target: copy ? copy.target : withTarget ? String(rng.int(2, 12)) : null,
+        status, progress, version: 1, copiedFromId: copy?.id ?? null, createdAt: new Date(createdMs), updatedAt: new Date(createdMs),
+      };
+      const updates = status === "PLANNED" ? 0 : rng.int(0, 4);
+      const times = Array.from({ length: updates }, () => rng.time(createdMs, endOfWindow)).sort((a, b) => a - b);
+      const steps = Array.from({ length: updates }, (_, k) => (k === updates - 1 ? progress : rng.int(0, progress))).sort((a, b) => a - b);
+      for (let k = 0; k < updates; k++) {
+        const last = k === updates - 1;
+        out.commitmentUpdates.push({
+          id: rng.id(), organizationId: org.id, commitmentId: commitment.id,
+          status: last ? status : steps[k] > 0 ? "IN_PROGRESS" : "PLANNED", progress: steps[k],
+          note: rng.pick(UPDATE_NOTES[lang][last && status !== "IN_PROGRESS" && status !== "PLANNED" ? status : k === 0 ? "first" : "later"]), authorId: rng.pick(authors), createdAt: new Date(times[k]),
+        });
+      }
+      if (updates) commitment.updatedAt = new Date(times[updates - 1]);
+      commitment.version = 1 + updates;
+      out.commitments.push(commitment);
+      byValue.set(value.id, [...(byValue.get(value.id) ?? []), commitment]);
+    }
+    previous = byValue;
+
+    // Practices: fewer in a partial year; impacted-led organizations count more directly impacted people.
+    const share = (to - from + DAY) / (cycle.closesOn.getTime() - yearStart + DAY);
+    const practices = Math.max(1, Math.round(rng.int(...profile.practices) * share));
+    const committed = values.filter((v) => byValue.has(v.id));
+    for (let j = 0; j < practices; j++) {
+      const value = committed.length && rng.chance(0.65) ? rng.pick(committed) : rng.pick(values);
+      const linked = byValue.get(value.id);
+      const lang = textLang();
+      const occurred = from + rng.int(0, Math.floor((to - from) / DAY)) * DAY;
+      const createdMs = Math.min(nowMs, occurred + rng.int(0, 3) * DAY + rng.int(8, 22) * 3_600_000);
+      const deletedMs = rng.chance(0.03) ? Math.min(nowMs, createdMs + rng.int(1, 30) * DAY) : null;
+      const participants = rng.chance(0.05) ? 0 : 1 + Math.floor((profile.maxParticipants - 1) * rng.float() ** 2.2);
+      const impactedShare = org.impactedLed ? 0.65 + 0.35 * rng.float() : 0.1 + 0.5 * rng.float();
+      const practice: DemoRows["practices"][number] = {
+        id: rng.id(), organizationId: org.id, valueId: value.id,
+        commitmentId: linked && rng.chance(0.45) ? rng.pick(linked).id : null,
+        occurredOn: new Date(occurred), title: rng.pick((VALUE_TEXT[value.slug] ?? GENERIC).practices[lang]),
+        notes: rng.chance(0.5) ? rng.pick(NOTES[lang]) : "", participants,
+        impactedParticipants: Math.min(participants, Math.round(participants * impactedShare)),
+        visibility: rng.weighted(VISIBILITY_PRACTICE), version: rng.chance(0.2) ? 2 : 1, createdById: rng.pick(authors),
+        deletedAt: deletedMs === null ? null : new Date(deletedMs), createdAt: new Date(createdMs), updatedAt: new Date(deletedMs ?? createdMs),
+      };
+      out.practices.push(practice);
+      const advanced = new Set<string>([rng.chance(0.7) ? rng.pick(focus) : rng.pick(freedoms).id]);
+      if (rng.chance(0.35)) advanced.add(rng.pick(freedoms).id);
+      for (const freedomId of advanced) out.practiceFreedoms.push({ practiceId: practice.id, freedomId, organizationId: org.id });
+    }
+
+    // Reflections: past cycles mostly submitted in November or December; this year's still being written.
+    const lang = textLang();
+    for (const value of values) {
+      const status = closed
+        ? rng.chance(0.85) ? "SUBMITTED" : "DRAFT"
+        : rng.weighted({ SUBMITTED: 25, DRAFT: 40, MISSING: 35 });
+      if (status === "MISSING") continue;
+      const submitted = status === "SUBMITTED";
+      const year = cycle.year;
+      const submittedMs = !submitted ? null : closed ? rng.time(Math.max(from, utcDay(year, 11, 1)), endOfWindow) : rng.time(from, endOfWindow);
+      const createdMs = submittedMs !== null
+        ? Math.max(from, submittedMs - rng.int(3, 40) * DAY)
+        : rng.time(closed ? Math.max(from, utcDay(year, 9, 1)) : from, endOfWindow);
+      const visibility = rng.weighted(VISIBILITY_REFLECTION);
+      const text = (list: Record<Lang, string[]>) => (submitted || rng.chance(0.5) ? rng.pick(list[lang]) : "");
+      out.reflections.push({
+        id: rng.id(), organizationId: org.id, valueId: value.id, cycleId: cycle.id,
+        rubricLevel: submitted || rng.chance(0.6) ? level.get(value.id)! : null,
+        wentWell: text(WENT_WELL), challenges: text(CHALLENGES), nextSteps: text(NEXT_STEPS), visibility,
+        consentToQuote: visibility === "PUBLIC" && rng.chance(0.5), status, submittedAt: submittedMs === null ? null : new Date(submittedMs),
+        version: rng.int(1, 4), updatedById: submitted ? lead : rng.pick(authors), createdAt: new Date(createdMs),
+        updatedAt: new Date(submittedMs ?? createdMs),
+      });
+    }
+  }
+}
+
+/**
+ * The demo coalition in batches of organizations: first the cycles, prompts and coalition accounts, then
+ * `orgsPerBatch` organizations with everything they own per batch. The rows do not depend on the batch size.
+ */
+export function* generateDemoBatches(opts: DemoOptions, orgsPerBatch = 100): Generator<DemoRows> {
+  const ctx = prepare(opts);
+  yield ctx.header;
+  for (let start = 0; start < opts.orgs; start += orgsPerBatch) {
+    const rows = emptyDemoRows();
+    for (let i = start; i < Math.min(opts.orgs, start + orgsPerBatch); i++) appendOrg(ctx, i, rows);
+    yield rows;
+  }
+}
+
+/** The whole demo coalition at once (tests and small seeds; large ones go through generateDemoBatches). */
+export function generateDemo(opts: DemoOptions): DemoRows {
+  const all = emptyDemoRows();
+  for (const batch of generateDemoBatches(opts)) {
+    for (const table of DEMO_TABLES) {
+      const target: unknown[] = all[table];
+      for (const row of batch[table]) target.push(row);
+    }
+  }
+  return all;
+}

@@ -1,0 +1,72 @@
+import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
+import type { Prisma } from "~/utils/db.server";
+import { hashToken, newSessionToken } from "~/utils/session.server";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  coalitionRole: CoalitionRole;
+  sessionId: string;
+  memberships: { role: MembershipRole; organization: { id: string; slug: string; name: string } }[];
+};
+
+const TOUCH_AFTER_MS = 60_000; // lastSeenAt is written at most once a minute per session
+
+export async function createSession({ prisma, userId, maxDays, userAgent }: { prisma: Prisma; userId: string; maxDays: number; userAgent?: string | null }) {
+  const token = newSessionToken();
+  const expiresAt = new Date(Date.now() + maxDays * 86_400_000);
+  const session = await prisma.session.create({
+    data: { id: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
+    select: { id: true },
+  });
+  return { token, expiresAt, sessionId: session.id };
+}
+
+/**
+ * The signed-in user behind a session token, or null when the session is unknown, past its absolute
+ * lifetime, idle for too long, or its user is disabled. Such a session is deleted.
+ */
+export async function findSessionUser({ prisma, token, idleMinutes, now = new Date() }: { prisma: Prisma; token: string; idleMinutes: number; now?: Date }): Promise<SessionUser | null> {
+  const id = hashToken(token);
+  const session = await prisma.session.findUnique({
+    where: { id },
+    select: {
+      expiresAt: true,
+      lastSeenAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          locale: true,
+          coalitionRole: true,
+          disabledAt: true,
+          memberships: {
+            where: { organization: { archivedAt: null } },
+            orderBy: { organization: { name: "asc" } },
+            select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const idleSince = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt <= now || idleSince > idleMinutes * 60_000 || session.user.disabledAt) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (idleSince > TOUCH_AFTER_MS) await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+  const { disabledAt: _disabled, ...user } = session.user;
+  return { ...user, sessionId: id };
+}
+
+export function deleteSession({ prisma, sessionId }: { prisma: Prisma; sessionId: string }) {
+  return prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+export function deleteUserSessions({ prisma, userId, except }: { prisma: Prisma; userId: string; except?: string }) {
+  return prisma.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } });
+}

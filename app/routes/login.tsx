@@ -1,0 +1,78 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorList, Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { findSessionUser } from "~/models/session.server";
+import { signIn, tooManyAttempts } from "~/models/user.server";
+import { getUser, homePath } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { parseForm } from "~/utils/forms.server";
+import { safeRedirect } from "~/utils/http";
+import i18next from "~/utils/i18next.server";
+import { clientAddress } from "~/utils/security.server";
+import { commitSessionCookie } from "~/utils/session.server";
+import { currentPasswordField, emailField } from "~/utils/validation";
+
+const schema = z.object({
+  email: emailField,
+  password: currentPasswordField,
+  redirectTo: z.string().max(500).optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(homePath(user));
+  const t = await i18next.getFixedT(request, "auth");
+  return json({ title: t("login.title") });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = await parseForm(request, schema);
+  if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const { email, password, redirectTo } = submission.value;
+  const prisma = await getPrisma();
+  const env = readEnv();
+  const address = clientAddress(request);
+  if (await tooManyAttempts({ prisma, kind: "sign-in", email, address })) {
+    return json(submission.reply({ formErrors: ["auth:login.tooMany"], hideFields: ["password"] }), { status: 429 });
+  }
+  const session = await signIn({ prisma, email, password, address, userAgent: request.headers.get("User-Agent"), maxDays: env.SESSION_MAX_DAYS });
+  if (!session) return json(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
+  const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
+  const to = safeRedirect(redirectTo, user ? homePath(user) : "/");
+  return redirect(to, { headers: { "Set-Cookie": await commitSessionCookie(session.token, session.expiresAt) } });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("auth");
+  const [form, fields] = useForm({ id: "login", lastResult });
+  return (
+    <div className="container narrow section">
+      <h1>{t("login.title")}</h1>
+      <p className="section-intro">{t("login.intro")}</p>
+      <Form method="post" className="stack card-form" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label={t("fields.email")} meta={fields.email}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" required />
+        </Field>
+        <Field label={t("fields.password")} meta={fields.password}>
+          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" required />
+        </Field>
+        <SubmitButton>{t("login.submit")}</SubmitButton>
+      </Form>
+      <p className="after-form">
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+      </p>
+    </div>
+  );
+}

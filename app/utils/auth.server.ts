@@ -1,0 +1,55 @@
+// Who is asking, and may they? Every loader and action goes through these helpers.
+import { redirect } from "@remix-run/node";
+import { findSessionUser, type SessionUser } from "~/models/session.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { coalitionRoleCan, orgRoleCan, type CoalitionPermission, type OrgPermission } from "~/utils/permissions";
+import { clearSessionCookie, readSessionToken } from "~/utils/session.server";
+
+export type { SessionUser };
+
+/** The signed-in user, or null. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const token = await readSessionToken(request);
+  if (!token) return null;
+  const env = readEnv();
+  return findSessionUser({ prisma: await getPrisma(), token, idleMinutes: env.SESSION_IDLE_MINUTES });
+}
+
+/** The signed-in user; otherwise a redirect to sign in that comes back here, clearing a dead cookie. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const back = request.method === "GET" ? url.pathname + url.search : "/";
+  const params = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;
+  const hadCookie = (request.headers.get("Cookie") ?? "").includes("north-star-session");
+  throw redirect(`/login${params}`, hadCookie ? { headers: { "Set-Cookie": await clearSessionCookie() } } : undefined);
+}
+
+export function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+/**
+ * The organization named in the URL, when the user is a member with the permission. Anything else, an
+ * unknown slug, another organization's, or a missing right, is the same 404: it never confirms that a
+ * record exists.
+ */
+export function requireOrgPermission(user: SessionUser, orgSlug: string | undefined, permission: OrgPermission) {
+  const membership = user.memberships.find((m) => m.organization.slug === orgSlug);
+  if (!membership || !orgRoleCan(membership.role, permission)) notFound();
+  return { organization: membership.organization, role: membership.role };
+}
+
+/** Coalition pages: staff and admins by their rights; anyone else gets a 404. */
+export function requireCoalitionPermission(user: SessionUser, permission: CoalitionPermission) {
+  if (!coalitionRoleCan(user.coalitionRole, permission)) notFound();
+}
+
+/** Where a user starts: the movement for coalition staff, their organization, or the organization picker. */
+export function homePath(user: SessionUser) {
+  if (user.coalitionRole !== "NONE") return "/movement";
+  if (user.memberships.length === 1) return `/o/${user.memberships[0].organization.slug}`;
+  return "/orgs";
+}

@@ -1,0 +1,36 @@
+// Password rules (NIST SP 800-63B): 12 to 128 characters, and not a commonly used password. The list of
+// common passwords is zxcvbn-ts's (about 49,000 from public breach corpora); it stays on the server.
+import { dictionary } from "@zxcvbn-ts/language-common";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+let common: Set<string> | undefined;
+function commonPasswords() {
+  return (common ??= new Set((dictionary as Record<string, string[]>)["passwords-common"].map((p) => p.toLowerCase())));
+}
+
+/** True for a common password, also when it is one repeated, or one followed by digits or symbols. */
+export function isCommonPassword(password: string) {
+  const lower = password.toLowerCase();
+  const list = commonPasswords();
+  if (list.has(lower)) return true;
+  if (/^(.)\1*$/.test(lower)) return true;
+  const stem = lower.replace(/[\d\W_]+$/, "");
+  if (stem.length >= 4 && list.has(stem)) return true;
+  for (let size = 3; size <= lower.length / 2; size++) {
+    if (lower.length % size === 0 && lower.slice(0, size).repeat(lower.length / size) === lower) return true;
+  }
+  return false;
+}
+
+/** An i18n key for what is wrong with a new password, or null when it is acceptable. */
+export function passwordProblem(password: string, email?: string): string | null {
+  if (password.length < PASSWORD_MIN) return "validation.passwordTooShort";
+  if (password.length > PASSWORD_MAX) return "validation.passwordTooLong";
+  if (isCommonPassword(password)) return "validation.passwordCommon";
+  if (email && password.toLowerCase().includes(email.toLowerCase().split("@")[0]) && email.split("@")[0].length >= 4) {
+    return "validation.passwordContainsEmail";
+  }
+  return null;
+}

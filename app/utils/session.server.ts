@@ -1,0 +1,72 @@
+// The session cookie: a random token, signed, that points at a Session row (stored as the token's hash, so a
+// copy of the database holds no usable session). Revoking a session is deleting its row.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createCookie } from "@remix-run/node";
+import { readEnv } from "~/utils/env.server";
+
+const g = globalThis as unknown as { __northStarSessionSecret?: string };
+
+/**
+ * SESSION_SECRET when set. Otherwise a random secret kept in DATA_DIR (the embedded try-out), or per
+ * process in tests. Production on a PostgreSQL server refuses to start without one.
+ */
+export function sessionSecret() {
+  if (g.__northStarSessionSecret) return g.__northStarSessionSecret;
+  const env = readEnv();
+  let secret = env.SESSION_SECRET;
+  if (!secret) {
+    if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+      throw new Error("SESSION_SECRET is not set: production with DATABASE_URL needs a secret of at least 16 characters.");
+    }
+    if (env.NODE_ENV === "test") {
+      secret = crypto.randomBytes(32).toString("base64url");
+    } else {
+      const file = path.join(env.DATA_DIR, "session-secret");
+      if (!fs.existsSync(file)) {
+        fs.mkdirSync(env.DATA_DIR, { recursive: true });
+        fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+      }
+      secret = fs.readFileSync(file, "utf8").trim();
+    }
+  }
+  return (g.__northStarSessionSecret = secret);
+}
+
+const secure = process.env.NODE_ENV === "production";
+
+// NOTE: the __Host- prefix requires Secure, which browsers only accept over https (and on localhost).
+export const SESSION_COOKIE_NAME = secure ? "__Host-north-star-session" : "north-star-session";
+
+function sessionCookie() {
+  return createCookie(SESSION_COOKIE_NAME, {
+    path: "/",
+    httpOnly: true,
+    secure,
+    sameSite: "lax",
+    secrets: [sessionSecret()],
+  });
+}
+
+export function newSessionToken() {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+export function hashToken(token: string) {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** The session token from the request's cookie; null when absent or tampered with. */
+export async function readSessionToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+export function commitSessionCookie(token: string, expires: Date) {
+  return sessionCookie().serialize(token, { expires });
+}
+
+export function clearSessionCookie() {
+  return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}
