@@ -49,7 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {t("app.skipToContent")}
         </a>
         <SiteHeader user={data?.user ?? null} locale={locale} />
-        <Toast toast={data?.toast ?? null} />
+        <Toast key={JSON.stringify(data?.toast)} toast={data?.toast ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
