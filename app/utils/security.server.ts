@@ -62,7 +62,12 @@ export function assertSameOrigin(request: Request) {
 /** Every action reads its form through this, so none can forget the cross-site check. */
 export async function readForm(request: Request) {
   assertSameOrigin(request);
-  return request.formData();
+  try {
+    return await request.formData();
+  } catch {
+    // no body, or not a form: a client error, never a 500
+    throw new Response("Bad request", { status: 400 });
+  }
 }
 
 /** The client's address as reported by the proxy in front of the app, when there is one. */

@@ -1,0 +1,63 @@
+// Test data and signed-in requests, written through the app's own models against the test's database.
+import { randomUUID } from "node:crypto";
+import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
+import { createSession } from "~/models/session.server";
+import { getPrisma } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { commitSessionCookie } from "~/utils/session.server";
+
+export const TEST_PASSWORD = "a long test passphrase";
+let passwordHash: Promise<string> | undefined;
+
+const unique = () => randomUUID().slice(0, 8);
+
+export async function createOrganization(overrides: { name?: string; slug?: string; region?: string } = {}) {
+  const prisma = await getPrisma();
+  const id = unique();
+  return prisma.organization.create({
+    data: {
+      name: overrides.name ?? `Organization ${id}`,
+      slug: overrides.slug ?? `org-${id}`,
+      region: overrides.region ?? "CA",
+      sizeBand: "SMALL",
+    },
+  });
+}
+
+export async function createUser(
+  overrides: { email?: string; name?: string; coalitionRole?: CoalitionRole; memberships?: { organizationId: string; role?: MembershipRole }[]; disabled?: boolean; locale?: string } = {},
+) {
+  const prisma = await getPrisma();
+  const hash = await (passwordHash ??= hashPassword(TEST_PASSWORD));
+  return prisma.user.create({
+    data: {
+      email: overrides.email ?? `person-${unique()}@example.org`,
+      name: overrides.name ?? "Test Person",
+      locale: overrides.locale ?? "en",
+      coalitionRole: overrides.coalitionRole ?? "NONE",
+      disabledAt: overrides.disabled ? new Date() : null,
+      password: { create: { hash } },
+      memberships: { create: (overrides.memberships ?? []).map((m) => ({ organizationId: m.organizationId, role: m.role ?? "MEMBER" })) },
+    },
+  });
+}
+
+/** A Cookie header for a new session of the user, as the browser would send it after signing in. */
+export async function sessionCookie(userId: string) {
+  const prisma = await getPrisma();
+  const session = await createSession({ prisma, userId, maxDays: 7 });
+  const setCookie = await commitSessionCookie(session.token, session.expiresAt);
+  return { cookie: setCookie.split(";")[0], sessionId: session.sessionId, token: session.token };
+}
+
+/** Loader/action arguments for a request as a browser on this site would send it. */
+export function requestArgs(
+  path: string,
+  { method = "GET", cookie, form, headers = {}, params = {} }: { method?: string; cookie?: string; form?: Record<string, string>; headers?: Record<string, string>; params?: Record<string, string> } = {},
+) {
+  const h = new Headers(headers);
+  if (cookie) h.set("Cookie", cookie);
+  if (method !== "GET" && !h.has("Origin")) h.set("Origin", "http://localhost");
+  const request = new Request(`http://localhost${path}`, { method, headers: h, body: form ? new URLSearchParams(form) : undefined });
+  return { request, params, context: {} };
+}
