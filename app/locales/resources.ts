@@ -4,16 +4,18 @@ import enAdmin from "~/locales/en/admin.json";
 import enAuth from "~/locales/en/auth.json";
 import enCommon from "~/locales/en/common.json";
 import enEmail from "~/locales/en/email.json";
+import enInvite from "~/locales/en/invite.json";
 import enOrg from "~/locales/en/org.json";
 import esAdmin from "~/locales/es/admin.json";
 import esAuth from "~/locales/es/auth.json";
 import esCommon from "~/locales/es/common.json";
 import esEmail from "~/locales/es/email.json";
+import esInvite from "~/locales/es/invite.json";
 import esOrg from "~/locales/es/org.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail },
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail, invite: enInvite },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail, invite: esInvite },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];

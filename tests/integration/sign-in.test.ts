@@ -63,11 +63,11 @@ describe("sign in", () => {
     const res = await signIn("not-an-email", "x".repeat(500));
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.error.email).toEqual(["validation.emailInvalid"]);
-    expect(body.error.password).toEqual(["validation.passwordTooLong"]);
+    expect(body.error?.email).toEqual(["validation.emailInvalid"]);
+    expect(body.error?.password).toEqual(["validation.passwordTooLong"]);
     const missing = await loginAction(requestArgs("/login", { method: "POST", form: {} }));
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error.email).toEqual(["validation.required"]);
+    expect((await missing.json()).error?.email).toEqual(["validation.required"]);
   });
 
   test("the 11th failure within a minute for one email answers 429, even with the right password", async () => {
