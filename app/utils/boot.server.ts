@@ -3,6 +3,7 @@
 // healthy.
 import { getDb } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
+import { sessionSecret } from "~/utils/session.server";
 import { describeStartupError } from "~/utils/startup-error";
 
 const g = globalThis as unknown as { __northStarStarted?: boolean };
@@ -11,7 +12,12 @@ export function startApp() {
   if (g.__northStarStarted) return;
   g.__northStarStarted = true;
   const env = readEnv();
-  getDb().then(
+  Promise.resolve()
+    .then(() => {
+      sessionSecret(); // production on a server refuses to start without SESSION_SECRET
+      return getDb();
+    })
+    .then(
     (db) => {
       if (env.NODE_ENV === "test") return;
       const where = db.mode === "embedded" ? `the embedded database in ${env.DATA_DIR}` : "PostgreSQL (DATABASE_URL)";

@@ -30,7 +30,6 @@ async function init(): Promise<Db> {
     max = Math.min(max, 4);
     embedded = await startEmbeddedDb({ dataDir: path.join(env.DATA_DIR, "pglite"), maxConnections: max + 2 });
     url = embedded.url;
-    releaseOnSignal(embedded);
   }
   try {
     const applied = env.MIGRATE_ON_START === "1" ? await applyMigrations(url) : [];
@@ -48,6 +47,7 @@ async function init(): Promise<Db> {
         log: env.NODE_ENV === "test" ? () => {} : (line) => console.log(`[north-star] ${line}`),
       });
     }
+    if (env.NODE_ENV !== "test") releaseOnSignal(prisma, embedded);
     return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded };
   } catch (e) {
     await embedded?.stop().catch(() => {});
@@ -55,14 +55,19 @@ async function init(): Promise<Db> {
   }
 }
 
-// NOTE: `remix dev` sends SIGTERM twice on Ctrl-C; the flag makes the release happen once, and the data
-// folder's lock is removed even when PGlite's close fails.
-function releaseOnSignal(embedded: EmbeddedDb) {
+// On SIGINT/SIGTERM: close the pool (idle connections would keep the process alive past a container's
+// grace period) and release the embedded data folder. NOTE: `remix dev` sends SIGTERM twice on Ctrl-C;
+// the flag makes the release happen once, and the folder's lock goes even when PGlite's close fails.
+function releaseOnSignal(prisma: PrismaClient, embedded?: EmbeddedDb) {
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void embedded.stop().finally(() => process.exit(0));
+    void prisma
+      .$disconnect()
+      .catch(() => {})
+      .then(() => embedded?.stop())
+      .finally(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
