@@ -31,6 +31,7 @@ export function describeStartupError(e: unknown, url = process.env.DATABASE_URL)
     case "3D000":
       return `${where} does not exist: create it (createdb) or fix DATABASE_URL.`;
     default:
-      return `Cannot start with ${where}: ${err?.message ?? String(e)}`;
+      // a database error has a code; anything else (configuration) speaks for itself
+      return err?.code ? `Cannot start with ${where}: ${err.message}` : (err?.message ?? String(e));
   }
 }

@@ -1,0 +1,55 @@
+import { describe, expect, test } from "vitest";
+import { COALITION_PERMISSIONS, coalitionRoleCan, ORG_PERMISSIONS, orgRoleCan } from "~/utils/permissions";
+
+// The policy, written out independently of the matrix: every role against every permission.
+const ORG_ALLOWED: Record<"MEMBER" | "LEAD", string[]> = {
+  MEMBER: ["read:org", "read:practice", "write:practice", "read:commitment", "write:commitment", "read:reflection", "write:reflection", "read:member"],
+  LEAD: [
+    "read:org",
+    "read:practice",
+    "write:practice",
+    "read:commitment",
+    "write:commitment",
+    "read:reflection",
+    "write:reflection",
+    "read:member",
+    "submit:reflection",
+    "manage:member",
+    "update:org",
+    "export:org",
+    "delete:org",
+  ],
+};
+
+const COALITION_ALLOWED: Record<"NONE" | "STAFF" | "ADMIN", string[]> = {
+  NONE: [],
+  STAFF: ["read:movement", "read:shared-content", "manage:cycle"],
+  ADMIN: ["read:movement", "read:shared-content", "manage:cycle", "manage:framework", "manage:organization", "manage:people", "read:audit"],
+};
+
+describe("permission matrix", () => {
+  for (const role of ["MEMBER", "LEAD"] as const) {
+    for (const permission of ORG_PERMISSIONS) {
+      const allowed = ORG_ALLOWED[role].includes(permission);
+      test(`org ${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(orgRoleCan(role, permission)).toBe(allowed);
+      });
+    }
+  }
+  for (const role of ["NONE", "STAFF", "ADMIN"] as const) {
+    for (const permission of COALITION_PERMISSIONS) {
+      const allowed = COALITION_ALLOWED[role].includes(permission);
+      test(`coalition ${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(coalitionRoleCan(role, permission)).toBe(allowed);
+      });
+    }
+  }
+
+  test("no role outside an organization gets an organization permission", () => {
+    for (const permission of ORG_PERMISSIONS) expect(orgRoleCan(null, permission)).toBe(false);
+  });
+
+  test("members never submit reflections, manage members, export or delete", () => {
+    for (const p of ["submit:reflection", "manage:member", "export:org", "delete:org"] as const) expect(orgRoleCan("MEMBER", p)).toBe(false);
+  });
+});

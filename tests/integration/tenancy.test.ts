@@ -1,0 +1,227 @@
+// Walks every route of the app, taken from Remix's own route manifest so a new route is covered the day it
+// is added, and tries it as a member of organization A with the ids of organization B, for every method
+// the route accepts. Each answers 404 (or asks to sign in), changes nothing of B's, and no response
+// contains the marker planted in B's records.
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { readConfig } from "@remix-run/dev/dist/config.js";
+import { beforeAll, describe, expect, test } from "vitest";
+import { getPrisma } from "~/utils/db.server";
+import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+
+const MARKER = `MARKER-${randomUUID()}`;
+const METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
+// routes anyone may use; they carry no organization's ids
+const PUBLIC = new Set(["/", "/login", "/logout", "/locale", "/healthz", "/forgot-password", "/dev/outbox"]);
+// signing out would end the walking member's session and make every later answer a redirect
+const SKIP = new Set(["/logout"]);
+// routes identified by a secret token: an unknown token is a 404 (or 410 Gone)
+const TOKEN_PARAMS = new Set(["token"]);
+
+type RouteModule = { loader?: (args: unknown) => Promise<Response>; action?: (args: unknown) => Promise<Response> };
+type Route = { id: string; file: string; url: string; params: string[]; intents: string[] };
+
+let routes: Route[] = [];
+let b: Record<string, string> = {};
+let memberCookie = "";
+let staffCookie = "";
+let aSlug = "";
+
+async function answer(fn: () => Promise<Response>) {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+}
+
+async function bodyText(res: Response) {
+  return res.body ? await res.clone().text() : "";
+}
+
+async function snapshotB() {
+  const prisma = await getPrisma();
+  const organizationId = b.orgId;
+  const [org, memberships, invitations, users, audits] = await Promise.all([
+    prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, slug: true, archivedAt: true, region: true, updatedAt: true } }),
+    prisma.membership.findMany({ where: { organizationId }, select: { id: true, role: true, userId: true }, orderBy: { id: "asc" } }),
+    prisma.invitation.findMany({ where: { organizationId }, select: { id: true, acceptedAt: true, revokedAt: true }, orderBy: { id: "asc" } }),
+    prisma.user.findMany({ where: { memberships: { some: { organizationId } } }, select: { id: true, disabledAt: true, coalitionRole: true, name: true }, orderBy: { id: "asc" } }),
+    prisma.auditEvent.count({ where: { organizationId } }),
+  ]);
+  return { org, memberships, invitations, users, audits };
+}
+
+function fill(route: Route, values: Record<string, string>) {
+  const params: Record<string, string> = {};
+  for (const p of route.params) params[p] = values[p];
+  const url = route.url.replace(/:([A-Za-z]+)/g, (_, p: string) => encodeURIComponent(values[p]));
+  return { url, params };
+}
+
+beforeAll(async () => {
+  const config = await readConfig(process.cwd());
+  const all = Object.values(config.routes);
+  const byId = new Map(all.map((r) => [r.id, r]));
+  routes = all
+    .filter((r) => r.id !== "root")
+    .map((r) => {
+      const segments: string[] = [];
+      for (let cur: typeof r | undefined = r; cur && cur.id !== "root"; cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
+        if (cur.path) segments.unshift(cur.path);
+      }
+      const url = `/${segments.join("/")}`.replace(/\/+/g, "/");
+      const source = fs.readFileSync(path.join(config.appDirectory, r.file), "utf8");
+      const intents = [...source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)].map((m) => m[1]);
+      return { id: r.id, file: r.file, url, params: [...url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]), intents };
+    })
+    .filter((r) => !SKIP.has(r.url));
+
+  const prisma = await getPrisma();
+  const orgA = await createOrganization({ name: "Organization A" });
+  const orgB = await createOrganization({ name: `Organization B ${MARKER}` });
+  aSlug = orgA.slug;
+  const member = await createUser({ memberships: [{ organizationId: orgA.id, role: "MEMBER" }] });
+  await createUser({ memberships: [{ organizationId: orgA.id, role: "LEAD" }] });
+  const leadB = await createUser({ name: `Lead ${MARKER}`, email: `lead-b-${randomUUID().slice(0, 6)}@example.org`, memberships: [{ organizationId: orgB.id, role: "LEAD" }] });
+  const memberB = await createUser({ name: `Member ${MARKER}`, memberships: [{ organizationId: orgB.id, role: "MEMBER" }] });
+  const staff = await createUser({ coalitionRole: "STAFF" });
+  const membershipB = await prisma.membership.findFirstOrThrow({ where: { organizationId: orgB.id, userId: memberB.id } });
+  const invitationB = await prisma.invitation.create({
+    data: { tokenHash: `hash-${MARKER}`, email: `invitee-${MARKER.toLowerCase()}@example.org`, organizationId: orgB.id, membershipRole: "MEMBER", expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  await prisma.auditEvent.create({ data: { action: "organization.created", organizationId: orgB.id, metadata: { note: MARKER } } });
+  const cycle = await prisma.cycle.upsert({ where: { year: 2026 }, update: {}, create: { year: 2026, opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31"), status: "OPEN" } });
+  const value = await prisma.value.findFirstOrThrow({ orderBy: { position: "asc" } });
+  const commitmentB = await prisma.commitment.create({ data: { organizationId: orgB.id, valueId: value.id, cycleId: cycle.id, title: `Commitment ${MARKER}`, description: MARKER } });
+  const practiceB = await prisma.practice.create({
+    data: { organizationId: orgB.id, valueId: value.id, occurredOn: new Date("2026-03-02"), title: `Practice ${MARKER}`, notes: MARKER, participants: 3, impactedParticipants: 2 },
+  });
+  const reflectionB = await prisma.reflection.create({ data: { organizationId: orgB.id, valueId: value.id, cycleId: cycle.id, wentWell: MARKER, challenges: MARKER } });
+
+  // every id of B a URL or a form may name, under the names routes use for them
+  b = {
+    org: orgB.slug,
+    orgId: orgB.id,
+    organizationId: orgB.id,
+    membershipId: membershipB.id,
+    invitationId: invitationB.id,
+    userId: leadB.id,
+    commitmentId: commitmentB.id,
+    practiceId: practiceB.id,
+    reflectionId: reflectionB.id,
+    id: practiceB.id,
+    value: value.slug,
+    year: "2026",
+    token: "A".repeat(43),
+  };
+  memberCookie = (await sessionCookie(member.id)).cookie;
+  staffCookie = (await sessionCookie(staff.id)).cookie;
+});
+
+describe("tenancy: every route, every method, as a member of A with B's ids", () => {
+  test("the walk covers the app's routes", () => {
+    expect(routes.length).toBeGreaterThan(5);
+    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/", "/login", "/o/:org", "/movement"]));
+  });
+
+  test("routes naming B in the URL answer 404 for every method (an unknown token: 404 or 410)", async () => {
+    const before = await snapshotB();
+    const checked: string[] = [];
+    for (const route of routes.filter((r) => r.params.length)) {
+      const unknownParam = route.params.find((p) => !(p in b));
+      expect(unknownParam, `${route.file}: add a value of organization B for :${unknownParam} to this test`).toBeUndefined();
+      const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
+      const { url, params } = fill(route, b);
+      const calls: [string, (() => Promise<Response>) | undefined][] = [
+        ["GET", mod.loader && (() => mod.loader!(requestArgs(url, { cookie: memberCookie, params })))],
+        ...METHODS.flatMap((method) =>
+          [undefined, ...route.intents].map(
+            (intent) => [`${method} ${intent ?? ""}`, mod.action && (() => mod.action!(requestArgs(url, { method, cookie: memberCookie, params, form: { ...b, ...(intent ? { intent } : {}) } })))] as [string, (() => Promise<Response>) | undefined],
+          ),
+        ),
+      ];
+      for (const [label, call] of calls) {
+        if (!call) continue;
+        const res = await answer(call);
+        const where = `${label} ${url} (${route.file})`;
+        const tokenRoute = route.params.some((p) => TOKEN_PARAMS.has(p));
+        // signed in, so never a redirect to sign in: only the same 404 an unknown id gets
+        if (tokenRoute) expect([400, 404, 410], where).toContain(res.status);
+        else expect(res.status, where).toBe(404);
+        expect(await bodyText(res), where).not.toContain(MARKER);
+        checked.push(where);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(0);
+    expect(await snapshotB()).toEqual(before);
+  });
+
+  test("A's own routes with B's ids in the URL or the form change nothing of B's and never show it", async () => {
+    const before = await snapshotB();
+    for (const route of routes) {
+      const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
+      const { url, params } = fill(route, { ...b, org: aSlug });
+      const calls: [string, (() => Promise<Response>) | undefined][] = [
+        ["GET", mod.loader && (() => mod.loader!(requestArgs(`${url}?${new URLSearchParams(b)}`, { cookie: memberCookie, params: { ...params } })))],
+        ...[undefined, ...route.intents].map(
+          (intent) => [`POST ${intent ?? ""}`, mod.action && (() => mod.action!(requestArgs(url, { method: "POST", cookie: memberCookie, params, form: { ...b, ...(intent ? { intent } : {}) } })))] as [string, (() => Promise<Response>) | undefined],
+        ),
+      ];
+      for (const [label, call] of calls) {
+        if (!call) continue;
+        const res = await answer(call);
+        const where = `${label} ${url} (${route.file})`;
+        expect(res.status, where).toBeLessThan(500);
+        expect(await bodyText(res), where).not.toContain(MARKER);
+      }
+    }
+    expect(await snapshotB()).toEqual(before);
+  });
+
+  test("coalition pages are a 404 for an organization member, for every method", async () => {
+    for (const route of routes.filter((r) => r.url.startsWith("/movement"))) {
+      const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
+      const { url, params } = fill(route, b);
+      if (mod.loader) expect((await answer(() => mod.loader!(requestArgs(url, { cookie: memberCookie, params })))).status, `GET ${url}`).toBe(404);
+      if (mod.action) expect((await answer(() => mod.action!(requestArgs(url, { method: "POST", cookie: memberCookie, params, form: b })))).status, `POST ${url}`).toBe(404);
+    }
+  });
+
+  test("coalition staff are not members: every organization page of B is a 404 for them too", async () => {
+    for (const route of routes.filter((r) => r.url.startsWith("/o/"))) {
+      const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
+      const { url, params } = fill(route, b);
+      if (mod.loader) {
+        const res = await answer(() => mod.loader!(requestArgs(url, { cookie: staffCookie, params })));
+        expect(res.status, `GET ${url}`).toBe(404);
+        expect(await bodyText(res)).not.toContain(MARKER);
+      }
+      if (mod.action) expect((await answer(() => mod.action!(requestArgs(url, { method: "POST", cookie: staffCookie, params, form: b })))).status, `POST ${url}`).toBe(404);
+    }
+  });
+
+  test("the walking member's session is still alive, so no answer above was a sign-in redirect in disguise", async () => {
+    const mod = (await import(/* @vite-ignore */ path.resolve("app", "routes/account.tsx"))) as RouteModule;
+    expect((await answer(() => mod.loader!(requestArgs("/account", { cookie: memberCookie })))).status).toBe(200);
+  });
+
+  test("without a session, every non-public route asks to sign in (or is a 404 for a token it does not know)", async () => {
+    for (const route of routes.filter((r) => !PUBLIC.has(r.url))) {
+      const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
+      const { url, params } = fill(route, b);
+      const tokenRoute = route.params.some((p) => TOKEN_PARAMS.has(p));
+      if (mod.loader) {
+        const res = await answer(() => mod.loader!(requestArgs(url, { params })));
+        if (tokenRoute) expect([404, 410], `GET ${url}`).toContain(res.status);
+        else {
+          expect(res.status, `GET ${url}`).toBe(302);
+          expect(res.headers.get("Location"), `GET ${url}`).toMatch(/^\/login/);
+        }
+        expect(await bodyText(res)).not.toContain(MARKER);
+      }
+    }
+  });
+});
