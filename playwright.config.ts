@@ -29,6 +29,6 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), NODE_ENV: "production", DATA_DIR, DATABASE_URL: "" },
+    env: { PORT: String(PORT), NODE_ENV: "production", DATA_DIR, DATABASE_URL: "", APP_URL: `http://127.0.0.1:${PORT}`, DEV_OUTBOX: "1" },
   },
 });

@@ -30,7 +30,16 @@ if (builtAt < changedAt) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: process.env.PORT ?? "3000" };
+const port = process.env.PORT ?? "3000";
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? "production",
+  PORT: port,
+  APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+  // the local try-out on the embedded database shows sent emails at /dev/outbox, so invitation and
+  // reset links can be followed without a mail server
+  DEV_OUTBOX: process.env.DEV_OUTBOX ?? (process.env.DATABASE_URL ? "0" : "1"),
+};
 const server = spawn(path.join("node_modules", ".bin", "remix-serve"), [BUILD], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
