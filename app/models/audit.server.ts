@@ -21,6 +21,16 @@ export const AUDIT_ACTIONS = [
   "organization.updated",
   "organization.archived",
   "organization.restored",
+  "practice.created",
+  "practice.updated",
+  "practice.deleted",
+  "practice.restored",
+  "commitment.created",
+  "commitment.updated",
+  "commitment.copied_forward",
+  "reflection.saved",
+  "reflection.submitted",
+  "reflection.reopened",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,7 +2,41 @@
 // Writes keep them current in their own transaction; rebuildSummaries recomputes them from scratch
 // (`npm run db:rebuild-summaries`, and after bulk loads such as the demo generator).
 import { z } from "zod";
+import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import type { Prisma } from "~/utils/db.server";
+
+export type SummarizedPractice = {
+  organizationId: string;
+  valueId: string;
+  occurredOn: Date;
+  participants: number;
+  impactedParticipants: number;
+  freedomIds: string[];
+};
+
+/**
+ * Adds (sign 1) or removes (sign -1) one live practice from the summaries, inside the write's transaction.
+ * An edit is a removal of the old state and an addition of the new one.
+ */
+export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1) {
+  const month = new Date(Date.UTC(practice.occurredOn.getUTCFullYear(), practice.occurredOn.getUTCMonth(), 1));
+  const participants = sign * practice.participants;
+  const impacted = sign * practice.impactedParticipants;
+  await tx.$executeRaw`
+    INSERT INTO "PracticeMonthlySummary" ("organizationId", "valueId", "month", "practiceCount", "participants", "impactedParticipants")
+    VALUES (${practice.organizationId}, ${practice.valueId}, ${month}::date, ${sign}, ${participants}, ${impacted})
+    ON CONFLICT ("organizationId", "valueId", "month") DO UPDATE SET
+      "practiceCount" = "PracticeMonthlySummary"."practiceCount" + EXCLUDED."practiceCount",
+      "participants" = "PracticeMonthlySummary"."participants" + EXCLUDED."participants",
+      "impactedParticipants" = "PracticeMonthlySummary"."impactedParticipants" + EXCLUDED."impactedParticipants"`;
+  for (const freedomId of practice.freedomIds) {
+    await tx.$executeRaw`
+      INSERT INTO "PracticeFreedomMonthlySummary" ("organizationId", "freedomId", "month", "practiceCount")
+      VALUES (${practice.organizationId}, ${freedomId}, ${month}::date, ${sign})
+      ON CONFLICT ("organizationId", "freedomId", "month") DO UPDATE SET
+        "practiceCount" = "PracticeFreedomMonthlySummary"."practiceCount" + EXCLUDED."practiceCount"`;
+  }
+}
 
 export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
   const [, valueRows, , freedomRows] = await prisma.$transaction([

@@ -1,0 +1,242 @@
+// Practices: what an organization did, dated, against a value. Every write keeps the dashboard summaries
+// current in its own transaction, writes an audit event (never the text), and carries the version it saw.
+import type { Prisma as PrismaNamespace, Visibility } from "~/generated/prisma/client";
+import { audit } from "~/models/audit.server";
+import type { PracticeInput } from "~/models/practice-schema";
+import { claimSubmissionKey, recordSubmissionEntity } from "~/models/submission-key.server";
+import { adjustPracticeSummaries } from "~/models/summary.server";
+import type { Prisma } from "~/utils/db.server";
+
+type Tx = PrismaNamespace.TransactionClient;
+
+export const PAGE_SIZE = 20;
+
+/** Field errors (i18n keys) when the ids in the input do not belong to this organization and date. */
+export async function checkPracticeReferences({ prisma, organizationId, input }: { prisma: Prisma | Tx; organizationId: string; input: PracticeInput }) {
+  const year = Number(input.occurredOn.slice(0, 4));
+  const [value, commitment, freedoms] = await Promise.all([
+    prisma.value.findFirst({ where: { id: input.valueId, archivedAt: null }, select: { id: true } }),
+    input.commitmentId
+      ? prisma.commitment.findFirst({ where: { id: input.commitmentId, organizationId }, select: { valueId: true, cycle: { select: { year: true } } } })
+      : null,
+    prisma.freedom.count({ where: { id: { in: input.freedomIds }, archivedAt: null } }),
+  ]);
+  const errors: Record<string, string[]> = {};
+  if (!value) errors.valueId = ["validation.invalidChoice"];
+  if (input.commitmentId && (!commitment || commitment.valueId !== input.valueId || commitment.cycle.year !== year)) {
+    errors.commitmentId = ["practice:errors.commitmentMismatch"];
+  }
+  if (freedoms !== new Set(input.freedomIds).size) errors.freedomIds = ["validation.invalidChoice"];
+  return Object.keys(errors).length ? errors : null;
+}
+
+function data(input: PracticeInput) {
+  return {
+    title: input.title,
+    notes: input.notes ?? "",
+    occurredOn: new Date(`${input.occurredOn}T00:00:00Z`),
+    valueId: input.valueId,
+    commitmentId: input.commitmentId || null,
+    participants: input.participants,
+    impactedParticipants: input.impactedParticipants,
+    visibility: input.visibility as Visibility,
+  };
+}
+
+const summaryOf = (organizationId: string, p: { valueId: string; occurredOn: Date; participants: number; impactedParticipants: number }, freedomIds: string[]) => ({
+  organizationId,
+  valueId: p.valueId,
+  occurredOn: p.occurredOn,
+  participants: p.participants,
+  impactedParticipants: p.impactedParticipants,
+  freedomIds,
+});
+
+export async function createPractice({
+  prisma,
+  organizationId,
+  actorId,
+  submissionKey,
+  input,
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  actorId: string;
+  submissionKey: string;
+  input: PracticeInput;
+}) {
+  return prisma.$transaction(async (tx) => {
+    const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "Practice" });
+    if (earlier) return { id: earlier, created: false };
+    const freedomIds = [...new Set(input.freedomIds)];
+    const practice = await tx.practice.create({
+      data: {
+        ...data(input),
+        organizationId,
+        createdById: actorId,
+        freedoms: { create: freedomIds.map((freedomId) => ({ freedomId, organizationId })) },
+      },
+      select: { id: true, valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
+    });
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, practice, freedomIds), 1);
+    await recordSubmissionEntity(tx, submissionKey, practice.id);
+    await audit(tx, { action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: practice.id });
+    return { id: practice.id, created: true };
+  });
+}
+
+const liveSelect = {
+  id: true,
+  version: true,
+  deletedAt: true,
+  valueId: true,
+  occurredOn: true,
+  participants: true,
+  impactedParticipants: true,
+  freedoms: { select: { freedomId: true } },
+} as const;
+
+async function lockPractice(tx: Tx, organizationId: string, id: string) {
+  // FOR UPDATE: two edits of one practice run one after the other, so the version check is exact
+  await tx.$queryRaw`SELECT 1 FROM "Practice" WHERE "id" = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+  return tx.practice.findFirst({ where: { id, organizationId }, select: liveSelect });
+}
+
+export type WriteResult = { status: "ok" } | { status: "not-found" } | { status: "conflict" };
+
+export async function updatePractice({
+  prisma,
+  organizationId,
+  actorId,
+  id,
+  version,
+  input,
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  actorId: string;
+  id: string;
+  version: number;
+  input: PracticeInput;
+}): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await lockPractice(tx, organizationId, id);
+    if (!current || current.deletedAt) return { status: "not-found" };
+    if (current.version !== version) return { status: "conflict" };
+    const freedomIds = [...new Set(input.freedomIds)];
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
+    const updated = await tx.practice.update({
+      where: { id },
+      data: {
+        ...data(input),
+        version: { increment: 1 },
+        freedoms: { deleteMany: {}, create: freedomIds.map((freedomId) => ({ freedomId, organizationId })) },
+      },
+      select: { valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
+    });
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
+    await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
+    return { status: "ok" };
+  });
+}
+
+/** Soft delete (undo brings it back) or undo: the summaries follow, in the same transaction. */
+export async function setPracticeDeleted({
+  prisma,
+  organizationId,
+  actorId,
+  id,
+  deleted,
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  actorId: string;
+  id: string;
+  deleted: boolean;
+}): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await lockPractice(tx, organizationId, id);
+    if (!current) return { status: "not-found" };
+    if (Boolean(current.deletedAt) === deleted) return { status: "ok" }; // already so: a repeated click
+    await tx.practice.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null, version: { increment: 1 } } });
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), deleted ? -1 : 1);
+    await audit(tx, { action: deleted ? "practice.deleted" : "practice.restored", actorId, organizationId, entityType: "Practice", entityId: id });
+    return { status: "ok" };
+  });
+}
+
+export type PracticeFilters = {
+  valueId?: string;
+  freedomId?: string;
+  commitmentId?: string;
+  from?: string;
+  to?: string;
+  visibility?: Visibility;
+};
+
+function where(organizationId: string, f: PracticeFilters): PrismaNamespace.PracticeWhereInput {
+  return {
+    organizationId,
+    deletedAt: null,
+    ...(f.valueId ? { valueId: f.valueId } : {}),
+    ...(f.commitmentId ? { commitmentId: f.commitmentId } : {}),
+    ...(f.visibility ? { visibility: f.visibility } : {}),
+    ...(f.freedomId ? { freedoms: { some: { freedomId: f.freedomId } } } : {}),
+    ...(f.from || f.to
+      ? { occurredOn: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lte: new Date(`${f.to}T00:00:00Z`) } : {}) } }
+      : {}),
+  };
+}
+
+export async function listPractices({ prisma, organizationId, filters, page }: { prisma: Prisma; organizationId: string; filters: PracticeFilters; page: number }) {
+  const w = where(organizationId, filters);
+  const [total, rows] = await Promise.all([
+    prisma.practice.count({ where: w }),
+    prisma.practice.findMany({
+      where: w,
+      orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        occurredOn: true,
+        participants: true,
+        impactedParticipants: true,
+        visibility: true,
+        valueId: true,
+        commitment: { select: { id: true, title: true } },
+        freedoms: { select: { freedomId: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    practices: rows.map((p) => ({ ...p, occurredOn: p.occurredOn.toISOString().slice(0, 10), freedomIds: p.freedoms.map((f) => f.freedomId) })),
+  };
+}
+
+/** One practice of this organization, for its edit form; null for anything else (another org's is a 404). */
+export async function getPractice({ prisma, organizationId, id }: { prisma: Prisma; organizationId: string; id: string }) {
+  const p = await prisma.practice.findFirst({
+    where: { id, organizationId },
+    select: {
+      id: true,
+      title: true,
+      notes: true,
+      occurredOn: true,
+      valueId: true,
+      commitmentId: true,
+      participants: true,
+      impactedParticipants: true,
+      visibility: true,
+      version: true,
+      deletedAt: true,
+      freedoms: { select: { freedomId: true } },
+    },
+  });
+  if (!p) return null;
+  const { freedoms, deletedAt, ...rest } = p;
+  return { ...rest, deleted: deletedAt !== null, occurredOn: p.occurredOn.toISOString().slice(0, 10), freedomIds: freedoms.map((f) => f.freedomId) };
+}

@@ -1,0 +1,110 @@
+// The dashboard summaries always equal a fresh count, whatever sequence of writes came before.
+import { beforeAll, expect, test } from "vitest";
+import { compareSummaries, rebuildSummaries } from "~/models/summary.server";
+import { createPractice, setPracticeDeleted, updatePractice } from "~/models/practice.server";
+import type { PracticeInput } from "~/models/practice-schema";
+import { getPrisma } from "~/utils/db.server";
+import { createOrganization, createUser } from "../factories";
+
+let orgs: string[] = [];
+let actorId = "";
+let values: string[] = [];
+let freedoms: string[] = [];
+
+// a small deterministic PRNG, so a failure can be replayed
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+beforeAll(async () => {
+  const prisma = await getPrisma();
+  orgs = [(await createOrganization()).id, (await createOrganization()).id];
+  actorId = (await createUser({ memberships: orgs.map((organizationId) => ({ organizationId })) })).id;
+  values = (await prisma.value.findMany({ select: { id: true } })).map((v) => v.id);
+  freedoms = (await prisma.freedom.findMany({ select: { id: true } })).map((f) => f.id);
+});
+
+test("after 150 random creates, edits, deletes and undos the summaries equal a fresh count", async () => {
+  const prisma = await getPrisma();
+  const random = prng(42);
+  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)];
+  const input = (): PracticeInput => {
+    const participants = Math.floor(random() * 40);
+    return {
+      title: "Practice",
+      notes: "",
+      occurredOn: `202${4 + Math.floor(random() * 3)}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`,
+      valueId: pick(values),
+      participants,
+      impactedParticipants: Math.floor(random() * (participants + 1)),
+      visibility: pick(["PRIVATE", "COALITION", "PUBLIC"] as const),
+      freedomIds: freedoms.filter(() => random() < 0.3).slice(0, 3),
+    };
+  };
+  const live: { id: string; organizationId: string; version: number; deleted: boolean }[] = [];
+  let conflicts = 0;
+  for (let step = 0; step < 150; step++) {
+    const roll = random();
+    if (roll < 0.45 || live.length === 0) {
+      const organizationId = pick(orgs);
+      const { id } = await createPractice({ prisma, organizationId, actorId, submissionKey: `k-${step}`, input: input() });
+      live.push({ id, organizationId, version: 1, deleted: false });
+    } else if (roll < 0.75) {
+      const p = pick(live);
+      const stale = random() < 0.15;
+      const result = await updatePractice({ prisma, organizationId: p.organizationId, actorId, id: p.id, version: stale ? p.version - 1 : p.version, input: input() });
+      if (p.deleted) expect(result.status).toBe("not-found");
+      else if (stale) {
+        expect(result.status).toBe("conflict");
+        conflicts++;
+      } else {
+        expect(result.status).toBe("ok");
+        p.version++;
+      }
+    } else {
+      const p = pick(live);
+      expect((await setPracticeDeleted({ prisma, organizationId: p.organizationId, actorId, id: p.id, deleted: !p.deleted })).status).toBe("ok");
+      p.deleted = !p.deleted;
+      p.version++;
+    }
+  }
+  const { stored, fresh } = await compareSummaries({ prisma });
+  expect(fresh.values.length).toBeGreaterThan(10);
+  expect(stored).toEqual(fresh);
+  expect(conflicts).toBeGreaterThan(0);
+  // and the rebuild command arrives at the same numbers
+  await rebuildSummaries({ prisma });
+  const after = await compareSummaries({ prisma });
+  expect(after.stored).toEqual(fresh);
+});
+
+test("a repeated submission key creates one practice and answers with the first one", async () => {
+  const prisma = await getPrisma();
+  const organizationId = orgs[0];
+  const base: PracticeInput = { title: "Once", occurredOn: "2026-01-05", valueId: values[0], participants: 3, impactedParticipants: 1, visibility: "PRIVATE", freedomIds: [] };
+  const [a, b] = await Promise.all([
+    createPractice({ prisma, organizationId, actorId, submissionKey: "double-click", input: base }),
+    createPractice({ prisma, organizationId, actorId, submissionKey: "double-click", input: base }),
+  ]);
+  expect(a.id).toBe(b.id);
+  expect([a.created, b.created].sort()).toEqual([false, true]);
+  expect(await prisma.practice.count({ where: { organizationId, title: "Once" } })).toBe(1);
+  // another organization cannot reuse (or learn about) the key
+  await expect(createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "double-click", input: base })).rejects.toMatchObject({ status: 409 });
+});
+
+test("an edit or delete naming another organization's practice finds nothing and changes nothing", async () => {
+  const prisma = await getPrisma();
+  const base: PracticeInput = { title: "Theirs", occurredOn: "2026-01-05", valueId: values[0], participants: 3, impactedParticipants: 1, visibility: "PRIVATE", freedomIds: [] };
+  const { id } = await createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "theirs", input: base });
+  expect((await updatePractice({ prisma, organizationId: orgs[0], actorId, id, version: 1, input: { ...base, title: "Mine now" } })).status).toBe("not-found");
+  expect((await setPracticeDeleted({ prisma, organizationId: orgs[0], actorId, id, deleted: true })).status).toBe("not-found");
+  const row = await prisma.practice.findUniqueOrThrow({ where: { id } });
+  expect(row.title).toBe("Theirs");
+  expect(row.deletedAt).toBeNull();
+});
