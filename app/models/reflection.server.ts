@@ -1,0 +1,161 @@
+// The annual reflection: one row per organization × value × cycle. Members draft each step; the lead
+// submits the whole year, after which it is read-only until the lead reopens it while the cycle is open.
+import { audit } from "~/models/audit.server";
+import type { WriteResult } from "~/models/practice.server";
+import type { ReflectionStepInput } from "~/models/reflection-schema";
+import type { Prisma } from "~/utils/db.server";
+import { pick, type Locale } from "~/utils/localized";
+
+export type ReflectionWriteResult = WriteResult | { status: "locked" } | { status: "incomplete"; missing: string[] };
+
+/** Everything the reflection page shows for a year: the cycle, each value's step, last year's next steps. */
+export async function getReflectionYear({ prisma, organizationId, year, locale }: { prisma: Prisma; organizationId: string; year: number; locale: Locale }) {
+  const cycle = await prisma.cycle.findUnique({
+    where: { year },
+    select: { id: true, year: true, status: true, opensOn: true, closesOn: true, prompts: { select: { valueId: true, prompt: true } } },
+  });
+  if (!cycle) return null;
+  const [values, levels, reflections, previous] = await Promise.all([
+    prisma.value.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, slug: true, name: true, description: true, descriptors: { select: { level: true, descriptor: true } } },
+    }),
+    prisma.rubricLevel.findMany({ orderBy: { level: "asc" }, select: { level: true, name: true, description: true } }),
+    prisma.reflection.findMany({
+      where: { organizationId, cycleId: cycle.id },
+      select: {
+        id: true,
+        valueId: true,
+        rubricLevel: true,
+        wentWell: true,
+        challenges: true,
+        nextSteps: true,
+        visibility: true,
+        consentToQuote: true,
+        status: true,
+        submittedAt: true,
+        version: true,
+        updatedAt: true,
+      },
+    }),
+    prisma.reflection.findMany({ where: { organizationId, cycle: { year: year - 1 } }, select: { valueId: true, nextSteps: true } }),
+  ]);
+  const byValue = new Map(reflections.map((r) => [r.valueId, r]));
+  const lastYear = new Map(previous.map((r) => [r.valueId, r.nextSteps]));
+  const prompts = new Map(cycle.prompts.map((p) => [p.valueId, pick(p.prompt, locale)]));
+  const submitted = reflections.length > 0 && reflections.every((r) => r.status === "SUBMITTED") && reflections.length >= values.length;
+  return {
+    cycle: { year: cycle.year, status: cycle.status, opensOn: cycle.opensOn.toISOString().slice(0, 10), closesOn: cycle.closesOn.toISOString().slice(0, 10) },
+    submitted,
+    submittedAt: submitted ? (reflections.map((r) => r.submittedAt?.toISOString() ?? "").sort().pop() ?? null) : null,
+    steps: values.map((v) => {
+      const r = byValue.get(v.id);
+      const descriptors = new Map(v.descriptors.map((d) => [d.level, pick(d.descriptor, locale)]));
+      return {
+        valueId: v.id,
+        slug: v.slug,
+        name: pick(v.name, locale),
+        description: pick(v.description, locale),
+        prompt: prompts.get(v.id) ?? null,
+        levels: levels.map((l) => ({ level: l.level, name: pick(l.name, locale), descriptor: descriptors.get(l.level) ?? pick(l.description, locale) })),
+        lastYearNextSteps: lastYear.get(v.id) || null,
+        reflection: r
+          ? { ...r, submittedAt: r.submittedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() }
+          : null,
+      };
+    }),
+  };
+}
+
+/**
+ * Saves one value's step as a draft. `version` 0 means "not written yet"; any other stale version is a
+ * conflict. A submitted year, or a cycle that is not open, is locked.
+ */
+export async function saveReflectionStep({
+  prisma,
+  organizationId,
+  actorId,
+  year,
+  version,
+  input,
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  actorId: string;
+  year: number;
+  version: number;
+  input: ReflectionStepInput;
+}): Promise<ReflectionWriteResult> {
+  const fields = {
+    rubricLevel: input.rubricLevel ?? null,
+    wentWell: input.wentWell ?? "",
+    challenges: input.challenges ?? "",
+    nextSteps: input.nextSteps ?? "",
+    visibility: input.visibility,
+    // consent to be named only means something for what may be published
+    consentToQuote: input.visibility === "PUBLIC" && input.consentToQuote,
+  };
+  // NOTE: two first saves of one step at once: the loser hits the unique index, which is a conflict too
+  return prisma
+    .$transaction(async (tx): Promise<ReflectionWriteResult> => {
+    const [cycle, value] = await Promise.all([
+      tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } }),
+      tx.value.findFirst({ where: { id: input.valueId, archivedAt: null }, select: { id: true } }),
+    ]);
+    if (!cycle || !value) return { status: "not-found" };
+    if (cycle.status !== "OPEN") return { status: "locked" };
+    const key = { organizationId_valueId_cycleId: { organizationId, valueId: value.id, cycleId: cycle.id } };
+    await tx.$queryRaw`SELECT 1 FROM "Reflection" WHERE "organizationId" = ${organizationId} AND "cycleId" = ${cycle.id} FOR UPDATE`;
+    const current = await tx.reflection.findUnique({ where: key, select: { id: true, version: true, status: true } });
+    if (current?.status === "SUBMITTED") return { status: "locked" };
+    if ((current?.version ?? 0) !== version) return { status: "conflict" };
+    const saved = current
+      ? await tx.reflection.update({ where: { id: current.id }, data: { ...fields, updatedById: actorId, version: { increment: 1 } }, select: { id: true } })
+      : await tx.reflection.create({ data: { ...fields, organizationId, valueId: value.id, cycleId: cycle.id, updatedById: actorId }, select: { id: true } });
+    await audit(tx, { action: "reflection.saved", actorId, organizationId, entityType: "Reflection", entityId: saved.id });
+    return { status: "ok" };
+  })
+    .catch((e: unknown) => {
+      if ((e as { code?: string }).code === "P2002") return { status: "conflict" as const };
+      throw e;
+    });
+}
+
+/** The lead submits the year: every active value needs a step with a rubric level. */
+export async function submitReflection({ prisma, organizationId, actorId, year }: { prisma: Prisma; organizationId: string; actorId: string; year: number }): Promise<ReflectionWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
+    if (!cycle) return { status: "not-found" };
+    if (cycle.status !== "OPEN") return { status: "locked" };
+    const [values, reflections] = await Promise.all([
+      tx.value.findMany({ where: { archivedAt: null }, select: { id: true } }),
+      tx.reflection.findMany({ where: { organizationId, cycleId: cycle.id }, select: { valueId: true, rubricLevel: true, status: true } }),
+    ]);
+    const ready = new Set(reflections.filter((r) => r.rubricLevel !== null).map((r) => r.valueId));
+    const missing = values.filter((v) => !ready.has(v.id)).map((v) => v.id);
+    if (missing.length) return { status: "incomplete", missing };
+    if (reflections.every((r) => r.status === "SUBMITTED")) return { status: "ok" }; // a repeated click
+    await tx.reflection.updateMany({
+      where: { organizationId, cycleId: cycle.id, status: "DRAFT" },
+      data: { status: "SUBMITTED", submittedAt: new Date(), version: { increment: 1 }, updatedById: actorId },
+    });
+    await audit(tx, { action: "reflection.submitted", actorId, organizationId, entityType: "Cycle", entityId: cycle.id });
+    return { status: "ok" };
+  });
+}
+
+/** The lead reopens a submitted year while its cycle is open. */
+export async function reopenReflection({ prisma, organizationId, actorId, year }: { prisma: Prisma; organizationId: string; actorId: string; year: number }): Promise<ReflectionWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
+    if (!cycle) return { status: "not-found" };
+    if (cycle.status !== "OPEN") return { status: "locked" };
+    await tx.reflection.updateMany({
+      where: { organizationId, cycleId: cycle.id, status: "SUBMITTED" },
+      data: { status: "DRAFT", submittedAt: null, version: { increment: 1 }, updatedById: actorId },
+    });
+    await audit(tx, { action: "reflection.reopened", actorId, organizationId, entityType: "Cycle", entityId: cycle.id });
+    return { status: "ok" };
+  });
+}
