@@ -6,16 +6,24 @@ import enCommon from "~/locales/en/common.json";
 import enEmail from "~/locales/en/email.json";
 import enInvite from "~/locales/en/invite.json";
 import enOrg from "~/locales/en/org.json";
+import enWorkspace from "~/locales/en/workspace.json";
+import enReflection from "~/locales/en/reflection.json";
+import enCommitment from "~/locales/en/commitment.json";
+import enPractice from "~/locales/en/practice.json";
 import esAdmin from "~/locales/es/admin.json";
 import esAuth from "~/locales/es/auth.json";
 import esCommon from "~/locales/es/common.json";
 import esEmail from "~/locales/es/email.json";
 import esInvite from "~/locales/es/invite.json";
 import esOrg from "~/locales/es/org.json";
+import esWorkspace from "~/locales/es/workspace.json";
+import esReflection from "~/locales/es/reflection.json";
+import esCommitment from "~/locales/es/commitment.json";
+import esPractice from "~/locales/es/practice.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail, invite: enInvite },
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail, invite: esInvite },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail, invite: enInvite, practice: enPractice, commitment: enCommitment, reflection: enReflection, workspace: enWorkspace },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail, invite: esInvite, practice: esPractice, commitment: esCommitment, reflection: esReflection, workspace: esWorkspace },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];

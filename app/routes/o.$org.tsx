@@ -10,11 +10,16 @@ import { orgRoleCan } from "~/utils/permissions";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization, role } = requireOrgPermission(user, params.org, "read:org");
-  return json({ organization: { slug: organization.slug, name: organization.name }, role, canManageMembers: orgRoleCan(role, "manage:member") });
+  return json({
+    organization: { slug: organization.slug, name: organization.name },
+    role,
+    canManageMembers: orgRoleCan(role, "manage:member"),
+    year: new Date().getUTCFullYear(),
+  });
 }
 
 export default function OrganizationLayout() {
-  const { organization } = useLoaderData<typeof loader>();
+  const { organization, year } = useLoaderData<typeof loader>();
   const { t } = useTranslation("org");
   const base = `/o/${organization.slug}`;
   return (
@@ -26,6 +31,9 @@ export default function OrganizationLayout() {
             <NavLink to={base} end>
               {t("nav.home")}
             </NavLink>
+            <NavLink to={`${base}/practices`}>{t("nav.practices")}</NavLink>
+            <NavLink to={`${base}/commitments`}>{t("nav.commitments")}</NavLink>
+            <NavLink to={`${base}/reflections/${year}`}>{t("nav.reflection", { year })}</NavLink>
             <NavLink to={`${base}/members`}>{t("nav.members")}</NavLink>
           </nav>
         </div>

@@ -15,6 +15,8 @@ const toastSchema = z.object({
   key: z.string().max(100),
   values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   type: z.enum(["success", "error"]).default("success"),
+  /** a form the toast offers, e.g. undoing a delete: posted to `action` with `fields` */
+  undo: z.object({ action: z.string().startsWith("/").max(300), fields: z.record(z.string(), z.string().max(200)) }).optional(),
 });
 export type Toast = z.infer<typeof toastSchema>;
 
