@@ -2,29 +2,112 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOrganizationSummary } from "~/models/organization.server";
+import { getWorkspaceOverview } from "~/models/workspace.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+import { valueColor } from "~/utils/palette";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { organization, role } = requireOrgPermission(user, params.org, "read:org");
-  const summary = await getOrganizationSummary({ prisma: await getPrisma(), organizationId: organization.id });
-  return json({ name: summary.name, slug: summary.slug, region: summary.region, members: summary._count.memberships, role });
+  const { organization } = requireOrgPermission(user, params.org, "read:org");
+  const lng = await i18next.getLocale(request);
+  const locale = isLocale(lng) ? lng : "en";
+  const overview = await getWorkspaceOverview({ prisma: await getPrisma(), organizationId: organization.id, locale });
+  return json({ organization: { slug: organization.slug, name: organization.name }, overview });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? ""} · North Star` }];
+
+function useFormat() {
+  const { i18n } = useTranslation();
+  return {
+    percent: (n: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(n),
+    date: (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" }),
+  };
+}
 
 export default function OrganizationHome() {
-  const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation("org");
+  const { organization, overview } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("workspace");
+  const format = useFormat();
+  const base = `/o/${organization.slug}`;
+  const { attention, cycle } = overview;
+  const needsAttention = attention.staleCommitments.length > 0 || attention.reflectionNotStarted;
   return (
     <div className="container section stack">
-      <h1>{data.name}</h1>
-      <p>{t("home.role", { role: t(`home.role${data.role}`) })}</p>
-      <p>
-        <Link to={`/o/${data.slug}/members`}>{t("home.members", { count: data.members })}</Link>
+      <div className="page-heading">
+        <h1>{t("home.title", { org: organization.name })}</h1>
+        <Link className="button" to={`${base}/practices/new`}>
+          {t("home.logPractice")}
+        </Link>
+      </div>
+      <p className="section-intro">
+        {cycle
+          ? `${t("home.cycle", { year: cycle.year })} · ${cycle.status === "OPEN" ? t("home.cycleOpen", { date: format.date(cycle.closesOn) }) : cycle.status === "DRAFT" ? t("home.cycleDraft") : t("home.cycleClosed")}`
+          : t("home.noCycle", { year: overview.year })}
       </p>
+
+      <section aria-labelledby="attention-heading" className={needsAttention ? "notice attention" : "notice"}>
+        <div>
+          <h2 id="attention-heading">{t("home.attention")}</h2>
+          {needsAttention ? (
+            <ul className="attention-list">
+              {attention.reflectionNotStarted ? (
+                <li>
+                  {t("home.reflectionNotStarted")} <Link to={`${base}/reflections/${overview.year}`}>{t("home.startReflection")}</Link>
+                </li>
+              ) : null}
+              {attention.staleCommitments.map((c) => (
+                <li key={c.id}>
+                  <Link to={`${base}/commitments/${c.id}`}>{t("home.staleCommitment", { title: c.title, date: format.date(c.lastUpdateAt) })}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("home.allGood")}</p>
+          )}
+        </div>
+      </section>
+
+      <ul className="value-grid" aria-label={t("home.title", { org: organization.name })}>
+        {overview.values.map((v) => (
+          <li key={v.id} className="card value-card" style={{ "--card-accent": valueColor(v.slug, v.position - 1) } as React.CSSProperties}>
+            <h2>
+              <Link to={`${base}/values/${v.slug}`}>{v.name}</Link>
+            </h2>
+            <p className="value-stats">
+              <strong>{t("home.practicesYear", { count: v.practicesYear })}</strong> · {t("home.practicesQuarter", { count: v.practicesQuarter })}
+              <br />
+              {v.participants > 0
+                ? `${t("home.participants", { count: v.participants })} · ${t("home.impactedShare", { percent: format.percent(v.impactedParticipants / v.participants) })}`
+                : t("home.noParticipants")}
+            </p>
+            <h3>{t("home.commitments")}</h3>
+            {v.commitments.length ? (
+              <ul className="plain-list compact">
+                {v.commitments.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`${base}/commitments/${c.id}`}>{c.title}</Link>
+                    <span className="status-line">
+                      {t(`status.${c.status}`)} · {t("home.progress", { percent: format.percent(c.progress / 100) })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">
+                {t("home.noCommitments")} <Link to={`${base}/commitments/new?value=${v.slug}`}>{t("home.addCommitment")}</Link>
+              </p>
+            )}
+            <p className="reflection-state">
+              <strong>{t("home.reflection")}:</strong>{" "}
+              <Link to={`${base}/reflections/${overview.year}?step=${v.slug}`}>{v.reflection ? t(`home.reflection${v.reflection.status}`) : t("home.reflectionNone")}</Link>
+            </p>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

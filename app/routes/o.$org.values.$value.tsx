@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { VisibilityBadge } from "~/components/visibility-field";
+import { getValueForOrganization } from "~/models/value-page.server";
+import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+import { valueColor } from "~/utils/palette";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { organization } = requireOrgPermission(user, params.org, "read:reflection");
+  const lng = await i18next.getLocale(request);
+  const data = await getValueForOrganization({
+    prisma: await getPrisma(),
+    organizationId: organization.id,
+    slug: String(params.value ?? ""),
+    locale: isLocale(lng) ? lng : "en",
+  });
+  if (!data) notFound();
+  return json({ orgSlug: organization.slug, ...data });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.value.name ?? ""} · North Star` }];
+
+export default function ValuePage() {
+  const { orgSlug, value, commitments, practices, practiceCount, reflections } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("workspace");
+  const base = `/o/${orgSlug}`;
+  const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const percent = (n: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(n);
+  const accent = { "--card-accent": valueColor(value.slug, value.position - 1) } as React.CSSProperties;
+  return (
+    <div className="container section stack" style={accent}>
+      <div className="page-heading">
+        <h1 className="value-title">{value.name}</h1>
+        <Link className="button" to={`${base}/practices/new?value=${value.slug}`}>
+          {t("home.logPractice")}
+        </Link>
+      </div>
+      <p className="lede">{value.description}</p>
+      {value.archived ? <p className="notice">{t("value.archived")}</p> : null}
+
+      <section aria-labelledby="commitments-heading" className="stack">
+        <h2 id="commitments-heading">{t("value.commitments")}</h2>
+        {commitments.length ? (
+          <ul className="plain-list">
+            {commitments.map((c) => (
+              <li key={c.id}>
+                <Link to={`${base}/commitments/${c.id}`}>{c.title}</Link>
+                <span className="status-line">
+                  {c.year} · {t(`status.${c.status}`)} · {t("home.progress", { percent: percent(c.progress / 100) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">
+            {t("home.noCommitments")} <Link to={`${base}/commitments/new?value=${value.slug}`}>{t("home.addCommitment")}</Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="practices-heading" className="stack">
+        <h2 id="practices-heading">{t("value.practices")}</h2>
+        {practices.length ? (
+          <>
+            <ol className="timeline">
+              {practices.map((p) => (
+                <li key={p.id}>
+                  <time dateTime={p.occurredOn}>{date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
+                  <VisibilityBadge visibility={p.visibility} />
+                  <span className="status-line">{t("value.participants", { count: p.participants, impacted: p.impactedParticipants })}</span>
+                </li>
+              ))}
+            </ol>
+            <p className="muted">
+              {t("value.practicesShown", { shown: practices.length, count: practiceCount })}{" "}
+              <Link to={`${base}/practices?value=${value.id}`}>{t("value.allPractices")}</Link>
+            </p>
+          </>
+        ) : (
+          <p className="muted">{t("value.noPractices")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="reflections-heading" className="stack">
+        <h2 id="reflections-heading">{t("value.reflections")}</h2>
+        {reflections.length ? (
+          <div className="year-columns">
+            {reflections.map((r) => (
+              <article key={r.year} className="card" aria-labelledby={`reflection-${r.year}`}>
+                <h3 id={`reflection-${r.year}`}>
+                  <Link to={`${base}/reflections/${r.year}?step=${value.slug}`}>{r.year}</Link>
+                </h3>
+                <p>
+                  {r.levelName ? t("value.level", { level: `${r.rubricLevel} · ${r.levelName}` }) : t("value.noLevel")} · {t(`home.reflection${r.status}`)}{" "}
+                  <VisibilityBadge visibility={r.visibility} />
+                </p>
+                <dl>
+                  <dt>{t("value.wentWell")}</dt>
+                  <dd>{r.wentWell || "—"}</dd>
+                  <dt>{t("value.challenges")}</dt>
+                  <dd>{r.challenges || "—"}</dd>
+                  <dt>{t("value.nextSteps")}</dt>
+                  <dd>{r.nextSteps || "—"}</dd>
+                </dl>
+              </article>
+            ))}
+          </div>
+        ) : (
+          <p className="muted">{t("value.noReflections")}</p>
+        )}
+      </section>
+    </div>
+  );
+}
