@@ -3,6 +3,15 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// The house has three floors and imports run downward only: routes → components and models → utils.
+const noRouteImports = { group: ["~/routes/*", "~/root", "./*"], message: "A route never imports another route: move what they share to models/ or utils/." };
+const noUpwardImports = { group: ["~/routes/*", "~/root", "~/components/*"], message: "utils/ and models/ import only downward." };
+const noServerImports = { group: ["*.server", "~/models/*.server"], message: "components never import server code." };
+// Route modules and shared modules reach the browser, and Remix keeps their top-level schemas there.
+const noFullZod = { name: "zod", message: 'Code that reaches the browser uses zod/mini (import * as z from "zod/mini"); full zod only in *.server.ts.' };
+
+const restrict = (patterns, paths = []) => ({ "no-restricted-imports": ["error", { patterns, paths }] });
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
@@ -16,31 +25,13 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
-  {
-    files: ["app/routes/**", "app/root.tsx"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["~/routes/*", "./*"], message: "A route never imports another route: move what they share to models/ or utils/." }] },
-      ],
-    },
-  },
-  {
-    // the three floors: utils and models never import from routes or root, components never import server code
-    files: ["app/utils/**", "app/models/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*", "~/root", "~/components/*"], message: "utils/ and models/ import only downward." }] }],
-    },
-  },
+  { files: ["app/routes/**", "app/root.tsx"], rules: restrict([noRouteImports], [noFullZod]) },
+  { files: ["app/components/**"], rules: restrict([noServerImports], [noFullZod]) },
+  { files: ["app/utils/**", "app/models/**"], rules: restrict([noUpwardImports]) },
+  { files: ["app/utils/**", "app/models/**"], ignores: ["**/*.server.ts", "**/*.test.ts"], rules: restrict([noUpwardImports], [noFullZod]) },
   {
     // the WASM schema engine and the adapter internals it patches have no types
     files: ["scripts/wasm-engine.ts", "scripts/pg-migration-factory.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
-  },
-  {
-    files: ["app/components/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["*.server", "~/models/*"], message: "components never import server code." }] }],
-    },
   },
 );

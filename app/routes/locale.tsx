@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { updateLocale } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -9,7 +9,7 @@ import { localeCookie } from "~/utils/i18next.server";
 import { readForm } from "~/utils/security.server";
 import { LOCALES } from "~/utils/localized";
 
-const schema = z.object({ lng: z.enum(LOCALES), redirectTo: z.string().optional() });
+const schema = z.object({ lng: z.enum(LOCALES), redirectTo: z.optional(z.string()) });
 
 /** The language switch posts here: remember the choice and go back to the page it came from. */
 export async function action({ request }: ActionFunctionArgs) {

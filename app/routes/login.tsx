@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findSessionUser } from "~/models/session.server";
@@ -16,12 +16,12 @@ import { safeRedirect } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
 import { clientAddress } from "~/utils/security.server";
 import { commitSessionCookie } from "~/utils/session.server";
-import { currentPasswordField, emailField } from "~/utils/validation";
+import { currentPasswordField, emailField, redirectField } from "~/utils/validation";
 
 const schema = z.object({
   email: emailField,
   password: currentPasswordField,
-  redirectTo: z.string().max(500).optional(),
+  redirectTo: redirectField,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,10 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const LOCALES = ["en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Text stored in both languages, as in the framework tables' JSON columns. */
-export const localizedText = z.object({ en: z.string().min(1).max(2000), es: z.string().min(1).max(2000) });
+const text = z.string().check(z.minLength(1), z.maxLength(2000));
+export const localizedText = z.object({ en: text, es: text });
 export type LocalizedText = z.infer<typeof localizedText>;
 
 export function isLocale(value: unknown): value is Locale {

@@ -71,7 +71,7 @@ describe("organization home", () => {
     expect(res.status).toBe(200);
     const { overview } = await res.json();
     expect(overview.values).toHaveLength(4);
-    const v = overview.values.find((x: { slug: string }) => x.slug === "trust-respect");
+    const v = overview.values.find((x: { slug: string }) => x.slug === "trust-respect")!;
     expect(v.practicesYear).toBe(2); // the deleted one does not count
     expect(v.practicesQuarter).toBe(2);
     expect(v.participants).toBe(30);
