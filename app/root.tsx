@@ -8,7 +8,9 @@ import { SiteHeader } from "~/components/site-header";
 import { Toast } from "~/components/ui/toast";
 import styles from "~/styles/app.css";
 import { getUser } from "~/utils/auth.server";
+import { catalogUrl } from "~/utils/catalog.server";
 import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
 import { useNonce } from "~/utils/nonce-provider";
 import { readToast } from "~/utils/toast.server";
 
@@ -18,7 +20,8 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user, { toast, clear }] = await Promise.all([i18next.getLocale(request), getUser(request), readToast(request)]);
+  const [lng, user, { toast, clear }] = await Promise.all([i18next.getLocale(request), getUser(request), readToast(request)]);
+  const locale = isLocale(lng) ? lng : "en";
   // only what the header shows: page data is visible to whoever sees the page
   const header = user
     ? {
@@ -27,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         organizations: user.memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name })),
       }
     : null;
-  return json({ locale, user: header, toast }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+  return json({ locale, catalog: catalogUrl(locale), user: header, toast }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -41,6 +44,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {data?.catalog ? (
+          <>
+            <meta name="i18n-catalog" content={data.catalog} />
+            <link rel="preload" href={data.catalog} as="fetch" crossOrigin="anonymous" />
+          </>
+        ) : null}
         <Meta />
         <Links />
       </head>
