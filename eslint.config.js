@@ -13,7 +13,7 @@ const noFullZod = { name: "zod", message: 'Code that reaches the browser uses zo
 const restrict = (patterns, paths = []) => ({ "no-restricted-imports": ["error", { patterns, paths }] });
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NAMESPACES, resources } from "~/locales/resources";
 import { startApp } from "~/utils/boot.server";
+import { startOutboxWorker } from "~/utils/outbox-worker.server";
 import i18n from "~/utils/i18n";
 import i18next from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce-provider";
@@ -15,6 +16,7 @@ import { applySecurityHeaders, createNonce } from "~/utils/security.server";
 
 // Open the database (and seed a fresh one) when the server starts, not on the first request.
 startApp();
+startOutboxWorker();
 
 const ABORT_DELAY = 5_000;
 

@@ -13,10 +13,14 @@ export function enqueueEmail(
 }
 
 const MAX_ATTEMPTS = 5;
+const LEASE_MINUTES = 5;
+
+type DueEmail = { id: string; to: string; template: string; locale: string; payload: unknown; attempts: number };
 
 /**
- * Sends what is due, oldest first. Rows are claimed with FOR UPDATE SKIP LOCKED so several app instances
- * never send the same email twice.
+ * Sends what is due, oldest first. Each email is claimed with a short lease (FOR UPDATE SKIP LOCKED, then
+ * sendAfter moved a few minutes ahead) and sent outside any transaction, so several app instances never
+ * send the same email at once and a slow mail server holds no database lock.
  */
 export async function sendDueEmails({
   prisma,
@@ -29,35 +33,37 @@ export async function sendDueEmails({
 }) {
   let sent = 0;
   for (let i = 0; i < limit; i++) {
-    const done = await prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; to: string; template: string; locale: string; payload: unknown; attempts: number }[]>`
-        SELECT "id", "to", "template", "locale", "payload", "attempts" FROM "OutboxEmail"
-        WHERE "status" = 'PENDING' AND "sendAfter" <= now()
-        ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
-      const email = rows[0];
-      if (!email) return false;
-      try {
-        await send(email);
-        await tx.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } } });
-        sent++;
-      } catch (e) {
-        const attempts = email.attempts + 1;
-        await tx.outboxEmail.update({
-          where: { id: email.id },
-          data: {
-            attempts,
-            lastError: String((e as Error).message ?? e).slice(0, 500),
-            status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
-            // back off: 1, 2, 4, 8 minutes
-            sendAfter: new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
-          },
-        });
-      }
-      return true;
-    });
-    if (!done) break;
+    const claimed = await prisma.$queryRaw<DueEmail[]>`
+      UPDATE "OutboxEmail" SET "sendAfter" = now() + make_interval(mins => ${LEASE_MINUTES}), "attempts" = "attempts" + 1
+      WHERE "id" = (
+        SELECT "id" FROM "OutboxEmail" WHERE "status" = 'PENDING' AND "sendAfter" <= now()
+        ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id", "to", "template", "locale", "payload", "attempts"`;
+    const email = claimed[0];
+    if (!email) break;
+    try {
+      await send(email);
+      await prisma.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      sent++;
+    } catch (e) {
+      await prisma.outboxEmail.update({
+        where: { id: email.id },
+        data: {
+          lastError: String((e as Error).message ?? e).slice(0, 500),
+          status: email.attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+          // back off: 1, 2, 4, 8 minutes
+          sendAfter: new Date(Date.now() + 60_000 * 2 ** (email.attempts - 1)),
+        },
+      });
+    }
   }
   return sent;
+}
+
+/** Sent emails carry single-use links: they are deleted a day after sending. */
+export function deleteOldSentEmails({ prisma, olderThanHours = 24 }: { prisma: Prisma; olderThanHours?: number }) {
+  return prisma.outboxEmail.deleteMany({ where: { status: "SENT", sentAt: { lt: new Date(Date.now() - olderThanHours * 3_600_000) } } });
 }
 
 /** The latest emails, for the development outbox page only. */

@@ -27,8 +27,11 @@ async function init(): Promise<Db> {
   let max = env.DB_POOL_MAX;
   let embedded: EmbeddedDb | undefined;
   if (!url) {
-    max = Math.min(max, 4);
-    embedded = await startEmbeddedDb({ dataDir: path.join(env.DATA_DIR, "pglite"), maxConnections: max + 2 });
+    // NOTE: pglite-socket runs every connection in PGlite's one session and interleaves their protocol
+    // messages: two connections' unnamed statements clash ("portal does not exist") and the socket's queue
+    // then stalls for good. One connection keeps the embedded database correct; it runs one query at a time anyway.
+    max = 1;
+    embedded = await startEmbeddedDb({ dataDir: path.join(env.DATA_DIR, "pglite"), maxConnections: 4 });
     url = embedded.url;
   }
   try {

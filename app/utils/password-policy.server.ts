@@ -18,6 +18,11 @@ export function isCommonPassword(password: string) {
   if (/^(.)\1*$/.test(lower)) return true;
   const stem = lower.replace(/[\d\W_]+$/, "");
   if (stem.length >= 4 && list.has(stem)) return true;
+  // a common password of 6 or more characters with up to three more of anything ("qwertyuiop" + "as")
+  for (let cut = 1; cut <= 3; cut++) {
+    const head = lower.slice(0, -cut);
+    if (head.length >= 6 && list.has(head)) return true;
+  }
   for (let size = 3; size <= lower.length / 2; size++) {
     if (lower.length % size === 0 && lower.slice(0, size).repeat(lower.length / size) === lower) return true;
   }

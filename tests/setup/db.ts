@@ -16,6 +16,8 @@ if (!base) {
   const embedded = await startEmbeddedDb({ loadDataDir: template, maxConnections: 12 });
   process.env.DATABASE_URL = embedded.url;
   process.env.TEST_DB_MODE = "embedded";
+  // one connection, as the app uses on the embedded database (see app/utils/db.server.ts)
+  process.env.DB_POOL_MAX = "1";
   afterAll(async () => {
     await closeDb();
     await embedded.stop();

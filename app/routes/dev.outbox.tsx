@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { latestEmails } from "~/models/outbox.server";
+import { notFound } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+import { devOutboxEnabled, renderEmail } from "~/utils/mailer.server";
+
+/**
+ * The emails the app wrote, with their links, so a tester without a mail server can follow a reset or an
+ * invitation. NOTE: the links sign people in: this page exists only outside production, or in a local
+ * try-out started with DEV_OUTBOX=1; only the reset confirmation links to it, and only then.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!devOutboxEnabled()) notFound();
+  const [rows, t] = await Promise.all([latestEmails({ prisma: await getPrisma() }), i18next.getFixedT(request, "email")]);
+  const emails = await Promise.all(
+    rows.map(async (row) => {
+      const rendered = await renderEmail(row).catch(() => null);
+      return {
+        id: row.id,
+        to: row.to,
+        template: row.template,
+        status: row.status,
+        createdAt: row.createdAt.toISOString(),
+        subject: rendered?.subject ?? null,
+        text: rendered?.text ?? null,
+        url: rendered?.url ?? null,
+      };
+    }),
+  );
+  return json({ title: t("devOutbox.title"), emails });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · North Star` },
+  { name: "robots", content: "noindex" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+export default function DevOutbox() {
+  const { emails } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("email");
+  // UTC on the server and in the browser alike, so hydration sees the same text
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+  return (
+    <div className="container section stack">
+      <h1>{t("devOutbox.title")}</h1>
+      <p className="section-intro">{t("devOutbox.intro")}</p>
+      {emails.length ? (
+        <ul className="card-list">
+          {emails.map((e) => (
+            <li key={e.id} className="card stack">
+              <h2>{e.subject ?? e.template}</h2>
+              <dl>
+                <dt>{t("devOutbox.to")}</dt>
+                <dd>{e.to}</dd>
+                <dt>{t("devOutbox.template")}</dt>
+                <dd>{e.template}</dd>
+                <dt>{t("devOutbox.status")}</dt>
+                <dd>{t(`devOutbox.status${e.status}`)}</dd>
+                <dt>{t("devOutbox.written")}</dt>
+                <dd>
+                  <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time>
+                </dd>
+                {e.url ? (
+                  <>
+                    <dt>{t("devOutbox.link")}</dt>
+                    <dd>
+                      <a href={e.url}>{e.url}</a>
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+              {e.text ? <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{e.text}</pre> : <p role="alert">{t("devOutbox.renderFailed")}</p>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-state">{t("devOutbox.empty")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { ErrorList, Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { RESET_MINUTES, requestPasswordReset } from "~/models/password-reset.server";
+import { hit } from "~/models/rate-limit.server";
+import { rateKeys, tooManyAttempts } from "~/models/user.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { parseForm } from "~/utils/forms.server";
+import i18next from "~/utils/i18next.server";
+import { devOutboxEnabled } from "~/utils/mailer.server";
+import { clientAddress } from "~/utils/security.server";
+import { emailField } from "~/utils/validation";
+
+const schema = z.object({ email: emailField });
+
+// Every accepted request answers after at least this long, so a known email (a few writes) and an unknown
+// one (one lookup) cannot be told apart by the time they take.
+const ANSWER_AFTER_MS = 500;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await i18next.getFixedT(request, "auth");
+  const sent = new URL(request.url).searchParams.get("sent") === "1";
+  return json({ title: t(sent ? "forgot.sentTitle" : "forgot.title"), sent, minutes: RESET_MINUTES, devOutbox: sent && devOutboxEnabled() });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+/** The same answer, after the same time, whether or not an account has the email. */
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = await parseForm(request, schema);
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { email } = submission.value;
+  const prisma = await getPrisma();
+  const address = clientAddress(request);
+  if (await tooManyAttempts({ prisma, kind: "reset", email, address })) {
+    return json(submission.reply({ formErrors: ["auth:forgot.tooMany"] }), { status: 429 });
+  }
+  await hit({ prisma, keys: rateKeys("reset", email, address) });
+  await Promise.all([requestPasswordReset({ prisma, email, appUrl: readEnv().APP_URL }), pause(ANSWER_AFTER_MS)]);
+  return redirect("/forgot-password?sent=1");
+}
+
+export default function ForgotPassword() {
+  const { sent, minutes, devOutbox } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const [form, fields] = useForm({ id: "forgot-password", lastResult });
+  if (sent) {
+    return (
+      <div className="container narrow section stack">
+        <h1>{t("forgot.sentTitle")}</h1>
+        <p role="status">{t("forgot.sent", { minutes })}</p>
+        <p className="form-actions">
+          <Link className="button" to="/login">
+            {t("forgot.backToLogin")}
+          </Link>
+          <Link to="/forgot-password">{t("forgot.again")}</Link>
+        </p>
+        {devOutbox ? (
+          <p className="field-help">
+            <Link to="/dev/outbox">{t("forgot.devOutbox")}</Link>
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div className="container narrow section">
+      <h1>{t("forgot.title")}</h1>
+      <p className="section-intro">{t("forgot.intro")}</p>
+      <Form method="post" className="stack card-form" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field label={t("fields.email")} meta={fields.email}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" required />
+        </Field>
+        <SubmitButton>{t("forgot.submit")}</SubmitButton>
+      </Form>
+      <p className="after-form">
+        <Link to="/login">{t("forgot.backToLogin")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { ErrorList, Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
+import { createSession, findSessionUser } from "~/models/session.server";
+import { homePath, notFound } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { parseForm } from "~/utils/forms.server";
+import i18next from "~/utils/i18next.server";
+import { passwordProblem } from "~/utils/password-policy.server";
+import { commitSessionCookie } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { newPasswordField, tokenParam } from "~/utils/validation";
+
+const EXPIRED = "auth:reset.expired";
+
+const schema = z.object({
+  password: newPasswordField,
+  confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
+});
+
+/** A malformed token is a 404, like any unknown address; a well-formed one that no longer works says so. */
+function tokenOf(params: LoaderFunctionArgs["params"]) {
+  const parsed = tokenParam.safeParse(params.token);
+  return parsed.success ? parsed.data : notFound();
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = tokenOf(params);
+  const [reset, t] = await Promise.all([findUsableReset({ prisma: await getPrisma(), token }), i18next.getFixedT(request, "auth")]);
+  const data = { title: t(reset ? "reset.title" : "reset.expiredTitle"), email: reset?.email ?? null, minutes: RESET_MINUTES };
+  return json(data, { status: reset ? 200 : 410 });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · North Star` },
+  { name: "robots", content: "noindex" },
+  // the token in this address never travels in a Referer header, not even to this site's own assets
+  { name: "referrer", content: "no-referrer" },
+];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = tokenOf(params);
+  const submission = await parseForm(request, schema);
+  const hideFields = ["password", "confirm"];
+  if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+  const prisma = await getPrisma();
+  const reset = await findUsableReset({ prisma, token });
+  if (!reset) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  const { password, confirm } = submission.value;
+  const fieldErrors: Record<string, string[]> = {};
+  const problem = passwordProblem(password, reset.email);
+  if (problem) fieldErrors.password = [problem];
+  if (confirm !== password) fieldErrors.confirm = ["validation.passwordsDiffer"];
+  if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors, hideFields }), { status: 400 });
+
+  const userId = await resetPassword({ prisma, token, password });
+  // the link was used (or expired) between the check above and now
+  if (!userId) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  const env = readEnv();
+  const session = await createSession({ prisma, userId, maxDays: env.SESSION_MAX_DAYS, userAgent: request.headers.get("User-Agent") });
+  const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
+  return redirectWithToast(user ? homePath(user) : "/", { key: "auth:reset.done" }, { headers: { "Set-Cookie": await commitSessionCookie(session.token, session.expiresAt) } });
+}
+
+export default function ResetPassword() {
+  const { email, minutes } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const [form, fields] = useForm({ id: "reset-password", lastResult });
+  if (!email || form.errors?.includes(EXPIRED)) {
+    return (
+      <div className="container narrow section stack">
+        <h1>{t("reset.expiredTitle")}</h1>
+        <p>{t("reset.expired", { minutes })}</p>
+        <p>
+          <Link className="button" to="/forgot-password">
+            {t("reset.requestNew")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="container narrow section">
+      <h1>{t("reset.title")}</h1>
+      <p className="section-intro">{t("reset.intro", { email })}</p>
+      <Form method="post" className="stack card-form" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        {/* lets a password manager file the new password under the right account */}
+        <input type="email" value={email} autoComplete="username" readOnly hidden />
+        <Field label={t("fields.newPassword")} meta={fields.password} help={t("fields.passwordHelp")}>
+          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" required />
+        </Field>
+        <Field label={t("fields.passwordConfirm")} meta={fields.confirm}>
+          <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" required />
+        </Field>
+        <SubmitButton>{t("reset.submit")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

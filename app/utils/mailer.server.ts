@@ -1,0 +1,103 @@
+// Turns an outbox row into an email (plain text, in the recipient's language) and sends it: over SMTP when
+// SMTP_URL is set, otherwise as one line in the server log.
+import nodemailer from "nodemailer";
+import { z } from "zod";
+import { readEnv, type Env } from "~/utils/env.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+
+const payloads = {
+  "password-reset": z.object({ url: z.url(), minutes: z.number().int().positive() }),
+  invitation: z.object({
+    url: z.url(),
+    organization: z.string().nullable(),
+    role: z.enum(["LEAD", "MEMBER", "STAFF", "ADMIN"]),
+    inviter: z.string(),
+    /** how long the link works; the email says so when it is given */
+    days: z.number().int().positive().optional(),
+  }),
+};
+
+export type OutboxMessage = { to: string; template: string; locale: string; payload: unknown };
+export type RenderedEmail = { to: string; subject: string; text: string; url: string };
+
+function isTemplate(template: string): template is keyof typeof payloads {
+  return Object.hasOwn(payloads, template);
+}
+
+// Names typed by people end up in the subject line: one line, no control characters.
+const oneLine = (s: string) => s.replace(/[\s\p{Cc}]+/gu, " ").trim();
+
+/** Subject and body of an outbox email. An unknown template or a malformed payload throws. */
+export async function renderEmail({ to, template, locale, payload }: OutboxMessage): Promise<RenderedEmail> {
+  if (!isTemplate(template)) throw new Error(`Unknown email template "${template}"`);
+  const t = await i18next.getFixedT(isLocale(locale) ? locale : "en", "email");
+  const paragraphs = (...lines: (string | null)[]) => [t("common.greeting"), ...lines.filter(Boolean), t("common.automatic")].join("\n\n");
+
+  if (template === "password-reset") {
+    const p = parseOrThrow(template, payloads[template], payload);
+    return {
+      to,
+      url: p.url,
+      subject: t("passwordReset.subject"),
+      text: paragraphs(`${t("passwordReset.intro")}\n${p.url}`, t("passwordReset.expiry", { minutes: p.minutes }), t("passwordReset.ignore")),
+    };
+  }
+  const p = parseOrThrow(template, payloads[template], payload);
+  const names = { inviter: oneLine(p.inviter), organization: oneLine(p.organization ?? "") };
+  return {
+    to,
+    url: p.url,
+    subject: oneLine(p.organization ? t("invitation.subjectOrganization", names) : t("invitation.subjectCoalition", names)),
+    text: paragraphs(
+      `${p.organization ? t("invitation.introOrganization", names) : t("invitation.introCoalition", names)}\n${t("invitation.role", { role: t(`invitation.role${p.role}`) })}`,
+      t("invitation.about"),
+      `${t("invitation.action")}\n${p.url}`,
+      p.days ? t("invitation.expiry", { count: p.days }) : null,
+      t("invitation.ignore"),
+    ),
+  };
+}
+
+function parseOrThrow<T>(template: string, schema: z.ZodType<T>, payload: unknown): T {
+  const parsed = schema.safeParse(payload);
+  // the issues name fields only, never their values: a payload holds a link that must not reach the logs
+  if (!parsed.success) throw new Error(`Invalid "${template}" payload: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.code}`).join(", ")}`);
+  return parsed.data;
+}
+
+// NOTE: sendDueEmails holds each row's lock in a Prisma transaction, which times out after 5 seconds; an SMTP
+// exchange that takes longer fails here and is retried, instead of outliving the transaction.
+const SEND_DEADLINE_MS = 4_000;
+
+function withDeadline<T>(work: Promise<T>, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`SMTP did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The outbox worker's `send`: renders a row and delivers it. Without SMTP_URL it logs the recipient and the
+ * subject, and outside production the link too, so a tester can follow it.
+ */
+export function createMailer(env: Env = readEnv()) {
+  const transport = env.SMTP_URL
+    ? nodemailer.createTransport({ url: env.SMTP_URL, dnsTimeout: 2_000, connectionTimeout: 3_000, greetingTimeout: 3_000, socketTimeout: SEND_DEADLINE_MS })
+    : null;
+  return async function send(message: OutboxMessage) {
+    const email = await renderEmail(message);
+    if (transport) {
+      await withDeadline(transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text }), SEND_DEADLINE_MS);
+      return;
+    }
+    const link = env.NODE_ENV === "production" ? "" : ` link=${email.url}`;
+    console.log(`[mail] not sent (SMTP_URL is not set) to=${email.to} subject="${email.subject}"${link}`);
+  };
+}
+
+/** The development outbox page (/dev/outbox) exists outside production, or in a try-out started with DEV_OUTBOX=1. */
+export function devOutboxEnabled(env: Env = readEnv()) {
+  return env.NODE_ENV !== "production" || env.DEV_OUTBOX === "1";
+}

@@ -1,0 +1,35 @@
+// Sends the outbox every few seconds from inside the app process. Several instances may each run one:
+// sendDueEmails claims rows with SKIP LOCKED, so no email goes out twice.
+import { deleteOldSentEmails, sendDueEmails } from "~/models/outbox.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { createMailer } from "~/utils/mailer.server";
+
+const INTERVAL_MS = 5_000;
+
+// globalThis: dev rebuilds re-import the server build in the same process, and one timer is enough.
+const g = globalThis as unknown as { __northStarOutboxWorker?: ReturnType<typeof setInterval> };
+
+/** Starts the worker once per process; tests send the outbox themselves. */
+export function startOutboxWorker() {
+  const env = readEnv();
+  if (g.__northStarOutboxWorker || env.NODE_ENV === "test") return;
+  const send = createMailer(env);
+  let busy = false;
+  const tick = async () => {
+    if (busy) return; // a slow SMTP server must not stack up rounds
+    busy = true;
+    try {
+      const prisma = await getPrisma();
+      await sendDueEmails({ prisma, send });
+      await deleteOldSentEmails({ prisma });
+    } catch (e) {
+      console.error(`[outbox] sending failed: ${(e as Error).message ?? e}`);
+    } finally {
+      busy = false;
+    }
+  };
+  g.__northStarOutboxWorker = setInterval(() => void tick(), INTERVAL_MS);
+  // the timer alone never keeps the process alive
+  g.__northStarOutboxWorker.unref();
+}
