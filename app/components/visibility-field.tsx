@@ -42,11 +42,5 @@ export function VisibilityField({
 
 export function VisibilityBadge({ visibility }: { visibility: VisibilityOption }) {
   const { t } = useTranslation();
-  const icon = visibility === "PRIVATE" ? "🔒" : visibility === "COALITION" ? "🤝" : "🌐";
-  return (
-    <span className={`badge visibility-${visibility.toLowerCase()}`}>
-      <span aria-hidden="true">{icon} </span>
-      {t(`visibility.badge${visibility}`)}
-    </span>
-  );
+  return <span className={`badge visibility-${visibility.toLowerCase()}`}>{t(`visibility.badge${visibility}`)}</span>;
 }

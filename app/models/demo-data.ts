@@ -151,7 +151,7 @@ export function createRng(key: string) {
 const REGIONS = {
   CA: ["Fresno", "Oakland", "Salinas", "San Diego", "Los Ángeles", "Coachella", "Santa Ana", "San José", "Stockton"],
   TX: ["Houston", "El Paso", "San Antonio", "Dallas", "Austin", "McAllen", "Brownsville", "Laredo"],
-  NY: ["Queens", "the Bronx", "Brooklyn", "Long Island", "Buffalo"],
+  NY: ["Queens", "Bronx", "Brooklyn", "Long Island", "Buffalo"],
   IL: ["Chicago", "Aurora", "Waukegan", "Cicero"],
   FL: ["Miami", "Homestead", "Immokalee", "Orlando", "Tampa"],
   AZ: ["Phoenix", "Tucson", "Yuma", "Nogales"],
@@ -328,7 +328,7 @@ const DAY = 86_400_000;
 const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
 const startOfDay = (ms: number) => ms - (((ms % DAY) + DAY) % DAY);
 
-export function slugify(text: string) {
+function slugify(text: string) {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f']/g, "")
@@ -350,7 +350,7 @@ type Context = {
   header: DemoRows;
 };
 
-export function emptyDemoRows(): DemoRows {
+function emptyDemoRows(): DemoRows {
   return Object.fromEntries(DEMO_TABLES.map((t) => [t, []])) as unknown as DemoRows;
 }
 

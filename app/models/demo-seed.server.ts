@@ -50,8 +50,11 @@ const INSERT: { [T in Table]: (tx: Tx, data: DemoRows[T]) => Promise<{ count: nu
   reflections: (tx, data) => tx.reflection.createMany({ data }),
 };
 
-// NOTE: PostgreSQL's protocol allows at most 65,535 bind parameters per statement (one per row × column).
-const MAX_PARAMS_PER_INSERT = 30_000;
+// PostgreSQL's protocol allows at most 65,535 bind parameters per statement (one per row × column).
+// NOTE: Prisma keeps the arguments of its last 100 debug calls (@prisma/debug), whole statements included, so
+// memory grows with the statement size: 5,000 parameters keep a 2,000-organization seed at about 0.5 GB, for
+// about 10% more time than statements six times larger.
+const MAX_PARAMS_PER_INSERT = 5_000;
 
 async function insertChunked<T extends Table>(tx: Tx, table: T, rows: DemoRows[T]) {
   if (!rows.length) return 0;
@@ -61,37 +64,38 @@ async function insertChunked<T extends Table>(tx: Tx, table: T, rows: DemoRows[T
   return count;
 }
 
-/** Seeding would mix demo data with data already in the database. */
+/** Seeding would mix demo data with the organizations already in the database. */
 export class DemoSeedRefusedError extends Error {
-  constructor(organizations: number, demoAccounts: number) {
+  constructor(organizations: number) {
     super(
-      `The database already has ${organizations} organization(s) and ${demoAccounts} demo account(s); demo data only goes into ` +
-        `a database without organizations. Use replace (--replace) to delete all organizations, cycles and org people first.`,
+      `The database already has ${organizations} organization(s); demo data only goes into a database without organizations. ` +
+        `Use replace (--replace) to delete all organizations, cycles and org people first.`,
     );
     this.name = "DemoSeedRefusedError";
   }
 }
 
-const demoAccount = { email: { endsWith: DEMO_EMAIL_SUFFIX } };
+const demoAccounts = { email: { endsWith: DEMO_EMAIL_SUFFIX } };
 /** who goes on replace: demo accounts and org people (their organizations are gone); other coalition staff stay */
-const replacedUsers = { OR: [demoAccount, { coalitionRole: "NONE" as const }] };
+const replacedUsers = { OR: [demoAccounts, { coalitionRole: "NONE" as const }] };
 
 async function clearOrRefuse(tx: Tx, replace: boolean) {
   const organizations = await tx.organization.count();
-  const demoAccounts = await tx.user.count({ where: demoAccount });
-  if (!organizations && !demoAccounts) return;
-  if (!replace) throw new DemoSeedRefusedError(organizations, demoAccounts);
+  if (organizations && !replace) throw new DemoSeedRefusedError(organizations);
+  // Without organizations, demo accounts left from an earlier demo would collide with the new ones.
+  const users = replace ? replacedUsers : demoAccounts;
   await tx.organization.deleteMany({}); // cascades to everything an organization owns
   // NOTE: the audit log refuses UPDATEs, so deleting a user whose events remain would fail on ON DELETE SET NULL.
-  await tx.auditEvent.deleteMany({ where: { actor: replacedUsers } });
-  await tx.user.deleteMany({ where: replacedUsers });
-  await tx.cycle.deleteMany({});
+  await tx.auditEvent.deleteMany({ where: { actor: users } });
+  await tx.user.deleteMany({ where: users });
+  if (replace) await tx.cycle.deleteMany({});
 }
 
 /**
  * Seeds `orgs` demo organizations over `years` annual cycles ending at `now`'s year, then rebuilds the dashboard
- * summaries. Refuses when organizations or demo accounts exist, unless `replace`: then all organizations (and
- * what they own), cycles, demo accounts and org people are deleted first, in the same transaction.
+ * summaries. Refuses when organizations exist, unless `replace`: then all organizations (and what they own),
+ * cycles, demo accounts and org people are deleted first, in the same transaction. Cycles that exist without
+ * organizations are kept and reused.
  * Returns the rows written per table.
  */
 export async function seedDemo({

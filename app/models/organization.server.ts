@@ -1,4 +1,9 @@
+// Member organizations. The coalition admin functions here read and write an organization's metadata only
+// (name, region, size, languages, focus freedoms, leads): never anything the organization records.
+import type { Prisma as PrismaNamespace, SizeBand } from "~/generated/prisma/client";
+import { audit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
+import { pick, type Locale } from "~/utils/localized";
 
 /** The organization's public-to-its-members summary for the workspace header. */
 export function getOrganizationSummary({ prisma, organizationId }: { prisma: Prisma; organizationId: string }) {
@@ -6,4 +11,234 @@ export function getOrganizationSummary({ prisma, organizationId }: { prisma: Pri
     where: { id: organizationId, archivedAt: null },
     select: { id: true, slug: true, name: true, region: true, _count: { select: { memberships: true } } },
   });
+}
+
+/** The organization form's values, as the routes' schemas parse them. */
+export type OrganizationInput = {
+  name: string;
+  region: string;
+  sizeBand: SizeBand;
+  impactedLed: boolean;
+  languages: string[];
+  focusFreedomIds: string[];
+};
+
+/** A URL slug from a name: ASCII letters and digits joined by hyphens ("Comité del Valle" → "comite-del-valle"). */
+export function slugify(name: string) {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}
+
+const PAGE_SIZE = 50;
+
+/** Organizations by name for coalition admins, with member counts, leads' emails and open lead invitations. */
+export async function listOrganizations({ prisma, page = 1, q, now = new Date() }: { prisma: Prisma; page?: number; q?: string; now?: Date }) {
+  const where: PrismaNamespace.OrganizationWhereInput = q
+    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { region: { contains: q, mode: "insensitive" } }] }
+    : {};
+  const [total, rows] = await Promise.all([
+    prisma.organization.count({ where }),
+    prisma.organization.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        region: true,
+        archivedAt: true,
+        memberships: { where: { role: "LEAD" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } },
+        _count: {
+          select: {
+            memberships: true,
+            invitations: { where: { membershipRole: "LEAD", acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } },
+          },
+        },
+      },
+    }),
+  ]);
+  return {
+    organizations: rows.map((o) => ({
+      id: o.id,
+      name: o.name,
+      region: o.region,
+      archived: o.archivedAt !== null,
+      members: o._count.memberships,
+      leadEmails: o.memberships.map((m) => m.user.email),
+      leadInvited: o._count.invitations > 0,
+    })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
+}
+
+/** One organization's metadata and leads for the admin page; null when the id is unknown. */
+export function getOrganizationForAdmin({ prisma, id }: { prisma: Prisma; id: string }) {
+  return prisma.organization.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      region: true,
+      sizeBand: true,
+      impactedLed: true,
+      languages: true,
+      joinedAt: true,
+      archivedAt: true,
+      updatedAt: true,
+      focusFreedoms: { select: { freedomId: true } },
+      memberships: { where: { role: "LEAD" }, orderBy: { createdAt: "asc" }, select: { id: true, user: { select: { name: true, email: true } } } },
+      _count: { select: { memberships: true } },
+    },
+  });
+}
+
+/** The active freedoms an organization can name as its focus, in one language. */
+export async function listFocusFreedomOptions({ prisma, locale }: { prisma: Prisma; locale: Locale }) {
+  const rows = await prisma.freedom.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+  return rows.map((f) => ({ id: f.id, name: pick(f.name, locale) }));
+}
+
+type FieldProblem = { ok: false; field: "name" | "focusFreedomIds" | ""; error: string };
+const NAME_TAKEN: FieldProblem = { ok: false, field: "name", error: "admin:organizations.errors.nameTaken" };
+
+function isUniqueViolation(e: unknown) {
+  return typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
+}
+
+async function checkInput(tx: PrismaNamespace.TransactionClient, input: OrganizationInput, exceptId?: string): Promise<FieldProblem | null> {
+  const sameName = await tx.organization.findFirst({
+    where: { name: { equals: input.name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (sameName) return NAME_TAKEN;
+  const ids = [...new Set(input.focusFreedomIds)];
+  if (ids.length && (await tx.freedom.count({ where: { id: { in: ids }, archivedAt: null } })) !== ids.length) {
+    return { ok: false, field: "focusFreedomIds", error: "validation.invalidChoice" };
+  }
+  return null;
+}
+
+/** Creates an organization with a slug from its name; a name or slug already in use is a field error. */
+export async function createOrganization({
+  prisma,
+  actorId,
+  input,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  input: OrganizationInput;
+}): Promise<{ ok: true; id: string; slug: string; name: string } | FieldProblem> {
+  const slug = slugify(input.name) || `org-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const problem = await checkInput(tx, input);
+      if (problem) return problem;
+      const organization = await tx.organization.create({
+        data: {
+          slug,
+          name: input.name,
+          region: input.region,
+          sizeBand: input.sizeBand,
+          impactedLed: input.impactedLed,
+          languages: input.languages,
+          focusFreedoms: { create: [...new Set(input.focusFreedomIds)].map((freedomId) => ({ freedomId })) },
+        },
+        select: { id: true, slug: true, name: true },
+      });
+      await audit(tx, { action: "organization.created", actorId, organizationId: organization.id, entityType: "Organization", entityId: organization.id });
+      return { ok: true as const, ...organization };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return NAME_TAKEN;
+    throw e;
+  }
+}
+
+/**
+ * Updates an organization's metadata (the slug stays, so links keep working). `updatedAt` is the version
+ * the admin edited: when someone saved in between, the result is "stale" and nothing changes.
+ */
+export async function updateOrganization({
+  prisma,
+  actorId,
+  id,
+  updatedAt,
+  input,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  id: string;
+  updatedAt: Date;
+  input: OrganizationInput;
+}): Promise<{ ok: true } | { ok: false; field: "" | "name" | "focusFreedomIds"; error: string } | { ok: false; stale: true } | null> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.organization.findUnique({
+      where: { id },
+      select: { name: true, region: true, sizeBand: true, impactedLed: true, languages: true, updatedAt: true, focusFreedoms: { where: { freedom: { archivedAt: null } }, select: { freedomId: true } } },
+    });
+    if (!current) return null;
+    if (current.updatedAt.getTime() !== updatedAt.getTime()) return { ok: false as const, stale: true as const };
+    const problem = await checkInput(tx, input, id);
+    if (problem) return problem;
+    const focus = [...new Set(input.focusFreedomIds)].sort();
+    const before = current.focusFreedoms.map((f) => f.freedomId).sort();
+    const changed = [
+      current.name !== input.name && "name",
+      current.region !== input.region && "region",
+      current.sizeBand !== input.sizeBand && "sizeBand",
+      current.impactedLed !== input.impactedLed && "impactedLed",
+      current.languages.join("\n") !== input.languages.join("\n") && "languages",
+      before.join() !== focus.join() && "focusFreedoms",
+    ].filter((f): f is string => Boolean(f));
+    if (!changed.length) return { ok: true as const };
+    const updated = await tx.organization.updateMany({
+      where: { id, updatedAt },
+      data: { name: input.name, region: input.region, sizeBand: input.sizeBand, impactedLed: input.impactedLed, languages: input.languages },
+    });
+    if (updated.count === 0) return { ok: false as const, stale: true as const };
+    if (changed.includes("focusFreedoms")) {
+      // archived freedoms are not offered in the form, so their links are left as they are
+      await tx.organizationFreedom.deleteMany({ where: { organizationId: id, freedom: { archivedAt: null } } });
+      await tx.organizationFreedom.createMany({ data: focus.map((freedomId) => ({ organizationId: id, freedomId })), skipDuplicates: true });
+    }
+    await audit(tx, { action: "organization.updated", actorId, organizationId: id, entityType: "Organization", entityId: id, metadata: { fields: changed } });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Archives (or restores) an organization. Archived, it disappears from its members' sessions on their next
+ * request; nothing is deleted. Null when the id is unknown; `changed: false` when it was already so.
+ */
+export async function setOrganizationArchived({ prisma, actorId, id, archived }: { prisma: Prisma; actorId: string; id: string; archived: boolean }) {
+  return prisma.$transaction(async (tx) => {
+    const organization = await tx.organization.findUnique({ where: { id }, select: { name: true } });
+    if (!organization) return null;
+    const result = await tx.organization.updateMany({
+      where: { id, archivedAt: archived ? null : { not: null } },
+      data: { archivedAt: archived ? new Date() : null },
+    });
+    if (result.count) {
+      await audit(tx, { action: archived ? "organization.archived" : "organization.restored", actorId, organizationId: id, entityType: "Organization", entityId: id });
+    }
+    return { name: organization.name, changed: result.count > 0 };
+  });
+}
+
+export function archiveOrganization(args: { prisma: Prisma; actorId: string; id: string }) {
+  return setOrganizationArchived({ ...args, archived: true });
+}
+
+export function restoreOrganization(args: { prisma: Prisma; actorId: string; id: string }) {
+  return setOrganizationArchived({ ...args, archived: false });
 }

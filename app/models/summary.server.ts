@@ -55,7 +55,8 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
       FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId"
       WHERE p."deletedAt" IS NULL
       GROUP BY 1, 2, 3`,
-  ]);
+    // a rebuild over millions of practices takes longer than Prisma's default 5 s
+  ], { timeout: 600_000, maxWait: 60_000 });
   return { valueMonths: valueRows, freedomMonths: freedomRows };
 }
 

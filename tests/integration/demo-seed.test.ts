@@ -217,9 +217,9 @@ describe("seedDemo", () => {
     expect(stored).toEqual(fresh);
   });
 
-  test("a cycle that exists before the first organization is reused with its prompts", async () => {
+  test("without organizations, existing cycles are reused and leftover demo accounts replaced", async () => {
+    const users = await prisma.user.count();
     await prisma.organization.deleteMany({});
-    await prisma.user.deleteMany({ where: { email: { endsWith: ".example" } } });
     const cycle = await prisma.cycle.findUniqueOrThrow({ where: { year: 2026 } });
     const prompt = { en: "Our own question", es: "Nuestra propia pregunta" };
     await prisma.cyclePrompt.updateMany({ where: { cycleId: cycle.id }, data: { prompt } });
@@ -229,5 +229,6 @@ describe("seedDemo", () => {
     expect(await prisma.cycle.count()).toBe(2);
     expect((await prisma.cyclePrompt.findMany({ where: { cycleId: cycle.id } })).map((p) => p.prompt)).toEqual([prompt, prompt, prompt, prompt]);
     expect(await prisma.reflection.count({ where: { cycleId: cycle.id } })).toBeGreaterThan(0);
+    expect(await prisma.user.count()).toBe(users);
   });
 });

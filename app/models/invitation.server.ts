@@ -1,0 +1,300 @@
+// Invitations replace open sign-up: a link that works once, for INVITATION_DAYS, to join an organization
+// (as MEMBER or LEAD) or the coalition team (STAFF or ADMIN). Only the token's hash is stored; the link itself
+// exists only in the outbox email.
+import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
+import { audit } from "~/models/audit.server";
+import { enqueueEmail } from "~/models/outbox.server";
+import { hit } from "~/models/rate-limit.server";
+import { rateKeys } from "~/models/user.server";
+import type { Prisma } from "~/utils/db.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { hashToken, newSessionToken } from "~/utils/session.server";
+import { tokenParam } from "~/utils/validation";
+
+export const INVITATION_DAYS = 7;
+
+export type InvitationTarget = { organizationId: string; role: MembershipRole } | { coalitionRole: "STAFF" | "ADMIN" };
+export type InvitedRole = MembershipRole | "STAFF" | "ADMIN";
+
+const COALITION_RANK: Record<CoalitionRole, number> = { NONE: 0, STAFF: 1, ADMIN: 2 };
+
+const openWhere = (now: Date) => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: now } });
+
+/**
+ * Sends an invitation: earlier open invitations of the same email to the same organization (or to the
+ * coalition team) are revoked, and the invitation, its email and its audit event are written in one
+ * transaction. Null when the organization does not exist or is archived; `ok: false` carries an i18n key
+ * for the email field.
+ */
+export async function createInvitation({
+  prisma,
+  inviterId,
+  email: rawEmail,
+  target,
+  appUrl,
+}: {
+  prisma: Prisma;
+  inviterId: string;
+  email: string;
+  target: InvitationTarget;
+  appUrl: string;
+}): Promise<{ ok: true; invitationId: string } | { ok: false; error: string } | null> {
+  const email = rawEmail.trim().toLowerCase();
+  const now = new Date();
+  const role: InvitedRole = "organizationId" in target ? target.role : target.coalitionRole;
+  return prisma.$transaction(async (tx) => {
+    const inviter = await tx.user.findUniqueOrThrow({ where: { id: inviterId }, select: { name: true, locale: true } });
+    const organization =
+      "organizationId" in target
+        ? await tx.organization.findFirst({ where: { id: target.organizationId, archivedAt: null }, select: { id: true, name: true } })
+        : null;
+    if ("organizationId" in target && !organization) return null;
+    const invitee = await tx.user.findUnique({ where: { email }, select: { id: true, locale: true, coalitionRole: true } });
+    if (invitee && organization) {
+      const member = await tx.membership.count({ where: { userId: invitee.id, organizationId: organization.id } });
+      if (member) return { ok: false as const, error: "invite:errors.alreadyMember" };
+    }
+    if (invitee && !organization && invitee.coalitionRole !== "NONE") return { ok: false as const, error: "invite:errors.alreadyCoalition" };
+
+    const replaced = await tx.invitation.updateMany({
+      where: { email, acceptedAt: null, revokedAt: null, ...(organization ? { organizationId: organization.id } : { organizationId: null }) },
+      data: { revokedAt: now },
+    });
+    const token = newSessionToken();
+    const invitation = await tx.invitation.create({
+      data: {
+        tokenHash: hashToken(token),
+        email,
+        organizationId: organization?.id ?? null,
+        membershipRole: "organizationId" in target ? target.role : null,
+        coalitionRole: "coalitionRole" in target ? target.coalitionRole : null,
+        invitedById: inviterId,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      },
+      select: { id: true },
+    });
+    await enqueueEmail(tx, {
+      to: email,
+      template: "invitation",
+      locale: invitee?.locale ?? inviter.locale,
+      payload: { url: `${appUrl.replace(/\/+$/, "")}/invite/${token}`, organization: organization?.name ?? null, role, inviter: inviter.name, days: INVITATION_DAYS },
+    });
+    // the invitee's address stays out of the audit log: the invitation's id leads to it
+    await audit(tx, {
+      action: "invitation.sent",
+      actorId: inviterId,
+      organizationId: organization?.id ?? null,
+      entityType: "Invitation",
+      entityId: invitation.id,
+      metadata: replaced.count ? { role, replaced: replaced.count } : { role },
+    });
+    return { ok: true as const, invitationId: invitation.id };
+  });
+}
+
+const invitationSelect = {
+  id: true,
+  email: true,
+  organizationId: true,
+  membershipRole: true,
+  coalitionRole: true,
+  expiresAt: true,
+  acceptedAt: true,
+  revokedAt: true,
+  invitedBy: { select: { name: true } },
+  organization: { select: { name: true, archivedAt: true } },
+} as const;
+
+async function findByToken(prisma: Prisma, token: string) {
+  if (!tokenParam.safeParse(token).success) return null;
+  return prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
+}
+
+function isOpen(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date; organization: { archivedAt: Date | null } | null }, now: Date) {
+  return !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > now && !invitation.organization?.archivedAt;
+}
+
+/**
+ * What the invitation page shows. Null for a malformed or unknown token; "gone" for one that was
+ * accepted, revoked, has expired, or whose organization was archived.
+ */
+export async function findOpenInvitation({ prisma, token, now = new Date() }: { prisma: Prisma; token: string; now?: Date }) {
+  const found = await findByToken(prisma, token);
+  if (!found) return null;
+  if (!isOpen(found, now)) return { status: "gone" as const };
+  const account = await prisma.user.findUnique({ where: { email: found.email }, select: { id: true } });
+  return {
+    status: "open" as const,
+    invitation: {
+      email: found.email,
+      role: (found.membershipRole ?? found.coalitionRole) as InvitedRole,
+      organization: found.organization ? found.organization.name : null,
+      inviter: found.invitedBy?.name ?? null,
+      expiresAt: found.expiresAt,
+      accountId: account?.id ?? null,
+    },
+  };
+}
+
+export type AcceptResult =
+  | { status: "notFound" }
+  | { status: "gone" }
+  | { status: "error"; field: "password" | ""; error: string }
+  | { status: "accepted"; userId: string };
+
+/**
+ * Accepts an invitation once. A new person becomes a user with the name and password given; an existing
+ * account proves itself with its current password (unless `signedInUserId` is already that account) and
+ * gains the membership or coalition role. An accepted LEAD invitation to an organization that has a lead
+ * makes two leads; an invitation never lowers a role the person already has.
+ */
+export async function acceptInvitation({
+  prisma,
+  token,
+  name,
+  password,
+  locale = "en",
+  address = null,
+  signedInUserId,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  token: string;
+  name?: string;
+  password?: string;
+  locale?: string;
+  address?: string | null;
+  signedInUserId?: string | null;
+  now?: Date;
+}): Promise<AcceptResult> {
+  const found = await findByToken(prisma, token);
+  if (!found) return { status: "notFound" };
+  if (!isOpen(found, now)) return { status: "gone" };
+  const existing = await prisma.user.findUnique({
+    where: { email: found.email },
+    select: { id: true, coalitionRole: true, disabledAt: true, password: { select: { hash: true } } },
+  });
+
+  // who accepts: the existing account, proven, or a new one with its password hashed before the transaction
+  let account: { kind: "existing"; id: string; coalitionRole: CoalitionRole } | { kind: "new"; name: string; hash: string };
+  if (existing) {
+    if (existing.disabledAt) return { status: "error", field: "", error: "invite:errors.accountDisabled" };
+    if (signedInUserId !== existing.id) {
+      const valid = Boolean(password && existing.password && (await verifyPassword(existing.password.hash, password).catch(() => false)));
+      if (!valid) {
+        // guesses here count against the same limit as sign-in
+        await hit({ prisma, keys: rateKeys("sign-in", found.email, address), now });
+        return { status: "error", field: "password", error: "invite:errors.wrongPassword" };
+      }
+    }
+    account = { kind: "existing", id: existing.id, coalitionRole: existing.coalitionRole };
+  } else {
+    if (!name || !password) return { status: "error", field: "", error: "invite:errors.accountMissing" };
+    account = { kind: "new", name, hash: await hashPassword(password) };
+  }
+
+  const role = (found.membershipRole ?? found.coalitionRole) as InvitedRole;
+  const coalitionRole = found.coalitionRole && found.coalitionRole !== "NONE" ? found.coalitionRole : null;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // single use: only one request can move acceptedAt from null
+      const claimed = await tx.invitation.updateMany({
+        where: { id: found.id, ...openWhere(now), OR: [{ organizationId: null }, { organization: { archivedAt: null } }] },
+        data: { acceptedAt: now },
+      });
+      if (claimed.count === 0) return { status: "gone" as const };
+      let userId: string;
+      if (account.kind === "existing") {
+        userId = account.id;
+        if (coalitionRole && COALITION_RANK[coalitionRole] > COALITION_RANK[account.coalitionRole]) {
+          await tx.user.update({ where: { id: userId }, data: { coalitionRole }, select: { id: true } });
+        }
+      } else {
+        const created = await tx.user.create({
+          data: {
+            email: found.email,
+            name: account.name,
+            locale,
+            coalitionRole: coalitionRole ?? "NONE",
+            password: { create: { hash: account.hash } },
+          },
+          select: { id: true },
+        });
+        userId = created.id;
+      }
+      if (found.organizationId && found.membershipRole) {
+        await tx.membership.upsert({
+          where: { userId_organizationId: { userId, organizationId: found.organizationId } },
+          create: { userId, organizationId: found.organizationId, role: found.membershipRole },
+          update: found.membershipRole === "LEAD" ? { role: "LEAD" } : {},
+          select: { id: true },
+        });
+      }
+      await audit(tx, {
+        action: "invitation.accepted",
+        actorId: userId,
+        organizationId: found.organizationId,
+        entityType: "Invitation",
+        entityId: found.id,
+        metadata: { role, newAccount: !existing },
+      });
+      return { status: "accepted" as const, userId };
+    });
+  } catch (e) {
+    // another request created an account with this email in the meantime
+    if (isUniqueViolation(e)) return { status: "error", field: "", error: "invite:errors.accountExists" };
+    throw e;
+  }
+}
+
+function isUniqueViolation(e: unknown) {
+  return typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
+}
+
+/**
+ * Withdraws an open invitation of the organization (or, with organizationId null, of the coalition team).
+ * False when there is no such open invitation in that scope.
+ */
+export async function revokeInvitation({
+  prisma,
+  invitationId,
+  organizationId,
+  actorId,
+}: {
+  prisma: Prisma;
+  invitationId: string;
+  organizationId: string | null;
+  actorId: string;
+}) {
+  return prisma.$transaction(async (tx) => {
+    const revoked = await tx.invitation.updateMany({
+      where: { id: invitationId, organizationId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (revoked.count === 0) return false;
+    await audit(tx, { action: "invitation.revoked", actorId, organizationId, entityType: "Invitation", entityId: invitationId });
+    return true;
+  });
+}
+
+const pendingSelect = { id: true, email: true, membershipRole: true, coalitionRole: true, expiresAt: true, invitedBy: { select: { name: true } } } as const;
+
+/** Open invitations of an organization, newest first. */
+export function listOrganizationInvitations({ prisma, organizationId, now = new Date() }: { prisma: Prisma; organizationId: string; now?: Date }) {
+  return prisma.invitation.findMany({
+    where: { organizationId, ...openWhere(now) },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: pendingSelect,
+  });
+}
+
+/** Open invitations to the coalition team, newest first. */
+export function listCoalitionInvitations({ prisma, now = new Date() }: { prisma: Prisma; now?: Date }) {
+  return prisma.invitation.findMany({
+    where: { organizationId: null, ...openWhere(now) },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: pendingSelect,
+  });
+}

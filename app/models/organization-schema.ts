@@ -1,0 +1,24 @@
+// The organization form's rules, shared by the admin's create and edit pages. Messages are i18n keys.
+import * as z from "zod/mini";
+import type { SizeBand } from "~/generated/prisma/client";
+import { nameField } from "~/utils/validation";
+
+export const SIZE_BANDS = ["VOLUNTEER", "SMALL", "MEDIUM", "LARGE"] as const satisfies readonly SizeBand[];
+
+export const organizationFields = {
+  name: nameField,
+  region: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.tooLong" })),
+  sizeBand: z.enum(SIZE_BANDS, { error: "validation.invalidChoice" }),
+  impactedLed: z._default(z.boolean(), false),
+  // "en, es, mam": codes or names, separated by commas
+  languages: z
+    .pipe(
+      z.optional(z.string().check(z.maxLength(300, { error: "validation.tooLong" }))),
+      z.transform((v) => [...new Set((v ?? "").split(/[,;]/).map((l) => l.trim()).filter(Boolean))]),
+    )
+    .check(z.refine((list) => list.length <= 20 && list.every((l) => l.length <= 40), { error: "validation.tooLong" })),
+  focusFreedomIds: z._default(
+    z.array(z.string().check(z.maxLength(40, { error: "validation.invalidChoice" }))).check(z.maxLength(20, { error: "validation.invalidChoice" })),
+    [],
+  ),
+};

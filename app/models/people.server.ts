@@ -1,0 +1,95 @@
+// Accounts as coalition admins manage them: coalition roles and disabling. Nobody changes their own role or
+// disables themself, so the coalition always keeps the admin who is acting.
+import type { CoalitionRole, Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import { audit } from "~/models/audit.server";
+import type { Prisma } from "~/utils/db.server";
+
+const PAGE_SIZE = 50;
+
+/** People, coalition admins and staff first, then by name; `q` matches a name or an email. */
+export async function listPeople({ prisma, page = 1, q }: { prisma: Prisma; page?: number; q?: string }) {
+  const where: PrismaNamespace.UserWhereInput = q
+    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
+    : {};
+  const [total, rows] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ coalitionRole: "desc" }, { name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { id: true, name: true, email: true, coalitionRole: true, disabledAt: true, _count: { select: { memberships: true } } },
+    }),
+  ]);
+  return {
+    people: rows.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      coalitionRole: u.coalitionRole,
+      disabled: u.disabledAt !== null,
+      organizations: u._count.memberships,
+    })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
+}
+
+export type PeopleChange = { status: "notFound" } | { status: "self" } | { status: "unchanged"; name: string } | { status: "changed"; name: string };
+
+/** Sets a person's coalition role; an admin cannot change their own. */
+export async function changeCoalitionRole({
+  prisma,
+  actorId,
+  userId,
+  role,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  userId: string;
+  role: CoalitionRole;
+}): Promise<PeopleChange> {
+  if (userId === actorId) return { status: "self" };
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, coalitionRole: true } });
+    if (!user) return { status: "notFound" as const };
+    if (user.coalitionRole === role) return { status: "unchanged" as const, name: user.name };
+    await tx.user.update({ where: { id: userId }, data: { coalitionRole: role }, select: { id: true } });
+    await audit(tx, {
+      action: "user.coalition_role_changed",
+      actorId,
+      entityType: "User",
+      entityId: userId,
+      metadata: { from: user.coalitionRole, to: role },
+    });
+    return { status: "changed" as const, name: user.name };
+  });
+}
+
+/**
+ * Disables (or enables) an account. Disabling deletes its sessions in the same transaction, so the person is
+ * signed out everywhere at once; nobody can disable themself.
+ */
+export async function setDisabled({
+  prisma,
+  actorId,
+  userId,
+  disabled,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  userId: string;
+  disabled: boolean;
+}): Promise<PeopleChange> {
+  if (userId === actorId) return { status: "self" };
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, disabledAt: true } });
+    if (!user) return { status: "notFound" as const };
+    if ((user.disabledAt !== null) === disabled) return { status: "unchanged" as const, name: user.name };
+    await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null }, select: { id: true } });
+    if (disabled) await tx.session.deleteMany({ where: { userId } });
+    await audit(tx, { action: disabled ? "user.disabled" : "user.enabled", actorId, entityType: "User", entityId: userId });
+    return { status: "changed" as const, name: user.name };
+  });
+}

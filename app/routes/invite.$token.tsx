@@ -1,0 +1,201 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
+import { createSession, deleteSession, findSessionUser } from "~/models/session.server";
+import { tooManyAttempts } from "~/models/user.server";
+import { getUser, homePath } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { parseForm } from "~/utils/forms.server";
+import i18next from "~/utils/i18next.server";
+import { passwordProblem } from "~/utils/password-policy.server";
+import { clientAddress } from "~/utils/security.server";
+import { commitSessionCookie } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation";
+
+const schema = z.discriminatedUnion(
+  "intent",
+  [
+    // a new person: name and a new password, twice
+    z.object({
+      intent: z.literal("create"),
+      name: nameField,
+      password: newPasswordField,
+      confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
+    }),
+    // an existing account: its current password, unless it is the one signed in
+    z.object({ intent: z.literal("join"), password: z.optional(currentPasswordField) }),
+  ],
+  { error: "validation.invalidChoice" },
+);
+
+const HIDE = { hideFields: ["password", "confirm"] };
+
+/** The open invitation behind the link; anything else is the 404 or 410 page, never a 500. */
+async function openInvitation(token: string | undefined) {
+  const found = await findOpenInvitation({ prisma: await getPrisma(), token: token ?? "" });
+  if (!found) throw new Response("Not found", { status: 404 });
+  if (found.status === "gone") throw new Response("Gone", { status: 410 });
+  return found.invitation;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const invitation = await openInvitation(params.token);
+  const [user, t] = await Promise.all([getUser(request), i18next.getFixedT(request, "invite")]);
+  const mode = !invitation.accountId ? "create" : user?.id === invitation.accountId ? "confirm" : "join";
+  return json({
+    title: t("title"),
+    email: invitation.email,
+    role: invitation.role,
+    organization: invitation.organization,
+    inviter: invitation.inviter,
+    expiresAt: invitation.expiresAt.toISOString(),
+    mode,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }, { name: "robots", content: "noindex" }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const invitation = await openInvitation(params.token);
+  const submission = await parseForm(request, schema);
+  if (submission.status !== "success") return json(submission.reply(HIDE), { status: 400 });
+  const value = submission.value;
+  const prisma = await getPrisma();
+  const env = readEnv();
+  const address = clientAddress(request);
+  const user = await getUser(request);
+
+  if (value.intent === "create") {
+    if (invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
+    const fieldErrors: Record<string, string[]> = {};
+    const problem = passwordProblem(value.password, invitation.email);
+    if (problem) fieldErrors.password = [problem];
+    if (value.confirm !== value.password) fieldErrors.confirm = ["validation.passwordsDiffer"];
+    if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
+  } else {
+    if (!invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
+    if (user?.id !== invitation.accountId) {
+      if (!value.password) return json(submission.reply({ fieldErrors: { password: ["validation.required"] }, ...HIDE }), { status: 400 });
+      if (await tooManyAttempts({ prisma, kind: "sign-in", email: invitation.email, address })) {
+        return json(submission.reply({ formErrors: ["auth:login.tooMany"], ...HIDE }), { status: 429 });
+      }
+    }
+  }
+
+  const result = await acceptInvitation({
+    prisma,
+    token: params.token ?? "",
+    name: value.intent === "create" ? value.name : undefined,
+    password: value.password,
+    locale: await i18next.getLocale(request),
+    address,
+    signedInUserId: user?.id ?? null,
+  });
+  if (result.status === "notFound") throw new Response("Not found", { status: 404 });
+  if (result.status === "gone") throw new Response("Gone", { status: 410 });
+  if (result.status === "error") {
+    const errors = result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] };
+    return json(submission.reply({ ...errors, ...HIDE }), { status: 400 });
+  }
+
+  // a fresh session for the person who accepted; the browser's previous one ends
+  if (user) await deleteSession({ prisma, sessionId: user.sessionId });
+  const session = await createSession({ prisma, userId: result.userId, maxDays: env.SESSION_MAX_DAYS, userAgent: request.headers.get("User-Agent") });
+  const signedIn = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
+  return redirectWithToast(
+    signedIn ? homePath(signedIn) : "/",
+    { key: "invite:accepted" },
+    { headers: { "Set-Cookie": await commitSessionCookie(session.token, session.expiresAt) } },
+  );
+}
+
+export default function Invite() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("invite");
+  const [form, fields] = useForm({ id: "invite", lastResult });
+  const role = t(`roleIn.${data.role}`);
+  const intro = data.organization
+    ? t(data.inviter ? "introOrganization" : "introOrganizationNoInviter", { inviter: data.inviter, organization: data.organization, role })
+    : t(data.inviter ? "introCoalition" : "introCoalitionNoInviter", { inviter: data.inviter, role });
+  const expires = new Date(data.expiresAt).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
+  return (
+    <div className="container narrow section stack">
+      <h1>{t("title")}</h1>
+      <p className="section-intro">{intro}</p>
+      <p>
+        {t("forEmail", { email: data.email })} {t("expires", { date: expires })}
+      </p>
+      <Form method="post" className="stack card-form" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value={data.mode === "create" ? "create" : "join"} />
+        {/* lets a password manager save the new password under the right account */}
+        <input type="email" name="username" autoComplete="username" value={data.email} readOnly hidden />
+        {data.mode === "create" ? (
+          <>
+            <h2>{t("create.title")}</h2>
+            <Field label={t("auth:fields.name")} meta={fields.name} help={t("auth:fields.nameHelp")}>
+              <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" maxLength={100} required />
+            </Field>
+            <Field label={t("auth:fields.newPassword")} meta={fields.password} help={t("auth:fields.passwordHelp")}>
+              <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" minLength={12} maxLength={128} required />
+            </Field>
+            <Field label={t("auth:fields.passwordConfirm")} meta={fields.confirm}>
+              <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" maxLength={128} required />
+            </Field>
+            <SubmitButton>{t("create.submit")}</SubmitButton>
+          </>
+        ) : data.mode === "join" ? (
+          <>
+            <p>{t("join.intro")}</p>
+            <Field label={t("auth:fields.password")} meta={fields.password}>
+              <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" maxLength={128} required />
+            </Field>
+            <SubmitButton>{t("join.submit")}</SubmitButton>
+          </>
+        ) : (
+          <>
+            <p>{t("confirm.intro", { email: data.email })}</p>
+            <SubmitButton>{t("join.submit")}</SubmitButton>
+          </>
+        )}
+      </Form>
+      {data.mode === "join" ? (
+        <p className="after-form">
+          <Link to="/forgot-password">{t("auth:login.forgot")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** An unknown link (404) and a used, withdrawn or expired one (410) get their own plain explanation. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation("invite");
+  if (!isRouteErrorResponse(error) || (error.status !== 404 && error.status !== 410)) return <GeneralErrorBoundary />;
+  const key = error.status === 404 ? "notFound" : "gone";
+  return (
+    <div className="container narrow section stack">
+      <h1>{t(`${key}.title`)}</h1>
+      <p>{t(`${key}.body`)}</p>
+      <p className="form-actions">
+        <Link className="button" to="/login">
+          {t("common:nav.signIn")}
+        </Link>
+        <Link className="button secondary" to="/">
+          {t("common:error.home")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { listAuditEvents } from "~/models/audit.server";
+import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+
+// ?before=<id>: the last event id of the previous page; anything malformed shows the first page
+const searchSchema = z.object({
+  before: z.catch(
+    z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^[1-9]\d{0,17}$/)),
+        z.transform((v) => BigInt(v)),
+      ),
+    ),
+    undefined,
+  ),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "read:audit");
+  const { before } = searchSchema.parse({ before: new URL(request.url).searchParams.get("before") ?? undefined });
+  const [page, t] = await Promise.all([getPrisma().then((prisma) => listAuditEvents({ prisma, before })), i18next.getFixedT(request, "admin")]);
+  return json({
+    title: t("audit.title"),
+    paged: before !== undefined,
+    nextBefore: page.nextBefore,
+    events: page.events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      actor: e.actor,
+      organization: e.organization?.name ?? null,
+      entityType: e.entityType,
+      // metadata names roles and record ids, never the sensitive text itself (see audit.server.ts)
+      details: describe(e.metadata),
+    })),
+  });
+}
+
+/** Metadata as [key, value] text pairs; the page translates the keys and the role names it knows. */
+function describe(metadata: unknown): [string, string][] {
+  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return [];
+  return Object.entries(metadata).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v)]);
+}
+
+const ROLE_VALUES = ["NONE", "STAFF", "ADMIN", "LEAD", "MEMBER"];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+export default function Audit() {
+  const data = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("admin");
+  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  return (
+    <div className="container section stack">
+      <h1>{t("audit.title")}</h1>
+      <p className="section-intro">{t("audit.intro")}</p>
+      {data.events.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.table.at")}</th>
+                <th scope="col">{t("audit.table.action")}</th>
+                <th scope="col">{t("audit.table.actor")}</th>
+                <th scope="col">{t("audit.table.organization")}</th>
+                <th scope="col">{t("audit.table.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.events.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{time(e.at)}</time>
+                  </td>
+                  <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                  <td>{e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.noActor")}</td>
+                  <td>{e.organization ?? "—"}</td>
+                  <td>
+                    {e.entityType ? <span className="field-help">{e.entityType}</span> : null}{" "}
+                    {e.details
+                      .map(([k, v]) => `${t(`audit.metadata.${k}`, { defaultValue: k })}: ${ROLE_VALUES.includes(v) ? t(`roles.${v}`) : v === "true" || v === "false" ? t(`audit.${v}`) : v}`)
+                      .join(" · ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty-state">{t("audit.empty")}</p>
+      )}
+      <nav aria-label={t("pager.label")} className="form-actions">
+        {data.paged ? <Link to="/movement/admin/audit">{t("audit.newest")}</Link> : null}
+        {data.nextBefore ? <Link to={`?before=${data.nextBefore}`}>{t("audit.older")}</Link> : null}
+      </nav>
+    </div>
+  );
+}

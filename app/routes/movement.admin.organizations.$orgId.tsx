@@ -1,0 +1,259 @@
+import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { ErrorList, Field } from "~/components/ui/field";
+import { organizationFields, SIZE_BANDS } from "~/models/organization-schema";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
+import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, restoreOrganization, updateOrganization } from "~/models/organization.server";
+import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { parseForm } from "~/utils/forms.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+import { redirectWithToast } from "~/utils/toast.server";
+import { emailField } from "~/utils/validation";
+
+const schema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("update"), updatedAt: z.iso.datetime({ error: "admin:organizations.errors.stale" }), ...organizationFields }),
+    z.object({ intent: z.literal("archive") }),
+    z.object({ intent: z.literal("restore") }),
+    z.object({ intent: z.literal("inviteLead"), email: emailField }),
+    z.object({ intent: z.literal("revoke"), invitationId: z.string().check(z.minLength(1), z.maxLength(40)) }),
+  ],
+  { error: "validation.invalidChoice" },
+);
+
+/** One organization's metadata for coalition admins: never its practices, commitments or reflections. */
+async function loadOrganization(request: Request, orgId: string | undefined) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "manage:organization");
+  const organization = orgId && orgId.length <= 40 ? await getOrganizationForAdmin({ prisma: await getPrisma(), id: orgId }) : null;
+  if (!organization) notFound();
+  return { user, organization };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization: o } = await loadOrganization(request, params.orgId);
+  const prisma = await getPrisma();
+  const locale = await i18next.getLocale(request);
+  const [freedoms, invitations] = await Promise.all([
+    listFocusFreedomOptions({ prisma, locale: isLocale(locale) ? locale : "en" }),
+    listOrganizationInvitations({ prisma, organizationId: o.id }),
+  ]);
+  return json({
+    organization: {
+      slug: o.slug,
+      name: o.name,
+      region: o.region,
+      sizeBand: o.sizeBand,
+      impactedLed: o.impactedLed,
+      languages: o.languages,
+      joinedAt: o.joinedAt.toISOString().slice(0, 10),
+      archived: o.archivedAt !== null,
+      updatedAt: o.updatedAt.toISOString(),
+      focusFreedomIds: o.focusFreedoms.map((f) => f.freedomId),
+      members: o._count.memberships,
+      leads: o.memberships.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email })),
+    },
+    freedoms,
+    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.membershipRole, expiresAt: i.expiresAt.toISOString() })),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? ""} · North Star` }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, organization } = await loadOrganization(request, params.orgId);
+  const submission = await parseForm(request, schema);
+  const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
+  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  const prisma = await getPrisma();
+  const here = `/movement/admin/organizations/${organization.id}`;
+  const value = submission.value;
+  const refuse = (error: string, status = 400) => json({ intent, result: submission.reply({ formErrors: [error] }) }, { status });
+
+  switch (value.intent) {
+    case "update": {
+      const { intent: _intent, updatedAt, ...input } = value;
+      const saved = await updateOrganization({ prisma, actorId: user.id, id: organization.id, updatedAt: new Date(updatedAt), input });
+      if (!saved) notFound();
+      if (!saved.ok && "stale" in saved) return refuse("admin:organizations.errors.stale", 409);
+      if (!saved.ok) {
+        const errors = saved.field ? { fieldErrors: { [saved.field]: [saved.error] } } : { formErrors: [saved.error] };
+        return json({ intent, result: submission.reply(errors) }, { status: 400 });
+      }
+      return redirectWithToast(here, { key: "admin:organizations.edit.saved" });
+    }
+    case "archive":
+    case "restore": {
+      const done = await (value.intent === "archive" ? archiveOrganization : restoreOrganization)({ prisma, actorId: user.id, id: organization.id });
+      if (!done) notFound();
+      const key = value.intent === "archive" ? "admin:organizations.archive.done" : "admin:organizations.archive.restored";
+      return redirectWithToast(here, { key, values: { name: done.name } });
+    }
+    case "inviteLead": {
+      if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
+      const target = { organizationId: organization.id, role: "LEAD" as const };
+      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
+      if (!sent) return refuse("admin:organizations.errors.archivedInvite");
+      if (!sent.ok) return json({ intent, result: submission.reply({ fieldErrors: { email: [sent.error] } }) }, { status: 400 });
+      return redirectWithToast(here, { key: "admin:organizations.leads.sent", values: { email: value.email } });
+    }
+    case "revoke": {
+      const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
+      if (!revoked) notFound();
+      return redirectWithToast(here, { key: "admin:organizations.pending.revoked" });
+    }
+  }
+}
+
+export default function OrganizationAdmin() {
+  const { organization: o, freedoms, invitations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("admin");
+  const resultFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.result : undefined);
+  const [form, fields] = useForm({
+    id: "edit-organization",
+    lastResult: resultFor("update"),
+    defaultValue: {
+      name: o.name,
+      region: o.region,
+      sizeBand: o.sizeBand,
+      impactedLed: o.impactedLed,
+      languages: o.languages.join(", "),
+      focusFreedomIds: o.focusFreedomIds,
+    },
+  });
+  // a new location after a successful send: the form starts empty again
+  const location = useLocation();
+  const [inviteForm, inviteFields] = useForm({ id: "invite-lead", lastResult: resultFor("inviteLead") });
+  const [rowForm] = useForm({ id: "organization-actions", lastResult: resultFor("archive", "restore", "revoke") });
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  return (
+    <div className="container section stack">
+      <p>
+        <Link to="/movement/admin/organizations">← {t("organizations.edit.back")}</Link>
+      </p>
+      <h1>{o.name}</h1>
+      <p className="form-actions">
+        <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
+        <span>{t("organizations.edit.joined", { date: date(o.joinedAt) })}</span>
+        <span>{t("organizations.edit.members", { count: o.members })}</span>
+        <span>{t("organizations.edit.slug", { slug: o.slug })}</span>
+      </p>
+      <p className="section-intro">{t("organizations.edit.privacy")}</p>
+      <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
+
+      <section aria-labelledby="leads-heading" className="narrow stack">
+        <h2 id="leads-heading">{t("organizations.leads.title")}</h2>
+        {o.leads.length ? (
+          <ul className="plain-list">
+            {o.leads.map((l) => (
+              <li key={l.id}>
+                {l.name} · {l.email}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty-state">{t("organizations.leads.none")}</p>
+        )}
+        {invitations.length ? (
+          <>
+            <h3>{t("organizations.pending.title")}</h3>
+            <ul className="plain-list">
+              {invitations.map((i) => (
+                <li key={i.id} className="form-actions">
+                  <span>
+                    {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("organizations.pending.expires", { date: date(i.expiresAt) })}
+                  </span>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" className="button small secondary" aria-label={t("organizations.pending.revokeNamed", { email: i.email })}>
+                      {t("organizations.pending.revoke")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {o.archived ? null : (
+          <Form key={location.key} method="post" className="stack card-form" {...getFormProps(inviteForm)}>
+            <h3>{t("organizations.leads.invite")}</h3>
+            <p className="field-help">{t("organizations.leads.inviteIntro")}</p>
+            <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
+            <input type="hidden" name="intent" value="inviteLead" />
+            <Field label={t("organizations.leads.email")} meta={inviteFields.email}>
+              <input {...getInputProps(inviteFields.email, { type: "email" })} autoComplete="off" maxLength={254} required />
+            </Field>
+            <SubmitButton>{t("organizations.leads.submit")}</SubmitButton>
+          </Form>
+        )}
+      </section>
+
+      <section aria-labelledby="edit-heading" className="narrow stack">
+        <h2 id="edit-heading">{t("organizations.edit.title")}</h2>
+        <Form method="post" className="stack card-form" {...getFormProps(form)}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="updatedAt" value={o.updatedAt} />
+          <Field label={t("organizations.fields.name")} meta={fields.name}>
+            <input {...getInputProps(fields.name, { type: "text" })} maxLength={100} required />
+          </Field>
+          <Field label={t("organizations.fields.region")} meta={fields.region} help={t("organizations.fields.regionHelp")}>
+            <input {...getInputProps(fields.region, { type: "text" })} maxLength={100} required />
+          </Field>
+          <Field label={t("organizations.fields.sizeBand")} meta={fields.sizeBand}>
+            <select {...getSelectProps(fields.sizeBand)} required>
+              {SIZE_BANDS.map((band) => (
+                <option key={band} value={band}>
+                  {t(`organizations.sizeBands.${band}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <label className="choice">
+            <input {...getInputProps(fields.impactedLed, { type: "checkbox" })} />
+            <span>
+              <strong>{t("organizations.fields.impactedLed")}</strong>
+              <span className="choice-help">{t("organizations.fields.impactedLedHelp")}</span>
+            </span>
+          </label>
+          <Field label={t("organizations.fields.languages")} meta={fields.languages} help={t("organizations.fields.languagesHelp")}>
+            <input {...getInputProps(fields.languages, { type: "text" })} maxLength={300} />
+          </Field>
+          <fieldset className="field freedom-choices" data-invalid={fields.focusFreedomIds.errors?.length ? true : undefined}>
+            <legend>{t("organizations.fields.focusFreedoms")}</legend>
+            {getCollectionProps(fields.focusFreedomIds, { type: "checkbox", options: freedoms.map((f) => f.id) }).map(({ key, ...props }) => (
+              <label key={key} className="choice">
+                <input {...props} />
+                <span>{freedoms.find((f) => f.id === props.value)?.name}</span>
+              </label>
+            ))}
+            <ErrorList id={fields.focusFreedomIds.errorId} errors={fields.focusFreedomIds.errors} />
+          </fieldset>
+          <SubmitButton>{t("organizations.edit.submit")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="archive-heading" className="narrow stack">
+        <h2 id="archive-heading">{o.archived ? t("organizations.archive.restoreTitle") : t("organizations.archive.title")}</h2>
+        <p>{o.archived ? t("organizations.archive.restoreIntro") : t("organizations.archive.intro")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value={o.archived ? "restore" : "archive"} />
+          <SubmitButton className={o.archived ? "button secondary" : "button danger"}>
+            {o.archived ? t("organizations.archive.restore") : t("organizations.archive.submit")}
+          </SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

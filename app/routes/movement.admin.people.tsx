@@ -1,0 +1,247 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { ErrorList, Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { createInvitation, listCoalitionInvitations, revokeInvitation } from "~/models/invitation.server";
+import { changeCoalitionRole, listPeople, setDisabled, type PeopleChange } from "~/models/people.server";
+import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { parseForm } from "~/utils/forms.server";
+import i18next from "~/utils/i18next.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { emailField } from "~/utils/validation";
+
+const COALITION_ROLES = ["NONE", "STAFF", "ADMIN"] as const;
+const id = z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
+
+const schema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("invite"), email: emailField, role: z.enum(["STAFF", "ADMIN"], { error: "validation.invalidChoice" }) }),
+    z.object({ intent: z.literal("role"), userId: id, role: z.enum(COALITION_ROLES, { error: "validation.invalidChoice" }) }),
+    z.object({ intent: z.literal("disable"), userId: id }),
+    z.object({ intent: z.literal("enable"), userId: id }),
+    z.object({ intent: z.literal("revoke"), invitationId: id }),
+  ],
+  { error: "validation.invalidChoice" },
+);
+
+const searchSchema = z.object({
+  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "manage:people");
+  const url = new URL(request.url);
+  const search = searchSchema.parse({ q: url.searchParams.get("q") || undefined, page: url.searchParams.get("page") ?? 1 });
+  const prisma = await getPrisma();
+  const [list, invitations, t] = await Promise.all([
+    listPeople({ prisma, page: search.page, q: search.q }),
+    listCoalitionInvitations({ prisma }),
+    i18next.getFixedT(request, "admin"),
+  ]);
+  return json({
+    title: t("people.title"),
+    q: search.q ?? "",
+    list: { ...list, people: list.people.map(({ id, ...p }) => ({ id, ...p, self: id === user.id })) },
+    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.coalitionRole, expiresAt: i.expiresAt.toISOString() })),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "manage:people");
+  const submission = await parseForm(request, schema);
+  const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
+  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  const prisma = await getPrisma();
+  // back to the same search and page the admin was on
+  const here = `/movement/admin/people${new URL(request.url).search}`;
+  const value = submission.value;
+  const answer = (change: PeopleChange, key: string) => {
+    if (change.status === "notFound") notFound();
+    if (change.status === "self") return json({ intent, result: submission.reply({ formErrors: ["admin:people.errors.self"] }) }, { status: 400 });
+    return redirectWithToast(here, { key, values: { name: change.name } });
+  };
+
+  switch (value.intent) {
+    case "invite": {
+      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: readEnv().APP_URL });
+      if (!sent) notFound();
+      if (!sent.ok) return json({ intent, result: submission.reply({ fieldErrors: { email: [sent.error] } }) }, { status: 400 });
+      return redirectWithToast(here, { key: "admin:people.invite.sent", values: { email: value.email } });
+    }
+    case "role":
+      return answer(await changeCoalitionRole({ prisma, actorId: user.id, userId: value.userId, role: value.role }), "admin:people.roleChanged");
+    case "disable":
+    case "enable": {
+      const disabled = value.intent === "disable";
+      const change = await setDisabled({ prisma, actorId: user.id, userId: value.userId, disabled });
+      return answer(change, disabled ? "admin:people.disabled" : "admin:people.enabled");
+    }
+    case "revoke": {
+      const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: null, actorId: user.id });
+      if (!revoked) notFound();
+      return redirectWithToast(here, { key: "admin:people.pending.revoked" });
+    }
+  }
+}
+
+export default function People() {
+  const { list, q, invitations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("admin");
+  // a new location after a successful send: the form starts empty again
+  const location = useLocation();
+  const [inviteForm, inviteFields] = useForm({ id: "invite-staff", lastResult: actionData?.intent === "invite" ? actionData.result : undefined });
+  const [rowForm] = useForm({ id: "people-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const pageLink = (page: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
+  return (
+    <div className="container section stack">
+      <h1>{t("people.title")}</h1>
+      <p className="section-intro">{t("people.intro")}</p>
+      <Form method="get" className="narrow stack" role="search">
+        <div className="field">
+          <label htmlFor="people-search">{t("people.search")}</label>
+          <input id="people-search" name="q" type="search" defaultValue={q} maxLength={100} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button small secondary">
+            {t("search.submit")}
+          </button>
+          {q ? <Link to=".">{t("search.clear")}</Link> : null}
+        </div>
+      </Form>
+      <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
+      <p className="field-help" id="people-count">
+        {t("people.count", { count: list.total })}
+      </p>
+      {list.people.length ? (
+        <div className="table-wrap">
+          <table className="data" aria-describedby="people-count">
+            <thead>
+              <tr>
+                <th scope="col">{t("people.table.name")}</th>
+                <th scope="col">{t("people.table.email")}</th>
+                <th scope="col">{t("people.table.organizations")}</th>
+                <th scope="col">{t("people.table.role")}</th>
+                <th scope="col">{t("people.table.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.people.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.name} {p.self ? <span className="field-help">{t("people.you")}</span> : null}
+                  </td>
+                  <td>{p.email}</td>
+                  <td>{p.organizations}</td>
+                  <td>
+                    {p.self ? (
+                      t(`roles.${p.coalitionRole}`)
+                    ) : (
+                      <Form method="post" className="form-actions">
+                        <input type="hidden" name="intent" value="role" />
+                        <input type="hidden" name="userId" value={p.id} />
+                        <select name="role" defaultValue={p.coalitionRole} aria-label={t("people.roleFor", { name: p.name })}>
+                          {COALITION_ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`roles.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" className="button small secondary">
+                          {t("people.changeRole")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                  <td>
+                    <div className="form-actions">
+                      <span className="badge">{p.disabled ? t("people.statusDisabled") : t("people.statusActive")}</span>
+                      {p.self ? null : (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value={p.disabled ? "enable" : "disable"} />
+                          <input type="hidden" name="userId" value={p.id} />
+                          <button
+                            type="submit"
+                            className={p.disabled ? "button small secondary" : "button small danger"}
+                            aria-label={t(p.disabled ? "people.enableNamed" : "people.disableNamed", { name: p.name })}
+                          >
+                            {p.disabled ? t("people.enable") : t("people.disable")}
+                          </button>
+                        </Form>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty-state">{q ? t("people.noResults", { q }) : t("people.empty")}</p>
+      )}
+      {list.pageCount > 1 ? (
+        <nav aria-label={t("pager.label")} className="form-actions">
+          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("pager.previous")}</Link> : null}
+          <span>{t("pager.page", { page: list.page, pages: list.pageCount })}</span>
+          {list.page < list.pageCount ? <Link to={pageLink(list.page + 1)}>{t("pager.next")}</Link> : null}
+        </nav>
+      ) : null}
+
+      <section aria-labelledby="pending-heading" className="stack">
+        <h2 id="pending-heading">{t("people.pending.title")}</h2>
+        {invitations.length ? (
+          <ul className="plain-list">
+            {invitations.map((i) => (
+              <li key={i.id} className="form-actions">
+                <span>
+                  {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("people.pending.expires", { date: date(i.expiresAt) })}
+                </span>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="invitationId" value={i.id} />
+                  <button type="submit" className="button small secondary" aria-label={t("people.pending.revokeNamed", { email: i.email })}>
+                    {t("people.pending.revoke")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty-state">{t("people.pending.empty")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="invite-heading" className="narrow stack">
+        <h2 id="invite-heading">{t("people.invite.title")}</h2>
+        <p>{t("people.invite.intro")}</p>
+        <Form key={location.key} method="post" className="stack card-form" {...getFormProps(inviteForm)}>
+          <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
+          <input type="hidden" name="intent" value="invite" />
+          <Field label={t("people.invite.email")} meta={inviteFields.email}>
+            <input {...getInputProps(inviteFields.email, { type: "email" })} autoComplete="off" maxLength={254} required />
+          </Field>
+          <Field label={t("people.invite.role")} meta={inviteFields.role}>
+            <select {...getSelectProps(inviteFields.role)}>
+              <option value="STAFF">{t("roles.STAFF")}</option>
+              <option value="ADMIN">{t("roles.ADMIN")}</option>
+            </select>
+          </Field>
+          <SubmitButton>{t("people.invite.submit")}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { VISIBILITY_OPTIONS, VisibilityBadge } from "~/components/visibility-field";
+import { getCommitmentOptions, getFrameworkOptions, parsePracticeSearch } from "~/models/practice-options.server";
+import { listPractices, type PracticeFilters } from "~/models/practice.server";
+import { requireOrgPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { organization } = requireOrgPermission(user, params.org, "read:practice");
+  const prisma = await getPrisma();
+  const lng = await i18next.getLocale(request);
+  const locale = isLocale(lng) ? lng : "en";
+  // the address is parsed on the server only: zod stays out of this page's JavaScript
+  const search = parsePracticeSearch(new URL(request.url).searchParams);
+  const [framework, commitments, t] = await Promise.all([
+    getFrameworkOptions({ prisma, locale, includeArchived: true }),
+    getCommitmentOptions({ prisma, organizationId: organization.id }),
+    i18next.getFixedT(request, "practice"),
+  ]);
+  const value = framework.values.find((v) => v.slug === search.value);
+  const freedom = framework.freedoms.find((f) => f.slug === search.freedom);
+  const commitment = commitments.find((c) => c.id === search.commitment);
+  const filters: PracticeFilters = {
+    valueId: value?.id,
+    freedomId: freedom?.id,
+    commitmentId: commitment?.id,
+    from: search.from,
+    to: search.to,
+    visibility: search.visibility,
+  };
+  const list = await listPractices({ prisma, organizationId: organization.id, filters, page: search.page });
+  return json({
+    title: t("list.title"),
+    organization: { slug: organization.slug, name: organization.name },
+    // the filters as applied, so the form and the paging links show and keep only what took effect
+    applied: {
+      value: value?.slug ?? "",
+      freedom: freedom?.slug ?? "",
+      commitment: commitment?.id ?? "",
+      from: search.from ?? "",
+      to: search.to ?? "",
+      visibility: search.visibility ?? "",
+    },
+    page: search.page,
+    pages: list.pages,
+    total: list.total,
+    values: framework.values.map(({ id, slug, name, color, archived }) => ({ id, slug, name, color, archived })),
+    freedoms: framework.freedoms.map(({ id, slug, name, color, archived }) => ({ id, slug, name, color, archived })),
+    commitments: commitments.map((c) => ({ id: c.id, title: c.title, year: c.year })),
+    practices: list.practices.map((p) => ({
+      id: p.id,
+      title: p.title,
+      occurredOn: p.occurredOn,
+      participants: p.participants,
+      impactedParticipants: p.impactedParticipants,
+      visibility: p.visibility,
+      valueId: p.valueId,
+      commitment: p.commitment?.title ?? null,
+      freedomIds: p.freedomIds,
+    })),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+
+export default function PracticeList() {
+  const data = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("practice");
+  const location = useLocation();
+  const base = `/o/${data.organization.slug}/practices`;
+  const activeFilters = Object.values(data.applied).filter(Boolean).length;
+  const valueById = new Map(data.values.map((v) => [v.id, v]));
+  const freedomById = new Map(data.freedoms.map((f) => [f.id, f]));
+  const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const number = new Intl.NumberFormat(i18n.language);
+  const percent = new Intl.NumberFormat(i18n.language, { style: "percent" });
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("page");
+    for (const [k, v] of Object.entries(data.applied)) {
+      if (v) params.set(k, v);
+      else params.delete(k);
+    }
+    if (page > 1) params.set("page", String(page));
+    const query = params.toString();
+    return query ? `?${query}` : base;
+  };
+  const newLink = data.applied.value ? `${base}/new?value=${encodeURIComponent(data.applied.value)}` : `${base}/new`;
+
+  return (
+    <div className="container section stack">
+      <div className="page-heading">
+        <h1>{t("list.title")}</h1>
+        <Link to={newLink} className="button practice-cta">
+          <span aria-hidden="true">+</span> {t("list.logNew")}
+        </Link>
+      </div>
+      <p className="section-intro">{t("list.intro")}</p>
+
+      {data.total === 0 && activeFilters === 0 ? (
+        <div className="empty-state stack">
+          <h2>{t("list.empty.title")}</h2>
+          <p>{t("list.empty.body")}</p>
+          <p>
+            <Link to={newLink} className="button">
+              {t("list.empty.cta")}
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <>
+          <details className="practice-filters" open={activeFilters > 0}>
+            <summary>
+              {t("filters.title")}
+              {activeFilters ? <span className="badge">{t("filters.active", { count: activeFilters })}</span> : null}
+            </summary>
+            <Form method="get" action={base} className="filter-grid">
+              <FilterSelect
+                name="value"
+                label={t("filters.value")}
+                value={data.applied.value}
+                options={data.values.filter((v) => !v.archived || v.slug === data.applied.value).map((v) => ({ value: v.slug, label: v.name }))}
+              />
+              <FilterSelect
+                name="freedom"
+                label={t("filters.freedom")}
+                value={data.applied.freedom}
+                options={data.freedoms.filter((f) => !f.archived || f.slug === data.applied.freedom).map((f) => ({ value: f.slug, label: f.name }))}
+              />
+              {data.commitments.length ? (
+                <FilterSelect
+                  name="commitment"
+                  label={t("filters.commitment")}
+                  value={data.applied.commitment}
+                  options={data.commitments.map((c) => ({ value: c.id, label: `${c.year} · ${c.title}` }))}
+                />
+              ) : null}
+              <FilterSelect
+                name="visibility"
+                label={t("filters.visibility")}
+                value={data.applied.visibility}
+                options={VISIBILITY_OPTIONS.map((v) => ({ value: v, label: t(`common:visibility.badge${v}`) }))}
+              />
+              <div className="field">
+                <label htmlFor="filter-from">{t("filters.from")}</label>
+                <input id="filter-from" type="date" name="from" defaultValue={data.applied.from} min="2000-01-01" />
+              </div>
+              <div className="field">
+                <label htmlFor="filter-to">{t("filters.to")}</label>
+                <input id="filter-to" type="date" name="to" defaultValue={data.applied.to} min="2000-01-01" />
+              </div>
+              <div className="form-actions">
+                <button type="submit" className="button secondary">
+                  {t("common:actions.filter")}
+                </button>
+                {activeFilters ? <Link to={base}>{t("common:actions.clearFilters")}</Link> : null}
+              </div>
+            </Form>
+          </details>
+
+          {data.practices.length ? (
+            <div className="table-wrap">
+              <table className="data practice-table">
+                <caption className="field-help">{t("list.caption", { count: data.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("list.table.date")}</th>
+                    <th scope="col">{t("list.table.practice")}</th>
+                    <th scope="col">{t("list.table.value")}</th>
+                    <th scope="col">{t("list.table.people")}</th>
+                    <th scope="col">{t("list.table.visibility")}</th>
+                    <th scope="col">{t("list.table.freedoms")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.practices.map((p) => {
+                    const value = valueById.get(p.valueId);
+                    return (
+                      <tr key={p.id}>
+                        <td data-label={t("list.table.date")} className="cell-date">
+                          <time dateTime={p.occurredOn}>{date(p.occurredOn)}</time>
+                        </td>
+                        <td data-label={t("list.table.practice")} className="cell-title">
+                          <div>
+                            <Link to={`${base}/${p.id}`} className="practice-title">
+                              {p.title}
+                            </Link>
+                            {p.commitment ? <span className="field-help practice-commitment">{t("list.commitment", { title: p.commitment })}</span> : null}
+                          </div>
+                        </td>
+                        <td data-label={t("list.table.value")}>
+                          {value ? (
+                            <span className="value-tag" style={{ "--tag": value.color } as React.CSSProperties}>
+                              {value.name}
+                            </span>
+                          ) : null}
+                        </td>
+                        <td data-label={t("list.table.people")}>
+                          {p.participants > 0 ? (
+                            <div>
+                              {t("list.participants", { count: p.participants, formatted: number.format(p.participants) })}
+                              <span className="field-help practice-impacted">
+                                {t("list.impacted", { count: p.impactedParticipants, formatted: number.format(p.impactedParticipants), share: percent.format(p.impactedParticipants / p.participants) })}
+                              </span>
+                            </div>
+                          ) : (
+                            <span className="field-help">{t("list.notCounted")}</span>
+                          )}
+                        </td>
+                        <td data-label={t("list.table.visibility")}>
+                          <VisibilityBadge visibility={p.visibility} />
+                        </td>
+                        <td data-label={t("list.table.freedoms")}>
+                          {p.freedomIds.length ? (
+                            <ul className="tag-list">
+                              {p.freedomIds.map((id) => {
+                                const f = freedomById.get(id);
+                                return f ? (
+                                  <li key={id} className="freedom-name" style={{ "--tag": f.color } as React.CSSProperties}>
+                                    {f.name}
+                                  </li>
+                                ) : null;
+                              })}
+                            </ul>
+                          ) : (
+                            <span className="field-help">{t("list.noFreedoms")}</span>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ) : data.total > 0 ? (
+            <p className="empty-state">
+              {t("list.pageEmpty")} <Link to={pageLink(1)}>{t("list.firstPage")}</Link>
+            </p>
+          ) : (
+            <p className="empty-state">
+              {t("list.noMatch")} <Link to={base}>{t("common:actions.clearFilters")}</Link>
+            </p>
+          )}
+
+          {data.pages > 1 ? (
+            <nav aria-label={t("paging.label")} className="pager">
+              {data.page > 1 ? (
+                <Link to={pageLink(Math.min(data.page - 1, data.pages))} rel="prev" className="button small secondary">
+                  {t("common:actions.previous")}
+                </Link>
+              ) : null}
+              <span>{t("common:paging.page", { page: data.page, pages: data.pages })}</span>
+              {data.page < data.pages ? (
+                <Link to={pageLink(data.page + 1)} rel="next" className="button small secondary">
+                  {t("common:actions.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+  const { t } = useTranslation("practice");
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value}>
+        <option value="">{t("filters.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PracticeFields } from "~/components/practice-form";
+import { ErrorList } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { getCommitmentOptions, getFrameworkOptions } from "~/models/practice-options.server";
+import { checkPracticeReferences, createPractice } from "~/models/practice.server";
+import { practiceSchema, tomorrow, type PracticeInput } from "~/models/practice-schema";
+import { requireOrgPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+import { readForm } from "~/utils/security.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { organization } = requireOrgPermission(user, params.org, "write:practice");
+  const prisma = await getPrisma();
+  const lng = await i18next.getLocale(request);
+  const locale = isLocale(lng) ? lng : "en";
+  const year = new Date().getUTCFullYear();
+  const [framework, commitments, t] = await Promise.all([
+    getFrameworkOptions({ prisma, locale }),
+    // a practice early in the year may still count toward last year's commitments
+    getCommitmentOptions({ prisma, organizationId: organization.id, years: [year, year - 1] }),
+    i18next.getFixedT(request, "practice"),
+  ]);
+  const preselected = framework.values.find((v) => v.slug === new URL(request.url).searchParams.get("value"));
+  return json({
+    title: t("new.title"),
+    organization: { slug: organization.slug, name: organization.name },
+    // one key per form shown: a repeated submission of this form creates one practice
+    submissionKey: crypto.randomUUID(),
+    today: new Date().toISOString().slice(0, 10),
+    maxDate: tomorrow(),
+    valueId: preselected?.id ?? "",
+    values: framework.values.map(({ id, slug, name, color }) => ({ id, slug, name, color })),
+    freedoms: framework.freedoms.map(({ id, slug, name, color }) => ({ id, slug, name, color })),
+    commitments,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+
+const SUBMISSION_KEY = /^[A-Za-z0-9-]{8,100}$/;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { organization } = requireOrgPermission(user, params.org, "write:practice");
+  const formData = await readForm(request);
+  const submissionKey = formData.get("submissionKey");
+  if (typeof submissionKey !== "string" || !SUBMISSION_KEY.test(submissionKey)) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: practiceSchema({ maxDate: tomorrow() }) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const prisma = await getPrisma();
+  const input = submission.value;
+  const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
+  if (referenceErrors) return json(submission.reply({ fieldErrors: referenceErrors }), { status: 400 });
+  await createPractice({ prisma, organizationId: organization.id, actorId: user.id, submissionKey, input });
+  // a repeated submission lands on the same page with the same message: one practice either way
+  return redirectWithToast(`/o/${organization.slug}/practices`, { key: "practice:toast.created" });
+}
+
+export default function NewPractice() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("practice");
+  const [form, fields] = useForm<PracticeInput>({
+    id: "new-practice",
+    lastResult,
+    defaultValue: { valueId: data.valueId, occurredOn: data.today, visibility: "PRIVATE" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: practiceSchema({ maxDate: data.maxDate }) }),
+  });
+  const list = `/o/${data.organization.slug}/practices`;
+  return (
+    <div className="container narrow section stack">
+      <p>
+        <Link to={list}>← {t("edit.backToList")}</Link>
+      </p>
+      <h1>{t("new.title")}</h1>
+      <p className="section-intro">{t("new.intro")}</p>
+      <Form method="post" className="stack card-form practice-form" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="submissionKey" value={data.submissionKey} />
+        <PracticeFields fields={fields} values={data.values} freedoms={data.freedoms} commitments={data.commitments} maxDate={data.maxDate} />
+        <div className="form-actions">
+          <SubmitButton>{t("new.submit")}</SubmitButton>
+          <Link to={list}>{t("common:actions.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import { describe, expect, test } from "vitest";
+import { loader as accountLoader } from "~/routes/account";
+import { action as inviteAction } from "~/routes/invite.$token";
+import { loader as auditLoader } from "~/routes/movement.admin.audit";
+import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/movement.admin.organizations.$orgId";
+import { action as organizationsAction, loader as organizationsLoader } from "~/routes/movement.admin.organizations._index";
+import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
+import { loader as orgLoader } from "~/routes/o.$org";
+import { getPrisma } from "~/utils/db.server";
+import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+
+async function status(promise: Promise<Response>) {
+  try {
+    return await promise;
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+}
+
+async function admin() {
+  const user = await createUser({ coalitionRole: "ADMIN", name: "Admin" });
+  return { ...user, ...(await sessionCookie(user.id)) };
+}
+
+const orgForm = (overrides: Record<string, string> = {}) => ({ name: "Fuerza del Valle", region: "CA", sizeBand: "MEDIUM", languages: "en, es", ...overrides });
+
+function createOrg(cookie: string, form: Record<string, string>) {
+  return status(organizationsAction(requestArgs("/movement/admin/organizations", { method: "POST", cookie, form })));
+}
+
+function postOrg(cookie: string, orgId: string, form: Record<string, string>) {
+  return status(orgAdminAction(requestArgs(`/movement/admin/organizations/${orgId}`, { method: "POST", cookie, params: { orgId }, form })));
+}
+
+function postPeople(cookie: string, form: Record<string, string>) {
+  return status(peopleAction(requestArgs("/movement/admin/people", { method: "POST", cookie, form })));
+}
+
+describe("organizations", () => {
+  test("an admin creates, edits, archives and restores an organization; archiving ends its members' access", async () => {
+    const a = await admin();
+    const created = await createOrg(a.cookie, orgForm());
+    expect(created.status).toBe(302);
+    const prisma = await getPrisma();
+    const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "fuerza-del-valle" } });
+    expect(await prisma.auditEvent.count({ where: { action: "organization.created", entityId: org.id, actorId: a.id } })).toBe(1);
+
+    const list = await (await organizationsLoader(requestArgs("/movement/admin/organizations?q=valle", { cookie: a.cookie }))).json();
+    expect(list.list?.organizations).toMatchObject([{ id: org.id, name: "Fuerza del Valle", members: 0, leadEmails: [], archived: false }]);
+
+    const page = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }))).json();
+    expect(page.organization).toMatchObject({ name: "Fuerza del Valle", region: "CA", sizeBand: "MEDIUM", languages: ["en", "es"] });
+    const freedom = await prisma.freedom.findFirstOrThrow({ where: { archivedAt: null } });
+    const edited = await postOrg(a.cookie, org.id, {
+      intent: "update",
+      updatedAt: page.organization.updatedAt,
+      ...orgForm({ name: "Fuerza del Valle Central", region: "NV", sizeBand: "LARGE", impactedLed: "on", focusFreedomIds: freedom.id }),
+    });
+    expect(edited.status).toBe(302);
+    const after = await prisma.organization.findUniqueOrThrow({ where: { id: org.id }, include: { focusFreedoms: true } });
+    expect(after).toMatchObject({ name: "Fuerza del Valle Central", slug: "fuerza-del-valle", region: "NV", sizeBand: "LARGE", impactedLed: true });
+    expect(after.focusFreedoms.map((f) => f.freedomId)).toEqual([freedom.id]);
+    const updatedEvent = await prisma.auditEvent.findFirstOrThrow({ where: { action: "organization.updated", entityId: org.id } });
+    expect(updatedEvent.metadata).toEqual({ fields: ["name", "region", "sizeBand", "impactedLed", "focusFreedoms"] });
+
+    // the form still carrying the old version is refused and keeps the newer edit
+    const stale = await postOrg(a.cookie, org.id, { intent: "update", updatedAt: page.organization.updatedAt, ...orgForm({ name: "Old Name" }) });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).result.error[""]).toEqual(["admin:organizations.errors.stale"]);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Fuerza del Valle Central");
+
+    const member = await createUser({ memberships: [{ organizationId: org.id }] });
+    const { cookie } = await sessionCookie(member.id);
+    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
+    expect((await postOrg(a.cookie, org.id, { intent: "archive" })).status).toBe(302);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).not.toBeNull();
+    expect((await status(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(404);
+    // an archived organization cannot invite
+    const invite = await postOrg(a.cookie, org.id, { intent: "inviteLead", email: "lead@example.org" });
+    expect(invite.status).toBe(400);
+    expect((await invite.json()).result.error[""]).toEqual(["admin:organizations.errors.archivedInvite"]);
+
+    expect((await postOrg(a.cookie, org.id, { intent: "restore" })).status).toBe(302);
+    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
+    const actions = await prisma.auditEvent.findMany({ where: { entityId: org.id }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(actions.map((e) => e.action)).toEqual(["organization.created", "organization.updated", "organization.archived", "organization.restored"]);
+  });
+
+  test("a duplicate name or slug, a forged freedom id and bad input are field errors, never a 500", async () => {
+    const a = await admin();
+    expect((await createOrg(a.cookie, orgForm({ name: "Casa Unida" }))).status).toBe(302);
+    for (const name of ["Casa Unida", "casa unida", "Casa  Unida!"]) {
+      const res = await createOrg(a.cookie, orgForm({ name }));
+      expect(res.status, name).toBe(400);
+      expect((await res.json()).error.name).toEqual(["admin:organizations.errors.nameTaken"]);
+    }
+    const forged = await createOrg(a.cookie, orgForm({ name: "Nueva", focusFreedomIds: "forged-id" }));
+    expect(forged.status).toBe(400);
+    expect((await forged.json()).error.focusFreedomIds).toEqual(["validation.invalidChoice"]);
+    const bad = await createOrg(a.cookie, { name: "x".repeat(101), region: "", sizeBand: "HUGE", languages: "y".repeat(301) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({
+      name: ["validation.tooLong"],
+      region: ["validation.required"],
+      sizeBand: ["validation.invalidChoice"],
+      languages: ["validation.tooLong"],
+    });
+    expect(await (await getPrisma()).organization.count({ where: { name: { in: ["Nueva", "Casa  Unida!"] } } })).toBe(0);
+
+    // renaming onto another organization's name is refused too
+    const other = await createOrganization({ name: "Otra Casa" });
+    const page = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${other.id}`, { cookie: a.cookie, params: { orgId: other.id } }))).json();
+    const rename = await postOrg(a.cookie, other.id, { intent: "update", updatedAt: page.organization.updatedAt, ...orgForm({ name: "CASA UNIDA" }) });
+    expect(rename.status).toBe(400);
+    expect((await rename.json()).result.error.name).toEqual(["admin:organizations.errors.nameTaken"]);
+  });
+
+  test("an unknown organization id answers 404", async () => {
+    const a = await admin();
+    for (const orgId of ["nope", "x".repeat(500)]) {
+      expect((await status(orgAdminLoader(requestArgs(`/movement/admin/organizations/${orgId}`, { cookie: a.cookie, params: { orgId } })))).status).toBe(404);
+      expect((await postOrg(a.cookie, orgId, { intent: "archive" })).status).toBe(404);
+    }
+  });
+});
+
+describe("who may use the admin pages", () => {
+  test("coalition staff and organization members get 404 on every admin route, and nothing changes", async () => {
+    const org = await createOrganization();
+    const staff = await createUser({ coalitionRole: "STAFF" });
+    const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    const target = await createUser();
+    const prisma = await getPrisma();
+    for (const user of [staff, lead]) {
+      const { cookie } = await sessionCookie(user.id);
+      const params = { orgId: org.id };
+      const answers = await Promise.all([
+        status(organizationsLoader(requestArgs("/movement/admin/organizations", { cookie }))),
+        createOrg(cookie, orgForm({ name: "Sneaky" })),
+        status(orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie, params }))),
+        postOrg(cookie, org.id, { intent: "archive" }),
+        postOrg(cookie, org.id, { intent: "inviteLead", email: "sneaky@example.org" }),
+        status(peopleLoader(requestArgs("/movement/admin/people", { cookie }))),
+        postPeople(cookie, { intent: "role", userId: target.id, role: "ADMIN" }),
+        postPeople(cookie, { intent: "disable", userId: target.id }),
+        postPeople(cookie, { intent: "invite", email: "sneaky@example.org", role: "ADMIN" }),
+        status(auditLoader(requestArgs("/movement/admin/audit", { cookie }))),
+      ]);
+      expect(answers.map((r) => r.status)).toEqual(answers.map(() => 404));
+    }
+    expect(await prisma.organization.count({ where: { name: "Sneaky" } })).toBe(0);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).toBeNull();
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ coalitionRole: "NONE", disabledAt: null });
+    expect(await prisma.invitation.count({ where: { email: "sneaky@example.org" } })).toBe(0);
+  });
+
+  test("signed-out visitors are sent to sign in", async () => {
+    const res = await status(peopleLoader(requestArgs("/movement/admin/people")));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toMatch(/^\/login/);
+  });
+});
+
+describe("people", () => {
+  test("an admin changes a coalition role, but never their own", async () => {
+    const a = await admin();
+    const person = await createUser({ name: "Marta" });
+    expect((await postPeople(a.cookie, { intent: "role", userId: person.id, role: "STAFF" })).status).toBe(302);
+    const prisma = await getPrisma();
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).coalitionRole).toBe("STAFF");
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.coalition_role_changed", entityId: person.id } })).toMatchObject({
+      actorId: a.id,
+      metadata: { from: "NONE", to: "STAFF" },
+    });
+    const self = await postPeople(a.cookie, { intent: "role", userId: a.id, role: "NONE" });
+    expect(self.status).toBe(400);
+    expect((await self.json()).result.error[""]).toEqual(["admin:people.errors.self"]);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: a.id } })).coalitionRole).toBe("ADMIN");
+    expect((await postPeople(a.cookie, { intent: "role", userId: "no-such-user", role: "STAFF" })).status).toBe(404);
+    const bad = await postPeople(a.cookie, { intent: "role", userId: person.id, role: "OWNER" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).result.error.role).toEqual(["validation.invalidChoice"]);
+
+    const list = await (await peopleLoader(requestArgs("/movement/admin/people?q=marta&page=zzz", { cookie: a.cookie }))).json();
+    expect(list.list.people).toMatchObject([{ name: "Marta", coalitionRole: "STAFF", disabled: false, self: false }]);
+  });
+
+  test("disabling a person signs them out everywhere; enabling lets them sign in again", async () => {
+    const a = await admin();
+    const person = await createUser();
+    const s1 = await sessionCookie(person.id);
+    await sessionCookie(person.id);
+    expect((await postPeople(a.cookie, { intent: "disable", userId: person.id })).status).toBe(302);
+    const prisma = await getPrisma();
+    expect(await prisma.session.count({ where: { userId: person.id } })).toBe(0);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).disabledAt).not.toBeNull();
+    const res = await status(accountLoader(requestArgs("/account", { cookie: s1.cookie })));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toMatch(/^\/login/);
+    expect(await prisma.auditEvent.count({ where: { action: "user.disabled", entityId: person.id } })).toBe(1);
+
+    const self = await postPeople(a.cookie, { intent: "disable", userId: a.id });
+    expect(self.status).toBe(400);
+    expect(await prisma.session.count({ where: { userId: a.id } })).toBe(1);
+
+    expect((await postPeople(a.cookie, { intent: "enable", userId: person.id })).status).toBe(302);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).disabledAt).toBeNull();
+    expect(await prisma.auditEvent.count({ where: { action: "user.enabled", entityId: person.id } })).toBe(1);
+  });
+});
+
+describe("audit log", () => {
+  test("lists events newest first and pages with ?before; a malformed ?before shows the first page", async () => {
+    const a = await admin();
+    const prisma = await getPrisma();
+    await prisma.auditEvent.createMany({ data: Array.from({ length: 60 }, () => ({ action: "auth.sign_in", actorId: a.id, entityType: "Session" })) });
+    const first = await auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie }));
+    expect(first.status).toBe(200);
+    const one = await first.json();
+    expect(one.events).toHaveLength(50);
+    expect(one.events[0].actor).toEqual({ name: "Admin", email: a.email });
+    const ids = one.events.map((e: { id: string }) => BigInt(e.id));
+    expect([...ids].sort((x, y) => (x > y ? -1 : 1))).toEqual(ids);
+    expect(one.nextBefore).toBe(one.events[49].id);
+
+    const two = await (await auditLoader(requestArgs(`/movement/admin/audit?before=${one.nextBefore}`, { cookie: a.cookie }))).json();
+    expect(two.events.length).toBeGreaterThan(0);
+    expect(two.events.every((e: { id: string }) => BigInt(e.id) < BigInt(String(one.nextBefore)))).toBe(true);
+
+    for (const before of ["abc", "-1", "0", "1e5", "9".repeat(40), ""]) {
+      const res = await auditLoader(requestArgs(`/movement/admin/audit?before=${encodeURIComponent(before)}`, { cookie: a.cookie }));
+      expect(res.status, before).toBe(200);
+      expect((await res.json()).events[0].id).toBe(one.events[0].id);
+    }
+  });
+
+  test("no audit metadata holds a password, a token or an invitee's email", async () => {
+    const a = await admin();
+    const org = await createOrganization();
+    expect((await postOrg(a.cookie, org.id, { intent: "inviteLead", email: "secret-lead@example.org" })).status).toBe(302);
+    const prisma = await getPrisma();
+    const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "secret-lead@example.org" } });
+    const token = (email.payload as { url: string }).url.slice(-43);
+    const password = "a private passphrase of mine";
+    const wrong = await status(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name: "Lead", password, confirm: "different" } })));
+    expect(wrong.status).toBe(400);
+    const ok = await status(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name: "Lead", password, confirm: password } })));
+    expect(ok.status).toBe(302);
+    const events = await prisma.auditEvent.findMany({ select: { metadata: true, entityId: true } });
+    const text = JSON.stringify(events);
+    expect(text).not.toContain(password);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain("secret-lead@example.org");
+    const page = JSON.stringify(await (await auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie }))).json());
+    expect(page).toContain("invitation.accepted");
+    expect(page).not.toContain(token);
+  });
+});

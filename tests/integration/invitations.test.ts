@@ -1,0 +1,287 @@
+import { describe, expect, test } from "vitest";
+import { createInvitation } from "~/models/invitation.server";
+import { action as inviteAction, loader as inviteLoader } from "~/routes/invite.$token";
+import { action as orgAdminAction } from "~/routes/movement.admin.organizations.$orgId";
+import { action as organizationsAction } from "~/routes/movement.admin.organizations._index";
+import { action as peopleAction } from "~/routes/movement.admin.people";
+import { loader as orgLoader } from "~/routes/o.$org";
+import { action as membersAction } from "~/routes/o.$org.members";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { verifyPassword } from "~/utils/password.server";
+import { hashToken } from "~/utils/session.server";
+import { createOrganization, createUser, requestArgs, sessionCookie, TEST_PASSWORD } from "../factories";
+
+const NEW_PASSWORD = "river stones and morning coffee";
+
+async function status(promise: Promise<Response>) {
+  try {
+    return await promise;
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+}
+
+/** The token in the newest invitation email to this address, as the invitee would click it. */
+async function tokenFor(email: string) {
+  const prisma = await getPrisma();
+  const row = await prisma.outboxEmail.findFirstOrThrow({ where: { to: email, template: "invitation" }, orderBy: { createdAt: "desc" } });
+  const url = (row.payload as { url: string }).url;
+  return url.slice(url.lastIndexOf("/") + 1);
+}
+
+async function invite(email: string, target: { organizationId: string; role: "LEAD" | "MEMBER" } | { coalitionRole: "STAFF" | "ADMIN" }) {
+  const inviter = await createUser({ coalitionRole: "ADMIN", name: "Rosa Admin" });
+  const sent = await createInvitation({ prisma: await getPrisma(), inviterId: inviter.id, email, target, appUrl: "http://localhost" });
+  expect(sent?.ok).toBe(true);
+  return tokenFor(email);
+}
+
+function accept(token: string, form: Record<string, string>, cookie?: string) {
+  return status(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", form, params: { token }, cookie })));
+}
+
+const newAccount = (overrides: Record<string, string> = {}) => ({ intent: "create", name: "Lucía Pérez", password: NEW_PASSWORD, confirm: NEW_PASSWORD, ...overrides });
+
+describe("inviting", () => {
+  test("an admin creates an organization and invites its lead: an email with the link, an audit event, a hashed token", async () => {
+    const admin = await createUser({ coalitionRole: "ADMIN", name: "Rosa Admin" });
+    const { cookie } = await sessionCookie(admin.id);
+    const prisma = await getPrisma();
+    const freedom = await prisma.freedom.findFirstOrThrow({ where: { archivedAt: null } });
+    const created = await organizationsAction(
+      requestArgs("/movement/admin/organizations", {
+        method: "POST",
+        cookie,
+        form: { name: "Casa de la Esperanza", region: "TX", sizeBand: "SMALL", impactedLed: "on", languages: "en, es, mam", focusFreedomIds: freedom.id },
+      }),
+    );
+    expect(created.status).toBe(302);
+    const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "casa-de-la-esperanza" }, include: { focusFreedoms: true } });
+    expect(created.headers.get("Location")).toBe(`/movement/admin/organizations/${org.id}`);
+    expect(org).toMatchObject({ region: "TX", sizeBand: "SMALL", impactedLed: true, languages: ["en", "es", "mam"] });
+    expect(org.focusFreedoms.map((f) => f.freedomId)).toEqual([freedom.id]);
+
+    const sent = await orgAdminAction(
+      requestArgs(`/movement/admin/organizations/${org.id}`, { method: "POST", cookie, params: { orgId: org.id }, form: { intent: "inviteLead", email: "Lead@Example.org" } }),
+    );
+    expect(sent.status).toBe(302);
+    const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "lead@example.org" } });
+    expect(email.template).toBe("invitation");
+    const payload = email.payload as Record<string, string>;
+    expect(payload.url).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    expect(payload.url.startsWith(readEnv().APP_URL.replace(/\/+$/, ""))).toBe(true);
+    expect(payload).toMatchObject({ organization: "Casa de la Esperanza", role: "LEAD", inviter: "Rosa Admin" });
+
+    const token = payload.url.slice(-43);
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "lead@example.org" } });
+    expect(invitation.tokenHash).toBe(hashToken(token));
+    expect(invitation.tokenHash).not.toContain(token);
+    expect(invitation).toMatchObject({ organizationId: org.id, membershipRole: "LEAD", coalitionRole: null, acceptedAt: null });
+    expect(invitation.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect(invitation.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
+
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "invitation.sent", entityId: invitation.id } });
+    expect(event).toMatchObject({ actorId: admin.id, organizationId: org.id, entityType: "Invitation", metadata: { role: "LEAD" } });
+    expect(JSON.stringify(event.metadata)).not.toContain("lead@example.org");
+  });
+
+  test("a lead invites a member; a second invitation to the same address replaces the first", async () => {
+    const org = await createOrganization();
+    const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    const { cookie } = await sessionCookie(lead.id);
+    const post = () =>
+      membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form: { intent: "invite", email: "new@example.org", role: "MEMBER" } }));
+    expect((await post()).status).toBe(302);
+    const first = await tokenFor("new@example.org");
+    expect((await post()).status).toBe(302);
+    const prisma = await getPrisma();
+    const rows = await prisma.invitation.findMany({ where: { email: "new@example.org" }, orderBy: { createdAt: "asc" } });
+    expect(rows).toHaveLength(2);
+    expect(rows[0].revokedAt).not.toBeNull();
+    expect(rows[1]).toMatchObject({ organizationId: org.id, membershipRole: "MEMBER", revokedAt: null, invitedById: lead.id });
+    expect((await status(inviteLoader(requestArgs(`/invite/${first}`, { params: { token: first } })))).status).toBe(410);
+  });
+
+  test("a member who is not the lead cannot invite: 404, and nothing is sent", async () => {
+    const org = await createOrganization();
+    const member = await createUser({ memberships: [{ organizationId: org.id, role: "MEMBER" }] });
+    const { cookie } = await sessionCookie(member.id);
+    const res = await status(
+      membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form: { intent: "invite", email: "x@example.org", role: "LEAD" } })),
+    );
+    expect(res.status).toBe(404);
+    const prisma = await getPrisma();
+    expect(await prisma.invitation.count({ where: { email: "x@example.org" } })).toBe(0);
+    expect(await prisma.outboxEmail.count({ where: { to: "x@example.org" } })).toBe(0);
+  });
+
+  test("inviting someone who is already a member, or a malformed email, is a translated field error", async () => {
+    const org = await createOrganization();
+    const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    await createUser({ email: "already@example.org", memberships: [{ organizationId: org.id }] });
+    const { cookie } = await sessionCookie(lead.id);
+    const post = (form: Record<string, string>) => membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form }));
+    const dup = await post({ intent: "invite", email: "Already@example.org", role: "MEMBER" });
+    expect(dup.status).toBe(400);
+    expect((await dup.json()).result.error?.email).toEqual(["invite:errors.alreadyMember"]);
+    const bad = await post({ intent: "invite", email: "not an email", role: "BOSS" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).result.error).toMatchObject({ email: ["validation.emailInvalid"], role: ["validation.invalidChoice"] });
+    const long = await post({ intent: "invite", email: `${"a".repeat(250)}@example.org`, role: "MEMBER" });
+    expect((await long.json()).result.error?.email).toEqual(["validation.tooLong"]);
+    expect(await (await getPrisma()).invitation.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+});
+
+describe("accepting", () => {
+  test("a new person sets a name and password, is signed in with a new session, and is a member; the link works once", async () => {
+    const org = await createOrganization();
+    const token = await invite("lucia@example.org", { organizationId: org.id, role: "LEAD" });
+    const page = await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }));
+    expect(page.status).toBe(200);
+    const data = await page.json();
+    expect(data).toMatchObject({ email: "lucia@example.org", role: "LEAD", organization: org.name, inviter: "Rosa Admin", mode: "create" });
+
+    const res = await accept(token, newAccount());
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/o/${org.slug}`);
+    const setCookie = res.headers.get("Set-Cookie") ?? "";
+    expect(setCookie).toMatch(/north-star-session=/);
+    expect(setCookie).toMatch(/north-star-toast=/);
+
+    const prisma = await getPrisma();
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "lucia@example.org" }, include: { password: true, memberships: true } });
+    expect(user.name).toBe("Lucía Pérez");
+    expect(await verifyPassword(user.password!.hash, NEW_PASSWORD)).toBe(true);
+    expect(user.memberships).toMatchObject([{ organizationId: org.id, role: "LEAD" }]);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "invitation.accepted", actorId: user.id, organizationId: org.id } })).toBe(1);
+
+    // the new session opens the organization
+    const cookie = setCookie.match(/north-star-session=[^;]+/)![0];
+    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
+
+    // single use
+    expect((await accept(token, newAccount({ name: "Someone Else" }))).status).toBe(410);
+    expect((await status(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
+    expect(await prisma.user.count({ where: { email: "lucia@example.org" } })).toBe(1);
+  });
+
+  test("an expired link is refused and creates nothing", async () => {
+    const org = await createOrganization();
+    const token = await invite("late@example.org", { organizationId: org.id, role: "MEMBER" });
+    const prisma = await getPrisma();
+    await prisma.invitation.updateMany({ where: { email: "late@example.org" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await status(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
+    expect((await accept(token, newAccount())).status).toBe(410);
+    expect(await prisma.user.count({ where: { email: "late@example.org" } })).toBe(0);
+  });
+
+  test("malformed and unknown tokens answer 404, never 500", async () => {
+    for (const token of ["short", "x".repeat(43), "%00%00", "a".repeat(500)]) {
+      expect((await status(inviteLoader(requestArgs(`/invite/${encodeURIComponent(token)}`, { params: { token } })))).status).toBe(404);
+      expect((await accept(token, newAccount())).status).toBe(404);
+    }
+    expect((await status(inviteLoader(requestArgs("/invite/", { params: {} })))).status).toBe(404);
+  });
+
+  test("weak, common, mismatched passwords and over-long names are translated field errors and create nothing", async () => {
+    const org = await createOrganization();
+    const token = await invite("weak@example.org", { organizationId: org.id, role: "MEMBER" });
+    const cases: [Record<string, string>, Record<string, string[]>][] = [
+      [newAccount({ password: "short", confirm: "short" }), { password: ["validation.passwordTooShort"] }],
+      [newAccount({ password: "password1234", confirm: "password1234" }), { password: ["validation.passwordCommon"] }],
+      [newAccount({ password: "x".repeat(129), confirm: "x".repeat(129) }), { password: ["validation.passwordTooLong"] }],
+      [newAccount({ confirm: "something else entirely" }), { confirm: ["validation.passwordsDiffer"] }],
+      [newAccount({ password: "weak-and-long-enough", confirm: "weak-and-long-enough" }), { password: ["validation.passwordContainsEmail"] }],
+      [newAccount({ name: "n".repeat(101) }), { name: ["validation.tooLong"] }],
+      [newAccount({ name: "" }), { name: ["validation.required"] }],
+      [{ intent: "hack" }, { intent: ["validation.invalidChoice"] }],
+    ];
+    for (const [form, errors] of cases) {
+      const res = await accept(token, form);
+      expect(res.status, JSON.stringify(form)).toBe(400);
+      const body = await res.json();
+      expect(body.error).toMatchObject(errors);
+      expect(JSON.stringify(body)).not.toContain(form.password ?? "never");
+      expect(res.headers.get("Set-Cookie")).toBeNull();
+    }
+    const prisma = await getPrisma();
+    expect(await prisma.user.count({ where: { email: "weak@example.org" } })).toBe(0);
+    expect((await prisma.invitation.findFirstOrThrow({ where: { email: "weak@example.org" } })).acceptedAt).toBeNull();
+  });
+
+  test("an existing account proves itself with its current password and gains the membership", async () => {
+    const home = await createOrganization();
+    const other = await createOrganization();
+    const person = await createUser({ email: "both@example.org", memberships: [{ organizationId: home.id }] });
+    const token = await invite("both@example.org", { organizationId: other.id, role: "MEMBER" });
+    const page = await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }))).json();
+    expect(page.mode).toBe("join");
+
+    const wrong = await accept(token, { intent: "join", password: "not my password at all" });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.password).toEqual(["invite:errors.wrongPassword"]);
+    const creating = await accept(token, newAccount());
+    expect(creating.status).toBe(400);
+    expect((await creating.json()).error[""]).toEqual(["invite:errors.accountExists"]);
+
+    const res = await accept(token, { intent: "join", password: TEST_PASSWORD });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/orgs");
+    const prisma = await getPrisma();
+    const memberships = await prisma.membership.findMany({ where: { userId: person.id }, orderBy: { organizationId: "asc" } });
+    expect(memberships.map((m) => m.organizationId).sort()).toEqual([home.id, other.id].sort());
+    // the name and password stay as they were
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).name).toBe("Test Person");
+  });
+
+  test("someone signed in as the invited account accepts without typing the password again", async () => {
+    const org = await createOrganization();
+    const person = await createUser({ email: "signed@example.org" });
+    const { cookie, sessionId } = await sessionCookie(person.id);
+    const token = await invite("signed@example.org", { organizationId: org.id, role: "MEMBER" });
+    const page = await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token }, cookie }))).json();
+    expect(page.mode).toBe("confirm");
+    const res = await accept(token, { intent: "join" }, cookie);
+    expect(res.status).toBe(302);
+    const prisma = await getPrisma();
+    expect(await prisma.membership.count({ where: { userId: person.id, organizationId: org.id } })).toBe(1);
+    // a new session replaces the old one
+    expect(await prisma.session.count({ where: { id: sessionId } })).toBe(0);
+  });
+
+  test("an accepted LEAD invitation to an organization with a lead makes two leads", async () => {
+    const org = await createOrganization();
+    await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    const token = await invite("second@example.org", { organizationId: org.id, role: "LEAD" });
+    expect((await accept(token, newAccount())).status).toBe(302);
+    expect(await (await getPrisma()).membership.count({ where: { organizationId: org.id, role: "LEAD" } })).toBe(2);
+  });
+
+  test("a coalition staff invitation gives the STAFF role and lands on the movement pages", async () => {
+    const admin = await createUser({ coalitionRole: "ADMIN" });
+    const { cookie } = await sessionCookie(admin.id);
+    const sent = await peopleAction(requestArgs("/movement/admin/people", { method: "POST", cookie, form: { intent: "invite", email: "staff@example.org", role: "STAFF" } }));
+    expect(sent.status).toBe(302);
+    const prisma = await getPrisma();
+    expect(await prisma.invitation.findFirstOrThrow({ where: { email: "staff@example.org" } })).toMatchObject({ coalitionRole: "STAFF", organizationId: null });
+    const token = await tokenFor("staff@example.org");
+    const res = await accept(token, newAccount());
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/movement");
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "staff@example.org" }, include: { memberships: true } });
+    expect(user.coalitionRole).toBe("STAFF");
+    expect(user.memberships).toEqual([]);
+  });
+
+  test("an invitation to an archived organization no longer works", async () => {
+    const org = await createOrganization();
+    const token = await invite("arch@example.org", { organizationId: org.id, role: "MEMBER" });
+    await (await getPrisma()).organization.update({ where: { id: org.id }, data: { archivedAt: new Date() } });
+    expect((await status(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
+    expect((await accept(token, newAccount())).status).toBe(410);
+  });
+});
