@@ -8,7 +8,14 @@ const noRouteImports = { group: ["~/routes/*", "~/root", "./*"], message: "A rou
 const noUpwardImports = { group: ["~/routes/*", "~/root", "~/components/*"], message: "utils/ and models/ import only downward." };
 const noServerImports = { group: ["*.server", "~/models/*.server"], message: "components never import server code." };
 // Route modules and shared modules reach the browser, and Remix keeps their top-level schemas there.
-const noFullZod = { name: "zod", message: 'Code that reaches the browser uses zod/mini (import * as z from "zod/mini"); full zod only in *.server.ts.' };
+// A route module imports zod through ~/utils/zod.server, which the browser build leaves out: zod counts as
+// having side effects, so a direct import would ship its core to the page (docs/decisions/005).
+const noZodInRoutes = [
+  { name: "zod", message: "Route modules use zod through ~/utils/zod.server, in loaders and actions only." },
+  { name: "zod/mini", message: "Route modules use zod through ~/utils/zod.server, in loaders and actions only." },
+  { name: "@conform-to/zod/v4", message: "Route modules validate on the server with ~/utils/forms.server and in the browser with ~/utils/form-rules." },
+];
+const noFullZod = { name: "zod", message: 'Shared modules use zod/mini; full zod only in *.server.ts.' };
 
 const restrict = (patterns, paths = []) => ({ "no-restricted-imports": ["error", { patterns, paths }] });
 
@@ -25,10 +32,15 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
-  { files: ["app/routes/**", "app/root.tsx"], rules: restrict([noRouteImports], [noFullZod]) },
-  { files: ["app/components/**"], rules: restrict([noServerImports], [noFullZod]) },
+  { files: ["app/routes/**", "app/root.tsx"], rules: restrict([noRouteImports], noZodInRoutes) },
+  { files: ["app/components/**"], rules: restrict([noServerImports], noZodInRoutes) },
   { files: ["app/utils/**", "app/models/**"], rules: restrict([noUpwardImports]) },
   { files: ["app/utils/**", "app/models/**"], ignores: ["**/*.server.ts", "**/*.test.ts"], rules: restrict([noUpwardImports], [noFullZod]) },
+  {
+    // the browser's form rules carry no zod at all
+    files: ["app/models/*-rules.ts", "app/utils/form-rules.ts"],
+    rules: restrict([noUpwardImports], [noFullZod, { name: "zod/mini", message: "Rules run in the browser without zod." }]),
+  },
   {
     // the WASM schema engine and the adapter internals it patches have no types
     files: ["scripts/wasm-engine.ts", "scripts/pg-migration-factory.ts"],

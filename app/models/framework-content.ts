@@ -1,4 +1,4 @@
-import type { LocalizedText } from "~/utils/localized";
+import type { LocalizedText } from "~/utils/localized.server";
 
 // What a fresh install gets (DESIGN §1). Afterwards the framework is data: admins rename, reorder and archive.
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/utils/db.server";
-import { pick, type Locale } from "~/utils/localized";
+import { type Locale } from "~/utils/localized";
+import { pick } from "~/utils/localized.server";
 import { COALITION, FREEDOMS, RUBRIC_LEVELS, VALUES } from "~/models/framework-content";
 
 /**

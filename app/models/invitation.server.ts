@@ -9,7 +9,7 @@ import { rateKeys } from "~/models/user.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
-import { tokenParam } from "~/utils/validation";
+import { tokenParam } from "~/utils/validation.server";
 
 export const INVITATION_DAYS = 7;
 
@@ -106,7 +106,7 @@ const invitationSelect = {
 } as const;
 
 async function findByToken(prisma: Prisma, token: string) {
-  if (!tokenParam.safeParse(token).success) return null;
+  if (!tokenParam().safeParse(token).success) return null;
   return prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
 }
 

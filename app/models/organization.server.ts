@@ -3,7 +3,8 @@
 import type { Prisma as PrismaNamespace, SizeBand } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
-import { pick, type Locale } from "~/utils/localized";
+import { type Locale } from "~/utils/localized";
+import { pick } from "~/utils/localized.server";
 
 /** The organization's public-to-its-members summary for the workspace header. */
 export function getOrganizationSummary({ prisma, organizationId }: { prisma: Prisma; organizationId: string }) {

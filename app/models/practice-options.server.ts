@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { VISIBILITIES } from "~/models/practice-schema";
 import type { Prisma } from "~/utils/db.server";
-import { pick, type Locale } from "~/utils/localized";
+import { type Locale } from "~/utils/localized";
+import { pick } from "~/utils/localized.server";
 import { freedomColor, valueColor } from "~/utils/palette";
 
 export type FrameworkOption = { id: string; slug: string; name: string; color: string; archived: boolean };

@@ -1,10 +1,9 @@
-// The practice form's rules, shared by the server (parseWithZod in the action) and the browser (the same
-// rules before the form is sent). zod/mini keeps the browser's share small. Messages are i18n keys.
+// The practice form's schema, applied by the server. The browser checks the same rules from
+// practice-rules.ts (zod stays out of its JavaScript). Messages are i18n keys.
 import * as z from "zod/mini";
+import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, VISIBILITIES } from "~/models/practice-rules";
 
-export const VISIBILITIES = ["PRIVATE", "COALITION", "PUBLIC"] as const;
-export const MIN_DATE = "2000-01-01";
-export const MAX_PARTICIPANTS = 100_000;
+export { tomorrow, VISIBILITIES } from "~/models/practice-rules";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,19 +33,16 @@ export function practiceSchema({ maxDate }: { maxDate: string }) {
       participants: z._default(count, 0),
       impactedParticipants: z._default(count, 0),
       visibility: z.enum(VISIBILITIES, { error: "validation.invalidChoice" }),
-      freedomIds: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(5, { error: "practice:errors.tooManyFreedoms" })), []),
+      freedomIds: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_FREEDOMS, { error: "practice:errors.tooManyFreedoms" })), []),
     })
     .check(
-      z.refine((v) => v.impactedParticipants <= v.participants, {
+      z.refine((v) => Number(v.impactedParticipants) <= Number(v.participants), {
         error: "practice:errors.impactedOverParticipants",
         path: ["impactedParticipants"],
+        // compared whenever both counts are valid, whatever else is wrong with the form (as practice-rules.ts does)
+        when: (payload) => !payload.issues.some((i) => i.path?.[0] === "participants" || i.path?.[0] === "impactedParticipants"),
       }),
     );
 }
 
 export type PracticeInput = z.infer<ReturnType<typeof practiceSchema>>;
-
-/** Tomorrow in UTC, as YYYY-MM-DD: the latest date a practice may carry (time zones ahead of the server). */
-export function tomorrow(now = new Date()) {
-  return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-}

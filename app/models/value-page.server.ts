@@ -1,6 +1,7 @@
 // One value, as one organization lives it: its commitments, a practice timeline and every year's reflection.
 import type { Prisma } from "~/utils/db.server";
-import { pick, type Locale } from "~/utils/localized";
+import { type Locale } from "~/utils/localized";
+import { pick } from "~/utils/localized.server";
 
 const TIMELINE = 30;
 

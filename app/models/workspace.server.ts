@@ -1,7 +1,8 @@
 // The organization's home: this cycle at a glance, per value, read from the summary tables and small
 // per-organization queries.
 import type { Prisma } from "~/utils/db.server";
-import { pick, type Locale } from "~/utils/localized";
+import { type Locale } from "~/utils/localized";
+import { pick } from "~/utils/localized.server";
 
 export const STALE_AFTER_DAYS = 90;
 

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { RESET_MINUTES, requestPasswordReset } from "~/models/password-reset.server";
@@ -15,9 +15,10 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { devOutboxEnabled } from "~/utils/mailer.server";
 import { clientAddress } from "~/utils/security.server";
-import { emailField } from "~/utils/validation";
+import { emailField } from "~/utils/validation.server";
 
-const schema = z.object({ email: emailField });
+const schema = () =>
+  z.object({ email: emailField() });
 
 // Every accepted request answers after at least this long, so a known email (a few writes) and an unknown
 // one (one lookup) cannot be told apart by the time they take.
@@ -34,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 /** The same answer, after the same time, whether or not an account has the email. */
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = await parseForm(request, schema);
+  const submission = await parseForm(request, schema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { email } = submission.value;
   const prisma = await getPrisma();

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -19,20 +19,21 @@ import { passwordProblem } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
 import { commitSessionCookie } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation";
+import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation.server";
 
-const schema = z.discriminatedUnion(
+const schema = () =>
+  z.discriminatedUnion(
   "intent",
   [
     // a new person: name and a new password, twice
     z.object({
       intent: z.literal("create"),
-      name: nameField,
-      password: newPasswordField,
+      name: nameField(),
+      password: newPasswordField(),
       confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
     }),
     // an existing account: its current password, unless it is the one signed in
-    z.object({ intent: z.literal("join"), password: z.optional(currentPasswordField) }),
+    z.object({ intent: z.literal("join"), password: z.optional(currentPasswordField()) }),
   ],
   { error: "validation.invalidChoice" },
 );
@@ -66,7 +67,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const invitation = await openInvitation(params.token);
-  const submission = await parseForm(request, schema);
+  const submission = await parseForm(request, schema());
   if (submission.status !== "success") return json(submission.reply(HIDE), { status: 400 });
   const value = submission.value;
   const prisma = await getPrisma();

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findSessionUser } from "~/models/session.server";
@@ -16,12 +16,13 @@ import { safeRedirect } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
 import { clientAddress } from "~/utils/security.server";
 import { commitSessionCookie } from "~/utils/session.server";
-import { currentPasswordField, emailField, redirectField } from "~/utils/validation";
+import { currentPasswordField, emailField, redirectField } from "~/utils/validation.server";
 
-const schema = z.object({
-  email: emailField,
-  password: currentPasswordField,
-  redirectTo: redirectField,
+const schema = () =>
+  z.object({
+  email: emailField(),
+  password: currentPasswordField(),
+  redirectTo: redirectField(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = await parseForm(request, schema);
+  const submission = await parseForm(request, schema());
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
   const prisma = await getPrisma();

@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { listAuditEvents } from "~/models/audit.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 
 // ?before=<id>: the last event id of the previous page; anything malformed shows the first page
-const searchSchema = z.object({
+const searchSchema = () =>
+  z.object({
   before: z.catch(
     z.optional(
       z.pipe(
@@ -24,7 +25,7 @@ const searchSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:audit");
-  const { before } = searchSchema.parse({ before: new URL(request.url).searchParams.get("before") ?? undefined });
+  const { before } = searchSchema().parse({ before: new URL(request.url).searchParams.get("before") ?? undefined });
   const [page, t] = await Promise.all([getPrisma().then((prisma) => listAuditEvents({ prisma, before })), i18next.getFixedT(request, "admin")]);
   return json({
     title: t("audit.title"),

@@ -3,9 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
-import { organizationFields, SIZE_BANDS } from "~/models/organization-schema";
+import { organizationFields, SIZE_BANDS } from "~/models/organization-schema.server";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, restoreOrganization, updateOrganization } from "~/models/organization.server";
@@ -16,15 +16,16 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
-import { emailField } from "~/utils/validation";
+import { emailField } from "~/utils/validation.server";
 
-const schema = z.discriminatedUnion(
+const schema = () =>
+  z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("update"), updatedAt: z.iso.datetime({ error: "admin:organizations.errors.stale" }), ...organizationFields }),
+    z.object({ intent: z.literal("update"), updatedAt: z.iso.datetime({ error: "admin:organizations.errors.stale" }), ...organizationFields() }),
     z.object({ intent: z.literal("archive") }),
     z.object({ intent: z.literal("restore") }),
-    z.object({ intent: z.literal("inviteLead"), email: emailField }),
+    z.object({ intent: z.literal("inviteLead"), email: emailField() }),
     z.object({ intent: z.literal("revoke"), invitationId: z.string().check(z.minLength(1), z.maxLength(40)) }),
   ],
   { error: "validation.invalidChoice" },
@@ -71,7 +72,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await loadOrganization(request, params.orgId);
-  const submission = await parseForm(request, schema);
+  const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
   const prisma = await getPrisma();

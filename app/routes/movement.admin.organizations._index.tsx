@@ -3,9 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
-import { organizationFields, SIZE_BANDS } from "~/models/organization-schema";
+import { organizationFields, SIZE_BANDS } from "~/models/organization-schema.server";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createOrganization, listFocusFreedomOptions, listOrganizations } from "~/models/organization.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
@@ -15,9 +15,11 @@ import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 
-const schema = z.object(organizationFields);
+const schema = () =>
+  z.object(organizationFields());
 
-const searchSchema = z.object({
+const searchSchema = () =>
+  z.object({
   q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
 });
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "manage:organization");
   const t = await i18next.getFixedT(request, "admin");
   const url = new URL(request.url);
-  const search = searchSchema.parse({ q: url.searchParams.get("q") || undefined, page: url.searchParams.get("page") ?? 1 });
+  const search = searchSchema().parse({ q: url.searchParams.get("q") || undefined, page: url.searchParams.get("page") ?? 1 });
   const prisma = await getPrisma();
   const locale = await i18next.getLocale(request);
   const [list, freedoms] = await Promise.all([
@@ -46,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:organization");
-  const submission = await parseForm(request, schema);
+  const submission = await parseForm(request, schema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const created = await createOrganization({ prisma: await getPrisma(), actorId: user.id, input: submission.value });
   if (!created.ok) {

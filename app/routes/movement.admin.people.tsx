@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listCoalitionInvitations, revokeInvitation } from "~/models/invitation.server";
@@ -14,24 +14,26 @@ import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { emailField } from "~/utils/validation";
+import { emailField } from "~/utils/validation.server";
 
 const COALITION_ROLES = ["NONE", "STAFF", "ADMIN"] as const;
-const id = z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
+const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
 
-const schema = z.discriminatedUnion(
+const schema = () =>
+  z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("invite"), email: emailField, role: z.enum(["STAFF", "ADMIN"], { error: "validation.invalidChoice" }) }),
-    z.object({ intent: z.literal("role"), userId: id, role: z.enum(COALITION_ROLES, { error: "validation.invalidChoice" }) }),
-    z.object({ intent: z.literal("disable"), userId: id }),
-    z.object({ intent: z.literal("enable"), userId: id }),
-    z.object({ intent: z.literal("revoke"), invitationId: id }),
+    z.object({ intent: z.literal("invite"), email: emailField(), role: z.enum(["STAFF", "ADMIN"], { error: "validation.invalidChoice" }) }),
+    z.object({ intent: z.literal("role"), userId: idField(), role: z.enum(COALITION_ROLES, { error: "validation.invalidChoice" }) }),
+    z.object({ intent: z.literal("disable"), userId: idField() }),
+    z.object({ intent: z.literal("enable"), userId: idField() }),
+    z.object({ intent: z.literal("revoke"), invitationId: idField() }),
   ],
   { error: "validation.invalidChoice" },
 );
 
-const searchSchema = z.object({
+const searchSchema = () =>
+  z.object({
   q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
 });
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:people");
   const url = new URL(request.url);
-  const search = searchSchema.parse({ q: url.searchParams.get("q") || undefined, page: url.searchParams.get("page") ?? 1 });
+  const search = searchSchema().parse({ q: url.searchParams.get("q") || undefined, page: url.searchParams.get("page") ?? 1 });
   const prisma = await getPrisma();
   const [list, invitations, t] = await Promise.all([
     listPeople({ prisma, page: search.page, q: search.q }),
@@ -60,7 +62,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:people");
-  const submission = await parseForm(request, schema);
+  const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
   const prisma = await getPrisma();

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
@@ -15,17 +15,18 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { emailField } from "~/utils/validation";
+import { emailField } from "~/utils/validation.server";
 
-const id = z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
+const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
 
-const schema = z.discriminatedUnion(
+const schema = () =>
+  z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("invite"), email: emailField, role: z.enum(["MEMBER", "LEAD"], { error: "validation.invalidChoice" }) }),
-    z.object({ intent: z.literal("revoke"), invitationId: id }),
-    z.object({ intent: z.literal("remove"), membershipId: id }),
-    z.object({ intent: z.literal("handOver"), membershipId: id }),
+    z.object({ intent: z.literal("invite"), email: emailField(), role: z.enum(["MEMBER", "LEAD"], { error: "validation.invalidChoice" }) }),
+    z.object({ intent: z.literal("revoke"), invitationId: idField() }),
+    z.object({ intent: z.literal("remove"), membershipId: idField() }),
+    z.object({ intent: z.literal("handOver"), membershipId: idField() }),
   ],
   { error: "validation.invalidChoice" },
 );
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   // members without the right get the same 404 as a stranger, whatever they post
   const { organization } = requireOrgPermission(user, params.org, "manage:member");
-  const submission = await parseForm(request, schema);
+  const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
   const prisma = await getPrisma();

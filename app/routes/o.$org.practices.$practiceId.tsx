@@ -1,21 +1,23 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { PracticeFields } from "~/components/practice-form";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { getCommitmentOptions, getFrameworkOptions } from "~/models/practice-options.server";
 import { checkPracticeReferences, getPractice, setPracticeDeleted, updatePractice } from "~/models/practice.server";
-import { practiceSchema, tomorrow, type PracticeInput } from "~/models/practice-schema";
+import { practiceRules, tomorrow } from "~/models/practice-rules";
+import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
+import { validateWithRules } from "~/utils/form-rules";
+import { parseFormData } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Three forms post here: the edit itself (with the version it saw), delete, and the toast's undo.
@@ -70,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   // a deleted practice answers only to its undo
   if (existing.deleted && formData.get("intent") !== "restore") notFound();
-  const submission = parseWithZod(formData, { schema: intentSchema() });
+  const submission = parseFormData(formData, intentSchema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const list = `/o/${organization.slug}/practices`;
   const value = submission.value;
@@ -110,7 +112,7 @@ export default function EditPractice() {
     defaultValue: data.practice,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: practiceSchema({ maxDate: data.maxDate }) }),
+    onValidate: ({ formData }) => validateWithRules(formData, practiceRules({ maxDate: data.maxDate })),
   });
   const list = `/o/${data.organization.slug}/practices`;
   return (

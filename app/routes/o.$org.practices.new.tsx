@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,12 +8,15 @@ import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { getCommitmentOptions, getFrameworkOptions } from "~/models/practice-options.server";
 import { checkPracticeReferences, createPractice } from "~/models/practice.server";
-import { practiceSchema, tomorrow, type PracticeInput } from "~/models/practice-schema";
+import { practiceRules, tomorrow } from "~/models/practice-rules";
+import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
+import { validateWithRules } from "~/utils/form-rules";
+import { parseFormData } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -55,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submissionKey = formData.get("submissionKey");
   if (typeof submissionKey !== "string" || !SUBMISSION_KEY.test(submissionKey)) throw new Response("Bad request", { status: 400 });
-  const submission = parseWithZod(formData, { schema: practiceSchema({ maxDate: tomorrow() }) });
+  const submission = parseFormData(formData, practiceSchema({ maxDate: tomorrow() }));
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const prisma = await getPrisma();
   const input = submission.value;
@@ -76,7 +78,7 @@ export default function NewPractice() {
     defaultValue: { valueId: data.valueId, occurredOn: data.today, visibility: "PRIVATE" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: practiceSchema({ maxDate: data.maxDate }) }),
+    onValidate: ({ formData }) => validateWithRules(formData, practiceRules({ maxDate: data.maxDate })),
   });
   const list = `/o/${data.organization.slug}/practices`;
   return (

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
+import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
@@ -16,18 +16,19 @@ import i18next from "~/utils/i18next.server";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { commitSessionCookie } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { newPasswordField, tokenParam } from "~/utils/validation";
+import { newPasswordField, tokenParam } from "~/utils/validation.server";
 
 const EXPIRED = "auth:reset.expired";
 
-const schema = z.object({
-  password: newPasswordField,
+const schema = () =>
+  z.object({
+  password: newPasswordField(),
   confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
 });
 
 /** A malformed token is a 404, like any unknown address; a well-formed one that no longer works says so. */
 function tokenOf(params: LoaderFunctionArgs["params"]) {
-  const parsed = tokenParam.safeParse(params.token);
+  const parsed = tokenParam().safeParse(params.token);
   return parsed.success ? parsed.data : notFound();
 }
 
@@ -47,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenOf(params);
-  const submission = await parseForm(request, schema);
+  const submission = await parseForm(request, schema());
   const hideFields = ["password", "confirm"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const prisma = await getPrisma();

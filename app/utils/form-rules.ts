@@ -98,11 +98,12 @@ export function checkRules(payload: Record<string, unknown>, rules: FormRules): 
 }
 
 /** Conform's onValidate: the browser checks the rules and the server does the rest (and checks again). */
-export function validateWithRules(formData: FormData, rules: FormRules) {
-  return parse(formData, {
+export function validateWithRules<Value = Record<string, unknown>>(formData: FormData, rules: FormRules) {
+  return parse<Value, string[]>(formData, {
     resolve(payload) {
       const error = checkRules(payload, rules);
-      return error ? { error } : { value: payload };
+      // the browser only decides whether to send; the typed value comes from the server's schema
+      return error ? { error } : { value: payload as Value };
     },
   });
 }

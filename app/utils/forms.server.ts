@@ -7,3 +7,8 @@ export async function parseForm<Schema extends $ZodType>(request: Request, schem
   const formData = await readForm(request);
   return parseWithZod(formData, { schema });
 }
+
+/** The same, for a form the action has already read (to look at a field first). */
+export function parseFormData<Schema extends $ZodType>(formData: FormData, schema: Schema) {
+  return parseWithZod(formData, { schema });
+}

@@ -1,12 +1,12 @@
 // The organization form's rules, shared by the admin's create and edit pages. Messages are i18n keys.
 import * as z from "zod/mini";
 import type { SizeBand } from "~/generated/prisma/client";
-import { nameField } from "~/utils/validation";
+import { nameField } from "~/utils/validation.server";
 
 export const SIZE_BANDS = ["VOLUNTEER", "SMALL", "MEDIUM", "LARGE"] as const satisfies readonly SizeBand[];
 
-export const organizationFields = {
-  name: nameField,
+export const organizationFields = () => ({
+  name: nameField(),
   region: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.tooLong" })),
   sizeBand: z.enum(SIZE_BANDS, { error: "validation.invalidChoice" }),
   impactedLed: z._default(z.boolean(), false),
@@ -21,4 +21,4 @@ export const organizationFields = {
     z.array(z.string().check(z.maxLength(40, { error: "validation.invalidChoice" }))).check(z.maxLength(20, { error: "validation.invalidChoice" })),
     [],
   ),
-};
+});

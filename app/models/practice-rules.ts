@@ -1,0 +1,44 @@
+// The practice form's rules for the browser, without zod: the same limits and messages as
+// practice-schema.ts, which the server applies. practice-schema.test.ts runs both over the same inputs.
+import type { FormRules } from "~/utils/form-rules";
+
+export const VISIBILITIES = ["PRIVATE", "COALITION", "PUBLIC"] as const;
+export const MIN_DATE = "2000-01-01";
+export const MAX_PARTICIPANTS = 100_000;
+export const MAX_FREEDOMS = 5;
+
+/** Tomorrow in UTC, as YYYY-MM-DD: the latest date a practice may carry (time zones ahead of the server). */
+export function tomorrow(now = new Date()) {
+  return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+const count = {
+  type: "number",
+  integer: true,
+  min: 0,
+  max: MAX_PARTICIPANTS,
+  messages: { notNumber: "validation.wholeNumber", integer: "validation.wholeNumber", min: "validation.notNegative", max: "practice:errors.tooManyParticipants" },
+} as const;
+
+export function practiceRules({ maxDate }: { maxDate: string }): FormRules {
+  return {
+    fields: {
+      title: { type: "text", required: true, trim: true, maxLength: 200 },
+      notes: { type: "text", maxLength: 10_000 },
+      occurredOn: {
+        type: "date",
+        required: true,
+        minDate: MIN_DATE,
+        maxDate,
+        messages: { minDate: "practice:errors.dateTooEarly", maxDate: "practice:errors.dateInFuture" },
+      },
+      valueId: { type: "text", required: true, maxLength: 100, messages: { tooLong: "validation.invalidChoice" } },
+      commitmentId: { type: "text", maxLength: 100, messages: { tooLong: "validation.invalidChoice" } },
+      participants: count,
+      impactedParticipants: count,
+      visibility: { type: "choice", required: true, options: VISIBILITIES, messages: { required: "validation.invalidChoice" } },
+      freedomIds: { type: "multi", maxItems: MAX_FREEDOMS, messages: { maxItems: "practice:errors.tooManyFreedoms" } },
+    },
+    atMost: [{ field: "impactedParticipants", atMost: "participants", message: "practice:errors.impactedOverParticipants" }],
+  };
+}

@@ -1,0 +1,53 @@
+// The browser's rules (practice-rules.ts) and the server's schema (practice-schema.ts) give the same field
+// errors for the same form.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { describe, expect, test } from "vitest";
+import { practiceRules } from "~/models/practice-rules";
+import { practiceSchema } from "~/models/practice-schema";
+import { validateWithRules } from "~/utils/form-rules";
+
+function form(fields: Record<string, string | string[]>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) data.append(k, item);
+  return data;
+}
+
+const errorsOf = (submission: { status?: string; error?: Record<string, unknown> | null }) =>
+  submission.status === "success" ? null : Object.fromEntries(Object.entries(submission.error ?? {}).filter(([, v]) => v));
+
+const maxDate = "2026-11-27";
+const valid = { title: "Know-your-rights workshop", occurredOn: "2026-03-14", valueId: "value-1", participants: "12", impactedParticipants: "9", visibility: "PRIVATE" };
+
+describe("practice form rules", () => {
+  test.each<[string, Record<string, string | string[]>]>([
+    ["a valid practice", valid],
+    ["a valid practice with freedoms and notes", { ...valid, freedomIds: ["f1", "f2"], notes: "n".repeat(10_000), commitmentId: "c1" }],
+    ["nothing filled in", {}],
+    ["a blank title", { ...valid, title: "  " }],
+    ["a title of 201 characters", { ...valid, title: "t".repeat(201) }],
+    ["a title that fits once trimmed", { ...valid, title: ` ${"t".repeat(200)} ` }],
+    ["notes over 10,000 characters", { ...valid, notes: "n".repeat(10_001) }],
+    ["no date", { ...valid, occurredOn: "" }],
+    ["a date that does not exist", { ...valid, occurredOn: "2026-02-30" }],
+    ["a date in another format", { ...valid, occurredOn: "14/03/2026" }],
+    ["a date before 2000", { ...valid, occurredOn: "1999-12-31" }],
+    ["the first allowed date", { ...valid, occurredOn: "2000-01-01" }],
+    ["tomorrow", { ...valid, occurredOn: maxDate }],
+    ["the day after tomorrow", { ...valid, occurredOn: "2026-11-28" }],
+    ["no value", { ...valid, valueId: "" }],
+    ["participants in words", { ...valid, participants: "many" }],
+    ["fractional participants", { ...valid, participants: "2.5" }],
+    ["negative participants", { ...valid, participants: "-1", impactedParticipants: "0" }],
+    ["too many participants", { ...valid, participants: "100001", impactedParticipants: "0" }],
+    ["the most participants", { ...valid, participants: "100000", impactedParticipants: "100000" }],
+    ["more impacted than participants", { ...valid, participants: "5", impactedParticipants: "6" }],
+    ["impacted but no participants", { ...valid, participants: "", impactedParticipants: "3" }],
+    ["more impacted than participants and a bad title", { ...valid, title: "", participants: "5", impactedParticipants: "6" }],
+    ["an unknown visibility", { ...valid, visibility: "EVERYONE" }],
+    ["no visibility", { ...valid, visibility: "" }],
+    ["six freedoms", { ...valid, freedomIds: ["a", "b", "c", "d", "e", "f"] }],
+  ])("%s: the same errors", (_, fields) => {
+    const data = form(fields);
+    expect(errorsOf(validateWithRules(data, practiceRules({ maxDate })))).toEqual(errorsOf(parseWithZod(data, { schema: practiceSchema({ maxDate }) })));
+  });
+});
