@@ -4,7 +4,8 @@ import { audit } from "~/models/audit.server";
 import type { WriteResult } from "~/models/practice.server";
 import type { ReflectionStepInput } from "~/models/reflection-schema";
 import type { Prisma } from "~/utils/db.server";
-import { pick, type Locale } from "~/utils/localized";
+import { type Locale } from "~/utils/localized";
+import { pick } from "~/utils/localized.server";
 
 export type ReflectionWriteResult = WriteResult | { status: "locked" } | { status: "incomplete"; missing: string[] };
 
