@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -73,6 +73,8 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 // Remix refuses a cross-site document post before any action runs and reports it here; one line is enough.
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  // an address no route matches is an ordinary 404, not an error
+  if (isRouteErrorResponse(error) && error.status === 404) return;
   if (error instanceof Error && error.message.includes("does not match `origin` header")) {
     console.warn(`[north-star] refused a cross-site ${request.method} to ${new URL(request.url).pathname}`);
     return;

@@ -1,9 +1,8 @@
 // The organization form's rules, shared by the admin's create and edit pages. Messages are i18n keys.
 import * as z from "zod/mini";
-import type { SizeBand } from "~/generated/prisma/client";
+import { SIZE_BANDS } from "~/models/organization-options";
 import { nameField } from "~/utils/validation.server";
 
-export const SIZE_BANDS = ["VOLUNTEER", "SMALL", "MEDIUM", "LARGE"] as const satisfies readonly SizeBand[];
 
 export const organizationFields = () => ({
   name: nameField(),

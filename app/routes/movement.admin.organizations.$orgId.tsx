@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
-import { organizationFields, SIZE_BANDS } from "~/models/organization-schema.server";
+import { SIZE_BANDS } from "~/models/organization-options";
+import { organizationFields } from "~/models/organization-schema.server";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, restoreOrganization, updateOrganization } from "~/models/organization.server";
