@@ -1,8 +1,7 @@
-// Commitment forms' rules, shared by the server and the browser (zod/mini keeps the browser's share small).
+// The commitment forms' rules as the server applies them; the browser checks the same rules without zod
+// (commitment-rules.ts).
 import * as z from "zod/mini";
-
-export const COMMITMENT_STATUSES = ["PLANNED", "IN_PROGRESS", "ACHIEVED", "PAUSED", "DROPPED"] as const;
-export const UNFINISHED_STATUSES = ["PLANNED", "IN_PROGRESS", "PAUSED"] as const;
+import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
 
 const text = (max: number) => z.optional(z.string().check(z.maxLength(max, { error: "validation.tooLong" })));
 
@@ -11,8 +10,8 @@ export const commitmentSchema = z.object({
   description: text(10_000),
   indicator: text(500),
   target: text(500),
-  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(100)),
-  year: z.coerce.number({ error: "validation.required" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(2000), z.maximum(2200)),
+  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.invalidChoice" })),
+  year: z.coerce.number({ error: "validation.required" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(2000, { error: "validation.invalidChoice" }), z.maximum(2200, { error: "validation.invalidChoice" })),
 });
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
@@ -24,3 +23,32 @@ export const commitmentUpdateSchema = z.object({
   note: text(10_000),
 });
 export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
+
+/** Hidden fields of the write forms: the version the form was loaded with, and one form submission's key. */
+export const versionField = z.coerce
+  .number({ error: "validation.required" })
+  .check(z.int({ error: "validation.invalidChoice" }), z.minimum(0, { error: "validation.invalidChoice" }));
+export const submissionKeyField = z.string({ error: "validation.required" }).check(z.regex(/^[A-Za-z0-9-]{8,100}$/, { error: "validation.invalidChoice" }));
+
+// What the commitment routes' actions parse. They live here rather than in the routes: a route that imports
+// zod itself keeps it in the page's JavaScript even when only its action uses it.
+
+/** The new-commitment form: one key per form shown, so a repeated submission creates one commitment. */
+export const newCommitmentSchema = z.extend(commitmentSchema, { submissionKey: submissionKeyField });
+
+/** The commitment page's two forms: a dated update and the edit, each with the version it saw. */
+export const commitmentIntentSchema = z.discriminatedUnion("intent", [
+  z.extend(commitmentUpdateSchema, { intent: z.literal("update"), version: versionField, submissionKey: submissionKeyField }),
+  z.extend(commitmentSchema, { intent: z.literal("edit"), version: versionField }),
+]);
+
+const cycleYear = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2200));
+
+/** The list's `?year=`: this year unless a sensible year is asked for. */
+export function yearParam(value: string | null, fallback: number) {
+  const parsed = z.safeParse(cycleYear, value ?? undefined);
+  return parsed.success ? parsed.data : fallback;
+}
+
+/** The list's "copy last year's unfinished commitments" form. */
+export const copyForwardSchema = z.object({ intent: z.literal("copy-forward"), year: cycleYear });

@@ -3,7 +3,7 @@
 import type { CommitmentStatus } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import type { CommitmentInput, CommitmentUpdateInput } from "~/models/commitment-schema";
-import { UNFINISHED_STATUSES } from "~/models/commitment-schema";
+import { UNFINISHED_STATUSES } from "~/models/commitment-rules";
 import { claimSubmissionKey, recordSubmissionEntity } from "~/models/submission-key.server";
 import type { WriteResult } from "~/models/practice.server";
 import type { Prisma } from "~/utils/db.server";
@@ -152,6 +152,11 @@ export async function listCommitments({ prisma, organizationId, year, valueId }:
   }));
 }
 
+/** The cycle a commitment belongs to, to refuse writes into a closed one; null when it is not this organization's. */
+export function findCommitmentCycle({ prisma, organizationId, id }: { prisma: Prisma; organizationId: string; id: string }) {
+  return prisma.commitment.findFirst({ where: { id, organizationId }, select: { id: true, cycle: { select: { year: true, status: true } } } });
+}
+
 /** One commitment with its timeline, newest first; null when it is not this organization's. */
 export async function getCommitment({ prisma, organizationId, id }: { prisma: Prisma; organizationId: string; id: string }) {
   const c = await prisma.commitment.findFirst({
@@ -169,7 +174,8 @@ export async function getCommitment({ prisma, organizationId, id }: { prisma: Pr
       createdAt: true,
       cycle: { select: { year: true, status: true } },
       updates: {
-        orderBy: { createdAt: "desc" },
+        // ids break ties between updates written in the same millisecond
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         select: { id: true, status: true, progress: true, note: true, createdAt: true, author: { select: { name: true } } },
       },
     },
@@ -190,6 +196,11 @@ export async function copyCommitmentsForward({ prisma, organizationId, actorId, 
   return prisma.$transaction(async (tx) => {
     const target = await tx.cycle.findUnique({ where: { year: toYear }, select: { id: true, status: true } });
     if (!target || target.status === "CLOSED") return { status: "closed" as const, copied: 0 };
+    // NOTE: two copies at once (a double click) would both see nothing copied yet: locking the sources makes
+    // the second wait, and its query below then sees the first one's copies
+    await tx.$queryRaw`
+      SELECT c."id" FROM "Commitment" c JOIN "Cycle" y ON y."id" = c."cycleId"
+      WHERE c."organizationId" = ${organizationId} AND y."year" = ${toYear - 1} FOR UPDATE OF c`;
     const sources = await tx.commitment.findMany({
       where: {
         organizationId,

@@ -1,12 +1,14 @@
-// The annual reflection's step form (one value), shared by the server and the browser.
+// The annual reflection's step form (one value) as the server applies it; the browser checks the same rules
+// without zod (reflection-rules.ts).
 import * as z from "zod/mini";
+import { versionField } from "~/models/commitment-schema";
 import { VISIBILITIES } from "~/models/practice-schema";
 
 const text = z.optional(z.string().check(z.maxLength(10_000, { error: "validation.tooLong" })));
 
 export const reflectionStepSchema = z.object({
-  valueId: z.string({ error: "validation.required" }).check(z.minLength(1), z.maxLength(100)),
-  rubricLevel: z.optional(z.coerce.number().check(z.int({ error: "validation.invalidChoice" }), z.minimum(1, { error: "validation.invalidChoice" }), z.maximum(4, { error: "validation.invalidChoice" }))),
+  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.invalidChoice" })),
+  rubricLevel: z.optional(z.coerce.number({ error: "validation.invalidChoice" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(1, { error: "validation.invalidChoice" }), z.maximum(4, { error: "validation.invalidChoice" }))),
   wentWell: text,
   challenges: text,
   nextSteps: text,
@@ -14,3 +16,13 @@ export const reflectionStepSchema = z.object({
   consentToQuote: z._default(z.coerce.boolean(), false),
 });
 export type ReflectionStepInput = z.infer<typeof reflectionStepSchema>;
+
+/**
+ * The reflection page's three forms: a step's draft (with the version it saw and the step to show next), the
+ * lead's submit, and the lead's reopen. Here rather than in the route, so zod stays out of the page's JavaScript.
+ */
+export const reflectionIntentSchema = z.discriminatedUnion("intent", [
+  z.extend(reflectionStepSchema, { intent: z.literal("save"), version: versionField, nextStep: z.string().check(z.regex(/^[a-z0-9-]{1,100}$/)) }),
+  z.object({ intent: z.literal("submit") }),
+  z.object({ intent: z.literal("reopen") }),
+]);

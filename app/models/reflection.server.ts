@@ -7,7 +7,8 @@ import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
 
-export type ReflectionWriteResult = WriteResult | { status: "locked" } | { status: "incomplete"; missing: string[] };
+/** "locked": the year was submitted, or its cycle is not open. */
+export type ReflectionWriteResult = WriteResult | { status: "locked"; reason: "submitted" | "cycle" } | { status: "incomplete"; missing: string[] };
 
 /** Everything the reflection page shows for a year: the cycle, each value's step, last year's next steps. */
 export async function getReflectionYear({ prisma, organizationId, year, locale }: { prisma: Prisma; organizationId: string; year: number; locale: Locale }) {
@@ -20,7 +21,7 @@ export async function getReflectionYear({ prisma, organizationId, year, locale }
     prisma.value.findMany({
       where: { archivedAt: null },
       orderBy: { position: "asc" },
-      select: { id: true, slug: true, name: true, description: true, descriptors: { select: { level: true, descriptor: true } } },
+      select: { id: true, slug: true, position: true, name: true, description: true, descriptors: { select: { level: true, descriptor: true } } },
     }),
     prisma.rubricLevel.findMany({ orderBy: { level: "asc" }, select: { level: true, name: true, description: true } }),
     prisma.reflection.findMany({
@@ -56,6 +57,7 @@ export async function getReflectionYear({ prisma, organizationId, year, locale }
       return {
         valueId: v.id,
         slug: v.slug,
+        position: v.position,
         name: pick(v.name, locale),
         description: pick(v.description, locale),
         prompt: prompts.get(v.id) ?? null,
@@ -105,11 +107,11 @@ export async function saveReflectionStep({
       tx.value.findFirst({ where: { id: input.valueId, archivedAt: null }, select: { id: true } }),
     ]);
     if (!cycle || !value) return { status: "not-found" };
-    if (cycle.status !== "OPEN") return { status: "locked" };
+    if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
     const key = { organizationId_valueId_cycleId: { organizationId, valueId: value.id, cycleId: cycle.id } };
     await tx.$queryRaw`SELECT 1 FROM "Reflection" WHERE "organizationId" = ${organizationId} AND "cycleId" = ${cycle.id} FOR UPDATE`;
     const current = await tx.reflection.findUnique({ where: key, select: { id: true, version: true, status: true } });
-    if (current?.status === "SUBMITTED") return { status: "locked" };
+    if (current?.status === "SUBMITTED") return { status: "locked", reason: "submitted" };
     if ((current?.version ?? 0) !== version) return { status: "conflict" };
     const saved = current
       ? await tx.reflection.update({ where: { id: current.id }, data: { ...fields, updatedById: actorId, version: { increment: 1 } }, select: { id: true } })
@@ -128,7 +130,9 @@ export async function submitReflection({ prisma, organizationId, actorId, year }
   return prisma.$transaction(async (tx) => {
     const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
     if (!cycle) return { status: "not-found" };
-    if (cycle.status !== "OPEN") return { status: "locked" };
+    if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
+    // a step saved while the lead submits waits, so a level cannot disappear between the check and the submit
+    await tx.$queryRaw`SELECT 1 FROM "Reflection" WHERE "organizationId" = ${organizationId} AND "cycleId" = ${cycle.id} FOR UPDATE`;
     const [values, reflections] = await Promise.all([
       tx.value.findMany({ where: { archivedAt: null }, select: { id: true } }),
       tx.reflection.findMany({ where: { organizationId, cycleId: cycle.id }, select: { valueId: true, rubricLevel: true, status: true } }),
@@ -151,11 +155,12 @@ export async function reopenReflection({ prisma, organizationId, actorId, year }
   return prisma.$transaction(async (tx) => {
     const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
     if (!cycle) return { status: "not-found" };
-    if (cycle.status !== "OPEN") return { status: "locked" };
-    await tx.reflection.updateMany({
+    if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
+    const { count } = await tx.reflection.updateMany({
       where: { organizationId, cycleId: cycle.id, status: "SUBMITTED" },
       data: { status: "DRAFT", submittedAt: null, version: { increment: 1 }, updatedById: actorId },
     });
+    if (count === 0) return { status: "ok" }; // a repeated click, or nothing was submitted
     await audit(tx, { action: "reflection.reopened", actorId, organizationId, entityType: "Cycle", entityId: cycle.id });
     return { status: "ok" };
   });

@@ -1,0 +1,23 @@
+// The cycles the commitment pages offer. The values come from getFrameworkOptions (practice-options.server.ts),
+// so every page names and colours them the same way.
+import type { CycleStatus } from "~/generated/prisma/client";
+import type { Prisma } from "~/utils/db.server";
+
+export type CycleOption = { year: number; status: CycleStatus };
+
+/** Every cycle, newest first. */
+export function listCycles({ prisma }: { prisma: Prisma }): Promise<CycleOption[]> {
+  return prisma.cycle.findMany({ orderBy: { year: "desc" }, select: { year: true, status: true } });
+}
+
+/** A commitment can be written into any cycle that is not closed (staff prepare a cycle as DRAFT, then open it). */
+export function isWritableCycle(cycle: CycleOption | null | undefined) {
+  return cycle != null && cycle.status !== "CLOSED";
+}
+
+/** The cycle a new commitment starts in: this year's when it is open, else the newest open one, else the newest writable one. */
+export function defaultCycleYear(cycles: CycleOption[], now = new Date()) {
+  const year = now.getUTCFullYear();
+  const open = cycles.filter((c) => c.status === "OPEN");
+  return (open.find((c) => c.year === year) ?? open[0] ?? cycles.find(isWritableCycle))?.year ?? null;
+}

@@ -1,0 +1,238 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ConsentField, LastYearNote, ReflectionAnswers, ReflectionStepList, ReflectionTextFields, RubricLevelField, type StepState } from "~/components/reflection-step";
+import { ErrorList } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { VisibilityField } from "~/components/visibility-field";
+import { reflectionStepRules } from "~/models/reflection-rules";
+import { reflectionIntentSchema, type ReflectionStepInput } from "~/models/reflection-schema";
+import { getReflectionYear, reopenReflection, saveReflectionStep, submitReflection } from "~/models/reflection.server";
+import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms.server";
+import i18next from "~/utils/i18next.server";
+import { validateWithRules } from "~/utils/form-rules";
+import { isLocale } from "~/utils/localized";
+import { valueColor } from "~/utils/palette";
+import { orgRoleCan } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/toast.server";
+
+/** The year in the URL; anything but four digits is not a page. */
+function yearParam(value: string | undefined) {
+  if (!value || !/^\d{4}$/.test(value)) notFound();
+  return Number(value);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { organization, role } = requireOrgPermission(user, params.org, "read:reflection");
+  const year = yearParam(params.year);
+  const lng = await i18next.getLocale(request);
+  const [reflection, t] = await Promise.all([
+    getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: isLocale(lng) ? lng : "en" }),
+    i18next.getFixedT(request, "reflection"),
+  ]);
+  if (!reflection) notFound();
+  const { cycle, submitted, steps } = reflection;
+  const stateOf = (s: (typeof steps)[number]): StepState =>
+    !s.reflection ? "empty" : s.reflection.status === "SUBMITTED" ? "submitted" : s.reflection.rubricLevel === null ? "draft" : "done";
+  const unfinished = steps.filter((s) => !s.reflection?.rubricLevel);
+  const asked = new URL(request.url).searchParams.get("step");
+  const current = steps.find((s) => s.slug === asked) ?? unfinished[0] ?? steps[0] ?? null;
+  const index = current ? steps.indexOf(current) : -1;
+  const next = steps[index + 1] ?? unfinished.find((s) => s !== current) ?? current;
+  const canSubmit = orgRoleCan(role, "submit:reflection");
+  const open = cycle.status === "OPEN";
+  const r = current?.reflection ?? null;
+  return json({
+    title: t("title", { year }),
+    organization: { slug: organization.slug, name: organization.name },
+    year,
+    cycle: { status: cycle.status, closesOn: cycle.closesOn },
+    submitted,
+    submittedAt: reflection.submittedAt,
+    canSubmit,
+    editable: open && !submitted && r?.status !== "SUBMITTED",
+    canReopen: open && submitted && canSubmit,
+    doneCount: steps.length - unfinished.length,
+    steps: steps.map((s) => ({ valueId: s.valueId, slug: s.slug, name: s.name, color: valueColor(s.slug, s.position), state: stateOf(s) })),
+    // only the step on screen carries its text
+    current: current && {
+      number: index + 1,
+      valueId: current.valueId,
+      slug: current.slug,
+      name: current.name,
+      description: current.description,
+      color: valueColor(current.slug, current.position),
+      prompt: current.prompt,
+      levels: current.levels,
+      lastYearNextSteps: current.lastYearNextSteps,
+      version: r?.version ?? 0,
+      answer: r && { rubricLevel: r.rubricLevel, wentWell: r.wentWell, challenges: r.challenges, nextSteps: r.nextSteps, visibility: r.visibility, consentToQuote: r.consentToQuote },
+      nextSlug: next?.slug ?? current.slug,
+    },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { organization } = requireOrgPermission(user, params.org, "write:reflection");
+  const year = yearParam(params.year);
+  const submission = await parseForm(request, reflectionIntentSchema);
+  const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
+  const answer = (status: number, options?: Parameters<typeof submission.reply>[0], missing: string[] = []) =>
+    json({ intent, result: submission.reply(options), missing }, { status });
+  if (submission.status !== "success") return answer(400);
+  const value = submission.value;
+  // submitting and reopening are the lead's: anyone else gets the same 404 as a stranger
+  if (value.intent !== "save") requireOrgPermission(user, params.org, "submit:reflection");
+  const write = { prisma: await getPrisma(), organizationId: organization.id, actorId: user.id, year };
+  const here = `/o/${organization.slug}/reflections/${year}`;
+  const result =
+    value.intent === "save"
+      ? await saveReflectionStep({ ...write, version: value.version, input: value })
+      : value.intent === "submit"
+        ? await submitReflection(write)
+        : await reopenReflection(write);
+  if (result.status === "not-found") notFound();
+  switch (result.status) {
+    case "conflict":
+      return answer(409, { formErrors: ["validation.conflict"] });
+    case "locked":
+      return answer(409, { formErrors: [result.reason === "submitted" ? "reflection:errors.submitted" : "reflection:errors.cycleClosed"] });
+    case "incomplete":
+      return answer(400, { formErrors: ["reflection:errors.incomplete"] }, result.missing);
+    case "ok":
+      if (value.intent === "save") return redirectWithToast(`${here}?step=${value.nextStep}`, { key: "reflection:toast.saved" });
+      return redirectWithToast(here, { key: value.intent === "submit" ? "reflection:submit.done" : "reflection:reopen.done", values: { year } });
+  }
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Step = NonNullable<Data["current"]>;
+
+export default function ReflectionYear() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("reflection");
+  const step = data.current;
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
+  const stepResult = actionData?.intent === "save" ? (actionData.result as SubmissionResult<string[]>) : undefined;
+  const leadResult = actionData && actionData.intent !== "save" ? actionData : undefined;
+  return (
+    <div className="container section stack">
+      <h1>{t("title", { year: data.year })}</h1>
+      <p className="section-intro">{t("intro")}</p>
+      <p className="notice">
+        {data.cycle.status === "CLOSED"
+          ? t("state.closed", { year: data.year })
+          : data.cycle.status === "DRAFT"
+            ? t("state.notOpen")
+            : data.submitted
+              ? t("state.submitted", { date: data.submittedAt ? date(data.submittedAt) : "" })
+              : t("state.open", { date: date(data.cycle.closesOn) })}
+      </p>
+      {step ? (
+        <div className="reflection-layout">
+          <ReflectionStepList steps={data.steps} current={step.slug} doneCount={data.doneCount} />
+          <section className="stack reflection-step" aria-labelledby="step-title" style={{ "--tag": step.color } as React.CSSProperties}>
+            <p className="field-help">{t("steps.stepOf", { current: step.number, total: data.steps.length })}</p>
+            <h2 id="step-title" className="value-tag">
+              {step.name}
+            </h2>
+            <p>{step.description}</p>
+            {step.prompt ? (
+              <div className="prompt">
+                <p className="field-help">{t("step.prompt")}</p>
+                <blockquote className="quote">{step.prompt}</blockquote>
+              </div>
+            ) : null}
+            {data.editable ? <StepForm key={`${step.slug}-${step.version}`} step={step} lastResult={stepResult} /> : <ReflectionAnswers answer={step.answer} levels={step.levels} />}
+          </section>
+        </div>
+      ) : (
+        <p className="empty-state">{t("noValues")}</p>
+      )}
+      <LeadActions data={data} result={leadResult} />
+    </div>
+  );
+}
+
+function StepForm({ step, lastResult }: { step: Step; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation("reflection");
+  const a = step.answer;
+  const [form, fields] = useForm<ReflectionStepInput, Record<string, unknown>>({
+    id: "reflection-step",
+    lastResult,
+    defaultValue: {
+      rubricLevel: a?.rubricLevel ? String(a.rubricLevel) : undefined,
+      wentWell: a?.wentWell ?? "",
+      challenges: a?.challenges ?? "",
+      nextSteps: a?.nextSteps ?? "",
+      visibility: a?.visibility ?? "PRIVATE",
+      consentToQuote: a?.consentToQuote ? "on" : undefined,
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => validateWithRules(formData, reflectionStepRules),
+  });
+  const visibility = fields.visibility.value === "COALITION" || fields.visibility.value === "PUBLIC" ? fields.visibility.value : "PRIVATE";
+  return (
+    <div className="step-columns">
+      <LastYearNote text={step.lastYearNextSteps} />
+      <Form method="post" className="stack card-form" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="valueId" value={step.valueId} />
+        <input type="hidden" name="version" value={step.version} />
+        <input type="hidden" name="nextStep" value={step.nextSlug} />
+        <RubricLevelField meta={fields.rubricLevel} levels={step.levels} />
+        <ReflectionTextFields fields={fields} />
+        <VisibilityField name={fields.visibility.name} defaultValue={visibility} errors={fields.visibility.errors} errorId={fields.visibility.errorId} />
+        <ConsentField meta={fields.consentToQuote} publicChosen={visibility === "PUBLIC"} />
+        <div className="form-actions">
+          <SubmitButton>{t("step.save")}</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+function LeadActions({ data, result }: { data: Data; result?: { intent: string; result: unknown; missing: string[] } }) {
+  const { t } = useTranslation("reflection");
+  const [form] = useForm({ id: "reflection-lead", lastResult: result?.result as SubmissionResult<string[]> | undefined });
+  const missing = data.steps.filter((s) => result?.missing.includes(s.valueId));
+  const open = data.cycle.status === "OPEN";
+  if (!open) return null;
+  if (!data.canSubmit) return data.submitted ? null : <p className="field-help">{t("submit.memberNote")}</p>;
+  return (
+    <Form method="post" className="stack card-form lead-actions" {...getFormProps(form)}>
+      <h2>{data.submitted ? t("reopen.title") : t("submit.title")}</h2>
+      <p>{data.submitted ? t("reopen.intro") : t("submit.intro")}</p>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {missing.length ? (
+        <ul>
+          {missing.map((s) => (
+            <li key={s.slug}>
+              <Link to={`?step=${s.slug}#step-title`}>{s.name}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <input type="hidden" name="intent" value={data.submitted ? "reopen" : "submit"} />
+      <div className="form-actions">
+        <SubmitButton className={data.submitted ? "button secondary" : "button"}>{data.submitted ? t("reopen.button") : t("submit.button")}</SubmitButton>
+      </div>
+    </Form>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
