@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import type { Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -42,3 +42,63 @@ export async function screenshot(page: Page, name: string) {
     await page.screenshot({ path: `test-results/screenshots/${name}-${label}.png`, fullPage: true });
   }
 }
+
+export const DEMO_PASSWORD = "north-star-demo";
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The invitation link written for an email, read from the development outbox. */
+export async function invitationLink(page: Page, email: string) {
+  await page.goto("/dev/outbox");
+  const link = page.locator("li.card", { hasText: email }).first().locator("dd a");
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  return new URL(href!).pathname;
+}
+
+/** A new browser that accepts an invitation as a new person and is then signed in. */
+export async function acceptInvitation(browser: Browser, path: string, name: string, password: string, options: { bypassCSP?: boolean } = {}) {
+  const context = await browser.newContext({ locale: "en-US", bypassCSP: options.bypassCSP ?? false });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await page.goto(path);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("New password").fill(password);
+  await page.getByLabel("Type the password again").fill(password);
+  await page.getByRole("button", { name: "Create my account and join" }).click();
+  await expect(page.getByRole("status")).toContainText("Welcome to North Star");
+  return { context, page, problems };
+}
+
+/** As the demo admin on `page`: add an organization and invite its lead; returns the lead's invitation link. */
+export async function addOrganizationAndInviteLead(page: Page, orgName: string, leadEmail: string) {
+  await signIn(page, "admin@northstar.example", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/movement$/);
+  await page.goto("/movement/admin/organizations");
+  await page.getByLabel("Name", { exact: true }).fill(orgName);
+  await page.getByLabel("Region", { exact: true }).fill("NM");
+  await page.getByLabel("Size").selectOption("SMALL");
+  await page.getByRole("button", { name: "Add organization" }).click();
+  await expect(page.getByRole("status")).toContainText(`${orgName} was added`);
+  await page.getByLabel("The lead's email").fill(leadEmail);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${leadEmail}`);
+  return invitationLink(page, leadEmail);
+}
+
+/** As a lead on `page` in the organization at `orgPath`: invite a member; returns the invitation link. */
+export async function inviteMember(page: Page, orgPath: string, email: string) {
+  await page.goto(`${orgPath}/members`);
+  await page.getByLabel("Their email").fill(email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${email}`);
+  return invitationLink(page, email);
+}
+
+export type SignedIn = { context: BrowserContext; page: Page; problems: string[] };
