@@ -1,10 +1,13 @@
 // Test data and signed-in requests, written through the app's own models against the test's database.
 import { randomUUID } from "node:crypto";
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
+import { expect } from "vitest";
+import { resources } from "~/locales/resources";
 import { createSession } from "~/models/session.server";
 import { getPrisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { commitSessionCookie } from "~/utils/session.server";
+import { readToast } from "~/utils/toast.server";
 
 export const TEST_PASSWORD = "a long test passphrase";
 let passwordHash: Promise<string> | undefined;
@@ -60,4 +63,30 @@ export function requestArgs(
   if (method !== "GET" && !h.has("Origin")) h.set("Origin", "http://localhost");
   const request = new Request(`http://localhost${path}`, { method, headers: h, body: form ? new URLSearchParams(form) : undefined });
   return { request, params, context: {} };
+}
+
+/** A loader's or action's answer, whether it returned or threw a Response (redirects and 404s are thrown). */
+export async function answer(call: Promise<Response> | (() => Promise<Response>)) {
+  try {
+    return await (typeof call === "function" ? call() : call);
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+}
+
+/** The toast a redirect carries, as the next page would read it. */
+export async function toastOf(res: Response) {
+  const cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0];
+  return (await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toast;
+}
+
+/** A message key as shown: present, and translated, in both languages. */
+export function translated(key: string) {
+  const [ns, path] = key.includes(":") ? key.split(":") : ["common", key];
+  for (const lang of ["en", "es"] as const) {
+    const text = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources[lang][ns as keyof (typeof resources)["en"]]);
+    expect(typeof text, `${lang} ${key}`).toBe("string");
+  }
+  return key;
 }

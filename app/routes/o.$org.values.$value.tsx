@@ -79,7 +79,7 @@ export default function ValuePage() {
             </ol>
             <p className="muted">
               {t("value.practicesShown", { shown: practices.length, count: practiceCount })}{" "}
-              <Link to={`${base}/practices?value=${value.id}`}>{t("value.allPractices")}</Link>
+              <Link to={`${base}/practices?value=${value.slug}`}>{t("value.allPractices")}</Link>
             </p>
           </>
         ) : (

@@ -7,16 +7,7 @@ import { action as organizationsAction, loader as organizationsLoader } from "~/
 import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as orgLoader } from "~/routes/o.$org";
 import { getPrisma } from "~/utils/db.server";
-import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
-
-async function status(promise: Promise<Response>) {
-  try {
-    return await promise;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
+import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 async function admin() {
   const user = await createUser({ coalitionRole: "ADMIN", name: "Admin" });
@@ -26,15 +17,15 @@ async function admin() {
 const orgForm = (overrides: Record<string, string> = {}) => ({ name: "Fuerza del Valle", region: "CA", sizeBand: "MEDIUM", languages: "en, es", ...overrides });
 
 function createOrg(cookie: string, form: Record<string, string>) {
-  return status(organizationsAction(requestArgs("/movement/admin/organizations", { method: "POST", cookie, form })));
+  return answer(organizationsAction(requestArgs("/movement/admin/organizations", { method: "POST", cookie, form })));
 }
 
 function postOrg(cookie: string, orgId: string, form: Record<string, string>) {
-  return status(orgAdminAction(requestArgs(`/movement/admin/organizations/${orgId}`, { method: "POST", cookie, params: { orgId }, form })));
+  return answer(orgAdminAction(requestArgs(`/movement/admin/organizations/${orgId}`, { method: "POST", cookie, params: { orgId }, form })));
 }
 
 function postPeople(cookie: string, form: Record<string, string>) {
-  return status(peopleAction(requestArgs("/movement/admin/people", { method: "POST", cookie, form })));
+  return answer(peopleAction(requestArgs("/movement/admin/people", { method: "POST", cookie, form })));
 }
 
 describe("organizations", () => {
@@ -75,7 +66,7 @@ describe("organizations", () => {
     expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
     expect((await postOrg(a.cookie, org.id, { intent: "archive" })).status).toBe(302);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).not.toBeNull();
-    expect((await status(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(404);
+    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(404);
     // an archived organization cannot invite
     const invite = await postOrg(a.cookie, org.id, { intent: "inviteLead", email: "lead@example.org" });
     expect(invite.status).toBe(400);
@@ -119,7 +110,7 @@ describe("organizations", () => {
   test("an unknown organization id answers 404", async () => {
     const a = await admin();
     for (const orgId of ["nope", "x".repeat(500)]) {
-      expect((await status(orgAdminLoader(requestArgs(`/movement/admin/organizations/${orgId}`, { cookie: a.cookie, params: { orgId } })))).status).toBe(404);
+      expect((await answer(orgAdminLoader(requestArgs(`/movement/admin/organizations/${orgId}`, { cookie: a.cookie, params: { orgId } })))).status).toBe(404);
       expect((await postOrg(a.cookie, orgId, { intent: "archive" })).status).toBe(404);
     }
   });
@@ -136,16 +127,16 @@ describe("who may use the admin pages", () => {
       const { cookie } = await sessionCookie(user.id);
       const params = { orgId: org.id };
       const answers = await Promise.all([
-        status(organizationsLoader(requestArgs("/movement/admin/organizations", { cookie }))),
+        answer(organizationsLoader(requestArgs("/movement/admin/organizations", { cookie }))),
         createOrg(cookie, orgForm({ name: "Sneaky" })),
-        status(orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie, params }))),
+        answer(orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie, params }))),
         postOrg(cookie, org.id, { intent: "archive" }),
         postOrg(cookie, org.id, { intent: "inviteLead", email: "sneaky@example.org" }),
-        status(peopleLoader(requestArgs("/movement/admin/people", { cookie }))),
+        answer(peopleLoader(requestArgs("/movement/admin/people", { cookie }))),
         postPeople(cookie, { intent: "role", userId: target.id, role: "ADMIN" }),
         postPeople(cookie, { intent: "disable", userId: target.id }),
         postPeople(cookie, { intent: "invite", email: "sneaky@example.org", role: "ADMIN" }),
-        status(auditLoader(requestArgs("/movement/admin/audit", { cookie }))),
+        answer(auditLoader(requestArgs("/movement/admin/audit", { cookie }))),
       ]);
       expect(answers.map((r) => r.status)).toEqual(answers.map(() => 404));
     }
@@ -156,7 +147,7 @@ describe("who may use the admin pages", () => {
   });
 
   test("signed-out visitors are sent to sign in", async () => {
-    const res = await status(peopleLoader(requestArgs("/movement/admin/people")));
+    const res = await answer(peopleLoader(requestArgs("/movement/admin/people")));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/^\/login/);
   });
@@ -195,7 +186,7 @@ describe("people", () => {
     const prisma = await getPrisma();
     expect(await prisma.session.count({ where: { userId: person.id } })).toBe(0);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).disabledAt).not.toBeNull();
-    const res = await status(accountLoader(requestArgs("/account", { cookie: s1.cookie })));
+    const res = await answer(accountLoader(requestArgs("/account", { cookie: s1.cookie })));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/^\/login/);
     expect(await prisma.auditEvent.count({ where: { action: "user.disabled", entityId: person.id } })).toBe(1);
@@ -243,9 +234,9 @@ describe("audit log", () => {
     const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "secret-lead@example.org" } });
     const token = (email.payload as { url: string }).url.slice(-43);
     const password = "a private passphrase of mine";
-    const wrong = await status(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name: "Lead", password, confirm: "different" } })));
+    const wrong = await answer(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name: "Lead", password, confirm: "different" } })));
     expect(wrong.status).toBe(400);
-    const ok = await status(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name: "Lead", password, confirm: password } })));
+    const ok = await answer(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name: "Lead", password, confirm: password } })));
     expect(ok.status).toBe(302);
     const events = await prisma.auditEvent.findMany({ select: { metadata: true, entityId: true } });
     const text = JSON.stringify(events);

@@ -3,13 +3,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { CommitmentStatus } from "~/generated/prisma/client";
-import { resources } from "~/locales/resources";
 import { action as detailAction, loader as detailLoader } from "~/routes/o.$org.commitments.$commitmentId";
 import { action as listAction, loader as listLoader } from "~/routes/o.$org.commitments._index";
 import { action as newAction, loader as newLoader } from "~/routes/o.$org.commitments.new";
 import { getPrisma } from "~/utils/db.server";
-import { readToast } from "~/utils/toast.server";
-import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated } from "../factories";
 
 const YEAR = new Date().getUTCFullYear();
 const CLOSED_YEAR = YEAR - 1;
@@ -18,30 +16,6 @@ const NO_CYCLE_YEAR = YEAR + 5;
 let values: { id: string; slug: string }[] = [];
 let archivedValueId = "";
 const cycles: Record<number, string> = {};
-
-async function answer(fn: () => Promise<Response>) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
-
-async function toastOf(res: Response) {
-  const cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0];
-  return (await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toast;
-}
-
-/** A message key as shown: present, and translated, in both languages. */
-function translated(key: string) {
-  const [ns, path] = key.includes(":") ? key.split(":") : ["common", key];
-  for (const lang of ["en", "es"] as const) {
-    const text = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources[lang][ns as keyof (typeof resources)["en"]]);
-    expect(typeof text, `${lang} ${key}`).toBe("string");
-  }
-  return key;
-}
 
 beforeAll(async () => {
   const prisma = await getPrisma();

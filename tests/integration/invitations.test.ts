@@ -10,18 +10,9 @@ import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { verifyPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/session.server";
-import { createOrganization, createUser, requestArgs, sessionCookie, TEST_PASSWORD } from "../factories";
+import { TEST_PASSWORD, answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 const NEW_PASSWORD = "river stones and morning coffee";
-
-async function status(promise: Promise<Response>) {
-  try {
-    return await promise;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
 
 /** The token in the newest invitation email to this address, as the invitee would click it. */
 async function tokenFor(email: string) {
@@ -39,7 +30,7 @@ async function invite(email: string, target: { organizationId: string; role: "LE
 }
 
 function accept(token: string, form: Record<string, string>, cookie?: string) {
-  return status(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", form, params: { token }, cookie })));
+  return answer(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", form, params: { token }, cookie })));
 }
 
 const newAccount = (overrides: Record<string, string> = {}) => ({ intent: "create", name: "Lucía Pérez", password: NEW_PASSWORD, confirm: NEW_PASSWORD, ...overrides });
@@ -101,14 +92,14 @@ describe("inviting", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0].revokedAt).not.toBeNull();
     expect(rows[1]).toMatchObject({ organizationId: org.id, membershipRole: "MEMBER", revokedAt: null, invitedById: lead.id });
-    expect((await status(inviteLoader(requestArgs(`/invite/${first}`, { params: { token: first } })))).status).toBe(410);
+    expect((await answer(inviteLoader(requestArgs(`/invite/${first}`, { params: { token: first } })))).status).toBe(410);
   });
 
   test("a member who is not the lead cannot invite: 404, and nothing is sent", async () => {
     const org = await createOrganization();
     const member = await createUser({ memberships: [{ organizationId: org.id, role: "MEMBER" }] });
     const { cookie } = await sessionCookie(member.id);
-    const res = await status(
+    const res = await answer(
       membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form: { intent: "invite", email: "x@example.org", role: "LEAD" } })),
     );
     expect(res.status).toBe(404);
@@ -165,7 +156,7 @@ describe("accepting", () => {
 
     // single use
     expect((await accept(token, newAccount({ name: "Someone Else" }))).status).toBe(410);
-    expect((await status(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
+    expect((await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
     expect(await prisma.user.count({ where: { email: "lucia@example.org" } })).toBe(1);
   });
 
@@ -174,17 +165,17 @@ describe("accepting", () => {
     const token = await invite("late@example.org", { organizationId: org.id, role: "MEMBER" });
     const prisma = await getPrisma();
     await prisma.invitation.updateMany({ where: { email: "late@example.org" }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await status(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
+    expect((await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
     expect((await accept(token, newAccount())).status).toBe(410);
     expect(await prisma.user.count({ where: { email: "late@example.org" } })).toBe(0);
   });
 
   test("malformed and unknown tokens answer 404, never 500", async () => {
     for (const token of ["short", "x".repeat(43), "%00%00", "a".repeat(500)]) {
-      expect((await status(inviteLoader(requestArgs(`/invite/${encodeURIComponent(token)}`, { params: { token } })))).status).toBe(404);
+      expect((await answer(inviteLoader(requestArgs(`/invite/${encodeURIComponent(token)}`, { params: { token } })))).status).toBe(404);
       expect((await accept(token, newAccount())).status).toBe(404);
     }
-    expect((await status(inviteLoader(requestArgs("/invite/", { params: {} })))).status).toBe(404);
+    expect((await answer(inviteLoader(requestArgs("/invite/", { params: {} })))).status).toBe(404);
   });
 
   test("weak, common, mismatched passwords and over-long names are translated field errors and create nothing", async () => {
@@ -281,7 +272,7 @@ describe("accepting", () => {
     const org = await createOrganization();
     const token = await invite("arch@example.org", { organizationId: org.id, role: "MEMBER" });
     await (await getPrisma()).organization.update({ where: { id: org.id }, data: { archivedAt: new Date() } });
-    expect((await status(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
+    expect((await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
     expect((await accept(token, newAccount())).status).toBe(410);
   });
 });

@@ -3,16 +3,7 @@ import { createInvitation } from "~/models/invitation.server";
 import { loader as orgLoader } from "~/routes/o.$org";
 import { action as membersAction, loader as membersLoader } from "~/routes/o.$org.members";
 import { getPrisma } from "~/utils/db.server";
-import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
-
-async function status(promise: Promise<Response>) {
-  try {
-    return await promise;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
+import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 /** An organization with a lead and two members, each with a signed-in browser. */
 async function team() {
@@ -31,7 +22,7 @@ async function team() {
 }
 
 function post(org: { slug: string }, cookie: string, form: Record<string, string>) {
-  return status(membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form })));
+  return answer(membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form })));
 }
 
 describe("members page", () => {
@@ -57,7 +48,7 @@ describe("members page", () => {
     const other = await createOrganization();
     const stranger = await createUser({ memberships: [{ organizationId: other.id, role: "LEAD" }] });
     const { cookie } = await sessionCookie(stranger.id);
-    expect((await status(membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie, params: { org: org.slug } })))).status).toBe(404);
+    expect((await answer(membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie, params: { org: org.slug } })))).status).toBe(404);
     expect((await post(org, cookie, { intent: "invite", email: "x@example.org", role: "MEMBER" })).status).toBe(404);
   });
 });
@@ -69,7 +60,7 @@ describe("removing and handing over", () => {
     const res = await post(org, lead.cookie, { intent: "remove", membershipId: ana.membership.id });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/members`);
-    expect((await status(orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } })))).status).toBe(404);
+    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } })))).status).toBe(404);
     const prisma = await getPrisma();
     expect(await prisma.membership.count({ where: { id: ana.membership.id } })).toBe(0);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "member.removed", entityId: ana.membership.id } });

@@ -1,6 +1,5 @@
 // The practice pages: the list with its filters and paging, logging one, editing it, deleting it and undoing that.
 import { beforeAll, describe, expect, test } from "vitest";
-import { resources } from "~/locales/resources";
 import { createCommitment } from "~/models/commitment.server";
 import { createPractice, setPracticeDeleted } from "~/models/practice.server";
 import { tomorrow, type PracticeInput } from "~/models/practice-schema";
@@ -9,8 +8,7 @@ import { action as editAction, loader as editLoader } from "~/routes/o.$org.prac
 import { loader as listLoader } from "~/routes/o.$org.practices._index";
 import { action as newAction, loader as newLoader } from "~/routes/o.$org.practices.new";
 import { getPrisma } from "~/utils/db.server";
-import { readToast } from "~/utils/toast.server";
-import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated } from "../factories";
 
 type Org = { id: string; slug: string };
 type Framework = { id: string; slug: string }[];
@@ -22,31 +20,6 @@ let values: Framework = [];
 let freedoms: Framework = [];
 let archivedValueId = "";
 let stranger = ""; // a member of another organization only
-
-async function answer(fn: () => Promise<Response>) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
-
-/** The confirmation a redirect carries, as the next page would read it. */
-async function toastOf(res: Response) {
-  const cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0];
-  return (await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toast;
-}
-
-/** A message key as shown: present, and translated, in both languages. */
-function translated(key: string) {
-  const [ns, path] = key.includes(":") ? key.split(":") : ["common", key];
-  for (const lang of ["en", "es"] as const) {
-    const text = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources[lang][ns as keyof (typeof resources)["en"]]);
-    expect(typeof text, `${lang} ${key}`).toBe("string");
-  }
-  return key;
-}
 
 async function cycleId(year: number) {
   const prisma = await getPrisma();

@@ -1,11 +1,9 @@
 // The annual reflection: a step per value saved as drafts, the lead's submit and reopen, read-only years,
 // last year's next steps beside the form, and who may see any of it.
 import { beforeAll, describe, expect, test } from "vitest";
-import { resources } from "~/locales/resources";
 import { action, loader } from "~/routes/o.$org.reflections.$year/route";
 import { getPrisma } from "~/utils/db.server";
-import { readToast } from "~/utils/toast.server";
-import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated } from "../factories";
 
 const YEAR = new Date().getUTCFullYear();
 const LAST_YEAR = YEAR - 1;
@@ -13,29 +11,6 @@ const NO_CYCLE_YEAR = YEAR + 5;
 
 let values: { id: string; slug: string }[] = [];
 const cycles: Record<number, string> = {};
-
-async function answer(fn: () => Promise<Response>) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
-
-async function toastOf(res: Response) {
-  const cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0];
-  return (await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toast;
-}
-
-function translated(key: string) {
-  const [ns, path] = key.includes(":") ? key.split(":") : ["common", key];
-  for (const lang of ["en", "es"] as const) {
-    const text = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources[lang][ns as keyof (typeof resources)["en"]]);
-    expect(typeof text, `${lang} ${key}`).toBe("string");
-  }
-  return key;
-}
 
 beforeAll(async () => {
   const prisma = await getPrisma();

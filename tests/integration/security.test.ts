@@ -4,16 +4,7 @@ import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { getPrisma } from "~/utils/db.server";
 import { applySecurityHeaders, assertSameOrigin } from "~/utils/security.server";
-import { createUser, requestArgs, sessionCookie, TEST_PASSWORD } from "../factories";
-
-async function answer(fn: () => Promise<Response>) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
+import { TEST_PASSWORD, answer, createUser, requestArgs, sessionCookie } from "../factories";
 
 describe("cross-site form posts", () => {
   test("a sign-in posted from another site is refused with 403 and signs nobody in", async () => {

@@ -3,22 +3,13 @@ import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as accountLoader } from "~/routes/account";
 import { getPrisma } from "~/utils/db.server";
-import { createOrganization, createUser, requestArgs, sessionCookie, TEST_PASSWORD } from "../factories";
+import { TEST_PASSWORD, answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 async function signIn(email: string, password: string, headers: Record<string, string> = {}) {
   return loginAction(requestArgs("/login", { method: "POST", form: { email, password }, headers }));
 }
 
 const cookieOf = (res: Response) => (res.headers.get("Set-Cookie") ?? "").split(";")[0];
-
-async function status(promise: Promise<Response>) {
-  try {
-    return await promise;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
 
 describe("sign in", () => {
   test("the right password signs in with a fresh session cookie and lands on the organization", async () => {
@@ -91,7 +82,7 @@ describe("sign in", () => {
   test("a signed-in person visiting /login goes to their start page", async () => {
     const user = await createUser({ coalitionRole: "STAFF" });
     const { cookie } = await sessionCookie(user.id);
-    const res = await status(loginLoader(requestArgs("/login", { cookie })));
+    const res = await answer(loginLoader(requestArgs("/login", { cookie })));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/movement");
   });
@@ -113,7 +104,7 @@ describe("sign out", () => {
     const res = await logoutAction(requestArgs("/logout", { method: "POST", cookie: here.cookie, form: {} }));
     expect(res.status).toBe(302);
     expect(res.headers.get("Set-Cookie")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
-    const refused = await status(accountLoader(requestArgs("/account", { cookie: here.cookie })));
+    const refused = await answer(accountLoader(requestArgs("/account", { cookie: here.cookie })));
     expect(refused.status).toBe(302);
     expect(refused.headers.get("Location")).toBe("/login?redirectTo=%2Faccount");
     expect((await accountLoader(requestArgs("/account", { cookie: there.cookie }))).status).toBe(200);
@@ -125,7 +116,7 @@ describe("sign out", () => {
     const b = await sessionCookie(user.id);
     await logoutAction(requestArgs("/logout", { method: "POST", cookie: a.cookie, form: { scope: "everywhere" } }));
     expect(await (await getPrisma()).session.count({ where: { userId: user.id } })).toBe(0);
-    expect((await status(accountLoader(requestArgs("/account", { cookie: b.cookie })))).status).toBe(302);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: b.cookie })))).status).toBe(302);
     expect(await (await getPrisma()).auditEvent.count({ where: { action: "auth.sign_out_everywhere", actorId: user.id } })).toBe(1);
   });
 });
@@ -135,7 +126,7 @@ describe("sessions", () => {
     const user = await createUser();
     const s = await sessionCookie(user.id);
     await (await getPrisma()).session.update({ where: { id: s.sessionId }, data: { lastSeenAt: new Date(Date.now() - 121 * 60_000) } });
-    expect((await status(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(302);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(302);
     expect(await (await getPrisma()).session.count({ where: { id: s.sessionId } })).toBe(0);
   });
 
@@ -143,7 +134,7 @@ describe("sessions", () => {
     const user = await createUser();
     const s = await sessionCookie(user.id);
     await (await getPrisma()).session.update({ where: { id: s.sessionId }, data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() } });
-    expect((await status(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(302);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(302);
   });
 
   test("an active session is kept alive and its last activity recorded", async () => {
@@ -160,7 +151,7 @@ describe("sessions", () => {
     const user = await createUser();
     const s = await sessionCookie(user.id);
     await (await getPrisma()).user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect((await status(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(302);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(302);
   });
 
   test("a tampered cookie is treated as no session", async () => {
@@ -168,10 +159,10 @@ describe("sessions", () => {
     const s = await sessionCookie(user.id);
     const [name, value] = s.cookie.split("=");
     const tampered = `${name}=${value.slice(0, -3)}${value.slice(-3) === "abc" ? "abd" : "abc"}`;
-    const res = await status(accountLoader(requestArgs("/account", { cookie: tampered })));
+    const res = await answer(accountLoader(requestArgs("/account", { cookie: tampered })));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/^\/login/);
-    const garbage = await status(accountLoader(requestArgs("/account", { cookie: `${name}=%%%not-base64` })));
+    const garbage = await answer(accountLoader(requestArgs("/account", { cookie: `${name}=%%%not-base64` })));
     expect(garbage.status).toBe(302);
   });
 

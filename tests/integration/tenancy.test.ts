@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { readConfig } from "@remix-run/dev/dist/config.js";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getPrisma } from "~/utils/db.server";
-import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 const MARKER = `MARKER-${randomUUID()}`;
 const METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
@@ -27,15 +27,6 @@ let b: Record<string, string> = {};
 let memberCookie = "";
 let staffCookie = "";
 let aSlug = "";
-
-async function answer(fn: () => Promise<Response>) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
 
 async function bodyText(res: Response) {
   return res.body ? await res.clone().text() : "";

@@ -3,16 +3,7 @@ import { createPractice, setPracticeDeleted } from "~/models/practice.server";
 import { loader as homeLoader } from "~/routes/o.$org._index";
 import { loader as valueLoader } from "~/routes/o.$org.values.$value";
 import { getPrisma } from "~/utils/db.server";
-import { createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
-
-async function answer(fn: () => Promise<Response>) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
+import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 const year = new Date().getUTCFullYear();
 let org: { id: string; slug: string };
