@@ -1,11 +1,11 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "~/utils/zod.server";
+import { OrganizationFields } from "~/components/organization-fields";
 import { ErrorList, Field } from "~/components/ui/field";
-import { SIZE_BANDS } from "~/models/organization-options";
 import { organizationFields } from "~/models/organization-schema.server";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
@@ -207,41 +207,7 @@ export default function OrganizationAdmin() {
           <ErrorList id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="updatedAt" value={o.updatedAt} />
-          <Field label={t("organizations.fields.name")} meta={fields.name}>
-            <input {...getInputProps(fields.name, { type: "text" })} maxLength={100} required />
-          </Field>
-          <Field label={t("organizations.fields.region")} meta={fields.region} help={t("organizations.fields.regionHelp")}>
-            <input {...getInputProps(fields.region, { type: "text" })} maxLength={100} required />
-          </Field>
-          <Field label={t("organizations.fields.sizeBand")} meta={fields.sizeBand}>
-            <select {...getSelectProps(fields.sizeBand)} required>
-              {SIZE_BANDS.map((band) => (
-                <option key={band} value={band}>
-                  {t(`organizations.sizeBands.${band}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <label className="choice">
-            <input {...getInputProps(fields.impactedLed, { type: "checkbox" })} />
-            <span>
-              <strong>{t("organizations.fields.impactedLed")}</strong>
-              <span className="choice-help">{t("organizations.fields.impactedLedHelp")}</span>
-            </span>
-          </label>
-          <Field label={t("organizations.fields.languages")} meta={fields.languages} help={t("organizations.fields.languagesHelp")}>
-            <input {...getInputProps(fields.languages, { type: "text" })} maxLength={300} />
-          </Field>
-          <fieldset className="field freedom-choices" data-invalid={fields.focusFreedomIds.errors?.length ? true : undefined}>
-            <legend>{t("organizations.fields.focusFreedoms")}</legend>
-            {getCollectionProps(fields.focusFreedomIds, { type: "checkbox", options: freedoms.map((f) => f.id) }).map(({ key, ...props }) => (
-              <label key={key} className="choice">
-                <input {...props} />
-                <span>{freedoms.find((f) => f.id === props.value)?.name}</span>
-              </label>
-            ))}
-            <ErrorList id={fields.focusFreedomIds.errorId} errors={fields.focusFreedomIds.errors} />
-          </fieldset>
+          <OrganizationFields fields={fields} freedoms={freedoms} />
           <SubmitButton>{t("organizations.edit.submit")}</SubmitButton>
         </Form>
       </section>

@@ -1,11 +1,12 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/ui/pager";
 import { z } from "~/utils/zod.server";
-import { ErrorList, Field } from "~/components/ui/field";
-import { SIZE_BANDS } from "~/models/organization-options";
+import { OrganizationFields, type OrganizationFormValue } from "~/components/organization-fields";
+import { ErrorList } from "~/components/ui/field";
 import { organizationFields } from "~/models/organization-schema.server";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createOrganization, listFocusFreedomOptions, listOrganizations } from "~/models/organization.server";
@@ -63,7 +64,7 @@ export default function Organizations() {
   const { list, q, freedoms } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("admin");
-  const [form, fields] = useForm({ id: "create-organization", lastResult });
+  const [form, fields] = useForm<OrganizationFormValue>({ id: "create-organization", lastResult });
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <div className="container section stack">
@@ -116,54 +117,13 @@ export default function Organizations() {
       ) : (
         <p className="empty-state">{q ? t("organizations.noResults", { q }) : t("organizations.empty")}</p>
       )}
-      {list.pageCount > 1 ? (
-        <nav aria-label={t("pager.label")} className="form-actions">
-          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("pager.previous")}</Link> : null}
-          <span>{t("pager.page", { page: list.page, pages: list.pageCount })}</span>
-          {list.page < list.pageCount ? <Link to={pageLink(list.page + 1)}>{t("pager.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={list.page} pages={list.pageCount} hrefFor={pageLink} label={t("pager.label")} />
 
       <section aria-labelledby="create-heading" className="narrow stack">
         <h2 id="create-heading">{t("organizations.create.title")}</h2>
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
-          <Field label={t("organizations.fields.name")} meta={fields.name}>
-            <input {...getInputProps(fields.name, { type: "text" })} maxLength={100} required />
-          </Field>
-          <Field label={t("organizations.fields.region")} meta={fields.region} help={t("organizations.fields.regionHelp")}>
-            <input {...getInputProps(fields.region, { type: "text" })} maxLength={100} required />
-          </Field>
-          <Field label={t("organizations.fields.sizeBand")} meta={fields.sizeBand}>
-            <select {...getSelectProps(fields.sizeBand)} required>
-              <option value="">{t("organizations.fields.choose")}</option>
-              {SIZE_BANDS.map((band) => (
-                <option key={band} value={band}>
-                  {t(`organizations.sizeBands.${band}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <label className="choice">
-            <input {...getInputProps(fields.impactedLed, { type: "checkbox" })} />
-            <span>
-              <strong>{t("organizations.fields.impactedLed")}</strong>
-              <span className="choice-help">{t("organizations.fields.impactedLedHelp")}</span>
-            </span>
-          </label>
-          <Field label={t("organizations.fields.languages")} meta={fields.languages} help={t("organizations.fields.languagesHelp")}>
-            <input {...getInputProps(fields.languages, { type: "text" })} maxLength={300} />
-          </Field>
-          <fieldset className="field freedom-choices" data-invalid={fields.focusFreedomIds.errors?.length ? true : undefined}>
-            <legend>{t("organizations.fields.focusFreedoms")}</legend>
-            {getCollectionProps(fields.focusFreedomIds, { type: "checkbox", options: freedoms.map((f) => f.id) }).map(({ key, ...props }) => (
-              <label key={key} className="choice">
-                <input {...props} />
-                <span>{freedoms.find((f) => f.id === props.value)?.name}</span>
-              </label>
-            ))}
-            <ErrorList id={fields.focusFreedomIds.errorId} errors={fields.focusFreedomIds.errors} />
-          </fieldset>
+          <OrganizationFields fields={fields} freedoms={freedoms} chooseSize />
           <SubmitButton>{t("organizations.create.submit")}</SubmitButton>
         </Form>
       </section>

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/ui/pager";
 import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -194,13 +195,7 @@ export default function People() {
       ) : (
         <p className="empty-state">{q ? t("people.noResults", { q }) : t("people.empty")}</p>
       )}
-      {list.pageCount > 1 ? (
-        <nav aria-label={t("pager.label")} className="form-actions">
-          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("pager.previous")}</Link> : null}
-          <span>{t("pager.page", { page: list.page, pages: list.pageCount })}</span>
-          {list.page < list.pageCount ? <Link to={pageLink(list.page + 1)}>{t("pager.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={list.page} pages={list.pageCount} hrefFor={pageLink} label={t("pager.label")} />
 
       <section aria-labelledby="pending-heading" className="stack">
         <h2 id="pending-heading">{t("people.pending.title")}</h2>

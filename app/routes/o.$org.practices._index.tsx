@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/ui/pager";
 import { VISIBILITY_OPTIONS, VisibilityBadge } from "~/components/visibility-field";
 import { getCommitmentOptions, getFrameworkOptions, parsePracticeSearch } from "~/models/practice-options.server";
 import { listPractices, type PracticeFilters } from "~/models/practice.server";
@@ -248,21 +249,7 @@ export default function PracticeList() {
             </p>
           )}
 
-          {data.pages > 1 ? (
-            <nav aria-label={t("paging.label")} className="pager">
-              {data.page > 1 ? (
-                <Link to={pageLink(Math.min(data.page - 1, data.pages))} rel="prev" className="button small secondary">
-                  {t("common:actions.previous")}
-                </Link>
-              ) : null}
-              <span>{t("common:paging.page", { page: data.page, pages: data.pages })}</span>
-              {data.page < data.pages ? (
-                <Link to={pageLink(data.page + 1)} rel="next" className="button small secondary">
-                  {t("common:actions.next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager page={data.page} pages={data.pages} hrefFor={pageLink} label={t("paging.label")} />
         </>
       )}
     </div>

@@ -1,0 +1,69 @@
+import { getCollectionProps, getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, Field } from "~/components/ui/field";
+import { SIZE_BANDS } from "~/models/organization-options";
+
+export type OrganizationFormValue = { name: string; region: string; sizeBand: string; impactedLed: boolean; languages: string; focusFreedomIds: string[] };
+
+export type OrganizationFormFields = {
+  name: FieldMetadata<string>;
+  region: FieldMetadata<string>;
+  sizeBand: FieldMetadata<string>;
+  impactedLed: FieldMetadata<boolean>;
+  languages: FieldMetadata<string>;
+  focusFreedomIds: FieldMetadata<string[]>;
+};
+
+/** An organization's details, as coalition admins add and edit them (metadata only, never its content). */
+export function OrganizationFields({
+  fields,
+  freedoms,
+  chooseSize,
+}: {
+  fields: OrganizationFormFields;
+  freedoms: { id: string; name: string }[];
+  /** offer an empty first size, for a new organization */
+  chooseSize?: boolean;
+}) {
+  const { t } = useTranslation("admin");
+  return (
+    <>
+      <Field label={t("organizations.fields.name")} meta={fields.name}>
+        <input {...getInputProps(fields.name, { type: "text" })} maxLength={100} required />
+      </Field>
+      <Field label={t("organizations.fields.region")} meta={fields.region} help={t("organizations.fields.regionHelp")}>
+        <input {...getInputProps(fields.region, { type: "text" })} maxLength={100} required />
+      </Field>
+      <Field label={t("organizations.fields.sizeBand")} meta={fields.sizeBand}>
+        <select {...getSelectProps(fields.sizeBand)} required>
+          {chooseSize ? <option value="">{t("organizations.fields.choose")}</option> : null}
+          {SIZE_BANDS.map((band) => (
+            <option key={band} value={band}>
+              {t(`organizations.sizeBands.${band}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <label className="choice">
+        <input {...getInputProps(fields.impactedLed, { type: "checkbox" })} />
+        <span>
+          <strong>{t("organizations.fields.impactedLed")}</strong>
+          <span className="choice-help">{t("organizations.fields.impactedLedHelp")}</span>
+        </span>
+      </label>
+      <Field label={t("organizations.fields.languages")} meta={fields.languages} help={t("organizations.fields.languagesHelp")}>
+        <input {...getInputProps(fields.languages, { type: "text" })} maxLength={300} />
+      </Field>
+      <fieldset className="field freedom-choices" data-invalid={fields.focusFreedomIds.errors?.length ? true : undefined}>
+        <legend>{t("organizations.fields.focusFreedoms")}</legend>
+        {getCollectionProps(fields.focusFreedomIds, { type: "checkbox", options: freedoms.map((f) => f.id) }).map(({ key, ...props }) => (
+          <label key={key} className="choice">
+            <input {...props} />
+            <span>{freedoms.find((f) => f.id === props.value)?.name}</span>
+          </label>
+        ))}
+        <ErrorList id={fields.focusFreedomIds.errorId} errors={fields.focusFreedomIds.errors} />
+      </fieldset>
+    </>
+  );
+}
