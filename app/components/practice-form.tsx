@@ -1,8 +1,11 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type DefaultValue, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
 import { VISIBILITY_OPTIONS, VisibilityField, type VisibilityOption } from "~/components/visibility-field";
+import { practiceRules } from "~/models/practice-rules";
+import type { PracticeInput } from "~/models/practice-schema";
+import { validateWithRules } from "~/utils/form-rules";
 
 export type PracticeFormOption = { id: string; slug: string; name: string; color: string };
 export type PracticeFormCommitment = { id: string; title: string; valueId: string; year: number };
@@ -159,4 +162,29 @@ export function PracticeFields({
       <VisibilityField name={fields.visibility.name} defaultValue={visibility} errors={fields.visibility.errors} errorId={fields.visibility.errorId} />
     </>
   );
+}
+
+/**
+ * The practice form's state, for logging and for editing: the browser checks the server's rules on blur
+ * and as one types after that.
+ */
+export function usePracticeForm<Value extends PracticeInput>({
+  id,
+  lastResult,
+  defaultValue,
+  maxDate,
+}: {
+  id: string;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultValue: DefaultValue<Value>;
+  maxDate: string;
+}) {
+  return useForm<Value>({
+    id,
+    lastResult,
+    defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => validateWithRules<Value>(formData, practiceRules({ maxDate })),
+  });
 }

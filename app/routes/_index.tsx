@@ -50,35 +50,20 @@ export default function Landing() {
         </section>
       ) : null}
 
-      {framework.values.length ? (
-        <section className="container section" aria-labelledby="values-heading">
-          <h2 id="values-heading">{t("landing.valuesHeading")}</h2>
-          <p className="section-intro">{t("landing.valuesIntro")}</p>
-          <ul className="card-grid four" data-testid="values">
-            {framework.values.map((v, i) => (
-              <li key={v.slug} className="card" style={{ "--card-accent": valueColor(v.slug, i) } as React.CSSProperties}>
-                <h3>{v.name}</h3>
-                <p>{v.description}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {framework.freedoms.length ? (
-        <section className="container section" aria-labelledby="freedoms-heading">
-          <h2 id="freedoms-heading">{t("landing.freedomsHeading")}</h2>
-          <p className="section-intro">{t("landing.freedomsIntro")}</p>
-          <ul className="card-grid five" data-testid="freedoms">
-            {framework.freedoms.map((f, i) => (
-              <li key={f.slug} className="card" style={{ "--card-accent": freedomColor(f.slug, i) } as React.CSSProperties}>
-                <h3>{f.name}</h3>
-                <p>{f.description}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <FrameworkSection
+        id="values"
+        heading={t("landing.valuesHeading")}
+        intro={t("landing.valuesIntro")}
+        grid="four"
+        items={framework.values.map((v, i) => ({ ...v, color: valueColor(v.slug, i) }))}
+      />
+      <FrameworkSection
+        id="freedoms"
+        heading={t("landing.freedomsHeading")}
+        intro={t("landing.freedomsIntro")}
+        grid="five"
+        items={framework.freedoms.map((f, i) => ({ ...f, color: freedomColor(f.slug, i) }))}
+      />
 
       <section className="container section" aria-labelledby="privacy-heading">
         <div className="notice">
@@ -89,5 +74,36 @@ export default function Landing() {
         </div>
       </section>
     </>
+  );
+}
+
+/** The values or the freedoms as cards, each in its stable colour; nothing when there are none. */
+function FrameworkSection({
+  id,
+  heading,
+  intro,
+  grid,
+  items,
+}: {
+  id: string;
+  heading: string;
+  intro: string;
+  grid: "four" | "five";
+  items: { slug: string; name: string; description: string; color: string }[];
+}) {
+  if (!items.length) return null;
+  return (
+    <section className="container section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <p className="section-intro">{intro}</p>
+      <ul className={`card-grid ${grid}`} data-testid={id}>
+        {items.map((item) => (
+          <li key={item.slug} className="card" style={{ "--card-accent": item.color } as React.CSSProperties}>
+            <h3>{item.name}</h3>
+            <p>{item.description}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/ui/pager";
+import { SearchForm } from "~/components/ui/search-form";
 import { z } from "~/utils/zod.server";
 import { OrganizationFields, type OrganizationFormValue } from "~/components/organization-fields";
 import { ErrorList } from "~/components/ui/field";
@@ -70,18 +71,7 @@ export default function Organizations() {
     <div className="container section stack">
       <h1>{t("organizations.title")}</h1>
       <p className="section-intro">{t("organizations.intro")}</p>
-      <Form method="get" className="narrow stack" role="search">
-        <div className="field">
-          <label htmlFor="org-search">{t("organizations.search")}</label>
-          <input id="org-search" name="q" type="search" defaultValue={q} maxLength={100} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button small secondary">
-            {t("search.submit")}
-          </button>
-          {q ? <Link to=".">{t("search.clear")}</Link> : null}
-        </div>
-      </Form>
+      <SearchForm id="org-search" label={t("organizations.search")} q={q} />
       <p className="field-help" id="organizations-count">
         {t("organizations.count", { count: list.total })}
       </p>

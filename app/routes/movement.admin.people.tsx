@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/ui/pager";
+import { SearchForm } from "~/components/ui/search-form";
 import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -113,18 +114,7 @@ export default function People() {
     <div className="container section stack">
       <h1>{t("people.title")}</h1>
       <p className="section-intro">{t("people.intro")}</p>
-      <Form method="get" className="narrow stack" role="search">
-        <div className="field">
-          <label htmlFor="people-search">{t("people.search")}</label>
-          <input id="people-search" name="q" type="search" defaultValue={q} maxLength={100} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button small secondary">
-            {t("search.submit")}
-          </button>
-          {q ? <Link to=".">{t("search.clear")}</Link> : null}
-        </div>
-      </Form>
+      <SearchForm id="people-search" label={t("people.search")} q={q} />
       <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
       <p className="field-help" id="people-count">
         {t("people.count", { count: list.total })}

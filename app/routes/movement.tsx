@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SubHeader } from "~/components/sub-header";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 
@@ -22,19 +23,16 @@ export default function MovementLayout() {
   const { t } = useTranslation("admin");
   return (
     <>
-      <div className="subheader">
-        <div className="container">
-          <p className="subheader-title">{t("nav.title")}</p>
-          <nav aria-label={t("nav.title")} className="subnav">
-            <NavLink to="/movement" end>
-              {t("nav.overview")}
-            </NavLink>
-            {data.canManageOrganizations ? <NavLink to="/movement/admin/organizations">{t("nav.organizations")}</NavLink> : null}
-            {data.canManagePeople ? <NavLink to="/movement/admin/people">{t("nav.people")}</NavLink> : null}
-            {data.canReadAudit ? <NavLink to="/movement/admin/audit">{t("nav.audit")}</NavLink> : null}
-          </nav>
-        </div>
-      </div>
+      <SubHeader
+        title={t("nav.title")}
+        label={t("nav.title")}
+        links={[
+          { to: "/movement", label: t("nav.overview"), end: true },
+          ...(data.canManageOrganizations ? [{ to: "/movement/admin/organizations", label: t("nav.organizations") }] : []),
+          ...(data.canManagePeople ? [{ to: "/movement/admin/people", label: t("nav.people") }] : []),
+          ...(data.canReadAudit ? [{ to: "/movement/admin/audit", label: t("nav.audit") }] : []),
+        ]}
+      />
       <Outlet />
     </>
   );

@@ -1,22 +1,21 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "~/utils/zod.server";
-import { PracticeFields } from "~/components/practice-form";
+import { PracticeFields, usePracticeForm } from "~/components/practice-form";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { getCommitmentOptions, getFrameworkOptions } from "~/models/practice-options.server";
 import { checkPracticeReferences, getPractice, setPracticeDeleted, updatePractice } from "~/models/practice.server";
-import { practiceRules, tomorrow } from "~/models/practice-rules";
+import { tomorrow } from "~/models/practice-rules";
 import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
-import { validateWithRules } from "~/utils/form-rules";
 import { parseFormData } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -106,14 +105,7 @@ export default function EditPractice() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("practice");
-  const [form, fields] = useForm<PracticeInput & { version?: number }>({
-    id: `practice-${data.practice.id}`,
-    lastResult,
-    defaultValue: data.practice,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => validateWithRules(formData, practiceRules({ maxDate: data.maxDate })),
-  });
+  const [form, fields] = usePracticeForm<PracticeInput & { version?: number }>({ id: `practice-${data.practice.id}`, lastResult, defaultValue: data.practice, maxDate: data.maxDate });
   const list = `/o/${data.organization.slug}/practices`;
   return (
     <div className="container narrow section stack">

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SubHeader } from "~/components/sub-header";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { orgRoleCan } from "~/utils/permissions";
 
@@ -24,20 +25,17 @@ export default function OrganizationLayout() {
   const base = `/o/${organization.slug}`;
   return (
     <>
-      <div className="subheader">
-        <div className="container">
-          <p className="subheader-title">{organization.name}</p>
-          <nav aria-label={t("nav.label")} className="subnav">
-            <NavLink to={base} end>
-              {t("nav.home")}
-            </NavLink>
-            <NavLink to={`${base}/practices`}>{t("nav.practices")}</NavLink>
-            <NavLink to={`${base}/commitments`}>{t("nav.commitments")}</NavLink>
-            <NavLink to={`${base}/reflections/${year}`}>{t("nav.reflection", { year })}</NavLink>
-            <NavLink to={`${base}/members`}>{t("nav.members")}</NavLink>
-          </nav>
-        </div>
-      </div>
+      <SubHeader
+        title={organization.name}
+        label={t("nav.label")}
+        links={[
+          { to: base, label: t("nav.home"), end: true },
+          { to: `${base}/practices`, label: t("nav.practices") },
+          { to: `${base}/commitments`, label: t("nav.commitments") },
+          { to: `${base}/reflections/${year}`, label: t("nav.reflection", { year }) },
+          { to: `${base}/members`, label: t("nav.members") },
+        ]}
+      />
       <Outlet />
     </>
   );
