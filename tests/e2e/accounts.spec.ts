@@ -1,7 +1,7 @@
 // An admin invites an organization's lead; the lead accepts, invites a member; the member signs in and
 // cannot open the coalition's admin pages. Invitation links are read from the development outbox.
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, addOrganizationAndInviteLead, collectProblems, invitationLink, screenshot, signIn } from "./helpers";
+import { acceptInvitation, addOrganizationAndInviteLead, collectProblems, DEMO_PASSWORD, invitationLink, outboxLink, screenshot, signIn } from "./helpers";
 
 const stamp = Date.now().toString(36);
 const orgName = `Raíces Unidas ${stamp}`;
@@ -67,4 +67,35 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await signIn(page, "staff2@northstar.example", "not the right password");
   await expect(page.getByText("That email and password do not match an account")).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a person who forgot their password gets a link that works once and signs them in", async ({ page, browser }) => {
+  const email = "member1@fuerza-migrante.example"; // every demo organization has at least one member
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByText("If an account exists for that email")).toBeVisible();
+  // an unknown address gets exactly the same answer
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill("nobody-here@example.org");
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByText("If an account exists for that email")).toBeVisible();
+
+  const link = await outboxLink(page, email, "reset-password");
+  const context = await browser.newContext({ locale: "en-US" });
+  const person = await context.newPage();
+  const problems = collectProblems(person);
+  await person.goto(link);
+  await person.getByLabel("New password").fill("a brand new passphrase here");
+  await person.getByLabel("Type the password again").fill("a brand new passphrase here");
+  await person.getByRole("button", { name: "Save the new password" }).click();
+  await expect(person.getByRole("status")).toContainText("Your password is changed");
+  await expect(person).toHaveURL(/\/o\/fuerza-migrante$/);
+  expect(problems).toEqual([]);
+
+  // the link is spent, and the old password no longer works
+  expect((await page.goto(link))?.status()).toBe(410);
+  await signIn(page, email, DEMO_PASSWORD);
+  await expect(page.getByText("That email and password do not match an account")).toBeVisible();
+  await context.close();
 });

@@ -52,15 +52,17 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** The invitation link written for an email, read from the development outbox. */
-export async function invitationLink(page: Page, email: string) {
+/** The newest link of a kind ("invite" or "reset-password") written for an email, read from the development outbox. */
+export async function outboxLink(page: Page, email: string, kind: "invite" | "reset-password" = "invite") {
   await page.goto("/dev/outbox");
   const link = page.locator("li.card", { hasText: email }).first().locator("dd a");
   await expect(link).toBeVisible();
   const href = await link.getAttribute("href");
-  expect(href).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  expect(href).toMatch(new RegExp(`/${kind}/[A-Za-z0-9_-]{43}$`));
   return new URL(href!).pathname;
 }
+
+export const invitationLink = (page: Page, email: string) => outboxLink(page, email, "invite");
 
 /** A new browser that accepts an invitation as a new person and is then signed in. */
 export async function acceptInvitation(browser: Browser, path: string, name: string, password: string, options: { bypassCSP?: boolean } = {}) {

@@ -58,6 +58,15 @@ test("a member logs a practice", async () => {
   await screenshot(page, "practices");
 });
 
+test("a value's page shows the practice just logged, and passes the accessibility checks", async () => {
+  const page = member.page;
+  await page.goto(`${orgPath}/values/trust-respect`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trust & Respect");
+  await expect(page.getByRole("link", { name: "Know-your-rights workshop" })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, "value");
+});
+
 test("a member makes a commitment and adds a dated update to its timeline", async () => {
   const page = member.page;
   await page.goto(`${orgPath}/commitments/new`);
