@@ -4,8 +4,6 @@
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { enqueueEmail } from "~/models/outbox.server";
-import { hit } from "~/models/rate-limit.server";
-import { rateKeys } from "~/models/user.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
@@ -154,7 +152,6 @@ export async function acceptInvitation({
   name,
   password,
   locale = "en",
-  address = null,
   signedInUserId,
   now = new Date(),
 }: {
@@ -163,7 +160,6 @@ export async function acceptInvitation({
   name?: string;
   password?: string;
   locale?: string;
-  address?: string | null;
   signedInUserId?: string | null;
   now?: Date;
 }): Promise<AcceptResult> {
@@ -181,11 +177,8 @@ export async function acceptInvitation({
     if (existing.disabledAt) return { status: "error", field: "", error: "invite:errors.accountDisabled" };
     if (signedInUserId !== existing.id) {
       const valid = Boolean(password && existing.password && (await verifyPassword(existing.password.hash, password).catch(() => false)));
-      if (!valid) {
-        // guesses here count against the same limit as sign-in
-        await hit({ prisma, keys: rateKeys("sign-in", found.email, address), now });
-        return { status: "error", field: "password", error: "invite:errors.wrongPassword" };
-      }
+      // the caller counts this check against the sign-in limits before it happens
+      if (!valid) return { status: "error", field: "password", error: "invite:errors.wrongPassword" };
     }
     account = { kind: "existing", id: existing.id, coalitionRole: existing.coalitionRole };
   } else {

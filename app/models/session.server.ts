@@ -14,13 +14,30 @@ export type SessionUser = {
 
 const TOUCH_AFTER_MS = 60_000; // lastSeenAt is written at most once a minute per session
 
-export async function createSession({ prisma, userId, maxDays, userAgent }: { prisma: Prisma; userId: string; maxDays: number; userAgent?: string | null }) {
+/**
+ * A new session for the user. `replacing` is the token of the session the browser held until now, whoever's
+ * it was: that session ends here, so a browser never keeps two, and a session id never survives a sign-in.
+ */
+export async function createSession({
+  prisma,
+  userId,
+  maxDays,
+  userAgent,
+  replacing,
+}: {
+  prisma: Prisma;
+  userId: string;
+  maxDays: number;
+  userAgent?: string | null;
+  replacing?: string | null;
+}) {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + maxDays * 86_400_000);
-  const session = await prisma.session.create({
-    data: { id: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
-    select: { id: true },
-  });
+  const data = { id: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null };
+  const [, session] = await prisma.$transaction([
+    prisma.session.deleteMany({ where: { id: replacing ? hashToken(replacing) : { in: [] } } }),
+    prisma.session.create({ data, select: { id: true } }),
+  ]);
   return { token, expiresAt, sessionId: session.id };
 }
 

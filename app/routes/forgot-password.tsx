@@ -7,8 +7,7 @@ import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { RESET_MINUTES, requestPasswordReset } from "~/models/password-reset.server";
-import { hit } from "~/models/rate-limit.server";
-import { rateKeys, tooManyAttempts } from "~/models/user.server";
+import { startAttempt } from "~/models/user.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
@@ -34,17 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 
 /** The same answer, after the same time, whether or not an account has the email. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseForm(request, schema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { email } = submission.value;
   const prisma = await getPrisma();
-  const address = clientAddress(request);
-  if (await tooManyAttempts({ prisma, kind: "reset", email, address })) {
-    return json(submission.reply({ formErrors: ["auth:forgot.tooMany"] }), { status: 429 });
+  const env = readEnv();
+  // every request counts (none is refunded): each one may send an email
+  const started = await startAttempt({ prisma, kind: "reset", email, address: clientAddress(context), ceiling: env.FAILED_SIGN_INS_PER_MINUTE });
+  if (started.status !== "started") {
+    return json(submission.reply({ formErrors: ["auth:forgot.tooMany"] }), { status: 429, headers: { "Retry-After": String(started.retryAfter) } });
   }
-  await hit({ prisma, keys: rateKeys("reset", email, address) });
-  await Promise.all([requestPasswordReset({ prisma, email, appUrl: readEnv().APP_URL }), pause(ANSWER_AFTER_MS)]);
+  await Promise.all([requestPasswordReset({ prisma, email, appUrl: env.APP_URL }), pause(ANSWER_AFTER_MS)]);
   return redirect("/forgot-password?sent=1");
 }
 

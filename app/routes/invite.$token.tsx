@@ -8,8 +8,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
-import { createSession, deleteSession, findSessionUser } from "~/models/session.server";
-import { tooManyAttempts } from "~/models/user.server";
+import { createSession, findSessionUser } from "~/models/session.server";
+import { startAttempt, succeeded, type Attempt } from "~/models/user.server";
 import { getUser, homePath } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
@@ -17,7 +17,7 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
-import { commitSessionCookie } from "~/utils/session.server";
+import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation.server";
 
@@ -65,15 +65,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }, { name: "robots", content: "noindex" }];
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await openInvitation(params.token);
   const submission = await parseForm(request, schema());
   if (submission.status !== "success") return json(submission.reply(HIDE), { status: 400 });
   const value = submission.value;
   const prisma = await getPrisma();
   const env = readEnv();
-  const address = clientAddress(request);
   const user = await getUser(request);
+  let attempt: Attempt | null = null;
 
   if (value.intent === "create") {
     if (invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
@@ -86,9 +86,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
     if (user?.id !== invitation.accountId) {
       if (!value.password) return json(submission.reply({ fieldErrors: { password: ["validation.required"] }, ...HIDE }), { status: 400 });
-      if (await tooManyAttempts({ prisma, kind: "sign-in", email: invitation.email, address })) {
-        return json(submission.reply({ formErrors: ["auth:login.tooMany"], ...HIDE }), { status: 429 });
+      // the password is checked as at sign-in, under the same limits
+      const started = await startAttempt({
+        prisma,
+        kind: "sign-in",
+        email: invitation.email,
+        address: clientAddress(context),
+        ceiling: env.FAILED_SIGN_INS_PER_MINUTE,
+        knownDevice: await isKnownDevice(request, invitation.email),
+      });
+      if (started.status !== "started") {
+        const message = started.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
+        return json(submission.reply({ formErrors: [message], ...HIDE }), { status: 429, headers: { "Retry-After": String(started.retryAfter) } });
       }
+      attempt = started.attempt;
     }
   }
 
@@ -98,7 +109,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     name: value.intent === "create" ? value.name : undefined,
     password: value.password,
     locale: await i18next.getLocale(request),
-    address,
     signedInUserId: user?.id ?? null,
   });
   if (result.status === "notFound") throw new Response("Not found", { status: 404 });
@@ -108,15 +118,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json(submission.reply({ ...errors, ...HIDE }), { status: 400 });
   }
 
+  if (attempt) await succeeded({ prisma, attempt });
   // a fresh session for the person who accepted; the browser's previous one ends
-  if (user) await deleteSession({ prisma, sessionId: user.sessionId });
-  const session = await createSession({ prisma, userId: result.userId, maxDays: env.SESSION_MAX_DAYS, userAgent: request.headers.get("User-Agent") });
+  const session = await createSession({
+    prisma,
+    userId: result.userId,
+    maxDays: env.SESSION_MAX_DAYS,
+    userAgent: request.headers.get("User-Agent"),
+    replacing: await readSessionToken(request),
+  });
   const signedIn = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  return redirectWithToast(
-    signedIn ? homePath(signedIn) : "/",
-    { key: "invite:accepted" },
-    { headers: { "Set-Cookie": await commitSessionCookie(session.token, session.expiresAt) } },
-  );
+  const headers = new Headers();
+  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
+  headers.append("Set-Cookie", await rememberDevice(request, invitation.email));
+  return redirectWithToast(signedIn ? homePath(signedIn) : "/", { key: "invite:accepted" }, { headers });
 }
 
 export default function Invite() {

@@ -7,7 +7,7 @@ import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findSessionUser } from "~/models/session.server";
-import { signIn, tooManyAttempts } from "~/models/user.server";
+import { signIn } from "~/models/user.server";
 import { getUser, homePath } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
@@ -15,7 +15,7 @@ import { parseForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
 import { clientAddress } from "~/utils/security.server";
-import { commitSessionCookie } from "~/utils/session.server";
+import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
 import { currentPasswordField, emailField, redirectField } from "~/utils/validation.server";
 
 const schema = () =>
@@ -34,21 +34,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseForm(request, schema());
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
   const prisma = await getPrisma();
   const env = readEnv();
-  const address = clientAddress(request);
-  if (await tooManyAttempts({ prisma, kind: "sign-in", email, address })) {
-    return json(submission.reply({ formErrors: ["auth:login.tooMany"], hideFields: ["password"] }), { status: 429 });
+  const result = await signIn({
+    prisma,
+    email,
+    password,
+    address: clientAddress(context),
+    ceiling: env.FAILED_SIGN_INS_PER_MINUTE,
+    knownDevice: await isKnownDevice(request, email),
+    replacing: await readSessionToken(request),
+    userAgent: request.headers.get("User-Agent"),
+    maxDays: env.SESSION_MAX_DAYS,
+  });
+  if (result.status === "failed") return json(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
+  if (result.status !== "signedIn") {
+    const message = result.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
+    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 429, headers: { "Retry-After": String(result.retryAfter) } });
   }
-  const session = await signIn({ prisma, email, password, address, userAgent: request.headers.get("User-Agent"), maxDays: env.SESSION_MAX_DAYS });
-  if (!session) return json(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
+  const { session } = result;
   const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  const to = safeRedirect(redirectTo, user ? homePath(user) : "/");
-  return redirect(to, { headers: { "Set-Cookie": await commitSessionCookie(session.token, session.expiresAt) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
+  headers.append("Set-Cookie", await rememberDevice(request, email));
+  return redirect(safeRedirect(redirectTo, user ? homePath(user) : "/"), { headers });
 }
 
 export default function Login() {

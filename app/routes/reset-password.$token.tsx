@@ -14,7 +14,7 @@ import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { passwordProblem } from "~/utils/password-policy.server";
-import { commitSessionCookie } from "~/utils/session.server";
+import { commitSessionCookie, readSessionToken, rememberDevice } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { newPasswordField, tokenParam } from "~/utils/validation.server";
 
@@ -65,9 +65,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // the link was used (or expired) between the check above and now
   if (!userId) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
   const env = readEnv();
-  const session = await createSession({ prisma, userId, maxDays: env.SESSION_MAX_DAYS, userAgent: request.headers.get("User-Agent") });
+  // the browser's previous session ends too, even when it was another account's
+  const session = await createSession({
+    prisma,
+    userId,
+    maxDays: env.SESSION_MAX_DAYS,
+    userAgent: request.headers.get("User-Agent"),
+    replacing: await readSessionToken(request),
+  });
   const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  return redirectWithToast(user ? homePath(user) : "/", { key: "auth:reset.done" }, { headers: { "Set-Cookie": await commitSessionCookie(session.token, session.expiresAt) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
+  headers.append("Set-Cookie", await rememberDevice(request, reset.email));
+  return redirectWithToast(user ? homePath(user) : "/", { key: "auth:reset.done" }, { headers });
 }
 
 export default function ResetPassword() {

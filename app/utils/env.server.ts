@@ -21,6 +21,8 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
+  /** failed sign-ins (and reset requests) per minute across the site above which only known browsers may try */
+  FAILED_SIGN_INS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** smtp://user:pass@host:port; unset, the outbox worker logs emails instead of sending them */
   SMTP_URL: z.string().optional().transform((v) => (v ? v : undefined)),
   MAIL_FROM: z.string().default("North Star <no-reply@northstar.example>"),

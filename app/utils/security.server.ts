@@ -1,3 +1,4 @@
+import type { AppLoadContext } from "@remix-run/node";
 import crypto from "node:crypto";
 
 export function createNonce() {
@@ -70,8 +71,10 @@ export async function readForm(request: Request) {
   }
 }
 
-/** The client's address as reported by the proxy in front of the app, when there is one. */
-export function clientAddress(request: Request) {
-  const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("X-Real-IP") || null;
+/**
+ * The client's address as the HTTP server saw it: the socket's peer, or the address a trusted proxy
+ * appended (TRUST_PROXY hops). Request headers are never read here: any client can write them.
+ */
+export function clientAddress(context: AppLoadContext) {
+  return context.clientAddress || null;
 }

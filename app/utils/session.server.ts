@@ -70,3 +70,42 @@ export function commitSessionCookie(token: string, expires: Date) {
 export function clearSessionCookie() {
   return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
 }
+
+// A browser that has signed in to an account is remembered for that account by a long-lived signed cookie
+// (a keyed hash of the email, never the email itself). While the whole site is under a wave of failed
+// sign-ins, such a browser may still try: the person who uses it keeps getting in.
+const DEVICE_COOKIE_NAME = secure ? "__Host-north-star-device" : "north-star-device";
+const DEVICE_DAYS = 180;
+const DEVICE_ACCOUNTS = 5;
+
+function deviceCookie() {
+  return createCookie(DEVICE_COOKIE_NAME, {
+    path: "/",
+    httpOnly: true,
+    secure,
+    sameSite: "lax",
+    maxAge: DEVICE_DAYS * 86_400,
+    secrets: [sessionSecret()],
+  });
+}
+
+function deviceMark(email: string) {
+  return crypto.createHmac("sha256", sessionSecret()).update(`device:${email}`).digest("base64url").slice(0, 22);
+}
+
+async function deviceMarks(request: Request): Promise<string[]> {
+  const value = await deviceCookie().parse(request.headers.get("Cookie"));
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string").slice(0, DEVICE_ACCOUNTS) : [];
+}
+
+/** True when this browser signed in to the account with this email before. */
+export async function isKnownDevice(request: Request, email: string) {
+  return (await deviceMarks(request)).includes(deviceMark(email));
+}
+
+/** The Set-Cookie value that remembers this browser for the account (the last few accounts are kept). */
+export async function rememberDevice(request: Request, email: string) {
+  const mark = deviceMark(email);
+  const marks = [mark, ...(await deviceMarks(request)).filter((m) => m !== mark)].slice(0, DEVICE_ACCOUNTS);
+  return deviceCookie().serialize(marks);
+}

@@ -30,12 +30,17 @@ async function caught(promise: Promise<Response>) {
   }
 }
 
-function askForLink(email: string, headers: Record<string, string> = {}) {
-  return forgotAction(requestArgs("/forgot-password", { method: "POST", form: { email }, headers }));
+// each request comes from an address of its own unless a test says otherwise
+let requests = 0;
+const anotherAddress = () => `10.0.${Math.floor(++requests / 250)}.${requests % 250}`;
+
+/** A request for a link from a client address, as the HTTP server passes it in the load context. */
+function askForLink(email: string, { address = anotherAddress(), headers }: { address?: string; headers?: Record<string, string> } = {}) {
+  return forgotAction({ ...requestArgs("/forgot-password", { method: "POST", form: { email }, headers }), context: { clientAddress: address } });
 }
 
-function submitReset(token: string, form: Record<string, string>) {
-  return caught(resetAction(requestArgs(`/reset-password/${token}`, { method: "POST", form, params: { token } })));
+function submitReset(token: string, form: Record<string, string>, cookie?: string) {
+  return caught(resetAction(requestArgs(`/reset-password/${token}`, { method: "POST", form, params: { token }, cookie })));
 }
 
 function openLink(token: string, headers: Record<string, string> = {}) {
@@ -130,7 +135,7 @@ describe("asking for a reset link", () => {
     const long = await askForLink(`${"a".repeat(300)}@example.org`);
     expect(long.status).toBe(400);
     expect((await long.json()).error?.email).toEqual(["validation.tooLong"]);
-    const crossSite = await caught(askForLink("known@example.org", { Origin: "https://evil.example" }));
+    const crossSite = await caught(askForLink("known@example.org", { headers: { Origin: "https://evil.example" } }));
     expect(crossSite.status).toBe(403);
   });
 
@@ -145,11 +150,13 @@ describe("asking for a reset link", () => {
   });
 
   test("the 11th request within a minute from one address answers 429 for any email", async () => {
-    const headers = { "X-Forwarded-For": "203.0.113.50" };
+    const from = { address: "203.0.113.50" };
     await withinOneMinute();
-    for (let i = 0; i < 10; i++) expect((await askForLink(`guess${i}@example.org`, headers)).status).toBe(302);
-    expect((await askForLink("someone-else@example.org", headers)).status).toBe(429);
-    expect((await askForLink("someone-else@example.org", { "X-Forwarded-For": "198.51.100.50" })).status).toBe(302);
+    for (let i = 0; i < 10; i++) expect((await askForLink(`guess${i}@example.org`, from)).status).toBe(302);
+    const blocked = await askForLink("someone-else@example.org", from);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await askForLink("someone-else@example.org", { address: "198.51.100.50" })).status).toBe(302);
   });
 });
 
@@ -193,6 +200,18 @@ describe("using a reset link", () => {
     expect(again.status).toBe(410);
     expect((await again.json()).error).toEqual({ "": ["auth:reset.expired"] });
     expect(await accountState(user.id)).toEqual(before);
+  });
+
+  test("resetting on a browser that holds another account's session ends that session", async () => {
+    const ana = await createUser({ email: "ana.kiosk@example.org" });
+    await createUser({ email: "ben.kiosk@example.org" });
+    const anas = await sessionCookie(ana.id);
+    await askForLink("ben.kiosk@example.org");
+    const token = await emailedToken("ben.kiosk@example.org");
+    const res = await submitReset(token, { password: NEW_PASSWORD, confirm: NEW_PASSWORD }, anas.cookie);
+    expect(res.status).toBe(302);
+    expect(await (await getPrisma()).session.count({ where: { id: anas.sessionId } })).toBe(0);
+    expect((await caught(accountLoader(requestArgs("/account", { cookie: anas.cookie })))).status).toBe(302);
   });
 
   // PGlite runs one statement at a time; only a PostgreSQL server lets the two resets really race

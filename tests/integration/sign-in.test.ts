@@ -5,8 +5,13 @@ import { loader as accountLoader } from "~/routes/account";
 import { getPrisma } from "~/utils/db.server";
 import { TEST_PASSWORD, answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
-async function signIn(email: string, password: string, headers: Record<string, string> = {}) {
-  return loginAction(requestArgs("/login", { method: "POST", form: { email, password }, headers }));
+// each request comes from an address of its own unless a test says otherwise
+let requests = 0;
+const anotherAddress = () => `10.0.${Math.floor(++requests / 250)}.${requests % 250}`;
+
+/** A sign-in from a client address (as the HTTP server passes it in the load context) and a browser's cookie. */
+async function signIn(email: string, password: string, { address = anotherAddress(), cookie }: { address?: string; cookie?: string } = {}) {
+  return loginAction({ ...requestArgs("/login", { method: "POST", form: { email, password }, cookie }), context: { clientAddress: address } });
 }
 
 const cookieOf = (res: Response) => (res.headers.get("Set-Cookie") ?? "").split(";")[0];
@@ -71,12 +76,13 @@ describe("sign in", () => {
   });
 
   test("the 11th failure within a minute from one address answers 429 for any email", async () => {
-    const headers = { "X-Forwarded-For": "203.0.113.9" };
     await createUser({ email: "dan@example.org" });
-    for (let i = 0; i < 10; i++) expect((await signIn(`guess${i}@example.org`, "wrong password!", headers)).status).toBe(400);
-    expect((await signIn("dan@example.org", TEST_PASSWORD, headers)).status).toBe(429);
+    for (let i = 0; i < 10; i++) expect((await signIn(`guess${i}@example.org`, "wrong password!", { address: "203.0.113.9" })).status).toBe(400);
+    const blocked = await signIn("dan@example.org", TEST_PASSWORD, { address: "203.0.113.9" });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
     // another address is not affected
-    expect((await signIn("dan@example.org", TEST_PASSWORD, { "X-Forwarded-For": "198.51.100.7" })).status).toBe(302);
+    expect((await signIn("dan@example.org", TEST_PASSWORD, { address: "198.51.100.7" })).status).toBe(302);
   });
 
   test("a signed-in person visiting /login goes to their start page", async () => {
@@ -164,6 +170,30 @@ describe("sessions", () => {
     expect(res.headers.get("Location")).toMatch(/^\/login/);
     const garbage = await answer(accountLoader(requestArgs("/account", { cookie: `${name}=%%%not-base64` })));
     expect(garbage.status).toBe(302);
+  });
+
+  test("signing in on a browser that holds a session ends that session, whoever's it was", async () => {
+    const ana = await createUser({ email: "ana.shared@example.org" });
+    const ben = await createUser({ email: "ben.shared@example.org" });
+    const prisma = await getPrisma();
+    const anas = await sessionCookie(ana.id);
+    const again = await signIn("ana.shared@example.org", TEST_PASSWORD, { cookie: anas.cookie });
+    expect(again.status).toBe(302);
+    expect(await prisma.session.count({ where: { id: anas.sessionId } })).toBe(0);
+    expect(await prisma.session.count({ where: { userId: ana.id } })).toBe(1);
+
+    // Ben signs in on the computer Ana used: her session is over, not merely hidden behind his cookie
+    const anaCookie = cookieOf(again);
+    const bens = await signIn("ben.shared@example.org", TEST_PASSWORD, { cookie: anaCookie });
+    expect(bens.status).toBe(302);
+    expect(await prisma.session.count({ where: { userId: ana.id } })).toBe(0);
+    expect(await prisma.session.count({ where: { userId: ben.id } })).toBe(1);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: anaCookie })))).status).toBe(302);
+
+    // a failed sign-in ends nothing
+    const bensCookie = cookieOf(bens);
+    expect((await signIn("ana.shared@example.org", "not her password", { cookie: bensCookie })).status).toBe(400);
+    expect((await accountLoader(requestArgs("/account", { cookie: bensCookie }))).status).toBe(200);
   });
 
   test("the session row stores a hash, not the token in the cookie", async () => {
