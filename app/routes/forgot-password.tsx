@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
+import { retryAfterHeaders } from "~/utils/retry-after";
 import { devOutboxEnabled } from "~/utils/mailer.server";
 import { clientAddress } from "~/utils/security.server";
 import { emailField } from "~/utils/validation.server";
@@ -33,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 
 /** The same answer, after the same time, whether or not an account has the email. */
+export const headers: HeadersFunction = retryAfterHeaders;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseForm(request, schema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });

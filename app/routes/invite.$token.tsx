@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
+import { retryAfterHeaders } from "~/utils/retry-after";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
 import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
@@ -64,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }, { name: "robots", content: "noindex" }];
+
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await openInvitation(params.token);

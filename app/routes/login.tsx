@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
+import { retryAfterHeaders } from "~/utils/retry-after";
 import { clientAddress } from "~/utils/security.server";
 import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
 import { currentPasswordField, emailField, redirectField } from "~/utils/validation.server";
@@ -33,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseForm(request, schema());
