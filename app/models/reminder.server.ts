@@ -36,12 +36,15 @@ export function dueReminder(cycle: OpenCycle, now: Date): { kind: "periodic" | "
   return { kind: "periodic", period };
 }
 
-function reminderEmails(cycle: OpenCycle, recipients: Recipient[], kind: Kind, period: string, links: Links) {
+const keyPrefix = (cycleId: string, r: Pick<Recipient, "organizationId" | "userId">) => `cycle-reminder:${cycleId}:${r.organizationId}:${r.userId}:`;
+
+function reminderEmails(cycle: OpenCycle, recipients: Recipient[], kind: Kind, period: string, links: Links, now: Date) {
   return recipients.map((r) => ({
+    createdAt: now,
     to: r.email,
     template: "cycle-reminder" as const,
     kind: "cycle-reminder" as const,
-    dedupeKey: `cycle-reminder:${cycle.id}:${r.organizationId}:${r.userId}:${kind}:${period}`,
+    dedupeKey: `${keyPrefix(cycle.id, r)}${kind}:${period}`,
     locale: r.locale,
     payload: {
       organization: r.organizationName,
@@ -62,8 +65,17 @@ export async function runReminders({ prisma, now = new Date(), ...links }: { pri
   const cycle = await openCycle(prisma);
   const due = cycle && dueReminder(cycle, now);
   if (!cycle || !due) return 0;
-  const recipients = await recipientsOf(prisma, { roles: ["LEAD", "MEMBER"], now, reminders: { cycleId: cycle.id } });
-  return enqueueEmails(prisma, reminderEmails(cycle, recipients, due.kind, String(due.period), links));
+  let recipients = await recipientsOf(prisma, { roles: ["LEAD", "MEMBER"], now, reminders: { cycleId: cycle.id } });
+  if (due.kind === "periodic") {
+    // a period's reminder that comes late (after a pause, say) still leaves a full interval before the next
+    const recent = await prisma.outboxEmail.findMany({
+      where: { kind: "cycle-reminder", dedupeKey: { startsWith: `cycle-reminder:${cycle.id}:` }, createdAt: { gt: new Date(now.getTime() - cycle.reminderIntervalDays * DAY) } },
+      select: { dedupeKey: true },
+    });
+    const reminded = recent.map((e) => e.dedupeKey ?? "");
+    recipients = recipients.filter((r) => !reminded.some((key) => key.startsWith(keyPrefix(cycle.id, r))));
+  }
+  return enqueueEmails(prisma, reminderEmails(cycle, recipients, due.kind, String(due.period), links, now));
 }
 
 /**
@@ -86,7 +98,7 @@ export async function sendRemindersNow({
     reminders: { cycleId: cycle.id },
     ...(organizationId ? { organizationIds: [organizationId] } : {}),
   });
-  const sent = await enqueueEmails(prisma, reminderEmails(cycle, recipients, "manual", new Date(startOfDay(now)).toISOString().slice(0, 10), links));
+  const sent = await enqueueEmails(prisma, reminderEmails(cycle, recipients, "manual", new Date(startOfDay(now)).toISOString().slice(0, 10), links, now));
   await audit(prisma, { action: "reminder.sent", actorId, organizationId: organizationId ?? null, entityType: "Cycle", entityId: cycle.id, metadata: { emails: sent } });
   return { ok: true as const, sent };
 }
