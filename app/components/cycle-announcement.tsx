@@ -27,11 +27,13 @@ export function CycleAnnouncement({ base, cycle, copyable }: { base: string; cyc
         <Link to={`${base}/reflections/${cycle.year}`}>{t("home.start")}</Link>
       </p>
       {copyable > 0 ? (
-        <Form method="post" action={`${base}/commitments`} className="notice stack">
-          <p>{t("home.copy", { count: copyable, year: cycle.year })}</p>
-          <input type="hidden" name="intent" value="copy-forward" />
-          <input type="hidden" name="year" value={cycle.year} />
-          <SubmitButton className="button secondary">{t("home.copySubmit")}</SubmitButton>
+        <Form method="post" action={`${base}/commitments`} className="notice">
+          <div className="stack">
+            <p>{t("home.copy", { count: copyable, year: cycle.year })}</p>
+            <input type="hidden" name="intent" value="copy-forward" />
+            <input type="hidden" name="year" value={cycle.year} />
+            <SubmitButton className="button secondary">{t("home.copySubmit")}</SubmitButton>
+          </div>
         </Form>
       ) : null}
     </section>

@@ -29,18 +29,20 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
   return (
     <section aria-labelledby="tracker-heading" className="stack">
       <h2 id="tracker-heading">{t("tracker.title")}</h2>
-      <ul className="stat-row" aria-label={t("tracker.counts")}>
-        <li className="card">
-          <strong>{tracker.counts.total}</strong> {t("tracker.organizations", { count: tracker.counts.total })}
-        </li>
+      <dl className="stat-grid" aria-label={t("tracker.counts")}>
+        <div className="stat">
+          <dt>{t("tracker.organizations", { count: tracker.counts.total })}</dt>
+          <dd>{tracker.counts.total}</dd>
+        </div>
         {STATES.map((s) => (
-          <li key={s} className="card">
-            <strong>{tracker.counts[s]}</strong> {t(`tracker.state.${s}`)}
-          </li>
+          <div key={s} className="stat">
+            <dt>{t(`tracker.state.${s}`)}</dt>
+            <dd>{tracker.counts[s]}</dd>
+          </div>
         ))}
-      </ul>
+      </dl>
 
-      <Form method="get" className="filter-bar" aria-label={t("tracker.filters")}>
+      <Form method="get" className="filter-grid" aria-label={t("tracker.filters")}>
         <div className="field">
           <label htmlFor="tracker-region">{t("tracker.region")}</label>
           <select id="tracker-region" name="region" defaultValue={filters.region}>
@@ -63,27 +65,30 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
             ))}
           </select>
         </div>
-        <button type="submit" className="button secondary">
-          {t("tracker.apply")}
-        </button>
-        <a className="button secondary" href={`/movement/cycles/${year}/tracker.csv${query.size ? `?${query}` : ""}`} download>
-          {t("tracker.csv")}
-        </a>
+        <div className="form-actions">
+          <button type="submit" className="button secondary">
+            {t("tracker.apply")}
+          </button>
+          <a className="button secondary" href={`/movement/cycles/${year}/tracker.csv${query.size ? `?${query}` : ""}`} download>
+            {t("tracker.csv")}
+          </a>
+        </div>
       </Form>
 
       {remindable && tracker.counts.total > tracker.counts.SUBMITTED ? (
         <Form method="post" className="notice">
-          <p>{t("tracker.remindAllHelp")}</p>
-          <SubmitButton name="intent" value="remind">
-            {t("tracker.remindAll")}
-          </SubmitButton>
+          <div className="stack">
+            <p>{t("tracker.remindAllHelp")}</p>
+            <SubmitButton name="intent" value="remind">
+              {t("tracker.remindAll")}
+            </SubmitButton>
+          </div>
         </Form>
       ) : null}
 
       {tracker.rows.length ? (
         <div className="table-wrap">
-          <table className="data tracker">
-            <caption className="visually-hidden">{t("tracker.caption", { year })}</caption>
+          <table className="data tracker" aria-label={t("tracker.caption", { year })}>
             <thead>
               <tr>
                 <th scope="col">{t("tracker.organization")}</th>
@@ -136,14 +141,17 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                                 </SubmitButton>
                               </Form>
                             ) : null}
-                            <Form method="post" className="inline-form">
-                              <input type="hidden" name="organizationId" value={row.id} />
-                              <label htmlFor={`pause-${row.id}`}>{t("tracker.pauseUntil")}</label>
-                              <input id={`pause-${row.id}`} type="date" name="until" />
-                              <SubmitButton name="intent" value="pause" className="button secondary small" aria-label={t("tracker.pauseOne", { name: row.name })}>
-                                {t("tracker.pause")}
-                              </SubmitButton>
-                            </Form>
+                            <details>
+                              <summary>{t("tracker.pauseMenu")}</summary>
+                              <Form method="post" className="stack tight">
+                                <input type="hidden" name="organizationId" value={row.id} />
+                                <label htmlFor={`pause-${row.id}`}>{t("tracker.pauseUntil")}</label>
+                                <input id={`pause-${row.id}`} type="date" name="until" />
+                                <SubmitButton name="intent" value="pause" className="button secondary small" aria-label={t("tracker.pauseOne", { name: row.name })}>
+                                  {t("tracker.pause")}
+                                </SubmitButton>
+                              </Form>
+                            </details>
                           </>
                         )}
                       </div>

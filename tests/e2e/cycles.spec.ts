@@ -36,6 +36,7 @@ async function shoot(page: Page, name: string) {
   ] as const) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/${name}-${label}-top.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
