@@ -100,6 +100,7 @@ test("a lead submits the reflection; the tracker changes and the reminder for th
   await page.goto("/o/comite-de-trabajadores-del-valle");
   await expect(page.getByRole("heading", { name: `The ${next} reflection is open` })).toBeVisible();
   await expect(page.getByText("What did trust make possible this year?")).toBeVisible();
+  await shoot(page, "org-home-open-cycle");
   await page.getByRole("link", { name: "Go to the reflection" }).click();
   await expect(page.getByText("What did trust make possible this year?")).toBeVisible();
   for (let step = 1; step <= 4; step++) {
