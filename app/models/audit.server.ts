@@ -31,6 +31,15 @@ export const AUDIT_ACTIONS = [
   "reflection.saved",
   "reflection.submitted",
   "reflection.reopened",
+  "cycle.created",
+  "cycle.updated",
+  "cycle.opened",
+  "cycle.closed",
+  "cycle.reopened",
+  "reminder.sent",
+  "reminder.paused",
+  "reminder.resumed",
+  "reminder.preference_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,14 +2,34 @@
 // them (app/utils/mailer.server.ts). A rolled-back change therefore never sends an email.
 import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import type { Prisma } from "~/utils/db.server";
+import type { EmailTemplate } from "~/utils/mailer.server";
 
-export type EmailTemplate = "invitation" | "password-reset";
+export type { EmailTemplate };
+/** transactional: invitations and resets; the cycle's emails can be told apart, counted and stopped. */
+export type EmailKind = "transactional" | "cycle-announcement" | "cycle-reminder";
 
-export function enqueueEmail(
-  tx: PrismaNamespace.TransactionClient,
-  email: { to: string; template: EmailTemplate; locale: string; payload: PrismaNamespace.InputJsonValue },
-) {
+type NewEmail = {
+  to: string;
+  template: EmailTemplate;
+  locale: string;
+  payload: PrismaNamespace.InputJsonValue;
+  kind?: EmailKind;
+  /** at most one email is ever written per key: a second write with the same key writes nothing */
+  dedupeKey?: string;
+};
+
+export function enqueueEmail(tx: PrismaNamespace.TransactionClient, email: NewEmail) {
   return tx.outboxEmail.create({ data: email, select: { id: true } });
+}
+
+/**
+ * Writes many emails at once; those whose dedupeKey is already taken are skipped (ON CONFLICT DO NOTHING, so
+ * two writers at once cannot both write one). Returns how many were written.
+ */
+export async function enqueueEmails(db: Prisma | PrismaNamespace.TransactionClient, emails: NewEmail[]) {
+  if (!emails.length) return 0;
+  const { count } = await db.outboxEmail.createMany({ data: emails, skipDuplicates: true });
+  return count;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -61,9 +81,17 @@ export async function sendDueEmails({
   return sent;
 }
 
-/** Sent emails carry single-use links: they are deleted a day after sending. */
-export function deleteOldSentEmails({ prisma, olderThanHours = 24 }: { prisma: Prisma; olderThanHours?: number }) {
-  return prisma.outboxEmail.deleteMany({ where: { status: "SENT", sentAt: { lt: new Date(Date.now() - olderThanHours * 3_600_000) } } });
+/**
+ * Sent emails carry single-use links: they are deleted a day after sending. An email with a dedupeKey stays,
+ * emptied of its payload, so its key keeps the same email from being written again.
+ */
+export async function deleteOldSentEmails({ prisma, olderThanHours = 24 }: { prisma: Prisma; olderThanHours?: number }) {
+  const sentAt = { lt: new Date(Date.now() - olderThanHours * 3_600_000) };
+  const [deleted] = await Promise.all([
+    prisma.outboxEmail.deleteMany({ where: { status: "SENT", sentAt, dedupeKey: null } }),
+    prisma.outboxEmail.updateMany({ where: { status: "SENT", sentAt, dedupeKey: { not: null }, NOT: { payload: { equals: {} } } }, data: { payload: {} } }),
+  ]);
+  return deleted;
 }
 
 /** The latest emails, for the development outbox page only. */

@@ -1,14 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ReminderPreference } from "~/components/reminder-preference";
+import { reminderPreferenceSchema } from "~/models/cycle-schema.server";
+import { getReminderPreference, setReminderPreference } from "~/models/reminder.server";
 import { requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await i18next.getFixedT(request, "auth");
+  const reminders = await getReminderPreference({ prisma: await getPrisma(), userId: user.id });
   return json({
+    reminders,
     title: t("account.title"),
     email: user.email,
     name: user.name,
@@ -19,8 +27,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = await parseForm(request, reminderPreferenceSchema());
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await setReminderPreference({ prisma: await getPrisma(), userId: user.id, receives: submission.value.receives === "yes" });
+  return redirectWithToast("/account", { key: "cycle:preference.saved" });
+}
+
 export default function Account() {
   const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   return (
     <div className="container narrow section stack">
@@ -43,6 +60,7 @@ export default function Account() {
           </ul>
         </section>
       ) : null}
+      {data.reminders.hasOrganization ? <ReminderPreference receives={data.reminders.receives} errors={lastResult?.error?.receives ?? null} /> : null}
       <div className="card stack">
         <Form method="post" action="/logout">
           <button type="submit" className="button secondary">

@@ -28,6 +28,7 @@ export default function MovementLayout() {
         label={t("nav.title")}
         links={[
           { to: "/movement", label: t("nav.overview"), end: true },
+          { to: "/movement/cycles", label: t("cycle:list.title") },
           ...(data.canManageOrganizations ? [{ to: "/movement/admin/organizations", label: t("nav.organizations") }] : []),
           ...(data.canManagePeople ? [{ to: "/movement/admin/people", label: t("nav.people") }] : []),
           ...(data.canReadAudit ? [{ to: "/movement/admin/audit", label: t("nav.audit") }] : []),

@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CycleAnnouncement } from "~/components/cycle-announcement";
+import { countCopyable } from "~/models/commitment.server";
+import { getOpenCycleSummary } from "~/models/cycle.server";
 import { getWorkspaceOverview } from "~/models/workspace.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -11,11 +14,14 @@ import { valueColor } from "~/utils/palette";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { organization } = requireOrgPermission(user, params.org, "read:org");
+  const { organization, role } = requireOrgPermission(user, params.org, "read:org");
   const lng = await i18next.getLocale(request);
   const locale = isLocale(lng) ? lng : "en";
-  const overview = await getWorkspaceOverview({ prisma: await getPrisma(), organizationId: organization.id, locale });
-  return json({ organization: { slug: organization.slug, name: organization.name }, overview });
+  const prisma = await getPrisma();
+  const [overview, openCycle] = await Promise.all([getWorkspaceOverview({ prisma, organizationId: organization.id, locale }), getOpenCycleSummary({ prisma, locale })]);
+  // leads are offered to carry last year's unfinished commitments into the open cycle
+  const copyable = openCycle && role === "LEAD" ? await countCopyable({ prisma, organizationId: organization.id, toYear: openCycle.year }) : 0;
+  return json({ organization: { slug: organization.slug, name: organization.name }, overview, openCycle, copyable });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? ""} · North Star` }];
@@ -29,7 +35,7 @@ function useFormat() {
 }
 
 export default function OrganizationHome() {
-  const { organization, overview } = useLoaderData<typeof loader>();
+  const { organization, overview, openCycle, copyable } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workspace");
   const format = useFormat();
   const base = `/o/${organization.slug}`;
@@ -48,6 +54,8 @@ export default function OrganizationHome() {
           ? `${t("home.cycle", { year: cycle.year })} · ${cycle.status === "OPEN" ? t("home.cycleOpen", { date: format.date(cycle.closesOn) }) : cycle.status === "DRAFT" ? t("home.cycleDraft") : t("home.cycleClosed")}`
           : t("home.noCycle", { year: overview.year })}
       </p>
+
+      {openCycle ? <CycleAnnouncement base={base} cycle={openCycle} copyable={copyable} /> : null}
 
       <section aria-labelledby="attention-heading" className={needsAttention ? "notice attention" : "notice"}>
         <div>

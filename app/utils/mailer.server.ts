@@ -6,57 +6,91 @@ import { readEnv, type Env } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 
-const payloads = {
-  "password-reset": z.object({ url: z.url(), minutes: z.number().int().positive() }),
-  invitation: z.object({
-    url: z.url(),
-    organization: z.string().nullable(),
-    role: z.enum(["LEAD", "MEMBER", "STAFF", "ADMIN"]),
-    inviter: z.string(),
-    /** how long the link works; the email says so when it is given */
-    days: z.number().int().positive().optional(),
-  }),
-};
+type T = (key: string, options?: Record<string, unknown>) => string;
+type Lines = (...lines: (string | null)[]) => string;
+type Rendered = { subject: string; text: string; url: string; unsubscribeUrl?: string };
 
-export type OutboxMessage = { to: string; template: string; locale: string; payload: unknown };
-export type RenderedEmail = { to: string; subject: string; text: string; url: string };
-
-function isTemplate(template: string): template is keyof typeof payloads {
-  return Object.hasOwn(payloads, template);
+/** One entry per email the app writes: its payload's shape, its message namespace, and how it reads. */
+function template<P>(ns: "email" | "cycle", payload: z.ZodType<P>, render: (p: P, t: T, paragraphs: Lines, locale: string) => Rendered) {
+  return { ns, payload, render };
 }
 
 // Names typed by people end up in the subject line: one line, no control characters.
 const oneLine = (s: string) => s.replace(/[\s\p{Cc}]+/gu, " ").trim();
+const longDate = (iso: string, locale: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: "long", timeZone: "UTC" });
+
+const cycleEmail = z.object({ organization: z.string(), year: z.number().int(), closesOn: z.iso.date(), url: z.url() });
+
+const templates = {
+  "password-reset": template("email", z.object({ url: z.url(), minutes: z.number().int().positive() }), (p, t, paragraphs) => ({
+    url: p.url,
+    subject: t("passwordReset.subject"),
+    text: paragraphs(`${t("passwordReset.intro")}\n${p.url}`, t("passwordReset.expiry", { minutes: p.minutes }), t("passwordReset.ignore")),
+  })),
+  invitation: template(
+    "email",
+    z.object({
+      url: z.url(),
+      organization: z.string().nullable(),
+      role: z.enum(["LEAD", "MEMBER", "STAFF", "ADMIN"]),
+      inviter: z.string(),
+      /** how long the link works; the email says so when it is given */
+      days: z.number().int().positive().optional(),
+    }),
+    (p, t, paragraphs) => {
+      const names = { inviter: oneLine(p.inviter), organization: oneLine(p.organization ?? "") };
+      return {
+        url: p.url,
+        subject: oneLine(p.organization ? t("invitation.subjectOrganization", names) : t("invitation.subjectCoalition", names)),
+        text: paragraphs(
+          `${p.organization ? t("invitation.introOrganization", names) : t("invitation.introCoalition", names)}\n${t("invitation.role", { role: t(`invitation.role${p.role}`) })}`,
+          t("invitation.about"),
+          `${t("invitation.action")}\n${p.url}`,
+          p.days ? t("invitation.expiry", { count: p.days }) : null,
+          t("invitation.ignore"),
+        ),
+      };
+    },
+  ),
+  "cycle-opened": template("cycle", cycleEmail, (p, t, paragraphs, locale) => {
+    const values = { organization: oneLine(p.organization), year: p.year, date: longDate(p.closesOn, locale) };
+    return {
+      url: p.url,
+      subject: oneLine(t("email.opened.subject", values)),
+      text: paragraphs(t("email.opened.intro", values), `${t("email.opened.action")}\n${p.url}`, t("email.opened.close", values)),
+    };
+  }),
+  "cycle-reminder": template(
+    "cycle",
+    cycleEmail.extend({ reminder: z.enum(["periodic", "closing", "manual"]), stopUrl: z.url() }),
+    (p, t, paragraphs, locale) => {
+      const values = { organization: oneLine(p.organization), year: p.year, date: longDate(p.closesOn, locale) };
+      return {
+        url: p.url,
+        unsubscribeUrl: p.stopUrl,
+        subject: oneLine(t(p.reminder === "closing" ? "email.reminder.subjectClosing" : "email.reminder.subject", values)),
+        text: paragraphs(t("email.reminder.intro", values), `${t("email.reminder.action")}\n${p.url}`, `${t("email.reminder.stop")}\n${p.stopUrl}`),
+      };
+    },
+  ),
+};
+
+export type EmailTemplate = keyof typeof templates;
+export type OutboxMessage = { to: string; template: string; locale: string; payload: unknown };
+export type RenderedEmail = Rendered & { to: string };
+
+function isTemplate(name: string): name is EmailTemplate {
+  return Object.hasOwn(templates, name);
+}
 
 /** Subject and body of an outbox email. An unknown template or a malformed payload throws. */
-export async function renderEmail({ to, template, locale, payload }: OutboxMessage): Promise<RenderedEmail> {
-  if (!isTemplate(template)) throw new Error(`Unknown email template "${template}"`);
-  const t = await i18next.getFixedT(isLocale(locale) ? locale : "en", "email");
-  const paragraphs = (...lines: (string | null)[]) => [t("common.greeting"), ...lines.filter(Boolean), t("common.automatic")].join("\n\n");
-
-  if (template === "password-reset") {
-    const p = parseOrThrow(template, payloads[template], payload);
-    return {
-      to,
-      url: p.url,
-      subject: t("passwordReset.subject"),
-      text: paragraphs(`${t("passwordReset.intro")}\n${p.url}`, t("passwordReset.expiry", { minutes: p.minutes }), t("passwordReset.ignore")),
-    };
-  }
-  const p = parseOrThrow(template, payloads[template], payload);
-  const names = { inviter: oneLine(p.inviter), organization: oneLine(p.organization ?? "") };
-  return {
-    to,
-    url: p.url,
-    subject: oneLine(p.organization ? t("invitation.subjectOrganization", names) : t("invitation.subjectCoalition", names)),
-    text: paragraphs(
-      `${p.organization ? t("invitation.introOrganization", names) : t("invitation.introCoalition", names)}\n${t("invitation.role", { role: t(`invitation.role${p.role}`) })}`,
-      t("invitation.about"),
-      `${t("invitation.action")}\n${p.url}`,
-      p.days ? t("invitation.expiry", { count: p.days }) : null,
-      t("invitation.ignore"),
-    ),
-  };
+export async function renderEmail({ to, template: name, locale, payload }: OutboxMessage): Promise<RenderedEmail> {
+  if (!isTemplate(name)) throw new Error(`Unknown email template "${name}"`);
+  const lng = isLocale(locale) ? locale : "en";
+  const entry = templates[name] as ReturnType<typeof template<unknown>>;
+  const [common, t] = await Promise.all([i18next.getFixedT(lng, "email"), i18next.getFixedT(lng, entry.ns)]);
+  const paragraphs: Lines = (...lines) => [common("common.greeting"), ...lines.filter(Boolean), common("common.automatic")].join("\n\n");
+  return { to, ...entry.render(parseOrThrow(name, entry.payload, payload), t as T, paragraphs, lng) };
 }
 
 function parseOrThrow<T>(template: string, schema: z.ZodType<T>, payload: unknown): T {
@@ -89,7 +123,9 @@ export function createMailer(env: Env = readEnv()) {
   return async function send(message: OutboxMessage) {
     const email = await renderEmail(message);
     if (transport) {
-      await withDeadline(transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text }), SEND_DEADLINE_MS);
+      // List-Unsubscribe (RFC 8058): mail clients show a one-click "unsubscribe" for the cycle's reminders
+      const headers = email.unsubscribeUrl ? { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
+      await withDeadline(transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, headers }), SEND_DEADLINE_MS);
       return;
     }
     const link = env.NODE_ENV === "production" ? "" : ` link=${email.url}`;

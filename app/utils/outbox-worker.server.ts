@@ -1,26 +1,35 @@
-// Sends the outbox every few seconds from inside the app process. Several instances may each run one:
-// sendDueEmails claims rows with SKIP LOCKED, so no email goes out twice.
+// Sends the outbox every few seconds, and writes the cycle's due reminders every few minutes, from inside the
+// app process. Several instances may each run one: sendDueEmails claims rows with SKIP LOCKED, and each
+// reminder has a unique dedupe key, so no email is written or sent twice.
 import { deleteOldSentEmails, sendDueEmails } from "~/models/outbox.server";
+import { runReminders } from "~/models/reminder.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { createMailer } from "~/utils/mailer.server";
+import { sessionSecret } from "~/utils/session.server";
 
 const INTERVAL_MS = 5_000;
+const REMINDERS_EVERY_MS = 5 * 60_000;
 
 // globalThis: dev rebuilds re-import the server build in the same process, and one timer is enough.
 const g = globalThis as unknown as { __northStarOutboxWorker?: ReturnType<typeof setInterval> };
 
-/** Starts the worker once per process; tests send the outbox themselves. */
+/** Starts the worker once per process; tests send the outbox and run the reminders themselves. */
 export function startOutboxWorker() {
   const env = readEnv();
   if (g.__northStarOutboxWorker || env.NODE_ENV === "test") return;
   const send = createMailer(env);
   let busy = false;
+  let remindersAt = 0;
   const tick = async () => {
     if (busy) return; // a slow SMTP server must not stack up rounds
     busy = true;
     try {
       const prisma = await getPrisma();
+      if (Date.now() - remindersAt >= REMINDERS_EVERY_MS) {
+        remindersAt = Date.now();
+        await runReminders({ prisma, appUrl: env.APP_URL, secret: sessionSecret() });
+      }
       await sendDueEmails({ prisma, send });
       await deleteOldSentEmails({ prisma });
     } catch (e) {

@@ -23,6 +23,7 @@ export const COALITION_PERMISSIONS = [
   "read:movement",
   "read:shared-content",
   "manage:cycle",
+  "send:reminder",
   "manage:framework",
   "manage:organization",
   "manage:people",
@@ -49,12 +50,13 @@ export const ORG_MATRIX: Record<OrgRole, readonly OrgPermission[]> = {
   LEAD: [...MEMBER, "submit:reflection", "manage:member", "update:org", "export:org", "delete:org"],
 };
 
-const STAFF: CoalitionPermission[] = ["read:movement", "read:shared-content", "manage:cycle"];
+// Staff follow the cycle (read it, remind and pause organizations); admins create, open and close it.
+const STAFF: CoalitionPermission[] = ["read:movement", "read:shared-content", "send:reminder"];
 
 export const COALITION_MATRIX: Record<CoalitionRoleName, readonly CoalitionPermission[]> = {
   NONE: [],
   STAFF,
-  ADMIN: [...STAFF, "manage:framework", "manage:organization", "manage:people", "read:audit"],
+  ADMIN: [...STAFF, "manage:cycle", "manage:framework", "manage:organization", "manage:people", "read:audit"],
 };
 
 export function orgRoleCan(role: OrgRole | null | undefined, permission: OrgPermission) {

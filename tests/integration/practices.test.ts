@@ -26,7 +26,8 @@ async function cycleId(year: number) {
   const c = await prisma.cycle.upsert({
     where: { year },
     update: {},
-    create: { year, opensOn: new Date(`${year}-01-01`), closesOn: new Date(`${year}-12-31`), status: "OPEN" },
+    // one cycle is open at a time: this year's
+    create: { year, opensOn: new Date(`${year}-01-01`), closesOn: new Date(`${year}-12-31`), status: year === YEAR ? "OPEN" : "CLOSED" },
     select: { id: true },
   });
   return c.id;

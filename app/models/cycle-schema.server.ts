@@ -1,0 +1,42 @@
+// The cycle forms' rules (coalition admins; validated on the server only). Messages are i18n keys.
+import * as z from "zod/mini";
+
+const date = () => z.iso.date({ error: "cycle:errors.date" });
+const prompt = () =>
+  z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(1000, { error: "validation.tooLong" }));
+
+export const cycleYear = () => z.coerce.number({ error: "cycle:errors.year" }).check(z.int({ error: "cycle:errors.year" }), z.minimum(2000, { error: "cycle:errors.year" }), z.maximum(2200, { error: "cycle:errors.year" }));
+
+export const cycleFields = () => ({
+  opensOn: date(),
+  closesOn: date(),
+  reminderIntervalDays: z.coerce
+    .number({ error: "cycle:errors.interval" })
+    .check(z.int({ error: "cycle:errors.interval" }), z.minimum(1, { error: "cycle:errors.interval" }), z.maximum(60, { error: "cycle:errors.interval" })),
+  prompts: z.array(z.object({ valueId: z.string().check(z.minLength(1), z.maxLength(40)), en: prompt(), es: prompt() })).check(z.maxLength(50)),
+});
+
+export const createCycleSchema = () => z.object({ year: cycleYear(), ...cycleFields() });
+export const editCycleSchema = () => z.object({ updatedAt: z.iso.datetime({ error: "cycle:errors.stale" }), ...cycleFields() });
+
+const reason = () => z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "validation.tooLong" })));
+const organizationId = () => z.string().check(z.minLength(1), z.maxLength(40));
+
+/** The cycle page's forms: the state machine (admins), reminders and pauses (staff). */
+export const cyclePageSchema = () =>
+  z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("open") }),
+      z.object({ intent: z.literal("close") }),
+      z.object({ intent: z.literal("reopen"), reason: reason() }),
+      z.object({ intent: z.literal("remind"), organizationId: z.optional(organizationId()) }),
+      z.object({ intent: z.literal("pause"), organizationId: organizationId(), until: z.optional(z.iso.date({ error: "cycle:errors.date" })) }),
+      z.object({ intent: z.literal("resume"), organizationId: organizationId() }),
+    ],
+    { error: "validation.invalidChoice" },
+  );
+
+/** The account page's reminder choice. */
+export const reminderPreferenceSchema = () =>
+  z.object({ intent: z.literal("reminders"), receives: z.enum(["yes", "no"], { error: "validation.invalidChoice" }) });

@@ -1,0 +1,75 @@
+// The submission tracker: per organization and value, whether the cycle's reflection is not started, a
+// draft or submitted, when and by whom. It reads statuses, dates and a name only: never what was written.
+import type { Prisma } from "~/utils/db.server";
+import type { Locale } from "~/utils/localized";
+import { pick } from "~/utils/localized.server";
+
+export const TRACKER_STATES = ["NOT_STARTED", "DRAFT", "SUBMITTED"] as const;
+export type TrackerState = (typeof TRACKER_STATES)[number];
+
+export async function getSubmissionTracker({
+  prisma,
+  cycleId,
+  locale,
+  region,
+  state,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  cycleId: string;
+  locale: Locale;
+  region?: string;
+  state?: TrackerState;
+  now?: Date;
+}) {
+  const [values, organizations, reflections, regions] = await Promise.all([
+    prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, name: true } }),
+    prisma.organization.findMany({
+      where: { archivedAt: null, ...(region ? { region } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, slug: true, name: true, region: true, reminderPause: { select: { until: true } } },
+    }),
+    prisma.reflection.findMany({
+      where: { cycleId, organization: { archivedAt: null, ...(region ? { region } : {}) } },
+      select: { organizationId: true, valueId: true, status: true, submittedAt: true, updatedAt: true, updatedBy: { select: { name: true } } },
+    }),
+    prisma.organization.findMany({ where: { archivedAt: null }, distinct: ["region"], orderBy: { region: "asc" }, select: { region: true } }),
+  ]);
+  const byOrg = new Map<string, typeof reflections>();
+  for (const r of reflections) byOrg.set(r.organizationId, [...(byOrg.get(r.organizationId) ?? []), r]);
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+  const rows = organizations.map((o) => {
+    const own = new Map((byOrg.get(o.id) ?? []).map((r) => [r.valueId, r]));
+    const steps = values.map((v) => {
+      const r = own.get(v.id);
+      return {
+        valueId: v.id,
+        state: (r ? r.status : "NOT_STARTED") as TrackerState,
+        at: r ? (r.submittedAt ?? r.updatedAt).toISOString() : null,
+        by: r?.updatedBy?.name ?? null,
+      };
+    });
+    // a year is submitted as a whole: one submitted step means the lead submitted it
+    const orgState: TrackerState = steps.some((s) => s.state === "SUBMITTED") ? "SUBMITTED" : steps.some((s) => s.state === "DRAFT") ? "DRAFT" : "NOT_STARTED";
+    const pause = o.reminderPause;
+    const paused = pause !== null && (pause.until === null || pause.until >= today);
+    return {
+      id: o.id,
+      slug: o.slug,
+      name: o.name,
+      region: o.region,
+      state: orgState,
+      steps,
+      paused: paused ? { until: pause.until?.toISOString().slice(0, 10) ?? null } : null,
+    };
+  });
+  const counts = { total: rows.length, NOT_STARTED: 0, DRAFT: 0, SUBMITTED: 0 };
+  for (const r of rows) counts[r.state]++;
+  return {
+    values: values.map((v) => ({ id: v.id, slug: v.slug, name: pick(v.name, locale) })),
+    regions: regions.map((r) => r.region),
+    counts,
+    rows: state ? rows.filter((r) => r.state === state) : rows,
+  };
+}

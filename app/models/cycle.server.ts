@@ -1,0 +1,218 @@
+// The annual reflection cycle, run by coalition admins: DRAFT → OPEN → CLOSED, and CLOSED → OPEN again with a
+// reason. At most one cycle is open (a partial unique index backs the check below). Opening announces the
+// cycle to every lead through the outbox, in the same transaction; closing locks the year's reflections
+// (reflection.server.ts refuses writes into a cycle that is not open), and drafts stay drafts.
+import type { CycleStatus, Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import { audit } from "~/models/audit.server";
+import { enqueueEmails } from "~/models/outbox.server";
+import { recipientsOf } from "~/models/reminder-recipients.server";
+import type { Prisma } from "~/utils/db.server";
+import type { Locale } from "~/utils/localized";
+import * as z from "zod/mini";
+import { cycleYear } from "~/models/cycle-schema.server";
+import { localizedText, pick } from "~/utils/localized.server";
+
+export type CycleInput = {
+  opensOn: string;
+  closesOn: string;
+  reminderIntervalDays: number;
+  prompts: { valueId: string; en: string; es: string }[];
+};
+
+export type CycleResult = { ok: true; year: number } | { ok: false; field?: string; error: string };
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Every cycle, newest first, with how many organizations have submitted. */
+export async function listCycles({ prisma }: { prisma: Prisma }) {
+  const [cycles, submitted] = await Promise.all([
+    prisma.cycle.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, status: true, opensOn: true, closesOn: true } }),
+    prisma.reflection.groupBy({ by: ["cycleId", "organizationId"], where: { status: "SUBMITTED" } }),
+  ]);
+  const perCycle = new Map<string, number>();
+  for (const row of submitted) perCycle.set(row.cycleId, (perCycle.get(row.cycleId) ?? 0) + 1);
+  return cycles.map((c) => ({ year: c.year, status: c.status, opensOn: iso(c.opensOn), closesOn: iso(c.closesOn), submitted: perCycle.get(c.id) ?? 0 }));
+}
+
+/** The active values with a cycle's prompts in both languages; for a new cycle, the latest earlier cycle's prompts. */
+export async function getCyclePrompts({ prisma, year, locale }: { prisma: Prisma; year: number; locale: Locale }) {
+  const [values, source] = await Promise.all([
+    prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, name: true } }),
+    prisma.cycle.findFirst({ where: { year: { lte: year } }, orderBy: { year: "desc" }, select: { prompts: { select: { valueId: true, prompt: true } } } }),
+  ]);
+  const prompts = new Map((source?.prompts ?? []).map((p) => [p.valueId, localizedText.parse(p.prompt)]));
+  return values.map((v) => ({ valueId: v.id, slug: v.slug, name: pick(v.name, locale), en: prompts.get(v.id)?.en ?? "", es: prompts.get(v.id)?.es ?? "" }));
+}
+
+/** One cycle for its page, or null. */
+export async function getCycle({ prisma, year }: { prisma: Prisma; year: number }) {
+  const c = await prisma.cycle.findUnique({ where: { year }, select: { id: true, year: true, status: true, opensOn: true, closesOn: true, reminderIntervalDays: true, updatedAt: true } });
+  return c ? { ...c, opensOn: iso(c.opensOn), closesOn: iso(c.closesOn), updatedAt: c.updatedAt.toISOString() } : null;
+}
+
+/** The cycle a URL's year names; null for a malformed or unknown year. */
+export async function getCycleByParam({ prisma, param }: { prisma: Prisma; param: string | undefined }) {
+  const year = z.safeParse(cycleYear(), param);
+  return year.success ? getCycle({ prisma, year: year.data }) : null;
+}
+
+/** The default dates of a new cycle: the same days as last year's, one year on. */
+export async function suggestNextCycle({ prisma, now = new Date() }: { prisma: Prisma; now?: Date }) {
+  const last = await prisma.cycle.findFirst({ orderBy: { year: "desc" }, select: { year: true, opensOn: true, closesOn: true, reminderIntervalDays: true } });
+  const year = last ? Math.max(last.year + 1, now.getUTCFullYear()) : now.getUTCFullYear();
+  const shift = (d: Date) => `${year + d.getUTCFullYear() - last!.year}${iso(d).slice(4)}`.replace("-02-29", "-02-28");
+  return last
+    ? { year, opensOn: shift(last.opensOn), closesOn: shift(last.closesOn), reminderIntervalDays: last.reminderIntervalDays }
+    : { year, opensOn: `${year}-01-15`, closesOn: `${year}-12-15`, reminderIntervalDays: 7 };
+}
+
+function checkInput(input: CycleInput, activeValueIds: string[]): CycleResult | null {
+  if (day(input.closesOn) <= day(input.opensOn)) return { ok: false, field: "closesOn", error: "cycle:errors.closeBeforeOpen" };
+  const given = new Set(input.prompts.map((p) => p.valueId));
+  if (activeValueIds.some((id) => !given.has(id)) || input.prompts.some((p) => !activeValueIds.includes(p.valueId))) {
+    return { ok: false, error: "cycle:errors.promptsChanged" };
+  }
+  return null;
+}
+
+const promptRows = (cycleId: string, input: CycleInput) => input.prompts.map((p) => ({ cycleId, valueId: p.valueId, prompt: { en: p.en, es: p.es } }));
+
+const activeValueIds = async (db: Prisma | PrismaNamespace.TransactionClient) =>
+  (await db.value.findMany({ where: { archivedAt: null }, select: { id: true } })).map((v) => v.id);
+
+/** A new DRAFT cycle for a year; a year has one cycle. */
+export async function createCycle({ prisma, actorId, year, input }: { prisma: Prisma; actorId: string; year: number; input: CycleInput }): Promise<CycleResult> {
+  const refused = checkInput(input, await activeValueIds(prisma));
+  if (refused) return refused;
+  return prisma
+    .$transaction(async (tx): Promise<CycleResult> => {
+      const cycle = await tx.cycle.create({
+        data: { year, opensOn: day(input.opensOn), closesOn: day(input.closesOn), reminderIntervalDays: input.reminderIntervalDays },
+        select: { id: true },
+      });
+      await tx.cyclePrompt.createMany({ data: promptRows(cycle.id, input) });
+      await audit(tx, { action: "cycle.created", actorId, entityType: "Cycle", entityId: cycle.id, metadata: { year } });
+      return { ok: true, year };
+    })
+    .catch((e: unknown): CycleResult => {
+      if ((e as { code?: string }).code === "P2002") return { ok: false, field: "year", error: "cycle:errors.yearTaken" };
+      throw e;
+    });
+}
+
+/** Edits a cycle while it is a DRAFT; `updatedAt` is the version the admin saw. */
+export async function updateCycle({ prisma, actorId, year, updatedAt, input }: { prisma: Prisma; actorId: string; year: number; updatedAt: Date; input: CycleInput }): Promise<CycleResult | null> {
+  const refused = checkInput(input, await activeValueIds(prisma));
+  if (refused) return refused;
+  return prisma.$transaction(async (tx): Promise<CycleResult | null> => {
+    const current = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true, updatedAt: true } });
+    if (!current) return null;
+    if (current.status !== "DRAFT") return { ok: false, error: "cycle:errors.notDraft" };
+    const { count } = await tx.cycle.updateMany({
+      where: { id: current.id, status: "DRAFT", updatedAt },
+      data: { opensOn: day(input.opensOn), closesOn: day(input.closesOn), reminderIntervalDays: input.reminderIntervalDays },
+    });
+    if (count === 0) return { ok: false, error: "cycle:errors.stale" };
+    await tx.cyclePrompt.deleteMany({ where: { cycleId: current.id } });
+    await tx.cyclePrompt.createMany({ data: promptRows(current.id, input) });
+    await audit(tx, { action: "cycle.updated", actorId, entityType: "Cycle", entityId: current.id, metadata: { year } });
+    return { ok: true, year };
+  });
+}
+
+export type Transition = "open" | "close" | "reopen";
+
+/** The moves the state machine allows, from each state. */
+export const TRANSITIONS: Record<CycleStatus, Transition[]> = { DRAFT: ["open"], OPEN: ["close"], CLOSED: ["reopen"] };
+const TARGET: Record<Transition, CycleStatus> = { open: "OPEN", close: "CLOSED", reopen: "OPEN" };
+const ACTION = { open: "cycle.opened", close: "cycle.closed", reopen: "cycle.reopened" } as const;
+
+/**
+ * Moves a cycle along the state machine. A move the current state does not allow, or a second open cycle,
+ * is refused and changes nothing. Opening from DRAFT announces the cycle to every lead of an active
+ * organization (once per lead and cycle, whatever happens later).
+ */
+export async function transitionCycle({
+  prisma,
+  actorId,
+  year,
+  transition,
+  reason,
+  appUrl,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  actorId: string;
+  year: number;
+  transition: Transition;
+  reason?: string;
+  appUrl: string;
+  now?: Date;
+}): Promise<CycleResult | null> {
+  return prisma
+    .$transaction(async (tx): Promise<CycleResult | null> => {
+      const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true, closesOn: true } });
+      if (!cycle) return null;
+      if (!TRANSITIONS[cycle.status].includes(transition)) return { ok: false, error: `cycle:errors.transition.${cycle.status}` };
+      if (transition === "reopen" && !reason?.trim()) return { ok: false, field: "reason", error: "cycle:errors.reasonRequired" };
+      const to = TARGET[transition];
+      if (to === "OPEN") {
+        const open = await tx.cycle.findFirst({ where: { status: "OPEN" }, select: { year: true } });
+        if (open) return { ok: false, error: "cycle:errors.anotherOpen" };
+      }
+      // the status in the WHERE makes two admins' clicks at once move the cycle only once
+      const { count } = await tx.cycle.updateMany({ where: { id: cycle.id, status: cycle.status }, data: { status: to } });
+      if (count === 0) return { ok: false, error: "cycle:errors.stale" };
+      await audit(tx, {
+        action: ACTION[transition],
+        actorId,
+        entityType: "Cycle",
+        entityId: cycle.id,
+        metadata: { year, from: cycle.status, to, ...(reason ? { reason: reason.trim() } : {}) },
+      });
+      if (transition === "open") await announceCycle(tx, { cycleId: cycle.id, year, closesOn: cycle.closesOn, appUrl, now });
+      return { ok: true, year };
+    })
+    .catch((e: unknown): CycleResult => {
+      // the partial unique index: another admin opened a cycle at the same moment
+      if ((e as { code?: string }).code === "P2002") return { ok: false, error: "cycle:errors.anotherOpen" };
+      throw e;
+    });
+}
+
+async function announceCycle(
+  tx: PrismaNamespace.TransactionClient,
+  { cycleId, year, closesOn, appUrl, now }: { cycleId: string; year: number; closesOn: Date; appUrl: string; now: Date },
+) {
+  const leads = await recipientsOf(tx, { roles: ["LEAD"], now });
+  await enqueueEmails(
+    tx,
+    leads.map((r) => ({
+      to: r.email,
+      template: "cycle-opened",
+      kind: "cycle-announcement",
+      dedupeKey: `cycle-opened:${cycleId}:${r.userId}`,
+      locale: r.locale,
+      payload: { organization: r.organizationName, year, closesOn: iso(closesOn), url: `${appUrl}/o/${r.organizationSlug}/reflections/${year}` },
+    })),
+  );
+}
+
+/** What the open cycle asks, for an organization's home: its dates and prompts in one language. */
+export async function getOpenCycleSummary({ prisma, locale }: { prisma: Prisma; locale: Locale }) {
+  const cycle = await prisma.cycle.findFirst({
+    where: { status: "OPEN" },
+    select: { year: true, opensOn: true, closesOn: true, prompts: { select: { prompt: true, value: { select: { name: true, position: true, archivedAt: true } } } } },
+  });
+  if (!cycle) return null;
+  return {
+    year: cycle.year,
+    opensOn: iso(cycle.opensOn),
+    closesOn: iso(cycle.closesOn),
+    prompts: cycle.prompts
+      .filter((p) => p.value.archivedAt === null)
+      .sort((a, b) => a.value.position - b.value.position)
+      .map((p) => ({ value: pick(p.value.name, locale), prompt: pick(p.prompt, locale) })),
+  };
+}

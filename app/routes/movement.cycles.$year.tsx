@@ -1,0 +1,167 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CycleStatusBadge, useDateFormat } from "~/components/cycle-status";
+import { CycleTracker } from "~/components/cycle-tracker";
+import { ErrorList } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { TRACKER_STATES, getSubmissionTracker } from "~/models/cycle-tracker.server";
+import { cyclePageSchema } from "~/models/cycle-schema.server";
+import { TRANSITIONS, getCycleByParam, getCyclePrompts, transitionCycle } from "~/models/cycle.server";
+import { pauseReminders, resumeReminders, sendRemindersNow } from "~/models/reminder.server";
+import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { parseForm } from "~/utils/forms.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+import { coalitionRoleCan } from "~/utils/permissions";
+import { sessionSecret } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { z } from "~/utils/zod.server";
+
+const filterSchema = () =>
+  z.object({
+    region: z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(100))), undefined),
+    state: z.catch(z.optional(z.enum(TRACKER_STATES)), undefined),
+  });
+
+async function loadCycle(request: Request, param: string | undefined) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "read:movement");
+  const cycle = await getCycleByParam({ prisma: await getPrisma(), param });
+  if (!cycle) notFound();
+  return { user, cycle };
+}
+
+/** One cycle: its dates and prompts, its state machine (admins) and the submission tracker (staff). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, cycle } = await loadCycle(request, params.year);
+  const url = new URL(request.url);
+  const filters = filterSchema().parse({ region: url.searchParams.get("region") || undefined, state: url.searchParams.get("state") || undefined });
+  const lng = await i18next.getLocale(request);
+  const locale = isLocale(lng) ? lng : "en";
+  const prisma = await getPrisma();
+  const [prompts, tracker, t] = await Promise.all([
+    getCyclePrompts({ prisma, year: cycle.year, locale }),
+    getSubmissionTracker({ prisma, cycleId: cycle.id, locale, ...filters }),
+    i18next.getFixedT(request, "cycle"),
+  ]);
+  return json({
+    title: t("page.title", { year: cycle.year }),
+    cycle: { year: cycle.year, status: cycle.status, opensOn: cycle.opensOn, closesOn: cycle.closesOn, reminderIntervalDays: cycle.reminderIntervalDays },
+    prompts: prompts.map((p) => ({ valueId: p.valueId, name: p.name, prompt: locale === "es" ? p.es : p.en })),
+    transitions: coalitionRoleCan(user.coalitionRole, "manage:cycle") ? TRANSITIONS[cycle.status] : [],
+    canRemind: coalitionRoleCan(user.coalitionRole, "send:reminder"),
+    filters: { region: filters.region ?? "", state: filters.state ?? "" },
+    tracker,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, cycle } = await loadCycle(request, params.year);
+  const submission = await parseForm(request, cyclePageSchema());
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const value = submission.value;
+  const prisma = await getPrisma();
+  const here = `/movement/cycles/${cycle.year}`;
+  const refuse = (error: string, field?: string) => json(submission.reply(field ? { fieldErrors: { [field]: [error] } } : { formErrors: [error] }), { status: 400 });
+  const links = { appUrl: readEnv().APP_URL, secret: sessionSecret() };
+
+  switch (value.intent) {
+    case "open":
+    case "close":
+    case "reopen": {
+      requireCoalitionPermission(user, "manage:cycle");
+      const reason = value.intent === "reopen" ? value.reason : undefined;
+      const moved = await transitionCycle({ prisma, actorId: user.id, year: cycle.year, transition: value.intent, reason, appUrl: links.appUrl });
+      if (!moved) notFound();
+      if (!moved.ok) return refuse(moved.error, moved.field);
+      return redirectWithToast(here, { key: `cycle:page.${value.intent}.done`, values: { year: cycle.year } });
+    }
+    case "remind": {
+      requireCoalitionPermission(user, "send:reminder");
+      const sent = await sendRemindersNow({ prisma, actorId: user.id, year: cycle.year, organizationId: value.organizationId, ...links });
+      if (!sent.ok) return refuse(sent.error);
+      return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.sent } });
+    }
+    case "pause":
+    case "resume": {
+      requireCoalitionPermission(user, "send:reminder");
+      const org =
+        value.intent === "pause"
+          ? await pauseReminders({ prisma, actorId: user.id, organizationId: value.organizationId, until: value.until ?? null })
+          : await resumeReminders({ prisma, actorId: user.id, organizationId: value.organizationId });
+      if (!org) notFound();
+      return redirectWithToast(here, { key: `cycle:tracker.${value.intent}d`, values: { name: org.name } });
+    }
+  }
+}
+
+export default function CyclePage() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("cycle");
+  const date = useDateFormat();
+  const { cycle } = data;
+  return (
+    <div className="container section stack">
+      <p>
+        <Link to="/movement/cycles">{t("page.back")}</Link>
+      </p>
+      <div className="page-heading">
+        <h1>{t("page.title", { year: cycle.year })}</h1>
+        <CycleStatusBadge status={cycle.status} />
+      </div>
+      <p className="section-intro">
+        {t("list.range", { from: date(cycle.opensOn), to: date(cycle.closesOn) })} · {t("page.interval", { count: cycle.reminderIntervalDays })}
+      </p>
+      <ErrorList errors={lastResult?.error?.[""] ?? null} />
+
+      {data.transitions.length ? (
+        <section aria-labelledby="state-heading" className="card stack">
+          <h2 id="state-heading">{t("page.stateTitle")}</h2>
+          {cycle.status === "DRAFT" ? (
+            <p>
+              <Link to={`/movement/cycles/${cycle.year}/edit`}>{t("page.edit")}</Link>
+            </p>
+          ) : null}
+          {data.transitions.map((transition) => (
+            <Form method="post" key={transition} className="stack">
+              <p className="field-help">{t(`page.${transition}.help`)}</p>
+              {transition === "reopen" ? (
+                <div className="field">
+                  <label htmlFor="reopen-reason">{t("page.reopen.reason")}</label>
+                  <textarea id="reopen-reason" name="reason" rows={2} maxLength={500} required aria-describedby="reopen-reason-errors" />
+                  <ErrorList id="reopen-reason-errors" errors={lastResult?.error?.reason ?? null} />
+                </div>
+              ) : null}
+              <SubmitButton name="intent" value={transition} className={transition === "close" ? "button secondary" : "button"}>
+                {t(`page.${transition}.submit`)}
+              </SubmitButton>
+            </Form>
+          ))}
+        </section>
+      ) : null}
+
+      <details className="card">
+        <summary>{t("page.prompts")}</summary>
+        <dl className="stack">
+          {data.prompts.map((p) => (
+            <div key={p.valueId}>
+              <dt>
+                <strong>{p.name}</strong>
+              </dt>
+              <dd>{p.prompt || t("page.noPrompt")}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+
+      <CycleTracker year={cycle.year} open={cycle.status === "OPEN"} canRemind={data.canRemind} filters={data.filters} tracker={data.tracker} />
+    </div>
+  );
+}

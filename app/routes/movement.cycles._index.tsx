@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CycleStatusBadge, useDateFormat } from "~/components/cycle-status";
+import { listCycles } from "~/models/cycle.server";
+import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+import { coalitionRoleCan } from "~/utils/permissions";
+
+/** Every annual cycle: staff read, admins also create. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "read:movement");
+  const [cycles, t] = await Promise.all([listCycles({ prisma: await getPrisma() }), i18next.getFixedT(request, "cycle")]);
+  return json({ title: t("list.title"), cycles, canManage: coalitionRoleCan(user.coalitionRole, "manage:cycle") });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+export default function Cycles() {
+  const { cycles, canManage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("cycle");
+  const date = useDateFormat();
+  return (
+    <div className="container section stack">
+      <div className="page-heading">
+        <h1>{t("list.title")}</h1>
+        {canManage ? (
+          <Link className="button" to="/movement/cycles/new">
+            {t("list.new")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="section-intro">{t("list.intro")}</p>
+      {cycles.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("list.year")}</th>
+                <th scope="col">{t("list.status")}</th>
+                <th scope="col">{t("list.dates")}</th>
+                <th scope="col">{t("list.submitted")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cycles.map((c) => (
+                <tr key={c.year}>
+                  <th scope="row">
+                    <Link to={`/movement/cycles/${c.year}`}>{t("list.cycleOf", { year: c.year })}</Link>
+                  </th>
+                  <td>
+                    <CycleStatusBadge status={c.status} />
+                  </td>
+                  <td>{t("list.range", { from: date(c.opensOn), to: date(c.closesOn) })}</td>
+                  <td>{t("list.organizations", { count: c.submitted })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty-state">{canManage ? t("list.emptyAdmin") : t("list.empty")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CycleForm } from "~/components/cycle-form";
+import { createCycleSchema } from "~/models/cycle-schema.server";
+import { createCycle, getCyclePrompts, suggestNextCycle } from "~/models/cycle.server";
+import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+import { redirectWithToast } from "~/utils/toast.server";
+
+/** Coalition admins prepare a year's cycle as a draft: dates, reminder interval, and last year's prompts to edit. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "manage:cycle");
+  const prisma = await getPrisma();
+  const lng = await i18next.getLocale(request);
+  const suggested = await suggestNextCycle({ prisma });
+  const [prompts, t] = await Promise.all([getCyclePrompts({ prisma, year: suggested.year, locale: isLocale(lng) ? lng : "en" }), i18next.getFixedT(request, "cycle")]);
+  return json({ title: t("create.title"), defaultValue: { ...suggested, prompts } });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "manage:cycle");
+  const submission = await parseForm(request, createCycleSchema());
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { year, ...input } = submission.value;
+  const created = await createCycle({ prisma: await getPrisma(), actorId: user.id, year, input });
+  if (!created.ok) return json(submission.reply(created.field ? { fieldErrors: { [created.field]: [created.error] } } : { formErrors: [created.error] }), { status: 400 });
+  return redirectWithToast(`/movement/cycles/${year}`, { key: "cycle:create.created", values: { year } });
+}
+
+export default function NewCycle() {
+  const { defaultValue } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("cycle");
+  return (
+    <div className="container narrow section stack">
+      <h1>{t("create.title")}</h1>
+      <p className="section-intro">{t("create.intro")}</p>
+      <CycleForm id="create-cycle" defaultValue={defaultValue} lastResult={lastResult} submitLabel={t("create.submit")} />
+    </div>
+  );
+}
