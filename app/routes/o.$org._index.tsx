@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ParticipantCount } from "~/components/participant-count";
 import { getWorkspaceOverview } from "~/models/workspace.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -80,9 +81,7 @@ export default function OrganizationHome() {
             <p className="value-stats">
               <strong>{t("home.practicesYear", { count: v.practicesYear })}</strong> · {t("home.practicesQuarter", { count: v.practicesQuarter })}
               <br />
-              {v.participants > 0
-                ? `${t("home.participants", { count: v.participants })} · ${t("home.impactedShare", { percent: format.percent(v.impactedParticipants / v.participants) })}`
-                : t("home.noParticipants")}
+              <ParticipantCount participants={v.participants} impacted={v.impactedParticipants} />
             </p>
             <h3>{t("home.commitments")}</h3>
             {v.commitments.length ? (
