@@ -106,7 +106,7 @@ export function PracticeFields({
       </Field>
 
       <div className="practice-row">
-        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} help={t("fields.occurredOnHelp", { today: formatDay(calendar.today, i18n.language), zone: calendar.zoneName })}>
+        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} help={t("fields.occurredOnHelp", { today: formatDay(calendar.today, i18n.language, { short: true }), zone: calendar.zoneName })}>
           <input {...getInputProps(fields.occurredOn, { type: "date", ariaDescribedBy: fields.occurredOn.descriptionId })} min={MIN_DATE} max={calendar.today} required />
         </Field>
         <Field label={t("fields.participants")} meta={fields.participants} help={t("fields.participantsHelp")}>

@@ -86,24 +86,24 @@ export default function PracticePage() {
         <Link to={list}>← {t("edit.backToList")}</Link>
       </p>
       <header className="stack commitment-head" style={{ "--tag": value?.color } as React.CSSProperties}>
-        <p>
-          {value ? (
+        {value ? (
+          <p>
             <Link to={`/o/${organization.slug}/values/${value.slug}`} className="value-tag" style={{ "--tag": value.color } as React.CSSProperties}>
               {value.name}
             </Link>
-          ) : null}
-        </p>
-        <div className="page-heading">
-          <h1>{p.title}</h1>
-          {canWrite ? (
-            <Link to={`${list}/${p.id}/edit`} className="button secondary">
-              {t("view.edit")}
-            </Link>
-          ) : null}
-        </div>
+          </p>
+        ) : null}
+        <h1>{p.title}</h1>
       </header>
+      {canWrite ? (
+        <p>
+          <Link to={`${list}/${p.id}/edit`} className="button secondary">
+            {t("view.edit")}
+          </Link>
+        </p>
+      ) : null}
 
-      <dl className="commitment-facts">
+      <dl className="commitment-facts card-form">
         <div>
           <dt>{t("view.date")}</dt>
           <dd>
@@ -140,11 +140,14 @@ export default function PracticePage() {
             </dd>
           </div>
         ) : null}
-        <div>
+        {/* the whole width: the badge and what it means read as one line */}
+        <div style={{ gridColumn: "1 / -1" }}>
           <dt>{t("view.visibility")}</dt>
           <dd>
-            <VisibilityBadge visibility={p.visibility} />
-            {p.visibility === "PUBLIC" ? <span className="field-help practice-impacted">{t(p.consentToQuote ? "quote.named" : "quote.anonymous")}</span> : null}
+            <VisibilityBadge visibility={p.visibility} />{" "}
+            <span className="field-help">
+              {p.visibility === "PUBLIC" ? t(p.consentToQuote ? "quote.named" : "quote.anonymous") : t(`common:visibility.${p.visibility}_help`)}
+            </span>
           </dd>
         </div>
       </dl>
