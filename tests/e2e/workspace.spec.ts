@@ -87,6 +87,9 @@ test("opening a practice shows it to read; editing it is one step further", asyn
   await expect(page.getByRole("status")).toContainText("Your changes are saved");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Know-your-rights workshop");
   await expect(page.getByText("May name your organization")).toBeVisible();
+  // and the edit form shows the consent as given
+  await page.getByRole("link", { name: "Edit practice" }).click();
+  await expect(page.getByRole("checkbox", { name: /may be named/ })).toBeChecked();
 });
 
 test("the date starts at today where the browser is, and the server takes it", async ({ browser }) => {
