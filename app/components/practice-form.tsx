@@ -1,11 +1,12 @@
 import { getInputProps, getSelectProps, getTextareaProps, useForm, type DefaultValue, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
 import { VISIBILITY_OPTIONS, VisibilityField, type VisibilityOption } from "~/components/visibility-field";
-import { practiceRules } from "~/models/practice-rules";
+import { MIN_DATE, practiceRules } from "~/models/practice-rules";
 import type { PracticeInput } from "~/models/practice-schema";
 import { validateWithRules } from "~/utils/form-rules";
+import { browserTimeZone, dayIn, formatDay, timeZoneCookie, zoneName } from "~/utils/time-zone";
 
 export type PracticeFormOption = { id: string; slug: string; name: string; color: string };
 export type PracticeFormCommitment = { id: string; title: string; valueId: string; year: number };
@@ -20,7 +21,11 @@ export type PracticeFormFields = {
   commitmentId: FieldMetadata<string | undefined>;
   notes: FieldMetadata<string | undefined>;
   visibility: FieldMetadata<string>;
+  consentToQuote: FieldMetadata<boolean>;
 };
+
+/** "Today" where the practice is dated: the latest date it may carry, and the form's default for a new one. */
+export type PracticeCalendar = { timeZone: string; today: string; zoneName: string };
 
 const noop = () => () => {};
 /** False in the server's HTML and before hydration, so both render the same markup; true afterwards. */
@@ -43,18 +48,20 @@ export function PracticeFields({
   values,
   freedoms,
   commitments,
-  maxDate,
+  calendar,
 }: {
   fields: PracticeFormFields;
   values: PracticeFormOption[];
   freedoms: PracticeFormOption[];
   commitments: PracticeFormCommitment[];
-  maxDate: string;
+  calendar: PracticeCalendar;
 }) {
-  const { t } = useTranslation("practice");
+  const { t, i18n } = useTranslation("practice");
   const hydrated = useHydrated();
   const chosenFreedoms = asList(fields.freedomIds.initialValue);
   const visibility: VisibilityOption = VISIBILITY_OPTIONS.find((v) => v === fields.visibility.initialValue) ?? "PRIVATE";
+  // with JavaScript the consent is greyed out until "public" is chosen; without it, its help says so
+  const publicChosen = !hydrated || fields.visibility.value === "PUBLIC";
   // with JavaScript the commitments follow the chosen value and the date's year; without it, all are offered
   // (grouped by value and year) and the server checks the match
   const valueId = typeof fields.valueId.value === "string" ? fields.valueId.value : "";
@@ -99,11 +106,11 @@ export function PracticeFields({
       </Field>
 
       <div className="practice-row">
-        <Field label={t("fields.occurredOn")} meta={fields.occurredOn}>
-          <input {...getInputProps(fields.occurredOn, { type: "date" })} min="2000-01-01" max={maxDate} required />
+        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} help={t("fields.occurredOnHelp", { today: formatDay(calendar.today, i18n.language, { short: true }), zone: calendar.zoneName })}>
+          <input {...getInputProps(fields.occurredOn, { type: "date", ariaDescribedBy: fields.occurredOn.descriptionId })} min={MIN_DATE} max={calendar.today} required />
         </Field>
-        <Field label={t("fields.participants")} meta={fields.participants}>
-          <input {...getInputProps(fields.participants, { type: "number" })} inputMode="numeric" min={0} max={100_000} step={1} placeholder="0" />
+        <Field label={t("fields.participants")} meta={fields.participants} help={t("fields.participantsHelp")}>
+          <input {...getInputProps(fields.participants, { type: "number", ariaDescribedBy: fields.participants.descriptionId })} inputMode="numeric" min={0} max={100_000} step={1} />
         </Field>
       </div>
 
@@ -114,7 +121,6 @@ export function PracticeFields({
           min={0}
           max={100_000}
           step={1}
-          placeholder="0"
         />
       </Field>
 
@@ -159,32 +165,76 @@ export function PracticeFields({
         <textarea {...getTextareaProps(fields.notes, { ariaDescribedBy: fields.notes.descriptionId })} maxLength={10_000} rows={4} />
       </Field>
 
-      <VisibilityField name={fields.visibility.name} defaultValue={visibility} errors={fields.visibility.errors} errorId={fields.visibility.errorId} />
+      <VisibilityField
+        name={fields.visibility.name}
+        defaultValue={visibility}
+        errors={fields.visibility.errors}
+        errorId={fields.visibility.errorId}
+        countsNote={t("fields.visibilityCounts")}
+        publicConsent={
+          <label className="choice">
+            <input {...getInputProps(fields.consentToQuote, { type: "checkbox", ariaDescribedBy: `${fields.consentToQuote.id}-help` })} disabled={!publicChosen} />
+            <span>
+              <strong style={publicChosen ? undefined : { color: "var(--ink-muted)" }}>{t("fields.consent")}</strong>
+              <span className="choice-help" id={`${fields.consentToQuote.id}-help`}>
+                {t("fields.consentHelp")}
+              </span>
+            </span>
+          </label>
+        }
+      />
     </>
   );
 }
 
 /**
+ * The browser's own calendar, once the page runs: it tells the server its zone (a cookie read by
+ * timeZoneHint), and when that differs from the zone the page was drawn in, "today" is the browser's.
+ */
+function useBrowserCalendar(served: PracticeCalendar): PracticeCalendar {
+  const { i18n } = useTranslation();
+  // null in the server's HTML and during hydration, so both draw the served calendar first
+  const zone = useSyncExternalStore(noop, browserTimeZone, () => null);
+  useEffect(() => {
+    if (zone) document.cookie = timeZoneCookie(zone, window.location.protocol === "https:");
+  }, [zone]);
+  return zone && zone !== served.timeZone ? { timeZone: zone, today: dayIn(zone), zoneName: zoneName(zone, i18n.language) } : served;
+}
+
+/**
  * The practice form's state, for logging and for editing: the browser checks the server's rules on blur
- * and as one types after that.
+ * and as one types after that, with "today" in the browser's calendar. `followToday`: the date field
+ * holds the page's "today" by default, so it moves to the browser's when that is another day.
  */
 export function usePracticeForm<Value extends PracticeInput>({
   id,
   lastResult,
   defaultValue,
-  maxDate,
+  calendar: served,
+  followToday = false,
 }: {
   id: string;
   lastResult: SubmissionResult<string[]> | null | undefined;
   defaultValue: DefaultValue<Value>;
-  maxDate: string;
+  calendar: PracticeCalendar;
+  followToday?: boolean;
 }) {
-  return useForm<Value>({
+  const calendar = useBrowserCalendar(served);
+  const [form, fields] = useForm<Value>({
     id,
     lastResult,
     defaultValue,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => validateWithRules<Value>(formData, practiceRules({ maxDate })),
+    onValidate: ({ formData }) => validateWithRules<Value>(formData, practiceRules({ maxDate: calendar.today })),
   });
+  const date = fields.occurredOn;
+  // once: a date the person then picks, even the page's "today", stays theirs
+  const followed = useRef(false);
+  useEffect(() => {
+    if (!followToday || followed.current || calendar.today === served.today) return;
+    followed.current = true;
+    if (date.value === served.today) form.update<string>({ name: date.name, value: calendar.today });
+  }, [followToday, calendar.today, served.today, date.value, date.name, form]);
+  return [form, fields, calendar] as const;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/ui/field";
 
@@ -7,34 +8,44 @@ export type VisibilityOption = (typeof VISIBILITY_OPTIONS)[number];
 /**
  * Visibility chosen at the point of entry, in plain words: who will read this entry, and that its numbers
  * count anonymously in movement totals whatever is chosen. Radio buttons, so it works without JavaScript.
+ * `publicConsent` sits right under "May be quoted publicly", where that choice's help points ("unless you
+ * agree below"); it is always there, since without JavaScript nothing can reveal it on choosing.
  */
 export function VisibilityField({
   name,
   defaultValue,
   errors,
   errorId,
+  countsNote,
+  publicConsent,
 }: {
   name: string;
   defaultValue: VisibilityOption;
   errors?: string[];
   errorId?: string;
+  /** what counts in the movement's totals, in the words of this kind of entry */
+  countsNote?: string;
+  publicConsent?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <fieldset className="field visibility-field" aria-describedby={`${name}-counts`}>
       <legend>{t("visibility.legend")}</legend>
-      {VISIBILITY_OPTIONS.map((v) => (
-        <label key={v} className="choice">
-          <input type="radio" name={name} value={v} defaultChecked={defaultValue === v} />
-          <span>
-            <strong>{t(`visibility.${v}`)}</strong>
-            <span className="choice-help">{t(`visibility.${v}_help`)}</span>
-          </span>
-        </label>
-      ))}
       <p className="field-help" id={`${name}-counts`}>
-        {t("visibility.countsAnyway")}
+        {countsNote ?? t("visibility.countsAnyway")}
       </p>
+      {VISIBILITY_OPTIONS.map((v) => (
+        <div key={v}>
+          <label className="choice">
+            <input type="radio" name={name} value={v} defaultChecked={defaultValue === v} />
+            <span>
+              <strong>{t(`visibility.${v}`)}</strong>
+              <span className="choice-help">{t(`visibility.${v}_help`)}</span>
+            </span>
+          </label>
+          {v === "PUBLIC" && publicConsent ? <div style={{ marginInlineStart: "2rem" }}>{publicConsent}</div> : null}
+        </div>
+      ))}
       <ErrorList id={errorId} errors={errors} />
     </fieldset>
   );

@@ -7,11 +7,6 @@ export const MIN_DATE = "2000-01-01";
 export const MAX_PARTICIPANTS = 100_000;
 export const MAX_FREEDOMS = 5;
 
-/** Tomorrow in UTC, as YYYY-MM-DD: the latest date a practice may carry (time zones ahead of the server). */
-export function tomorrow(now = new Date()) {
-  return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-}
-
 const count = {
   type: "number",
   integer: true,
@@ -20,6 +15,7 @@ const count = {
   messages: { notNumber: "validation.wholeNumber", integer: "validation.wholeNumber", min: "validation.notNegative", max: "practice:errors.tooManyParticipants" },
 } as const;
 
+/** `maxDate` is today (YYYY-MM-DD) in the calendar the practice is dated in (see getPracticeCalendar). */
 export function practiceRules({ maxDate }: { maxDate: string }): FormRules {
   return {
     fields: {
@@ -37,6 +33,7 @@ export function practiceRules({ maxDate }: { maxDate: string }): FormRules {
       participants: count,
       impactedParticipants: count,
       visibility: { type: "choice", required: true, options: VISIBILITIES, messages: { required: "validation.invalidChoice" } },
+      consentToQuote: { type: "checkbox" },
       freedomIds: { type: "multi", maxItems: MAX_FREEDOMS, messages: { maxItems: "practice:errors.tooManyFreedoms" } },
     },
     atMost: [{ field: "impactedParticipants", atMost: "participants", message: "practice:errors.impactedOverParticipants" }],

@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, VISIBILITIES } from "~/models/practice-rules";
 
-export { tomorrow, VISIBILITIES } from "~/models/practice-rules";
+export { VISIBILITIES } from "~/models/practice-rules";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,7 +17,7 @@ const count = z.coerce
   .number({ error: "validation.wholeNumber" })
   .check(z.int({ error: "validation.wholeNumber" }), z.minimum(0, { error: "validation.notNegative" }), z.maximum(MAX_PARTICIPANTS, { error: "practice:errors.tooManyParticipants" }));
 
-/** `maxDate` is tomorrow (YYYY-MM-DD) when the form is validated: the server's, handed to the browser. */
+/** `maxDate` is today (YYYY-MM-DD) in the calendar the practice is dated in: the server's, handed to the browser. */
 export function practiceSchema({ maxDate }: { maxDate: string }) {
   return z
     .object({
@@ -33,6 +33,8 @@ export function practiceSchema({ maxDate }: { maxDate: string }) {
       participants: z._default(count, 0),
       impactedParticipants: z._default(count, 0),
       visibility: z.enum(VISIBILITIES, { error: "validation.invalidChoice" }),
+      // a checkbox, sent as "on" when ticked; absent is no consent, and it only counts with PUBLIC (practice.server.ts)
+      consentToQuote: z.optional(z.coerce.boolean()),
       freedomIds: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_FREEDOMS, { error: "practice:errors.tooManyFreedoms" })), []),
     })
     .check(

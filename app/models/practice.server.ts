@@ -40,6 +40,8 @@ function data(input: PracticeInput) {
     participants: input.participants,
     impactedParticipants: input.impactedParticipants,
     visibility: input.visibility as Visibility,
+    // consent to be named only means something for what may be published (a CHECK holds it too)
+    consentToQuote: input.visibility === "PUBLIC" && input.consentToQuote === true,
   };
 }
 
@@ -204,6 +206,7 @@ export async function listPractices({ prisma, organizationId, filters, page }: {
         participants: true,
         impactedParticipants: true,
         visibility: true,
+        consentToQuote: true,
         valueId: true,
         commitment: { select: { id: true, title: true } },
         freedoms: { select: { freedomId: true } },
@@ -217,7 +220,7 @@ export async function listPractices({ prisma, organizationId, filters, page }: {
   };
 }
 
-/** One practice of this organization, for its edit form; null for anything else (another org's is a 404). */
+/** One practice of this organization, for its page and its edit form; null for anything else (another org's is a 404). */
 export async function getPractice({ prisma, organizationId, id }: { prisma: Prisma; organizationId: string; id: string }) {
   const p = await prisma.practice.findFirst({
     where: { id, organizationId },
@@ -228,15 +231,23 @@ export async function getPractice({ prisma, organizationId, id }: { prisma: Pris
       occurredOn: true,
       valueId: true,
       commitmentId: true,
+      commitment: { select: { title: true } },
       participants: true,
       impactedParticipants: true,
       visibility: true,
+      consentToQuote: true,
       version: true,
       deletedAt: true,
       freedoms: { select: { freedomId: true } },
     },
   });
   if (!p) return null;
-  const { freedoms, deletedAt, ...rest } = p;
-  return { ...rest, deleted: deletedAt !== null, occurredOn: p.occurredOn.toISOString().slice(0, 10), freedomIds: freedoms.map((f) => f.freedomId) };
+  const { freedoms, deletedAt, commitment, ...rest } = p;
+  return {
+    ...rest,
+    commitmentTitle: commitment?.title ?? null,
+    deleted: deletedAt !== null,
+    occurredOn: p.occurredOn.toISOString().slice(0, 10),
+    freedomIds: freedoms.map((f) => f.freedomId),
+  };
 }

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleAnnouncement } from "~/components/cycle-announcement";
+import { ParticipantCount } from "~/components/participant-count";
 import { countCopyable } from "~/models/commitment.server";
 import { getOpenCycleSummary } from "~/models/cycle.server";
 import { getWorkspaceOverview } from "~/models/workspace.server";
@@ -88,9 +89,7 @@ export default function OrganizationHome() {
             <p className="value-stats">
               <strong>{t("home.practicesYear", { count: v.practicesYear })}</strong> · {t("home.practicesQuarter", { count: v.practicesQuarter })}
               <br />
-              {v.participants > 0
-                ? `${t("home.participants", { count: v.participants })} · ${t("home.impactedShare", { percent: format.percent(v.impactedParticipants / v.participants) })}`
-                : t("home.noParticipants")}
+              <ParticipantCount participants={v.participants} impacted={v.impactedParticipants} />
             </p>
             <h3>{t("home.commitments")}</h3>
             {v.commitments.length ? (

@@ -1,65 +1,59 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "~/utils/zod.server";
-import { PracticeFields, usePracticeForm } from "~/components/practice-form";
-import { ErrorList } from "~/components/ui/field";
+import { ParticipantCount } from "~/components/participant-count";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { getCommitmentOptions, getFrameworkOptions } from "~/models/practice-options.server";
-import { checkPracticeReferences, getPractice, setPracticeDeleted, updatePractice } from "~/models/practice.server";
-import { tomorrow } from "~/models/practice-rules";
-import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
+import { VisibilityBadge } from "~/components/visibility-field";
+import { getFrameworkOptions } from "~/models/practice-options.server";
+import { getPractice, setPracticeDeleted } from "~/models/practice.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
+import { orgRoleCan } from "~/utils/permissions";
 import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
+import { formatDay } from "~/utils/time-zone";
 import { redirectWithToast } from "~/utils/toast.server";
 
-// Three forms post here: the edit itself (with the version it saw), delete, and the toast's undo.
+// Two forms post here: delete, and the toast's undo of it.
 function intentSchema() {
-  return z.discriminatedUnion("intent", [
-    z.safeExtend(practiceSchema({ maxDate: tomorrow() }), {
-      intent: z.literal("save"),
-      version: z.coerce.number({ error: "validation.required" }).check(z.int(), z.minimum(1)),
-    }),
-    z.object({ intent: z.literal("delete") }),
-    z.object({ intent: z.literal("restore") }),
-  ]);
+  return z.discriminatedUnion("intent", [z.object({ intent: z.literal("delete") }), z.object({ intent: z.literal("restore") })]);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { organization } = requireOrgPermission(user, params.org, "read:practice");
+  const { organization, role } = requireOrgPermission(user, params.org, "read:practice");
   const prisma = await getPrisma();
   const practice = await getPractice({ prisma, organizationId: organization.id, id: params.practiceId ?? "" });
   // another organization's practice, or a deleted one, is not here (the undo posts to the action)
   if (!practice || practice.deleted) notFound();
   const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
-  const year = new Date().getUTCFullYear();
-  const practiceYear = Number(practice.occurredOn.slice(0, 4));
-  const [framework, commitments, t] = await Promise.all([
-    getFrameworkOptions({ prisma, locale }),
-    getCommitmentOptions({ prisma, organizationId: organization.id, years: [...new Set([year, year - 1, practiceYear])] }),
-    i18next.getFixedT(request, "practice"),
-  ]);
-  const { deleted: _deleted, ...fields } = practice;
+  // archived values and freedoms too: an older practice keeps the names it was logged with
+  const framework = await getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en", includeArchived: true });
+  const value = framework.values.find((v) => v.id === practice.valueId);
   return json({
-    title: t("edit.title"),
     organization: { slug: organization.slug, name: organization.name },
-    practice: { ...fields, commitmentId: fields.commitmentId ?? "" },
-    maxDate: tomorrow(),
-    values: framework.values.map(({ id, slug, name, color }) => ({ id, slug, name, color })),
-    freedoms: framework.freedoms.map(({ id, slug, name, color }) => ({ id, slug, name, color })),
-    commitments,
+    practice: {
+      id: practice.id,
+      title: practice.title,
+      notes: practice.notes,
+      occurredOn: practice.occurredOn,
+      participants: practice.participants,
+      impactedParticipants: practice.impactedParticipants,
+      visibility: practice.visibility,
+      consentToQuote: practice.consentToQuote,
+      commitment: practice.commitmentId && practice.commitmentTitle ? { id: practice.commitmentId, title: practice.commitmentTitle } : null,
+    },
+    value: value ? { slug: value.slug, name: value.name, color: value.color } : null,
+    freedoms: framework.freedoms.filter((f) => practice.freedomIds.includes(f.id)).map(({ id, name, color }) => ({ id, name, color })),
+    canWrite: orgRoleCan(role, "write:practice"),
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practice.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -74,65 +68,105 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseFormData(formData, intentSchema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const list = `/o/${organization.slug}/practices`;
-  const value = submission.value;
-  const write = { prisma, organizationId: organization.id, actorId: user.id, id };
-
-  switch (value.intent) {
-    case "save": {
-      const { intent: _intent, version, ...input } = value;
-      const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
-      if (referenceErrors) return json(submission.reply({ fieldErrors: referenceErrors }), { status: 400 });
-      const result = await updatePractice({ ...write, version, input });
-      if (result.status === "not-found") notFound();
-      // someone saved first: the typed text comes back with the message, nothing is overwritten
-      if (result.status === "conflict") return json(submission.reply({ formErrors: ["validation.conflict"] }), { status: 409 });
-      return redirectWithToast(list, { key: "practice:toast.updated" });
-    }
-    case "delete": {
-      const result = await setPracticeDeleted({ ...write, deleted: true });
-      if (result.status === "not-found") notFound();
-      return redirectWithToast(list, { key: "practice:toast.deleted", undo: { action: `${list}/${id}`, fields: { intent: "restore" } } });
-    }
-    case "restore": {
-      const result = await setPracticeDeleted({ ...write, deleted: false });
-      if (result.status === "not-found") notFound();
-      return redirectWithToast(`${list}/${id}`, { key: "practice:toast.restored" });
-    }
-  }
+  const deleted = submission.value.intent === "delete";
+  const result = await setPracticeDeleted({ prisma, organizationId: organization.id, actorId: user.id, id, deleted });
+  if (result.status === "not-found") notFound();
+  return deleted
+    ? redirectWithToast(list, { key: "practice:toast.deleted", undo: { action: `${list}/${id}`, fields: { intent: "restore" } } })
+    : redirectWithToast(`${list}/${id}`, { key: "practice:toast.restored" });
 }
 
-export default function EditPractice() {
-  const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation("practice");
-  const [form, fields] = usePracticeForm<PracticeInput & { version?: number }>({ id: `practice-${data.practice.id}`, lastResult, defaultValue: data.practice, maxDate: data.maxDate });
-  const list = `/o/${data.organization.slug}/practices`;
+export default function PracticePage() {
+  const { organization, practice: p, value, freedoms, canWrite } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("practice");
+  const list = `/o/${organization.slug}/practices`;
   return (
     <div className="container narrow section stack">
       <p>
         <Link to={list}>← {t("edit.backToList")}</Link>
       </p>
-      <h1>{t("edit.title")}</h1>
-      <Form method="post" className="stack card-form practice-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="save" />
-        {/* the version this page was loaded with; after a conflict it stays the stale one until a reload */}
-        <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <PracticeFields fields={fields} values={data.values} freedoms={data.freedoms} commitments={data.commitments} maxDate={data.maxDate} />
-        <div className="form-actions">
-          <SubmitButton>{t("edit.submit")}</SubmitButton>
-          <Link to={list}>{t("common:actions.cancel")}</Link>
-        </div>
-      </Form>
+      <header className="stack commitment-head" style={{ "--tag": value?.color } as React.CSSProperties}>
+        {value ? (
+          <p>
+            <Link to={`/o/${organization.slug}/values/${value.slug}`} className="value-tag" style={{ "--tag": value.color } as React.CSSProperties}>
+              {value.name}
+            </Link>
+          </p>
+        ) : null}
+        <h1>{p.title}</h1>
+      </header>
+      {canWrite ? (
+        <p>
+          <Link to={`${list}/${p.id}/edit`} className="button secondary">
+            {t("view.edit")}
+          </Link>
+        </p>
+      ) : null}
 
-      <section aria-labelledby="delete-heading" className="stack practice-delete">
-        <h2 id="delete-heading">{t("edit.deleteTitle")}</h2>
-        <p className="field-help">{t("edit.deleteHelp")}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <SubmitButton className="button small danger">{t("edit.delete")}</SubmitButton>
-        </Form>
+      <dl className="commitment-facts card-form">
+        <div>
+          <dt>{t("view.date")}</dt>
+          <dd>
+            <time dateTime={p.occurredOn}>{formatDay(p.occurredOn, i18n.language)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("view.people")}</dt>
+          <dd>
+            <ParticipantCount participants={p.participants} impacted={p.impactedParticipants} stacked />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("view.freedoms")}</dt>
+          <dd>
+            {freedoms.length ? (
+              <ul className="tag-list">
+                {freedoms.map((f) => (
+                  <li key={f.id} className="freedom-name" style={{ "--tag": f.color } as React.CSSProperties}>
+                    {f.name}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="field-help">{t("list.noFreedoms")}</span>
+            )}
+          </dd>
+        </div>
+        {p.commitment ? (
+          <div>
+            <dt>{t("view.commitment")}</dt>
+            <dd>
+              <Link to={`/o/${organization.slug}/commitments/${p.commitment.id}`}>{p.commitment.title}</Link>
+            </dd>
+          </div>
+        ) : null}
+        {/* the whole width: the badge and what it means read as one line */}
+        <div style={{ gridColumn: "1 / -1" }}>
+          <dt>{t("view.visibility")}</dt>
+          <dd>
+            <VisibilityBadge visibility={p.visibility} />{" "}
+            <span className="field-help">
+              {p.visibility === "PUBLIC" ? t(p.consentToQuote ? "quote.named" : "quote.anonymous") : t(`common:visibility.${p.visibility}_help`)}
+            </span>
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="notes-heading" className="stack">
+        <h2 id="notes-heading">{t("view.notes")}</h2>
+        {p.notes ? <p className="entry-text">{p.notes}</p> : <p className="field-help">{t("view.noNotes")}</p>}
       </section>
+
+      {canWrite ? (
+        <section aria-labelledby="delete-heading" className="stack practice-delete">
+          <h2 id="delete-heading">{t("delete.title")}</h2>
+          <p className="field-help">{t("delete.help")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <SubmitButton className="button small danger">{t("delete.button")}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ParticipantCount } from "~/components/participant-count";
 import { Pager } from "~/components/ui/pager";
 import { VISIBILITY_OPTIONS, VisibilityBadge } from "~/components/visibility-field";
 import { getCommitmentOptions, getFrameworkOptions, parsePracticeSearch } from "~/models/practice-options.server";
@@ -61,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       participants: p.participants,
       impactedParticipants: p.impactedParticipants,
       visibility: p.visibility,
+      consentToQuote: p.consentToQuote,
       valueId: p.valueId,
       commitment: p.commitment?.title ?? null,
       freedomIds: p.freedomIds,
@@ -79,8 +81,6 @@ export default function PracticeList() {
   const valueById = new Map(data.values.map((v) => [v.id, v]));
   const freedomById = new Map(data.freedoms.map((f) => [f.id, f]));
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const number = new Intl.NumberFormat(i18n.language);
-  const percent = new Intl.NumberFormat(i18n.language, { style: "percent" });
   const pageLink = (page: number) => {
     const params = new URLSearchParams(location.search);
     params.delete("page");
@@ -203,19 +203,13 @@ export default function PracticeList() {
                           ) : null}
                         </td>
                         <td data-label={t("list.table.people")}>
-                          {p.participants > 0 ? (
-                            <div>
-                              {t("list.participants", { count: p.participants, formatted: number.format(p.participants) })}
-                              <span className="field-help practice-impacted">
-                                {t("list.impacted", { count: p.impactedParticipants, formatted: number.format(p.impactedParticipants), share: percent.format(p.impactedParticipants / p.participants) })}
-                              </span>
-                            </div>
-                          ) : (
-                            <span className="field-help">{t("list.notCounted")}</span>
-                          )}
+                          <ParticipantCount participants={p.participants} impacted={p.impactedParticipants} stacked />
                         </td>
                         <td data-label={t("list.table.visibility")}>
-                          <VisibilityBadge visibility={p.visibility} />
+                          <div>
+                            <VisibilityBadge visibility={p.visibility} />
+                            {p.visibility === "PUBLIC" ? <span className="field-help practice-impacted">{t(p.consentToQuote ? "quote.named" : "quote.anonymous")}</span> : null}
+                          </div>
                         </td>
                         <td data-label={t("list.table.freedoms")}>
                           {p.freedomIds.length ? (

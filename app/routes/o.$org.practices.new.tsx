@@ -6,9 +6,8 @@ import { useTranslation } from "react-i18next";
 import { PracticeFields, usePracticeForm } from "~/components/practice-form";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { getCommitmentOptions, getFrameworkOptions } from "~/models/practice-options.server";
+import { getPracticeCalendar, getPracticeFormOptions } from "~/models/practice-options.server";
 import { checkPracticeReferences, createPractice } from "~/models/practice.server";
-import { tomorrow } from "~/models/practice-rules";
 import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -16,6 +15,7 @@ import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
+import { timeZoneHint } from "~/utils/time-zone.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,25 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const lng = await i18next.getLocale(request);
   const locale = isLocale(lng) ? lng : "en";
-  const year = new Date().getUTCFullYear();
-  const [framework, commitments, t] = await Promise.all([
-    getFrameworkOptions({ prisma, locale }),
-    // a practice early in the year may still count toward last year's commitments
-    getCommitmentOptions({ prisma, organizationId: organization.id, years: [year, year - 1] }),
+  const [options, t] = await Promise.all([
+    getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request) }),
     i18next.getFixedT(request, "practice"),
   ]);
-  const preselected = framework.values.find((v) => v.slug === new URL(request.url).searchParams.get("value"));
+  const preselected = options.values.find((v) => v.slug === new URL(request.url).searchParams.get("value"));
   return json({
     title: t("new.title"),
     organization: { slug: organization.slug, name: organization.name },
     // one key per form shown: a repeated submission of this form creates one practice
     submissionKey: crypto.randomUUID(),
-    today: new Date().toISOString().slice(0, 10),
-    maxDate: tomorrow(),
     valueId: preselected?.id ?? "",
-    values: framework.values.map(({ id, slug, name, color }) => ({ id, slug, name, color })),
-    freedoms: framework.freedoms.map(({ id, slug, name, color }) => ({ id, slug, name, color })),
-    commitments,
+    ...options,
   });
 }
 
@@ -56,9 +49,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submissionKey = formData.get("submissionKey");
   if (typeof submissionKey !== "string" || !SUBMISSION_KEY.test(submissionKey)) throw new Response("Bad request", { status: 400 });
-  const submission = parseFormData(formData, practiceSchema({ maxDate: tomorrow() }));
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const prisma = await getPrisma();
+  const { today } = await getPracticeCalendar({ prisma, organizationId: organization.id, hint: timeZoneHint(request) });
+  const submission = parseFormData(formData, practiceSchema({ maxDate: today }));
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const input = submission.value;
   const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
   if (referenceErrors) return json(submission.reply({ fieldErrors: referenceErrors }), { status: 400 });
@@ -71,7 +65,13 @@ export default function NewPractice() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("practice");
-  const [form, fields] = usePracticeForm<PracticeInput>({ id: "new-practice", lastResult, defaultValue: { valueId: data.valueId, occurredOn: data.today, visibility: "PRIVATE" }, maxDate: data.maxDate });
+  const [form, fields, calendar] = usePracticeForm<PracticeInput>({
+    id: "new-practice",
+    lastResult,
+    defaultValue: { valueId: data.valueId, occurredOn: data.calendar.today, visibility: "PRIVATE" },
+    calendar: data.calendar,
+    followToday: true,
+  });
   const list = `/o/${data.organization.slug}/practices`;
   return (
     <div className="container narrow section stack">
@@ -83,7 +83,7 @@ export default function NewPractice() {
       <Form method="post" className="stack card-form practice-form" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
         <input type="hidden" name="submissionKey" value={data.submissionKey} />
-        <PracticeFields fields={fields} values={data.values} freedoms={data.freedoms} commitments={data.commitments} maxDate={data.maxDate} />
+        <PracticeFields fields={fields} values={data.values} freedoms={data.freedoms} commitments={data.commitments} calendar={calendar} />
         <div className="form-actions">
           <SubmitButton>{t("new.submit")}</SubmitButton>
           <Link to={list}>{t("common:actions.cancel")}</Link>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ParticipantCount } from "~/components/participant-count";
 import { VisibilityBadge } from "~/components/visibility-field";
 import { getValueForOrganization } from "~/models/value-page.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
@@ -73,7 +74,9 @@ export default function ValuePage() {
                 <li key={p.id}>
                   <time dateTime={p.occurredOn}>{date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
                   <VisibilityBadge visibility={p.visibility} />
-                  <span className="status-line">{t("value.participants", { count: p.participants, impacted: p.impactedParticipants })}</span>
+                  <span className="status-line">
+                    <ParticipantCount participants={p.participants} impacted={p.impactedParticipants} />
+                  </span>
                 </li>
               ))}
             </ol>

@@ -1,6 +1,8 @@
-// A member logs a practice, updates a commitment and drafts the reflection across the four values; the lead
-// submits it; without JavaScript a practice can still be logged. Every page passes axe's serious checks.
+// A member logs a practice, reads it, edits it, updates a commitment and drafts the reflection across the four
+// values; the lead submits it; without JavaScript a practice can still be logged, public with consent. Every
+// page passes axe's serious checks.
 import { expect, test } from "@playwright/test";
+import { dayIn } from "~/utils/time-zone";
 import { acceptInvitation, addOrganizationAndInviteLead, inviteMember, screenshot, seriousA11yViolations, signIn, type SignedIn } from "./helpers";
 
 const stamp = Date.now().toString(36);
@@ -54,8 +56,62 @@ test("a member logs a practice", async () => {
   await page.getByRole("button", { name: "Save practice" }).click();
   await expect(page.getByRole("status")).toContainText("Practice saved");
   await expect(page.getByRole("link", { name: "Know-your-rights workshop" })).toBeVisible();
+  await expect(page.getByText("12 participants")).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, "practices");
+});
+
+test("opening a practice shows it to read; editing it is one step further", async () => {
+  const page = member.page;
+  await page.goto(`${orgPath}/practices`);
+  await page.getByRole("link", { name: "Know-your-rights workshop" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Know-your-rights workshop");
+  await expect(page.getByText("12 participants")).toBeVisible();
+  await expect(page.getByText("9 directly impacted (75%)")).toBeVisible();
+  await expect(page.getByText("Private", { exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, "practice-view");
+
+  await page.getByRole("link", { name: "Edit practice" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit practice");
+  // the consent is there, and greyed out until "public" is chosen
+  const consent = page.getByRole("checkbox", { name: /may be named/ });
+  await expect(consent).toBeDisabled();
+  await page.getByRole("radio", { name: /May be quoted publicly/ }).check();
+  await expect(consent).toBeEnabled();
+  await consent.check();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, "practice-edit");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toContainText("Your changes are saved");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Know-your-rights workshop");
+  await expect(page.getByText("May name your organization")).toBeVisible();
+  // and the edit form shows the consent as given
+  await page.getByRole("link", { name: "Edit practice" }).click();
+  await expect(page.getByRole("checkbox", { name: /may be named/ })).toBeChecked();
+});
+
+test("the date starts at today where the browser is, and the server takes it", async ({ browser }) => {
+  // UTC+14: most hours of the day this is already tomorrow in the organization's zone
+  const zone = "Pacific/Kiritimati";
+  const context = await browser.newContext({ timezoneId: zone, locale: "en-US" });
+  const page = await context.newPage();
+  await signIn(page, memberEmail, memberPassword);
+  await page.waitForURL((url) => url.pathname !== "/login");
+  await page.goto(`${orgPath}/practices/new`);
+  const today = dayIn(zone);
+  await expect(page.getByLabel("When?")).toHaveValue(today);
+  await expect(page.getByText("Line Islands Time")).toBeVisible();
+  await page.getByRole("radio", { name: /Trust & Respect/ }).check();
+  await page.getByLabel("What did you do?").fill("Early-morning phone bank");
+  await page.getByRole("button", { name: "Save practice" }).click();
+  await expect(page.getByRole("status")).toContainText("Practice saved");
+  await page.getByRole("link", { name: "Early-morning phone bank" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Early-morning phone bank");
+  await expect(page.locator("main time")).toHaveAttribute("datetime", today);
+  await expect(page.getByText("No participants counted")).toBeVisible();
+  await context.close();
 });
 
 test("a value's page shows the practice just logged, and passes the accessibility checks", async () => {
@@ -115,7 +171,11 @@ test("without JavaScript, a member still logs a practice", async ({ browser }) =
   const page = await context.newPage();
   await signIn(page, memberEmail, memberPassword);
   await page.goto(`${orgPath}/practices/new`);
+  // no browser zone without JavaScript: the organization's (a new one's is Pacific Time)
+  await expect(page.getByLabel("When?")).toHaveValue(dayIn("America/Los_Angeles"));
   await page.getByRole("radio", { name: /Global Awareness/ }).check();
+  await page.getByRole("radio", { name: /May be quoted publicly/ }).check();
+  await page.getByRole("checkbox", { name: /may be named/ }).check();
   // the server's errors arrive translated, and what was typed is kept
   await page.getByLabel("What did you do?").fill("Solidarity call with partners abroad");
   await page.getByLabel("How many people took part?").fill("3");
@@ -126,6 +186,8 @@ test("without JavaScript, a member still logs a practice", async ({ browser }) =
   await page.getByLabel("How many of them are directly impacted?").fill("2");
   await page.getByRole("button", { name: "Save practice" }).click();
   await expect(page.getByRole("status")).toContainText("Practice saved");
-  await expect(page.getByRole("link", { name: "Solidarity call with partners abroad" })).toBeVisible();
+  await page.getByRole("link", { name: "Solidarity call with partners abroad" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Solidarity call with partners abroad");
+  await expect(page.getByText("May name your organization")).toBeVisible();
   await context.close();
 });

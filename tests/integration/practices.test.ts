@@ -1,20 +1,26 @@
-// The practice pages: the list with its filters and paging, logging one, editing it, deleting it and undoing that.
-import { beforeAll, describe, expect, test } from "vitest";
+// The practice pages: the list with its filters and paging, logging one, reading it, editing it, deleting it
+// and undoing that.
+import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { createCommitment } from "~/models/commitment.server";
+import { DEFAULT_TIME_ZONE } from "~/models/practice-options.server";
 import { createPractice, setPracticeDeleted } from "~/models/practice.server";
-import { tomorrow, type PracticeInput } from "~/models/practice-schema";
+import type { PracticeInput } from "~/models/practice-schema";
 import { compareSummaries } from "~/models/summary.server";
-import { action as editAction, loader as editLoader } from "~/routes/o.$org.practices.$practiceId";
+import { action as viewAction, loader as viewLoader } from "~/routes/o.$org.practices.$practiceId";
+import { action as editAction, loader as editLoader } from "~/routes/o.$org.practices.$practiceId_.edit";
 import { loader as listLoader } from "~/routes/o.$org.practices._index";
 import { action as newAction, loader as newLoader } from "~/routes/o.$org.practices.new";
 import { getPrisma } from "~/utils/db.server";
+import { dayIn } from "~/utils/time-zone";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated } from "../factories";
 
 type Org = { id: string; slug: string };
 type Framework = { id: string; slug: string }[];
 
-const YEAR = new Date().getUTCFullYear();
-const TODAY = new Date().toISOString().slice(0, 10);
+// a new organization dates its practices in the default zone until it chooses another
+const TODAY = dayIn(DEFAULT_TIME_ZONE);
+const YEAR = Number(TODAY.slice(0, 4));
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 let values: Framework = [];
 let freedoms: Framework = [];
@@ -67,8 +73,10 @@ async function practice(org: Org, actorId: string, input: Partial<PracticeInput>
 const listArgs = (org: Org, cookie: string | undefined, query = "") => requestArgs(`/o/${org.slug}/practices${query}`, { cookie, params: { org: org.slug } });
 const newArgs = (org: Org, cookie: string | undefined, form?: Record<string, string>) =>
   requestArgs(`/o/${org.slug}/practices/new`, { cookie, params: { org: org.slug }, ...(form ? { method: "POST", form } : {}) });
-const editArgs = (org: Org, id: string, cookie: string | undefined, form?: Record<string, string>) =>
+const viewArgs = (org: Org, id: string, cookie: string | undefined, form?: Record<string, string>) =>
   requestArgs(`/o/${org.slug}/practices/${id}`, { cookie, params: { org: org.slug, practiceId: id }, ...(form ? { method: "POST", form } : {}) });
+const editArgs = (org: Org, id: string, cookie: string | undefined, form?: Record<string, string>) =>
+  requestArgs(`/o/${org.slug}/practices/${id}/edit`, { cookie, params: { org: org.slug, practiceId: id }, ...(form ? { method: "POST", form } : {}) });
 
 async function listData(org: Org, cookie: string, query = "") {
   const res = await listLoader(listArgs(org, cookie, query));
@@ -110,8 +118,10 @@ describe("who may open the practice pages", () => {
       answer(() => listLoader(listArgs(org, undefined))),
       answer(() => newLoader(newArgs(org, undefined))),
       answer(() => newAction(newArgs(org, undefined, newForm()))),
+      answer(() => viewLoader(viewArgs(org, id, undefined))),
+      answer(() => viewAction(viewArgs(org, id, undefined, { intent: "delete" }))),
       answer(() => editLoader(editArgs(org, id, undefined))),
-      answer(() => editAction(editArgs(org, id, undefined, { intent: "delete" }))),
+      answer(() => editAction(editArgs(org, id, undefined, { intent: "save" }))),
     ]);
     for (const res of answers) {
       expect(res.status).toBe(302);
@@ -128,11 +138,12 @@ describe("who may open the practice pages", () => {
       answer(() => listLoader(listArgs(org, stranger))),
       answer(() => newLoader(newArgs(org, stranger))),
       answer(() => newAction(newArgs(org, stranger, newForm()))),
+      answer(() => viewLoader(viewArgs(org, id, stranger))),
+      answer(() => viewAction(viewArgs(org, id, stranger, { intent: "delete" }))),
       answer(() => editLoader(editArgs(org, id, stranger))),
-      answer(() => editAction(editArgs(org, id, stranger, { intent: "delete" }))),
       answer(() => editAction(editArgs(org, id, stranger, { intent: "save", version: "1", ...newForm({ title: "Taken over" }) }))),
     ]);
-    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
     const row = await (await getPrisma()).practice.findUniqueOrThrow({ where: { id } });
     expect(row.title).toBe("Ours alone");
     expect(row.deletedAt).toBeNull();
@@ -145,7 +156,8 @@ describe("who may open the practice pages", () => {
     const { cookie } = await sessionCookie(lead.id);
     expect((await newAction(newArgs(org, cookie, newForm()))).status).toBe(302);
     const { id } = await (await getPrisma()).practice.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
-    expect((await editAction(editArgs(org, id, cookie, { intent: "delete" }))).status).toBe(302);
+    expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...newForm({ title: "Edited by the lead" }) }))).status).toBe(302);
+    expect((await viewAction(viewArgs(org, id, cookie, { intent: "delete" }))).status).toBe(302);
   });
 });
 
@@ -224,6 +236,7 @@ describe("the list", () => {
       participants: 40,
       impactedParticipants: 30,
       visibility: "COALITION",
+      consentToQuote: false,
       valueId: values[1].id,
       commitment: "Monthly assemblies",
       freedomIds: expect.arrayContaining([freedoms[0].id, freedoms[2].id]),
@@ -307,8 +320,8 @@ describe("logging a practice", () => {
     const data = await res.json();
     expect(data.submissionKey).toMatch(/^[0-9a-f-]{36}$/);
     expect((await (await newLoader(newArgs(org, cookie))).json()).submissionKey).not.toBe(data.submissionKey);
-    expect(data.today).toBe(TODAY);
-    expect(data.maxDate).toBe(tomorrow());
+    // no zone from the browser: the organization's, which is the default one
+    expect(data.calendar).toEqual({ timeZone: DEFAULT_TIME_ZONE, today: TODAY, zoneName: "Pacific Time" });
     expect(data.valueId).toBe("");
     expect(data.values.map((v: { id: string }) => v.id)).toEqual(values.map((v) => v.id));
     expect(data.values.map((v: { id: string }) => v.id)).not.toContain(archivedValueId);
@@ -355,7 +368,6 @@ describe("logging a practice", () => {
     expect(row).toMatchObject({ participants: 0, impactedParticipants: 0, commitmentId: null, notes: "" });
   });
 
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const invalid: [string, Record<string, string>, string, string][] = [
     ["a missing title", { title: "   " }, "title", "validation.required"],
     ["a title over 200 characters", { title: "x".repeat(201) }, "title", "validation.tooLong"],
@@ -366,7 +378,7 @@ describe("logging a practice", () => {
     ["over 100,000 participants", { participants: "100001" }, "participants", "practice:errors.tooManyParticipants"],
     ["more impacted than participants", { participants: "3", impactedParticipants: "4" }, "impactedParticipants", "practice:errors.impactedOverParticipants"],
     ["a date before 2000", { occurredOn: "1999-12-31" }, "occurredOn", "practice:errors.dateTooEarly"],
-    ["a date after tomorrow", { occurredOn: day(2) }, "occurredOn", "practice:errors.dateInFuture"],
+    ["tomorrow, in the organization's zone", { occurredOn: nextDay(TODAY) }, "occurredOn", "practice:errors.dateInFuture"],
     ["a date that does not exist", { occurredOn: "2024-02-30" }, "occurredOn", "validation.dateInvalid"],
     ["a missing date", { occurredOn: "" }, "occurredOn", "validation.required"],
     ["a missing value", { valueId: "" }, "valueId", "validation.required"],
@@ -448,7 +460,7 @@ describe("logging a practice", () => {
   });
 });
 
-describe("editing, deleting and undoing", () => {
+describe("reading, editing, deleting and undoing", () => {
   let org: Org;
   let cookie = "";
   let userId = "";
@@ -465,32 +477,66 @@ describe("editing, deleting and undoing", () => {
     return { intent: "save", version: String(version), ...form };
   };
 
-  test("the edit page has the practice's fields and version", async () => {
+  test("opening a practice shows it to read, with its value, freedoms, commitment, notes and who may see it", async () => {
+    const prisma = await getPrisma();
+    const cycle = await cycleId(YEAR);
+    const commitment = await createCommitment({ prisma, organizationId: org.id, actorId: userId, cycleId: cycle, submissionKey: "view-commitment", input: { title: "Open assemblies", valueId: values[0].id, year: YEAR } });
+    const { id } = await practice(org, userId, {
+      title: "Assembly in the park",
+      notes: "Forty neighbours came.",
+      freedomIds: [freedoms[1].id, freedoms[3].id],
+      commitmentId: commitment.id,
+      visibility: "PUBLIC",
+      consentToQuote: true,
+      participants: 40,
+      impactedParticipants: 25,
+    });
+    const res = await viewLoader(viewArgs(org, id, cookie));
+    expect(res.status).toBe(200);
+    const data = await res.json();
+    expect(data.practice).toEqual({
+      id,
+      title: "Assembly in the park",
+      notes: "Forty neighbours came.",
+      occurredOn: TODAY,
+      participants: 40,
+      impactedParticipants: 25,
+      visibility: "PUBLIC",
+      consentToQuote: true,
+      commitment: { id: commitment.id, title: "Open assemblies" },
+    });
+    expect(data.value).toMatchObject({ slug: values[0].slug });
+    expect(data.freedoms.map((f: { id: string }) => f.id).sort()).toEqual([freedoms[1].id, freedoms[3].id].sort());
+    expect(data.canWrite).toBe(true);
+  });
+
+  test("the edit page has the practice's fields and version, and today's date as the latest", async () => {
     const { id } = await practice(org, userId, { title: "To edit", notes: "Notes here", freedomIds: [freedoms[1].id], visibility: "PUBLIC" });
     const data = await (await editLoader(editArgs(org, id, cookie))).json();
-    expect(data.practice).toMatchObject({ id, title: "To edit", notes: "Notes here", version: 1, visibility: "PUBLIC", freedomIds: [freedoms[1].id], commitmentId: "", occurredOn: TODAY });
-    expect(data.maxDate).toBe(tomorrow());
+    expect(data.practice).toMatchObject({ id, title: "To edit", notes: "Notes here", version: 1, visibility: "PUBLIC", consentToQuote: false, freedomIds: [freedoms[1].id], commitmentId: "", occurredOn: TODAY });
+    expect(data.calendar.today).toBe(TODAY);
   });
 
   test("an unknown id or another organization's practice is a 404, on the page and its form", async () => {
     const other = await workspace();
     const theirs = await practice(other.org, other.user.id, { title: "Theirs" });
     for (const id of [theirs.id, "no-such-practice"]) {
+      expect((await answer(() => viewLoader(viewArgs(org, id, cookie)))).status).toBe(404);
       expect((await answer(() => editLoader(editArgs(org, id, cookie)))).status).toBe(404);
       expect((await answer(() => editAction(editArgs(org, id, cookie, editForm(1))))).status).toBe(404);
-      expect((await answer(() => editAction(editArgs(org, id, cookie, { intent: "delete" })))).status).toBe(404);
-      expect((await answer(() => editAction(editArgs(org, id, cookie, { intent: "restore" })))).status).toBe(404);
+      expect((await answer(() => viewAction(viewArgs(org, id, cookie, { intent: "delete" })))).status).toBe(404);
+      expect((await answer(() => viewAction(viewArgs(org, id, cookie, { intent: "restore" })))).status).toBe(404);
     }
     const row = await (await getPrisma()).practice.findUniqueOrThrow({ where: { id: theirs.id } });
     expect(row).toMatchObject({ title: "Theirs", version: 1, deletedAt: null });
   });
 
-  test("a save with the current version updates the practice, audits it and confirms", async () => {
+  test("a save with the current version updates the practice, audits it and confirms on its page", async () => {
     const prisma = await getPrisma();
     const { id } = await practice(org, userId, { title: "Before", freedomIds: [freedoms[0].id] });
     const res = await editAction(editArgs(org, id, cookie, editForm(1, { title: "After", valueId: values[1].id, participants: "30", impactedParticipants: "30", "freedomIds[0]": freedoms[3].id })));
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/o/${org.slug}/practices`);
+    expect(res.headers.get("Location")).toBe(`/o/${org.slug}/practices/${id}`);
     expect(await toastOf(res)).toMatchObject({ key: translated("practice:toast.updated") });
     const row = await prisma.practice.findUniqueOrThrow({ where: { id }, include: { freedoms: true } });
     expect(row).toMatchObject({ title: "After", valueId: values[1].id, participants: 30, impactedParticipants: 30, version: 2 });
@@ -527,6 +573,8 @@ describe("editing, deleting and undoing", () => {
     expect((await refs.json()).error?.valueId).toEqual([translated("validation.invalidChoice")]);
     const unknownIntent = await editAction(editArgs(org, id, cookie, { intent: "publish" }));
     expect(unknownIntent.status).toBe(400);
+    const unknownOnPage = await viewAction(viewArgs(org, id, cookie, { intent: "publish" }));
+    expect(unknownOnPage.status).toBe(400);
     expect((await (await getPrisma()).practice.findUniqueOrThrow({ where: { id } })).title).toBe("Stays");
   });
 
@@ -536,7 +584,7 @@ describe("editing, deleting and undoing", () => {
     const listed = async () => (await listData(org, cookie)).practices.some((p: { id: string }) => p.id === id);
     expect(await listed()).toBe(true);
 
-    const deleted = await editAction(editArgs(org, id, cookie, { intent: "delete" }));
+    const deleted = await viewAction(viewArgs(org, id, cookie, { intent: "delete" }));
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("Location")).toBe(`/o/${org.slug}/practices`);
     expect(await toastOf(deleted)).toEqual({
@@ -547,22 +595,129 @@ describe("editing, deleting and undoing", () => {
     expect(await listed()).toBe(false);
     expect((await prisma.practice.findUniqueOrThrow({ where: { id } })).deletedAt).not.toBeNull();
     await summariesAgree();
-    // a deleted practice has no edit page and takes no edits
+    // a deleted practice has no page, no edit page and takes no edits
+    expect((await answer(() => viewLoader(viewArgs(org, id, cookie)))).status).toBe(404);
     expect((await answer(() => editLoader(editArgs(org, id, cookie)))).status).toBe(404);
     expect((await answer(() => editAction(editArgs(org, id, cookie, editForm(2))))).status).toBe(404);
-    expect((await answer(() => editAction(editArgs(org, id, cookie, { intent: "delete" })))).status).toBe(404);
+    expect((await answer(() => viewAction(viewArgs(org, id, cookie, { intent: "delete" })))).status).toBe(404);
 
-    const restored = await editAction(editArgs(org, id, cookie, { intent: "restore" }));
+    const restored = await viewAction(viewArgs(org, id, cookie, { intent: "restore" }));
     expect(restored.status).toBe(302);
     expect(restored.headers.get("Location")).toBe(`/o/${org.slug}/practices/${id}`);
     expect(await toastOf(restored)).toMatchObject({ key: translated("practice:toast.restored") });
     expect(await listed()).toBe(true);
-    expect((await editLoader(editArgs(org, id, cookie))).status).toBe(200);
+    expect((await viewLoader(viewArgs(org, id, cookie))).status).toBe(200);
     await summariesAgree();
     // undo twice (a double click) changes nothing more
-    expect((await editAction(editArgs(org, id, cookie, { intent: "restore" }))).status).toBe(302);
+    expect((await viewAction(viewArgs(org, id, cookie, { intent: "restore" }))).status).toBe(302);
     await summariesAgree();
     const actions = await prisma.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["practice.created", "practice.deleted", "practice.restored"]);
+  });
+
+  describe("consent to be named when quoted", () => {
+    const row = async (title: string) => (await getPrisma()).practice.findFirstOrThrow({ where: { organizationId: org.id, title } });
+
+    test("a public practice keeps the consent ticked with it; without the tick it is quoted anonymously", async () => {
+      expect((await newAction(newArgs(org, cookie, newForm({ title: "Named march", visibility: "PUBLIC", consentToQuote: "on" })))).status).toBe(302);
+      expect((await newAction(newArgs(org, cookie, newForm({ title: "Anonymous march", visibility: "PUBLIC" })))).status).toBe(302);
+      expect(await row("Named march")).toMatchObject({ visibility: "PUBLIC", consentToQuote: true });
+      expect(await row("Anonymous march")).toMatchObject({ visibility: "PUBLIC", consentToQuote: false });
+      const listed = (await listData(org, cookie)).practices;
+      expect(listed.find((p: { title: string }) => p.title === "Named march")?.consentToQuote).toBe(true);
+      expect(listed.find((p: { title: string }) => p.title === "Anonymous march")?.consentToQuote).toBe(false);
+    });
+
+    test("a tick sent with another visibility is no consent: it only applies to public practices", async () => {
+      for (const visibility of ["PRIVATE", "COALITION"]) {
+        const title = `Ticked but ${visibility}`;
+        expect((await newAction(newArgs(org, cookie, newForm({ title, visibility, consentToQuote: "on" })))).status).toBe(302);
+        expect(await row(title)).toMatchObject({ visibility, consentToQuote: false });
+      }
+    });
+
+    test("an edit without the tick takes the consent back, and leaving public drops it", async () => {
+      const { id } = await practice(org, userId, { title: "Consent given", visibility: "PUBLIC", consentToQuote: true });
+      const { submissionKey: _key, ...form } = newForm({ title: "Consent given", visibility: "PUBLIC" });
+      expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form }))).status).toBe(302);
+      expect(await row("Consent given")).toMatchObject({ consentToQuote: false, version: 2 });
+      expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "2", ...form, consentToQuote: "on" }))).status).toBe(302);
+      expect(await row("Consent given")).toMatchObject({ consentToQuote: true });
+      expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "3", ...form, visibility: "COALITION", consentToQuote: "on" }))).status).toBe(302);
+      expect(await row("Consent given")).toMatchObject({ visibility: "COALITION", consentToQuote: false });
+    });
+
+    test("the database refuses consent on a practice that is not public", async () => {
+      const { id } = await practice(org, userId, { title: "Private one", visibility: "PRIVATE" });
+      await expect((await getPrisma()).practice.update({ where: { id }, data: { consentToQuote: true } })).rejects.toThrow();
+      expect((await row("Private one")).consentToQuote).toBe(false);
+    });
+  });
+});
+
+describe("today, in the calendar of the person logging", () => {
+  // 00:30 UTC on March 10 is 16:30 on March 9 in Los Angeles and 09:30 on March 10 in Tokyo
+  const NOW = new Date("2026-03-10T00:30:00Z");
+  let org: Org;
+  let cookie = "";
+
+  beforeAll(async () => {
+    org = await createOrganization();
+    await (await getPrisma()).organization.update({ where: { id: org.id }, data: { timeZone: "America/Los_Angeles" } });
+    const user = await createUser({ memberships: [{ organizationId: org.id }] });
+    cookie = (await sessionCookie(user.id)).cookie;
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const at = (when: Date) => vi.useFakeTimers({ toFake: ["Date"], now: when });
+  const withZone = (zone: string) => `${cookie}; tz=${encodeURIComponent(zone)}`;
+  const newPage = async (cookieHeader: string) => (await newLoader(newArgs(org, cookieHeader))).json();
+
+  test("the form's date is the organization's today, not the server's UTC day", async () => {
+    at(NOW);
+    const data = await newPage(cookie);
+    expect(data.calendar).toEqual({ timeZone: "America/Los_Angeles", today: "2026-03-09", zoneName: "Pacific Time" });
+  });
+
+  test("the zone the browser reports wins, and an unknown one is ignored", async () => {
+    at(NOW);
+    expect((await newPage(withZone("Asia/Tokyo"))).calendar).toMatchObject({ timeZone: "Asia/Tokyo", today: "2026-03-10" });
+    expect((await newPage(withZone("Mars/Olympus_Mons"))).calendar).toMatchObject({ timeZone: "America/Los_Angeles", today: "2026-03-09" });
+    expect((await newPage(`${cookie}; tz=%E0%A4%A`)).calendar).toMatchObject({ today: "2026-03-09" });
+  });
+
+  test("an organization in another zone has its own today", async () => {
+    at(NOW);
+    await (await getPrisma()).organization.update({ where: { id: org.id }, data: { timeZone: "Europe/Madrid" } });
+    try {
+      expect((await newPage(cookie)).calendar).toMatchObject({ timeZone: "Europe/Madrid", today: "2026-03-10" });
+    } finally {
+      await (await getPrisma()).organization.update({ where: { id: org.id }, data: { timeZone: "America/Los_Angeles" } });
+    }
+  });
+
+  test("the server refuses a date after today there with a translated field error, and takes today", async () => {
+    at(NOW);
+    const before = await (await getPrisma()).practice.count({ where: { organizationId: org.id } });
+    const ahead = await newAction(newArgs(org, cookie, newForm({ title: "Tomorrow by UTC", occurredOn: "2026-03-10" })));
+    expect(ahead.status).toBe(400);
+    expect((await ahead.json()).error?.occurredOn).toEqual([translated("practice:errors.dateInFuture")]);
+    expect(await (await getPrisma()).practice.count({ where: { organizationId: org.id } })).toBe(before);
+    expect((await newAction(newArgs(org, cookie, newForm({ title: "Today in Los Angeles", occurredOn: "2026-03-09" })))).status).toBe(302);
+    // where the browser says it is already March 10, that is today
+    expect((await newAction(newArgs(org, withZone("Asia/Tokyo"), newForm({ title: "Today in Tokyo", occurredOn: "2026-03-10" })))).status).toBe(302);
+  });
+
+  test("an edit is held to the same today", async () => {
+    at(NOW);
+    const { id } = await createPractice({ prisma: await getPrisma(), organizationId: org.id, actorId: (await createUser()).id, submissionKey: "tz-edit", input: base({ occurredOn: "2026-03-01" }) });
+    const { submissionKey: _key, ...form } = newForm({ occurredOn: "2026-03-10" });
+    const res = await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error?.occurredOn).toEqual([translated("practice:errors.dateInFuture")]);
+    expect((await (await editLoader(editArgs(org, id, cookie))).json()).calendar.today).toBe("2026-03-09");
   });
 });

@@ -1,0 +1,106 @@
+import { getFormProps, getInputProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "~/utils/zod.server";
+import { PracticeFields, usePracticeForm } from "~/components/practice-form";
+import { ErrorList } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { getPracticeCalendar, getPracticeFormOptions } from "~/models/practice-options.server";
+import { checkPracticeReferences, getPractice, updatePractice } from "~/models/practice.server";
+import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
+import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+import { readForm } from "~/utils/security.server";
+import { parseFormData } from "~/utils/forms.server";
+import { timeZoneHint } from "~/utils/time-zone.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+// The edit carries the version it saw: a stale one is a conflict, never an overwrite.
+function editSchema(maxDate: string) {
+  return z.safeExtend(practiceSchema({ maxDate }), {
+    intent: z.literal("save"),
+    version: z.coerce.number({ error: "validation.required" }).check(z.int(), z.minimum(1)),
+  });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { organization } = requireOrgPermission(user, params.org, "write:practice");
+  const prisma = await getPrisma();
+  const practice = await getPractice({ prisma, organizationId: organization.id, id: params.practiceId ?? "" });
+  if (!practice || practice.deleted) notFound();
+  const lng = await i18next.getLocale(request);
+  const locale = isLocale(lng) ? lng : "en";
+  const [options, t] = await Promise.all([
+    getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request), alsoYear: Number(practice.occurredOn.slice(0, 4)) }),
+    i18next.getFixedT(request, "practice"),
+  ]);
+  const { deleted: _deleted, commitmentTitle: _title, ...fields } = practice;
+  return json({
+    title: t("edit.title"),
+    organization: { slug: organization.slug, name: organization.name },
+    practice: { ...fields, commitmentId: fields.commitmentId ?? "" },
+    ...options,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { organization } = requireOrgPermission(user, params.org, "write:practice");
+  const prisma = await getPrisma();
+  const id = params.practiceId ?? "";
+  const existing = await getPractice({ prisma, organizationId: organization.id, id });
+  if (!existing || existing.deleted) notFound();
+  const formData = await readForm(request);
+  const { today } = await getPracticeCalendar({ prisma, organizationId: organization.id, hint: timeZoneHint(request) });
+  const submission = parseFormData(formData, editSchema(today));
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { intent: _intent, version, ...input } = submission.value;
+  const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
+  if (referenceErrors) return json(submission.reply({ fieldErrors: referenceErrors }), { status: 400 });
+  const result = await updatePractice({ prisma, organizationId: organization.id, actorId: user.id, id, version, input });
+  if (result.status === "not-found") notFound();
+  // someone saved first: the typed text comes back with the message, nothing is overwritten
+  if (result.status === "conflict") return json(submission.reply({ formErrors: ["validation.conflict"] }), { status: 409 });
+  return redirectWithToast(`/o/${organization.slug}/practices/${id}`, { key: "practice:toast.updated" });
+}
+
+export default function EditPractice() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("practice");
+  const p = data.practice;
+  const [form, fields, calendar] = usePracticeForm<PracticeInput & { version?: number }>({
+    id: `practice-${p.id}`,
+    lastResult,
+    // no one counted shows as an empty field, as it was left when logged
+    defaultValue: { ...p, participants: p.participants || undefined, impactedParticipants: p.participants ? p.impactedParticipants : undefined },
+    calendar: data.calendar,
+  });
+  const page = `/o/${data.organization.slug}/practices/${p.id}`;
+  return (
+    <div className="container narrow section stack">
+      <p>
+        <Link to={page}>← {t("edit.backToPractice")}</Link>
+      </p>
+      <h1>{t("edit.title")}</h1>
+      <Form method="post" className="stack card-form practice-form" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="save" />
+        {/* the version this page was loaded with; after a conflict it stays the stale one until a reload */}
+        <input {...getInputProps(fields.version, { type: "hidden" })} />
+        <PracticeFields fields={fields} values={data.values} freedoms={data.freedoms} commitments={data.commitments} calendar={calendar} />
+        <div className="form-actions">
+          <SubmitButton>{t("edit.submit")}</SubmitButton>
+          <Link to={page}>{t("common:actions.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

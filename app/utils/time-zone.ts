@@ -1,0 +1,51 @@
+// Calendar days in a time zone, for the server and the browser alike. A practice is dated in the calendar
+// of the person logging it, not the server's UTC day: at 16:00 in Los Angeles it is already tomorrow in UTC.
+
+/** The cookie the browser sets with its own zone (a hint: the server checks it is a zone it knows). */
+export const TIME_ZONE_COOKIE = "tz";
+
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/** True for an IANA zone name this runtime knows, such as "America/Los_Angeles" or "UTC". */
+export function isTimeZone(name: unknown): name is string {
+  if (typeof name !== "string" || !ZONE_NAME.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar day (YYYY-MM-DD) it is in `timeZone` at the instant `now`. */
+export function dayIn(timeZone: string, now: Date = new Date()) {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** The browser's own zone, when it names one this runtime knows. */
+export function browserTimeZone() {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return isTimeZone(zone) ? zone : null;
+}
+
+/** A `document.cookie` assignment that remembers the browser's zone for a year, for the server to read. */
+export function timeZoneCookie(zone: string, secure: boolean) {
+  return `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=31536000; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+/** The zone as people say it, in their language ("Pacific Time", "hora del Pacífico"); the IANA name otherwise. */
+export function zoneName(timeZone: string, locale: string, now: Date = new Date()) {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" }).formatToParts(now);
+    return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** A calendar day (YYYY-MM-DD) written out for people: "Monday, March 9, 2026", or "Mar 9, 2026" when `short`. */
+export function formatDay(day: string, locale: string, { short = false } = {}) {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: short ? "medium" : "full", timeZone: "UTC" });
+}
