@@ -18,6 +18,7 @@ import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { recordParam } from "~/utils/http";
 
 // Three forms post here: the edit itself (with the version it saw), delete, and the toast's undo.
 function intentSchema() {
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:practice");
   const prisma = await getPrisma();
-  const practice = await getPractice({ prisma, organizationId: organization.id, id: params.practiceId ?? "" });
+  const practice = await getPractice({ prisma, organizationId: organization.id, id: recordParam(params.practiceId) });
   // another organization's practice, or a deleted one, is not here (the undo posts to the action)
   if (!practice || practice.deleted) notFound();
   const lng = await i18next.getLocale(request);
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:practice");
   const prisma = await getPrisma();
-  const id = params.practiceId ?? "";
+  const id = recordParam(params.practiceId);
   const existing = await getPractice({ prisma, organizationId: organization.id, id });
   if (!existing) notFound();
   const formData = await readForm(request);

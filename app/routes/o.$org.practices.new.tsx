@@ -17,6 +17,7 @@ import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { searchParamsOf } from "~/utils/http";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCommitmentOptions({ prisma, organizationId: organization.id, years: [year, year - 1] }),
     i18next.getFixedT(request, "practice"),
   ]);
-  const preselected = framework.values.find((v) => v.slug === new URL(request.url).searchParams.get("value"));
+  const preselected = framework.values.find((v) => v.slug === searchParamsOf(request).get("value"));
   return json({
     title: t("new.title"),
     organization: { slug: organization.slug, name: organization.name },
