@@ -1,9 +1,8 @@
 // Input meant to hurt the server: forms shaped to make the parser work or throw, NUL characters that
-// PostgreSQL refuses, redirect targets that lead off-site, odd ids in URLs, and malformed headers on the
-// public routes. Each answer is a 4xx or a same-site redirect, never a 500, and comes quickly.
+// PostgreSQL refuses, redirect targets that lead off-site, and odd ids in URLs. Each answer is a 4xx or a
+// same-site redirect, never a 500, and comes quickly.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
-import { loader as rootLoader } from "~/root";
 import { action as loginAction } from "~/routes/login";
 import { getPrisma } from "~/utils/db.server";
 import { FORM_LIMITS } from "~/utils/form-limits";
@@ -139,14 +138,23 @@ describe("forms outside the limits", () => {
     expect(took).toBeLessThan(1000);
   });
 
-  test("a name nested 10,000 deep, the prototype, or more fields than any form has: 400", async () => {
-    const names = [`a${"[b]".repeat(10_000)}`, "a[b][c]", "__proto__", "a.constructor.x", `x[${FORM_LIMITS.index + 1}]`];
-    for (const name of names) {
-      const res = await answer(() => loginAction(post("/login", new URLSearchParams({ [name]: "x", email: "a@example.org", password: "x" }))));
-      expect(res.status, name.slice(0, 40)).toBe(400);
+  test("a name nested 10,000 deep, the prototype, more fields than any form has, or a file, or a body that is no form: the same plain 400", async () => {
+    const forms: [string, string | URLSearchParams | FormData, Record<string, string>?][] = [`a${"[b]".repeat(10_000)}`, "a[b][c]", "__proto__", "a.constructor.x", `x[${FORM_LIMITS.index + 1}]`].map((name) => [
+      name.slice(0, 40),
+      new URLSearchParams({ [name]: "x", email: "a@example.org", password: "x" }),
+    ]);
+    forms.push(["too many fields", new URLSearchParams(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => [`f${i}`, "x"]))]);
+    const withFile = new FormData();
+    withFile.append("email", new File(["x"], "x.txt"));
+    forms.push(["a file", withFile]);
+    forms.push(["JSON", '{"email":"a@example.org"}', { "Content-Type": "application/json" }]);
+    forms.push(["broken multipart", "--x\r\nnot really", { "Content-Type": "multipart/form-data; boundary=x" }]);
+    forms.push(["no content type", "email=a", { "Content-Type": "" }]);
+    for (const [label, body, headers] of forms) {
+      const res = await answer(() => loginAction(post("/login", body, headers)));
+      expect(res.status, label).toBe(400);
+      expect(await res.text(), label).toBe("Bad request");
     }
-    const many = new URLSearchParams(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => [`f${i}`, "x"]));
-    expect((await answer(() => loginAction(post("/login", many)))).status).toBe(400);
   });
 
   test("a body over the limit is a 413, whether it says so in Content-Length or not", async () => {
@@ -163,21 +171,6 @@ describe("forms outside the limits", () => {
     expect((await answer(() => loginAction({ request, params: {}, context: {} }))).status).toBe(413);
   });
 
-  test("bodies that are not a form (JSON, garbage multipart, a file, no type) are a 400", async () => {
-    const bodies: [string | FormData, Record<string, string>][] = [
-      ['{"email":"a@example.org"}', { "Content-Type": "application/json" }],
-      ["--x\r\nnot really", { "Content-Type": "multipart/form-data; boundary=x" }],
-      ["email=a", { "Content-Type": "" }],
-    ];
-    const withFile = new FormData();
-    withFile.append("email", new File(["x"], "x.txt"));
-    bodies.push([withFile, {}]);
-    for (const [body, headers] of bodies) {
-      const res = await answer(() => loginAction(post("/login", body, headers)));
-      expect(res.status, JSON.stringify(headers)).toBe(400);
-    }
-  });
-
   test("every route with an action reads its form through the limits", async () => {
     const checked: string[] = [];
     for (const route of routes) {
@@ -187,6 +180,7 @@ describe("forms outside the limits", () => {
       const res = await answer(() => mod.action!(post(url, "intent=x&zz[10000000]=x", cookieFor(route) ? { Cookie: cookieFor(route)! } : {})));
       // anonymous callers of a signed-in route may be sent to sign in first; nobody reaches the form parser
       expect([302, 400, 404], `${url} (${route.file})`).toContain(res.status);
+      if (res.status === 400) expect(await res.text(), `${url} (${route.file})`).toBe("Bad request");
       if (res.status !== 302) checked.push(url);
     }
     expect(checked.length).toBeGreaterThan(10);
@@ -273,53 +267,16 @@ describe("odd ids and slugs in URLs", () => {
 });
 
 describe("redirect targets", () => {
-  test.each(["/\t/evil.example", "/\\evil.example", "\u3000//evil.example", "/%09/evil.example", "https://evil.example", "//evil.example", "javascript:alert(1)", "/\n/evil.example", `/${NUL}/evil.example`])(
-    "signing in with redirectTo %j lands on the person's home page",
-    async (redirectTo) => {
-      const user = await createUser();
-      const res = await answer(() => loginAction(requestArgs("/login", { method: "POST", form: { email: user.email, password: TEST_PASSWORD, redirectTo } })));
-      expect(res.status).toBe(302);
-      const location = res.headers.get("Location") ?? "";
-      expect(new URL(location, "https://northstar.example").origin).toBe("https://northstar.example");
-      expect(location).not.toContain("evil");
-    },
-  );
-
-  test("a same-site redirectTo is kept", async () => {
+  test("signing in with a redirectTo that leads off-site lands on the person's home page; a same-site one is kept", async () => {
+    const nasty = ["/\t/evil.example", "/\\evil.example", "\u3000//evil.example", "/%09/evil.example", "https://evil.example", "//evil.example", "javascript:alert(1)", "/\n/evil.example", `/${NUL}/evil.example`];
+    const cases: [string, string][] = [...nasty.map((to): [string, string] => [to, "/orgs"]), ["/account?tab=1", "/account?tab=1"]];
     const user = await createUser();
-    const res = await answer(() => loginAction(requestArgs("/login", { method: "POST", form: { email: user.email, password: TEST_PASSWORD, redirectTo: "/account?tab=1" } })));
-    expect(res.headers.get("Location")).toBe("/account?tab=1");
-  });
-});
-
-describe("malformed headers on the public routes", () => {
-  const PUBLIC_PAGES = ["/login", "/forgot-password", "/locale", "/locales/:lng", "/healthz", "/reset-password/:token", "/invite/:token", "/"];
-  const hostile: Record<string, string>[] = [
-    { Cookie: "north-star-session=%E0%A4%A; lng=%" },
-    { Cookie: `lng=${"x".repeat(4000)}; toast=%7B%22` },
-    { Cookie: "lng=\"es; north-star-session=\"\"; =; ;;" },
-    { Cookie: 'lng="eyJ"; north-star-session=eyJhIjoxfQ.bad' },
-    { "Accept-Language": `${"es-MX;q=0.9,".repeat(2000)}en` },
-    { "Accept-Language": "*;q=abc, ;q=, xx-ÿÿ;q=2, \u0000" .replace(/[^\x20-\xff]/g, "") },
-    { "Accept-Language": "zz-ZZ" },
-  ];
-
-  test("malformed cookies and Accept-Language never make a public page (or the layout) fail", async () => {
-    for (const headers of hostile) {
-      const rootRes = await answer(() => rootLoader(requestArgs("/", { headers }) as never));
-      expect(rootRes.status, JSON.stringify(headers).slice(0, 80)).toBeLessThan(500);
-      for (const route of routes.filter((r) => PUBLIC_PAGES.includes(r.url))) {
-        const mod = await routeModule(route);
-        const url = fill(route.url, paramValues);
-        if (mod.loader) {
-          const res = await answer(() => mod.loader!(requestArgs(url, { headers, params: paramsOf(route, paramValues) })));
-          expect(res.status, `GET ${url} ${JSON.stringify(headers).slice(0, 60)}`).toBeLessThan(500);
-        }
-        if (mod.action) {
-          const res = await answer(() => mod.action!(requestArgs(url, { method: "POST", headers, params: paramsOf(route, paramValues), form: { lng: "xx", email: "x" } })));
-          expect(res.status, `POST ${url} ${JSON.stringify(headers).slice(0, 60)}`).toBeLessThan(500);
-        }
-      }
+    const landed: [string, string | null][] = [];
+    for (const [redirectTo] of cases) {
+      const res = await answer(() => loginAction(requestArgs("/login", { method: "POST", form: { email: user.email, password: TEST_PASSWORD, redirectTo } })));
+      expect(res.status, JSON.stringify(redirectTo)).toBe(302);
+      landed.push([redirectTo, res.headers.get("Location")]);
     }
+    expect(landed).toEqual(cases);
   });
 });
