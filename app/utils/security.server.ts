@@ -77,7 +77,8 @@ export async function readForm(request: Request) {
   }
   if (formLimitProblem(parsed.entries()) !== null) throw badRequest();
   const form = new FormData();
-  for (const [name, value] of parsed.entries()) form.append(name, withoutNul(value as string));
+  // every value is text: formLimitProblem refuses files
+  for (const [name, value] of parsed.entries()) if (typeof value === "string") form.append(name, withoutNul(value));
   return form;
 }
 
