@@ -16,6 +16,7 @@ import { retryAfterHeaders } from "~/utils/retry-after";
 import { devOutboxEnabled } from "~/utils/mailer.server";
 import { clientAddress } from "~/utils/security.server";
 import { emailField } from "~/utils/validation.server";
+import { searchParamsOf } from "~/utils/http";
 
 const schema = () =>
   z.object({ email: emailField() });
@@ -27,7 +28,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "auth");
-  const sent = new URL(request.url).searchParams.get("sent") === "1";
+  const sent = searchParamsOf(request).get("sent") === "1";
   return json({ title: t(sent ? "forgot.sentTitle" : "forgot.title"), sent, minutes: RESET_MINUTES, devOutbox: sent && devOutboxEnabled() });
 }
 

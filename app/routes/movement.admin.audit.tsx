@@ -7,6 +7,7 @@ import { listAuditEvents } from "~/models/audit.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
+import { searchParamsOf } from "~/utils/http";
 
 // ?before=<id>: the last event id of the previous page; anything malformed shows the first page
 const searchSchema = () =>
@@ -25,7 +26,7 @@ const searchSchema = () =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:audit");
-  const { before } = searchSchema().parse({ before: new URL(request.url).searchParams.get("before") ?? undefined });
+  const { before } = searchSchema().parse({ before: searchParamsOf(request).get("before") ?? undefined });
   const [page, t] = await Promise.all([getPrisma().then((prisma) => listAuditEvents({ prisma, before })), i18next.getFixedT(request, "admin")]);
   return json({
     title: t("audit.title"),

@@ -18,6 +18,7 @@ import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 import { emailField } from "~/utils/validation.server";
+import { recordParam } from "~/utils/http";
 
 const schema = () =>
   z.discriminatedUnion(
@@ -36,7 +37,7 @@ const schema = () =>
 async function loadOrganization(request: Request, orgId: string | undefined) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:organization");
-  const organization = orgId && orgId.length <= 40 ? await getOrganizationForAdmin({ prisma: await getPrisma(), id: orgId }) : null;
+  const organization = await getOrganizationForAdmin({ prisma: await getPrisma(), id: recordParam(orgId) });
   if (!organization) notFound();
   return { user, organization };
 }

@@ -17,6 +17,7 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
+import { searchParamsOf } from "~/utils/http";
 
 const schema = () =>
   z.object(organizationFields());
@@ -35,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:organization");
   const t = await i18next.getFixedT(request, "admin");
-  const url = new URL(request.url);
-  const search = searchSchema().parse({ q: url.searchParams.get("q") || undefined, page: url.searchParams.get("page") ?? 1 });
+  const query = searchParamsOf(request);
+  const search = searchSchema().parse({ q: query.get("q") || undefined, page: query.get("page") ?? 1 });
   const prisma = await getPrisma();
   const locale = await i18next.getLocale(request);
   const [list, freedoms] = await Promise.all([

@@ -17,6 +17,7 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { emailField } from "~/utils/validation.server";
+import { searchParamsOf } from "~/utils/http";
 
 const COALITION_ROLES = ["NONE", "STAFF", "ADMIN"] as const;
 const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
@@ -43,8 +44,8 @@ const searchSchema = () =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:people");
-  const url = new URL(request.url);
-  const search = searchSchema().parse({ q: url.searchParams.get("q") || undefined, page: url.searchParams.get("page") ?? 1 });
+  const query = searchParamsOf(request);
+  const search = searchSchema().parse({ q: query.get("q") || undefined, page: query.get("page") ?? 1 });
   const prisma = await getPrisma();
   const [list, invitations, t] = await Promise.all([
     listPeople({ prisma, page: search.page, q: search.q }),

@@ -21,13 +21,14 @@ import i18next from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
+import { recordParam } from "~/utils/http";
 
 // Two forms post here: a dated update (with the version it saw and its submission key) and the edit.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:commitment");
   const prisma = await getPrisma();
-  const commitment = await getCommitment({ prisma, organizationId: organization.id, id: params.commitmentId ?? "" });
+  const commitment = await getCommitment({ prisma, organizationId: organization.id, id: recordParam(params.commitmentId) });
   if (!commitment) notFound();
   const lng = await i18next.getLocale(request);
   const [framework, cycles] = await Promise.all([
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:commitment");
   const prisma = await getPrisma();
-  const id = params.commitmentId ?? "";
+  const id = recordParam(params.commitmentId);
   const existing = await findCommitmentCycle({ prisma, organizationId: organization.id, id });
   if (!existing) notFound();
   const submission = await parseForm(request, commitmentIntentSchema);

@@ -17,12 +17,13 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
+import { searchParamsOf } from "~/utils/http";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:commitment");
   const thisYear = new Date().getUTCFullYear();
-  const year = yearParam(new URL(request.url).searchParams.get("year"), thisYear);
+  const year = yearParam(searchParamsOf(request).get("year"), thisYear);
   const prisma = await getPrisma();
   const lng = await i18next.getLocale(request);
   const [framework, cycles, commitments, copyable, t] = await Promise.all([

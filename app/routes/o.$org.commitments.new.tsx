@@ -19,6 +19,7 @@ import i18next from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
+import { searchParamsOf } from "~/utils/http";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCycles({ prisma }),
     i18next.getFixedT(request, "commitment"),
   ]);
-  const search = new URL(request.url).searchParams;
+  const search = searchParamsOf(request);
   const years = cycles.filter(isWritableCycle).map((c) => c.year);
   const asked = Number(search.get("year"));
   return json({

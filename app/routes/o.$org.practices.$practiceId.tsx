@@ -17,6 +17,7 @@ import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
 import { formatDay } from "~/utils/time-zone";
 import { redirectWithToast } from "~/utils/toast.server";
+import { recordParam } from "~/utils/http";
 
 // Two forms post here: delete, and the toast's undo of it.
 function intentSchema() {
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization, role } = requireOrgPermission(user, params.org, "read:practice");
   const prisma = await getPrisma();
-  const practice = await getPractice({ prisma, organizationId: organization.id, id: params.practiceId ?? "" });
+  const practice = await getPractice({ prisma, organizationId: organization.id, id: recordParam(params.practiceId) });
   // another organization's practice, or a deleted one, is not here (the undo posts to the action)
   if (!practice || practice.deleted) notFound();
   const lng = await i18next.getLocale(request);
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:practice");
   const prisma = await getPrisma();
-  const id = params.practiceId ?? "";
+  const id = recordParam(params.practiceId);
   const existing = await getPractice({ prisma, organizationId: organization.id, id });
   if (!existing) notFound();
   const formData = await readForm(request);

@@ -16,6 +16,7 @@ import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
+import { recordParam } from "~/utils/http";
 import { timeZoneHint } from "~/utils/time-zone.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:practice");
   const prisma = await getPrisma();
-  const practice = await getPractice({ prisma, organizationId: organization.id, id: params.practiceId ?? "" });
+  const practice = await getPractice({ prisma, organizationId: organization.id, id: recordParam(params.practiceId) });
   if (!practice || practice.deleted) notFound();
   const lng = await i18next.getLocale(request);
   const locale = isLocale(lng) ? lng : "en";
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:practice");
   const prisma = await getPrisma();
-  const id = params.practiceId ?? "";
+  const id = recordParam(params.practiceId);
   const existing = await getPractice({ prisma, organizationId: organization.id, id });
   if (!existing || existing.deleted) notFound();
   const formData = await readForm(request);

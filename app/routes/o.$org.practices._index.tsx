@@ -11,6 +11,7 @@ import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
+import { searchParamsOf } from "~/utils/http";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await i18next.getLocale(request);
   const locale = isLocale(lng) ? lng : "en";
   // the address is parsed on the server only: zod stays out of this page's JavaScript
-  const search = parsePracticeSearch(new URL(request.url).searchParams);
+  const search = parsePracticeSearch(searchParamsOf(request));
   const [framework, commitments, t] = await Promise.all([
     getFrameworkOptions({ prisma, locale, includeArchived: true }),
     getCommitmentOptions({ prisma, organizationId: organization.id }),

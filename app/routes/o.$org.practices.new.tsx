@@ -17,6 +17,7 @@ import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
 import { timeZoneHint } from "~/utils/time-zone.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { searchParamsOf } from "~/utils/http";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request) }),
     i18next.getFixedT(request, "practice"),
   ]);
-  const preselected = options.values.find((v) => v.slug === new URL(request.url).searchParams.get("value"));
+  const preselected = options.values.find((v) => v.slug === searchParamsOf(request).get("value"));
   return json({
     title: t("new.title"),
     organization: { slug: organization.slug, name: organization.name },

@@ -10,6 +10,7 @@ import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
+import { recordParam } from "~/utils/http";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await getValueForOrganization({
     prisma: await getPrisma(),
     organizationId: organization.id,
-    slug: String(params.value ?? ""),
+    slug: recordParam(params.value),
     locale: isLocale(lng) ? lng : "en",
   });
   if (!data) notFound();

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import crypto from "node:crypto";
+import { FORM_LIMITS, formLimitProblem, withoutNul } from "~/utils/form-limits";
 
 export function createNonce() {
   return crypto.randomBytes(16).toString("base64");
@@ -60,15 +61,57 @@ export function assertSameOrigin(request: Request) {
   if (!ok) throw new Response("Cross-site request refused", { status: 403 });
 }
 
-/** Every action reads its form through this, so none can forget the cross-site check. */
+/**
+ * Every action reads its form through this, so none can forget the cross-site check or the limits: the body
+ * is read up to FORM_LIMITS.bytes (413 beyond), field names must be ones the app's forms could send (400
+ * otherwise, before anything builds objects from them), and NUL characters are dropped from every value.
+ */
 export async function readForm(request: Request) {
   assertSameOrigin(request);
+  const body = await readBody(request, FORM_LIMITS.bytes);
+  let parsed: FormData;
   try {
-    return await request.formData();
+    parsed = await new Response(body, { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
   } catch {
     // no body, or not a form: a client error, never a 500
-    throw new Response("Bad request", { status: 400 });
+    throw badRequest();
   }
+  if (formLimitProblem(parsed.entries()) !== null) throw badRequest();
+  const form = new FormData();
+  // every value is text: formLimitProblem refuses files
+  for (const [name, value] of parsed.entries()) if (typeof value === "string") form.append(name, withoutNul(value));
+  return form;
+}
+
+function badRequest() {
+  return new Response("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** The request's body, refused with 413 as soon as it is known to exceed `limit` bytes. */
+async function readBody(request: Request, limit: number) {
+  const tooLarge = () => new Response("Request too large", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (Number(request.headers.get("Content-Length")) > limit) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof Response) throw e;
+    // the client went away mid-body
+    throw badRequest();
+  }
+  return Buffer.concat(chunks);
 }
 
 /**

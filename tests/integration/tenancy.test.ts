@@ -2,13 +2,12 @@
 // is added, and tries it as a member of organization A with the ids of organization B, for every method
 // the route accepts. Each answers 404 (or asks to sign in), changes nothing of B's, and no response
 // contains the marker planted in B's records.
-import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { readConfig } from "@remix-run/dev/dist/config.js";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getPrisma } from "~/utils/db.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+import { type RouteModule, appRoutes } from "../routes";
 
 const MARKER = `MARKER-${randomUUID()}`;
 const METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
@@ -19,7 +18,6 @@ const SKIP = new Set(["/logout"]);
 // routes identified by a secret token: an unknown token is a 404 (or 410 Gone)
 const TOKEN_PARAMS = new Set(["token"]);
 
-type RouteModule = { loader?: (args: unknown) => Promise<Response>; action?: (args: unknown) => Promise<Response> };
 type Route = { id: string; file: string; url: string; params: string[]; intents: string[] };
 
 let routes: Route[] = [];
@@ -53,21 +51,7 @@ function fill(route: Route, values: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  const config = await readConfig(process.cwd());
-  const all = Object.values(config.routes);
-  const byId = new Map(all.map((r) => [r.id, r]));
-  routes = all
-    .filter((r) => r.id !== "root")
-    .map((r) => {
-      const segments: string[] = [];
-      for (let cur: typeof r | undefined = r; cur && cur.id !== "root"; cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
-        if (cur.path) segments.unshift(cur.path);
-      }
-      const url = `/${segments.join("/")}`.replace(/\/+/g, "/");
-      const source = fs.readFileSync(path.join(config.appDirectory, r.file), "utf8");
-      const intents = [...source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)].map((m) => m[1]);
-      return { id: r.id, file: r.file, url, params: [...url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]), intents };
-    })
+  routes = (await appRoutes())
     .filter((r) => !SKIP.has(r.url));
 
   const prisma = await getPrisma();

@@ -20,6 +20,7 @@ import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { searchParamsOf } from "~/utils/http";
 
 /** The year in the URL; anything but four digits is not a page. */
 function yearParam(value: string | undefined) {
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stateOf = (s: (typeof steps)[number]): StepState =>
     !s.reflection ? "empty" : s.reflection.status === "SUBMITTED" ? "submitted" : s.reflection.rubricLevel === null ? "draft" : "done";
   const unfinished = steps.filter((s) => !s.reflection?.rubricLevel);
-  const asked = new URL(request.url).searchParams.get("step");
+  const asked = searchParamsOf(request).get("step");
   const current = steps.find((s) => s.slug === asked) ?? unfinished[0] ?? steps[0] ?? null;
   const index = current ? steps.indexOf(current) : -1;
   const next = steps[index + 1] ?? unfinished.find((s) => s !== current) ?? current;
