@@ -125,7 +125,7 @@ export default function Members() {
           id="confirm-remove"
           title={t("members.confirmRemove.title", { name: confirm.name, organization: data.organization })}
           fields={{ intent: "remove", membershipId: confirm.membershipId }}
-          confirmLabel={t("members.confirmRemove.submit")}
+          confirmLabel={t("members.confirmRemove.submit", { name: confirm.name })}
         >
           <p>{t("members.confirmRemove.body", { name: confirm.name, email: confirm.email, organization: data.organization })}</p>
           <p>{t("members.confirmRemove.undo")}</p>
