@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorTitle, GeneralErrorBoundary, usePageError } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { Toast } from "~/components/ui/toast";
 import styles from "~/styles/app.css";
@@ -35,8 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? "en";
   const { t, i18n } = useTranslation();
+  // Without root's data (an address no route matches, or root's loader failed) the page keeps the language
+  // the request asked for: the server's i18n instance and the browser's both start in it.
+  const locale = data?.locale ?? (isLocale(i18n.language) ? i18n.language : "en");
+  const pageError = usePageError();
   const nonce = useNonce();
   useChangeLanguage(locale);
   return (
@@ -50,6 +53,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <link rel="preload" href={data.catalog} as="fetch" crossOrigin="anonymous" />
           </>
         ) : null}
+        {/* first, so it wins over a route's title that assumed its data was there */}
+        {pageError ? <ErrorTitle status={pageError.status} /> : null}
         <Meta />
         <Links />
       </head>

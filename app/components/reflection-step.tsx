@@ -5,7 +5,8 @@ import { Field } from "~/components/ui/field";
 import { VisibilityBadge, type VisibilityOption } from "~/components/visibility-field";
 
 export type StepState = "empty" | "draft" | "done" | "submitted";
-export type ReflectionStepSummary = { slug: string; name: string; color: string; state: StepState };
+export type PracticeSummary = { count: number; recent: { id: string; title: string; occurredOn: string }[] };
+export type ReflectionStepSummary = { slug: string; name: string; color: string; state: StepState; levelName: string | null; practices: PracticeSummary };
 export type RubricLevelOption = { level: number; name: string; descriptor: string };
 export type ReflectionAnswer = {
   rubricLevel: number | null;
@@ -144,5 +145,73 @@ export function ReflectionAnswers({ answer, levels }: { answer: ReflectionAnswer
         {answer?.visibility === "PUBLIC" ? ` ${t(answer.consentToQuote ? "readOnly.consentYes" : "readOnly.consentNo")}` : null}
       </dd>
     </dl>
+  );
+}
+
+/**
+ * The whole year on one screen: each value's state and level beside this year's practices for it, so the lead
+ * (and anyone writing) sees what the organization did before submitting.
+ */
+export function ReflectionOverview({ organization, year, steps }: { organization: string; year: number; steps: ReflectionStepSummary[] }) {
+  const { t, i18n } = useTranslation("reflection");
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const practices = `/o/${organization}/practices`;
+  return (
+    <section className="stack reflection-overview" aria-labelledby="overview-title">
+      <h2 id="overview-title">{t("overview.title", { year })}</h2>
+      <p className="field-help">{t("overview.intro", { year })}</p>
+      <ol className="overview-list">
+        {steps.map((s) => (
+          <li key={s.slug} className="overview-item" style={{ "--tag": s.color } as React.CSSProperties}>
+            <h3 className="value-tag">
+              <Link to={`?step=${s.slug}#step-title`}>{s.name}</Link>
+            </h3>
+            <p className="overview-state">
+              <span className={`badge state-badge state-${s.state}`}>{t(`steps.state.${s.state}`)}</span>{" "}
+              {s.levelName ? t("overview.level", { name: s.levelName }) : t("overview.noLevel")}
+            </p>
+            <p className="overview-count">{t("overview.practices", { count: s.practices.count, year })}</p>
+            {s.practices.recent.length ? (
+              <ul className="plain-list compact">
+                {s.practices.recent.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`${practices}/${p.id}`}>{p.title}</Link> <span className="muted">· {date(p.occurredOn)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {s.practices.count > s.practices.recent.length ? (
+              <Link to={`${practices}?${new URLSearchParams({ value: s.slug, from: `${year}-01-01`, to: `${year}-12-31` })}`}>
+                {t("overview.allPractices", { count: s.practices.count, name: s.name })}
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+type StepLink = { slug: string; name: string } | null;
+
+/** Previous and next value under a read-only step, so a phone reader goes through the year without scrolling up. */
+export function StepPager({ previous, following }: { previous: StepLink; following: StepLink }) {
+  const { t } = useTranslation("reflection");
+  if (!previous && !following) return null;
+  return (
+    <nav className="step-pager" aria-label={t("steps.pager")}>
+      {previous ? (
+        <Link className="button secondary" to={`?step=${previous.slug}#step-title`} rel="prev">
+          ← {t("steps.previous", { name: previous.name })}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {following ? (
+        <Link className="button secondary" to={`?step=${following.slug}#step-title`} rel="next">
+          {t("steps.next", { name: following.name })} →
+        </Link>
+      ) : null}
+    </nav>
   );
 }

@@ -93,3 +93,8 @@ export async function setDisabled({
     return { status: "changed" as const, name: user.name };
   });
 }
+
+/** Who a coalition admin is about to act on, to name them in the question before the change. */
+export function findPerson({ prisma, userId }: { prisma: Prisma; userId: string }) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, disabledAt: true } });
+}

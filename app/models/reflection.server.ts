@@ -43,10 +43,11 @@ export async function getReflectionYear({ prisma, organizationId, year, locale }
     }),
     prisma.reflection.findMany({ where: { organizationId, cycle: { year: year - 1 } }, select: { valueId: true, nextSteps: true } }),
   ]);
+  const practices = await practicesByValue({ prisma, organizationId, year, valueIds: values.map((v) => v.id) });
   const byValue = new Map(reflections.map((r) => [r.valueId, r]));
   const lastYear = new Map(previous.map((r) => [r.valueId, r.nextSteps]));
   const prompts = new Map(cycle.prompts.map((p) => [p.valueId, pick(p.prompt, locale)]));
-  const submitted = reflections.length > 0 && reflections.every((r) => r.status === "SUBMITTED") && reflections.length >= values.length;
+  const submitted = isYearSubmitted(reflections, values.length);
   return {
     cycle: { year: cycle.year, status: cycle.status, opensOn: cycle.opensOn.toISOString().slice(0, 10), closesOn: cycle.closesOn.toISOString().slice(0, 10) },
     submitted,
@@ -63,12 +64,46 @@ export async function getReflectionYear({ prisma, organizationId, year, locale }
         prompt: prompts.get(v.id) ?? null,
         levels: levels.map((l) => ({ level: l.level, name: pick(l.name, locale), descriptor: descriptors.get(l.level) ?? pick(l.description, locale) })),
         lastYearNextSteps: lastYear.get(v.id) || null,
+        practices: practices.get(v.id) ?? { count: 0, recent: [] },
         reflection: r
           ? { ...r, submittedAt: r.submittedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() }
           : null,
       };
     }),
   };
+}
+
+/**
+ * The lead submits the whole year at once, so the year (not one step) is submitted: every value has a step and
+ * every step is marked submitted. A step marked submitted in a year that is not is a draft like any other.
+ */
+function isYearSubmitted(rows: { status: "DRAFT" | "SUBMITTED" }[], valueCount: number) {
+  return rows.length > 0 && rows.length >= valueCount && rows.every((r) => r.status === "SUBMITTED");
+}
+
+const RECENT_PRACTICES = 3;
+
+/** This calendar year's practices per value: how many, and the latest few titles, to reflect with them in view. */
+async function practicesByValue({ prisma, organizationId, year, valueIds }: { prisma: Prisma; organizationId: string; year: number; valueIds: string[] }) {
+  const occurredOn = { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) };
+  const [counts, ...recent] = await Promise.all([
+    prisma.practice.groupBy({ by: ["valueId"], where: { organizationId, deletedAt: null, occurredOn }, _count: { _all: true } }),
+    ...valueIds.map((valueId) =>
+      prisma.practice.findMany({
+        where: { organizationId, valueId, deletedAt: null, occurredOn },
+        orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
+        take: RECENT_PRACTICES,
+        select: { id: true, title: true, occurredOn: true },
+      }),
+    ),
+  ]);
+  const count = new Map(counts.map((c) => [c.valueId, c._count._all]));
+  return new Map(
+    valueIds.map((valueId, i) => [
+      valueId,
+      { count: count.get(valueId) ?? 0, recent: recent[i].map((p) => ({ id: p.id, title: p.title, occurredOn: p.occurredOn.toISOString().slice(0, 10) })) },
+    ]),
+  );
 }
 
 /**
@@ -110,11 +145,19 @@ export async function saveReflectionStep({
     if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
     const key = { organizationId_valueId_cycleId: { organizationId, valueId: value.id, cycleId: cycle.id } };
     await tx.$queryRaw`SELECT 1 FROM "Reflection" WHERE "organizationId" = ${organizationId} AND "cycleId" = ${cycle.id} FOR UPDATE`;
-    const current = await tx.reflection.findUnique({ where: key, select: { id: true, version: true, status: true } });
-    if (current?.status === "SUBMITTED") return { status: "locked", reason: "submitted" };
+    const [current, rows, valueCount] = await Promise.all([
+      tx.reflection.findUnique({ where: key, select: { id: true, version: true, status: true } }),
+      tx.reflection.findMany({ where: { organizationId, cycleId: cycle.id }, select: { status: true } }),
+      tx.value.count({ where: { archivedAt: null } }),
+    ]);
+    if (isYearSubmitted(rows, valueCount)) return { status: "locked", reason: "submitted" };
     if ((current?.version ?? 0) !== version) return { status: "conflict" };
     const saved = current
-      ? await tx.reflection.update({ where: { id: current.id }, data: { ...fields, updatedById: actorId, version: { increment: 1 } }, select: { id: true } })
+      ? await tx.reflection.update({
+        where: { id: current.id },
+        data: { ...fields, status: "DRAFT", submittedAt: null, updatedById: actorId, version: { increment: 1 } },
+        select: { id: true },
+      })
       : await tx.reflection.create({ data: { ...fields, organizationId, valueId: value.id, cycleId: cycle.id, updatedById: actorId }, select: { id: true } });
     await audit(tx, { action: "reflection.saved", actorId, organizationId, entityType: "Reflection", entityId: saved.id });
     return { status: "ok" };

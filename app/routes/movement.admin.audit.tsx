@@ -65,7 +65,7 @@ export default function Audit() {
       <p className="section-intro">{t("audit.intro")}</p>
       {data.events.length ? (
         <div className="table-wrap">
-          <table className="data">
+          <table className="data cards">
             <thead>
               <tr>
                 <th scope="col">{t("audit.table.at")}</th>
@@ -78,13 +78,13 @@ export default function Audit() {
             <tbody>
               {data.events.map((e) => (
                 <tr key={e.id}>
-                  <td>
+                  <td className="cell-title">
                     <time dateTime={e.at}>{time(e.at)}</time>
                   </td>
-                  <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
-                  <td>{e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.noActor")}</td>
-                  <td>{e.organization ?? "—"}</td>
-                  <td>
+                  <td data-label={t("audit.table.action")}>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                  <td data-label={t("audit.table.actor")}>{e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.noActor")}</td>
+                  <td data-label={t("audit.table.organization")}>{e.organization ?? "—"}</td>
+                  <td data-label={t("audit.table.details")}>
                     {e.entityType ? <span className="field-help">{e.entityType}</span> : null}{" "}
                     {e.details
                       .map(([k, v]) => `${t(`audit.metadata.${k}`, { defaultValue: k })}: ${ROLE_VALUES.includes(v) ? t(`roles.${v}`) : v === "true" || v === "false" ? t(`audit.${v}`) : v}`)

@@ -1,10 +1,11 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "~/utils/zod.server";
 import { OrganizationFields } from "~/components/organization-fields";
+import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList, Field } from "~/components/ui/field";
 import { organizationFields } from "~/models/organization-schema.server";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -17,7 +18,7 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
-import { emailField } from "~/utils/validation.server";
+import { confirmField, emailField } from "~/utils/validation.server";
 import { recordParam } from "~/utils/http";
 
 const schema = () =>
@@ -25,7 +26,7 @@ const schema = () =>
   "intent",
   [
     z.object({ intent: z.literal("update"), updatedAt: z.iso.datetime({ error: "admin:organizations.errors.stale" }), ...organizationFields() }),
-    z.object({ intent: z.literal("archive") }),
+    z.object({ intent: z.literal("archive"), confirm: confirmField() }),
     z.object({ intent: z.literal("restore") }),
     z.object({ intent: z.literal("inviteLead"), email: emailField() }),
     z.object({ intent: z.literal("revoke"), invitationId: z.string().check(z.minLength(1), z.maxLength(40)) }),
@@ -76,11 +77,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await loadOrganization(request, params.orgId);
   const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
-  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  // one answer shape, so the page's types see the confirmation step beside the form results
+  const reply = (result: ReturnType<typeof submission.reply>, status = 400, confirm = false) => json({ intent, result, confirm }, { status });
+  if (submission.status !== "success") return reply(submission.reply());
   const prisma = await getPrisma();
   const here = `/movement/admin/organizations/${organization.id}`;
   const value = submission.value;
-  const refuse = (error: string, status = 400) => json({ intent, result: submission.reply({ formErrors: [error] }) }, { status });
+  const refuse = (error: string, status = 400) => reply(submission.reply({ formErrors: [error] }), status);
 
   switch (value.intent) {
     case "update": {
@@ -90,11 +93,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!saved.ok && "stale" in saved) return refuse("admin:organizations.errors.stale", 409);
       if (!saved.ok) {
         const errors = saved.field ? { fieldErrors: { [saved.field]: [saved.error] } } : { formErrors: [saved.error] };
-        return json({ intent, result: submission.reply(errors) }, { status: 400 });
+        return reply(submission.reply(errors));
       }
       return redirectWithToast(here, { key: "admin:organizations.edit.saved" });
     }
     case "archive":
+      // the first post only asks (the page names what archiving does) and changes nothing
+      if (!value.confirm) return organization.archivedAt ? redirect(here) : reply(submission.reply(), 200, true);
+    // falls through: confirmed
     case "restore": {
       const done = await (value.intent === "archive" ? archiveOrganization : restoreOrganization)({ prisma, actorId: user.id, id: organization.id });
       if (!done) notFound();
@@ -106,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const target = { organizationId: organization.id, role: "LEAD" as const };
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
       if (!sent) return refuse("admin:organizations.errors.archivedInvite");
-      if (!sent.ok) return json({ intent, result: submission.reply({ fieldErrors: { email: [sent.error] } }) }, { status: 400 });
+      if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
       return redirectWithToast(here, { key: "admin:organizations.leads.sent", values: { email: value.email } });
     }
     case "revoke": {
@@ -138,6 +144,7 @@ export default function OrganizationAdmin() {
   const location = useLocation();
   const [inviteForm, inviteFields] = useForm({ id: "invite-lead", lastResult: resultFor("inviteLead") });
   const [rowForm] = useForm({ id: "organization-actions", lastResult: resultFor("archive", "restore", "revoke") });
+  const confirmArchive = Boolean(actionData?.confirm) && !o.archived;
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <div className="container section stack">
@@ -153,6 +160,12 @@ export default function OrganizationAdmin() {
       </p>
       <p className="section-intro">{t("organizations.edit.privacy")}</p>
       <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
+      {confirmArchive ? (
+        <ConfirmStep id="confirm-archive" title={t("organizations.confirmArchive.title", { name: o.name })} fields={{ intent: "archive" }} confirmLabel={t("organizations.confirmArchive.submit")}>
+          <p>{t("organizations.confirmArchive.body", { name: o.name, count: o.members })}</p>
+          <p>{t("organizations.confirmArchive.undo")}</p>
+        </ConfirmStep>
+      ) : null}
 
       <section aria-labelledby="leads-heading" className="narrow stack">
         <h2 id="leads-heading">{t("organizations.leads.title")}</h2>

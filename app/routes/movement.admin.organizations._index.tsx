@@ -78,7 +78,7 @@ export default function Organizations() {
       </p>
       {list.organizations.length ? (
         <div className="table-wrap">
-          <table className="data" aria-describedby="organizations-count">
+          <table className="data cards" aria-describedby="organizations-count">
             <thead>
               <tr>
                 <th scope="col">{t("organizations.table.name")}</th>
@@ -91,13 +91,13 @@ export default function Organizations() {
             <tbody>
               {list.organizations.map((o) => (
                 <tr key={o.id}>
-                  <td>
+                  <td className="cell-title">
                     <Link to={`/movement/admin/organizations/${o.id}`}>{o.name}</Link>
                   </td>
-                  <td>{o.region}</td>
-                  <td>{o.members}</td>
-                  <td>{o.leadEmails.length ? o.leadEmails.join(", ") : o.leadInvited ? t("organizations.leadInvited") : t("organizations.noLead")}</td>
-                  <td>
+                  <td data-label={t("organizations.table.region")}>{o.region}</td>
+                  <td data-label={t("organizations.table.members")}>{o.members}</td>
+                  <td data-label={t("organizations.table.leads")}>{o.leadEmails.length ? o.leadEmails.join(", ") : o.leadInvited ? t("organizations.leadInvited") : t("organizations.noLead")}</td>
+                  <td data-label={t("organizations.table.status")}>
                     <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
                   </td>
                 </tr>

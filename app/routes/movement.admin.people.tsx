@@ -6,17 +6,18 @@ import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/ui/pager";
 import { SearchForm } from "~/components/ui/search-form";
 import { z } from "~/utils/zod.server";
+import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listCoalitionInvitations, revokeInvitation } from "~/models/invitation.server";
-import { changeCoalitionRole, listPeople, setDisabled, type PeopleChange } from "~/models/people.server";
+import { changeCoalitionRole, findPerson, listPeople, setDisabled, type PeopleChange } from "~/models/people.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { emailField } from "~/utils/validation.server";
+import { confirmField, emailField } from "~/utils/validation.server";
 import { searchParamsOf } from "~/utils/http";
 
 const COALITION_ROLES = ["NONE", "STAFF", "ADMIN"] as const;
@@ -28,7 +29,7 @@ const schema = () =>
   [
     z.object({ intent: z.literal("invite"), email: emailField(), role: z.enum(["STAFF", "ADMIN"], { error: "validation.invalidChoice" }) }),
     z.object({ intent: z.literal("role"), userId: idField(), role: z.enum(COALITION_ROLES, { error: "validation.invalidChoice" }) }),
-    z.object({ intent: z.literal("disable"), userId: idField() }),
+    z.object({ intent: z.literal("disable"), userId: idField(), confirm: confirmField() }),
     z.object({ intent: z.literal("enable"), userId: idField() }),
     z.object({ intent: z.literal("revoke"), invitationId: idField() }),
   ],
@@ -67,14 +68,17 @@ export async function action({ request }: ActionFunctionArgs) {
   requireCoalitionPermission(user, "manage:people");
   const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
-  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  // one answer shape, so the page's types see the confirmation step beside the form results
+  const reply = (result: ReturnType<typeof submission.reply>, status = 400, confirm: { userId: string; name: string; email: string } | null = null) =>
+    json({ intent, result, confirm }, { status });
+  if (submission.status !== "success") return reply(submission.reply());
   const prisma = await getPrisma();
   // back to the same search and page the admin was on
   const here = `/movement/admin/people${new URL(request.url).search}`;
   const value = submission.value;
   const answer = (change: PeopleChange, key: string) => {
     if (change.status === "notFound") notFound();
-    if (change.status === "self") return json({ intent, result: submission.reply({ formErrors: ["admin:people.errors.self"] }) }, { status: 400 });
+    if (change.status === "self") return reply(submission.reply({ formErrors: ["admin:people.errors.self"] }));
     return redirectWithToast(here, { key, values: { name: change.name } });
   };
 
@@ -82,12 +86,20 @@ export async function action({ request }: ActionFunctionArgs) {
     case "invite": {
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: readEnv().APP_URL });
       if (!sent) notFound();
-      if (!sent.ok) return json({ intent, result: submission.reply({ fieldErrors: { email: [sent.error] } }) }, { status: 400 });
+      if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
       return redirectWithToast(here, { key: "admin:people.invite.sent", values: { email: value.email } });
     }
     case "role":
       return answer(await changeCoalitionRole({ prisma, actorId: user.id, userId: value.userId, role: value.role }), "admin:people.roleChanged");
     case "disable":
+      // the first post only asks: it names whose account would stop working and changes nothing
+      if (!value.confirm) {
+        const person = await findPerson({ prisma, userId: value.userId });
+        if (!person) notFound();
+        if (person.id === user.id) return reply(submission.reply({ formErrors: ["admin:people.errors.self"] }));
+        return reply(submission.reply(), 200, { userId: person.id, name: person.name, email: person.email });
+      }
+    // falls through: confirmed
     case "enable": {
       const disabled = value.intent === "disable";
       const change = await setDisabled({ prisma, actorId: user.id, userId: value.userId, disabled });
@@ -110,6 +122,7 @@ export default function People() {
   const [inviteForm, inviteFields] = useForm({ id: "invite-staff", lastResult: actionData?.intent === "invite" ? actionData.result : undefined });
   const [rowForm] = useForm({ id: "people-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const confirm = actionData?.confirm ?? null;
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <div className="container section stack">
@@ -117,12 +130,18 @@ export default function People() {
       <p className="section-intro">{t("people.intro")}</p>
       <SearchForm id="people-search" label={t("people.search")} q={q} />
       <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
+      {confirm ? (
+        <ConfirmStep id="confirm-disable" title={t("people.confirmDisable.title", { name: confirm.name })} fields={{ intent: "disable", userId: confirm.userId }} confirmLabel={t("people.confirmDisable.submit")}>
+          <p>{t("people.confirmDisable.body", { name: confirm.name, email: confirm.email })}</p>
+          <p>{t("people.confirmDisable.undo")}</p>
+        </ConfirmStep>
+      ) : null}
       <p className="field-help" id="people-count">
         {t("people.count", { count: list.total })}
       </p>
       {list.people.length ? (
         <div className="table-wrap">
-          <table className="data" aria-describedby="people-count">
+          <table className="data cards" aria-describedby="people-count">
             <thead>
               <tr>
                 <th scope="col">{t("people.table.name")}</th>
@@ -135,12 +154,12 @@ export default function People() {
             <tbody>
               {list.people.map((p) => (
                 <tr key={p.id}>
-                  <td>
+                  <td className="cell-title">
                     {p.name} {p.self ? <span className="field-help">{t("people.you")}</span> : null}
                   </td>
-                  <td>{p.email}</td>
-                  <td>{p.organizations}</td>
-                  <td>
+                  <td data-label={t("people.table.email")}>{p.email}</td>
+                  <td data-label={t("people.table.organizations")}>{p.organizations}</td>
+                  <td data-label={t("people.table.role")}>
                     {p.self ? (
                       t(`roles.${p.coalitionRole}`)
                     ) : (
@@ -160,7 +179,7 @@ export default function People() {
                       </Form>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t("people.table.status")}>
                     <div className="form-actions">
                       <span className="badge">{p.disabled ? t("people.statusDisabled") : t("people.statusActive")}</span>
                       {p.self ? null : (

@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "~/utils/zod.server";
+import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
@@ -15,7 +16,7 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { emailField } from "~/utils/validation.server";
+import { confirmField, emailField } from "~/utils/validation.server";
 
 const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
 
@@ -25,7 +26,7 @@ const schema = () =>
   [
     z.object({ intent: z.literal("invite"), email: emailField(), role: z.enum(["MEMBER", "LEAD"], { error: "validation.invalidChoice" }) }),
     z.object({ intent: z.literal("revoke"), invitationId: idField() }),
-    z.object({ intent: z.literal("remove"), membershipId: idField() }),
+    z.object({ intent: z.literal("remove"), membershipId: idField(), confirm: confirmField() }),
     z.object({ intent: z.literal("handOver"), membershipId: idField() }),
   ],
   { error: "validation.invalidChoice" },
@@ -58,18 +59,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = requireOrgPermission(user, params.org, "manage:member");
   const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
-  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  // one answer shape, so the page's types see the confirmation step beside the form results
+  const answer = (result: ReturnType<typeof submission.reply>, status = 400, confirm: { membershipId: string; name: string; email: string } | null = null) =>
+    json({ intent, result, confirm }, { status });
+  if (submission.status !== "success") return answer(submission.reply());
   const prisma = await getPrisma();
   const here = `/o/${organization.slug}/members`;
   const value = submission.value;
-  const refuse = (error: string) => json({ intent, result: submission.reply({ formErrors: [error] }) }, { status: 400 });
+  const refuse = (error: string) => answer(submission.reply({ formErrors: [error] }));
 
   switch (value.intent) {
     case "invite": {
       const target = { organizationId: organization.id, role: value.role };
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
       if (!sent) notFound();
-      if (!sent.ok) return json({ intent, result: submission.reply({ fieldErrors: { email: [sent.error] } }) }, { status: 400 });
+      if (!sent.ok) return answer(submission.reply({ fieldErrors: { email: [sent.error] } }));
       return redirectWithToast(here, { key: "org:members.invite.sent", values: { email: value.email } });
     }
     case "revoke": {
@@ -78,6 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, { key: "org:members.pending.revoked" });
     }
     case "remove": {
+      // the first post only asks: it names who would lose access and changes nothing
+      if (!value.confirm) {
+        const member = (await listMembers({ prisma, organizationId: organization.id })).find((m) => m.id === value.membershipId);
+        if (!member) notFound();
+        return answer(submission.reply(), 200, { membershipId: member.id, name: member.user.name, email: member.user.email });
+      }
       const removed = await removeMember({ prisma, organizationId: organization.id, membershipId: value.membershipId, actorId: user.id });
       if (removed.status === "notFound") notFound();
       if (removed.status === "lastLead") return refuse("org:members.errors.lastLead");
@@ -104,16 +114,28 @@ export default function Members() {
   const [rowForm] = useForm({ id: "member-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
   const others = data.members.filter((m) => !m.self && m.role === "MEMBER");
+  const confirm = actionData?.confirm ?? null;
   return (
     <div className="container section stack">
       <h1>{t("members.title")}</h1>
       <p className="section-intro">{t("members.intro", { organization: data.organization })}</p>
       <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
+      {confirm ? (
+        <ConfirmStep
+          id="confirm-remove"
+          title={t("members.confirmRemove.title", { name: confirm.name, organization: data.organization })}
+          fields={{ intent: "remove", membershipId: confirm.membershipId }}
+          confirmLabel={t("members.confirmRemove.submit", { name: confirm.name })}
+        >
+          <p>{t("members.confirmRemove.body", { name: confirm.name, email: confirm.email, organization: data.organization })}</p>
+          <p>{t("members.confirmRemove.undo")}</p>
+        </ConfirmStep>
+      ) : null}
       <p className="field-help" id="members-count">
         {t("members.caption", { count: data.members.length })}
       </p>
       <div className="table-wrap">
-        <table className="data" aria-describedby="members-count">
+        <table className="data cards" aria-describedby="members-count">
           <thead>
             <tr>
               <th scope="col">{t("members.table.name")}</th>
@@ -126,16 +148,16 @@ export default function Members() {
           <tbody>
             {data.members.map((m) => (
               <tr key={m.id}>
-                <td>
+                <td className="cell-title">
                   {m.name} {m.self ? <span className="field-help">{t("members.you")}</span> : null}
                 </td>
-                <td>{m.email}</td>
-                <td>
+                <td data-label={t("members.table.email")}>{m.email}</td>
+                <td data-label={t("members.table.role")}>
                   <span className="badge">{t(`members.roles.${m.role}`)}</span>
                 </td>
-                <td>{date(m.since)}</td>
+                <td data-label={t("members.table.since")}>{date(m.since)}</td>
                 {data.canManage ? (
-                  <td>
+                  <td data-label={t("members.table.actions")} className={m.self ? "cell-empty" : undefined}>
                     {m.self ? null : (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="remove" />

@@ -8,7 +8,7 @@ import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
 import { createSession, findSessionUser } from "~/models/session.server";
-import { homePath, notFound } from "~/utils/auth.server";
+import { homePath } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
@@ -26,17 +26,20 @@ const schema = () =>
   confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
 });
 
-/** A malformed token is a 404, like any unknown address; a well-formed one that no longer works says so. */
+/**
+ * A link cut short by a mail program is null (404); a well-formed one that no longer works is a 410. Both show
+ * the page that explains it and offers a new link, never the generic 404.
+ */
 function tokenOf(params: LoaderFunctionArgs["params"]) {
   const parsed = tokenParam().safeParse(params.token);
-  return parsed.success ? parsed.data : notFound();
+  return parsed.success ? parsed.data : null;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = tokenOf(params);
-  const [reset, t] = await Promise.all([findUsableReset({ prisma: await getPrisma(), token }), i18next.getFixedT(request, "auth")]);
+  const [reset, t] = await Promise.all([token ? findUsableReset({ prisma: await getPrisma(), token }) : null, i18next.getFixedT(request, "auth")]);
   const data = { title: t(reset ? "reset.title" : "reset.expiredTitle"), email: reset?.email ?? null, minutes: RESET_MINUTES };
-  return json(data, { status: reset ? 200 : 410 });
+  return json(data, { status: reset ? 200 : token ? 410 : 404 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,6 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenOf(params);
   const submission = await parseForm(request, schema());
   const hideFields = ["password", "confirm"];
+  if (!token) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 404 });
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const prisma = await getPrisma();
   const reset = await findUsableReset({ prisma, token });

@@ -33,3 +33,7 @@ export const tokenParam = () =>
 /** A redirect target carried by a form; checked again by safeRedirect. */
 export const redirectField = () =>
   z.optional(z.string().check(z.maxLength(500)));
+
+/** The second post of an action that asks first (components/confirm-step.tsx); absent on the first post. */
+export const confirmField = () =>
+  z.optional(z.literal("yes", { error: "validation.invalidChoice" }));

@@ -158,9 +158,14 @@ test("a member drafts the reflection across the four values, and the lead submit
   await expect(page.getByRole("button", { name: "Submit the reflection" })).toHaveCount(0);
 
   await lead.page.goto(`${orgPath}/reflections/${year}`);
+  // before submitting, the lead sees the four values with this year's practices beside them
+  const overview = lead.page.getByRole("region", { name: `${year} at a glance` });
+  await expect(overview.getByRole("listitem").filter({ hasText: "Draft saved, level chosen" })).toHaveCount(4);
+  await expect(overview.getByText(/practices? in \d{4}|No practices logged/)).toHaveCount(4);
+  await expect(lead.page.getByText("Submitted by the lead")).toHaveCount(0);
   await lead.page.getByRole("button", { name: "Submit the reflection" }).click();
   await expect(lead.page.getByRole("status")).toContainText(`The ${year} reflection was submitted`);
-  await expect(lead.page.getByText(/Submitted on/)).toBeVisible();
+  await expect(lead.page.getByText(/Submitted by the lead on/)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("button", { name: "Save draft" })).toHaveCount(0);
   await screenshot(lead.page, "reflection-submitted");

@@ -64,7 +64,13 @@ describe("organizations", () => {
     const member = await createUser({ memberships: [{ organizationId: org.id }] });
     const { cookie } = await sessionCookie(member.id);
     expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
-    expect((await postOrg(a.cookie, org.id, { intent: "archive" })).status).toBe(302);
+    // the first post only asks
+    const ask = await postOrg(a.cookie, org.id, { intent: "archive" });
+    expect(ask.status).toBe(200);
+    expect((await ask.json()).confirm).toBe(true);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).toBeNull();
+    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
+    expect((await postOrg(a.cookie, org.id, { intent: "archive", confirm: "yes" })).status).toBe(302);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).not.toBeNull();
     expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(404);
     // an archived organization cannot invite
@@ -130,11 +136,11 @@ describe("who may use the admin pages", () => {
         answer(organizationsLoader(requestArgs("/movement/admin/organizations", { cookie }))),
         createOrg(cookie, orgForm({ name: "Sneaky" })),
         answer(orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie, params }))),
-        postOrg(cookie, org.id, { intent: "archive" }),
+        postOrg(cookie, org.id, { intent: "archive", confirm: "yes" }),
         postOrg(cookie, org.id, { intent: "inviteLead", email: "sneaky@example.org" }),
         answer(peopleLoader(requestArgs("/movement/admin/people", { cookie }))),
         postPeople(cookie, { intent: "role", userId: target.id, role: "ADMIN" }),
-        postPeople(cookie, { intent: "disable", userId: target.id }),
+        postPeople(cookie, { intent: "disable", userId: target.id, confirm: "yes" }),
         postPeople(cookie, { intent: "invite", email: "sneaky@example.org", role: "ADMIN" }),
         answer(auditLoader(requestArgs("/movement/admin/audit", { cookie }))),
       ]);
@@ -182,8 +188,15 @@ describe("people", () => {
     const person = await createUser();
     const s1 = await sessionCookie(person.id);
     await sessionCookie(person.id);
-    expect((await postPeople(a.cookie, { intent: "disable", userId: person.id })).status).toBe(302);
     const prisma = await getPrisma();
+    // the first post only asks, naming the person, and signs nobody out
+    const ask = await postPeople(a.cookie, { intent: "disable", userId: person.id });
+    expect(ask.status).toBe(200);
+    expect((await ask.json()).confirm).toEqual({ userId: person.id, name: person.name, email: person.email });
+    expect(await prisma.session.count({ where: { userId: person.id } })).toBe(2);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).disabledAt).toBeNull();
+    expect((await postPeople(a.cookie, { intent: "disable", userId: "no-such-user" })).status).toBe(404);
+    expect((await postPeople(a.cookie, { intent: "disable", userId: person.id, confirm: "yes" })).status).toBe(302);
     expect(await prisma.session.count({ where: { userId: person.id } })).toBe(0);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).disabledAt).not.toBeNull();
     const res = await answer(accountLoader(requestArgs("/account", { cookie: s1.cookie })));
@@ -191,7 +204,9 @@ describe("people", () => {
     expect(res.headers.get("Location")).toMatch(/^\/login/);
     expect(await prisma.auditEvent.count({ where: { action: "user.disabled", entityId: person.id } })).toBe(1);
 
-    const self = await postPeople(a.cookie, { intent: "disable", userId: a.id });
+    const self = await postPeople(a.cookie, { intent: "disable", userId: a.id, confirm: "yes" });
+    expect(self.status).toBe(400);
+    expect((await postPeople(a.cookie, { intent: "disable", userId: a.id })).status).toBe(400);
     expect(self.status).toBe(400);
     expect(await prisma.session.count({ where: { userId: a.id } })).toBe(1);
 

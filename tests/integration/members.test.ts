@@ -57,7 +57,7 @@ describe("removing and handing over", () => {
   test("the lead removes a member: the member's next request to the organization is a 404", async () => {
     const { org, lead, ana } = await team();
     expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } }))).status).toBe(200);
-    const res = await post(org, lead.cookie, { intent: "remove", membershipId: ana.membership.id });
+    const res = await post(org, lead.cookie, { intent: "remove", membershipId: ana.membership.id, confirm: "yes" });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/members`);
     expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } })))).status).toBe(404);
@@ -69,9 +69,25 @@ describe("removing and handing over", () => {
     expect(await prisma.user.count({ where: { id: ana.id } })).toBe(1);
   });
 
+  test("the first post only asks: it names the member, changes nothing, and a bad confirmation is refused", async () => {
+    const { org, lead, ana } = await team();
+    const ask = await post(org, lead.cookie, { intent: "remove", membershipId: ana.membership.id });
+    expect(ask.status).toBe(200);
+    expect((await ask.json()).confirm).toEqual({ membershipId: ana.membership.id, name: "Ana", email: ana.email });
+    const prisma = await getPrisma();
+    expect(await prisma.membership.count({ where: { id: ana.membership.id } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "member.removed", entityId: ana.membership.id } })).toBe(0);
+    const wrong = await post(org, lead.cookie, { intent: "remove", membershipId: ana.membership.id, confirm: "maybe" });
+    expect(wrong.status).toBe(400);
+    expect(await prisma.membership.count({ where: { id: ana.membership.id } })).toBe(1);
+    // another organization's member is a 404 already at the question
+    const other = await team();
+    expect((await post(org, lead.cookie, { intent: "remove", membershipId: other.ana.membership.id })).status).toBe(404);
+  });
+
   test("the last lead cannot be removed", async () => {
     const { org, lead } = await team();
-    const res = await post(org, lead.cookie, { intent: "remove", membershipId: lead.membership.id });
+    const res = await post(org, lead.cookie, { intent: "remove", membershipId: lead.membership.id, confirm: "yes" });
     expect(res.status).toBe(400);
     expect((await res.json()).result.error[""]).toEqual(["org:members.errors.lastLead"]);
     expect(await (await getPrisma()).membership.count({ where: { id: lead.membership.id, role: "LEAD" } })).toBe(1);
@@ -105,6 +121,7 @@ describe("removing and handing over", () => {
     });
     const forms: Record<string, string>[] = [
       { intent: "remove", membershipId: other.ana.membership.id },
+      { intent: "remove", membershipId: other.ana.membership.id, confirm: "yes" },
       { intent: "handOver", membershipId: other.ana.membership.id },
       { intent: "remove", membershipId: "not-an-id" },
       { intent: "revoke", invitationId: invitation && invitation.ok ? invitation.invitationId : "" },
@@ -124,6 +141,7 @@ describe("removing and handing over", () => {
     const forms: Record<string, string>[] = [
       { intent: "invite", email: "friend@example.org", role: "MEMBER" },
       { intent: "remove", membershipId: ben.membership.id },
+      { intent: "remove", membershipId: ben.membership.id, confirm: "yes" },
       { intent: "remove", membershipId: lead.membership.id },
       { intent: "handOver", membershipId: ana.membership.id },
       { intent: "revoke", invitationId: "anything" },

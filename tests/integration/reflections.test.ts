@@ -232,6 +232,65 @@ describe("submitting and reopening", () => {
   });
 });
 
+describe("the year's state, its overview and reading a past year", () => {
+  test("a step marked submitted in a year the lead has not submitted reads as a draft and can still be changed", async () => {
+    const { org, member } = await workspace();
+    const prisma = await getPrisma();
+    // data written step by step (as the demo generator does) can mark a single step submitted
+    await prisma.reflection.create({
+      data: { organizationId: org.id, valueId: values[0].id, cycleId: cycles[YEAR], rubricLevel: 3, wentWell: "Early", status: "SUBMITTED", submittedAt: new Date() },
+    });
+    await prisma.reflection.create({ data: { organizationId: org.id, valueId: values[1].id, cycleId: cycles[YEAR], wentWell: "Started" } });
+    const data = await (await get(org, member, YEAR, values[0].slug)).json();
+    expect(data).toMatchObject({ submitted: false, editable: true });
+    expect(data.steps.map((s: { state: string }) => s.state)).toEqual(["done", "draft", ...values.slice(2).map(() => "empty")]);
+    expect((await post(org, member, step(0, { version: "1", wentWell: "Changed" }))).status).toBe(302);
+    expect((await rows(org.id)).find((r) => r.valueId === values[0].id)).toMatchObject({ wentWell: "Changed", status: "DRAFT", submittedAt: null });
+  });
+
+  test("only the lead's submit makes every step read as submitted", async () => {
+    const { org, member, lead } = await workspace();
+    await completeAll(org, member);
+    expect((await (await get(org, member)).json()).steps.every((s: { state: string }) => s.state === "done")).toBe(true);
+    expect((await post(org, lead, { intent: "submit" })).status).toBe(302);
+    expect((await (await get(org, member)).json()).steps.every((s: { state: string }) => s.state === "submitted")).toBe(true);
+  });
+
+  test("each value carries this year's practices for it: how many and the latest titles, never deleted ones or other years'", async () => {
+    const { org, member } = await workspace();
+    const other = await createOrganization();
+    const prisma = await getPrisma();
+    const practice = (organizationId: string, valueId: string, title: string, occurredOn: string, deleted = false) =>
+      prisma.practice.create({ data: { organizationId, valueId, title, occurredOn: new Date(occurredOn), deletedAt: deleted ? new Date() : null } });
+    for (let i = 1; i <= 4; i++) await practice(org.id, values[0].id, `Circle ${i}`, `${YEAR}-0${i}-10`);
+    await practice(org.id, values[0].id, "Removed one", `${YEAR}-05-01`, true);
+    await practice(org.id, values[0].id, "Last year's", `${LAST_YEAR}-06-01`);
+    await practice(org.id, values[1].id, "Only one", `${YEAR}-02-02`);
+    await practice(other.id, values[0].id, "Someone else's", `${YEAR}-06-01`);
+    const data = await (await get(org, member)).json();
+    expect(data.steps[0].practices).toEqual({
+      count: 4,
+      recent: ["Circle 4", "Circle 3", "Circle 2"].map((title) => expect.objectContaining({ title })),
+    });
+    expect(data.steps[1].practices).toMatchObject({ count: 1, recent: [{ title: "Only one", occurredOn: `${YEAR}-02-02` }] });
+    expect(data.steps[2].practices).toEqual({ count: 0, recent: [] });
+    const text = JSON.stringify(data);
+    for (const hidden of ["Removed one", "Last year's", "Someone else's"]) expect(text).not.toContain(hidden);
+  });
+
+  test("a read-only year links each step to the previous and the next value", async () => {
+    const { org, member } = await workspace();
+    const middle = await (await get(org, member, LAST_YEAR, values[1].slug)).json();
+    expect(middle.editable).toBe(false);
+    expect(middle.current.previous).toMatchObject({ slug: values[0].slug });
+    expect(middle.current.following).toMatchObject({ slug: values[2].slug });
+    const first = await (await get(org, member, LAST_YEAR, values[0].slug)).json();
+    expect(first.current.previous).toBeNull();
+    const last = await (await get(org, member, LAST_YEAR, values[values.length - 1].slug)).json();
+    expect(last.current.following).toBeNull();
+  });
+});
+
 describe("who may see the reflection", () => {
   test("a year without a cycle, or not a year at all, is a 404", async () => {
     const { org, member } = await workspace();

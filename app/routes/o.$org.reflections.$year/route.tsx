@@ -4,7 +4,17 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ConsentField, LastYearNote, ReflectionAnswers, ReflectionStepList, ReflectionTextFields, RubricLevelField, type StepState } from "~/components/reflection-step";
+import {
+  ConsentField,
+  LastYearNote,
+  ReflectionAnswers,
+  ReflectionOverview,
+  ReflectionStepList,
+  ReflectionTextFields,
+  RubricLevelField,
+  StepPager,
+  type StepState,
+} from "~/components/reflection-step";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { VisibilityField } from "~/components/visibility-field";
@@ -39,8 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!reflection) notFound();
   const { cycle, submitted, steps } = reflection;
+  // "submitted" is the year's state, which only the lead's submit sets; before it every saved step is a draft
   const stateOf = (s: (typeof steps)[number]): StepState =>
-    !s.reflection ? "empty" : s.reflection.status === "SUBMITTED" ? "submitted" : s.reflection.rubricLevel === null ? "draft" : "done";
+    submitted ? "submitted" : !s.reflection ? "empty" : s.reflection.rubricLevel === null ? "draft" : "done";
   const unfinished = steps.filter((s) => !s.reflection?.rubricLevel);
   const asked = searchParamsOf(request).get("step");
   const current = steps.find((s) => s.slug === asked) ?? unfinished[0] ?? steps[0] ?? null;
@@ -57,10 +68,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submitted,
     submittedAt: reflection.submittedAt,
     canSubmit,
-    editable: open && !submitted && r?.status !== "SUBMITTED",
+    editable: open && !submitted,
     canReopen: open && submitted && canSubmit,
     doneCount: steps.length - unfinished.length,
-    steps: steps.map((s) => ({ valueId: s.valueId, slug: s.slug, name: s.name, color: valueColor(s.slug, s.position), state: stateOf(s) })),
+    steps: steps.map((s) => ({
+      valueId: s.valueId,
+      slug: s.slug,
+      name: s.name,
+      color: valueColor(s.slug, s.position),
+      state: stateOf(s),
+      levelName: s.levels.find((l) => l.level === s.reflection?.rubricLevel)?.name ?? null,
+      practices: s.practices,
+    })),
     // only the step on screen carries its text
     current: current && {
       number: index + 1,
@@ -75,6 +94,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       version: r?.version ?? 0,
       answer: r && { rubricLevel: r.rubricLevel, wentWell: r.wentWell, challenges: r.challenges, nextSteps: r.nextSteps, visibility: r.visibility, consentToQuote: r.consentToQuote },
       nextSlug: next?.slug ?? current.slug,
+      previous: steps[index - 1] ? { slug: steps[index - 1].slug, name: steps[index - 1].name } : null,
+      following: steps[index + 1] ? { slug: steps[index + 1].slug, name: steps[index + 1].name } : null,
     },
   });
 }
@@ -154,12 +175,20 @@ export default function ReflectionYear() {
                 <blockquote className="quote">{step.prompt}</blockquote>
               </div>
             ) : null}
-            {data.editable ? <StepForm key={`${step.slug}-${step.version}`} step={step} lastResult={stepResult} /> : <ReflectionAnswers answer={step.answer} levels={step.levels} />}
+            {data.editable ? (
+              <StepForm key={`${step.slug}-${step.version}`} step={step} lastResult={stepResult} />
+            ) : (
+              <>
+                <ReflectionAnswers answer={step.answer} levels={step.levels} />
+                <StepPager previous={step.previous} following={step.following} />
+              </>
+            )}
           </section>
         </div>
       ) : (
         <p className="empty-state">{t("noValues")}</p>
       )}
+      {data.steps.length ? <ReflectionOverview organization={data.organization.slug} year={data.year} steps={data.steps} /> : null}
       <LeadActions data={data} result={leadResult} />
     </div>
   );
