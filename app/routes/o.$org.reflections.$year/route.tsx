@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle, submitted, steps } = reflection;
   const stateOf = (s: (typeof steps)[number]): StepState =>
     !s.reflection ? "empty" : s.reflection.status === "SUBMITTED" ? "submitted" : s.reflection.rubricLevel === null ? "draft" : "done";
-  const unfinished = steps.filter((s) => !s.reflection?.rubricLevel);
+  const unfinished = steps.filter((s) => !s.archived && !s.reflection?.rubricLevel);
   const asked = new URL(request.url).searchParams.get("step");
   const current = steps.find((s) => s.slug === asked) ?? unfinished[0] ?? steps[0] ?? null;
   const index = current ? steps.indexOf(current) : -1;
@@ -56,7 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submitted,
     submittedAt: reflection.submittedAt,
     canSubmit,
-    editable: open && !submitted && r?.status !== "SUBMITTED",
+    // an archived value takes no new answers; its step shows what was written
+    editable: open && !submitted && r?.status !== "SUBMITTED" && !current?.archived,
     canReopen: open && submitted && canSubmit,
     doneCount: steps.length - unfinished.length,
     steps: steps.map((s) => ({ valueId: s.valueId, slug: s.slug, name: s.name, color: valueColor(s.slug, s.position), state: stateOf(s) })),
