@@ -64,10 +64,13 @@ export async function action({ request }: ActionFunctionArgs) {
     case "name":
       await updateAccountName({ prisma, userId: user.id, name: value.name });
       return redirectWithToast("/account", { key: "account:name.saved" });
-    case "locale":
+    case "locale": {
       await updateAccountLocale({ prisma, userId: user.id, locale: value.locale });
+      const res = await redirectWithToast("/account", { key: "account:language.saved" });
       // this browser switches too: a language chosen here overrides one chosen earlier with the switch
-      return redirectWithToast("/account", { key: "account:language.saved" }, { headers: { "Set-Cookie": await localeCookie.serialize(value.locale) } });
+      res.headers.append("Set-Cookie", await localeCookie.serialize(value.locale));
+      return res;
+    }
     case "password": {
       const fieldErrors: Record<string, string[]> = {};
       const problem = passwordProblem(value.password, user.email);
