@@ -85,7 +85,7 @@ export default function EditFrameworkText() {
   const defaults: Record<string, string> = data.defaults;
   const [form, fields] = useForm<Record<string, string>>({ id: `framework-${data.kind}`, lastResult, defaultValue: defaults });
   return (
-    <div className="container narrow section stack">
+    <div className="container section stack framework-edit">
       <p>
         <Link to={FRAMEWORK}>← {t("edit.back")}</Link>
       </p>
