@@ -81,3 +81,24 @@ export async function recordWording(tx: PrismaNamespace.TransactionClient, { sub
     update: { text: after },
   });
 }
+
+/**
+ * The names of values and freedoms as they read in a given year, in one language: for lists of dated
+ * records (practices), each shown with the words of its own year.
+ */
+export async function getNamesByYear({ prisma, locale }: { prisma: Prisma; locale: "en" | "es" }) {
+  const select = { id: true, name: true, description: true } as const;
+  const [values, freedoms, wording] = await Promise.all([prisma.value.findMany({ select }), prisma.freedom.findMany({ select }), loadFrameworkWording({ prisma })]);
+  const valueRows = new Map(values.map((v) => [v.id, { ...v, descriptors: [] }]));
+  const freedomRows = new Map(freedoms.map((f) => [f.id, f]));
+  return {
+    value(id: string, year: number) {
+      const row = valueRows.get(id);
+      return row ? wording.value(row, year).name[locale] : null;
+    },
+    freedom(id: string, year: number) {
+      const row = freedomRows.get(id);
+      return row ? wording.freedom(row, year).name[locale] : null;
+    },
+  };
+}

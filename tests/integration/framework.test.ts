@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { loader as indexLoader, action as indexAction } from "~/routes/movement.admin.framework._index";
 import { loader as textLoader, action as textAction } from "~/routes/movement.admin.framework.$kind.$id";
+import { loader as practiceListLoader } from "~/routes/o.$org.practices._index";
 import { loader as practiceNewLoader } from "~/routes/o.$org.practices.new";
 import { loader as reflectionLoader } from "~/routes/o.$org.reflections.$year/route";
 import { loader as valuePageLoader } from "~/routes/o.$org.values.$value";
@@ -151,6 +152,27 @@ describe("editing the wording", () => {
     expect((await reflectionPage(2031, v.slug)).current.levels[2].name).toBe("Rooted");
     await prisma.reflection.deleteMany({ where: { cycleId: closed.id } });
     await prisma.cycle.deleteMany({ where: { year: { in: [2030, 2031] } } });
+  });
+
+  test("the practice list names each practice's value and freedoms in the words of its year", async () => {
+    const prisma = await getPrisma();
+    const v = values[3];
+    const freedom = await prisma.freedom.findFirstOrThrow({ orderBy: { position: "asc" } });
+    const oldFreedom = (freedom.name as { en: string }).en;
+    await cycle(2050, "CLOSED");
+    const logged = async (occurredOn: string) =>
+      prisma.practice.create({
+        data: { organizationId: org.id, valueId: v.id, occurredOn: new Date(occurredOn), title: `Practice of ${occurredOn}`, freedoms: { create: [{ freedomId: freedom.id, organizationId: org.id }] } },
+      });
+    const [before, after] = [await logged("2050-05-01"), await logged("2051-05-01")];
+    expect((await postValue(admin, v.id, { version: await currentVersion(v.id), ...itemForm("Solidarity Without Borders") })).status).toBe(302);
+    expect((await postText(admin, "freedoms", freedom.id, { version: String(freedom.version), ...itemForm("Freedom to Flourish") })).status).toBe(302);
+    const list = await (await practiceListLoader(requestArgs(`/o/${org.slug}/practices`, { cookie: member, params: { org: org.slug } }))).json();
+    const row = (id: string) => list.practices.find((p: { id: string }) => p.id === id);
+    expect(row(before.id)).toMatchObject({ valueName: v.name.en, freedomNames: [oldFreedom] });
+    expect(row(after.id)).toMatchObject({ valueName: "Solidarity Without Borders", freedomNames: ["Freedom to Flourish"] });
+    await prisma.practice.deleteMany({ where: { id: { in: [before.id, after.id] } } });
+    await prisma.cycle.deleteMany({ where: { year: 2050 } });
   });
 
   test("both languages are required, lengths are checked, and a descriptor in one language only is refused; nothing changes", async () => {
