@@ -11,6 +11,8 @@ import enReflection from "~/locales/en/reflection.json";
 import enCommitment from "~/locales/en/commitment.json";
 import enPractice from "~/locales/en/practice.json";
 import enCycle from "~/locales/en/cycle.json";
+import enFramework from "~/locales/en/framework.json";
+import enAccount from "~/locales/en/account.json";
 import esAdmin from "~/locales/es/admin.json";
 import esAuth from "~/locales/es/auth.json";
 import esCommon from "~/locales/es/common.json";
@@ -22,10 +24,12 @@ import esReflection from "~/locales/es/reflection.json";
 import esCommitment from "~/locales/es/commitment.json";
 import esPractice from "~/locales/es/practice.json";
 import esCycle from "~/locales/es/cycle.json";
+import esFramework from "~/locales/es/framework.json";
+import esAccount from "~/locales/es/account.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail, invite: enInvite, practice: enPractice, commitment: enCommitment, reflection: enReflection, workspace: enWorkspace, cycle: enCycle },
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail, invite: esInvite, practice: esPractice, commitment: esCommitment, reflection: esReflection, workspace: esWorkspace, cycle: esCycle },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail, invite: enInvite, practice: enPractice, commitment: enCommitment, reflection: enReflection, workspace: enWorkspace, cycle: enCycle, framework: enFramework, account: enAccount },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail, invite: esInvite, practice: esPractice, commitment: esCommitment, reflection: esReflection, workspace: esWorkspace, cycle: esCycle, framework: esFramework, account: esAccount },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];

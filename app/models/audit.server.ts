@@ -40,6 +40,17 @@ export const AUDIT_ACTIONS = [
   "reminder.paused",
   "reminder.resumed",
   "reminder.preference_changed",
+  "framework.value_created",
+  "framework.value_updated",
+  "framework.value_archived",
+  "framework.value_restored",
+  "framework.value_moved",
+  "framework.freedom_updated",
+  "framework.freedom_moved",
+  "framework.level_updated",
+  "account.name_changed",
+  "account.locale_changed",
+  "account.password_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ import type { ReflectionStepInput } from "~/models/reflection-schema";
 import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
+import { loadFrameworkWording } from "~/models/framework-wording.server";
 
 /** "locked": the year was submitted, or its cycle is not open. */
 export type ReflectionWriteResult = WriteResult | { status: "locked"; reason: "submitted" | "cycle" } | { status: "incomplete"; missing: string[] };
@@ -17,11 +18,12 @@ export async function getReflectionYear({ prisma, organizationId, year, locale }
     select: { id: true, year: true, status: true, opensOn: true, closesOn: true, prompts: { select: { valueId: true, prompt: true } } },
   });
   if (!cycle) return null;
-  const [values, levels, reflections, previous] = await Promise.all([
+  const [values, levels, reflections, previous, wording] = await Promise.all([
     prisma.value.findMany({
-      where: { archivedAt: null },
+      // an archived value stays in the years that have an answer for it
+      where: { OR: [{ archivedAt: null }, { reflections: { some: { organizationId, cycleId: cycle.id } } }] },
       orderBy: { position: "asc" },
-      select: { id: true, slug: true, position: true, name: true, description: true, descriptors: { select: { level: true, descriptor: true } } },
+      select: { id: true, slug: true, position: true, archivedAt: true, name: true, description: true, descriptors: { select: { level: true, descriptor: true } } },
     }),
     prisma.rubricLevel.findMany({ orderBy: { level: "asc" }, select: { level: true, name: true, description: true } }),
     prisma.reflection.findMany({
@@ -42,27 +44,31 @@ export async function getReflectionYear({ prisma, organizationId, year, locale }
       },
     }),
     prisma.reflection.findMany({ where: { organizationId, cycle: { year: year - 1 } }, select: { valueId: true, nextSteps: true } }),
+    loadFrameworkWording({ prisma }),
   ]);
   const practices = await practicesByValue({ prisma, organizationId, year, valueIds: values.map((v) => v.id) });
   const byValue = new Map(reflections.map((r) => [r.valueId, r]));
   const lastYear = new Map(previous.map((r) => [r.valueId, r.nextSteps]));
   const prompts = new Map(cycle.prompts.map((p) => [p.valueId, pick(p.prompt, locale)]));
-  const submitted = isYearSubmitted(reflections, values.length);
+  const submitted = isYearSubmitted(reflections, values.filter((v) => !v.archivedAt).length);
+  // the words this year's cycle was answered against
+  const levelText = levels.map((l) => ({ level: l.level, ...wording.level(l, year) }));
   return {
     cycle: { year: cycle.year, status: cycle.status, opensOn: cycle.opensOn.toISOString().slice(0, 10), closesOn: cycle.closesOn.toISOString().slice(0, 10) },
     submitted,
     submittedAt: submitted ? (reflections.map((r) => r.submittedAt?.toISOString() ?? "").sort().pop() ?? null) : null,
     steps: values.map((v) => {
       const r = byValue.get(v.id);
-      const descriptors = new Map(v.descriptors.map((d) => [d.level, pick(d.descriptor, locale)]));
+      const text = wording.value(v, year);
       return {
         valueId: v.id,
         slug: v.slug,
         position: v.position,
-        name: pick(v.name, locale),
-        description: pick(v.description, locale),
+        archived: v.archivedAt !== null,
+        name: text.name[locale],
+        description: text.description[locale],
         prompt: prompts.get(v.id) ?? null,
-        levels: levels.map((l) => ({ level: l.level, name: pick(l.name, locale), descriptor: descriptors.get(l.level) ?? pick(l.description, locale) })),
+        levels: levelText.map((l) => ({ level: l.level, name: l.name[locale], descriptor: (text.descriptors[String(l.level)] ?? l.description)[locale] })),
         lastYearNextSteps: lastYear.get(v.id) || null,
         practices: practices.get(v.id) ?? { count: 0, recent: [] },
         reflection: r

@@ -2,13 +2,14 @@
 import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
+import { loadFrameworkWording } from "~/models/framework-wording.server";
 
 const TIMELINE = 30;
 
 export async function getValueForOrganization({ prisma, organizationId, slug, locale }: { prisma: Prisma; organizationId: string; slug: string; locale: Locale }) {
   const value = await prisma.value.findUnique({ where: { slug }, select: { id: true, slug: true, position: true, name: true, description: true, archivedAt: true } });
   if (!value) return null;
-  const [commitments, practices, practiceCount, reflections, levels] = await Promise.all([
+  const [commitments, practices, practiceCount, reflections, levels, wording] = await Promise.all([
     prisma.commitment.findMany({
       where: { organizationId, valueId: value.id },
       orderBy: [{ cycle: { year: "desc" } }, { createdAt: "asc" }],
@@ -26,14 +27,19 @@ export async function getValueForOrganization({ prisma, organizationId, slug, lo
       orderBy: { cycle: { year: "desc" } },
       select: { rubricLevel: true, wentWell: true, challenges: true, nextSteps: true, visibility: true, status: true, cycle: { select: { year: true } } },
     }),
-    prisma.rubricLevel.findMany({ orderBy: { level: "asc" }, select: { level: true, name: true } }),
+    prisma.rubricLevel.findMany({ orderBy: { level: "asc" }, select: { level: true, name: true, description: true } }),
+    loadFrameworkWording({ prisma }),
   ]);
-  const levelName = new Map(levels.map((l) => [l.level, pick(l.name, locale)]));
+  // each year's reflection names its level in the words of that year
+  const levelName = (level: number, year: number) => {
+    const row = levels.find((l) => l.level === level);
+    return row ? wording.level(row, year).name[locale] : null;
+  };
   return {
     value: { id: value.id, slug: value.slug, position: value.position, name: pick(value.name, locale), description: pick(value.description, locale), archived: value.archivedAt !== null },
     commitments: commitments.map(({ cycle, ...c }) => ({ ...c, year: cycle.year })),
     practices: practices.map((p) => ({ ...p, occurredOn: p.occurredOn.toISOString().slice(0, 10) })),
     practiceCount,
-    reflections: reflections.map(({ cycle, ...r }) => ({ ...r, year: cycle.year, levelName: r.rubricLevel ? (levelName.get(r.rubricLevel) ?? null) : null })),
+    reflections: reflections.map(({ cycle, ...r }) => ({ ...r, year: cycle.year, levelName: r.rubricLevel ? levelName(r.rubricLevel, cycle.year) : null })),
   };
 }

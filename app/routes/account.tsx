@@ -1,25 +1,54 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "~/utils/zod.server";
+import { ErrorList, Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
 import { ReminderPreference } from "~/components/reminder-preference";
+import { changePassword, updateAccountLocale, updateAccountName } from "~/models/account.server";
 import { reminderPreferenceSchema } from "~/models/cycle-schema.server";
 import { getReminderPreference, setReminderPreference } from "~/models/reminder.server";
 import { requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import i18next, { localeCookie } from "~/utils/i18next.server";
+import { isLocale, LOCALES } from "~/utils/localized";
+import { passwordProblem } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation.server";
+
+// Each setting is its own form (a hidden intent), so saving one never resubmits another.
+const schema = () =>
+  z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("name"), name: nameField() }),
+      z.object({ intent: z.literal("locale"), locale: z.enum(LOCALES, { error: "validation.invalidChoice" }) }),
+      z.object({
+        intent: z.literal("password"),
+        currentPassword: currentPasswordField(),
+        password: newPasswordField(),
+        confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
+      }),
+      reminderPreferenceSchema(),
+    ],
+    { error: "validation.invalidChoice" },
+  );
+
+const PASSWORD_FIELDS = ["currentPassword", "password", "confirm"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const t = await i18next.getFixedT(request, "auth");
-  const reminders = await getReminderPreference({ prisma: await getPrisma(), userId: user.id });
+  const [t, reminders] = await Promise.all([i18next.getFixedT(request, "auth"), getReminderPreference({ prisma: await getPrisma(), userId: user.id })]);
   return json({
     reminders,
     title: t("account.title"),
     email: user.email,
     name: user.name,
+    locale: isLocale(user.locale) ? user.locale : "en",
     coalitionRole: user.coalitionRole,
     memberships: user.memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name, role: m.role })),
   });
@@ -29,24 +58,123 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = await parseForm(request, reminderPreferenceSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await setReminderPreference({ prisma: await getPrisma(), userId: user.id, receives: submission.value.receives === "yes" });
-  return redirectWithToast("/account", { key: "cycle:preference.saved" });
+  const submission = await parseForm(request, schema());
+  const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
+  const hideFields = intent === "password" ? PASSWORD_FIELDS : undefined;
+  const reply = (status: number, options: Parameters<typeof submission.reply>[0] = {}) => json({ intent, result: submission.reply({ hideFields, ...options }) }, { status });
+  if (submission.status !== "success") return reply(400);
+  const prisma = await getPrisma();
+  const value = submission.value;
+  switch (value.intent) {
+    case "name":
+      await updateAccountName({ prisma, userId: user.id, name: value.name });
+      return redirectWithToast("/account", { key: "account:name.saved" });
+    case "locale": {
+      await updateAccountLocale({ prisma, userId: user.id, locale: value.locale });
+      const res = await redirectWithToast("/account", { key: "account:language.saved" });
+      // this browser switches too: a language chosen here overrides one chosen earlier with the switch
+      res.headers.append("Set-Cookie", await localeCookie.serialize(value.locale));
+      return res;
+    }
+    case "password": {
+      const fieldErrors: Record<string, string[]> = {};
+      const problem = passwordProblem(value.password, user.email);
+      if (problem) fieldErrors.password = [problem];
+      if (value.confirm !== value.password) fieldErrors.confirm = ["validation.passwordsDiffer"];
+      if (Object.keys(fieldErrors).length) return reply(400, { fieldErrors });
+      const changed = await changePassword({ prisma, userId: user.id, sessionId: user.sessionId, current: value.currentPassword, next: value.password });
+      if (changed === "limited") return reply(429, { formErrors: ["auth:login.tooMany"] });
+      if (changed === "wrong") return reply(400, { fieldErrors: { currentPassword: ["account:password.wrong"] } });
+      return redirectWithToast("/account", { key: "account:password.saved" });
+    }
+    case "reminders":
+      await setReminderPreference({ prisma, userId: user.id, receives: value.receives === "yes" });
+      return redirectWithToast("/account", { key: "cycle:preference.saved" });
+  }
+}
+
+type Result = SubmissionResult<string[]> | undefined;
+
+/** One setting: a card with its heading. New settings are one more of these. */
+function Setting({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="card stack account-setting">
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function NameForm({ name, lastResult }: { name: string; lastResult: Result }) {
+  const { t } = useTranslation("account");
+  const [form, fields] = useForm({ id: "account-name", lastResult, defaultValue: { name } });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="name" />
+      <Field label={t("name.label")} meta={fields.name} help={t("name.help")}>
+        <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" maxLength={100} required />
+      </Field>
+      <SubmitButton className="button secondary">{t("name.submit")}</SubmitButton>
+    </Form>
+  );
+}
+
+function LanguageForm({ locale, lastResult }: { locale: string; lastResult: Result }) {
+  const { t } = useTranslation("account");
+  const [form, fields] = useForm({ id: "account-locale", lastResult, defaultValue: { locale } });
+  return (
+    // a full page load, so the page comes back with the other language's messages
+    <Form method="post" reloadDocument className="stack" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="locale" />
+      <Field label={t("language.label")} meta={fields.locale} help={t("language.help")}>
+        <select {...getSelectProps(fields.locale)}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`language.${l}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <SubmitButton className="button secondary">{t("language.submit")}</SubmitButton>
+    </Form>
+  );
+}
+
+function PasswordForm({ email, lastResult }: { email: string; lastResult: Result }) {
+  const { t } = useTranslation(["account", "auth"]);
+  const [form, fields] = useForm({ id: "account-password", lastResult });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <p className="field-help">{t("password.intro")}</p>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="password" />
+      {/* lets a password manager file the new password under the right account */}
+      <input type="email" value={email} autoComplete="username" readOnly hidden />
+      <Field label={t("password.current")} meta={fields.currentPassword}>
+        <input {...getInputProps(fields.currentPassword, { type: "password" })} autoComplete="current-password" required />
+      </Field>
+      <Field label={t("password.new")} meta={fields.password} help={t("auth:fields.passwordHelp")}>
+        <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" minLength={12} maxLength={128} required />
+      </Field>
+      <Field label={t("password.confirm")} meta={fields.confirm}>
+        <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" maxLength={128} required />
+      </Field>
+      <SubmitButton className="button secondary">{t("password.submit")}</SubmitButton>
+    </Form>
+  );
 }
 
 export default function Account() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation("auth");
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["auth", "account"]);
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   return (
     <div className="container narrow section stack">
       <h1>{t("account.title")}</h1>
-      <p>
-        <strong>{data.name}</strong>
-        <br />
-        {t("account.signedInAs", { email: data.email })}
-      </p>
+      <p>{t("account.signedInAs", { email: data.email })}</p>
       {data.coalitionRole !== "NONE" ? <p className="badge">{t(`account.coalitionRole${data.coalitionRole}`)}</p> : null}
       {data.memberships.length ? (
         <section aria-labelledby="memberships-heading">
@@ -60,8 +188,17 @@ export default function Account() {
           </ul>
         </section>
       ) : null}
-      {data.reminders.hasOrganization ? <ReminderPreference receives={data.reminders.receives} errors={lastResult?.error?.receives ?? null} /> : null}
-      <div className="card stack">
+      <Setting id="name" title={t("account:name.title")}>
+        <NameForm name={data.name} lastResult={resultFor("name")} />
+      </Setting>
+      <Setting id="language" title={t("account:language.title")}>
+        <LanguageForm locale={data.locale} lastResult={resultFor("locale")} />
+      </Setting>
+      <Setting id="password" title={t("account:password.title")}>
+        <PasswordForm email={data.email} lastResult={resultFor("password")} />
+      </Setting>
+      {data.reminders.hasOrganization ? <ReminderPreference receives={data.reminders.receives} errors={resultFor("reminders")?.error?.receives ?? null} /> : null}
+      <Setting id="sessions" title={t("account:sessions.title")}>
         <Form method="post" action="/logout">
           <button type="submit" className="button secondary">
             {t("account.signOutHere")}
@@ -73,7 +210,7 @@ export default function Account() {
             {t("account.signOutEverywhere")}
           </button>
         </Form>
-      </div>
+      </Setting>
     </div>
   );
 }

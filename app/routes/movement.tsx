@@ -15,12 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"),
     canManagePeople: coalitionRoleCan(user.coalitionRole, "manage:people"),
     canReadAudit: coalitionRoleCan(user.coalitionRole, "read:audit"),
+    canManageFramework: coalitionRoleCan(user.coalitionRole, "manage:framework"),
   });
 }
 
 export default function MovementLayout() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation("admin");
+  const { t } = useTranslation(["admin", "framework"]);
   return (
     <>
       <SubHeader
@@ -32,6 +33,7 @@ export default function MovementLayout() {
           ...(data.canManageOrganizations ? [{ to: "/movement/admin/organizations", label: t("nav.organizations") }] : []),
           ...(data.canManagePeople ? [{ to: "/movement/admin/people", label: t("nav.people") }] : []),
           ...(data.canReadAudit ? [{ to: "/movement/admin/audit", label: t("nav.audit") }] : []),
+          ...(data.canManageFramework ? [{ to: "/movement/admin/framework", label: t("framework:nav") }] : []),
         ]}
       />
       <Outlet />

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ParticipantCount } from "~/components/participant-count";
 import { Pager } from "~/components/ui/pager";
 import { VISIBILITY_OPTIONS, VisibilityBadge } from "~/components/visibility-field";
+import { getNamesByYear } from "~/models/framework-wording.server";
 import { getCommitmentOptions, getFrameworkOptions, parsePracticeSearch } from "~/models/practice-options.server";
 import { listPractices, type PracticeFilters } from "~/models/practice.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
@@ -21,8 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = isLocale(lng) ? lng : "en";
   // the address is parsed on the server only: zod stays out of this page's JavaScript
   const search = parsePracticeSearch(searchParamsOf(request));
-  const [framework, commitments, t] = await Promise.all([
+  const [framework, names, commitments, t] = await Promise.all([
     getFrameworkOptions({ prisma, locale, includeArchived: true }),
+    getNamesByYear({ prisma, locale }),
     getCommitmentOptions({ prisma, organizationId: organization.id }),
     i18next.getFixedT(request, "practice"),
   ]);
@@ -65,8 +67,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       visibility: p.visibility,
       consentToQuote: p.consentToQuote,
       valueId: p.valueId,
+      // each practice names its value and freedoms in the words of its year
+      valueName: names.value(p.valueId, Number(p.occurredOn.slice(0, 4))),
       commitment: p.commitment?.title ?? null,
       freedomIds: p.freedomIds,
+      freedomNames: p.freedomIds.map((id) => names.freedom(id, Number(p.occurredOn.slice(0, 4)))),
     })),
   });
 }
@@ -199,7 +204,7 @@ export default function PracticeList() {
                         <td data-label={t("list.table.value")}>
                           {value ? (
                             <span className="value-tag" style={{ "--tag": value.color } as React.CSSProperties}>
-                              {value.name}
+                              {p.valueName ?? value.name}
                             </span>
                           ) : null}
                         </td>
@@ -215,11 +220,11 @@ export default function PracticeList() {
                         <td data-label={t("list.table.freedoms")}>
                           {p.freedomIds.length ? (
                             <ul className="tag-list">
-                              {p.freedomIds.map((id) => {
+                              {p.freedomIds.map((id, i) => {
                                 const f = freedomById.get(id);
                                 return f ? (
                                   <li key={id} className="freedom-name" style={{ "--tag": f.color } as React.CSSProperties}>
-                                    {f.name}
+                                    {p.freedomNames[i] ?? f.name}
                                   </li>
                                 ) : null;
                               })}

@@ -8,8 +8,17 @@ import { clearSessionCookie, readSessionToken } from "~/utils/session.server";
 
 export type { SessionUser };
 
+// One lookup per request: the loaders, the language detection and the document all ask for the user.
+const users = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in user, or null. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = users.get(request);
+  if (!user) users.set(request, (user = findUser(request)));
+  return user;
+}
+
+async function findUser(request: Request): Promise<SessionUser | null> {
   const token = await readSessionToken(request);
   if (!token) return null;
   const env = readEnv();

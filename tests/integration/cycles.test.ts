@@ -13,6 +13,7 @@ import { action as editAction, loader as editLoader } from "~/routes/movement.cy
 import { loader as csvLoader } from "~/routes/movement.cycles.$year_.tracker[.csv]";
 import { getPrisma } from "~/utils/db.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated } from "../factories";
+import { localeCookie } from "~/utils/i18next.server";
 
 let values: { id: string; slug: string }[] = [];
 let admin = "";
@@ -212,7 +213,9 @@ describe("prompts per year", () => {
       const params = { org: org.slug, year: String(year) };
       const en = await (await get(reflectionLoader, path, cookie, params)).json();
       expect(en.current.prompt).toBe(`Asked in ${year}`);
-      const es = await (await get(reflectionLoader, path, cookie, params, { "Accept-Language": "es" })).json();
+      // Spanish chosen with the language switch (the account's own language wins over the browser's)
+      const spanish = (await localeCookie.serialize("es")).split(";")[0];
+      const es = await (await get(reflectionLoader, path, `${cookie}; ${spanish}`, params)).json();
       expect(es.current.prompt).toBe(`Preguntado en ${year}`);
     }
   });

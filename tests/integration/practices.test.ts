@@ -238,8 +238,10 @@ describe("the list", () => {
       visibility: "COALITION",
       consentToQuote: false,
       valueId: values[1].id,
+      valueName: expect.any(String),
       commitment: "Monthly assemblies",
       freedomIds: expect.arrayContaining([freedoms[0].id, freedoms[2].id]),
+      freedomNames: expect.arrayContaining([expect.any(String)]),
     });
     expect(JSON.stringify(data)).not.toContain("private words stay here");
   });

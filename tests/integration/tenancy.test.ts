@@ -89,6 +89,8 @@ beforeAll(async () => {
     reflectionId: reflectionB.id,
     id: practiceB.id,
     value: value.slug,
+    // the framework's admin pages (/movement/admin/framework/:kind/:id) are the coalition's, never a member's
+    kind: "values",
     year: "2026",
     token: "A".repeat(43),
     lng: "es",

@@ -3,6 +3,7 @@ import { createPractice, setPracticeDeleted } from "~/models/practice.server";
 import { loader as homeLoader } from "~/routes/o.$org._index";
 import { loader as valueLoader } from "~/routes/o.$org.values.$value";
 import { getPrisma } from "~/utils/db.server";
+import { localeCookie } from "~/utils/i18next.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 const year = new Date().getUTCFullYear();
@@ -96,7 +97,9 @@ describe("value page", () => {
   });
 
   test("in Spanish, the value and the level are Spanish", async () => {
-    const res = await valueLoader(requestArgs(`/o/${org.slug}/values/trust-respect`, { cookie, params: { org: org.slug, value: "trust-respect" }, headers: { "Accept-Language": "es" } }));
+    // Spanish chosen with the language switch (the account's own language would otherwise win over the browser's)
+    const spanish = (await localeCookie.serialize("es")).split(";")[0];
+    const res = await valueLoader(requestArgs(`/o/${org.slug}/values/trust-respect`, { cookie: `${cookie}; ${spanish}`, params: { org: org.slug, value: "trust-respect" } }));
     const data = await res.json();
     expect(data.value.name).toBe("Confianza y Respeto");
     expect(data.reflections[0].levelName).toBe("Practicando");

@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // "submitted" is the year's state, which only the lead's submit sets; before it every saved step is a draft
   const stateOf = (s: (typeof steps)[number]): StepState =>
     submitted ? "submitted" : !s.reflection ? "empty" : s.reflection.rubricLevel === null ? "draft" : "done";
-  const unfinished = steps.filter((s) => !s.reflection?.rubricLevel);
+  const unfinished = steps.filter((s) => !s.archived && !s.reflection?.rubricLevel);
   const asked = searchParamsOf(request).get("step");
   const current = steps.find((s) => s.slug === asked) ?? unfinished[0] ?? steps[0] ?? null;
   const index = current ? steps.indexOf(current) : -1;
@@ -68,7 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submitted,
     submittedAt: reflection.submittedAt,
     canSubmit,
-    editable: open && !submitted,
+    // an archived value takes no new answers; its step shows what was written
+    editable: open && !submitted && !current?.archived,
     canReopen: open && submitted && canSubmit,
     doneCount: steps.length - unfinished.length,
     steps: steps.map((s) => ({
