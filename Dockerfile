@@ -25,12 +25,16 @@ RUN npm ci --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim
 WORKDIR /app
+# HOST=0.0.0.0: inside a container loopback is unreachable from outside, and the published port is what
+# decides who reaches the app. The server refuses to listen there while demo accounts exist.
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \
     SEED_DEMO=0
 # Without DATABASE_URL the app keeps an embedded database in DATA_DIR, so the image also runs without a
-# PostgreSQL server. No demo accounts (their password is public) unless SEED_DEMO=1 is passed. The folder is made the node user's before VOLUME: later changes to it would be lost.
+# PostgreSQL server. No demo accounts: their password is public. The folder is made the node user's before
+# VOLUME: later changes to it would be lost.
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 # The app's files stay owned by root: the node user can read them but not change them.
@@ -38,12 +42,13 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/build ./build
 COPY --from=build /app/public ./public
 COPY prisma/migrations ./prisma/migrations
-COPY package.json ./
+COPY package.json server.mjs ./
+COPY scripts/create-admin.ts scripts/create-admin.ts
 USER node
 EXPOSE 3000
 # Migrations are applied by the app at start (app/utils/db.server.ts); /healthz answers 200 once the
 # database answers. The slim image has no curl: Node's built-in fetch does the request.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# remix-serve itself as PID 1 (no npm or npx in between), so `docker stop`'s SIGTERM reaches the app.
-CMD ["node_modules/.bin/remix-serve", "./build/index.js"]
+# The server itself as PID 1 (no npm or npx in between), so `docker stop`'s SIGTERM reaches the app.
+CMD ["node", "server.mjs"]

@@ -5,8 +5,8 @@ import type { Prisma } from "~/utils/db.server";
 export const FIRST_START_DEMO = { orgs: 40, years: 3, seed: 1 } as const;
 
 /**
- * Safe at every start: the framework is added where missing, demo data only into a database that has no
- * organizations yet, so a second start keeps every row and adds none.
+ * Safe at every start: the framework is added where missing, demo data only into a database that has neither
+ * organizations nor people yet, so a second start keeps every row and adds none.
  */
 export async function seedOnStart({
   prisma,
@@ -22,7 +22,9 @@ export async function seedOnStart({
 }) {
   await seedFramework({ prisma });
   if (!demo) return;
-  if ((await prisma.organization.count()) === 0) {
+  // a database with people in it (a first admin made by create-admin, say) is someone's real one
+  const [organizations, people] = await Promise.all([prisma.organization.count(), prisma.user.count()]);
+  if (organizations === 0 && people === 0) {
     log("first start: writing the demo coalition…");
     const started = performance.now();
     const counts = await seedDemo({ prisma, ...FIRST_START_DEMO });
