@@ -26,7 +26,7 @@ const builtAt = fs.existsSync(BUILD) ? fs.statSync(BUILD).mtimeMs : 0;
 const changedAt = Math.max(...SOURCES.map(newestMtime));
 if (builtAt < changedAt) {
   console.log(builtAt ? "[north-star] sources changed: building…" : "[north-star] first start: building…");
-  const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+  const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
