@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
+import { rawRequest } from "../raw-http";
 
 function expectSecurityHeaders(res: APIResponse, what: string) {
   const h = res.headers();
@@ -15,22 +16,6 @@ function expectSecurityHeaders(res: APIResponse, what: string) {
   expect(h["content-security-policy"], what).toContain("frame-ancestors 'none'");
   expect(h["strict-transport-security"], what).toMatch(/max-age=\d+/);
   expect(h["x-powered-by"], what).toBeUndefined();
-}
-
-/** A raw request, for what an HTTP client will not send (CONNECT, TRACK). */
-function raw(baseURL: string, text: string): Promise<string> {
-  const { hostname, port } = new URL(baseURL);
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(text));
-    let answer = "";
-    socket.on("data", (chunk) => (answer += chunk.toString()));
-    socket.on("end", () => resolve(answer));
-    socket.on("error", reject);
-    setTimeout(() => {
-      socket.destroy();
-      resolve(answer);
-    }, 5_000);
-  });
 }
 
 test.describe("every response", () => {
@@ -64,8 +49,8 @@ test.describe("every response", () => {
       expect(res.status(), method).toBe(405);
       expectSecurityHeaders(res, method);
     }
-    expect(await raw(baseURL!, "TRACK / HTTP/1.1\r\nHost: localhost\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
-    expect(await raw(baseURL!, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
+    expect(await rawRequest(baseURL!, "TRACK / HTTP/1.1\r\nHost: localhost\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
+    expect(await rawRequest(baseURL!, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
   });
 
   test("the try-out's outbox answers this machine", async ({ request }) => {

@@ -1,10 +1,10 @@
 // The HTTP server (server.mjs) in front of a small Remix build: which address loaders see, odd methods, and the
 // security headers on responses Remix does not make. The built app's own pages are covered by tests/e2e.
 import type { AddressInfo } from "node:net";
-import net from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { applySecurityHeaders } from "~/utils/security.server";
+import { rawRequest } from "../raw-http";
 import { createApp, refuseOddMethods } from "../../server.mjs";
 
 // The smallest build Remix serves: a root and two resource routes.
@@ -45,22 +45,6 @@ async function listen(trustProxy: number) {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** What a raw request line gets back, for methods fetch will not send. */
-function raw(origin: string, text: string): Promise<string> {
-  const { port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), "127.0.0.1", () => socket.write(text));
-    let answer = "";
-    socket.on("data", (chunk) => (answer += chunk.toString()));
-    socket.on("end", () => resolve(answer));
-    socket.on("error", reject);
-    setTimeout(() => {
-      socket.destroy();
-      resolve(answer);
-    }, 3_000);
-  });
-}
-
 let plain: string;
 let behindProxy: string;
 beforeAll(async () => {
@@ -87,7 +71,7 @@ describe("the address loaders see", () => {
 describe("odd methods", () => {
   test("TRACE and methods outside the app's set answer 405 with Allow and the security headers", async () => {
     for (const method of ["TRACE", "PROPFIND", "PURGE"]) {
-      const answer = await raw(plain, `${method} /whoami HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+      const answer = await rawRequest(plain, `${method} /whoami HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
       expect(answer, method).toMatch(/^HTTP\/1\.1 405 /);
       expect(answer.toLowerCase()).toContain("allow: get, head, post, put, patch, delete, options");
       expect(answer.toLowerCase()).toContain("x-frame-options: deny");
@@ -95,10 +79,10 @@ describe("odd methods", () => {
   });
 
   test("TRACK (unknown to Node's parser) and CONNECT answer 405 too", async () => {
-    const track = await raw(plain, "TRACK / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    const track = await rawRequest(plain, "TRACK / HTTP/1.1\r\nHost: localhost\r\n\r\n");
     expect(track).toMatch(/^HTTP\/1\.1 405 /);
     expect(track.toLowerCase()).toContain("x-content-type-options: nosniff");
-    const connect = await raw(plain, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n");
+    const connect = await rawRequest(plain, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n");
     expect(connect).toMatch(/^HTTP\/1\.1 405 /);
   });
 
