@@ -53,11 +53,13 @@ async function ready(): Promise<AppReady> {
   const demoAccounts = await countDemoPasswordAccounts({ prisma: db.prisma });
   const refusal = listenRefusal({ env, demoAccounts });
   if (refusal) throw new Error(refusal);
+  const notes = demoAccounts ? await demoSignInLines({ prisma: db.prisma }) : [];
+  db.startSlowQueryLog();
   return {
     host: env.HOST,
     port: env.PORT,
     trustProxy: env.TRUST_PROXY,
     database: db.mode === "embedded" ? `embedded database in ${env.DATA_DIR}` : "PostgreSQL from DATABASE_URL",
-    notes: demoAccounts ? await demoSignInLines({ prisma: db.prisma }) : [],
+    notes,
   };
 }

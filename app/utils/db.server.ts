@@ -17,6 +17,8 @@ export type Db = {
   url: string;
   applied: string[];
   embedded?: EmbeddedDb;
+  /** from here on, queries slower than SLOW_QUERY_MS are logged */
+  startSlowQueryLog: () => void;
 };
 
 export type Prisma = PrismaClient;
@@ -41,11 +43,14 @@ async function init(): Promise<Db> {
       log: [{ emit: "event", level: "query" }],
     });
     // Seeding writes thousands of rows in large statements that are slow by design: the slow-query log starts
-    // once the database is ready, so a normal first start prints nothing that reads as a problem.
-    let seeding = true;
+    // once the app is ready (startSlowQueryLog), so a normal first start prints nothing that reads as a problem.
+    let logSlowQueries = false;
     prisma.$on("query", (e) => {
-      if (!seeding && e.duration >= env.SLOW_QUERY_MS) console.warn(`[db] slow query ${e.duration} ms: ${e.query.slice(0, 300)}`);
+      if (logSlowQueries && e.duration >= env.SLOW_QUERY_MS) console.warn(`[db] slow query ${e.duration} ms: ${e.query.slice(0, 300)}`);
     });
+    const startSlowQueryLog = () => {
+      logSlowQueries = true;
+    };
     if (env.SEED_ON_START === "1") {
       await seedOnStart({
         prisma,
@@ -54,9 +59,8 @@ async function init(): Promise<Db> {
         signIns: false,
       });
     }
-    seeding = false;
     if (env.NODE_ENV !== "test") releaseOnSignal(prisma, embedded);
-    return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded };
+    return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded, startSlowQueryLog };
   } catch (e) {
     await embedded?.stop().catch(() => {});
     throw e;
