@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import { loader as movementLoader } from "~/routes/movement";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/invite.$token";
 import { getPrisma } from "~/utils/db.server";
@@ -14,6 +14,8 @@ import { startEmbeddedDb } from "~/utils/embedded-db.server";
 import { answer, requestArgs } from "../factories";
 
 const run = promisify(execFile);
+// each test runs the command as a child process, and a new data folder runs initdb: minutes on a busy machine
+vi.setConfig({ testTimeout: 300_000 });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "north-star-create-admin-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
