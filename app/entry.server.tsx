@@ -14,8 +14,11 @@ import i18next from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { applySecurityHeaders, createNonce } from "~/utils/security.server";
 
-// Open the database (and seed a fresh one) when the server starts, not on the first request.
-startApp();
+// server.mjs awaits this before it listens: the database is opened, migrated and seeded before any request,
+// and the answer says where the server may listen.
+export { startApp };
+// server.mjs adds the same headers to every response that does not come from here (static files, 405s)
+export { applySecurityHeaders };
 startOutboxWorker();
 
 const ABORT_DELAY = 5_000;

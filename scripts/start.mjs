@@ -1,4 +1,4 @@
-// `npm start`: build when the build is missing or older than the sources, then serve it with remix-serve.
+// `npm start`: build when the build is missing or older than the sources, then serve it with server.mjs.
 // Without DATABASE_URL the app opens the embedded database in DATA_DIR (default .data), migrates it and, on
 // first start, seeds the framework and demo data; it prints the demo sign-ins.
 import { spawn, spawnSync } from "node:child_process";
@@ -26,7 +26,7 @@ const builtAt = fs.existsSync(BUILD) ? fs.statSync(BUILD).mtimeMs : 0;
 const changedAt = Math.max(...SOURCES.map(newestMtime));
 if (builtAt < changedAt) {
   console.log(builtAt ? "[north-star] sources changed: building…" : "[north-star] first start: building…");
-  const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+  const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -36,10 +36,10 @@ const env = {
   NODE_ENV: process.env.NODE_ENV ?? "production",
   PORT: port,
   APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
-  // the local try-out on the embedded database shows sent emails at /dev/outbox, so invitation and
-  // reset links can be followed without a mail server
+  // the local try-out on the embedded database shows written emails at /dev/outbox to this machine, so
+  // invitation and reset links can be followed without a mail server (mailer.server.ts has the whole rule)
   DEV_OUTBOX: process.env.DEV_OUTBOX ?? (process.env.DATABASE_URL ? "0" : "1"),
 };
-const server = spawn(path.join("node_modules", ".bin", "remix-serve"), [BUILD], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -5,7 +5,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_EMAIL_SUFFIX, DEMO_STAFF_EMAILS, DEMO_TABLES, DE
 import { seedFramework } from "~/models/framework.server";
 import { rebuildSummaries } from "~/models/summary.server";
 import type { Prisma } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = "north-star-demo";
@@ -76,6 +76,27 @@ export class DemoSeedRefusedError extends Error {
 }
 
 const demoAccounts = { email: { endsWith: DEMO_EMAIL_SUFFIX } };
+
+/**
+ * How many accounts can still be signed into with the published demo password. The seed gives every demo
+ * account one shared hash, so a handful of distinct hashes among the demo addresses covers them all: each
+ * is checked against DEMO_PASSWORD (one argon2 verification apiece), which stays true after a person
+ * changes their own password and false once the demo data is gone.
+ */
+export async function countDemoPasswordAccounts({ prisma }: { prisma: Prisma }) {
+  const hashes = await prisma.password.groupBy({
+    by: ["hash"],
+    where: { user: { ...demoAccounts, disabledAt: null } },
+    _count: { _all: true },
+    orderBy: { _count: { hash: "desc" } },
+    take: 5,
+  });
+  let count = 0;
+  for (const h of hashes) {
+    if (await verifyPassword(h.hash, DEMO_PASSWORD).catch(() => false)) count += h._count._all;
+  }
+  return count;
+}
 /** who goes on replace: demo accounts and org people (their organizations are gone); other coalition staff stay */
 const replacedUsers = { OR: [demoAccounts, { coalitionRole: "NONE" as const }] };
 

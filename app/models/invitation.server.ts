@@ -120,7 +120,7 @@ export async function findOpenInvitation({ prisma, token, now = new Date() }: { 
   const found = await findByToken(prisma, token);
   if (!found) return null;
   if (!isOpen(found, now)) return { status: "gone" as const };
-  const account = await prisma.user.findUnique({ where: { email: found.email }, select: { id: true } });
+  const account = await prisma.user.findUnique({ where: { email: found.email }, select: { id: true, name: true, password: { select: { userId: true } } } });
   return {
     status: "open" as const,
     invitation: {
@@ -129,7 +129,10 @@ export async function findOpenInvitation({ prisma, token, now = new Date() }: { 
       organization: found.organization ? found.organization.name : null,
       inviter: found.invitedBy?.name ?? null,
       expiresAt: found.expiresAt,
-      accountId: account?.id ?? null,
+      // an account without a password (the first admin, made by `npm run create-admin`) is completed like a
+      // new one: the person chooses their name and password here
+      accountId: account?.password ? account.id : null,
+      name: account && !account.password ? account.name : null,
     },
   };
 }
@@ -171,9 +174,17 @@ export async function acceptInvitation({
     select: { id: true, coalitionRole: true, disabledAt: true, password: { select: { hash: true } } },
   });
 
-  // who accepts: the existing account, proven, or a new one with its password hashed before the transaction
-  let account: { kind: "existing"; id: string; coalitionRole: CoalitionRole } | { kind: "new"; name: string; hash: string };
-  if (existing) {
+  // who accepts: the existing account, proven, or a new one (or one without a password yet) with its password
+  // hashed before the transaction
+  let account:
+    | { kind: "existing"; id: string; coalitionRole: CoalitionRole }
+    | { kind: "new"; name: string; hash: string }
+    | { kind: "unclaimed"; id: string; coalitionRole: CoalitionRole; name: string; hash: string };
+  if (existing && !existing.password) {
+    if (existing.disabledAt) return { status: "error", field: "", error: "invite:errors.accountDisabled" };
+    if (!name || !password) return { status: "error", field: "", error: "invite:errors.accountMissing" };
+    account = { kind: "unclaimed", id: existing.id, coalitionRole: existing.coalitionRole, name, hash: await hashPassword(password) };
+  } else if (existing) {
     if (existing.disabledAt) return { status: "error", field: "", error: "invite:errors.accountDisabled" };
     if (signedInUserId !== existing.id) {
       const valid = Boolean(password && existing.password && (await verifyPassword(existing.password.hash, password).catch(() => false)));
@@ -197,10 +208,12 @@ export async function acceptInvitation({
       });
       if (claimed.count === 0) return { status: "gone" as const };
       let userId: string;
-      if (account.kind === "existing") {
+      if (account.kind !== "new") {
         userId = account.id;
-        if (coalitionRole && COALITION_RANK[coalitionRole] > COALITION_RANK[account.coalitionRole]) {
-          await tx.user.update({ where: { id: userId }, data: { coalitionRole }, select: { id: true } });
+        const raise = coalitionRole && COALITION_RANK[coalitionRole] > COALITION_RANK[account.coalitionRole] ? { coalitionRole } : {};
+        const claim = account.kind === "unclaimed" ? { name: account.name, locale, password: { create: { hash: account.hash } } } : {};
+        if (Object.keys(raise).length || account.kind === "unclaimed") {
+          await tx.user.update({ where: { id: userId }, data: { ...raise, ...claim }, select: { id: true } });
         }
       } else {
         const created = await tx.user.create({
@@ -229,7 +242,7 @@ export async function acceptInvitation({
         organizationId: found.organizationId,
         entityType: "Invitation",
         entityId: found.id,
-        metadata: { role, newAccount: !existing },
+        metadata: { role, newAccount: account.kind !== "existing" },
       });
       return { status: "accepted" as const, userId };
     });

@@ -6,15 +6,15 @@ import { latestEmails } from "~/models/outbox.server";
 import { notFound } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
-import { devOutboxEnabled, renderEmail } from "~/utils/mailer.server";
+import { devOutboxServes, renderEmail } from "~/utils/mailer.server";
 
 /**
  * The emails the app wrote, with their links, so a tester without a mail server can follow a reset or an
- * invitation. NOTE: the links sign people in: this page exists only outside production, or in a local
- * try-out started with DEV_OUTBOX=1; only the reset confirmation links to it, and only then.
+ * invitation. NOTE: the links sign people in: the page answers only a client on this machine of a server that
+ * listens on loopback without a mail server (devOutboxServes has the whole rule); everyone else gets a 404.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (!devOutboxEnabled()) notFound();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (!devOutboxServes(request, context.peerAddress)) notFound();
   const [rows, t] = await Promise.all([latestEmails({ prisma: await getPrisma() }), i18next.getFixedT(request, "email")]);
   const emails = await Promise.all(
     rows.map(async (row) => {

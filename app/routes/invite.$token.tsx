@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: t("title"),
     email: invitation.email,
+    name: invitation.name,
     role: invitation.role,
     organization: invitation.organization,
     inviter: invitation.inviter,
@@ -141,7 +142,7 @@ export default function Invite() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, i18n } = useTranslation("invite");
-  const [form, fields] = useForm({ id: "invite", lastResult });
+  const [form, fields] = useForm<Record<"name" | "password" | "confirm", string>>({ id: "invite", lastResult, defaultValue: { name: data.name ?? "" } });
   const role = t(`roleIn.${data.role}`);
   const intro = data.organization
     ? t(data.inviter ? "introOrganization" : "introOrganizationNoInviter", { inviter: data.inviter, organization: data.organization, role })

@@ -7,7 +7,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { startEmbeddedDb, type EmbeddedDb } from "~/utils/embedded-db.server";
-import { readEnv } from "~/utils/env.server";
+import { isLoopback, readEnv, type Env } from "~/utils/env.server";
 import { applyMigrations } from "~/utils/migrate.server";
 import { seedOnStart } from "~/utils/seed-on-start.server";
 
@@ -17,6 +17,8 @@ export type Db = {
   url: string;
   applied: string[];
   embedded?: EmbeddedDb;
+  /** from here on, queries slower than SLOW_QUERY_MS are logged */
+  startSlowQueryLog: () => void;
 };
 
 export type Prisma = PrismaClient;
@@ -40,22 +42,37 @@ async function init(): Promise<Db> {
       adapter: new PrismaPg({ connectionString: url, max }),
       log: [{ emit: "event", level: "query" }],
     });
+    // Seeding writes thousands of rows in large statements that are slow by design: the slow-query log starts
+    // once the app is ready (startSlowQueryLog), so a normal first start prints nothing that reads as a problem.
+    let logSlowQueries = false;
     prisma.$on("query", (e) => {
-      if (e.duration >= env.SLOW_QUERY_MS) console.warn(`[db] slow query ${e.duration} ms: ${e.query.slice(0, 300)}`);
+      if (logSlowQueries && e.duration >= env.SLOW_QUERY_MS) console.warn(`[db] slow query ${e.duration} ms: ${e.query.slice(0, 300)}`);
     });
+    const startSlowQueryLog = () => {
+      logSlowQueries = true;
+    };
     if (env.SEED_ON_START === "1") {
       await seedOnStart({
         prisma,
-        demo: env.SEED_DEMO ? env.SEED_DEMO === "1" : Boolean(embedded),
+        demo: seedsDemo(env, Boolean(embedded)),
         log: env.NODE_ENV === "test" ? () => {} : (line) => console.log(`[north-star] ${line}`),
+        signIns: false,
       });
     }
     if (env.NODE_ENV !== "test") releaseOnSignal(prisma, embedded);
-    return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded };
+    return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded, startSlowQueryLog };
   } catch (e) {
     await embedded?.stop().catch(() => {});
     throw e;
   }
+}
+
+/**
+ * Demo data goes into a fresh database when SEED_DEMO says so; unset, only into the embedded database of a
+ * server that listens on loopback: the demo accounts share a published password.
+ */
+export function seedsDemo(env: Env, embedded: boolean) {
+  return env.SEED_DEMO ? env.SEED_DEMO === "1" : embedded && isLoopback(env.HOST);
 }
 
 // On SIGINT/SIGTERM: close the pool (idle connections would keep the process alive past a container's

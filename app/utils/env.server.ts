@@ -28,11 +28,29 @@ const schema = z.object({
   MAIL_FROM: z.string().default("North Star <no-reply@northstar.example>"),
   /** the address links in emails point to */
   APP_URL: z.string().url().default("http://localhost:3000"),
-  /** "1" shows sent emails at /dev/outbox (development and the local try-out only, never in production) */
+  /** "1" shows sent emails at /dev/outbox to this machine only; see devOutboxEnabled for the whole rule */
   DEV_OUTBOX: z.enum(["0", "1"]).optional(),
+  /** the HTTP server's port; 0 picks a free one */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** the address the HTTP server listens on; loopback unless set */
+  HOST: z.string().optional().transform((v) => v?.trim() || "127.0.0.1"),
+  /** how many proxies in front of the server append to X-Forwarded-For; 0 trusts no header */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * True for an address only this machine can reach: 127.0.0.0/8, ::1 (also IPv4-mapped) and "localhost".
+ * An empty or unknown value is not loopback.
+ */
+export function isLoopback(address: string | null | undefined) {
+  if (!address) return false;
+  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  if (a === "localhost" || a === "::1" || a === "0:0:0:0:0:0:0:1") return true;
+  const v4 = a.startsWith("::ffff:") ? a.slice("::ffff:".length) : a;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);

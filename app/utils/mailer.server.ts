@@ -2,7 +2,7 @@
 // SMTP_URL is set, otherwise as one line in the server log.
 import nodemailer from "nodemailer";
 import { z } from "zod";
-import { readEnv, type Env } from "~/utils/env.server";
+import { isLoopback, readEnv, type Env } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 
@@ -133,7 +133,31 @@ export function createMailer(env: Env = readEnv()) {
   };
 }
 
-/** The development outbox page (/dev/outbox) exists outside production, or in a try-out started with DEV_OUTBOX=1. */
+/**
+ * Whether this server shows written emails at /dev/outbox at all. The page hands out live sign-in links, so it
+ * is for the person trying the app on their own machine only:
+ *   - never with SMTP_URL: emails really go out, and the page would be a second way to read them;
+ *   - never while the server listens beyond loopback (HOST), nor behind a proxy it is told about (TRUST_PROXY);
+ *   - never when DEV_OUTBOX=0;
+ *   - in production mode only for the local try-out: DEV_OUTBOX=1 (which `npm start` sets) on the embedded
+ *     database; production on DATABASE_URL never;
+ *   - otherwise (`npm run dev`, tests) on.
+ * devOutboxServes adds the check of the client itself.
+ */
 export function devOutboxEnabled(env: Env = readEnv()) {
-  return env.NODE_ENV !== "production" || env.DEV_OUTBOX === "1";
+  if (env.SMTP_URL || !isLoopback(env.HOST) || env.TRUST_PROXY > 0 || env.DEV_OUTBOX === "0") return false;
+  if (env.NODE_ENV === "production") return env.DEV_OUTBOX === "1" && !env.DATABASE_URL;
+  return true;
+}
+
+// A proxy on the same machine connects from loopback on behalf of anyone: a request that names a forwarded
+// client is refused, whatever that header says.
+const PROXY_HEADERS = ["Forwarded", "X-Forwarded-For", "X-Real-IP", "X-Forwarded-Host"];
+
+/**
+ * Whether this request may see the outbox: the server allows it, and the request comes from this machine by
+ * the socket's peer address (never by a header) with no sign of having passed through a proxy.
+ */
+export function devOutboxServes(request: Request, peerAddress: string | null | undefined, env: Env = readEnv()) {
+  return devOutboxEnabled(env) && isLoopback(peerAddress) && PROXY_HEADERS.every((h) => !request.headers.has(h));
 }

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { enqueueEmail, sendDueEmails } from "~/models/outbox.server";
 import { resetPassword } from "~/models/password-reset.server";
 import { loader as accountLoader } from "~/routes/account";
-import { loader as outboxLoader } from "~/routes/dev.outbox";
 import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-password";
 import { action as loginAction } from "~/routes/login";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.$token";
@@ -453,32 +452,5 @@ describe("the mailer", () => {
     expect(coalition.text).toContain(link);
     expect(coalition.text).toContain("Su rol: Equipo de la coalición");
     expect(coalition.text).not.toContain("días");
-  });
-});
-
-describe("the development outbox page", () => {
-  test("lists the latest emails with their links outside production", async () => {
-    await createUser({ email: "devpage@example.org" });
-    await askForLink("devpage@example.org");
-    const token = await emailedToken("devpage@example.org");
-    const res = await outboxLoader(requestArgs("/dev/outbox"));
-    expect(res.status).toBe(200);
-    const { emails }: { emails: { to: string; subject: string | null; url: string | null; text: string | null }[] } = await res.json();
-    const email = emails.find((e) => e.to === "devpage@example.org");
-    expect(email?.subject).toBe("Reset your North Star password");
-    expect(email?.url).toContain(token);
-    expect(email?.text).toContain(token);
-  });
-
-  test("is a 404 in production unless DEV_OUTBOX=1", async () => {
-    vi.stubEnv("NODE_ENV", "production");
-    vi.stubEnv("DEV_OUTBOX", undefined);
-    expect((await caught(outboxLoader(requestArgs("/dev/outbox")))).status).toBe(404);
-    vi.stubEnv("DEV_OUTBOX", "0");
-    expect((await caught(outboxLoader(requestArgs("/dev/outbox")))).status).toBe(404);
-    // and nothing links to it
-    expect((await (await forgotLoader(requestArgs("/forgot-password?sent=1"))).json()).devOutbox).toBe(false);
-    vi.stubEnv("DEV_OUTBOX", "1");
-    expect((await caught(outboxLoader(requestArgs("/dev/outbox")))).status).toBe(200);
   });
 });

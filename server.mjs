@@ -1,0 +1,130 @@
+// North Star's HTTP server: Express around the Remix build. docs/decisions/009-http-server.md says why the
+// app has its own instead of remix-serve. It opens the database before it listens, listens on HOST
+// (127.0.0.1 unless set) and PORT, believes X-Forwarded-For only from TRUST_PROXY hops, answers odd methods
+// with 405 before Remix sees them, and puts the security headers on every response, static files included.
+//   node server.mjs            the production build in build/
+//   remix dev --manual -c "node server.mjs"   the same, re-importing the build after each rebuild
+import fs from "node:fs";
+import path from "node:path";
+import url from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+const ROOT = path.dirname(url.fileURLToPath(import.meta.url));
+const BUILD_PATH = path.join(ROOT, "build", "index.js");
+
+/** Methods a page, a form or a fetch of this app uses; anything else is refused before Remix builds a Request. */
+const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/**
+ * The Express app around a Remix build. `getBuild` returns the current build (development swaps it after each
+ * rebuild); `applySecurityHeaders` fills a Headers object; `trustProxy` is the number of proxy hops whose
+ * X-Forwarded-For entries are believed (0: none).
+ */
+export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = process.env.NODE_ENV, root = ROOT }) {
+  const build = getBuild();
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
+
+  // Every way a response leaves (static files, Remix, the 405 below, the 500 handler) writes its head through
+  // writeHead, so the headers a response does not set itself (pages set a CSP with a nonce) are added there.
+  app.use((req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      const wanted = new Headers();
+      applySecurityHeaders(wanted);
+      for (const [name, value] of wanted) if (!res.hasHeader(name)) res.setHeader(name, value);
+      res.removeHeader("X-Powered-By");
+      return writeHead.apply(this, args);
+    };
+    next();
+  });
+
+  app.use((req, res, next) => {
+    if (ALLOWED_METHODS.includes(req.method)) return next();
+    res.setHeader("Allow", ALLOWED_METHODS.join(", "));
+    res.status(405).type("text/plain").send("Method Not Allowed");
+  });
+
+  app.use(compression());
+  const statics = { index: false, redirect: false };
+  // fingerprinted files from the build never change: a year in the cache
+  app.use(build.publicPath, express.static(path.resolve(root, build.assetsBuildDirectory), { ...statics, immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { ...statics, maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: mode === "development" ? getBuild : build,
+      mode,
+      // req.ip honours "trust proxy": the socket's peer, or the address the trusted proxy appended
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? null, peerAddress: req.socket.remoteAddress ?? null }),
+    }),
+  );
+
+  // Express knows an error handler by its four parameters
+  app.use((error, _req, res, _next) => {
+    console.error(error);
+    if (res.headersSent) return res.end();
+    res.status(500).type("text/plain").send("Internal Server Error");
+  });
+  return app;
+}
+
+/**
+ * CONNECT never reaches Express (Node hands it to the server's "connect" event), and a method Node's parser
+ * does not know (TRACK, say) arrives as a client error: both get the same 405 as the other odd methods.
+ */
+export function refuseOddMethods(server, applySecurityHeaders) {
+  const refuse = (socket, status, reason) => {
+    if (!socket.writable) return socket.destroy();
+    const headers = new Headers({ Allow: ALLOWED_METHODS.join(", "), "Content-Type": "text/plain", Connection: "close" });
+    applySecurityHeaders(headers);
+    const head = [`HTTP/1.1 ${status} ${reason}`, ...[...headers].map(([k, v]) => `${k}: ${v}`), `Content-Length: ${reason.length}`];
+    socket.end(`${head.join("\r\n")}\r\n\r\n${reason}`);
+  };
+  server.on("connect", (_req, socket) => refuse(socket, 405, "Method Not Allowed"));
+  server.on("clientError", (error, socket) => {
+    if (error.code === "HPE_INVALID_METHOD") refuse(socket, 405, "Method Not Allowed");
+    else if (error.code === "ECONNRESET") socket.destroy();
+    else refuse(socket, 400, "Bad Request");
+  });
+}
+
+async function main() {
+  const development = process.env.NODE_ENV === "development";
+  const importBuild = () => import(`${url.pathToFileURL(BUILD_PATH).href}?t=${fs.statSync(BUILD_PATH).mtimeMs}`);
+  let build = await importBuild();
+  installGlobals({ nativeFetch: build.future.v3_singleFetch });
+  const { startApp, applySecurityHeaders } = build.entry.module;
+  // opens, migrates and seeds the database; exits with one line when it cannot, or when HOST must be refused
+  const ready = await startApp();
+
+  const app = createApp({ getBuild: () => build, applySecurityHeaders, trustProxy: ready.trustProxy });
+  const server = app.listen(ready.port, ready.host, () => {
+    const { port } = server.address();
+    const host = ready.host.includes(":") ? `[${ready.host}]` : ready.host;
+    const everywhere = ready.host === "0.0.0.0" || ready.host === "::" ? ", every network interface" : "";
+    console.log(`North Star is ready at http://${host}:${port} (${ready.database}${everywhere})`);
+    for (const line of ready.notes) console.log(line);
+    if (development) void broadcastDevReady(build);
+  });
+  server.on("error", (e) => {
+    console.error(`[north-star] Cannot listen on ${ready.host}:${ready.port}: ${e.code ?? e.message}`);
+    process.exit(1);
+  });
+  refuseOddMethods(server, applySecurityHeaders);
+
+  if (development) {
+    // `remix dev` writes build/version.txt after each rebuild: import the new build and say it is ready
+    fs.watchFile(path.join(ROOT, "build", "version.txt"), { interval: 200 }, async () => {
+      build = await importBuild();
+      void broadcastDevReady(build);
+    });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === url.fileURLToPath(import.meta.url)) await main();

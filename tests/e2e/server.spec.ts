@@ -1,0 +1,160 @@
+// The built app behind its own HTTP server (server.mjs): headers on every kind of response, odd methods, where
+// it listens, what it prints at start, and its refusal to put demo accounts on a network.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type APIResponse } from "@playwright/test";
+import { rawRequest } from "../raw-http";
+
+function expectSecurityHeaders(res: APIResponse, what: string) {
+  const h = res.headers();
+  expect(h["x-content-type-options"], what).toBe("nosniff");
+  expect(h["x-frame-options"], what).toBe("DENY");
+  expect(h["referrer-policy"], what).toBe("same-origin");
+  expect(h["content-security-policy"], what).toContain("frame-ancestors 'none'");
+  expect(h["strict-transport-security"], what).toMatch(/max-age=\d+/);
+  expect(h["x-powered-by"], what).toBeUndefined();
+}
+
+test.describe("every response", () => {
+  test("resource routes, redirects, 404s, 405s and static files carry the security headers", async ({ request }) => {
+    const health = await request.get("/healthz");
+    expect(health.status()).toBe(200);
+    expectSecurityHeaders(health, "/healthz");
+    const catalog = await request.get("/locales/en");
+    expect(catalog.status()).toBe(200);
+    expectSecurityHeaders(catalog, "/locales/en");
+    const redirect = await request.get("/movement", { maxRedirects: 0 });
+    expect(redirect.status()).toBe(302);
+    expectSecurityHeaders(redirect, "redirect");
+    const missing = await request.get("/no-such-page");
+    expect(missing.status()).toBe(404);
+    expectSecurityHeaders(missing, "404");
+    const icon = await request.get("/favicon.svg");
+    expect(icon.status()).toBe(200);
+    expectSecurityHeaders(icon, "favicon");
+    const script = /"(\/build\/[^"]+\.js)"/.exec(await (await request.get("/")).text())?.[1];
+    expect(script).toBeTruthy();
+    const asset = await request.get(script!);
+    expect(asset.status()).toBe(200);
+    expectSecurityHeaders(asset, "build asset");
+    expect(asset.headers()["cache-control"]).toContain("immutable");
+  });
+
+  test("TRACE, TRACK, CONNECT and other odd methods answer 405, not 500", async ({ request, baseURL }) => {
+    for (const method of ["TRACE", "PROPFIND"]) {
+      const res = await request.fetch("/", { method });
+      expect(res.status(), method).toBe(405);
+      expectSecurityHeaders(res, method);
+    }
+    expect(await rawRequest(baseURL!, "TRACK / HTTP/1.1\r\nHost: localhost\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
+    expect(await rawRequest(baseURL!, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
+  });
+
+  test("the try-out's outbox answers this machine", async ({ request }) => {
+    const res = await request.get("/dev/outbox");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-security-policy"]).toContain("'nonce-");
+  });
+});
+
+// ---- servers of this test's own, on free ports and fresh data folders ----
+
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function startServer(env: Record<string, string>): Started {
+  let output = "";
+  const child = spawn(process.execPath, ["server.mjs"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", PORT: "0", DEV_OUTBOX: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (c) => (output += c.toString()));
+  child.stderr!.on("data", (c) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function readyAddress(server: Started) {
+  await expect.poll(() => server.output().includes("North Star is ready") || server.child.exitCode !== null, { timeout: 170_000, intervals: [500] }).toBe(true);
+  const match = /North Star is ready at (http:\/\/\S+:(\d+))/.exec(server.output());
+  expect(match, server.output()).not.toBeNull();
+  return { url: match![1], port: Number(match![2]) };
+}
+
+async function stop(server: Started) {
+  server.child.kill("SIGTERM");
+  await server.exited;
+}
+
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 3_000 }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+    socket.on("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+const otherAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((i) => i && !i.internal && i.family === "IPv4")?.address;
+
+test.describe("a server of its own", () => {
+  test.describe.configure({ timeout: 400_000 });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "north-star-e2e-server-"));
+  test.afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test("started like npm start: one ready line after the database, loopback only, then no demo accounts on a network", async () => {
+    // a first start on a new folder, with the demo data npm start writes
+    const first = startServer({ DATA_DIR: dataDir });
+    let port: number;
+    try {
+      ({ port } = await readyAddress(first));
+      const out = first.output();
+      expect(out.match(/North Star is ready/g)).toHaveLength(1);
+      expect(out).toContain(`North Star is ready at http://127.0.0.1:${port} (embedded database in ${dataDir})`);
+      // the ready line comes after the seeding, and nothing reads as a problem
+      expect(out.indexOf("demo data written")).toBeLessThan(out.indexOf("North Star is ready"));
+      expect(out).not.toMatch(/slow query|error|warn|listening/i);
+      expect(await connects("127.0.0.1", port)).toBe(true);
+      if (otherAddress) expect(await connects(otherAddress, port), `reachable on ${otherAddress}`).toBe(false);
+      else test.info().annotations.push({ type: "note", description: "this machine has no non-loopback IPv4 address to try" });
+    } finally {
+      await stop(first);
+    }
+
+    // the same folder, now asked to listen on every interface: refused, with the way out
+    const exposed = startServer({ DATA_DIR: dataDir, HOST: "0.0.0.0" });
+    try {
+      expect(await exposed.exited).toBe(1);
+      expect(exposed.output()).toContain("North Star will not listen on 0.0.0.0");
+      expect(exposed.output()).toContain("SEED_DEMO=0");
+      expect(exposed.output()).not.toContain("North Star is ready");
+    } finally {
+      exposed.child.kill("SIGTERM");
+    }
+  });
+
+  test("HOST=0.0.0.0 on a new folder: no demo data, reachable from the network", async () => {
+    test.skip(!otherAddress, "this machine has no non-loopback IPv4 address");
+    const server = startServer({ DATA_DIR: path.join(dataDir, "network"), HOST: "0.0.0.0" });
+    try {
+      const { port } = await readyAddress(server);
+      expect(server.output()).toContain(`North Star is ready at http://0.0.0.0:${port}`);
+      expect(server.output()).not.toContain("demo sign-ins");
+      const res = await fetch(`http://${otherAddress}:${port}/healthz`);
+      expect(res.status).toBe(200);
+      // the outbox does not face the network, even to this machine
+      expect((await fetch(`http://127.0.0.1:${port}/dev/outbox`)).status).toBe(404);
+    } finally {
+      await stop(server);
+    }
+  });
+});

@@ -1,0 +1,46 @@
+// While accounts with the published demo password exist, the server listens on loopback only
+// (app/utils/boot.server.ts listenRefusal); the count comes from the password hashes themselves.
+import { describe, expect, test } from "vitest";
+import { countDemoPasswordAccounts, DEMO_PASSWORD, seedDemo } from "~/models/demo-seed.server";
+import { setPassword } from "~/models/user.server";
+import { listenRefusal } from "~/utils/boot.server";
+import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
+import { createUser } from "../factories";
+
+const env = (vars: Record<string, string>) => readEnv({ NODE_ENV: "test", ...vars });
+
+describe("demo accounts and the network", () => {
+  test("counted by the demo password itself: a changed password or removed demo data no longer counts", async () => {
+    const prisma = await getPrisma();
+    expect(await countDemoPasswordAccounts({ prisma })).toBe(0);
+    await seedDemo({ prisma, orgs: 2, years: 1, seed: 7 });
+    const demo = await prisma.user.count({ where: { email: { endsWith: ".example" } } });
+    expect(demo).toBeGreaterThan(5);
+    // a person who happens to use an .example address, with a password of their own
+    await createUser({ email: "someone@northstar.example" });
+    expect(await countDemoPasswordAccounts({ prisma })).toBe(demo);
+
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@northstar.example" }, select: { id: true } });
+    await setPassword({ prisma, userId: admin.id, password: "a passphrase nobody published" });
+    expect(await countDemoPasswordAccounts({ prisma })).toBe(demo - 1);
+
+    // the demo data replaced by a coalition of its own: nothing signs in with the demo password
+    await prisma.password.deleteMany({ where: { user: { email: { endsWith: ".example" }, NOT: { email: "someone@northstar.example" } } } });
+    expect(await countDemoPasswordAccounts({ prisma })).toBe(0);
+    expect(DEMO_PASSWORD).toBe("north-star-demo");
+  });
+
+  test("listening beyond loopback is refused while they exist, with the way to start without them", () => {
+    expect(listenRefusal({ env: env({}), demoAccounts: 141 })).toBeNull();
+    expect(listenRefusal({ env: env({ HOST: "localhost" }), demoAccounts: 141 })).toBeNull();
+    expect(listenRefusal({ env: env({ HOST: "::1" }), demoAccounts: 141 })).toBeNull();
+    expect(listenRefusal({ env: env({ HOST: "0.0.0.0" }), demoAccounts: 0 })).toBeNull();
+    for (const host of ["0.0.0.0", "::", "192.168.1.20"]) {
+      const refusal = listenRefusal({ env: env({ HOST: host, DATA_DIR: "/srv/north-star" }), demoAccounts: 141 });
+      expect(refusal).toContain(`North Star will not listen on ${host}: 141 demo account(s) in the embedded database in /srv/north-star`);
+      expect(refusal).toContain("SEED_DEMO=0 npm run db:reset");
+      expect(refusal).toContain("DATA_DIR=<new folder> SEED_DEMO=0");
+    }
+  });
+});
