@@ -20,10 +20,12 @@ import esWorkspace from "~/locales/es/workspace.json";
 import esReflection from "~/locales/es/reflection.json";
 import esCommitment from "~/locales/es/commitment.json";
 import esPractice from "~/locales/es/practice.json";
+import enMovement from "~/locales/en/movement.json";
+import esMovement from "~/locales/es/movement.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail, invite: enInvite, practice: enPractice, commitment: enCommitment, reflection: enReflection, workspace: enWorkspace },
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail, invite: esInvite, practice: esPractice, commitment: esCommitment, reflection: esReflection, workspace: esWorkspace },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail, invite: enInvite, practice: enPractice, commitment: enCommitment, reflection: enReflection, workspace: enWorkspace, movement: enMovement },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail, invite: esInvite, practice: esPractice, commitment: esCommitment, reflection: esReflection, workspace: esWorkspace, movement: esMovement },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];

@@ -80,7 +80,8 @@ test("after 150 random creates, edits, deletes and undos the summaries equal a f
   // and the rebuild command arrives at the same numbers
   await rebuildSummaries({ prisma });
   const after = await compareSummaries({ prisma });
-  expect(after.stored).toEqual(fresh);
+  expect(after.stored).toEqual(after.fresh);
+  expect(after.fresh.values.filter((r) => Number(r.practiceCount) > 0)).toEqual(fresh.values.filter((r) => Number(r.practiceCount) > 0));
 });
 
 test("a repeated submission key creates one practice and answers with the first one", async () => {
