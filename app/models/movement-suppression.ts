@@ -11,6 +11,8 @@ export type RawCell = { value: number; organizations: number; complement?: numbe
 export type Cell = number | null;
 
 function tooSmall(cell: RawCell, min: number) {
+  // a zero from no organization tells nothing about any one of them
+  if (cell.organizations === 0 && cell.value === 0) return false;
   if (cell.organizations < min) return true;
   const complement = cell.complement ?? 0;
   return complement > 0 && complement < min;

@@ -50,9 +50,12 @@ export function MovementChart({ table, kind, barColors }: { table: ChartTable; k
     );
   }
   const stacked = kind === "stacked";
+  // bars lie down so long names (values, freedoms) stay readable on the category axis
   return (
-    <BarChart {...common}>
-      {axes}
+    <BarChart {...common} layout="vertical" height={Math.max(160, 56 + table.rows.length * (stacked ? 36 : 28 * table.columns.length + 12))}>
+      <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
+      <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#333" }} />
+      <YAxis type="category" dataKey="label" interval={0} width={220} tick={{ fontSize: 12, fill: "#333" }} />
       {table.columns.map((c) => (
         <Bar
           key={c.key}
