@@ -129,7 +129,8 @@ describe("known answers and suppression", () => {
       }
     }
     expect(shown).toBeGreaterThan(4);
-  });
+  }, 180_000);
+
 });
 
 describe("the pages", () => {
