@@ -1,6 +1,7 @@
 // Commitments: what an organization commits to for a value in a cycle, and their dated updates, which form
 // a timeline (status, progress, note). Versioned like every record a person edits.
 import type { CommitmentStatus } from "~/generated/prisma/client";
+import { withCycleRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
 import type { CommitmentInput, CommitmentUpdateInput } from "~/models/commitment-schema";
 import { UNFINISHED_STATUSES } from "~/models/commitment-rules";
@@ -45,14 +46,14 @@ export async function createCommitment({
   submissionKey: string;
   input: CommitmentInput;
 }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "Commitment" });
     if (earlier) return { id: earlier, created: false };
     const c = await tx.commitment.create({ data: { ...fields(input), organizationId, cycleId }, select: { id: true } });
     await recordSubmissionEntity(tx, submissionKey, c.id);
     await audit(tx, { action: "commitment.created", actorId, organizationId, entityType: "Commitment", entityId: c.id });
     return { id: c.id, created: true };
-  });
+  }));
 }
 
 export async function updateCommitment({
@@ -72,7 +73,7 @@ export async function updateCommitment({
   input: CommitmentInput;
   cycleId: string;
 }): Promise<WriteResult> {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const { count } = await tx.commitment.updateMany({
       where: { id, organizationId, version },
       data: { ...fields(input), cycleId, version: { increment: 1 } },
@@ -83,7 +84,7 @@ export async function updateCommitment({
     }
     await audit(tx, { action: "commitment.updated", actorId, organizationId, entityType: "Commitment", entityId: id });
     return { status: "ok" };
-  });
+  }));
 }
 
 /** A dated update on the timeline; the commitment takes its status and progress. */
@@ -104,7 +105,7 @@ export async function addCommitmentUpdate({
   submissionKey: string;
   input: CommitmentUpdateInput;
 }): Promise<WriteResult> {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "CommitmentUpdate" });
     if (earlier) return { status: "ok" };
     const progress = input.status === "ACHIEVED" ? 100 : input.progress;
@@ -125,7 +126,7 @@ export async function addCommitmentUpdate({
     await recordSubmissionEntity(tx, submissionKey, update.id);
     await audit(tx, { action: "commitment.updated", actorId, organizationId, entityType: "CommitmentUpdate", entityId: update.id });
     return { status: "ok" };
-  });
+  }));
 }
 
 export async function listCommitments({ prisma, organizationId, year, valueId }: { prisma: Prisma; organizationId: string; year?: number; valueId?: string }) {
@@ -193,7 +194,7 @@ export async function getCommitment({ prisma, organizationId, id }: { prisma: Pr
  * a commitment already copied into the target cycle is not copied again.
  */
 export async function copyCommitmentsForward({ prisma, organizationId, actorId, toYear }: { prisma: Prisma; organizationId: string; actorId: string; toYear: number }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const target = await tx.cycle.findUnique({ where: { year: toYear }, select: { id: true, status: true } });
     if (!target || target.status === "CLOSED") return { status: "closed" as const, copied: 0 };
     // NOTE: two copies at once (a double click) would both see nothing copied yet: locking the sources makes
@@ -217,7 +218,7 @@ export async function copyCommitmentsForward({ prisma, organizationId, actorId, 
       await audit(tx, { action: "commitment.copied_forward", actorId, organizationId, entityType: "Cycle", entityId: target.id, metadata: { count: sources.length } });
     }
     return { status: "ok" as const, copied: sources.length };
-  });
+  }));
 }
 
 /** How many of last year's commitments are unfinished and not yet copied into this year. */

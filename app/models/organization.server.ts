@@ -1,6 +1,7 @@
 // Member organizations. The coalition admin functions here read and write an organization's metadata only
 // (name, region, size, languages, focus freedoms, leads): never anything the organization records.
 import type { Prisma as PrismaNamespace, SizeBand } from "~/generated/prisma/client";
+import { ensureOrganizationYears, refreshOrganizationRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
@@ -156,6 +157,7 @@ export async function createOrganization({
         },
         select: { id: true, slug: true, name: true },
       });
+      await ensureOrganizationYears(tx, organization.id, [new Date().getUTCFullYear()]);
       await audit(tx, { action: "organization.created", actorId, organizationId: organization.id, entityType: "Organization", entityId: organization.id });
       return { ok: true as const, ...organization };
     });
@@ -212,9 +214,11 @@ export async function updateOrganization({
       await tx.organizationFreedom.deleteMany({ where: { organizationId: id, freedom: { archivedAt: null } } });
       await tx.organizationFreedom.createMany({ data: focus.map((freedomId) => ({ organizationId: id, freedomId })), skipDuplicates: true });
     }
+    if (changed.some((f) => f === "region" || f === "sizeBand" || f === "impactedLed")) await refreshOrganizationRollups(tx, id);
     await audit(tx, { action: "organization.updated", actorId, organizationId: id, entityType: "Organization", entityId: id, metadata: { fields: changed } });
     return { ok: true as const };
-  });
+    // the rollups' rebuild takes seconds at ten years of history
+  }, { timeout: 120_000 });
 }
 
 /**
@@ -230,10 +234,11 @@ export async function setOrganizationArchived({ prisma, actorId, id, archived }:
       data: { archivedAt: archived ? new Date() : null },
     });
     if (result.count) {
+      await refreshOrganizationRollups(tx, id);
       await audit(tx, { action: archived ? "organization.archived" : "organization.restored", actorId, organizationId: id, entityType: "Organization", entityId: id });
     }
     return { name: organization.name, changed: result.count > 0 };
-  });
+  }, { timeout: 120_000 });
 }
 
 export function archiveOrganization(args: { prisma: Prisma; actorId: string; id: string }) {

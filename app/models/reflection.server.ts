@@ -1,5 +1,6 @@
 // The annual reflection: one row per organization × value × cycle. Members draft each step; the lead
 // submits the whole year, after which it is read-only until the lead reopens it while the cycle is open.
+import { withCycleRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
 import type { WriteResult } from "~/models/practice.server";
 import type { ReflectionStepInput } from "~/models/reflection-schema";
@@ -142,7 +143,7 @@ export async function saveReflectionStep({
   };
   // NOTE: two first saves of one step at once: the loser hits the unique index, which is a conflict too
   return prisma
-    .$transaction(async (tx): Promise<ReflectionWriteResult> => {
+    .$transaction(async (tx): Promise<ReflectionWriteResult> => withCycleRollups(tx, organizationId, async (): Promise<ReflectionWriteResult> => {
     const [cycle, value] = await Promise.all([
       tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } }),
       tx.value.findFirst({ where: { id: input.valueId, archivedAt: null }, select: { id: true } }),
@@ -167,7 +168,7 @@ export async function saveReflectionStep({
       : await tx.reflection.create({ data: { ...fields, organizationId, valueId: value.id, cycleId: cycle.id, updatedById: actorId }, select: { id: true } });
     await audit(tx, { action: "reflection.saved", actorId, organizationId, entityType: "Reflection", entityId: saved.id });
     return { status: "ok" };
-  })
+  }))
     .catch((e: unknown) => {
       if ((e as { code?: string }).code === "P2002") return { status: "conflict" as const };
       throw e;
@@ -176,7 +177,7 @@ export async function saveReflectionStep({
 
 /** The lead submits the year: every active value needs a step with a rubric level. */
 export async function submitReflection({ prisma, organizationId, actorId, year }: { prisma: Prisma; organizationId: string; actorId: string; year: number }): Promise<ReflectionWriteResult> {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
     if (!cycle) return { status: "not-found" };
     if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
@@ -196,12 +197,12 @@ export async function submitReflection({ prisma, organizationId, actorId, year }
     });
     await audit(tx, { action: "reflection.submitted", actorId, organizationId, entityType: "Cycle", entityId: cycle.id });
     return { status: "ok" };
-  });
+  }));
 }
 
 /** The lead reopens a submitted year while its cycle is open. */
 export async function reopenReflection({ prisma, organizationId, actorId, year }: { prisma: Prisma; organizationId: string; actorId: string; year: number }): Promise<ReflectionWriteResult> {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
     if (!cycle) return { status: "not-found" };
     if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
@@ -212,5 +213,5 @@ export async function reopenReflection({ prisma, organizationId, actorId, year }
     if (count === 0) return { status: "ok" }; // a repeated click, or nothing was submitted
     await audit(tx, { action: "reflection.reopened", actorId, organizationId, entityType: "Cycle", entityId: cycle.id });
     return { status: "ok" };
-  });
+  }));
 }

@@ -1,8 +1,10 @@
-// Dashboard summary tables (DESIGN §3): live practices per org × value × month and per org × freedom × month.
-// Writes keep them current in their own transaction; rebuildSummaries recomputes them from scratch
-// (`npm run db:rebuild-summaries`, and after bulk loads such as the demo generator).
+// Dashboard summary tables (DESIGN §3): live practices per org × value × month and per org × freedom × month,
+// and the movement rollups built on them (app/models/movement-rollup.server.ts). Writes keep them current in
+// their own transaction; rebuildSummaries recomputes them from scratch (`npm run db:rebuild-summaries`, and
+// after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.
 import { z } from "zod";
-import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import { adjustPracticeRollups, bump, rebuildMovementRollups } from "~/models/movement-rollup.server";
 import type { Prisma } from "~/utils/db.server";
 
 export type SummarizedPractice = {
@@ -22,85 +24,163 @@ export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionCli
   const month = new Date(Date.UTC(practice.occurredOn.getUTCFullYear(), practice.occurredOn.getUTCMonth(), 1));
   const participants = sign * practice.participants;
   const impacted = sign * practice.impactedParticipants;
-  await tx.$executeRaw`
-    INSERT INTO "PracticeMonthlySummary" ("organizationId", "valueId", "month", "practiceCount", "participants", "impactedParticipants")
-    VALUES (${practice.organizationId}, ${practice.valueId}, ${month}::date, ${sign}, ${participants}, ${impacted})
-    ON CONFLICT ("organizationId", "valueId", "month") DO UPDATE SET
-      "practiceCount" = "PracticeMonthlySummary"."practiceCount" + EXCLUDED."practiceCount",
-      "participants" = "PracticeMonthlySummary"."participants" + EXCLUDED."participants",
-      "impactedParticipants" = "PracticeMonthlySummary"."impactedParticipants" + EXCLUDED."impactedParticipants"`;
-  for (const freedomId of practice.freedomIds) {
-    await tx.$executeRaw`
-      INSERT INTO "PracticeFreedomMonthlySummary" ("organizationId", "freedomId", "month", "practiceCount")
-      VALUES (${practice.organizationId}, ${freedomId}, ${month}::date, ${sign})
-      ON CONFLICT ("organizationId", "freedomId", "month") DO UPDATE SET
-        "practiceCount" = "PracticeFreedomMonthlySummary"."practiceCount" + EXCLUDED."practiceCount"`;
+  await bump(tx, "PracticeMonthlySummary", ["organizationId", "valueId", "month"], ["practiceCount", "participants", "impactedParticipants"], Sql.sql`
+    SELECT ${practice.organizationId} AS "organizationId", ${practice.valueId} AS "valueId", ${month}::date AS "month",
+           ${sign}::int AS "practiceCount", ${participants}::int AS "participants", ${impacted}::int AS "impactedParticipants"`);
+  if (practice.freedomIds.length) {
+    await bump(tx, "PracticeFreedomMonthlySummary", ["organizationId", "freedomId", "month"], ["practiceCount"], Sql.sql`
+      SELECT ${practice.organizationId} AS "organizationId", f AS "freedomId", ${month}::date AS "month", ${sign}::int AS "practiceCount"
+      FROM unnest(${practice.freedomIds}::text[]) AS f`);
   }
+  await adjustPracticeRollups(tx, { ...practice, month }, sign);
 }
 
 export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
-  const [, valueRows, , freedomRows] = await prisma.$transaction([
-    prisma.$executeRaw`DELETE FROM "PracticeMonthlySummary"`,
-    prisma.$executeRaw`
-      INSERT INTO "PracticeMonthlySummary"
-        ("organizationId", "valueId", "month", "practiceCount", "participants", "impactedParticipants")
-      SELECT "organizationId", "valueId", date_trunc('month', "occurredOn")::date,
-             count(*)::int, sum("participants")::int, sum("impactedParticipants")::int
-      FROM "Practice" WHERE "deletedAt" IS NULL
-      GROUP BY 1, 2, 3`,
-    prisma.$executeRaw`DELETE FROM "PracticeFreedomMonthlySummary"`,
-    prisma.$executeRaw`
-      INSERT INTO "PracticeFreedomMonthlySummary" ("organizationId", "freedomId", "month", "practiceCount")
-      SELECT p."organizationId", pf."freedomId", date_trunc('month', p."occurredOn")::date, count(*)::int
-      FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId"
-      WHERE p."deletedAt" IS NULL
-      GROUP BY 1, 2, 3`,
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`DELETE FROM "PracticeMonthlySummary"`;
+      const valueMonths = await tx.$executeRaw`
+        INSERT INTO "PracticeMonthlySummary"
+          ("organizationId", "valueId", "month", "practiceCount", "participants", "impactedParticipants")
+        SELECT "organizationId", "valueId", date_trunc('month', "occurredOn")::date,
+               count(*)::int, sum("participants")::int, sum("impactedParticipants")::int
+        FROM "Practice" WHERE "deletedAt" IS NULL
+        GROUP BY 1, 2, 3`;
+      await tx.$executeRaw`DELETE FROM "PracticeFreedomMonthlySummary"`;
+      const freedomMonths = await tx.$executeRaw`
+        INSERT INTO "PracticeFreedomMonthlySummary" ("organizationId", "freedomId", "month", "practiceCount")
+        SELECT p."organizationId", pf."freedomId", date_trunc('month', p."occurredOn")::date, count(*)::int
+        FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId"
+        WHERE p."deletedAt" IS NULL
+        GROUP BY 1, 2, 3`;
+      const movement = await rebuildMovementRollups(tx);
+      return { valueMonths, freedomMonths, ...movement };
+    },
     // a rebuild over millions of practices takes longer than Prisma's default 5 s
-  ], { timeout: 600_000, maxWait: 60_000 });
-  return { valueMonths: valueRows, freedomMonths: freedomRows };
+    { timeout: 600_000, maxWait: 60_000 },
+  );
 }
 
-const valueRow = z.object({
-  organizationId: z.string(),
-  valueId: z.string(),
-  month: z.string().regex(/^\d{4}-\d{2}$/),
-  practiceCount: z.number().int(),
-  participants: z.number().int(),
-  impactedParticipants: z.number().int(),
-});
-const freedomRow = z.object({
-  organizationId: z.string(),
-  freedomId: z.string(),
-  month: z.string().regex(/^\d{4}-\d{2}$/),
-  practiceCount: z.number().int(),
-});
+// Each summary beside the same numbers counted afresh from the base tables. The FULL JOIN keeps every stored
+// row, zeros and negatives included, and every fresh one: a stored row that drifted, a row missing on either
+// side, or a leftover row whose fresh count is zero all show up as a difference.
+type Spec = { table: string; keys: [string, string][]; counts: string[]; fresh: PrismaNamespace.Sql };
+
+const snapshotJoin = Sql.sql`JOIN "OrganizationYear" y ON y."organizationId" = p."organizationId" AND y."year" = extract(year FROM p."occurredOn")::int
+  JOIN "Organization" o ON o."id" = p."organizationId" AND o."archivedAt" IS NULL`;
+const cycleJoin = (alias: string) => Sql.raw(`JOIN "Cycle" c ON c."id" = ${alias}."cycleId"
+  JOIN "OrganizationYear" y ON y."organizationId" = ${alias}."organizationId" AND y."year" = c."year"
+  JOIN "Organization" o ON o."id" = ${alias}."organizationId" AND o."archivedAt" IS NULL`);
+const dimKeys: [string, string][] = [["macroRegion", `"macroRegion"`], ["sizeBand", `"sizeBand"::text`], ["impactedLed", `"impactedLed"::text`]];
+const live = Sql.sql`FROM "Practice" p ${snapshotJoin} WHERE p."deletedAt" IS NULL`;
+
+const SPECS: Record<string, Spec> = {
+  values: {
+    table: "PracticeMonthlySummary",
+    keys: [["organizationId", `"organizationId"`], ["valueId", `"valueId"`], ["month", `to_char("month", 'YYYY-MM')`]],
+    counts: ["practiceCount", "participants", "impactedParticipants"],
+    fresh: Sql.sql`SELECT "organizationId", "valueId", to_char(date_trunc('month', "occurredOn"), 'YYYY-MM') AS "month",
+      count(*)::int AS "practiceCount", sum("participants")::int AS "participants", sum("impactedParticipants")::int AS "impactedParticipants"
+      FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2, 3`,
+  },
+  freedoms: {
+    table: "PracticeFreedomMonthlySummary",
+    keys: [["organizationId", `"organizationId"`], ["freedomId", `"freedomId"`], ["month", `to_char("month", 'YYYY-MM')`]],
+    counts: ["practiceCount"],
+    fresh: Sql.sql`SELECT p."organizationId", pf."freedomId", to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month", count(*)::int AS "practiceCount"
+      FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId" WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3`,
+  },
+  valueMonths: {
+    table: "MovementValueMonthSummary",
+    keys: [["month", `to_char("month", 'YYYY-MM')`], ["valueId", `"valueId"`], ...dimKeys],
+    counts: ["practiceCount", "participants", "impactedParticipants", "organizationCount"],
+    fresh: Sql.sql`SELECT to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month", p."valueId", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
+      count(*)::int AS "practiceCount", sum(p."participants")::int AS "participants", sum(p."impactedParticipants")::int AS "impactedParticipants",
+      count(DISTINCT p."organizationId")::int AS "organizationCount" ${live} GROUP BY 1, 2, 3, 4, 5`,
+  },
+  valueYears: {
+    table: "MovementValueYearSummary",
+    keys: [["year", `"year"::text`], ["valueId", `"valueId"`], ...dimKeys],
+    counts: ["practiceCount", "participants", "impactedParticipants", "organizationCount"],
+    fresh: Sql.sql`SELECT y."year"::text AS "year", p."valueId", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
+      count(*)::int AS "practiceCount", sum(p."participants")::int AS "participants", sum(p."impactedParticipants")::int AS "impactedParticipants",
+      count(DISTINCT p."organizationId")::int AS "organizationCount" ${live} GROUP BY 1, 2, 3, 4, 5`,
+  },
+  freedomYears: {
+    table: "MovementFreedomYearSummary",
+    keys: [["year", `"year"::text`], ["freedomId", `"freedomId"`], ...dimKeys],
+    counts: ["practiceCount", "organizationCount"],
+    fresh: Sql.sql`SELECT y."year"::text AS "year", pf."freedomId", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
+      count(*)::int AS "practiceCount", count(DISTINCT p."organizationId")::int AS "organizationCount"
+      FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId" ${snapshotJoin} WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3, 4, 5`,
+  },
+  rubric: {
+    table: "MovementRubricSummary",
+    keys: [["year", `"year"::text`], ["valueId", `"valueId"`], ["level", `"level"::text`], ...dimKeys],
+    counts: ["organizationCount"],
+    fresh: Sql.sql`SELECT c."year"::text AS "year", r."valueId", r."rubricLevel"::text AS "level", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
+      count(DISTINCT r."organizationId")::int AS "organizationCount"
+      FROM "Reflection" r ${cycleJoin("r")} WHERE r."status" = 'SUBMITTED' AND r."rubricLevel" IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+  },
+  commitments: {
+    table: "MovementCommitmentSummary",
+    keys: [["year", `"year"::text`], ["valueId", `"valueId"`], ["status", `"status"::text`], ...dimKeys],
+    counts: ["commitmentCount", "organizationCount"],
+    fresh: Sql.sql`SELECT c."year"::text AS "year", m."valueId", m."status"::text AS "status", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
+      count(*)::int AS "commitmentCount", count(DISTINCT m."organizationId")::int AS "organizationCount"
+      FROM "Commitment" m ${cycleJoin("m")} GROUP BY 1, 2, 3, 4, 5, 6`,
+  },
+  participation: {
+    table: "MovementParticipationSummary",
+    keys: [["year", `"year"::text`], ...dimKeys],
+    counts: ["organizations", "practicedYear", "practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "reflectionsDrafted", "reflectionsSubmitted"],
+    fresh: Sql.sql`SELECT y."year"::text AS "year", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
+      count(*)::int AS "organizations",
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Practice" p WHERE p."organizationId" = y."organizationId" AND p."deletedAt" IS NULL AND extract(year FROM p."occurredOn") = y."year"))::int AS "practicedYear",
+      ${Sql.join(
+        [1, 2, 3, 4].map(
+          (q) => Sql.sql`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Practice" p WHERE p."organizationId" = y."organizationId" AND p."deletedAt" IS NULL
+            AND extract(year FROM p."occurredOn") = y."year" AND extract(quarter FROM p."occurredOn") = ${q}))::int AS ${Sql.raw(`"practicedQ${q}"`)}`,
+        ),
+      )},
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId" WHERE r."organizationId" = y."organizationId" AND c."year" = y."year")
+        AND NOT EXISTS (SELECT 1 FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId" WHERE r."organizationId" = y."organizationId" AND c."year" = y."year" AND r."status" = 'SUBMITTED'))::int AS "reflectionsDrafted",
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId" WHERE r."organizationId" = y."organizationId" AND c."year" = y."year" AND r."status" = 'SUBMITTED'))::int AS "reflectionsSubmitted"
+      FROM "OrganizationYear" y JOIN "Organization" o ON o."id" = y."organizationId" AND o."archivedAt" IS NULL GROUP BY 1, 2, 3, 4`,
+  },
+};
+
+export type SummaryName = keyof typeof SPECS;
+const cell = z.union([z.string(), z.number(), z.null()]);
+const rows = z.array(z.record(z.string(), cell));
+
+async function compareOne(prisma: Prisma, spec: Spec) {
+  const keyList = Sql.raw(spec.keys.map(([name]) => `"${name}"`).join(", "));
+  const storedKeys = Sql.raw(spec.keys.map(([name, expr]) => `${expr} AS "${name}"`).join(", "));
+  const storedCounts = Sql.raw(spec.counts.map((c) => `"${c}"::int AS "${c}"`).join(", "));
+  const columns = Sql.raw(
+    [...spec.counts.map((c) => `s."${c}" AS "stored_${c}"`), ...spec.counts.map((c) => `COALESCE(f."${c}", 0)::int AS "fresh_${c}"`)].join(", "),
+  );
+  const result = await prisma.$queryRaw`
+    WITH s AS (SELECT ${storedKeys}, ${storedCounts} FROM ${Sql.raw(`"${spec.table}"`)}), f AS (${spec.fresh})
+    SELECT ${keyList}, ${columns} FROM s FULL JOIN f USING (${keyList}) ORDER BY ${keyList}`;
+  const parsed = rows.parse(result);
+  const pick = (row: Record<string, unknown>, prefix: string) => ({
+    ...Object.fromEntries(spec.keys.map(([name]) => [name, row[name]])),
+    ...Object.fromEntries(spec.counts.map((c) => [c, row[`${prefix}_${c}`]])),
+  });
+  return { stored: parsed.map((r) => pick(r, "stored")), fresh: parsed.map((r) => pick(r, "fresh")) };
+}
 
 /**
- * The summaries as stored and as a fresh count from the practices, in the same shape and order, so a test
- * (or an operator) can check that they agree.
+ * Every summary as stored and as a fresh count from the base tables, row for row in the same order, so a
+ * test (or an operator) can check that they agree: `expect(stored).toEqual(fresh)`.
  */
 export async function compareSummaries({ prisma }: { prisma: Prisma }) {
-  const [storedValues, freshValues, storedFreedoms, freshFreedoms] = await Promise.all([
-    prisma.$queryRaw`
-      SELECT "organizationId", "valueId", to_char("month", 'YYYY-MM') AS "month",
-             "practiceCount", "participants", "impactedParticipants"
-      FROM "PracticeMonthlySummary" WHERE "practiceCount" > 0 ORDER BY 1, 2, 3`,
-    prisma.$queryRaw`
-      SELECT "organizationId", "valueId", to_char(date_trunc('month', "occurredOn"), 'YYYY-MM') AS "month",
-             count(*)::int AS "practiceCount", sum("participants")::int AS "participants",
-             sum("impactedParticipants")::int AS "impactedParticipants"
-      FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    prisma.$queryRaw`
-      SELECT "organizationId", "freedomId", to_char("month", 'YYYY-MM') AS "month", "practiceCount"
-      FROM "PracticeFreedomMonthlySummary" WHERE "practiceCount" > 0 ORDER BY 1, 2, 3`,
-    prisma.$queryRaw`
-      SELECT p."organizationId", pf."freedomId", to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month",
-             count(*)::int AS "practiceCount"
-      FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId"
-      WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-  ]);
+  const names = Object.keys(SPECS) as SummaryName[];
+  const results = await Promise.all(names.map((name) => compareOne(prisma, SPECS[name])));
   return {
-    stored: { values: z.array(valueRow).parse(storedValues), freedoms: z.array(freedomRow).parse(storedFreedoms) },
-    fresh: { values: z.array(valueRow).parse(freshValues), freedoms: z.array(freedomRow).parse(freshFreedoms) },
+    stored: Object.fromEntries(names.map((n, i) => [n, results[i].stored])) as Record<SummaryName, Record<string, unknown>[]>,
+    fresh: Object.fromEntries(names.map((n, i) => [n, results[i].fresh])) as Record<SummaryName, Record<string, unknown>[]>,
   };
 }

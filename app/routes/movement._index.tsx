@@ -1,50 +1,132 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getMovementOverview } from "~/models/movement.server";
+import { renderChartSvg } from "~/components/charts/render-chart.server";
+import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
+import { MACRO_REGIONS, movementFilterParams } from "~/models/movement-filters";
+import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server";
+import { movementTakeaways } from "~/models/movement-takeaways";
+import { SIZE_BANDS } from "~/models/organization-options";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
-import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
+
+const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked", freedoms: "bar", participation: "bar", participants: "grouped", commitments: "stacked" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  const [overview, t] = await Promise.all([getPrisma().then((prisma) => getMovementOverview({ prisma })), i18next.getFixedT(request, "admin")]);
-  return json({ overview, title: t("overview.title") });
+  const { filters, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
+  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? percent.format(n) : number.format(n)));
+  const charts = CHART_IDS.map((id) => ({
+    id,
+    title: t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
+    rowHeader: t(`charts.${id}.rowHeader`),
+    takeaway: takeaways[id],
+    table: dashboard.charts[id],
+    svg: renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
+  }));
+  return json({ filters, params: movementFilterParams(filters).toString(), years, options: dashboard.options, charts, min, title: t("dashboard.title") });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 
-export default function MovementOverview() {
-  const { overview } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("admin");
+function Choice({ label, name, value, any, options }: { label: string; name: string; value?: string; any?: string; options: { value: string; label: string }[] }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ""}>
+        {any ? <option value="">{any}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function hasHidden(table: ChartTable) {
+  return table.rows.some((r) => r.cells.some((c) => c === null));
+}
+
+export default function MovementDashboard() {
+  const { filters, params, years, options, charts, min } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("movement");
+  const { t: ta } = useTranslation("admin");
   const number = new Intl.NumberFormat(i18n.language);
   return (
     <div className="container section stack">
-      <h1>{t("overview.title")}</h1>
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>{t("overview.organizations")}</dt>
-          <dd>{number.format(overview.organizations)}</dd>
+      <h1>{t("dashboard.title")}</h1>
+      <p>{t("dashboard.intro", { min })}</p>
+      <Form method="get" className="filters" aria-label={t("dashboard.filters")}>
+        <Choice label={t("dashboard.year")} name="year" value={String(filters.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <Choice label={t("dashboard.value")} name="value" value={filters.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
+        <Choice label={t("dashboard.freedom")} name="freedom" value={filters.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
+        <Choice label={t("dashboard.region")} name="region" value={filters.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
+        <Choice label={t("dashboard.size")} name="size" value={filters.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
+        <Choice
+          label={t("dashboard.impacted")}
+          name="impacted"
+          value={filters.impacted === undefined ? undefined : filters.impacted ? "yes" : "no"}
+          any={t("dashboard.any")}
+          options={[
+            { value: "yes", label: t("dashboard.yes") },
+            { value: "no", label: t("dashboard.no") },
+          ]}
+        />
+        <div className="filters-actions">
+          <button type="submit" className="button">
+            {t("dashboard.apply")}
+          </button>
+          <Link to="/movement">{t("dashboard.reset")}</Link>
         </div>
-        <div className="stat">
-          <dt>{t("overview.people")}</dt>
-          <dd>{number.format(overview.people)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("overview.leads")}</dt>
-          <dd>{number.format(overview.leads)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("overview.cycle")}</dt>
-          <dd>
-            {overview.openCycle
-              ? t("overview.cycleOpen", { year: overview.openCycle.year, date: new Date(`${overview.openCycle.closesOn}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" }) })
-              : t("overview.noCycle")}
-          </dd>
-        </div>
-      </dl>
+      </Form>
+      {charts.map((chart) => (
+        <section key={chart.id} className="card chart-card stack" aria-labelledby={`${chart.id}-title`}>
+          <h2 id={`${chart.id}-title`}>{chart.title}</h2>
+          <p className="chart-takeaway">{chart.takeaway}</p>
+          <div className="chart-figure" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} />
+          {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
+          <details>
+            <summary>{t("dashboard.table")}</summary>
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t("dashboard.table")}: ${chart.title}`}>
+              <table className="data">
+                <caption className="visually-hidden">{chart.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{chart.rowHeader}</th>
+                    {chart.table.columns.map((c) => (
+                      <th key={c.key} scope="col">
+                        {c.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {chart.table.rows.map((r) => (
+                    <tr key={r.key}>
+                      <th scope="row">{r.label}</th>
+                      {r.cells.map((c, i) => (
+                        <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
+                          {c === null ? t("dashboard.suppressed", { min }) : number.format(c)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <p>
+            <a href={`/movement/csv?${params}&chart=${chart.id}`} download>
+              {t("dashboard.csv")}
+            </a>
+          </p>
+        </section>
+      ))}
     </div>
   );
 }

@@ -22,13 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MovementLayout() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["admin", "framework"]);
+  const { t: tm } = useTranslation("movement");
   return (
     <>
       <SubHeader
         title={t("nav.title")}
         label={t("nav.title")}
         links={[
-          { to: "/movement", label: t("nav.overview"), end: true },
+          { to: "/movement", label: tm("nav.dashboard"), end: true },
           { to: "/movement/cycles", label: t("cycle:list.title") },
           ...(data.canManageOrganizations ? [{ to: "/movement/admin/organizations", label: t("nav.organizations") }] : []),
           ...(data.canManagePeople ? [{ to: "/movement/admin/people", label: t("nav.people") }] : []),

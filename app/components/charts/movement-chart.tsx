@@ -1,0 +1,79 @@
+// One movement chart drawn by Recharts at a fixed size, so the server renders the whole SVG (see
+// app/components/charts/render-chart.server.tsx); each mark carries its number in an SVG <title>.
+import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
+
+export const CHART_WIDTH = 720;
+export const CHART_HEIGHT = 320;
+
+type Datum = Record<string, string | number | null>;
+
+function toData(table: ChartTable): Datum[] {
+  return table.rows.map((r) => Object.fromEntries([["label", r.label], ...table.columns.map((c, i) => [c.key, r.cells[i]])]));
+}
+
+type BarShape = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: Datum; value?: unknown };
+
+export function MovementChart({ table, kind, barColors }: { table: ChartTable; kind: ChartKind; barColors?: Record<string, string> }) {
+  const data = toData(table);
+  const common = { id: `chart-${table.id}`, width: CHART_WIDTH, height: CHART_HEIGHT, data, margin: { top: 16, right: 16, bottom: 8, left: 8 } };
+  const axes = [
+    <CartesianGrid key="grid" strokeDasharray="3 3" stroke="#d9dde3" />,
+    <XAxis key="x" dataKey="label" interval={0} tick={{ fontSize: 12, fill: "#333" }} />,
+    <YAxis key="y" allowDecimals={false} tick={{ fontSize: 12, fill: "#333" }} width={48} />,
+  ];
+  if (kind === "line") {
+    return (
+      <LineChart {...common}>
+        {axes}
+        {table.columns.map((c) => (
+          <Line
+            key={c.key}
+            dataKey={c.key}
+            stroke={c.color}
+            strokeWidth={2}
+            strokeDasharray={c.dashed ? "5 4" : undefined}
+            isAnimationActive={false}
+            connectNulls={false}
+            dot={(props: { cx?: number; cy?: number; value?: unknown; payload?: Datum; index?: number }) =>
+              typeof props.value === "number" && props.cx !== undefined && props.cy !== undefined ? (
+                <circle key={`${c.key}-${props.index}`} cx={props.cx} cy={props.cy} r={3} fill={c.color}>
+                  <title>{`${c.label}, ${props.payload?.label}: ${props.value}`}</title>
+                </circle>
+              ) : (
+                <g key={`${c.key}-${props.index}`} />
+              )
+            }
+          />
+        ))}
+      </LineChart>
+    );
+  }
+  const stacked = kind === "stacked";
+  // bars lie down so long names (values, freedoms) stay readable on the category axis
+  return (
+    <BarChart {...common} layout="vertical" height={Math.max(160, 56 + table.rows.length * (stacked ? 36 : 28 * table.columns.length + 12))}>
+      <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
+      <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#333" }} />
+      <YAxis type="category" dataKey="label" interval={0} width={220} tick={{ fontSize: 12, fill: "#333" }} />
+      {table.columns.map((c) => (
+        <Bar
+          key={c.key}
+          dataKey={c.key}
+          fill={c.color}
+          stackId={stacked ? "stack" : undefined}
+          isAnimationActive={false}
+          shape={(props: BarShape) => {
+            const label = props.payload?.label;
+            const fill = barColors?.[String(table.rows.find((r) => r.label === label)?.key)] ?? props.fill;
+            return (
+              <rect x={props.x} y={props.y} width={props.width} height={props.height} fill={fill}>
+                <title>{`${label}, ${c.label}: ${props.payload?.[c.key]}`}</title>
+              </rect>
+            );
+          }}
+        />
+      ))}
+    </BarChart>
+  );
+}

@@ -1,0 +1,24 @@
+// Charts become SVG text on the server: the page shows them without JavaScript and no chart code ships.
+// Drawing costs milliseconds per chart, so drawings are kept by their exact input: the same numbers (for
+// any filters) are drawn once, and a write that changes a number changes the key.
+import { renderToStaticMarkup } from "react-dom/server";
+import { MovementChart } from "~/components/charts/movement-chart";
+import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
+
+const MAX_DRAWINGS = 300;
+const drawings = new Map<string, string>();
+
+export function renderChartSvg(table: ChartTable, kind: ChartKind, barColors?: Record<string, string>) {
+  const key = JSON.stringify([kind, table, barColors ?? null]);
+  const kept = drawings.get(key);
+  if (kept !== undefined) {
+    // least recently used goes first: move this one to the end
+    drawings.delete(key);
+    drawings.set(key, kept);
+    return kept;
+  }
+  const svg = renderToStaticMarkup(<MovementChart table={table} kind={kind} barColors={barColors} />);
+  drawings.set(key, svg);
+  if (drawings.size > MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  return svg;
+}

@@ -1,0 +1,48 @@
+// The dashboard's filters, read from the URL so a view can be bookmarked and shared. Shared by the server
+// (parsing) and the page (the filter form and CSV links); no zod here, so nothing heavy reaches the browser.
+import { SIZE_BANDS } from "~/models/organization-options";
+
+type SizeBandName = (typeof SIZE_BANDS)[number];
+
+export const MACRO_REGIONS = ["NORTHEAST", "SOUTHEAST", "MIDWEST", "SOUTHWEST", "WEST", "TERRITORIES", "OUTSIDE_US", "UNSPECIFIED"] as const;
+export type MacroRegion = (typeof MACRO_REGIONS)[number];
+
+export type MovementFilters = {
+  year: number;
+  value?: string;
+  freedom?: string;
+  region?: MacroRegion;
+  size?: SizeBandName;
+  impacted?: boolean;
+};
+
+const slug = /^[a-z0-9-]{1,60}$/;
+
+/** Unknown or malformed parameters are ignored (the default view), never an error page. */
+export function parseMovementFilters(params: URLSearchParams, currentYear: number): MovementFilters {
+  const yearText = params.get("year") ?? "";
+  const year = /^\d{4}$/.test(yearText) && Number(yearText) >= 2000 && Number(yearText) <= currentYear + 1 ? Number(yearText) : currentYear;
+  const value = params.get("value") ?? "";
+  const freedom = params.get("freedom") ?? "";
+  const region = params.get("region") ?? "";
+  const size = params.get("size") ?? "";
+  const impacted = params.get("impacted");
+  return {
+    year,
+    ...(slug.test(value) ? { value } : {}),
+    ...(slug.test(freedom) ? { freedom } : {}),
+    ...((MACRO_REGIONS as readonly string[]).includes(region) ? { region: region as MacroRegion } : {}),
+    ...((SIZE_BANDS as readonly string[]).includes(size) ? { size: size as SizeBandName } : {}),
+    ...(impacted === "yes" ? { impacted: true } : impacted === "no" ? { impacted: false } : {}),
+  };
+}
+
+export function movementFilterParams(filters: MovementFilters) {
+  const params = new URLSearchParams({ year: String(filters.year) });
+  if (filters.value) params.set("value", filters.value);
+  if (filters.freedom) params.set("freedom", filters.freedom);
+  if (filters.region) params.set("region", filters.region);
+  if (filters.size) params.set("size", filters.size);
+  if (filters.impacted !== undefined) params.set("impacted", filters.impacted ? "yes" : "no");
+  return params;
+}

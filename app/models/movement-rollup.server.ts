@@ -1,0 +1,266 @@
+// Movement rollups (docs/performance.md): counts per value/freedom × month/year × the dimensions an
+// organization had that year (macro-region, size band, impacted-led), each with the number of organizations
+// behind it so the dashboard can suppress small cells. Writes keep them current in their own transaction:
+// - a practice adds or removes its deltas (adjustPracticeRollups, from adjustPracticeSummaries);
+// - commitments and reflections remove the organization's whole cycle contribution, change, and add it back
+//   (withCycleRollups), which stays exact whatever the change (status, value, cycle, submit, reopen);
+// - archiving an organization or changing its dimensions rebuilds the rollups from the per-organization
+//   summaries (rare, and seconds even at ten years of history).
+// An organization's row in OrganizationYear is locked first, so concurrent writes of one organization queue.
+import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
+
+type Tx = PrismaNamespace.TransactionClient;
+
+/** The organization's dimensions for these years, taken from its current ones where a year has none yet. */
+export async function ensureOrganizationYears(tx: Tx, organizationId: string, years: number[]) {
+  if (!years.length) return;
+  await tx.$executeRaw`
+    WITH inserted AS (
+      INSERT INTO "OrganizationYear" ("organizationId", "year", "regionCode", "macroRegion", "sizeBand", "impactedLed")
+      SELECT o."id", yr, o."region", COALESCE(r."macroRegion", 'UNSPECIFIED'), o."sizeBand", o."impactedLed"
+      FROM "Organization" o LEFT JOIN "Region" r ON r."code" = o."region", unnest(${years}::int[]) AS yr
+      WHERE o."id" = ${organizationId}
+      ON CONFLICT DO NOTHING
+      RETURNING *
+    )
+    INSERT INTO "MovementParticipationSummary" ("year", "macroRegion", "sizeBand", "impactedLed", "organizations")
+    SELECT i."year", i."macroRegion", i."sizeBand", i."impactedLed", count(*)::int
+    FROM inserted i JOIN "Organization" o ON o."id" = i."organizationId" AND o."archivedAt" IS NULL
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT ("year", "macroRegion", "sizeBand", "impactedLed") DO UPDATE SET
+      "organizations" = "MovementParticipationSummary"."organizations" + EXCLUDED."organizations"`;
+  await tx.$queryRaw`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${organizationId} AND "year" = ANY(${years}::int[]) ORDER BY "year" FOR UPDATE`;
+}
+
+/**
+ * Adds the source rows' counts to a summary table's matching rows, inserting the rows that are missing.
+ * NOTE: PostgreSQL checks CHECK constraints on INSERT … ON CONFLICT's proposed row before it finds the
+ * conflict, so a decrement must be an UPDATE: only a row that does not exist yet is inserted.
+ */
+export async function bump(tx: Tx, table: string, keys: string[], counts: string[], source: PrismaNamespace.Sql) {
+  const q = (c: string) => `"${c}"`;
+  const match = (a: string, b: string) => keys.map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(" AND ");
+  await tx.$executeRaw`
+    WITH src AS (${source}), upd AS (
+      UPDATE ${Sql.raw(q(table))} t SET ${Sql.raw(counts.map((c) => `${q(c)} = t.${q(c)} + src.${q(c)}`).join(", "))}
+      FROM src WHERE ${Sql.raw(match("t", "src"))}
+      RETURNING ${Sql.raw(keys.map((k) => `t.${q(k)}`).join(", "))}
+    )
+    INSERT INTO ${Sql.raw(q(table))} AS t (${Sql.raw([...keys, ...counts].map(q).join(", "))})
+    SELECT ${Sql.raw([...keys, ...counts].map((c) => `src.${q(c)}`).join(", "))} FROM src
+    WHERE NOT EXISTS (SELECT 1 FROM upd WHERE ${Sql.raw(match("upd", "src"))})
+    ON CONFLICT (${Sql.raw(keys.map(q).join(", "))}) DO UPDATE SET ${Sql.raw(counts.map((c) => `${q(c)} = t.${q(c)} + EXCLUDED.${q(c)}`).join(", "))}`;
+}
+
+const DIMS = ["macroRegion", "sizeBand", "impactedLed"];
+const has = (after: number, sign: number) => Number(after > 0) - Number(after - sign > 0);
+
+/**
+ * One practice added (1) or removed (-1), after its per-organization monthly rows changed: the cell deltas,
+ * and the organization counted in a cell when its own count there goes from zero to positive (or back).
+ */
+export async function adjustPracticeRollups(
+  tx: Tx,
+  p: { organizationId: string; valueId: string; month: Date; participants: number; impactedParticipants: number; freedomIds: string[] },
+  sign: 1 | -1,
+) {
+  const year = p.month.getUTCFullYear();
+  const quarter = Math.floor(p.month.getUTCMonth() / 3) + 1;
+  const yearStart = new Date(Date.UTC(year, 0, 1));
+  const yearEnd = new Date(Date.UTC(year + 1, 0, 1));
+  const quarterStart = new Date(Date.UTC(year, (quarter - 1) * 3, 1));
+  const quarterEnd = new Date(Date.UTC(year, quarter * 3, 1));
+  await ensureOrganizationYears(tx, p.organizationId, [year]);
+  const [state] = await tx.$queryRaw<{ macroRegion: string; sizeBand: string; impactedLed: boolean; month: number; valueYear: number; year: number; quarter: number }[]>`
+    SELECT y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed", a.* FROM "OrganizationYear" y
+    JOIN "Organization" o ON o."id" = y."organizationId" AND o."archivedAt" IS NULL,
+    LATERAL (
+      SELECT COALESCE(sum("practiceCount") FILTER (WHERE "valueId" = ${p.valueId} AND "month" = ${p.month}::date), 0)::int AS "month",
+             COALESCE(sum("practiceCount") FILTER (WHERE "valueId" = ${p.valueId}), 0)::int AS "valueYear",
+             COALESCE(sum("practiceCount"), 0)::int AS "year",
+             COALESCE(sum("practiceCount") FILTER (WHERE "month" >= ${quarterStart}::date AND "month" < ${quarterEnd}::date), 0)::int AS "quarter"
+      FROM "PracticeMonthlySummary"
+      WHERE "organizationId" = ${p.organizationId} AND "month" >= ${yearStart}::date AND "month" < ${yearEnd}::date
+    ) a
+    WHERE y."organizationId" = ${p.organizationId} AND y."year" = ${year}`;
+  if (!state) return; // an archived organization is in no rollup
+  const dims = Sql.sql`${state.macroRegion} AS "macroRegion", ${state.sizeBand}::"SizeBand" AS "sizeBand", ${state.impactedLed}::boolean AS "impactedLed"`;
+  const counts = ["practiceCount", "participants", "impactedParticipants", "organizationCount"];
+  const amounts = Sql.sql`${sign}::int AS "practiceCount", ${sign * p.participants}::int AS "participants", ${sign * p.impactedParticipants}::int AS "impactedParticipants"`;
+  await bump(tx, "MovementValueMonthSummary", ["month", "valueId", ...DIMS], counts,
+    Sql.sql`SELECT ${p.month}::date AS "month", ${p.valueId} AS "valueId", ${dims}, ${amounts}, ${has(state.month, sign)}::int AS "organizationCount"`);
+  await bump(tx, "MovementValueYearSummary", ["year", "valueId", ...DIMS], counts,
+    Sql.sql`SELECT ${year}::int AS "year", ${p.valueId} AS "valueId", ${dims}, ${amounts}, ${has(state.valueYear, sign)}::int AS "organizationCount"`);
+  const yearDelta = has(state.year, sign);
+  const quarterDelta = has(state.quarter, sign);
+  if (yearDelta || quarterDelta) {
+    await tx.$executeRaw`
+      UPDATE "MovementParticipationSummary" SET "practicedYear" = "practicedYear" + ${yearDelta}::int,
+        ${Sql.raw(`"practicedQ${quarter}" = "practicedQ${quarter}"`)} + ${quarterDelta}::int
+      WHERE "year" = ${year} AND "macroRegion" = ${state.macroRegion} AND "sizeBand" = ${state.sizeBand}::"SizeBand" AND "impactedLed" = ${state.impactedLed}::boolean`;
+  }
+  if (!p.freedomIds.length) return;
+  await bump(tx, "MovementFreedomYearSummary", ["year", "freedomId", ...DIMS], ["practiceCount", "organizationCount"], Sql.sql`
+    SELECT ${year}::int AS "year", "freedomId", ${dims}, ${sign}::int AS "practiceCount",
+           ((sum("practiceCount") > 0)::int - (sum("practiceCount") - ${sign} > 0)::int) AS "organizationCount"
+    FROM "PracticeFreedomMonthlySummary"
+    WHERE "organizationId" = ${p.organizationId} AND "freedomId" = ANY(${p.freedomIds}::text[])
+      AND "month" >= ${yearStart}::date AND "month" < ${yearEnd}::date
+    GROUP BY "freedomId"`);
+}
+
+/** The cycle summary rows counted afresh from commitments and reflections: one organization's, or all. */
+async function countCycleContribution(tx: Tx, organizationId: string | null) {
+  const only = (alias: string) => (organizationId ? Sql.sql`AND ${Sql.raw(alias)}."organizationId" = ${organizationId}` : Sql.empty);
+  await tx.$executeRaw`DELETE FROM "OrganizationCycleSummary" WHERE ${organizationId}::text IS NULL OR "organizationId" = ${organizationId}::text`;
+  await tx.$executeRaw`
+    INSERT INTO "OrganizationCycleSummary" ("organizationId", "year", "kind", "valueId", "sub", "count")
+    SELECT r."organizationId", c."year", 'rubric', r."valueId", r."rubricLevel"::text, count(*)::int
+    FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId"
+    WHERE r."status" = 'SUBMITTED' AND r."rubricLevel" IS NOT NULL ${only("r")} GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
+    SELECT m."organizationId", c."year", 'commitment', m."valueId", m."status"::text, count(*)::int
+    FROM "Commitment" m JOIN "Cycle" c ON c."id" = m."cycleId" WHERE true ${only("m")} GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
+    SELECT r."organizationId", c."year", 'reflection', '', CASE WHEN bool_or(r."status" = 'SUBMITTED') THEN 'SUBMITTED' ELSE 'DRAFTED' END, 1
+    FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId" WHERE true ${only("r")} GROUP BY 1, 2`;
+}
+
+/** Adds (1) or removes (-1) what an organization's cycle summary rows say it contributes. */
+async function applyCycleContribution(tx: Tx, organizationId: string, sign: 1 | -1) {
+  const from = Sql.sql`FROM "OrganizationCycleSummary" s
+    JOIN "OrganizationYear" y ON y."organizationId" = s."organizationId" AND y."year" = s."year"
+    JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL
+    WHERE s."organizationId" = ${organizationId}`;
+  await bump(tx, "MovementRubricSummary", ["year", "valueId", "level", ...DIMS], ["organizationCount"], Sql.sql`
+    SELECT s."year", s."valueId", s."sub"::int AS "level", y."macroRegion", y."sizeBand", y."impactedLed", ${sign} * s."count" AS "organizationCount"
+    ${from} AND s."kind" = 'rubric'`);
+  await bump(tx, "MovementCommitmentSummary", ["year", "valueId", "status", ...DIMS], ["commitmentCount", "organizationCount"], Sql.sql`
+    SELECT s."year", s."valueId", s."sub"::"CommitmentStatus" AS "status", y."macroRegion", y."sizeBand", y."impactedLed",
+           ${sign} * s."count" AS "commitmentCount", ${sign}::int AS "organizationCount"
+    ${from} AND s."kind" = 'commitment'`);
+  await tx.$executeRaw`
+    UPDATE "MovementParticipationSummary" t SET
+      "reflectionsDrafted" = t."reflectionsDrafted" + CASE WHEN s."sub" = 'DRAFTED' THEN ${sign}::int ELSE 0 END,
+      "reflectionsSubmitted" = t."reflectionsSubmitted" + CASE WHEN s."sub" = 'SUBMITTED' THEN ${sign}::int ELSE 0 END
+    ${from} AND s."kind" = 'reflection'
+      AND t."year" = s."year" AND t."macroRegion" = y."macroRegion" AND t."sizeBand" = y."sizeBand" AND t."impactedLed" = y."impactedLed"`;
+}
+
+/**
+ * Runs a change to an organization's commitments or reflections with the rollups kept exact: what it was
+ * last counted to contribute comes out, and after the change its fresh count goes in, in one transaction.
+ */
+export async function withCycleRollups<T>(tx: Tx, organizationId: string, change: () => Promise<T>): Promise<T> {
+  // an organization's first commitment or reflection has no year row to lock yet: its own row queues writers
+  await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
+  await applyCycleContribution(tx, organizationId, -1);
+  const result = await change();
+  await ensureOrganizationYears(tx, organizationId, await cycleYears(tx, organizationId));
+  await countCycleContribution(tx, organizationId);
+  await applyCycleContribution(tx, organizationId, 1);
+  return result;
+}
+
+async function cycleYears(tx: Tx, organizationId: string) {
+  const rows = await tx.$queryRaw<{ year: number }[]>`
+    SELECT c."year" FROM "Cycle" c
+    WHERE EXISTS (SELECT 1 FROM "Commitment" m WHERE m."cycleId" = c."id" AND m."organizationId" = ${organizationId})
+       OR EXISTS (SELECT 1 FROM "Reflection" r WHERE r."cycleId" = c."id" AND r."organizationId" = ${organizationId})`;
+  return rows.map((r) => Number(r.year));
+}
+
+/** Snapshots for every organization-year with activity and for every active organization this year. */
+async function ensureAllOrganizationYears(tx: Tx, year: number) {
+  await tx.$executeRaw`
+    INSERT INTO "OrganizationYear" ("organizationId", "year", "regionCode", "macroRegion", "sizeBand", "impactedLed")
+    SELECT o."id", a."year", o."region", COALESCE(r."macroRegion", 'UNSPECIFIED'), o."sizeBand", o."impactedLed"
+    FROM (
+      SELECT DISTINCT "organizationId", extract(year FROM "month")::int AS "year" FROM "PracticeMonthlySummary"
+      UNION SELECT m."organizationId", c."year" FROM "Commitment" m JOIN "Cycle" c ON c."id" = m."cycleId"
+      UNION SELECT x."organizationId", c."year" FROM "Reflection" x JOIN "Cycle" c ON c."id" = x."cycleId"
+      UNION SELECT "id", ${year} FROM "Organization" WHERE "archivedAt" IS NULL
+    ) a JOIN "Organization" o ON o."id" = a."organizationId" LEFT JOIN "Region" r ON r."code" = o."region"
+    ON CONFLICT DO NOTHING`;
+}
+
+/** The rollups recomputed from the per-organization summaries, reflections and commitments. */
+export async function rebuildMovementRollups(tx: Tx, now = new Date()) {
+  await ensureAllOrganizationYears(tx, now.getUTCFullYear());
+  for (const table of ["MovementValueMonthSummary", "MovementValueYearSummary", "MovementFreedomYearSummary", "MovementRubricSummary", "MovementCommitmentSummary", "MovementParticipationSummary"]) {
+    await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
+  }
+  const valueMonths = await tx.$executeRaw`
+    INSERT INTO "MovementValueMonthSummary" ("month", "valueId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "participants", "impactedParticipants", "organizationCount")
+    SELECT s."month", s."valueId", y."macroRegion", y."sizeBand", y."impactedLed", sum(s."practiceCount")::int, sum(s."participants")::int,
+           sum(s."impactedParticipants")::int, count(*) FILTER (WHERE s."practiceCount" > 0)::int
+    FROM "PracticeMonthlySummary" s
+    JOIN "OrganizationYear" y ON y."organizationId" = s."organizationId" AND y."year" = extract(year FROM s."month")::int
+    JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL
+    GROUP BY 1, 2, 3, 4, 5`;
+  await tx.$executeRaw`
+    INSERT INTO "MovementValueYearSummary" ("year", "valueId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "participants", "impactedParticipants", "organizationCount")
+    SELECT v."year", v."valueId", y."macroRegion", y."sizeBand", y."impactedLed", sum(v."n")::int, sum(v."p")::int, sum(v."i")::int, count(*) FILTER (WHERE v."n" > 0)::int
+    FROM (
+      SELECT "organizationId", "valueId", extract(year FROM "month")::int AS "year", sum("practiceCount") AS "n", sum("participants") AS "p", sum("impactedParticipants") AS "i"
+      FROM "PracticeMonthlySummary" GROUP BY 1, 2, 3
+    ) v
+    JOIN "OrganizationYear" y ON y."organizationId" = v."organizationId" AND y."year" = v."year"
+    JOIN "Organization" o ON o."id" = v."organizationId" AND o."archivedAt" IS NULL
+    GROUP BY 1, 2, 3, 4, 5`;
+  await tx.$executeRaw`
+    INSERT INTO "MovementFreedomYearSummary" ("year", "freedomId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "organizationCount")
+    SELECT v."year", v."freedomId", y."macroRegion", y."sizeBand", y."impactedLed", sum(v."n")::int, count(*) FILTER (WHERE v."n" > 0)::int
+    FROM (
+      SELECT "organizationId", "freedomId", extract(year FROM "month")::int AS "year", sum("practiceCount") AS "n"
+      FROM "PracticeFreedomMonthlySummary" GROUP BY 1, 2, 3
+    ) v
+    JOIN "OrganizationYear" y ON y."organizationId" = v."organizationId" AND y."year" = v."year"
+    JOIN "Organization" o ON o."id" = v."organizationId" AND o."archivedAt" IS NULL
+    GROUP BY 1, 2, 3, 4, 5`;
+  await tx.$executeRaw`
+    INSERT INTO "MovementParticipationSummary" ("year", "macroRegion", "sizeBand", "impactedLed", "organizations", "practicedYear", "practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "reflectionsDrafted", "reflectionsSubmitted")
+    SELECT y."year", y."macroRegion", y."sizeBand", y."impactedLed", count(*)::int,
+           count(*) FILTER (WHERE a."total" > 0)::int, count(*) FILTER (WHERE a."q1" > 0)::int, count(*) FILTER (WHERE a."q2" > 0)::int,
+           count(*) FILTER (WHERE a."q3" > 0)::int, count(*) FILTER (WHERE a."q4" > 0)::int,
+           count(*) FILTER (WHERE r."submitted" = false)::int, count(*) FILTER (WHERE r."submitted")::int
+    FROM "OrganizationYear" y
+    JOIN "Organization" o ON o."id" = y."organizationId" AND o."archivedAt" IS NULL
+    LEFT JOIN (
+      SELECT "organizationId", extract(year FROM "month")::int AS "year", sum("practiceCount") AS "total",
+             sum("practiceCount") FILTER (WHERE extract(quarter FROM "month") = 1) AS "q1", sum("practiceCount") FILTER (WHERE extract(quarter FROM "month") = 2) AS "q2",
+             sum("practiceCount") FILTER (WHERE extract(quarter FROM "month") = 3) AS "q3", sum("practiceCount") FILTER (WHERE extract(quarter FROM "month") = 4) AS "q4"
+      FROM "PracticeMonthlySummary" GROUP BY 1, 2
+    ) a ON a."organizationId" = y."organizationId" AND a."year" = y."year"
+    LEFT JOIN (
+      SELECT x."organizationId", c."year", bool_or(x."status" = 'SUBMITTED') AS "submitted"
+      FROM "Reflection" x JOIN "Cycle" c ON c."id" = x."cycleId" GROUP BY 1, 2
+    ) r ON r."organizationId" = y."organizationId" AND r."year" = y."year"
+    GROUP BY 1, 2, 3, 4`;
+  // the cycle contributions, every organization at once
+  await countCycleContribution(tx, null);
+  const from = Sql.sql`FROM "OrganizationCycleSummary" s
+    JOIN "OrganizationYear" y ON y."organizationId" = s."organizationId" AND y."year" = s."year"
+    JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL`;
+  await tx.$executeRaw`
+    INSERT INTO "MovementRubricSummary" ("year", "valueId", "level", "macroRegion", "sizeBand", "impactedLed", "organizationCount")
+    SELECT s."year", s."valueId", s."sub"::int, y."macroRegion", y."sizeBand", y."impactedLed", sum(s."count")::int
+    ${from} WHERE s."kind" = 'rubric' GROUP BY 1, 2, 3, 4, 5, 6`;
+  await tx.$executeRaw`
+    INSERT INTO "MovementCommitmentSummary" ("year", "valueId", "status", "macroRegion", "sizeBand", "impactedLed", "commitmentCount", "organizationCount")
+    SELECT s."year", s."valueId", s."sub"::"CommitmentStatus", y."macroRegion", y."sizeBand", y."impactedLed", sum(s."count")::int, count(*)::int
+    ${from} WHERE s."kind" = 'commitment' GROUP BY 1, 2, 3, 4, 5, 6`;
+  return { movementValueMonths: valueMonths };
+}
+
+/**
+ * An organization's dimensions changed or it was archived: this year's snapshot follows it (past years keep
+ * theirs) and the rollups are rebuilt, so archived organizations leave the dashboards.
+ */
+export async function refreshOrganizationRollups(tx: Tx, organizationId: string, now = new Date()) {
+  await tx.$executeRaw`
+    UPDATE "OrganizationYear" y SET "regionCode" = o."region", "macroRegion" = COALESCE(r."macroRegion", 'UNSPECIFIED'), "sizeBand" = o."sizeBand", "impactedLed" = o."impactedLed"
+    FROM "Organization" o LEFT JOIN "Region" r ON r."code" = o."region"
+    WHERE o."id" = ${organizationId} AND y."organizationId" = o."id" AND y."year" = ${now.getUTCFullYear()}`;
+  await rebuildMovementRollups(tx, now);
+}

@@ -1,0 +1,40 @@
+// Small-cell suppression for everything the movement pages show (README: MIN_GROUP_SIZE). A number built from
+// fewer organizations than the threshold is replaced by null before it leaves the server, and so is:
+// - a number whose complement within the unfiltered movement (the same cell for the organizations the
+//   filters left out) comes from a few organizations, since the unfiltered view minus this one would show it;
+// - a second cell of a group whose total is shown, when only one cell of it is hidden (total minus the
+//   others would give the hidden one back), and the total itself when it is built from too few.
+
+/** One number before suppression: its value and how many organizations are behind it. */
+export type RawCell = { value: number; organizations: number; complement?: number };
+/** What a page may carry: the number, or null for "fewer than N organizations". */
+export type Cell = number | null;
+
+function tooSmall(cell: RawCell, min: number) {
+  // a zero from no organization tells nothing about any one of them
+  if (cell.organizations === 0 && cell.value === 0) return false;
+  if (cell.organizations < min) return true;
+  const complement = cell.complement ?? 0;
+  return complement > 0 && complement < min;
+}
+
+export function suppressCell(cell: RawCell, min: number): Cell {
+  return tooSmall(cell, min) ? null : cell.value;
+}
+
+/**
+ * Cells that add up to a shown total: each small one hidden, and one more (the one built from the fewest
+ * organizations) when a single hidden cell could otherwise be recovered by subtraction.
+ */
+export function suppressGroup(cells: RawCell[], min: number, total?: RawCell): { cells: Cell[]; total: Cell } {
+  const hidden = cells.map((c) => tooSmall(c, min));
+  const totalHidden = total ? tooSmall(total, min) : true;
+  if (!totalHidden && hidden.filter(Boolean).length === 1) {
+    let pick = -1;
+    cells.forEach((c, i) => {
+      if (!hidden[i] && (pick < 0 || c.organizations < cells[pick].organizations)) pick = i;
+    });
+    if (pick >= 0) hidden[pick] = true;
+  }
+  return { cells: cells.map((c, i) => (hidden[i] ? null : c.value)), total: total && !totalHidden ? total.value : null };
+}

@@ -1,0 +1,39 @@
+// One sentence under each movement chart, written only from the numbers the chart shows (never a hidden one).
+import type { ChartTable } from "~/models/movement-chart-types";
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+function largest(rows: { label: string; value: number | null }[]) {
+  return rows.filter((r): r is { label: string; value: number } => r.value !== null).sort((a, b) => b.value - a.value)[0];
+}
+
+export function movementTakeaways(
+  charts: Record<"practices" | "rubric" | "freedoms" | "participation" | "participants" | "commitments", ChartTable>,
+  perValue: { name: string; practices: number | null }[],
+  year: number,
+  t: T,
+  format: (n: number, style?: "percent") => string,
+) {
+  const say = (id: string, found: Record<string, unknown> | undefined) =>
+    found ? t(`charts.${id}.takeaway`, { year, ...found }) : t(`charts.${id}.takeawayNone`, { year });
+  const top = largest(perValue.map((v) => ({ label: v.name, value: v.practices })));
+  const rubric = largest(charts.rubric.rows.map((r) => ({ label: r.label, value: r.cells[2] !== null && r.cells[3] !== null ? (r.cells[2] ?? 0) + (r.cells[3] ?? 0) : null })));
+  const freedom = largest(charts.freedoms.rows.map((r) => ({ label: r.label, value: r.cells[0] })));
+  const byKey = Object.fromEntries(charts.participation.rows.map((r) => [r.key, r.cells[0]]));
+  const participants = largest(
+    charts.participants.rows.map((r) => ({ label: r.label, value: r.cells[0] && r.cells[1] !== null ? (r.cells[1] ?? 0) / r.cells[0] : null })),
+  );
+  const achieved = charts.commitments.columns.findIndex((c) => c.key === "ACHIEVED");
+  const commitments = largest(charts.commitments.rows.map((r) => ({ label: r.label, value: r.cells[achieved] })));
+  return {
+    practices: say("practices", top && { value: top.label, count: format(top.value) }),
+    rubric: say("rubric", rubric && { value: rubric.label, count: format(rubric.value) }),
+    freedoms: say("freedoms", freedom && { freedom: freedom.label, count: format(freedom.value) }),
+    participation: say(
+      "participation",
+      byKey.active != null && byKey.practicedYear != null ? { count: format(byKey.practicedYear), total: format(byKey.active) } : undefined,
+    ),
+    participants: say("participants", participants && { value: participants.label, share: format(participants.value, "percent") }),
+    commitments: say("commitments", commitments && { value: commitments.label, count: format(commitments.value) }),
+  };
+}

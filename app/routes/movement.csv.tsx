@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { toCsv } from "~/models/movement-csv";
+import { isChartId, loadMovementDashboard } from "~/models/movement-page.server";
+import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+
+/** One dashboard chart's numbers as CSV, for the same filters: exactly what its table shows. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "read:movement");
+  const chart = new URL(request.url).searchParams.get("chart");
+  if (!isChartId(chart)) notFound();
+  const { filters, dashboard, min, t } = await loadMovementDashboard(request);
+  return new Response(toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), t("dashboard.suppressed", { min })), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="movement-${chart}-${filters.year}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

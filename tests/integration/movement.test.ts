@@ -1,0 +1,180 @@
+// The movement dashboard on a dataset whose answers are known by construction: seven organizations log
+// practices in March 2025 — four in the West (three small, one large, 2 practices each), two in the
+// Southwest and one in the Northeast (medium, 1 practice each) — so every threshold case exists.
+import { beforeAll, describe, expect, test } from "vitest";
+import { getMovementDashboard } from "~/models/movement-dashboard.server";
+import { MACRO_REGIONS, type MovementFilters } from "~/models/movement-filters";
+import { setOrganizationArchived } from "~/models/organization.server";
+import { SIZE_BANDS } from "~/models/organization-options";
+import { createPractice } from "~/models/practice.server";
+import { compareSummaries } from "~/models/summary.server";
+import { loader as csvLoader } from "~/routes/movement.csv";
+import { loader as dashboardLoader } from "~/routes/movement._index";
+import { getPrisma } from "~/utils/db.server";
+import { freedomColor, valueColor } from "~/utils/palette";
+import { answer, createUser, requestArgs, sessionCookie } from "../factories";
+
+const MARKER = "PRIVATE-MARKER-7f3a";
+const YEAR = 2025;
+type Org = { id: string; region: string; sizeBand: "SMALL" | "MEDIUM" | "LARGE"; impactedLed: boolean; practices: number };
+const ORGS: Omit<Org, "id">[] = [
+  { region: "CA", sizeBand: "SMALL", impactedLed: true, practices: 2 },
+  { region: "CA", sizeBand: "SMALL", impactedLed: true, practices: 2 },
+  { region: "CA", sizeBand: "SMALL", impactedLed: false, practices: 2 },
+  { region: "OR", sizeBand: "LARGE", impactedLed: false, practices: 2 },
+  { region: "TX", sizeBand: "MEDIUM", impactedLed: true, practices: 1 },
+  { region: "AZ", sizeBand: "MEDIUM", impactedLed: false, practices: 1 },
+  { region: "NY", sizeBand: "MEDIUM", impactedLed: false, practices: 1 },
+];
+const MACRO: Record<string, string> = { CA: "WEST", OR: "WEST", TX: "SOUTHWEST", AZ: "SOUTHWEST", NY: "NORTHEAST" };
+let orgs: Org[] = [];
+let valueId = "";
+let valueSlug = "";
+let staffCookie = "";
+let memberCookie = "";
+
+const labels = {
+  months: Array.from({ length: 12 }, (_, m) => `M${m + 1}`),
+  statuses: { PLANNED: "P", IN_PROGRESS: "I", ACHIEVED: "A", PAUSED: "U", DROPPED: "D" },
+  participants: "participants",
+  impacted: "impacted",
+  practices: "practices",
+  organizations: "organizations",
+  participation: { quarter: (q: number) => `Q${q}`, year: "year", active: "active", notStarted: "n", drafted: "d", submitted: "s" },
+};
+
+async function dashboard(filters: Omit<MovementFilters, "year"> = {}) {
+  return getMovementDashboard({ prisma: await getPrisma(), filters: { year: YEAR, ...filters }, locale: "en", minGroupSize: 3, labels, valueColor, freedomColor });
+}
+
+/** March 2025 for the chosen value, from the practices chart. */
+function march(d: Awaited<ReturnType<typeof dashboard>>) {
+  const column = d.charts.practices.columns.findIndex((c) => c.key === `${valueSlug}-${YEAR}`);
+  return d.charts.practices.rows[2].cells[column];
+}
+
+/** RFC 4180: quoted fields may hold commas and doubled quotes. */
+function parseCsv(text: string) {
+  return text
+    .trim()
+    .split("\r\n")
+    .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].filter((m) => m.index! < line.length || m[1]).map((m) => (m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1])));
+}
+
+beforeAll(async () => {
+  const prisma = await getPrisma();
+  const value = await prisma.value.findFirstOrThrow({ orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  valueId = value.id;
+  valueSlug = value.slug;
+  const actor = await createUser();
+  orgs = [];
+  for (const [i, o] of ORGS.entries()) {
+    const created = await prisma.organization.create({ data: { name: `Known ${i}`, slug: `known-${i}`, region: o.region, sizeBand: o.sizeBand, impactedLed: o.impactedLed } });
+    orgs.push({ ...o, id: created.id });
+    for (let p = 0; p < o.practices; p++) {
+      await createPractice({
+        prisma,
+        organizationId: created.id,
+        actorId: actor.id,
+        submissionKey: `known-${i}-${p}`,
+        input: { title: `${MARKER} ${i}`, notes: MARKER, occurredOn: `${YEAR}-03-1${p}`, valueId, participants: 10, impactedParticipants: 4, visibility: "PRIVATE", freedomIds: [] },
+      });
+    }
+  }
+  staffCookie = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
+  memberCookie = (await sessionCookie((await createUser({ memberships: [{ organizationId: orgs[0].id, role: "LEAD" }] })).id)).cookie;
+});
+
+describe("known answers and suppression", () => {
+  test("over the threshold the number is shown; at it too; under it, or with a small complement, it is not", async () => {
+    expect(march(await dashboard())).toBe(11); // 7 organizations
+    expect(march(await dashboard({ size: "SMALL" }))).toBe(6); // exactly 3, and 4 left out
+    expect(march(await dashboard({ size: "MEDIUM" }))).toBe(3); // exactly 3
+    expect(march(await dashboard({ size: "LARGE" }))).toBeNull(); // 1
+    expect(march(await dashboard({ region: "SOUTHWEST" }))).toBeNull(); // 2
+    expect(march(await dashboard({ region: "NORTHEAST" }))).toBeNull(); // 1
+    // the West has 4 organizations but leaves out 3: shown
+    expect(march(await dashboard({ region: "WEST" }))).toBe(8);
+    // impacted-led: 3 organizations (shown); not impacted-led: 4, leaving out 3 (shown)
+    expect(march(await dashboard({ impacted: true }))).toBe(5);
+    expect(march(await dashboard({ impacted: false }))).toBe(6);
+  });
+
+  test("participants and the impacted share per value come from the same organizations", async () => {
+    const d = await dashboard();
+    const row = d.charts.participants.rows.find((r) => r.key === valueSlug)!;
+    expect(row.cells).toEqual([110, 44]);
+    expect((await dashboard({ region: "SOUTHWEST" })).charts.participants.rows.find((r) => r.key === valueSlug)!.cells).toEqual([null, null]);
+  });
+
+  test("every filter combination shows no number built from fewer than 3 organizations", async () => {
+    const combos: Omit<MovementFilters, "year">[] = [];
+    for (const region of [undefined, ...MACRO_REGIONS])
+      for (const size of [undefined, ...SIZE_BANDS])
+        for (const impacted of [undefined, true, false]) combos.push({ ...(region ? { region } : {}), ...(size ? { size } : {}), ...(impacted === undefined ? {} : { impacted }) });
+    let shown = 0;
+    for (const f of combos) {
+      const matching = orgs.filter((o) => (!f.region || MACRO[o.region] === f.region) && (!f.size || o.sizeBand === f.size) && (f.impacted === undefined || o.impactedLed === f.impacted));
+      const d = await dashboard(f);
+      const cell = march(d);
+      const leftOut = orgs.length - matching.length;
+      if (cell !== null && cell !== 0) {
+        shown++;
+        expect(matching.length, JSON.stringify(f)).toBeGreaterThanOrEqual(3);
+        expect(leftOut === 0 || leftOut >= 3, JSON.stringify(f)).toBe(true);
+        expect(cell).toBe(matching.reduce((a, o) => a + o.practices, 0));
+      }
+      for (const row of d.charts.participation.rows) {
+        if (row.cells[0] !== null && row.cells[0] > 0) expect(matching.length, `${row.key} ${JSON.stringify(f)}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+    expect(shown).toBeGreaterThan(4);
+  }, 180_000);
+
+});
+
+describe("the pages", () => {
+  test("the CSV is the table is the chart, and no private text reaches staff", async () => {
+    const res = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}`, { cookie: staffCookie })) as Promise<Response>);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(MARKER);
+    const data = JSON.parse(text) as { charts: { id: string; table: { columns: { label: string }[]; rows: { label: string; cells: (number | null)[] }[] }; svg: string }[] };
+    const chart = data.charts.find((c) => c.id === "practices")!;
+    const csvRes = await answer(() => csvLoader(requestArgs(`/movement/csv?year=${YEAR}&chart=practices`, { cookie: staffCookie })) as Promise<Response>);
+    expect(csvRes.headers.get("Content-Type")).toContain("text/csv");
+    const bytes = new Uint8Array(await csvRes.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).not.toContain(MARKER);
+    const lines = parseCsv(csv.slice(1));
+    expect(lines[0].slice(1)).toEqual(chart.table.columns.map((c) => c.label));
+    expect(lines.slice(1)).toEqual(chart.table.rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? "fewer than 3 organizations" : String(c)))]));
+    // each number shown is in the chart's SVG as a mark's title, and nothing hidden is
+    const march2025 = chart.table.rows[2];
+    const col = chart.table.columns.findIndex((c) => c.label.endsWith(String(YEAR)));
+    expect(chart.svg).toContain(`<title>${chart.table.columns[col].label.replace(/&/g, "&amp;")}, ${march2025.label}: ${march2025.cells[col]}</title>`);
+    expect(chart.svg).not.toContain(": null<");
+  });
+
+  test("an organization's member gets 404 on every movement page and download", async () => {
+    for (const call of [
+      () => dashboardLoader(requestArgs("/movement", { cookie: memberCookie })),
+      () => csvLoader(requestArgs("/movement/csv?chart=practices", { cookie: memberCookie })),
+    ]) {
+      expect((await answer(call as () => Promise<Response>)).status).toBe(404);
+    }
+  });
+
+  test("an archived organization leaves the dashboard, and the summaries still equal a fresh count", async () => {
+    const prisma = await getPrisma();
+    const admin = await createUser({ coalitionRole: "ADMIN" });
+    await setOrganizationArchived({ prisma, actorId: admin.id, id: orgs[3].id, archived: true });
+    expect(march(await dashboard())).toBe(9);
+    const { stored, fresh } = await compareSummaries({ prisma });
+    expect(stored).toEqual(fresh);
+    await setOrganizationArchived({ prisma, actorId: admin.id, id: orgs[3].id, archived: false });
+    expect(march(await dashboard())).toBe(11);
+  });
+});
