@@ -8,7 +8,7 @@ import { action as editAction, loader as editLoader } from "~/routes/o.$org.prac
 import { loader as listLoader } from "~/routes/o.$org.practices._index";
 import { action as newAction, loader as newLoader } from "~/routes/o.$org.practices.new";
 import { getPrisma } from "~/utils/db.server";
-import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, translated } from "../factories";
 
 type Org = { id: string; slug: string };
 type Framework = { id: string; slug: string }[];
@@ -335,9 +335,8 @@ describe("logging a practice", () => {
         newForm({ title: "  Leadership circle  ", notes: "We met.", commitmentId: commitments.ours, visibility: "COALITION", "freedomIds[0]": freedoms[0].id, "freedomIds[1]": freedoms[1].id }),
       ),
     );
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/o/${org.slug}/practices`);
-    expect(await toastOf(res)).toMatchObject({ key: translated("practice:toast.created"), type: "success" });
+    await expect(res).toRedirectTo(`/o/${org.slug}/practices`);
+    await expect(res).toHaveToast({ key: translated("practice:toast.created"), type: "success" });
     expect(await count()).toBe(before + 1);
     const row = await prisma.practice.findFirstOrThrow({ where: { organizationId: org.id, title: "Leadership circle" }, include: { freedoms: true } });
     expect(row).toMatchObject({ notes: "We met.", participants: 12, impactedParticipants: 5, visibility: "COALITION", commitmentId: commitments.ours, createdById: userId, version: 1 });
@@ -475,10 +474,10 @@ describe("editing, deleting and undoing", () => {
     const other = await workspace();
     const theirs = await practice(other.org, other.user.id, { title: "Theirs" });
     for (const id of [theirs.id, "no-such-practice"]) {
-      expect((await answer(() => editLoader(editArgs(org, id, cookie)))).status).toBe(404);
-      expect((await answer(() => editAction(editArgs(org, id, cookie, editForm(1))))).status).toBe(404);
-      expect((await answer(() => editAction(editArgs(org, id, cookie, { intent: "delete" })))).status).toBe(404);
-      expect((await answer(() => editAction(editArgs(org, id, cookie, { intent: "restore" })))).status).toBe(404);
+      await expect(() => editLoader(editArgs(org, id, cookie))).toBeNotFound();
+      await expect(() => editAction(editArgs(org, id, cookie, editForm(1)))).toBeNotFound();
+      await expect(() => editAction(editArgs(org, id, cookie, { intent: "delete" }))).toBeNotFound();
+      await expect(() => editAction(editArgs(org, id, cookie, { intent: "restore" }))).toBeNotFound();
     }
     const row = await (await getPrisma()).practice.findUniqueOrThrow({ where: { id: theirs.id } });
     expect(row).toMatchObject({ title: "Theirs", version: 1, deletedAt: null });
@@ -488,9 +487,8 @@ describe("editing, deleting and undoing", () => {
     const prisma = await getPrisma();
     const { id } = await practice(org, userId, { title: "Before", freedomIds: [freedoms[0].id] });
     const res = await editAction(editArgs(org, id, cookie, editForm(1, { title: "After", valueId: values[1].id, participants: "30", impactedParticipants: "30", "freedomIds[0]": freedoms[3].id })));
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/o/${org.slug}/practices`);
-    expect(await toastOf(res)).toMatchObject({ key: translated("practice:toast.updated") });
+    await expect(res).toRedirectTo(`/o/${org.slug}/practices`);
+    await expect(res).toHaveToast(translated("practice:toast.updated"));
     const row = await prisma.practice.findUniqueOrThrow({ where: { id }, include: { freedoms: true } });
     expect(row).toMatchObject({ title: "After", valueId: values[1].id, participants: 30, impactedParticipants: 30, version: 2 });
     expect(row.freedoms.map((f) => f.freedomId)).toEqual([freedoms[3].id]);
@@ -536,9 +534,8 @@ describe("editing, deleting and undoing", () => {
     expect(await listed()).toBe(true);
 
     const deleted = await editAction(editArgs(org, id, cookie, { intent: "delete" }));
-    expect(deleted.status).toBe(302);
-    expect(deleted.headers.get("Location")).toBe(`/o/${org.slug}/practices`);
-    expect(await toastOf(deleted)).toEqual({
+    await expect(deleted).toRedirectTo(`/o/${org.slug}/practices`);
+    await expect(deleted).toHaveToast({
       key: translated("practice:toast.deleted"),
       type: "success",
       undo: { action: `/o/${org.slug}/practices/${id}`, fields: { intent: "restore" } },
@@ -547,14 +544,13 @@ describe("editing, deleting and undoing", () => {
     expect((await prisma.practice.findUniqueOrThrow({ where: { id } })).deletedAt).not.toBeNull();
     await summariesAgree();
     // a deleted practice has no edit page and takes no edits
-    expect((await answer(() => editLoader(editArgs(org, id, cookie)))).status).toBe(404);
-    expect((await answer(() => editAction(editArgs(org, id, cookie, editForm(2))))).status).toBe(404);
-    expect((await answer(() => editAction(editArgs(org, id, cookie, { intent: "delete" })))).status).toBe(404);
+    await expect(() => editLoader(editArgs(org, id, cookie))).toBeNotFound();
+    await expect(() => editAction(editArgs(org, id, cookie, editForm(2)))).toBeNotFound();
+    await expect(() => editAction(editArgs(org, id, cookie, { intent: "delete" }))).toBeNotFound();
 
     const restored = await editAction(editArgs(org, id, cookie, { intent: "restore" }));
-    expect(restored.status).toBe(302);
-    expect(restored.headers.get("Location")).toBe(`/o/${org.slug}/practices/${id}`);
-    expect(await toastOf(restored)).toMatchObject({ key: translated("practice:toast.restored") });
+    await expect(restored).toRedirectTo(`/o/${org.slug}/practices/${id}`);
+    await expect(restored).toHaveToast({ key: translated("practice:toast.restored") });
     expect(await listed()).toBe(true);
     expect((await editLoader(editArgs(org, id, cookie))).status).toBe(200);
     await summariesAgree();
