@@ -1,17 +1,34 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Checks that every test shares: a logged console.error fails the test, and the response matchers.
+const shared = ["./tests/setup/console.ts", "./tests/setup/matchers.ts"];
+
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     environment: "node",
-    // embedded mode: one migrated PGlite template per run; every test file boots its own copy
-    globalSetup: ["./tests/setup/global-setup.ts"],
-    setupFiles: ["./tests/setup/db.ts"],
     hookTimeout: 120_000,
     testTimeout: 60_000,
-    // 2 cores: PGlite is single-threaded WASM and each file boots its own
+    // 2 cores: PGlite is single-threaded WASM and each integration file boots its own
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        // pure code next to what it tests: no database is booted. Component tests (*.test.tsx) run in a
+        // browser-like DOM, chosen per file with `@vitest-environment happy-dom` (docs/decisions/007).
+        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}"], setupFiles: shared },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          // embedded mode: one migrated PGlite template per run; every test file boots its own copy
+          globalSetup: ["./tests/setup/global-setup.ts"],
+          setupFiles: [...shared, "./tests/setup/db.ts"],
+        },
+      },
+    ],
   },
 });

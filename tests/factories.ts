@@ -7,7 +7,7 @@ import { createSession } from "~/models/session.server";
 import { getPrisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { commitSessionCookie } from "~/utils/session.server";
-import { readToast } from "~/utils/toast.server";
+export { toastOf } from "./setup/matchers";
 
 export const TEST_PASSWORD = "a long test passphrase";
 let passwordHash: Promise<string> | undefined;
@@ -73,12 +73,6 @@ export async function answer(call: Promise<Response> | (() => Promise<Response>)
     if (e instanceof Response) return e;
     throw e;
   }
-}
-
-/** The toast a redirect carries, as the next page would read it. */
-export async function toastOf(res: Response) {
-  const cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0];
-  return (await readToast(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toast;
 }
 
 /** A message key as shown: present, and translated, in both languages. */

@@ -7,7 +7,7 @@ import { action as detailAction, loader as detailLoader } from "~/routes/o.$org.
 import { action as listAction, loader as listLoader } from "~/routes/o.$org.commitments._index";
 import { action as newAction, loader as newLoader } from "~/routes/o.$org.commitments.new";
 import { getPrisma } from "~/utils/db.server";
-import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, translated } from "../factories";
 
 const YEAR = new Date().getUTCFullYear();
 const CLOSED_YEAR = YEAR - 1;
@@ -142,7 +142,7 @@ describe("making a commitment", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ title: "Train ten new spokespeople", cycleId: cycles[YEAR], valueId: values[0].id, status: "PLANNED", progress: 0, version: 1, target: "10" });
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/commitments/${rows[0].id}`);
-    expect((await toastOf(res))?.key).toBe(translated("commitment:new.created"));
+    await expect(res).toHaveToast(translated("commitment:new.created"));
     expect(await prisma.auditEvent.count({ where: { action: "commitment.created", actorId: user.id, entityId: rows[0].id } })).toBe(1);
   });
 
@@ -200,7 +200,7 @@ describe("updates and the timeline", () => {
     const first = await postDetail(org, cookie, c.id, { intent: "update", version: "1", submissionKey: randomUUID(), status: "IN_PROGRESS", progress: "40", note: "Two meetings held" });
     expect(first.status).toBe(302);
     expect(first.headers.get("Location")).toBe(`/o/${org.slug}/commitments/${c.id}`);
-    expect((await toastOf(first))?.key).toBe(translated("commitment:detail.update.done"));
+    await expect(first).toHaveToast(translated("commitment:detail.update.done"));
     const prisma = await getPrisma();
     expect(await prisma.commitment.findUnique({ where: { id: c.id } })).toMatchObject({ status: "IN_PROGRESS", progress: 40, version: 2 });
 
@@ -268,7 +268,7 @@ describe("updates and the timeline", () => {
     const c = await commitment(org.id);
     const res = await postDetail(org, cookie, c.id, { intent: "edit", version: "1", title: "Meetings in four languages", description: "Now with Mam", valueId: values[1].id, year: String(YEAR), indicator: "", target: "" });
     expect(res.status).toBe(302);
-    expect((await toastOf(res))?.key).toBe(translated("commitment:detail.edit.done"));
+    await expect(res).toHaveToast(translated("commitment:detail.edit.done"));
     const prisma = await getPrisma();
     expect(await prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ title: "Meetings in four languages", description: "Now with Mam", valueId: values[1].id, version: 2 });
     expect(await prisma.auditEvent.count({ where: { action: "commitment.updated", actorId: user.id, entityId: c.id } })).toBe(1);
@@ -305,7 +305,7 @@ describe("copying last year's unfinished commitments forward", () => {
     const res = await copy();
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/commitments?year=${YEAR}`);
-    expect(await toastOf(res)).toMatchObject({ key: "commitment:copy.done", values: { count: 3, year: YEAR } });
+    await expect(res).toHaveToast({ key: "commitment:copy.done", values: { count: 3, year: YEAR } });
     const prisma = await getPrisma();
     const copies = await prisma.commitment.findMany({ where: { organizationId: org.id, cycleId: cycles[YEAR] }, orderBy: { title: "asc" } });
     expect(copies.map((c) => [c.title, c.status, c.progress])).toEqual([
@@ -319,7 +319,7 @@ describe("copying last year's unfinished commitments forward", () => {
 
     const again = await copy();
     expect(again.status).toBe(302);
-    expect((await toastOf(again))?.key).toBe(translated("commitment:copy.none"));
+    await expect(again).toHaveToast(translated("commitment:copy.none"));
     const twice = await Promise.all([copy(), copy()]);
     expect(twice.map((r) => r.status)).toEqual([302, 302]);
     expect(await prisma.commitment.count({ where: { organizationId: org.id, cycleId: cycles[YEAR] } })).toBe(3);
