@@ -63,7 +63,8 @@ describe("start-up faults", () => {
     } finally {
       if (!released) await holder.stop();
     }
-  });
+    // two child processes, each starting tsx and a fresh embedded database: minutes on a busy machine
+  }, 240_000);
 });
 
 describe("migrations", () => {
