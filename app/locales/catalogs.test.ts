@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { resources } from "~/locales/resources";
+import { AUDIT_ACTIONS } from "~/models/audit.server";
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -35,6 +36,13 @@ describe("message catalogs", () => {
     for (const key of keys(en)) {
       const enText = key.split(".").reduce<unknown>((o, p) => (o as Catalog)[p], en) as string;
       expect(vars(esByKey.get(key) ?? ""), key).toEqual(vars(enText));
+    }
+  });
+
+  test("every audit action has a label in both languages, so the audit log never shows a raw action name", () => {
+    for (const lng of [en, es]) {
+      const labels = keys(lng).filter((k) => k.startsWith("admin.audit.actions."));
+      expect(AUDIT_ACTIONS.filter((a) => !labels.includes(`admin.audit.actions.${a}`))).toEqual([]);
     }
   });
 });
