@@ -2,7 +2,7 @@
 // (with JavaScript) submits the reflection; the tracker shows it and reminders to that organization stop.
 // The admin then puts this year's cycle back as it was, for the other specs. Every page passes axe's checks.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, seriousA11yViolations, signIn } from "./helpers";
+import { chooseLanguage, DEMO_PASSWORD, seriousA11yViolations, signIn } from "./helpers";
 
 const year = new Date().getUTCFullYear();
 const next = year + 1;
@@ -93,8 +93,10 @@ test("without JavaScript, an admin closes this year's cycle, creates next year's
   await accessible(`/movement/cycles/${next}`, "cycle-page");
 });
 
-test("a lead submits the reflection; the tracker changes and the reminder for that organization stops", async ({ browser }) => {
+test("a lead submits the reflection; the tracker changes and the reminder for that organization stops", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ locale: "en-US" });
+  // the demo lead's own language may be Spanish; this test reads English
+  await chooseLanguage(context, "en", baseURL!);
   const page = await context.newPage();
   await signedIn(page, leadEmail);
   await page.goto("/o/comite-de-trabajadores-del-valle");

@@ -104,3 +104,12 @@ export async function inviteMember(page: Page, orgPath: string, email: string) {
 }
 
 export type SignedIn = { context: BrowserContext; page: Page; problems: string[] };
+
+/**
+ * Chooses the page language as the language switch does (the `lng` cookie), so a test reads one language
+ * whatever language the signed-in account has chosen for itself.
+ */
+export async function chooseLanguage(context: BrowserContext, lng: "en" | "es", baseURL: string) {
+  const value = encodeURIComponent(Buffer.from(JSON.stringify(lng)).toString("base64"));
+  await context.addCookies([{ name: "lng", value, url: baseURL }]);
+}

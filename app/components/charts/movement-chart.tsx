@@ -20,7 +20,7 @@ export function MovementChart({ table, kind, barColors }: { table: ChartTable; k
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="#d9dde3" />,
     <XAxis key="x" dataKey="label" interval={0} tick={{ fontSize: 12, fill: "#333" }} />,
-    <YAxis key="y" allowDecimals={false} tick={{ fontSize: 12, fill: "#333" }} width={48} />,
+    <YAxis key="y" allowDecimals={false} domain={[0, (max: number) => Math.max(1, max)]} tick={{ fontSize: 12, fill: "#333" }} width={48} />,
   ];
   if (kind === "line") {
     return (
@@ -54,7 +54,8 @@ export function MovementChart({ table, kind, barColors }: { table: ChartTable; k
   return (
     <BarChart {...common} layout="vertical" height={Math.max(160, 56 + table.rows.length * (stacked ? 36 : 28 * table.columns.length + 12))}>
       <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-      <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#333" }} />
+      {/* at least 0–1, so a chart of zeros still has a scale (an empty domain draws NaN-wide bars) */}
+      <XAxis type="number" allowDecimals={false} domain={[0, (max: number) => Math.max(1, max)]} tick={{ fontSize: 12, fill: "#333" }} />
       <YAxis type="category" dataKey="label" interval={0} width={220} tick={{ fontSize: 12, fill: "#333" }} />
       {table.columns.map((c) => (
         <Bar
@@ -64,6 +65,8 @@ export function MovementChart({ table, kind, barColors }: { table: ChartTable; k
           stackId={stacked ? "stack" : undefined}
           isAnimationActive={false}
           shape={(props: BarShape) => {
+            // a hidden (suppressed) or empty cell draws nothing rather than a bar of no size
+            if (!Number.isFinite(props.width) || !Number.isFinite(props.height)) return <g />;
             const label = props.payload?.label;
             const fill = barColors?.[String(table.rows.find((r) => r.label === label)?.key)] ?? props.fill;
             return (
