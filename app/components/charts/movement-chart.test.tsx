@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { renderChartSvg } from "~/components/charts/render-chart.server";
+import { renderToStaticMarkup } from "react-dom/server";
+import { MovementChart } from "~/components/charts/movement-chart";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 
 function table(cells: (number | null)[]): ChartTable {
@@ -24,7 +25,7 @@ describe("a chart of nothing to show", () => {
       ["hidden cells", [null, null]],
     ] as const) {
       test(`${kind} with ${name}: an SVG with no NaN in it`, () => {
-        const svg = renderChartSvg(table([...cells]), kind);
+        const svg = renderToStaticMarkup(<MovementChart table={table([...cells])} kind={kind} />);
         expect(svg).toContain("<svg");
         expect(svg).not.toContain("NaN");
       });
