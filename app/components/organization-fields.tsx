@@ -1,14 +1,16 @@
 import { getCollectionProps, getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
-import { SIZE_BANDS } from "~/models/organization-options";
+import { DEFAULT_TIME_ZONE, SIZE_BANDS, TIME_ZONES } from "~/models/organization-options";
+import { zoneName } from "~/utils/time-zone";
 
-export type OrganizationFormValue = { name: string; region: string; sizeBand: string; impactedLed: boolean; languages: string; focusFreedomIds: string[] };
+export type OrganizationFormValue = { name: string; region: string; sizeBand: string; timeZone: string; impactedLed: boolean; languages: string; focusFreedomIds: string[] };
 
 export type OrganizationFormFields = {
   name: FieldMetadata<string>;
   region: FieldMetadata<string>;
   sizeBand: FieldMetadata<string>;
+  timeZone: FieldMetadata<string>;
   impactedLed: FieldMetadata<boolean>;
   languages: FieldMetadata<string>;
   focusFreedomIds: FieldMetadata<string[]>;
@@ -25,7 +27,7 @@ export function OrganizationFields({
   /** offer an empty first size, for a new organization */
   chooseSize?: boolean;
 }) {
-  const { t } = useTranslation("admin");
+  const { t, i18n } = useTranslation("admin");
   return (
     <>
       <Field label={t("organizations.fields.name")} meta={fields.name}>
@@ -40,6 +42,15 @@ export function OrganizationFields({
           {SIZE_BANDS.map((band) => (
             <option key={band} value={band}>
               {t(`organizations.sizeBands.${band}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("organizations.fields.timeZone")} meta={fields.timeZone} help={t("organizations.fields.timeZoneHelp")}>
+        <select {...getSelectProps(fields.timeZone)} defaultValue={fields.timeZone.initialValue ?? DEFAULT_TIME_ZONE} required>
+          {TIME_ZONES.map((zone) => (
+            <option key={zone} value={zone}>
+              {zoneName(zone, i18n.language)} ({zone})
             </option>
           ))}
         </select>

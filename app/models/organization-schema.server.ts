@@ -1,6 +1,6 @@
 // The organization form's rules, shared by the admin's create and edit pages. Messages are i18n keys.
 import * as z from "zod/mini";
-import { SIZE_BANDS } from "~/models/organization-options";
+import { SIZE_BANDS, TIME_ZONES } from "~/models/organization-options";
 import { nameField } from "~/utils/validation.server";
 
 
@@ -8,6 +8,8 @@ export const organizationFields = () => ({
   name: nameField(),
   region: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.tooLong" })),
   sizeBand: z.enum(SIZE_BANDS, { error: "validation.invalidChoice" }),
+  // absent: the organization keeps its zone (a new one gets the default)
+  timeZone: z.optional(z.enum(TIME_ZONES, { error: "validation.invalidChoice" })),
   impactedLed: z._default(z.boolean(), false),
   // "en, es, mam": codes or names, separated by commas
   languages: z

@@ -3,6 +3,7 @@
 import type { Prisma as PrismaNamespace, SizeBand } from "~/generated/prisma/client";
 import { ensureOrganizationYears, refreshOrganizationRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
+import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
 import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
@@ -20,6 +21,8 @@ export type OrganizationInput = {
   name: string;
   region: string;
   sizeBand: SizeBand;
+  /** the calendar practices are dated in when the browser does not say its own; unchanged when absent */
+  timeZone?: string;
   impactedLed: boolean;
   languages: string[];
   focusFreedomIds: string[];
@@ -92,6 +95,7 @@ export function getOrganizationForAdmin({ prisma, id }: { prisma: Prisma; id: st
       name: true,
       region: true,
       sizeBand: true,
+      timeZone: true,
       impactedLed: true,
       languages: true,
       joinedAt: true,
@@ -151,6 +155,7 @@ export async function createOrganization({
           name: input.name,
           region: input.region,
           sizeBand: input.sizeBand,
+          timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
           impactedLed: input.impactedLed,
           languages: input.languages,
           focusFreedoms: { create: [...new Set(input.focusFreedomIds)].map((freedomId) => ({ freedomId })) },
@@ -187,7 +192,7 @@ export async function updateOrganization({
   return prisma.$transaction(async (tx) => {
     const current = await tx.organization.findUnique({
       where: { id },
-      select: { name: true, region: true, sizeBand: true, impactedLed: true, languages: true, updatedAt: true, focusFreedoms: { where: { freedom: { archivedAt: null } }, select: { freedomId: true } } },
+      select: { name: true, region: true, sizeBand: true, timeZone: true, impactedLed: true, languages: true, updatedAt: true, focusFreedoms: { where: { freedom: { archivedAt: null } }, select: { freedomId: true } } },
     });
     if (!current) return null;
     if (current.updatedAt.getTime() !== updatedAt.getTime()) return { ok: false as const, stale: true as const };
@@ -199,6 +204,7 @@ export async function updateOrganization({
       current.name !== input.name && "name",
       current.region !== input.region && "region",
       current.sizeBand !== input.sizeBand && "sizeBand",
+      input.timeZone !== undefined && current.timeZone !== input.timeZone && "timeZone",
       current.impactedLed !== input.impactedLed && "impactedLed",
       current.languages.join("\n") !== input.languages.join("\n") && "languages",
       before.join() !== focus.join() && "focusFreedoms",
@@ -206,7 +212,7 @@ export async function updateOrganization({
     if (!changed.length) return { ok: true as const };
     const updated = await tx.organization.updateMany({
       where: { id, updatedAt },
-      data: { name: input.name, region: input.region, sizeBand: input.sizeBand, impactedLed: input.impactedLed, languages: input.languages },
+      data: { name: input.name, region: input.region, sizeBand: input.sizeBand, timeZone: input.timeZone, impactedLed: input.impactedLed, languages: input.languages },
     });
     if (updated.count === 0) return { ok: false as const, stale: true as const };
     if (changed.includes("focusFreedoms")) {

@@ -6,6 +6,8 @@ import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/mov
 import { action as organizationsAction, loader as organizationsLoader } from "~/routes/movement.admin.organizations._index";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as orgLoader } from "~/routes/o.$org";
+import { loader as newPracticeLoader } from "~/routes/o.$org.practices.new";
+import { dayIn } from "~/utils/time-zone";
 import { getPrisma } from "~/utils/db.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
@@ -119,6 +121,29 @@ describe("organizations", () => {
       expect((await answer(orgAdminLoader(requestArgs(`/movement/admin/organizations/${orgId}`, { cookie: a.cookie, params: { orgId } })))).status).toBe(404);
       expect((await postOrg(a.cookie, orgId, { intent: "archive" })).status).toBe(404);
     }
+  });
+});
+
+describe("an organization's time zone", () => {
+  test("the admin sets it; without a zone from the browser, the practice form's today is that zone's day", async () => {
+    const a = await admin();
+    expect((await createOrg(a.cookie, orgForm({ name: "Isla Unida", timeZone: "Pacific/Guam" }))).status).toBe(302);
+    const prisma = await getPrisma();
+    const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "isla-unida" } });
+    expect(org.timeZone).toBe("Pacific/Guam");
+    const member = await createUser({ memberships: [{ organizationId: org.id }] });
+    const { cookie } = await sessionCookie(member.id);
+    const page = await (await newPracticeLoader(requestArgs(`/o/${org.slug}/practices/new`, { cookie, params: { org: org.slug } }))).json();
+    expect(page.calendar).toMatchObject({ timeZone: "Pacific/Guam", today: dayIn("Pacific/Guam") });
+
+    const before = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }))).json();
+    expect(before.organization.timeZone).toBe("Pacific/Guam");
+    const refused = await postOrg(a.cookie, org.id, { intent: "update", updatedAt: before.organization.updatedAt, ...orgForm({ name: "Isla Unida", timeZone: "Mars/Olympus_Mons" }) });
+    expect(refused.status).toBe(400);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).timeZone).toBe("Pacific/Guam");
+    const moved = await postOrg(a.cookie, org.id, { intent: "update", updatedAt: before.organization.updatedAt, ...orgForm({ name: "Isla Unida", timeZone: "America/New_York" }) });
+    expect(moved.status).toBe(302);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).timeZone).toBe("America/New_York");
   });
 });
 
