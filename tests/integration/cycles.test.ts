@@ -56,6 +56,15 @@ const auditOf = async (year: number) => {
 };
 const formError = async (res: Response) => ((await res.json()) as { error: Record<string, string[]> }).error;
 
+describe("before the first cycle", () => {
+  test("the new cycle form says it is the first one instead of offering last year's prompts", async () => {
+    expect(await (await getPrisma()).cycle.count()).toBe(0);
+    const data = await (await get(newLoader, "/movement/cycles/new", admin)).json();
+    expect(data.firstCycle).toBe(true);
+    expect(data.defaultValue.prompts.every((p: { en: string; es: string }) => p.en === "" && p.es === "")).toBe(true);
+  });
+});
+
 describe("permissions", () => {
   test("admins see the list with the create link; staff read it without; members get a 404", async () => {
     const asAdmin = await get(listLoader, "/movement/cycles", admin);
@@ -99,6 +108,7 @@ describe("creating and editing", () => {
     expect(data.defaultValue.year).toBeGreaterThanOrEqual(2151);
     expect(data.defaultValue.prompts.map((p: { en: string }) => p.en)).toEqual(values.map((_, i) => `2150 question ${i}`));
     expect(data.defaultValue.prompts[0].es).toBe("Pregunta 2150 0");
+    expect(data.firstCycle).toBe(false);
   });
 
   test("bad dates, a taken year and a missing prompt are field errors that create nothing", async () => {
