@@ -95,6 +95,10 @@ export function refuseOddMethods(server, applySecurityHeaders) {
 }
 
 async function main() {
+  // build/ holds a production build, so `node server.mjs` (npm run serve) runs in production unless told
+  // otherwise; `remix dev` sets development itself. Without this the app's own settings would read as
+  // development: no SESSION_SECRET required, reset links in the log, the outbox on.
+  process.env.NODE_ENV ??= "production";
   const development = process.env.NODE_ENV === "development";
   const importBuild = () => import(`${url.pathToFileURL(BUILD_PATH).href}?t=${fs.statSync(BUILD_PATH).mtimeMs}`);
   let build = await importBuild();

@@ -1,5 +1,6 @@
 // The submission tracker: per organization and value, whether the cycle's reflection is not started, a
 // draft or submitted, when and by whom. It reads statuses, dates and a name only: never what was written.
+import { isYearSubmitted } from "~/models/reflection.server";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
@@ -40,18 +41,21 @@ export async function getSubmissionTracker({
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
   const rows = organizations.map((o) => {
-    const own = new Map((byOrg.get(o.id) ?? []).map((r) => [r.valueId, r]));
+    const mine = byOrg.get(o.id) ?? [];
+    // the same rule as the organization's own reflection page: the year, not one step, is submitted
+    const submitted = isYearSubmitted(mine, values.length);
+    const own = new Map(mine.map((r) => [r.valueId, r]));
     const steps = values.map((v) => {
       const r = own.get(v.id);
+      const state: TrackerState = !r ? "NOT_STARTED" : submitted ? "SUBMITTED" : "DRAFT";
       return {
         valueId: v.id,
-        state: (r ? r.status : "NOT_STARTED") as TrackerState,
-        at: r ? (r.submittedAt ?? r.updatedAt).toISOString() : null,
+        state,
+        at: r ? (submitted ? (r.submittedAt ?? r.updatedAt) : r.updatedAt).toISOString() : null,
         by: r?.updatedBy?.name ?? null,
       };
     });
-    // a year is submitted as a whole: one submitted step means the lead submitted it
-    const orgState: TrackerState = steps.some((s) => s.state === "SUBMITTED") ? "SUBMITTED" : steps.some((s) => s.state === "DRAFT") ? "DRAFT" : "NOT_STARTED";
+    const orgState: TrackerState = submitted ? "SUBMITTED" : mine.length > 0 ? "DRAFT" : "NOT_STARTED";
     const pause = o.reminderPause;
     const paused = pause !== null && (pause.until === null || pause.until >= today);
     return {

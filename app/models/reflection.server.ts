@@ -84,7 +84,7 @@ export async function getReflectionYear({ prisma, organizationId, year, locale }
  * The lead submits the whole year at once, so the year (not one step) is submitted: every value has a step and
  * every step is marked submitted. A step marked submitted in a year that is not is a draft like any other.
  */
-function isYearSubmitted(rows: { status: "DRAFT" | "SUBMITTED" }[], valueCount: number) {
+export function isYearSubmitted(rows: { status: "DRAFT" | "SUBMITTED" }[], valueCount: number) {
   return rows.length > 0 && rows.length >= valueCount && rows.every((r) => r.status === "SUBMITTED");
 }
 

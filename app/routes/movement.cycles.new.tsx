@@ -20,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await i18next.getLocale(request);
   const suggested = await suggestNextCycle({ prisma });
   const [prompts, t] = await Promise.all([getCyclePrompts({ prisma, year: suggested.year, locale: isLocale(lng) ? lng : "en" }), i18next.getFixedT(request, "cycle")]);
-  return json({ title: t("create.title"), defaultValue: { ...suggested, prompts } });
+  // the first cycle of an installation has no earlier prompts to start from
+  const firstCycle = prompts.every((p) => !p.en && !p.es);
+  return json({ title: t("create.title"), firstCycle, defaultValue: { ...suggested, prompts } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
@@ -37,13 +39,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCycle() {
-  const { defaultValue } = useLoaderData<typeof loader>();
+  const { defaultValue, firstCycle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("cycle");
   return (
     <div className="container narrow section stack">
       <h1>{t("create.title")}</h1>
-      <p className="section-intro">{t("create.intro")}</p>
+      <p className="section-intro">{t(firstCycle ? "create.introFirst" : "create.intro")}</p>
       <CycleForm id="create-cycle" defaultValue={defaultValue} lastResult={lastResult} submitLabel={t("create.submit")} />
     </div>
   );

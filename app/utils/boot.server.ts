@@ -4,6 +4,7 @@
 import { countDemoPasswordAccounts } from "~/models/demo-seed.server";
 import { getDb } from "~/utils/db.server";
 import { isLoopback, readEnv, type Env } from "~/utils/env.server";
+import { devOutboxEnabled } from "~/utils/mailer.server";
 import { demoSignInLines } from "~/utils/seed-on-start.server";
 import { sessionSecret } from "~/utils/session.server";
 import { describeStartupError } from "~/utils/startup-error";
@@ -32,6 +33,16 @@ export function listenRefusal({ env, demoAccounts }: { env: Env; demoAccounts: n
   ].join("\n");
 }
 
+/**
+ * What to say at start when emails reach nobody: no mail server and no outbox on this machine. Invitations and
+ * password resets are then written but never delivered, which an admin otherwise learns only from a lead who
+ * waits for a link.
+ */
+export function mailNote(env: Env) {
+  if (env.SMTP_URL || devOutboxEnabled(env)) return null;
+  return "No mail server (SMTP_URL is not set): invitations, password resets and reminders reach nobody. Set SMTP_URL and MAIL_FROM to send them.";
+}
+
 const g = globalThis as unknown as { __northStarStarted?: Promise<AppReady> };
 
 /**
@@ -54,6 +65,8 @@ async function ready(): Promise<AppReady> {
   const refusal = listenRefusal({ env, demoAccounts });
   if (refusal) throw new Error(refusal);
   const notes = demoAccounts ? await demoSignInLines({ prisma: db.prisma }) : [];
+  const mail = mailNote(env);
+  if (mail) notes.push(mail);
   db.startSlowQueryLog();
   return {
     host: env.HOST,

@@ -114,7 +114,8 @@ function withDeadline<T>(work: Promise<T>, ms: number) {
 
 /**
  * The outbox worker's `send`: renders a row and delivers it. Without SMTP_URL it logs the recipient and the
- * subject, and outside production the link too, so a tester can follow it.
+ * subject: where the outbox shows the email, that it is there; elsewhere that it was not sent, with the link
+ * outside production so a tester can follow it.
  */
 export function createMailer(env: Env = readEnv()) {
   const transport = env.SMTP_URL
@@ -129,7 +130,9 @@ export function createMailer(env: Env = readEnv()) {
       return;
     }
     const link = env.NODE_ENV === "production" ? "" : ` link=${email.url}`;
-    console.log(`[mail] not sent (SMTP_URL is not set) to=${email.to} subject="${email.subject}"${link}`);
+    // where the outbox shows the email it is meant to be read there: a "not sent" line would read as a failure
+    const where = devOutboxEnabled(env) ? "in the outbox (/dev/outbox)" : "not sent (SMTP_URL is not set)";
+    console.log(`[mail] ${where} to=${email.to} subject="${email.subject}"${link}`);
   };
 }
 

@@ -64,10 +64,12 @@ test.describe("every response", () => {
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-function startServer(env: Record<string, string>): Started {
+function startServer(env: Record<string, string>, unset: string[] = []): Started {
   let output = "";
+  const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: "", PORT: "0", DEV_OUTBOX: "1", ...env };
+  for (const name of unset) delete base[name];
   const child = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", PORT: "0", DEV_OUTBOX: "1", ...env },
+    env: base,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (c) => (output += c.toString()));
@@ -152,6 +154,16 @@ test.describe("a server of its own", () => {
       const res = await fetch(`http://${otherAddress}:${port}/healthz`);
       expect(res.status).toBe(200);
       // the outbox does not face the network, even to this machine
+      expect((await fetch(`http://127.0.0.1:${port}/dev/outbox`)).status).toBe(404);
+    } finally {
+      await stop(server);
+    }
+  });
+
+  test("started like npm run serve, without NODE_ENV: production, so the outbox is off", async () => {
+    const server = startServer({ DATA_DIR: path.join(dataDir, "serve"), SEED_DEMO: "0" }, ["NODE_ENV", "DEV_OUTBOX"]);
+    try {
+      const { port } = await readyAddress(server);
       expect((await fetch(`http://127.0.0.1:${port}/dev/outbox`)).status).toBe(404);
     } finally {
       await stop(server);

@@ -56,6 +56,15 @@ const auditOf = async (year: number) => {
 };
 const formError = async (res: Response) => ((await res.json()) as { error: Record<string, string[]> }).error;
 
+describe("before the first cycle", () => {
+  test("the new cycle form says it is the first one instead of offering last year's prompts", async () => {
+    expect(await (await getPrisma()).cycle.count()).toBe(0);
+    const data = await (await get(newLoader, "/movement/cycles/new", admin)).json();
+    expect(data.firstCycle).toBe(true);
+    expect(data.defaultValue.prompts.every((p: { en: string; es: string }) => p.en === "" && p.es === "")).toBe(true);
+  });
+});
+
 describe("permissions", () => {
   test("admins see the list with the create link; staff read it without; members get a 404", async () => {
     const asAdmin = await get(listLoader, "/movement/cycles", admin);
@@ -99,6 +108,7 @@ describe("creating and editing", () => {
     expect(data.defaultValue.year).toBeGreaterThanOrEqual(2151);
     expect(data.defaultValue.prompts.map((p: { en: string }) => p.en)).toEqual(values.map((_, i) => `2150 question ${i}`));
     expect(data.defaultValue.prompts[0].es).toBe("Pregunta 2150 0");
+    expect(data.firstCycle).toBe(false);
   });
 
   test("bad dates, a taken year and a missing prompt are field errors that create nothing", async () => {
@@ -222,12 +232,16 @@ describe("prompts per year", () => {
 });
 
 describe("the submission tracker", () => {
+  const openCycle = async (year: number) => {
+    expect((await createAs(admin, year)).status).toBe(302);
+    expect((await move(admin, year, "open")).status).toBe(302);
+    return (await getPrisma()).cycle.findUniqueOrThrow({ where: { year } });
+  };
+
   test("counts, states per value, filters and a CSV with names and dates but never the text", async () => {
     const prisma = await getPrisma();
     const year = 2170;
-    expect((await createAs(admin, year)).status).toBe(302);
-    expect((await move(admin, year, "open")).status).toBe(302);
-    const cycle = await prisma.cycle.findUniqueOrThrow({ where: { year } });
+    const cycle = await openCycle(year);
     const marker = `SECRET-${randomUUID().slice(0, 6)}`;
     const done = await createOrganization({ name: "=HYPERLINK(\"x\")", region: "TX" });
     const drafting = await createOrganization({ name: "Drafting Org", region: "CA" });
@@ -271,6 +285,26 @@ describe("the submission tracker", () => {
     const locked = await post(reflectionAction, `/o/${drafting.slug}/reflections/${year}`, cookie, { intent: "save", valueId: values[0].id, version: "1", rubricLevel: "3" }, { org: drafting.slug, year: String(year) });
     expect(locked.status).toBeGreaterThanOrEqual(400);
     expect((await prisma.reflection.findFirstOrThrow({ where: { organizationId: drafting.id, cycleId: cycle.id } })).status).toBe("DRAFT");
+  });
+
+  test("a year counts as submitted only as a whole, as on the organization's own page: a lone submitted step is a draft", async () => {
+    const prisma = await getPrisma();
+    const year = 2171;
+    const cycle = await openCycle(year);
+    const partly = await createOrganization({ name: "Partly Org" });
+    await prisma.reflection.create({
+      data: { organizationId: partly.id, valueId: values[0].id, cycleId: cycle.id, rubricLevel: 2, status: "SUBMITTED", submittedAt: new Date(`${year}-03-04T10:00:00Z`) },
+    });
+    const params = { year: String(year) };
+    const data = await (await get(pageLoader, `/movement/cycles/${year}`, staff, params)).json();
+    const row = data.tracker.rows.find((r: { id: string }) => r.id === partly.id);
+    expect(row.state).toBe("DRAFT");
+    expect(row.steps.map((s: { state: string }) => s.state)).toEqual(["DRAFT", ...values.slice(1).map(() => "NOT_STARTED")]);
+    expect(data.tracker.counts.SUBMITTED).toBe(0);
+    const lead = (await sessionCookie((await createUser({ memberships: [{ organizationId: partly.id, role: "LEAD" }] })).id)).cookie;
+    const own = await (await get(reflectionLoader, `/o/${partly.slug}/reflections/${year}`, lead, { org: partly.slug, year: String(year) })).json();
+    expect(own.submitted).toBe(false);
+    expect((await move(admin, year, "close")).status).toBe(302);
   });
 });
 

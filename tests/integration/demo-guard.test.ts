@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { countDemoPasswordAccounts, DEMO_PASSWORD, seedDemo } from "~/models/demo-seed.server";
 import { setPassword } from "~/models/user.server";
-import { listenRefusal } from "~/utils/boot.server";
+import { listenRefusal, mailNote } from "~/utils/boot.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { createUser } from "../factories";
@@ -42,5 +42,18 @@ describe("demo accounts and the network", () => {
       expect(refusal).toContain("SEED_DEMO=0 npm run db:reset");
       expect(refusal).toContain("DATA_DIR=<new folder> SEED_DEMO=0");
     }
+  });
+});
+
+describe("the start-up lines about mail", () => {
+  test("say when emails reach nobody: no mail server and no outbox on this machine", () => {
+    const production = { NODE_ENV: "production" };
+    // npm run serve on PostgreSQL without SMTP_URL: nowhere to read an invitation
+    expect(mailNote(env({ ...production, DATABASE_URL: "postgresql://db/northstar" }))).toContain("SMTP_URL is not set");
+    // on a network, the outbox is off too
+    expect(mailNote(env({ ...production, HOST: "0.0.0.0", SEED_DEMO: "0" }))).toContain("SMTP_URL is not set");
+    // a mail server, or the try-out's outbox on this machine: nothing to say
+    expect(mailNote(env({ ...production, DATABASE_URL: "postgresql://db/northstar", SMTP_URL: "smtp://mail:587" }))).toBeNull();
+    expect(mailNote(env({ ...production, DEV_OUTBOX: "1" }))).toBeNull();
   });
 });

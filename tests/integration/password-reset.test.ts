@@ -360,7 +360,7 @@ describe("the outbox", () => {
     expect(failed.sendAfter.getTime()).toBeGreaterThan(Date.now());
   });
 
-  test("without SMTP_URL the mailer logs one line with the recipient and, outside production, the link", async () => {
+  test("without SMTP_URL the mailer logs one line with the recipient and, outside production, the link; on the try-out, that it is in the outbox", async () => {
     const prisma = await getPrisma();
     await sendDueEmails({ prisma, send: async () => {}, limit: 100 });
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
@@ -377,6 +377,16 @@ describe("the outbox", () => {
     await sendDueEmails({ prisma, send: createMailer({ ...readEnv(), SMTP_URL: undefined, NODE_ENV: "production" }) });
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0][0]).toContain("prod@example.org");
+    expect(log.mock.calls[0][0]).not.toContain(resetPayload.url);
+
+    // npm start's try-out: the email waits in the outbox, and the line says so rather than "not sent"
+    log.mockClear();
+    await enqueue("tryout@example.org", "password-reset", resetPayload);
+    await sendDueEmails({ prisma, send: createMailer({ ...readEnv(), SMTP_URL: undefined, NODE_ENV: "production", DEV_OUTBOX: "1", DATABASE_URL: undefined }) });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0][0]).toContain("tryout@example.org");
+    expect(log.mock.calls[0][0]).toContain("/dev/outbox");
+    expect(log.mock.calls[0][0]).not.toContain("not sent");
     expect(log.mock.calls[0][0]).not.toContain(resetPayload.url);
   });
 
