@@ -341,17 +341,17 @@ function appendOrg(ctx: Context, index: number, out: DemoRows) {
 
     // Reflections: past cycles mostly submitted in November or December; this year's still being written.
     const lang = textLang();
+    // the lead submits a year's reflection whole, every value at once; a year not submitted has drafts and gaps
+    const yearSubmitted = rng.chance(closed ? 0.85 : 0.25);
+    const yearSubmittedMs = !yearSubmitted ? null : closed ? rng.time(Math.max(from, utcDay(cycle.year, 11, 1)), endOfWindow) : rng.time(from, endOfWindow);
     for (const value of values) {
-      const status = closed
-        ? rng.chance(0.85) ? "SUBMITTED" : "DRAFT"
-        : rng.weighted({ SUBMITTED: 25, DRAFT: 40, MISSING: 35 });
+      const status = yearSubmitted ? "SUBMITTED" : closed ? "DRAFT" : rng.weighted({ DRAFT: 40, MISSING: 35 });
       if (status === "MISSING") continue;
       const submitted = status === "SUBMITTED";
-      const year = cycle.year;
-      const submittedMs = !submitted ? null : closed ? rng.time(Math.max(from, utcDay(year, 11, 1)), endOfWindow) : rng.time(from, endOfWindow);
+      const submittedMs = submitted ? yearSubmittedMs : null;
       const createdMs = submittedMs !== null
         ? Math.max(from, submittedMs - rng.int(3, 40) * DAY)
-        : rng.time(closed ? Math.max(from, utcDay(year, 9, 1)) : from, endOfWindow);
+        : rng.time(closed ? Math.max(from, utcDay(cycle.year, 9, 1)) : from, endOfWindow);
       const visibility = rng.weighted(VISIBILITY_REFLECTION);
       const text = (list: Record<Lang, string[]>) => (submitted || rng.chance(0.5) ? rng.pick(list[lang]) : "");
       out.reflections.push({
