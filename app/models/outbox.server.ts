@@ -46,10 +46,13 @@ export async function sendDueEmails({
   prisma,
   send,
   limit = 20,
+  keepSent = false,
 }: {
   prisma: Prisma;
   send: (email: { id: string; to: string; template: string; locale: string; payload: unknown }) => Promise<void>;
   limit?: number;
+  /** keep a sent email's payload (its links) for the try-out's outbox page; otherwise it is emptied at once */
+  keepSent?: boolean;
 }) {
   let sent = 0;
   for (let i = 0; i < limit; i++) {
@@ -64,7 +67,8 @@ export async function sendDueEmails({
     if (!email) break;
     try {
       await send(email);
-      await prisma.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      // a sent email's links are live sign-in and reset links: once out, the database keeps none of them
+      await prisma.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lastError: null, ...(keepSent ? {} : { payload: {} }) } });
       sent++;
     } catch (e) {
       await prisma.outboxEmail.update({

@@ -5,7 +5,7 @@ import { deleteOldSentEmails, sendDueEmails } from "~/models/outbox.server";
 import { runReminders } from "~/models/reminder.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
-import { createMailer } from "~/utils/mailer.server";
+import { createMailer, devOutboxEnabled } from "~/utils/mailer.server";
 import { sessionSecret } from "~/utils/session.server";
 
 const INTERVAL_MS = 5_000;
@@ -30,7 +30,7 @@ export function startOutboxWorker() {
         remindersAt = Date.now();
         await runReminders({ prisma, appUrl: env.APP_URL, secret: sessionSecret() });
       }
-      await sendDueEmails({ prisma, send });
+      await sendDueEmails({ prisma, send, keepSent: devOutboxEnabled(env) });
       await deleteOldSentEmails({ prisma });
     } catch (e) {
       console.error(`[outbox] sending failed: ${(e as Error).message ?? e}`);

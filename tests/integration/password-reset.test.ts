@@ -345,6 +345,11 @@ describe("the outbox", () => {
     const sent = await prisma.outboxEmail.findMany({ where: { id: { in: [a.id, b.id] } } });
     expect(sent.map((r) => r.status)).toEqual(["SENT", "SENT"]);
     expect(sent.every((r) => r.sentAt !== null)).toBe(true);
+    // their links are live: once sent, the database keeps none of them
+    expect(sent.map((r) => r.payload)).toEqual([{}, {}]);
+    const kept = await enqueue("out-kept@example.org", "password-reset", resetPayload);
+    await sendDueEmails({ prisma, send: async () => {}, keepSent: true });
+    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: kept.id } })).payload).toEqual(resetPayload);
 
     const c = await enqueue("out-c@example.org", "password-reset", resetPayload);
     expect(
