@@ -5,6 +5,7 @@
 //   node server.mjs            the production build in build/
 //   remix dev --manual -c "node server.mjs"   the same, re-importing the build after each rebuild
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -67,8 +68,15 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
 
   // Express knows an error handler by its four parameters
   app.use((error, _req, res, _next) => {
+    if (res.headersSent) {
+      console.error(error);
+      return res.end();
+    }
+    // Express marks a client's mistake with a 4xx status (a path whose percent-encoding does not decode is a
+    // URIError with status 400): the client hears it, and the log is not filled with its stack.
+    const status = Number(error?.status ?? error?.statusCode);
+    if (status >= 400 && status < 500) return res.status(status).type("text/plain").send(http.STATUS_CODES[status] ?? "Bad Request");
     console.error(error);
-    if (res.headersSent) return res.end();
     res.status(500).type("text/plain").send("Internal Server Error");
   });
   return app;

@@ -86,6 +86,15 @@ describe("odd methods", () => {
     expect(connect).toMatch(/^HTTP\/1\.1 405 /);
   });
 
+  test("a path with a malformed percent-encoding is a 400 with the headers, never a 500", async () => {
+    for (const path of ["/%", "/o/%E0%A4%A", "/favicon.svg%"]) {
+      const res = await fetch(`${plain}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(await res.text()).toBe("Bad Request");
+    }
+  });
+
   test("the app's own methods still reach it", async () => {
     expect((await fetch(`${plain}/whoami`)).status).toBe(200);
     expect((await fetch(`${plain}/whoami`, { method: "HEAD" })).status).toBe(200);
