@@ -302,6 +302,18 @@ describe("hostile input on a cycle's page", () => {
     expect(await prisma.cycle.count({ where: { year: year + 1 } })).toBe(0);
     expect((await move(admin, year, "close")).status).toBe(302);
   });
+
+  test("a draft edited with a version PostgreSQL cannot store is stale, never a 500", async () => {
+    const year = 2177;
+    expect((await createAs(admin, year)).status).toBe(302);
+    const params = { year: String(year) };
+    for (const updatedAt of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"]) {
+      const res = await post(editAction, `/movement/cycles/${year}/edit`, admin, { ...cycleForm(year, { opensOn: `${year}-03-01` }), updatedAt }, params);
+      expect(res.status, updatedAt).toBe(409);
+    }
+    const cycle = await (await getPrisma()).cycle.findUniqueOrThrow({ where: { year } });
+    expect(cycle.opensOn.toISOString().slice(0, 10)).toBe(`${year}-02-01`);
+  });
 });
 
 describe("a fresh install without demo data", () => {
