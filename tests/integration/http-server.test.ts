@@ -95,6 +95,21 @@ describe("odd methods", () => {
     }
   });
 
+  test("a cross-site or malformed Origin on a page's POST is a 403 with the headers, never Remix's empty 500", async () => {
+    const host = new URL(plain).host;
+    for (const origin of ["https://evil.example", "null", "not a url", `http://${host}.evil.example`]) {
+      const res = await fetch(`${plain}/`, { method: "POST", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" });
+      expect(res.status, origin).toBe(403);
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+    // the page's own origin, and a client that sends none, still reach Remix (this build's page answers them)
+    for (const headers of [{ Origin: `http://${host}` }, {}] as Record<string, string>[]) {
+      const res = await fetch(`${plain}/`, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe("page");
+    }
+  });
+
   test("the app's own methods still reach it", async () => {
     expect((await fetch(`${plain}/whoami`)).status).toBe(200);
     expect((await fetch(`${plain}/whoami`, { method: "HEAD" })).status).toBe(200);
