@@ -5,6 +5,7 @@
 //   node server.mjs            the production build in build/
 //   remix dev --manual -c "node server.mjs"   the same, re-importing the build after each rebuild
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -17,6 +18,17 @@ const BUILD_PATH = path.join(ROOT, "build", "index.js");
 
 /** Methods a page, a form or a fetch of this app uses; anything else is refused before Remix builds a Request. */
 const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+const UNSAFE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
+
+function originMatchesHost(origin, host) {
+  if (!host || origin === "null") return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The Express app around a Remix build. `getBuild` returns the current build (development swaps it after each
@@ -49,6 +61,14 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
     res.status(405).type("text/plain").send("Method Not Allowed");
   });
 
+  // Remix refuses a document POST whose Origin is not this host with an empty 500 (and a malformed Origin
+  // throws): the same rule answered here as what it is, a refused cross-site request.
+  app.use((req, res, next) => {
+    if (!UNSAFE_METHODS.includes(req.method) || req.get("Origin") === undefined) return next();
+    if (originMatchesHost(req.get("Origin"), req.get("X-Forwarded-Host")?.split(",")[0]?.trim() || req.get("Host"))) return next();
+    res.status(403).type("text/plain").send("Cross-site request refused");
+  });
+
   app.use(compression());
   const statics = { index: false, redirect: false };
   // fingerprinted files from the build never change: a year in the cache
@@ -67,8 +87,15 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
 
   // Express knows an error handler by its four parameters
   app.use((error, _req, res, _next) => {
+    if (res.headersSent) {
+      console.error(error);
+      return res.end();
+    }
+    // Express marks a client's mistake with a 4xx status (a path whose percent-encoding does not decode is a
+    // URIError with status 400): the client hears it, and the log is not filled with its stack.
+    const status = Number(error?.status ?? error?.statusCode);
+    if (status >= 400 && status < 500) return res.status(status).type("text/plain").send(http.STATUS_CODES[status] ?? "Bad Request");
     console.error(error);
-    if (res.headersSent) return res.end();
     res.status(500).type("text/plain").send("Internal Server Error");
   });
   return app;

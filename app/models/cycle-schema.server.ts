@@ -1,11 +1,20 @@
 // The cycle forms' rules (coalition admins; validated on the server only). Messages are i18n keys.
 import * as z from "zod/mini";
 
-const date = () => z.iso.date({ error: "cycle:errors.date" });
+const YEARS = { min: 2000, max: 2200 };
+
+// the years a cycle can have: a date outside them (year 0, which PostgreSQL cannot store) is a typing mistake
+const date = () =>
+  z.iso.date({ error: "cycle:errors.date" }).check(
+    z.refine((d) => Number(d.slice(0, 4)) >= YEARS.min && Number(d.slice(0, 4)) <= YEARS.max, { error: "cycle:errors.date" }),
+  );
 const prompt = () =>
   z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(1000, { error: "validation.tooLong" }));
 
-export const cycleYear = () => z.coerce.number({ error: "cycle:errors.year" }).check(z.int({ error: "cycle:errors.year" }), z.minimum(2000, { error: "cycle:errors.year" }), z.maximum(2200, { error: "cycle:errors.year" }));
+export const cycleYear = () =>
+  z.coerce
+    .number({ error: "cycle:errors.year" })
+    .check(z.int({ error: "cycle:errors.year" }), z.minimum(YEARS.min, { error: "cycle:errors.year" }), z.maximum(YEARS.max, { error: "cycle:errors.year" }));
 
 export const cycleFields = () => ({
   opensOn: date(),
@@ -31,7 +40,7 @@ export const cyclePageSchema = () =>
       z.object({ intent: z.literal("close") }),
       z.object({ intent: z.literal("reopen"), reason: reason() }),
       z.object({ intent: z.literal("remind"), organizationId: z.optional(organizationId()) }),
-      z.object({ intent: z.literal("pause"), organizationId: organizationId(), until: z.optional(z.iso.date({ error: "cycle:errors.date" })) }),
+      z.object({ intent: z.literal("pause"), organizationId: organizationId(), until: z.optional(date()) }),
       z.object({ intent: z.literal("resume"), organizationId: organizationId() }),
     ],
     { error: "validation.invalidChoice" },

@@ -109,6 +109,8 @@ export async function updateCycle({ prisma, actorId, year, updatedAt, input }: {
     const current = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true, updatedAt: true } });
     if (!current) return null;
     if (current.status !== "DRAFT") return { ok: false, error: "cycle:errors.notDraft" };
+    // compared here first: a version no row can have (year 0, which PostgreSQL cannot even read) is stale too
+    if (current.updatedAt.getTime() !== updatedAt.getTime()) return { ok: false, error: "cycle:errors.stale" };
     const { count } = await tx.cycle.updateMany({
       where: { id: current.id, status: "DRAFT", updatedAt },
       data: { opensOn: day(input.opensOn), closesOn: day(input.closesOn), reminderIntervalDays: input.reminderIntervalDays },

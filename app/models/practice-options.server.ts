@@ -99,7 +99,8 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    // year 0 is a date to JavaScript that PostgreSQL refuses
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= "0001-01-01";
   });
 const text = z.string().trim().min(1).max(100);
 

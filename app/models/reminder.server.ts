@@ -92,6 +92,8 @@ export async function sendRemindersNow({
 }: { prisma: Prisma; actorId: string; year: number; organizationId?: string; now?: Date } & Links) {
   const cycle = await openCycle(prisma);
   if (!cycle || cycle.year !== year) return { ok: false as const, error: "cycle:errors.remindClosed" };
+  // an organization that does not exist is the caller's 404 (the audit row would name it)
+  if (organizationId && !(await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) return null;
   const recipients = await recipientsOf(prisma, {
     roles: ["LEAD", "MEMBER"],
     now,

@@ -14,6 +14,7 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
+import { searchParamsOf } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { coalitionRoleCan } from "~/utils/permissions";
@@ -38,8 +39,8 @@ async function loadCycle(request: Request, param: string | undefined) {
 /** One cycle: its dates and prompts, its state machine (admins) and the submission tracker (staff). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
-  const url = new URL(request.url);
-  const filters = filterSchema().parse({ region: url.searchParams.get("region") || undefined, state: url.searchParams.get("state") || undefined });
+  const search = searchParamsOf(request);
+  const filters = filterSchema().parse({ region: search.get("region") || undefined, state: search.get("state") || undefined });
   const lng = await i18next.getLocale(request);
   const locale = isLocale(lng) ? lng : "en";
   const prisma = await getPrisma();
@@ -85,6 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "remind": {
       requireCoalitionPermission(user, "send:reminder");
       const sent = await sendRemindersNow({ prisma, actorId: user.id, year: cycle.year, organizationId: value.organizationId, ...links });
+      if (!sent) notFound();
       if (!sent.ok) return refuse(sent.error);
       return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.sent } });
     }

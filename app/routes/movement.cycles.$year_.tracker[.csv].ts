@@ -4,6 +4,7 @@ import { getCycleByParam } from "~/models/cycle.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
+import { searchParamsOf } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { z } from "~/utils/zod.server";
@@ -15,9 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const cycle = await getCycleByParam({ prisma, param: params.year });
   if (!cycle) notFound();
-  const url = new URL(request.url);
-  const region = z.safeParse(z.string().check(z.minLength(1), z.maxLength(100)), url.searchParams.get("region"));
-  const state = z.safeParse(z.enum(TRACKER_STATES), url.searchParams.get("state"));
+  const search = searchParamsOf(request);
+  const region = z.safeParse(z.string().check(z.minLength(1), z.maxLength(100)), search.get("region"));
+  const state = z.safeParse(z.enum(TRACKER_STATES), search.get("state"));
   const lng = await i18next.getLocale(request);
   const locale = isLocale(lng) ? lng : "en";
   const [tracker, t] = await Promise.all([

@@ -159,8 +159,15 @@ const PROXY_HEADERS = ["Forwarded", "X-Forwarded-For", "X-Real-IP", "X-Forwarded
 
 /**
  * Whether this request may see the outbox: the server allows it, and the request comes from this machine by
- * the socket's peer address (never by a header) with no sign of having passed through a proxy.
+ * the socket's peer address (never by a header) with no sign of having passed through a proxy, addressed to
+ * this machine by a loopback name. A page of another site can rebind its own name to 127.0.0.1 and read
+ * the answer as its own (DNS rebinding); its requests then carry that site's name as their Host.
  */
 export function devOutboxServes(request: Request, peerAddress: string | null | undefined, env: Env = readEnv()) {
-  return devOutboxEnabled(env) && isLoopback(peerAddress) && PROXY_HEADERS.every((h) => !request.headers.has(h));
+  return (
+    devOutboxEnabled(env) &&
+    isLoopback(peerAddress) &&
+    isLoopback(new URL(request.url).hostname) &&
+    PROXY_HEADERS.every((h) => !request.headers.has(h))
+  );
 }

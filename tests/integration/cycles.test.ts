@@ -308,6 +308,48 @@ describe("the submission tracker", () => {
   });
 });
 
+describe("hostile input on a cycle's page", () => {
+  test("a NUL in a filter, an unknown organization and a date PostgreSQL cannot store are answered, never a 500", async () => {
+    const prisma = await getPrisma();
+    const year = 2175;
+    expect((await createAs(admin, year)).status).toBe(302);
+    expect((await move(admin, year, "open")).status).toBe(302);
+    const params = { year: String(year) };
+    const org = await createOrganization({ region: "NM" });
+
+    const page = await get(pageLoader, `/movement/cycles/${year}?region=N%00M&state=DRAFT%00`, staff, params);
+    expect(page.status).toBe(200);
+    expect((await page.json()).filters.region).toBe("NM");
+    expect((await get(csvLoader, `/movement/cycles/${year}/tracker.csv?region=%00`, staff, params)).status).toBe(200);
+
+    const before = await prisma.auditEvent.count();
+    expect((await move(staff, year, "remind", { organizationId: "no-such-organization" })).status).toBe(404);
+    expect(await prisma.outboxEmail.count({ where: { template: "cycle-reminder", to: { contains: "no-such" } } })).toBe(0);
+    for (const until of ["0000-01-01", "1899-12-31", "9999-12-31"]) {
+      const res = await move(staff, year, "pause", { organizationId: org.id, until });
+      expect(res.status, until).toBe(400);
+      expect((await formError(res)).until, until).toEqual([translated("cycle:errors.date")]);
+    }
+    expect(await prisma.reminderPause.count({ where: { organizationId: org.id } })).toBe(0);
+    expect(await prisma.auditEvent.count()).toBe(before);
+    expect((await createAs(admin, year + 1, { opensOn: "0000-01-01" })).status).toBe(400);
+    expect(await prisma.cycle.count({ where: { year: year + 1 } })).toBe(0);
+    expect((await move(admin, year, "close")).status).toBe(302);
+  });
+
+  test("a draft edited with a version PostgreSQL cannot store is stale, never a 500", async () => {
+    const year = 2177;
+    expect((await createAs(admin, year)).status).toBe(302);
+    const params = { year: String(year) };
+    for (const updatedAt of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"]) {
+      const res = await post(editAction, `/movement/cycles/${year}/edit`, admin, { ...cycleForm(year, { opensOn: `${year}-03-01` }), updatedAt }, params);
+      expect(res.status, updatedAt).toBe(409);
+    }
+    const cycle = await (await getPrisma()).cycle.findUniqueOrThrow({ where: { year } });
+    expect(cycle.opensOn.toISOString().slice(0, 10)).toBe(`${year}-02-01`);
+  });
+});
+
 describe("a fresh install without demo data", () => {
   test("an admin creates and opens the first cycle; an organization then commits and reflects", async () => {
     const prisma = await getPrisma();

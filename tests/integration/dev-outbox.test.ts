@@ -66,6 +66,21 @@ describe("the development outbox page", () => {
     expect((await openOutbox("127.0.0.1", { Forwarded: "for=203.0.113.9" })).status).toBe(404);
   });
 
+  test("is a 404 to a page of another site that rebinds its own name to this machine", async () => {
+    tryOut();
+    // DNS rebinding: a site's script reaches the loopback server under the site's own name, from loopback
+    for (const host of ["attacker.example:3000", "127.0.0.1.nip.io", "192.0.2.2:3000"]) {
+      const request = new Request(`http://${host}/dev/outbox`);
+      const res = await answer(outboxLoader({ request, params: {}, context: { peerAddress: "127.0.0.1", clientAddress: "127.0.0.1" } }));
+      expect(res.status, host).toBe(404);
+    }
+    for (const host of ["localhost:3000", "127.0.0.1:3000", "[::1]:3000"]) {
+      const request = new Request(`http://${host}/dev/outbox`);
+      const res = await answer(outboxLoader({ request, params: {}, context: { peerAddress: "127.0.0.1", clientAddress: "127.0.0.1" } }));
+      expect(res.status, host).toBe(200);
+    }
+  });
+
   test("is a 404 when a mail server is configured", async () => {
     tryOut();
     vi.stubEnv("SMTP_URL", "smtp://user:pass@mail.example.org:587");

@@ -86,6 +86,30 @@ describe("odd methods", () => {
     expect(connect).toMatch(/^HTTP\/1\.1 405 /);
   });
 
+  test("a path with a malformed percent-encoding is a 400 with the headers, never a 500", async () => {
+    for (const path of ["/%", "/o/%E0%A4%A", "/favicon.svg%"]) {
+      const res = await fetch(`${plain}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(await res.text()).toBe("Bad Request");
+    }
+  });
+
+  test("a cross-site or malformed Origin on a page's POST is a 403 with the headers, never Remix's empty 500", async () => {
+    const host = new URL(plain).host;
+    for (const origin of ["https://evil.example", "null", "not a url", `http://${host}.evil.example`]) {
+      const res = await fetch(`${plain}/`, { method: "POST", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" });
+      expect(res.status, origin).toBe(403);
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+    // the page's own origin, and a client that sends none, still reach Remix (this build's page answers them)
+    for (const headers of [{ Origin: `http://${host}` }, {}] as Record<string, string>[]) {
+      const res = await fetch(`${plain}/`, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe("page");
+    }
+  });
+
   test("the app's own methods still reach it", async () => {
     expect((await fetch(`${plain}/whoami`)).status).toBe(200);
     expect((await fetch(`${plain}/whoami`, { method: "HEAD" })).status).toBe(200);

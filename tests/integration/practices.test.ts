@@ -266,6 +266,10 @@ describe("the list", () => {
     expect(data.total).toBe(26);
     expect(data.page).toBe(1);
     expect(data.applied).toEqual({ value: "", freedom: "", commitment: "", from: "", to: "", visibility: "" });
+    // year 0 is a real date to JavaScript that PostgreSQL refuses to read
+    const yearZero = await listData(org, cookie, "?from=0000-01-01&to=0000-12-31");
+    expect(yearZero.total).toBe(26);
+    expect(yearZero.applied).toMatchObject({ from: "", to: "" });
     const far = await listData(org, cookie, "?page=99999999999");
     expect(far.page).toBe(1);
     const beyond = await listData(org, cookie, "?page=9");
