@@ -24,8 +24,10 @@ function newestMtime(p) {
 
 const builtAt = fs.existsSync(BUILD) ? fs.statSync(BUILD).mtimeMs : 0;
 const changedAt = Math.max(...SOURCES.map(newestMtime));
-if (builtAt < changedAt) {
-  console.log(builtAt ? "[north-star] sources changed: building…" : "[north-star] first start: building…");
+// `npm run dev` leaves a development build behind, which fails on every page in production mode
+const devBuild = builtAt > 0 && /\bmode = "development"/.test(fs.readFileSync(BUILD, "utf8"));
+if (builtAt < changedAt || devBuild) {
+  console.log(!builtAt ? "[north-star] first start: building…" : devBuild ? "[north-star] replacing the development build…" : "[north-star] sources changed: building…");
   const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
