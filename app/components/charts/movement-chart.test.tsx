@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
-import { MovementChart } from "~/components/charts/movement-chart";
+import { MovementChart, shortLabel } from "~/components/charts/movement-chart";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 
 function table(cells: (number | null)[]): ChartTable {
@@ -31,4 +31,21 @@ describe("a chart of nothing to show", () => {
       });
     }
   }
+});
+
+describe("category names on the bar charts' axis", () => {
+  test("a short name stays whole; a long one is cut at a word and marked, never clipped mid-letter by the SVG", () => {
+    expect(shortLabel("Trust & Respect")).toBe("Trust & Respect");
+    const long = "Leaderful Movement That Centers Directly Impacted People";
+    expect(shortLabel(long)).toBe("Leaderful Movement That…");
+    const svg = renderToStaticMarkup(
+      <MovementChart
+        kind="bar"
+        table={{ id: "long", columns: [{ key: "a", label: "Practices", color: "#1b6" }], rows: [{ key: "v", label: long, cells: [12] }] }}
+      />,
+    );
+    expect(svg).toContain("Leaderful Movement That…");
+    // the bar's own title keeps the whole name
+    expect(svg).toContain(`${long}, Practices: 12`);
+  });
 });

@@ -12,6 +12,16 @@ function toData(table: ChartTable): Datum[] {
   return table.rows.map((r) => Object.fromEntries([["label", r.label], ...table.columns.map((c, i) => [c.key, r.cells[i]])]));
 }
 
+const LABEL_CHARACTERS = 32;
+
+/** A category name that fits the bar chart's axis: whole when short, cut at a word with "…" otherwise. */
+export function shortLabel(label: string) {
+  if (label.length <= LABEL_CHARACTERS) return label;
+  const cut = label.slice(0, LABEL_CHARACTERS - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > LABEL_CHARACTERS / 2 ? cut.slice(0, space) : cut).replace(/[\s,]+$/, "")}…`;
+}
+
 type BarShape = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: Datum; value?: unknown };
 
 export function MovementChart({ table, kind, barColors }: { table: ChartTable; kind: ChartKind; barColors?: Record<string, string> }) {
@@ -56,7 +66,8 @@ export function MovementChart({ table, kind, barColors }: { table: ChartTable; k
       <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
       {/* at least 0–1, so a chart of zeros still has a scale (an empty domain draws NaN-wide bars) */}
       <XAxis type="number" allowDecimals={false} domain={[0, (max: number) => Math.max(1, max)]} tick={{ fontSize: 12, fill: "#333" }} />
-      <YAxis type="category" dataKey="label" interval={0} width={220} tick={{ fontSize: 12, fill: "#333" }} />
+      {/* the axis is 220 px wide: a longer name is shortened here and whole in the data table and each bar's title */}
+      <YAxis type="category" dataKey="label" interval={0} width={220} tick={{ fontSize: 12, fill: "#333" }} tickFormatter={shortLabel} />
       {table.columns.map((c) => (
         <Bar
           key={c.key}
