@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { applySecurityHeaders } from "~/utils/security.server";
 import { rawRequest } from "../raw-http";
 import { createApp, refuseOddMethods } from "../../server.mjs";
+import { expectConsoleError } from "../setup/console";
 
 // The smallest build Remix serves: a root and two resource routes.
 const build = {
@@ -104,9 +105,13 @@ describe("odd methods", () => {
     }
     // the page's own origin, and a client that sends none, still reach Remix (this build's page answers them)
     for (const headers of [{ Origin: `http://${host}` }, {}] as Record<string, string>[]) {
-      const res = await fetch(`${plain}/`, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" });
+      // the stub build's root has no action, and Remix logs that it got a POST: proof the request reached it
+      const { result: res, logged } = await expectConsoleError(() =>
+        fetch(`${plain}/`, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" }),
+      );
       expect(res.status).toBe(200);
       expect(await res.text()).toBe("page");
+      expect(logged.join("\n")).toContain("did not provide an `action`");
     }
   });
 
