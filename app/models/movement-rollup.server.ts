@@ -187,9 +187,12 @@ async function ensureAllOrganizationYears(tx: Tx, year: number) {
 /** The rollups recomputed from the per-organization summaries, reflections and commitments. */
 export async function rebuildMovementRollups(tx: Tx, now = new Date()) {
   await ensureAllOrganizationYears(tx, now.getUTCFullYear());
-  for (const table of ["MovementValueMonthSummary", "MovementValueYearSummary", "MovementFreedomYearSummary", "MovementRubricSummary", "MovementCommitmentSummary", "MovementParticipationSummary"]) {
-    await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
-  }
+  await tx.$executeRaw`DELETE FROM "MovementValueMonthSummary"`;
+  await tx.$executeRaw`DELETE FROM "MovementValueYearSummary"`;
+  await tx.$executeRaw`DELETE FROM "MovementFreedomYearSummary"`;
+  await tx.$executeRaw`DELETE FROM "MovementRubricSummary"`;
+  await tx.$executeRaw`DELETE FROM "MovementCommitmentSummary"`;
+  await tx.$executeRaw`DELETE FROM "MovementParticipationSummary"`;
   const valueMonths = await tx.$executeRaw`
     INSERT INTO "MovementValueMonthSummary" ("month", "valueId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "participants", "impactedParticipants", "organizationCount")
     SELECT s."month", s."valueId", y."macroRegion", y."sizeBand", y."impactedLed", sum(s."practiceCount")::int, sum(s."participants")::int,
