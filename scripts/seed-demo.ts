@@ -1,12 +1,10 @@
 // Seeds a demo coalition: `npm run seed:demo -- --orgs 40 --years 3 --seed 1 [--replace]`.
 // DATABASE_URL set -> that server; unset -> the embedded database in $DATA_DIR/pglite, opened for the command.
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DEMO_PASSWORD, DemoSeedRefusedError, demoSignIns, seedDemo } from "../app/models/demo-seed.server.ts";
-import { startEmbeddedDb, type EmbeddedDb } from "../app/utils/embedded-db.server.ts";
-import { readEnv } from "../app/utils/env.server.ts";
 import { describeStartupError } from "../app/utils/startup-error.ts";
+import { withAppDatabase } from "./app-database.ts";
 
 const usage = "usage: npm run seed:demo -- [--orgs 1-5000] [--years 1-20] [--seed <integer>] [--replace]";
 
@@ -42,13 +40,7 @@ async function main() {
     console.error(`${(e as Error).message}\n${usage}`);
     process.exit(2);
   }
-  const env = readEnv();
-  let embedded: EmbeddedDb | undefined;
-  try {
-    if (!env.DATABASE_URL) {
-      embedded = await startEmbeddedDb({ dataDir: path.join(env.DATA_DIR, "pglite"), maxConnections: env.DB_POOL_MAX + 2 });
-      process.env.DATABASE_URL = embedded.url; // the app's db module opens this one instead of the folder again
-    }
+  await withAppDatabase(async () => {
     process.env.SLOW_QUERY_MS ??= "5000"; // a bulk insert of thousands of rows is slow by design
     // imported only now, so the db module sees the URL; it applies pending migrations when it connects
     const { getPrisma } = await import("../app/utils/db.server.ts");
@@ -61,11 +53,7 @@ async function main() {
     for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(32)} ${String(n).padStart(9)}`);
     console.log(`\nsign in with password "${DEMO_PASSWORD}":`);
     for (const s of demoSignIns({ orgs: args.orgs })) console.log(`  ${s.role.padEnd(20)} ${s.email}${s.org ? `  (${s.org})` : ""}`);
-  } finally {
-    const { closeDb } = await import("../app/utils/db.server.ts");
-    await closeDb();
-    await embedded?.stop();
-  }
+  });
 }
 
 main().catch((e) => {
