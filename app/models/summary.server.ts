@@ -1,4 +1,4 @@
-// Dashboard summary tables (DESIGN §3): live practices per org × value × month and per org × freedom × month,
+// Dashboard summary tables: live practices per org × value × month and per org × freedom × month,
 // and the movement rollups built on them (app/models/movement-rollup.server.ts). Writes keep them current in
 // their own transaction; rebuildSummaries recomputes them from scratch (`npm run db:rebuild-summaries`, and
 // after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.

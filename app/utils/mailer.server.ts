@@ -100,8 +100,9 @@ function parseOrThrow<T>(template: string, schema: z.ZodType<T>, payload: unknow
   return parsed.data;
 }
 
-// NOTE: sendDueEmails holds each row's lock in a Prisma transaction, which times out after 5 seconds; an SMTP
-// exchange that takes longer fails here and is retried, instead of outliving the transaction.
+// NOTE: sendDueEmails claims each email with a lease of a few minutes and sends it outside any transaction; an
+// SMTP exchange that hangs fails here and is retried later, long before the lease could lapse and let another
+// instance claim the same email while this one is still sending it.
 const SEND_DEADLINE_MS = 4_000;
 
 function withDeadline<T>(work: Promise<T>, ms: number) {

@@ -15,9 +15,6 @@ const ORG_ALLOWED: Record<"MEMBER" | "LEAD", string[]> = {
     "read:member",
     "submit:reflection",
     "manage:member",
-    "update:org",
-    "export:org",
-    "delete:org",
   ],
 };
 
@@ -49,7 +46,7 @@ describe("permission matrix", () => {
     for (const permission of ORG_PERMISSIONS) expect(orgRoleCan(null, permission)).toBe(false);
   });
 
-  test("members never submit reflections, manage members, export or delete", () => {
-    for (const p of ["submit:reflection", "manage:member", "export:org", "delete:org"] as const) expect(orgRoleCan("MEMBER", p)).toBe(false);
+  test("members never submit reflections or manage members", () => {
+    for (const p of ["submit:reflection", "manage:member"] as const) expect(orgRoleCan("MEMBER", p)).toBe(false);
   });
 });

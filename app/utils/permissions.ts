@@ -1,6 +1,7 @@
 // The one permission matrix. Organization roles grant rights inside their organization only; coalition
 // roles grant movement-wide rights and never an organization's private content or the right to edit it.
 // Checked on the server by app/utils/auth.server.ts; the UI may use `can` only to hide what would be refused.
+// Every permission here guards a route: a right nothing checks is not listed.
 
 export const ORG_PERMISSIONS = [
   "read:org",
@@ -13,9 +14,6 @@ export const ORG_PERMISSIONS = [
   "submit:reflection",
   "read:member",
   "manage:member",
-  "update:org",
-  "export:org",
-  "delete:org",
 ] as const;
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
 
@@ -47,7 +45,7 @@ const MEMBER: OrgPermission[] = [
 
 export const ORG_MATRIX: Record<OrgRole, readonly OrgPermission[]> = {
   MEMBER,
-  LEAD: [...MEMBER, "submit:reflection", "manage:member", "update:org", "export:org", "delete:org"],
+  LEAD: [...MEMBER, "submit:reflection", "manage:member"],
 };
 
 // Staff follow the cycle (read it, remind and pause organizations); admins create, open and close it.
