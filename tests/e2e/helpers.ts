@@ -33,13 +33,16 @@ export function collectProblems(page: Page) {
   return problems;
 }
 
+/** A full-page screenshot at phone and desktop width, in SCREENSHOT_DIR (else test-results/screenshots); the
+ * page is left at desktop width. */
 export async function screenshot(page: Page, name: string) {
+  const dir = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
   for (const [label, size] of [
     ["phone", { width: 390, height: 844 }],
     ["desktop", { width: 1280, height: 900 }],
   ] as const) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: `test-results/screenshots/${name}-${label}.png`, fullPage: true });
+    await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
   }
 }
 
