@@ -19,11 +19,12 @@ JOIN "Region" r ON upper(trim(t."text")) = upper(r."code")
 WHERE t."text" IS NOT NULL
 ORDER BY t."text", (upper(trim(t."text")) = upper(r."code")) DESC, r."position";
 
--- Text that names no region is kept in the audit log, so an admin can still read what was written.
+-- Text that names no region is kept in the audit log, so an admin can still read what was written; blank
+-- text said nothing and leaves no event.
 INSERT INTO "AuditEvent" ("action", "organizationId", "entityType", "entityId", "metadata")
 SELECT 'organization.region_unrecognized', o."id", 'Organization', o."id", jsonb_build_object('region', o."region")
 FROM "Organization" o
-WHERE o."region" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "region_match" m WHERE m."text" = o."region");
+WHERE trim(o."region") <> '' AND NOT EXISTS (SELECT 1 FROM "region_match" m WHERE m."text" = o."region");
 
 UPDATE "Organization" o SET "region" = (SELECT m."code" FROM "region_match" m WHERE m."text" = o."region")
 WHERE o."region" IS NOT NULL;
