@@ -8,7 +8,7 @@ import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { REGION_MACROS } from "~/models/movement-filters";
 import { regionFields, versionField } from "~/models/region-schema.server";
-import { getRegionForAdmin, updateRegion } from "~/models/region.server";
+import { getRegionForAdmin, REGION_CODE, updateRegion } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
@@ -24,7 +24,7 @@ const schema = () => z.object({ version: versionField(), ...regionFields() });
 async function loadRegion(request: Request, code: string | undefined) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:region");
-  if (!code || code.length > 20) notFound();
+  if (!code || !REGION_CODE.test(code)) notFound();
   const prisma = await getPrisma();
   const region = await getRegionForAdmin({ prisma, code });
   if (!region) notFound();
