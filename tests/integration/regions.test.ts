@@ -56,7 +56,7 @@ describe("the organization form's region picker", () => {
     expect(codes).not.toContain("PK-ARC"); // archived: not offered
     const es = await (await organizationsLoader(requestArgs("/movement/admin/organizations", { cookie: await inSpanish(admin.cookie) }))).json();
     expect(es.regions[0].regions.map((r: { name: string }) => r.name)).toContain("Nueva York");
-    expect(es.regions.find((g: { macroRegion: string }) => g.macroRegion === "OUTSIDE_US").regions.map((r: { name: string }) => r.name)).toContain("México");
+    expect(es.regions.find((g: { macroRegion: string }) => g.macroRegion === "OUTSIDE_US")!.regions.map((r: { name: string }) => r.name)).toContain("México");
   });
 
   test("an unknown or archived code is refused with a translated error and nothing changes", async () => {
@@ -88,7 +88,7 @@ describe("the organization form's region picker", () => {
     await postRegions({ intent: "archive", code: "PK-OLD", version: "1" });
     const kept = await orgPage(org.id);
     expect(kept.organization).toMatchObject({ region: "PK-OLD", regionName: "Land PK-OLD" });
-    expect(kept.regions.find((g: { macroRegion: string }) => g.macroRegion === "WEST").regions).toContainEqual({ code: "PK-OLD", name: "Land PK-OLD", archived: true });
+    expect(kept.regions.find((g: { macroRegion: string }) => g.macroRegion === "WEST")!.regions).toContainEqual({ code: "PK-OLD", name: "Land PK-OLD", archived: true });
     const renamed = await postOrg(org.id, { intent: "update", updatedAt: kept.organization.updatedAt, ...orgForm({ name: "Casa Archivada Dos", region: "PK-OLD" }) });
     expect(renamed.status).toBe(302);
     expect(await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: "Casa Archivada Dos", region: "PK-OLD" });
@@ -134,7 +134,7 @@ describe("the region editor", () => {
     expect(await prisma.region.count({ where: { name: { path: ["en"], equals: "Again" } } })).toBe(0);
 
     const page = await (await regionsLoader(requestArgs(REGIONS, { cookie: admin.cookie }))).json();
-    expect(page.groups.find((g: { macroRegion: string }) => g.macroRegion === "OUTSIDE_US").regions).toContainEqual(expect.objectContaining({ code: "X-CO", nameEn: "Colombia", archived: false }));
+    expect(page.groups.find((g: { macroRegion: string }) => g.macroRegion === "OUTSIDE_US")!.regions).toContainEqual(expect.objectContaining({ code: "X-CO", nameEn: "Colombia", archived: false }));
 
     const edit = await editPage("X-CO");
     expect(await toastOf(await postEdit("X-CO", { version: String(edit.region.version), nameEn: "Colombia (all)", nameEs: "Colombia (toda)", macroRegion: "OUTSIDE_US" }))).toMatchObject({
