@@ -13,6 +13,7 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Renames a region (both languages) or moves it to another macro-region; its code never changes.
@@ -33,8 +34,9 @@ async function loadRegion(request: Request, code: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { region } = await loadRegion(request, params.code);
-  const t = await i18next.getFixedT(request, "admin");
-  return json({ title: t("regions.edit.title", { code: region.code }), region });
+  const [t, lng] = await Promise.all([i18next.getFixedT(request, "admin"), i18next.getLocale(request)]);
+  const name = isLocale(lng) && lng === "es" ? region.nameEs : region.nameEn;
+  return json({ title: t("regions.edit.title", { code: region.code, name }), region });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
@@ -52,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRegion() {
-  const { region } = useLoaderData<typeof loader>();
+  const { title, region } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const { t: tm } = useTranslation("movement");
@@ -66,7 +68,7 @@ export default function EditRegion() {
       <p>
         <Link to={REGIONS}>← {t("regions.edit.back")}</Link>
       </p>
-      <h1>{t("regions.edit.title", { code: region.code })}</h1>
+      <h1>{title}</h1>
       {region.archived ? <p className="notice">{t("regions.edit.archivedNotice")}</p> : null}
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />

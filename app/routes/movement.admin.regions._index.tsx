@@ -80,6 +80,12 @@ export default function RegionsAdmin() {
     <div className="container section stack">
       <h1>{t("regions.title")}</h1>
       <p className="section-intro">{t("regions.intro")}</p>
+      {/* the list is long on a phone: the form to add one is one tap away */}
+      <p>
+        <a className="button secondary" href="#add-region">
+          {t("regions.add.title")}
+        </a>
+      </p>
       <ErrorList errors={rowErrors} />
       {groups.map((group) => (
         <section key={group.macroRegion} aria-labelledby={`macro-${group.macroRegion}`} className="stack">
