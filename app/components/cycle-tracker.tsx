@@ -6,12 +6,12 @@ import { SubmitButton } from "~/components/ui/submit-button";
 type State = "NOT_STARTED" | "DRAFT" | "SUBMITTED";
 type Tracker = {
   values: { id: string; slug: string; name: string }[];
-  regions: string[];
+  regions: { code: string; name: string }[];
   counts: { total: number } & Record<State, number>;
   rows: {
     id: string;
     name: string;
-    region: string;
+    region: string | null;
     state: State;
     steps: { valueId: string; state: State; at: string | null; by: string | null }[];
     paused: { until: string | null } | null;
@@ -48,8 +48,8 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
           <select id="tracker-region" name="region" defaultValue={filters.region}>
             <option value="">{t("tracker.allRegions")}</option>
             {tracker.regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
+              <option key={r.code} value={r.code}>
+                {r.name}
               </option>
             ))}
           </select>
@@ -107,7 +107,7 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                   <th scope="row">
                     {row.name}
                     <br />
-                    <span className="muted">{row.region}</span>
+                    <span className="muted">{row.region ?? t("tracker.noRegion")}</span>
                   </th>
                   <td>
                     <span className={`badge state-${row.state.toLowerCase()}`}>{t(`tracker.state.${row.state}`)}</span>

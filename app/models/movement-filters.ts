@@ -6,6 +6,8 @@ type SizeBandName = (typeof SIZE_BANDS)[number];
 
 export const MACRO_REGIONS = ["NORTHEAST", "SOUTHEAST", "MIDWEST", "SOUTHWEST", "WEST", "TERRITORIES", "OUTSIDE_US", "UNSPECIFIED"] as const;
 export type MacroRegion = (typeof MACRO_REGIONS)[number];
+/** The macro-regions a region can belong to: "UNSPECIFIED" is only where no region is recorded. */
+export const REGION_MACROS = ["NORTHEAST", "SOUTHEAST", "MIDWEST", "SOUTHWEST", "WEST", "TERRITORIES", "OUTSIDE_US"] as const satisfies readonly MacroRegion[];
 
 export type MovementFilters = {
   year: number;

@@ -6,7 +6,8 @@ import { nameField } from "~/utils/validation.server";
 
 export const organizationFields = () => ({
   name: nameField(),
-  region: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.tooLong" })),
+  // a Region code from the picker; the model checks that it exists and is not archived
+  region: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(20, { error: "validation.invalidChoice" })),
   sizeBand: z.enum(SIZE_BANDS, { error: "validation.invalidChoice" }),
   // absent: the organization keeps its zone (a new one gets the default)
   timeZone: z.optional(z.enum(TIME_ZONES, { error: "validation.invalidChoice" })),

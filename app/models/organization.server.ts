@@ -4,6 +4,7 @@ import type { Prisma as PrismaNamespace, SizeBand } from "~/generated/prisma/cli
 import { ensureOrganizationYears, refreshOrganizationRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
 import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
+import { regionName, regionProblem } from "~/models/region.server";
 import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
@@ -43,9 +44,17 @@ export function slugify(name: string) {
 const PAGE_SIZE = 50;
 
 /** Organizations by name for coalition admins, with member counts, leads' emails and open lead invitations. */
-export async function listOrganizations({ prisma, page = 1, q, now = new Date() }: { prisma: Prisma; page?: number; q?: string; now?: Date }) {
+export async function listOrganizations({ prisma, locale, page = 1, q, now = new Date() }: { prisma: Prisma; locale: Locale; page?: number; q?: string; now?: Date }) {
+  // a search matches the name, the region's code, or its name in either language
   const where: PrismaNamespace.OrganizationWhereInput = q
-    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { region: { contains: q, mode: "insensitive" } }] }
+    ? {
+        OR: [
+          { name: { contains: q, mode: "insensitive" } },
+          { region: { equals: q, mode: "insensitive" } },
+          { regionRef: { name: { path: ["en"], string_contains: q, mode: "insensitive" } } },
+          { regionRef: { name: { path: ["es"], string_contains: q, mode: "insensitive" } } },
+        ],
+      }
     : {};
   const [total, rows] = await Promise.all([
     prisma.organization.count({ where }),
@@ -57,7 +66,7 @@ export async function listOrganizations({ prisma, page = 1, q, now = new Date() 
       select: {
         id: true,
         name: true,
-        region: true,
+        regionRef: { select: { name: true } },
         archivedAt: true,
         memberships: { where: { role: "LEAD" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } },
         _count: {
@@ -73,7 +82,7 @@ export async function listOrganizations({ prisma, page = 1, q, now = new Date() 
     organizations: rows.map((o) => ({
       id: o.id,
       name: o.name,
-      region: o.region,
+      region: regionName(o.regionRef, locale),
       archived: o.archivedAt !== null,
       members: o._count.memberships,
       leadEmails: o.memberships.map((m) => m.user.email),
@@ -94,6 +103,7 @@ export function getOrganizationForAdmin({ prisma, id }: { prisma: Prisma; id: st
       slug: true,
       name: true,
       region: true,
+      regionRef: { select: { name: true } },
       sizeBand: true,
       timeZone: true,
       impactedLed: true,
@@ -114,14 +124,17 @@ export async function listFocusFreedomOptions({ prisma, locale }: { prisma: Pris
   return rows.map((f) => ({ id: f.id, name: pick(f.name, locale) }));
 }
 
-type FieldProblem = { ok: false; field: "name" | "focusFreedomIds" | ""; error: string };
+type FieldProblem = { ok: false; field: "name" | "region" | "focusFreedomIds" | ""; error: string };
 const NAME_TAKEN: FieldProblem = { ok: false, field: "name", error: "admin:organizations.errors.nameTaken" };
 
 function isUniqueViolation(e: unknown) {
   return typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
 }
 
-async function checkInput(tx: PrismaNamespace.TransactionClient, input: OrganizationInput, exceptId?: string): Promise<FieldProblem | null> {
+async function checkInput(tx: PrismaNamespace.TransactionClient, input: OrganizationInput, current?: { id: string; region: string | null }): Promise<FieldProblem | null> {
+  const exceptId = current?.id;
+  const regionError = await regionProblem(tx, input.region, current?.region);
+  if (regionError) return { ok: false, field: "region", error: regionError };
   const sameName = await tx.organization.findFirst({
     where: { name: { equals: input.name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
@@ -188,7 +201,7 @@ export async function updateOrganization({
   id: string;
   updatedAt: Date;
   input: OrganizationInput;
-}): Promise<{ ok: true } | { ok: false; field: "" | "name" | "focusFreedomIds"; error: string } | { ok: false; stale: true } | null> {
+}): Promise<{ ok: true } | FieldProblem | { ok: false; stale: true } | null> {
   return prisma.$transaction(async (tx) => {
     const current = await tx.organization.findUnique({
       where: { id },
@@ -196,7 +209,7 @@ export async function updateOrganization({
     });
     if (!current) return null;
     if (current.updatedAt.getTime() !== updatedAt.getTime()) return { ok: false as const, stale: true as const };
-    const problem = await checkInput(tx, input, id);
+    const problem = await checkInput(tx, input, { id, region: current.region });
     if (problem) return problem;
     const focus = [...new Set(input.focusFreedomIds)].sort();
     const before = current.focusFreedoms.map((f) => f.freedomId).sort();

@@ -11,6 +11,7 @@ import { organizationFields } from "~/models/organization-schema.server";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, restoreOrganization, updateOrganization } from "~/models/organization.server";
+import { listRegionChoices, regionName } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
@@ -46,16 +47,19 @@ async function loadOrganization(request: Request, orgId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization: o } = await loadOrganization(request, params.orgId);
   const prisma = await getPrisma();
-  const locale = await i18next.getLocale(request);
-  const [freedoms, invitations] = await Promise.all([
-    listFocusFreedomOptions({ prisma, locale: isLocale(locale) ? locale : "en" }),
+  const lng = await i18next.getLocale(request);
+  const locale = isLocale(lng) ? lng : "en";
+  const [freedoms, invitations, regions] = await Promise.all([
+    listFocusFreedomOptions({ prisma, locale }),
     listOrganizationInvitations({ prisma, organizationId: o.id }),
+    listRegionChoices({ prisma, locale, keep: o.region }),
   ]);
   return json({
     organization: {
       slug: o.slug,
       name: o.name,
-      region: o.region,
+      region: o.region ?? "",
+      regionName: regionName(o.regionRef, locale),
       sizeBand: o.sizeBand,
       timeZone: o.timeZone,
       impactedLed: o.impactedLed,
@@ -68,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       leads: o.memberships.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email })),
     },
     freedoms,
+    regions,
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.membershipRole, expiresAt: i.expiresAt.toISOString() })),
   });
 }
@@ -125,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationAdmin() {
-  const { organization: o, freedoms, invitations } = useLoaderData<typeof loader>();
+  const { organization: o, freedoms, regions, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("admin");
   const resultFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.result : undefined);
@@ -156,6 +161,7 @@ export default function OrganizationAdmin() {
       <h1>{o.name}</h1>
       <p className="form-actions">
         <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
+        <span>{o.regionName ?? t("organizations.noRegion")}</span>
         <span>{t("organizations.edit.joined", { date: date(o.joinedAt) })}</span>
         <span>{t("organizations.edit.members", { count: o.members })}</span>
         <span>{t("organizations.edit.slug", { slug: o.slug })}</span>
@@ -223,7 +229,7 @@ export default function OrganizationAdmin() {
           <ErrorList id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="updatedAt" value={o.updatedAt} />
-          <OrganizationFields fields={fields} freedoms={freedoms} />
+          <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} />
           <SubmitButton>{t("organizations.edit.submit")}</SubmitButton>
         </Form>
       </section>

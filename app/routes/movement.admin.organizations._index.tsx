@@ -11,6 +11,7 @@ import { ErrorList } from "~/components/ui/field";
 import { organizationFields } from "~/models/organization-schema.server";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createOrganization, listFocusFreedomOptions, listOrganizations } from "~/models/organization.server";
+import { listRegionChoices } from "~/models/region.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
@@ -39,12 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = searchParamsOf(request);
   const search = searchSchema().parse({ q: query.get("q") || undefined, page: query.get("page") ?? 1 });
   const prisma = await getPrisma();
-  const locale = await i18next.getLocale(request);
-  const [list, freedoms] = await Promise.all([
-    listOrganizations({ prisma, page: search.page, q: search.q }),
-    listFocusFreedomOptions({ prisma, locale: isLocale(locale) ? locale : "en" }),
+  const lng = await i18next.getLocale(request);
+  const locale = isLocale(lng) ? lng : "en";
+  const [list, freedoms, regions] = await Promise.all([
+    listOrganizations({ prisma, locale, page: search.page, q: search.q }),
+    listFocusFreedomOptions({ prisma, locale }),
+    listRegionChoices({ prisma, locale }),
   ]);
-  return json({ title: t("organizations.title"), q: search.q ?? "", list, freedoms });
+  return json({ title: t("organizations.title"), q: search.q ?? "", list, freedoms, regions });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
@@ -63,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Organizations() {
-  const { list, q, freedoms } = useLoaderData<typeof loader>();
+  const { list, q, freedoms, regions } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const [form, fields] = useForm<OrganizationFormValue>({ id: "create-organization", lastResult });
@@ -94,7 +97,7 @@ export default function Organizations() {
                   <td className="cell-title">
                     <Link to={`/movement/admin/organizations/${o.id}`}>{o.name}</Link>
                   </td>
-                  <td data-label={t("organizations.table.region")}>{o.region}</td>
+                  <td data-label={t("organizations.table.region")}>{o.region ?? t("organizations.noRegion")}</td>
                   <td data-label={t("organizations.table.members")}>{o.members}</td>
                   <td data-label={t("organizations.table.leads")}>{o.leadEmails.length ? o.leadEmails.join(", ") : o.leadInvited ? t("organizations.leadInvited") : t("organizations.noLead")}</td>
                   <td data-label={t("organizations.table.status")}>
@@ -114,7 +117,7 @@ export default function Organizations() {
         <h2 id="create-heading">{t("organizations.create.title")}</h2>
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
-          <OrganizationFields fields={fields} freedoms={freedoms} chooseSize />
+          <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} chooseSize />
           <SubmitButton>{t("organizations.create.submit")}</SubmitButton>
         </Form>
       </section>

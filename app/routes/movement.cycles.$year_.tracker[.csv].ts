@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const v of tracker.values) header.push(t("csv.state", { value: v.name }), t("csv.at", { value: v.name }), t("csv.by", { value: v.name }));
   const rows = tracker.rows.map((r) => [
     r.name,
-    r.region,
+    r.region ?? t("tracker.noRegion"),
     t(`tracker.state.${r.state}`),
     r.paused ? (r.paused.until ?? t("csv.untilResumed")) : "",
     ...r.steps.flatMap((s) => [t(`tracker.state.${s.state}`), s.at?.slice(0, 10) ?? "", s.by ?? ""]),

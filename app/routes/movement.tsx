@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canManagePeople: coalitionRoleCan(user.coalitionRole, "manage:people"),
     canReadAudit: coalitionRoleCan(user.coalitionRole, "read:audit"),
     canManageFramework: coalitionRoleCan(user.coalitionRole, "manage:framework"),
+    canManageRegions: coalitionRoleCan(user.coalitionRole, "manage:region"),
   });
 }
 
@@ -35,6 +36,7 @@ export default function MovementLayout() {
           ...(data.canManagePeople ? [{ to: "/movement/admin/people", label: t("nav.people") }] : []),
           ...(data.canReadAudit ? [{ to: "/movement/admin/audit", label: t("nav.audit") }] : []),
           ...(data.canManageFramework ? [{ to: "/movement/admin/framework", label: t("framework:nav") }] : []),
+          ...(data.canManageRegions ? [{ to: "/movement/admin/regions", label: t("nav.regions") }] : []),
         ]}
       />
       <Outlet />

@@ -21,7 +21,7 @@ const ORG_ALLOWED: Record<"MEMBER" | "LEAD", string[]> = {
 const COALITION_ALLOWED: Record<"NONE" | "STAFF" | "ADMIN", string[]> = {
   NONE: [],
   STAFF: ["read:movement", "read:shared-content", "send:reminder"],
-  ADMIN: ["read:movement", "read:shared-content", "send:reminder", "manage:cycle", "manage:framework", "manage:organization", "manage:people", "read:audit"],
+  ADMIN: ["read:movement", "read:shared-content", "send:reminder", "manage:cycle", "manage:framework", "manage:region", "manage:organization", "manage:people", "read:audit"],
 };
 
 describe("permission matrix", () => {

@@ -87,7 +87,7 @@ export async function addOrganizationAndInviteLead(page: Page, orgName: string, 
   await expect(page).toHaveURL(/\/movement$/);
   await page.goto("/movement/admin/organizations");
   await page.getByLabel("Name", { exact: true }).fill(orgName);
-  await page.getByLabel("Region", { exact: true }).fill("NM");
+  await page.getByLabel("Region", { exact: true }).selectOption("NM");
   await page.getByLabel("Size").selectOption("SMALL");
   await page.getByRole("button", { name: "Add organization" }).click();
   await expect(page.getByRole("status")).toContainText(`${orgName} was added`);

@@ -272,7 +272,8 @@ describe("the submission tracker", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
-    expect(text).toContain("Drafting Org,CA,\"Draft, not submitted\"");
+    // the region by its name in the reader's language, not its code
+    expect(text).toContain("Drafting Org,California,\"Draft, not submitted\"");
     expect(text).toContain("Rosa Writer");
     expect(text).not.toContain(marker);
 

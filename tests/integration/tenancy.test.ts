@@ -91,6 +91,8 @@ beforeAll(async () => {
     value: value.slug,
     // the framework's admin pages (/movement/admin/framework/:kind/:id) are the coalition's, never a member's
     kind: "values",
+    // the region admin pages (/movement/admin/regions/:code) likewise: a real region's code
+    code: "CA",
     year: "2026",
     token: "A".repeat(43),
     lng: "es",
