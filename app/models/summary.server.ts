@@ -33,6 +33,21 @@ export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionCli
       FROM unnest(${practice.freedomIds}::text[]) AS f`);
   }
   await adjustPracticeRollups(tx, { ...practice, month }, sign);
+  await adjustOrganizationYear(tx, practice, sign);
+}
+
+/**
+ * The organization's own year row (made by adjustPracticeRollups): its practice count, and its latest live
+ * practice's date, read back after the practice row has its final state (an edit removes the old state after
+ * the row changed), through the (organizationId, occurredOn) index.
+ */
+async function adjustOrganizationYear(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1) {
+  const year = practice.occurredOn.getUTCFullYear();
+  await tx.$executeRaw`
+    UPDATE "OrganizationYear" SET "practiceCount" = "practiceCount" + ${sign}::int,
+      "lastPracticeOn" = (SELECT max("occurredOn") FROM "Practice" WHERE "organizationId" = ${practice.organizationId} AND "deletedAt" IS NULL
+        AND "occurredOn" >= ${new Date(Date.UTC(year, 0, 1))}::date AND "occurredOn" < ${new Date(Date.UTC(year + 1, 0, 1))}::date)
+    WHERE "organizationId" = ${practice.organizationId} AND "year" = ${year}`;
 }
 
 export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
@@ -54,6 +69,14 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
         WHERE p."deletedAt" IS NULL
         GROUP BY 1, 2, 3`;
       const movement = await rebuildMovementRollups(tx);
+      // every organization-year with practices has its row now: their counts and latest dates afresh
+      await tx.$executeRaw`
+        UPDATE "OrganizationYear" y SET "practiceCount" = COALESCE(a."n", 0), "lastPracticeOn" = a."last"
+        FROM "OrganizationYear" k LEFT JOIN (
+          SELECT "organizationId", extract(year FROM "occurredOn")::int AS "year", count(*)::int AS "n", max("occurredOn") AS "last"
+          FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2
+        ) a ON a."organizationId" = k."organizationId" AND a."year" = k."year"
+        WHERE k."organizationId" = y."organizationId" AND k."year" = y."year"`;
       return { valueMonths, freedomMonths, ...movement };
     },
     // a rebuild over millions of practices takes longer than Prisma's default 5 s
@@ -89,6 +112,13 @@ const SPECS: Record<string, Spec> = {
     counts: ["practiceCount"],
     fresh: Sql.sql`SELECT p."organizationId", pf."freedomId", to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month", count(*)::int AS "practiceCount"
       FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId" WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3`,
+  },
+  organizationYears: {
+    table: "OrganizationYear",
+    keys: [["organizationId", `"organizationId"`], ["year", `"year"::text`], ["lastPracticeOn", `to_char("lastPracticeOn", 'YYYY-MM-DD')`]],
+    counts: ["practiceCount"],
+    fresh: Sql.sql`SELECT "organizationId", extract(year FROM "occurredOn")::int::text AS "year", to_char(max("occurredOn"), 'YYYY-MM-DD') AS "lastPracticeOn",
+      count(*)::int AS "practiceCount" FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2`,
   },
   valueMonths: {
     table: "MovementValueMonthSummary",
