@@ -87,7 +87,7 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
 // Each summary beside the same numbers counted afresh from the base tables. The FULL JOIN keeps every stored
 // row, zeros and negatives included, and every fresh one: a stored row that drifted, a row missing on either
 // side, or a leftover row whose fresh count is zero all show up as a difference.
-type Spec = { table: string; keys: [string, string][]; counts: string[]; fresh: PrismaNamespace.Sql };
+type Spec = { table: string; stored?: PrismaNamespace.Sql; keys: [string, string][]; counts: string[]; fresh: PrismaNamespace.Sql };
 
 const snapshotJoin = Sql.sql`JOIN "OrganizationYear" y ON y."organizationId" = p."organizationId" AND y."year" = extract(year FROM p."occurredOn")::int
   JOIN "Organization" o ON o."id" = p."organizationId" AND o."archivedAt" IS NULL`;
@@ -113,12 +113,14 @@ const SPECS: Record<string, Spec> = {
     fresh: Sql.sql`SELECT p."organizationId", pf."freedomId", to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month", count(*)::int AS "practiceCount"
       FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId" WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3`,
   },
+  // the latest date compared as a day number (0: none), so a date left behind by a moved practice shows up
   organizationYears: {
     table: "OrganizationYear",
-    keys: [["organizationId", `"organizationId"`], ["year", `"year"::text`], ["lastPracticeOn", `to_char("lastPracticeOn", 'YYYY-MM-DD')`]],
-    counts: ["practiceCount"],
-    fresh: Sql.sql`SELECT "organizationId", extract(year FROM "occurredOn")::int::text AS "year", to_char(max("occurredOn"), 'YYYY-MM-DD') AS "lastPracticeOn",
-      count(*)::int AS "practiceCount" FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2`,
+    stored: Sql.sql`(SELECT *, COALESCE("lastPracticeOn" - DATE '2000-01-01', 0) AS "lastPracticeDay" FROM "OrganizationYear") oy`,
+    keys: [["organizationId", `"organizationId"`], ["year", `"year"::text`]],
+    counts: ["practiceCount", "lastPracticeDay"],
+    fresh: Sql.sql`SELECT "organizationId", extract(year FROM "occurredOn")::int::text AS "year", count(*)::int AS "practiceCount",
+      (max("occurredOn") - DATE '2000-01-01')::int AS "lastPracticeDay" FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2`,
   },
   valueMonths: {
     table: "MovementValueMonthSummary",
@@ -192,7 +194,7 @@ async function compareOne(prisma: Prisma, spec: Spec) {
     [...spec.counts.map((c) => `s."${c}" AS "stored_${c}"`), ...spec.counts.map((c) => `COALESCE(f."${c}", 0)::int AS "fresh_${c}"`)].join(", "),
   );
   const result = await prisma.$queryRaw`
-    WITH s AS (SELECT ${storedKeys}, ${storedCounts} FROM ${Sql.raw(`"${spec.table}"`)}), f AS (${spec.fresh})
+    WITH s AS (SELECT ${storedKeys}, ${storedCounts} FROM ${spec.stored ?? Sql.raw(`"${spec.table}"`)}), f AS (${spec.fresh})
     SELECT ${keyList}, ${columns} FROM s FULL JOIN f USING (${keyList}) ORDER BY ${keyList}`;
   const parsed = rows.parse(result);
   const pick = (row: Record<string, unknown>, prefix: string) => ({
