@@ -56,7 +56,8 @@ const yearRange = (year: number) => ({ gte: new Date(Date.UTC(year, 0, 1)), lt: 
 
 export async function listSharedEntries({ prisma, query, locale }: { prisma: Prisma; query: SharedQuery; locale: Locale }) {
   const organization = { archivedAt: null, ...(await regionWhere(prisma, query.region)) };
-  const contains = (q: string) => ({ contains: q, mode: "insensitive" as const });
+  // Prisma passes `contains` to LIKE as is: `%` and `_` in a search are letters, not wildcards
+  const contains = (q: string) => ({ contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const });
   const skip = (query.page - 1) * SHARED_PAGE_SIZE;
 
   const practiceWhere: PrismaNamespace.PracticeWhereInput = {
