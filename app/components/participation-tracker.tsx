@@ -109,13 +109,15 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
             {t("dashboard.apply")}
           </button>
           <Link to="/movement/organizations">{t("dashboard.reset")}</Link>
-          <a className="button secondary" href={csv} download>
-            {t("organizations.csv")}
-          </a>
         </div>
       </Form>
 
       <h2 id="participation-heading">{t("organizations.count", { count: tracker.total, year: query.year })}</h2>
+      <p>
+        <a className="button secondary small" href={csv} download>
+          {t("organizations.csv")}
+        </a>
+      </p>
       {tracker.cycleYear === null ? <p className="muted">{t("organizations.noOpenCycle")}</p> : null}
       {tracker.rows.length ? (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="participation-heading">
