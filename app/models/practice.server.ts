@@ -126,7 +126,6 @@ export async function updatePractice({
     if (!current || current.deletedAt) return { status: "not-found" };
     if (current.version !== version) return { status: "conflict" };
     const freedomIds = [...new Set(input.freedomIds)];
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
     const updated = await tx.practice.update({
       where: { id },
       data: {
@@ -136,6 +135,8 @@ export async function updatePractice({
       },
       select: { valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
     });
+    // the old state comes out after the row changed, so the year's latest date is read from what remains
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
     await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
     await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
     return { status: "ok" };

@@ -33,6 +33,21 @@ export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionCli
       FROM unnest(${practice.freedomIds}::text[]) AS f`);
   }
   await adjustPracticeRollups(tx, { ...practice, month }, sign);
+  await adjustOrganizationYear(tx, practice, sign);
+}
+
+/**
+ * The organization's own year row (made by adjustPracticeRollups): its practice count, and its latest live
+ * practice's date, read back after the practice row has its final state (an edit removes the old state after
+ * the row changed), through the (organizationId, occurredOn) index.
+ */
+async function adjustOrganizationYear(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1) {
+  const year = practice.occurredOn.getUTCFullYear();
+  await tx.$executeRaw`
+    UPDATE "OrganizationYear" SET "practiceCount" = "practiceCount" + ${sign}::int,
+      "lastPracticeOn" = (SELECT max("occurredOn") FROM "Practice" WHERE "organizationId" = ${practice.organizationId} AND "deletedAt" IS NULL
+        AND "occurredOn" >= ${new Date(Date.UTC(year, 0, 1))}::date AND "occurredOn" < ${new Date(Date.UTC(year + 1, 0, 1))}::date)
+    WHERE "organizationId" = ${practice.organizationId} AND "year" = ${year}`;
 }
 
 export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
@@ -54,6 +69,14 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
         WHERE p."deletedAt" IS NULL
         GROUP BY 1, 2, 3`;
       const movement = await rebuildMovementRollups(tx);
+      // every organization-year with practices has its row now: their counts and latest dates afresh
+      await tx.$executeRaw`
+        UPDATE "OrganizationYear" y SET "practiceCount" = COALESCE(a."n", 0), "lastPracticeOn" = a."last"
+        FROM "OrganizationYear" k LEFT JOIN (
+          SELECT "organizationId", extract(year FROM "occurredOn")::int AS "year", count(*)::int AS "n", max("occurredOn") AS "last"
+          FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2
+        ) a ON a."organizationId" = k."organizationId" AND a."year" = k."year"
+        WHERE k."organizationId" = y."organizationId" AND k."year" = y."year"`;
       return { valueMonths, freedomMonths, ...movement };
     },
     // a rebuild over millions of practices takes longer than Prisma's default 5 s
@@ -64,7 +87,7 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
 // Each summary beside the same numbers counted afresh from the base tables. The FULL JOIN keeps every stored
 // row, zeros and negatives included, and every fresh one: a stored row that drifted, a row missing on either
 // side, or a leftover row whose fresh count is zero all show up as a difference.
-type Spec = { table: string; keys: [string, string][]; counts: string[]; fresh: PrismaNamespace.Sql };
+type Spec = { table: string; stored?: PrismaNamespace.Sql; keys: [string, string][]; counts: string[]; fresh: PrismaNamespace.Sql };
 
 const snapshotJoin = Sql.sql`JOIN "OrganizationYear" y ON y."organizationId" = p."organizationId" AND y."year" = extract(year FROM p."occurredOn")::int
   JOIN "Organization" o ON o."id" = p."organizationId" AND o."archivedAt" IS NULL`;
@@ -89,6 +112,15 @@ const SPECS: Record<string, Spec> = {
     counts: ["practiceCount"],
     fresh: Sql.sql`SELECT p."organizationId", pf."freedomId", to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month", count(*)::int AS "practiceCount"
       FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId" WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3`,
+  },
+  // the latest date compared as a day number (0: none), so a date left behind by a moved practice shows up
+  organizationYears: {
+    table: "OrganizationYear",
+    stored: Sql.sql`(SELECT *, COALESCE("lastPracticeOn" - DATE '2000-01-01', 0) AS "lastPracticeDay" FROM "OrganizationYear") oy`,
+    keys: [["organizationId", `"organizationId"`], ["year", `"year"::text`]],
+    counts: ["practiceCount", "lastPracticeDay"],
+    fresh: Sql.sql`SELECT "organizationId", extract(year FROM "occurredOn")::int::text AS "year", count(*)::int AS "practiceCount",
+      (max("occurredOn") - DATE '2000-01-01')::int AS "lastPracticeDay" FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2`,
   },
   valueMonths: {
     table: "MovementValueMonthSummary",
@@ -162,7 +194,7 @@ async function compareOne(prisma: Prisma, spec: Spec) {
     [...spec.counts.map((c) => `s."${c}" AS "stored_${c}"`), ...spec.counts.map((c) => `COALESCE(f."${c}", 0)::int AS "fresh_${c}"`)].join(", "),
   );
   const result = await prisma.$queryRaw`
-    WITH s AS (SELECT ${storedKeys}, ${storedCounts} FROM ${Sql.raw(`"${spec.table}"`)}), f AS (${spec.fresh})
+    WITH s AS (SELECT ${storedKeys}, ${storedCounts} FROM ${spec.stored ?? Sql.raw(`"${spec.table}"`)}), f AS (${spec.fresh})
     SELECT ${keyList}, ${columns} FROM s FULL JOIN f USING (${keyList}) ORDER BY ${keyList}`;
   const parsed = rows.parse(result);
   const pick = (row: Record<string, unknown>, prefix: string) => ({

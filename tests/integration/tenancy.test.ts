@@ -104,7 +104,7 @@ beforeAll(async () => {
 describe("tenancy: every route, every method, as a member of A with B's ids", () => {
   test("the walk covers the app's routes", () => {
     expect(routes.length).toBeGreaterThan(5);
-    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/", "/login", "/o/:org", "/movement"]));
+    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/", "/login", "/o/:org", "/movement", "/movement/organizations", "/movement/organizations.csv", "/movement/shared"]));
   });
 
   test("routes naming B in the URL answer 404 for every method (an unknown token: 404 or 410)", async () => {
