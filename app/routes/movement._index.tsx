@@ -15,19 +15,23 @@ const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked",
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  const { filters, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
+  const { filters, rangeIgnored, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? percent.format(n) : number.format(n)));
+  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? percent.format(n) : number.format(n)), Boolean(filters.range));
+  const monthName = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const range = filters.range ? { from: monthName(filters.range.from), to: monthName(filters.range.to) } : null;
   const charts = CHART_IDS.map((id) => ({
     id,
-    title: t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
+    title: range && id === "practices" ? t("charts.practices.titleRange", range) : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
+    // the date range is drawn by the monthly chart; the others count whole years and say which
+    covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
     rowHeader: t(`charts.${id}.rowHeader`),
     takeaway: takeaways[id],
     table: dashboard.charts[id],
     svg: renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
   }));
-  return json({ filters, params: movementFilterParams(filters).toString(), years, options: dashboard.options, charts, min, title: t("dashboard.title") });
+  return json({ filters, rangeIgnored, params: movementFilterParams(filters).toString(), years, options: dashboard.options, charts, min, title: t("dashboard.title") });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
@@ -53,7 +57,7 @@ function hasHidden(table: ChartTable) {
 }
 
 export default function MovementDashboard() {
-  const { filters, params, years, options, charts, min } = useLoaderData<typeof loader>();
+  const { filters, rangeIgnored, params, years, options, charts, min } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
   const number = new Intl.NumberFormat(i18n.language);
@@ -63,6 +67,14 @@ export default function MovementDashboard() {
       <p>{t("dashboard.intro", { min })}</p>
       <Form method="get" className="filters" aria-label={t("dashboard.filters")}>
         <Choice label={t("dashboard.year")} name="year" value={String(filters.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <label>
+          {t("dashboard.from")}
+          <input type="month" name="from" min="2000-01" defaultValue={filters.range?.from ?? ""} placeholder="YYYY-MM" aria-describedby="range-help" />
+        </label>
+        <label>
+          {t("dashboard.to")}
+          <input type="month" name="to" min="2000-01" defaultValue={filters.range?.to ?? ""} placeholder="YYYY-MM" aria-describedby="range-help" />
+        </label>
         <Choice label={t("dashboard.value")} name="value" value={filters.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
         <Choice label={t("dashboard.freedom")} name="freedom" value={filters.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
         <Choice label={t("dashboard.region")} name="region" value={filters.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
@@ -83,11 +95,20 @@ export default function MovementDashboard() {
           </button>
           <Link to="/movement">{t("dashboard.reset")}</Link>
         </div>
+        <p id="range-help" className="field-help filters-help">
+          {t("dashboard.rangeHelp")}
+        </p>
       </Form>
+      {rangeIgnored ? (
+        <p className="notice" role="status">
+          {t("dashboard.rangeIgnored")}
+        </p>
+      ) : null}
       {charts.map((chart) => (
         <section key={chart.id} className="card chart-card stack" aria-labelledby={`${chart.id}-title`}>
           <h2 id={`${chart.id}-title`}>{chart.title}</h2>
           <p className="chart-takeaway">{chart.takeaway}</p>
+          {chart.covers ? <p className="muted">{chart.covers}</p> : null}
           <div className="chart-figure" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} />
           {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
           <details>
