@@ -229,3 +229,16 @@ export async function listMovementYears({ prisma, currentYear }: { prisma: Prism
   const start = Math.min(first?.year ?? currentYear, currentYear);
   return Array.from({ length: currentYear - start + 1 }, (_, i) => currentYear - i);
 }
+
+/**
+ * Where a new installation stands, for the dashboard's first steps: whether any active organization, any
+ * cycle and any practice exist yet (a practice from the rollups, never the practices themselves).
+ */
+export async function getMovementStart({ prisma }: { prisma: Prisma }) {
+  const [organization, cycle, practice] = await Promise.all([
+    prisma.organization.findFirst({ where: { archivedAt: null }, select: { id: true } }),
+    prisma.cycle.findFirst({ select: { id: true } }),
+    prisma.movementValueYearSummary.findFirst({ where: { practiceCount: { gt: 0 } }, select: { year: true } }),
+  ]);
+  return { hasOrganizations: organization !== null, hasCycle: cycle !== null, hasPractices: practice !== null };
+}
