@@ -54,15 +54,6 @@ export default function ValuePage() {
       <p className="lede">{value.description}</p>
       {value.archived ? <p className="notice">{t("value.archived")}</p> : null}
 
-      {beside ? (
-        <section aria-labelledby="beside-heading" className="card stack">
-          <h2 id="beside-heading">{t("beside.title")}</h2>
-          <p>{t("beside.intro", { year: beside.year, min: beside.min })}</p>
-          <BesideLegend />
-          <BesideMovement item={beside.item} min={beside.min} />
-        </section>
-      ) : null}
-
       <section aria-labelledby="commitments-heading" className="stack">
         <h2 id="commitments-heading">{t("value.commitments")}</h2>
         {commitments.length ? (
@@ -107,6 +98,15 @@ export default function ValuePage() {
           <p className="muted">{t("value.noPractices")}</p>
         )}
       </section>
+
+      {beside ? (
+        <section aria-labelledby="beside-heading" className="card stack">
+          <h2 id="beside-heading">{t("beside.title")}</h2>
+          <p>{t("beside.intro", { year: beside.year, min: beside.min })}</p>
+          <BesideLegend />
+          <BesideMovement item={beside.item} min={beside.min} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="reflections-heading" className="stack">
         <h2 id="reflections-heading">{t("value.reflections")}</h2>
