@@ -58,7 +58,7 @@ export function BesideMovement({ item, min, headingLevel = 3 }: { item: BesideIt
       <div className="beside-row">
         {p ? <Strip own={item.own.practices} spread={p} max={Math.max(1, p.q3, item.own.practices) * 1.15} /> : null}
         <p>
-          {t("beside.ownPractices", { count: item.own.practices, formatted: f.number(item.own.practices) })}{" "}
+          <strong>{t("beside.practicesLabel")}</strong> {t("beside.ownPractices", { count: item.own.practices, formatted: f.number(item.own.practices) })}{" "}
           {p
             ? t("beside.movementPractices", { median: f.number(p.median), q1: f.number(p.q1), q3: f.number(p.q3) })
             : t("beside.suppressed", { min })}
@@ -67,7 +67,7 @@ export function BesideMovement({ item, min, headingLevel = 3 }: { item: BesideIt
       <div className="beside-row">
         {s ? <Strip own={item.own.impactedShare} spread={s} max={1} /> : null}
         <p>
-          {item.own.impactedShare === null ? t("beside.ownShareNone") : t("beside.ownShare", { share: f.percent(item.own.impactedShare) })}{" "}
+          <strong>{t("beside.shareLabel")}</strong> {item.own.impactedShare === null ? t("beside.ownShareNone") : t("beside.ownShare", { share: f.percent(item.own.impactedShare) })}{" "}
           {s
             ? t("beside.movementShare", { median: f.percent(s.median), q1: f.percent(s.q1), q3: f.percent(s.q3) })
             : t("beside.shareSuppressed", { min })}
