@@ -1,6 +1,6 @@
 // "Your organization beside the movement": per value, this organization's practices this year and its
 // directly-impacted share, beside the median and quartiles of the other active organizations' own numbers.
-// It reads the per-organization monthly summaries (kept current on write), never the practices themselves,
+// It reads the per-organization yearly summaries (kept current on write), never the practices themselves,
 // and returns only the organization's own numbers and group statistics: no other organization's row, id or
 // name leaves this module, and a group smaller than the threshold carries no statistic at all.
 import { z } from "zod";
@@ -70,18 +70,18 @@ export async function getOrganizationBeside({
   minGroupSize: number;
   valueIds?: string[];
 }): Promise<BesideValue[]> {
-  const from = new Date(Date.UTC(year, 0, 1));
-  const to = new Date(Date.UTC(year + 1, 0, 1));
-  const [me] = await prisma.$queryRaw<{ band: SizeBand }[]>`
-    SELECT COALESCE(y."sizeBand", o."sizeBand")::text AS "band"
-    FROM "Organization" o LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
-    WHERE o."id" = ${organizationId}`;
+  const [[me], values] = await Promise.all([
+    prisma.$queryRaw<{ band: SizeBand }[]>`
+      SELECT COALESCE(y."sizeBand", o."sizeBand")::text AS "band"
+      FROM "Organization" o LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
+      WHERE o."id" = ${organizationId}`,
+    prisma.value.findMany({
+      where: { archivedAt: null, ...(valueIds ? { id: { in: valueIds } } : {}) },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    }),
+  ]);
   if (!me) return [];
-  const values = await prisma.value.findMany({
-    where: { archivedAt: null, ...(valueIds ? { id: { in: valueIds } } : {}) },
-    orderBy: { position: "asc" },
-    select: { id: true },
-  });
   if (!values.length) return [];
   const ids = values.map((v) => v.id);
   // one row per active organization × value, zeros included; quartiles interpolate (percentile_cont)
@@ -91,11 +91,9 @@ export async function getOrganizationBeside({
       FROM "Organization" o LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
       WHERE o."archivedAt" IS NULL
     ), sums AS (
-      SELECT "organizationId", "valueId", sum("practiceCount")::int AS "practices",
-        sum("participants")::int AS "participants", sum("impactedParticipants")::int AS "impacted"
-      FROM "PracticeMonthlySummary"
-      WHERE "month" >= ${from}::date AND "month" < ${to}::date AND "valueId" = ANY(${ids}::text[])
-      GROUP BY 1, 2
+      SELECT "organizationId", "valueId", "practiceCount" AS "practices", "participants", "impactedParticipants" AS "impacted"
+      FROM "OrganizationValueYearSummary"
+      WHERE "year" = ${year} AND "valueId" = ANY(${ids}::text[])
     ), grid AS (
       SELECT orgs."id", orgs."band", v."valueId", COALESCE(s."practices", 0) AS "practices",
         COALESCE(s."participants", 0) AS "participants", COALESCE(s."impacted", 0) AS "impacted",

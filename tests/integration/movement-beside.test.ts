@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getOrganizationBeside } from "~/models/movement-beside.server";
 import { setOrganizationArchived } from "~/models/organization.server";
 import { createPractice } from "~/models/practice.server";
+import { compareSummaries } from "~/models/summary.server";
 import { loader as homeLoader } from "~/routes/o.$org._index";
 import { loader as valueLoader } from "~/routes/o.$org.values.$value";
 import { getPrisma } from "~/utils/db.server";
@@ -101,6 +102,13 @@ describe("the comparison's numbers", () => {
     expect(under.impactedShare).toBeNull();
     // the organization's own numbers are its own to see whatever the group
     expect(under.own.practices).toBe(2);
+  });
+
+  test("the yearly per-organization summary it reads equals a fresh count of the practices", async () => {
+    const { stored, fresh } = await compareSummaries({ prisma: await getPrisma() });
+    expect(stored.organizationValueYears).toEqual(fresh.organizationValueYears);
+    expect(stored.organizationValueYears.length).toBe(SEEDS.filter((s) => s.practices > 0).length);
+    expect(stored).toEqual(fresh);
   });
 });
 
