@@ -18,7 +18,7 @@ type Tracker = {
   rows: {
     id: string;
     name: string;
-    regionName: string;
+    regionName: string | null;
     macroRegion: string;
     practices: number;
     lastPracticeOn: string | null;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { Prisma as Sql } from "~/generated/prisma/client";
 import type { ChartTable } from "~/models/movement-chart-types";
-import type { MovementFilters } from "~/models/movement-filters";
+import { monthsOf, yearBefore, type MovementFilters } from "~/models/movement-filters";
 import { suppressCell, suppressGroup, type RawCell } from "~/models/movement-suppression";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
@@ -55,7 +55,12 @@ async function framework(prisma: Prisma, locale: Locale) {
 }
 
 export type DashboardLabels = {
+  /** January to December, for a year's months */
   months: string[];
+  /** one month of a date range, with its year ("Mar 2025") */
+  month: (month: string) => string;
+  /** the dashed line of a date range: the same month a year before */
+  yearBefore: string;
   statuses: Record<(typeof STATUSES)[number], string>;
   participants: string;
   impacted: string;
@@ -86,8 +91,12 @@ export async function getMovementDashboard({
   const { year } = filters;
   const fw = await framework(prisma, locale);
   const values = filters.value ? fw.values.filter((v) => v.slug === filters.value) : fw.values;
-  const from = new Date(Date.UTC(year - 1, 0, 1));
-  const to = new Date(Date.UTC(year + 1, 0, 1));
+  // a date range draws its months beside the same months a year before; otherwise the year beside the last
+  const monthKeys = (y: number) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, "0")}`);
+  const shownMonths = filters.range ? monthsOf(filters.range) : monthKeys(year);
+  const from = new Date(`${yearBefore(shownMonths[0])}-01T00:00:00Z`);
+  const last = shownMonths[shownMonths.length - 1];
+  const to = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1));
   const [monthly, valueYears, freedoms, rubric, commitments, participation] = await Promise.all([
     sums(prisma, { table: "MovementValueMonthSummary", key: `to_char("month", 'YYYY-MM')`, sub: `"valueId"`, value: `"practiceCount"`, organizations: `"organizationCount"`, where: Sql.sql`"month" >= ${from}::date AND "month" < ${to}::date`, filters }),
     Promise.all(
@@ -105,18 +114,17 @@ export async function getMovementDashboard({
     ),
   ]);
 
-  // practices per value per month, this year and the one before (each point alone: no totals shown)
-  const monthKeys = (y: number) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, "0")}`);
+  // practices per value per month beside the same month a year before (each point alone: no totals shown)
   const practices: ChartTable = {
     id: "practices",
     columns: values.flatMap((v) => [
-      { key: `${v.slug}-${year}`, label: `${v.name} ${year}`, color: valueColor(v.slug, v.position) },
-      { key: `${v.slug}-${year - 1}`, label: `${v.name} ${year - 1}`, color: valueColor(v.slug, v.position), dashed: true },
+      { key: filters.range ? `${v.slug}-current` : `${v.slug}-${year}`, label: filters.range ? v.name : `${v.name} ${year}`, color: valueColor(v.slug, v.position) },
+      { key: filters.range ? `${v.slug}-before` : `${v.slug}-${year - 1}`, label: filters.range ? `${v.name}, ${labels.yearBefore}` : `${v.name} ${year - 1}`, color: valueColor(v.slug, v.position), dashed: true },
     ]),
-    rows: labels.months.map((label, m) => ({
-      key: monthKeys(year)[m],
-      label,
-      cells: values.flatMap((v) => [suppressCell(monthly(monthKeys(year)[m], v.id), min), suppressCell(monthly(monthKeys(year - 1)[m], v.id), min)]),
+    rows: shownMonths.map((month) => ({
+      key: month,
+      label: filters.range ? labels.month(month) : labels.months[Number(month.slice(5, 7)) - 1],
+      cells: values.flatMap((v) => [suppressCell(monthly(month, v.id), min), suppressCell(monthly(yearBefore(month), v.id), min)]),
     })),
   };
 
@@ -220,4 +228,17 @@ export async function listMovementYears({ prisma, currentYear }: { prisma: Prism
   const first = await prisma.organizationYear.findFirst({ orderBy: { year: "asc" }, select: { year: true } });
   const start = Math.min(first?.year ?? currentYear, currentYear);
   return Array.from({ length: currentYear - start + 1 }, (_, i) => currentYear - i);
+}
+
+/**
+ * Where a new installation stands, for the dashboard's first steps: whether any active organization, any
+ * cycle and any practice exist yet (a practice from the rollups, never the practices themselves).
+ */
+export async function getMovementStart({ prisma }: { prisma: Prisma }) {
+  const [organization, cycle, practice] = await Promise.all([
+    prisma.organization.findFirst({ where: { archivedAt: null }, select: { id: true } }),
+    prisma.cycle.findFirst({ select: { id: true } }),
+    prisma.movementValueYearSummary.findFirst({ where: { practiceCount: { gt: 0 } }, select: { year: true } }),
+  ]);
+  return { hasOrganizations: organization !== null, hasCycle: cycle !== null, hasPractices: practice !== null };
 }

@@ -35,8 +35,9 @@ const ORDER: Record<ParticipationSort, string> = {
 const row = z.object({
   id: z.string(),
   name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  regionCode: z.string().nullable(),
+  /** null when the organization gave no region: its macro-region then reads "Region not given" */
+  regionName: z.string().nullable(),
   macroRegion: z.string(),
   sizeBand: z.string(),
   impactedLed: z.boolean(),
@@ -104,7 +105,7 @@ export async function getParticipationTracker({ prisma, query, locale }: { prism
   const raw = await prisma.$queryRaw`
     WITH base AS (
       SELECT o."id", o."name", COALESCE(y."regionCode", o."region") AS "regionCode",
-        COALESCE(r."name" ->> ${locale}, r."name" ->> 'en', COALESCE(y."regionCode", o."region")) AS "regionName",
+        COALESCE(r."name" ->> ${locale}, r."name" ->> 'en') AS "regionName",
         COALESCE(y."macroRegion", r."macroRegion", 'UNSPECIFIED') AS "macroRegion",
         COALESCE(y."sizeBand", o."sizeBand")::text AS "sizeBand", COALESCE(y."impactedLed", o."impactedLed") AS "impactedLed",
         COALESCE(y."practiceCount", 0)::int AS "practices",

@@ -41,13 +41,10 @@ export function parseSharedQuery(params: URLSearchParams, currentYear: number): 
   return { ...parsed, q: parsed.q || undefined };
 }
 
-/** The organizations whose current region lies in the macro-region ("not given": a code outside the list). */
+/** The organizations whose current region lies in the macro-region ("not given": no region). */
 async function regionWhere(prisma: Prisma, region: MacroRegion | undefined): Promise<PrismaNamespace.OrganizationWhereInput> {
   if (!region) return {};
-  if (region === "UNSPECIFIED") {
-    const codes = await prisma.region.findMany({ select: { code: true } });
-    return { region: { notIn: codes.map((c) => c.code) } };
-  }
+  if (region === "UNSPECIFIED") return { region: null };
   const codes = await prisma.region.findMany({ where: { macroRegion: region }, select: { code: true } });
   return { region: { in: codes.map((c) => c.code) } };
 }

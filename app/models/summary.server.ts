@@ -1,4 +1,4 @@
-// Dashboard summary tables: live practices per org × value × month and per org × freedom × month,
+// Dashboard summary tables: live practices per org × value × month (and × year) and per org × freedom × month,
 // and the movement rollups built on them (app/models/movement-rollup.server.ts). Writes keep them current in
 // their own transaction; rebuildSummaries recomputes them from scratch (`npm run db:rebuild-summaries`, and
 // after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.
@@ -26,6 +26,9 @@ export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionCli
   const impacted = sign * practice.impactedParticipants;
   await bump(tx, "PracticeMonthlySummary", ["organizationId", "valueId", "month"], ["practiceCount", "participants", "impactedParticipants"], Sql.sql`
     SELECT ${practice.organizationId} AS "organizationId", ${practice.valueId} AS "valueId", ${month}::date AS "month",
+           ${sign}::int AS "practiceCount", ${participants}::int AS "participants", ${impacted}::int AS "impactedParticipants"`);
+  await bump(tx, "OrganizationValueYearSummary", ["organizationId", "valueId", "year"], ["practiceCount", "participants", "impactedParticipants"], Sql.sql`
+    SELECT ${practice.organizationId} AS "organizationId", ${practice.valueId} AS "valueId", ${month.getUTCFullYear()}::int AS "year",
            ${sign}::int AS "practiceCount", ${participants}::int AS "participants", ${impacted}::int AS "impactedParticipants"`);
   if (practice.freedomIds.length) {
     await bump(tx, "PracticeFreedomMonthlySummary", ["organizationId", "freedomId", "month"], ["practiceCount"], Sql.sql`
@@ -61,6 +64,14 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
                count(*)::int, sum("participants")::int, sum("impactedParticipants")::int
         FROM "Practice" WHERE "deletedAt" IS NULL
         GROUP BY 1, 2, 3`;
+      await tx.$executeRaw`DELETE FROM "OrganizationValueYearSummary"`;
+      const valueYears = await tx.$executeRaw`
+        INSERT INTO "OrganizationValueYearSummary"
+          ("organizationId", "valueId", "year", "practiceCount", "participants", "impactedParticipants")
+        SELECT "organizationId", "valueId", extract(year FROM "month")::int,
+               sum("practiceCount")::int, sum("participants")::int, sum("impactedParticipants")::int
+        FROM "PracticeMonthlySummary"
+        GROUP BY 1, 2, 3`;
       await tx.$executeRaw`DELETE FROM "PracticeFreedomMonthlySummary"`;
       const freedomMonths = await tx.$executeRaw`
         INSERT INTO "PracticeFreedomMonthlySummary" ("organizationId", "freedomId", "month", "practiceCount")
@@ -77,7 +88,7 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
           FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2
         ) a ON a."organizationId" = k."organizationId" AND a."year" = k."year"
         WHERE k."organizationId" = y."organizationId" AND k."year" = y."year"`;
-      return { valueMonths, freedomMonths, ...movement };
+      return { valueMonths, valueYears, freedomMonths, ...movement };
     },
     // a rebuild over millions of practices takes longer than Prisma's default 5 s
     { timeout: 600_000, maxWait: 60_000 },
@@ -103,6 +114,14 @@ const SPECS: Record<string, Spec> = {
     keys: [["organizationId", `"organizationId"`], ["valueId", `"valueId"`], ["month", `to_char("month", 'YYYY-MM')`]],
     counts: ["practiceCount", "participants", "impactedParticipants"],
     fresh: Sql.sql`SELECT "organizationId", "valueId", to_char(date_trunc('month', "occurredOn"), 'YYYY-MM') AS "month",
+      count(*)::int AS "practiceCount", sum("participants")::int AS "participants", sum("impactedParticipants")::int AS "impactedParticipants"
+      FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2, 3`,
+  },
+  organizationValueYears: {
+    table: "OrganizationValueYearSummary",
+    keys: [["organizationId", `"organizationId"`], ["valueId", `"valueId"`], ["year", `"year"::text`]],
+    counts: ["practiceCount", "participants", "impactedParticipants"],
+    fresh: Sql.sql`SELECT "organizationId", "valueId", extract(year FROM "occurredOn")::int::text AS "year",
       count(*)::int AS "practiceCount", sum("participants")::int AS "participants", sum("impactedParticipants")::int AS "impactedParticipants"
       FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2, 3`,
   },

@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ];
   const rows = tracker.rows.map((r) => [
     r.name,
-    r.regionName,
+    r.regionName ?? "",
     t(`regions.${r.macroRegion}`),
     r.lastPracticeOn ?? "",
     r.practices,

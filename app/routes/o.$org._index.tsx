@@ -2,13 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BesideLegend, BesideMovement } from "~/components/beside-movement";
 import { CycleAnnouncement } from "~/components/cycle-announcement";
 import { ParticipantCount } from "~/components/participant-count";
 import { countCopyable } from "~/models/commitment.server";
 import { getOpenCycleSummary } from "~/models/cycle.server";
+import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-beside.server";
 import { getWorkspaceOverview } from "~/models/workspace.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
@@ -19,10 +22,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await i18next.getLocale(request);
   const locale = isLocale(lng) ? lng : "en";
   const prisma = await getPrisma();
-  const [overview, openCycle] = await Promise.all([getWorkspaceOverview({ prisma, organizationId: organization.id, locale }), getOpenCycleSummary({ prisma, locale })]);
+  const min = besideGroupMinimum(readEnv().MIN_GROUP_SIZE);
+  const year = new Date().getUTCFullYear();
+  const [overview, openCycle, beside] = await Promise.all([
+    getWorkspaceOverview({ prisma, organizationId: organization.id, locale }),
+    getOpenCycleSummary({ prisma, locale }),
+    getOrganizationBeside({ prisma, organizationId: organization.id, year, minGroupSize: min }),
+  ]);
   // leads are offered to carry last year's unfinished commitments into the open cycle
   const copyable = openCycle && role === "LEAD" ? await countCopyable({ prisma, organizationId: organization.id, toYear: openCycle.year }) : 0;
-  return json({ organization: { slug: organization.slug, name: organization.name }, overview, openCycle, copyable });
+  const names = new Map(overview.values.map((v) => [v.id, v.name]));
+  return json({
+    organization: { slug: organization.slug, name: organization.name },
+    overview,
+    openCycle,
+    copyable,
+    beside: { year, min, values: beside.map((b) => ({ ...b, name: names.get(b.valueId) })) },
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? ""} · North Star` }];
@@ -36,7 +52,7 @@ function useFormat() {
 }
 
 export default function OrganizationHome() {
-  const { organization, overview, openCycle, copyable } = useLoaderData<typeof loader>();
+  const { organization, overview, openCycle, copyable, beside } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workspace");
   const format = useFormat();
   const base = `/o/${organization.slug}`;
@@ -115,6 +131,17 @@ export default function OrganizationHome() {
           </li>
         ))}
       </ul>
+
+      <section aria-labelledby="beside-heading" className="card stack">
+        <h2 id="beside-heading">{t("beside.title")}</h2>
+        <p>{t("beside.intro", { year: beside.year, min: beside.min })}</p>
+        <BesideLegend />
+        <div className="beside-grid">
+          {beside.values.map((b) => (
+            <BesideMovement key={b.valueId} item={b} min={beside.min} />
+          ))}
+        </div>
+      </section>
     </div>
   );
 }

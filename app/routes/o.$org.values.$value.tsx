@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BesideLegend, BesideMovement } from "~/components/beside-movement";
 import { ParticipantCount } from "~/components/participant-count";
 import { VisibilityBadge } from "~/components/visibility-field";
+import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-beside.server";
 import { getValueForOrganization } from "~/models/value-page.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
+import { readEnv } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
@@ -16,20 +19,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:reflection");
   const lng = await i18next.getLocale(request);
+  const prisma = await getPrisma();
   const data = await getValueForOrganization({
-    prisma: await getPrisma(),
+    prisma,
     organizationId: organization.id,
     slug: recordParam(params.value),
     locale: isLocale(lng) ? lng : "en",
   });
   if (!data) notFound();
-  return json({ orgSlug: organization.slug, ...data });
+  const min = besideGroupMinimum(readEnv().MIN_GROUP_SIZE);
+  const year = new Date().getUTCFullYear();
+  // an archived value is no longer compared: the movement's numbers are for the values in use
+  const [beside] = data.value.archived ? [] : await getOrganizationBeside({ prisma, organizationId: organization.id, year, minGroupSize: min, valueIds: [data.value.id] });
+  return json({ orgSlug: organization.slug, ...data, beside: beside ? { year, min, item: beside } : null });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.value.name ?? ""} · North Star` }];
 
 export default function ValuePage() {
-  const { orgSlug, value, commitments, practices, practiceCount, reflections } = useLoaderData<typeof loader>();
+  const { orgSlug, value, commitments, practices, practiceCount, reflections, beside } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("workspace");
   const base = `/o/${orgSlug}`;
   const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
@@ -90,6 +98,15 @@ export default function ValuePage() {
           <p className="muted">{t("value.noPractices")}</p>
         )}
       </section>
+
+      {beside ? (
+        <section aria-labelledby="beside-heading" className="card stack">
+          <h2 id="beside-heading">{t("beside.title")}</h2>
+          <p>{t("beside.intro", { year: beside.year, min: beside.min })}</p>
+          <BesideLegend />
+          <BesideMovement item={beside.item} min={beside.min} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="reflections-heading" className="stack">
         <h2 id="reflections-heading">{t("value.reflections")}</h2>
