@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { COALITION_PERMISSIONS, coalitionRoleCan, ORG_PERMISSIONS, orgRoleCan } from "~/utils/permissions";
 
@@ -48,5 +50,19 @@ describe("permission matrix", () => {
 
   test("members never submit reflections or manage members", () => {
     for (const p of ["submit:reflection", "manage:member"] as const) expect(orgRoleCan("MEMBER", p)).toBe(false);
+  });
+
+  test("every permission guards something: a route or model checks it by name", () => {
+    const sources: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(entry.name) && !/permissions(\.test)?\.ts$/.test(entry.name)) sources.push(fs.readFileSync(file, "utf8"));
+      }
+    };
+    for (const dir of ["routes", "models", "components", "utils"]) walk(path.join(__dirname, "..", dir));
+    const unused = [...ORG_PERMISSIONS, ...COALITION_PERMISSIONS].filter((p) => !sources.some((s) => s.includes(`"${p}"`)));
+    expect(unused).toEqual([]);
   });
 });
