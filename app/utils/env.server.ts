@@ -52,6 +52,7 @@ export function isLoopback(address: string | null | undefined) {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
+/** Parses an environment; the app itself reads its own through getEnv. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -59,4 +60,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment: ${problems}`);
   }
   return parsed.data;
+}
+
+let parsed: Env | undefined;
+
+/**
+ * The process's environment, parsed on first use (start-up, app/boot/boot.server.ts) and kept: requests read
+ * the same settings without parsing them again. A command that changes process.env before it opens the app's
+ * database (scripts/app-database.ts) does so before anything here has been read.
+ */
+export function getEnv(): Env {
+  return (parsed ??= readEnv());
 }

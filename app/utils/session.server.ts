@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 
 const g = globalThis as unknown as { __northStarSessionSecret?: string };
 
@@ -14,7 +14,7 @@ const g = globalThis as unknown as { __northStarSessionSecret?: string };
  */
 export function sessionSecret() {
   if (g.__northStarSessionSecret) return g.__northStarSessionSecret;
-  const env = readEnv();
+  const env = getEnv();
   let secret = env.SESSION_SECRET;
   if (!secret) {
     if (env.NODE_ENV === "production" && env.DATABASE_URL) {
