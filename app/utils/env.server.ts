@@ -17,8 +17,15 @@ const schema = z.object({
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** smallest number of organizations a movement breakdown may show */
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).default(3),
-  /** signs the session cookie; required in production with DATABASE_URL (the embedded mode keeps one in DATA_DIR) */
-  SESSION_SECRET: z.string().min(16).optional(),
+  /**
+   * signs the session cookie; required in production with DATABASE_URL (the embedded mode keeps one in DATA_DIR).
+   * Several, comma-separated, rotate it: the first signs, every one verifies.
+   */
+  SESSION_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
+    .refine((secrets) => !secrets || (secrets.length > 0 && secrets.every((s) => s.length >= 16)), "each comma-separated secret needs at least 16 characters"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
   /** failed sign-ins (and reset requests) per minute across the site above which only known browsers may try */
