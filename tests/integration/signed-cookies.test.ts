@@ -78,7 +78,7 @@ describe("SESSION_SECRET rotation", () => {
   });
 
   test("every secret in the list needs 16 characters", () => {
-    expect(readEnv({ SESSION_SECRET: `${NEW},${OLD}` }).SESSION_SECRET).toEqual([NEW, OLD]);
-    expect(() => readEnv({ SESSION_SECRET: `${NEW},short` })).toThrow(/SESSION_SECRET: each comma-separated secret needs at least 16 characters/);
+    expect(readEnv({ NODE_ENV: "test", SESSION_SECRET: `${NEW},${OLD}` }).SESSION_SECRET).toEqual([NEW, OLD]);
+    expect(() => readEnv({ NODE_ENV: "test", SESSION_SECRET: `${NEW},short` })).toThrow(/SESSION_SECRET: each comma-separated secret needs at least 16 characters/);
   });
 });
