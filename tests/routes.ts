@@ -25,8 +25,9 @@ function resolveImport(appDirectory: string, from: string, specifier: string) {
 }
 
 /**
- * A module's source and the sources of every app module it imports, directly or not: the schemas a route's
- * action parses may live in models/ (or wherever they move), and the forms it draws in components/.
+ * A route's source and the sources of the app modules it imports: the schemas its action parses may live in
+ * models/ (or wherever they move), and the forms it draws in components/. One step deep: a module imported only
+ * by another module names intents the route neither parses nor draws (allIntents checks nothing is missed).
  */
 function sourceWithImports(appDirectory: string, file: string) {
   const seen = new Set<string>();
@@ -38,6 +39,7 @@ function sourceWithImports(appDirectory: string, file: string) {
     seen.add(current);
     const source = fs.readFileSync(current, "utf8");
     sources.push({ file: current, source });
+    if (current !== file) continue;
     for (const m of source.matchAll(IMPORT)) {
       const target = resolveImport(appDirectory, current, m[1]);
       if (target && target.startsWith(appDirectory) && !target.includes(`${path.sep}generated${path.sep}`)) pending.push(target);
@@ -68,9 +70,9 @@ export async function appRoutes(): Promise<AppRoute[]> {
       const url = `/${segments.join("/")}`.replace(/\/+/g, "/");
       const sources = sourceWithImports(config.appDirectory, path.join(config.appDirectory, r.file));
       const intents = [...new Set(sources.flatMap((s) => intentsIn(s.source)))];
-      // the route and the models it reads its forms with: where the fields a hostile-input test fills are named
-      const models = path.join(config.appDirectory, "models") + path.sep;
-      const source = sources.filter((s, i) => i === 0 || s.file.startsWith(models)).map((s) => s.source).join("\n");
+      // the route and the form schemas it imports: where the fields a hostile-input test fills are named
+      const schemas = sources.filter((s, i) => i > 0 && sources[0].source.includes(`"~/models/${path.basename(s.file).replace(/\.tsx?$/, "")}"`) && /-schema(\.server)?\.ts$/.test(s.file));
+      const source = [sources[0], ...schemas].map((s) => s.source).join("\n");
       return { id: r.id, file: r.file, url, params: [...url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]), source, intents };
     });
 }
