@@ -79,3 +79,8 @@ let parsed: Env | undefined;
 export function getEnv(): Env {
   return (parsed ??= readEnv());
 }
+
+/** The next getEnv parses process.env again: for tests that stub a variable, as a server started with it. */
+export function forgetEnv() {
+  parsed = undefined;
+}

@@ -6,7 +6,7 @@ import { readEnv } from "~/utils/env.server";
 import { createSession } from "~/utils/session-store.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { getPrisma } from "~/utils/db.server";
-import { createUser, requestArgs, toastOf } from "../factories";
+import { answer, createUser, requestArgs, toastOf } from "../factories";
 
 const unsignedToast = (value: unknown) => `north-star-toast=${encodeURIComponent(Buffer.from(JSON.stringify(value)).toString("base64"))}`;
 
@@ -75,6 +75,17 @@ describe("SESSION_SECRET rotation", () => {
     expect(await (await startedWith(OLD)).session.readSessionToken(asRequest(after))).toBeNull();
     // once OLD is dropped, the cookies it signed no longer sign in
     expect(await (await startedWith(NEW)).auth.getUser(asRequest(before))).toBeNull();
+  });
+
+  test("a reminder's stop link sent before the rotation still opens; one signed with neither secret is a 404", async () => {
+    const { stopRemindersToken } = await import("~/models/reminder-token.server");
+    const user = await createUser();
+    await startedWith(`${NEW},${OLD}`);
+    const { loader } = await import("~/routes/reminders.stop.$token");
+    const open = (token: string) => answer(() => loader(requestArgs(`/reminders/stop/${token}`, { params: { token } })));
+    expect((await open(stopRemindersToken({ secret: OLD, userId: user.id }))).status).toBe(200);
+    expect((await open(stopRemindersToken({ secret: NEW, userId: user.id }))).status).toBe(200);
+    expect((await open(stopRemindersToken({ secret: "another-secret-0123456789", userId: user.id }))).status).toBe(404);
   });
 
   test("every secret in the list needs 16 characters", () => {
