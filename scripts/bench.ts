@@ -42,14 +42,14 @@ process.env.SLOW_QUERY_MS = "100000";
 const { applyMigrations } = await import("../app/utils/migrate.server.ts");
 await applyMigrations(url.toString());
 const { getPrisma, closeDb } = await import("../app/utils/db.server.ts");
-const { seedOnStart } = await import("../app/utils/seed-on-start.server.ts");
+const { seedFramework } = await import("../app/models/framework.server.ts");
 const { rebuildSummaries } = await import("../app/models/summary.server.ts");
 const { createPractice } = await import("../app/models/practice.server.ts");
-const { createSession } = await import("../app/models/session.server.ts");
+const { createSession } = await import("../app/utils/session-store.server.ts");
 const { commitSessionCookie } = await import("../app/utils/session.server.ts");
 const { loader } = await import("../app/routes/movement._index.tsx");
 const prisma = await getPrisma();
-await seedOnStart({ prisma, demo: false, log: () => {} });
+await seedFramework({ prisma });
 
 const lastYear = new Date().getUTCFullYear();
 const firstYear = lastYear - YEARS + 1;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
 import { expect } from "vitest";
 import { resources } from "~/locales/resources";
-import { createSession } from "~/models/session.server";
+import { createSession } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { commitSessionCookie } from "~/utils/session.server";

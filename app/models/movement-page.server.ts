@@ -4,7 +4,7 @@ import { getMovementDashboard, listMovementYears } from "~/models/movement-dashb
 import { parseMovementFilters } from "~/models/movement-filters";
 import { parseMonthRange } from "~/models/movement-range.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { freedomColor, valueColor } from "~/utils/palette";
@@ -28,7 +28,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
     i18next.getLocale(request),
   ]);
   const locale = isLocale(lng) ? lng : "en";
-  const min = readEnv().MIN_GROUP_SIZE;
+  const min = getEnv().MIN_GROUP_SIZE;
   const monthNames = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 1)).toLocaleDateString(locale, { month: "short", timeZone: "UTC" }));
   const [dashboard, years] = await Promise.all([
     getMovementDashboard({

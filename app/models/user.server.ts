@@ -1,6 +1,6 @@
 import { audit } from "~/models/audit.server";
 import { addressKey, giveBack, secondsLeft, take } from "~/models/rate-limit.server";
-import { createSession, deleteSession, deleteUserSessions } from "~/models/session.server";
+import { createSession, deleteSession, deleteUserSessions } from "~/utils/session-store.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 

@@ -9,7 +9,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { RESET_MINUTES, requestPasswordReset } from "~/models/password-reset.server";
 import { startAttempt } from "~/models/user.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { email } = submission.value;
   const prisma = await getPrisma();
-  const env = readEnv();
+  const env = getEnv();
   // every request counts (none is refunded): each one may send an email
   const started = await startAttempt({ prisma, kind: "reset", email, address: clientAddress(context), ceiling: env.FAILED_SIGN_INS_PER_MINUTE });
   if (started.status !== "started") {

@@ -8,11 +8,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
-import { createSession, findSessionUser } from "~/models/session.server";
+import { createSession, findSessionUser } from "~/utils/session-store.server";
 import { startAttempt, succeeded, type Attempt } from "~/models/user.server";
 import { getUser, homePath } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(HIDE), { status: 400 });
   const value = submission.value;
   const prisma = await getPrisma();
-  const env = readEnv();
+  const env = getEnv();
   const user = await getUser(request);
   let attempt: Attempt | null = null;
 

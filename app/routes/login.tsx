@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { findSessionUser } from "~/models/session.server";
+import { findSessionUser } from "~/utils/session-store.server";
 import { signIn } from "~/models/user.server";
 import { getUser, homePath } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
   const prisma = await getPrisma();
-  const env = readEnv();
+  const env = getEnv();
   const result = await signIn({
     prisma,
     email,

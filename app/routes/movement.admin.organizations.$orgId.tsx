@@ -14,7 +14,7 @@ import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, 
 import { listRegionChoices, regionName } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
@@ -116,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "inviteLead": {
       if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
       const target = { organizationId: organization.id, role: "LEAD" as const };
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
+      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
       if (!sent) return refuse("admin:organizations.errors.archivedInvite");
       if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
       return redirectWithToast(here, { key: "admin:organizations.leads.sent", values: { email: value.email } });

@@ -13,7 +13,7 @@ import { createInvitation, listCoalitionInvitations, revokeInvitation } from "~/
 import { changeCoalitionRole, findPerson, listPeople, setDisabled, type PeopleChange } from "~/models/people.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -84,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   switch (value.intent) {
     case "invite": {
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: readEnv().APP_URL });
+      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: getEnv().APP_URL });
       if (!sent) notFound();
       if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
       return redirectWithToast(here, { key: "admin:people.invite.sent", values: { email: value.email } });

@@ -12,7 +12,7 @@ import { TRANSITIONS, getCycleByParam, getCyclePrompts, transitionCycle } from "
 import { pauseReminders, resumeReminders, sendRemindersNow } from "~/models/reminder.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { searchParamsOf } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const prisma = await getPrisma();
   const here = `/movement/cycles/${cycle.year}`;
   const refuse = (error: string, field?: string) => json(submission.reply(field ? { fieldErrors: { [field]: [error] } } : { formErrors: [error] }), { status: 400 });
-  const links = { appUrl: readEnv().APP_URL, secret: sessionSecret() };
+  const links = { appUrl: getEnv().APP_URL, secret: sessionSecret() };
 
   switch (value.intent) {
     case "open":

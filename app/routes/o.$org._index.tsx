@@ -11,7 +11,7 @@ import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-bes
 import { getWorkspaceOverview } from "~/models/workspace.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await i18next.getLocale(request);
   const locale = isLocale(lng) ? lng : "en";
   const prisma = await getPrisma();
-  const min = besideGroupMinimum(readEnv().MIN_GROUP_SIZE);
+  const min = besideGroupMinimum(getEnv().MIN_GROUP_SIZE);
   const year = new Date().getUTCFullYear();
   const [overview, openCycle, beside] = await Promise.all([
     getWorkspaceOverview({ prisma, organizationId: organization.id, locale }),

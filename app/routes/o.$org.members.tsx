@@ -11,7 +11,7 @@ import { createInvitation, listOrganizationInvitations, revokeInvitation } from 
 import { handOverLead, listMembers, removeMember } from "~/models/membership.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (value.intent) {
     case "invite": {
       const target = { organizationId: organization.id, role: value.role };
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
+      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
       if (!sent) notFound();
       if (!sent.ok) return answer(submission.reply({ fieldErrors: { email: [sent.error] } }));
       return redirectWithToast(here, { key: "org:members.invite.sent", values: { email: value.email } });

@@ -9,7 +9,7 @@ import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-bes
 import { getValueForOrganization } from "~/models/value-page.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale: isLocale(lng) ? lng : "en",
   });
   if (!data) notFound();
-  const min = besideGroupMinimum(readEnv().MIN_GROUP_SIZE);
+  const min = besideGroupMinimum(getEnv().MIN_GROUP_SIZE);
   const year = new Date().getUTCFullYear();
   // an archived value is no longer compared: the movement's numbers are for the values in use
   const [beside] = data.value.archived ? [] : await getOrganizationBeside({ prisma, organizationId: organization.id, year, minGroupSize: min, valueIds: [data.value.id] });

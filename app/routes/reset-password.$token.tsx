@@ -7,10 +7,10 @@ import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
-import { createSession, findSessionUser } from "~/models/session.server";
+import { createSession, findSessionUser } from "~/utils/session-store.server";
 import { homePath } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { passwordProblem } from "~/utils/password-policy.server";
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await resetPassword({ prisma, token, password });
   // the link was used (or expired) between the check above and now
   if (!userId) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
-  const env = readEnv();
+  const env = getEnv();
   // the browser's previous session ends too, even when it was another account's
   const session = await createSession({
     prisma,

@@ -1,8 +1,8 @@
 // Who is asking, and may they? Every loader and action goes through these helpers.
 import { redirect } from "@remix-run/node";
-import { findSessionUser, type SessionUser } from "~/models/session.server";
+import { findSessionUser, type SessionUser } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { coalitionRoleCan, orgRoleCan, type CoalitionPermission, type OrgPermission } from "~/utils/permissions";
 import { clearSessionCookie, readSessionToken } from "~/utils/session.server";
 
@@ -21,7 +21,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
 async function findUser(request: Request): Promise<SessionUser | null> {
   const token = await readSessionToken(request);
   if (!token) return null;
-  const env = readEnv();
+  const env = getEnv();
   return findSessionUser({ prisma: await getPrisma(), token, idleMinutes: env.SESSION_IDLE_MINUTES });
 }
 

@@ -2,7 +2,7 @@
 // SMTP_URL is set, otherwise as one line in the server log.
 import nodemailer from "nodemailer";
 import { z } from "zod";
-import { isLoopback, readEnv, type Env } from "~/utils/env.server";
+import { isLoopback, getEnv, type Env } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 
@@ -118,7 +118,7 @@ function withDeadline<T>(work: Promise<T>, ms: number) {
  * subject: where the outbox shows the email, that it is there; elsewhere that it was not sent, with the link
  * outside production so a tester can follow it.
  */
-export function createMailer(env: Env = readEnv()) {
+export function createMailer(env: Env = getEnv()) {
   const transport = env.SMTP_URL
     ? nodemailer.createTransport({ url: env.SMTP_URL, dnsTimeout: 2_000, connectionTimeout: 3_000, greetingTimeout: 3_000, socketTimeout: SEND_DEADLINE_MS })
     : null;
@@ -148,7 +148,7 @@ export function createMailer(env: Env = readEnv()) {
  *   - otherwise (`npm run dev`, tests) on.
  * devOutboxServes adds the check of the client itself.
  */
-export function devOutboxEnabled(env: Env = readEnv()) {
+export function devOutboxEnabled(env: Env = getEnv()) {
   if (env.SMTP_URL || !isLoopback(env.HOST) || env.TRUST_PROXY > 0 || env.DEV_OUTBOX === "0") return false;
   if (env.NODE_ENV === "production") return env.DEV_OUTBOX === "1" && !env.DATABASE_URL;
   return true;
@@ -164,7 +164,7 @@ const PROXY_HEADERS = ["Forwarded", "X-Forwarded-For", "X-Real-IP", "X-Forwarded
  * this machine by a loopback name. A page of another site can rebind its own name to 127.0.0.1 and read
  * the answer as its own (DNS rebinding); its requests then carry that site's name as their Host.
  */
-export function devOutboxServes(request: Request, peerAddress: string | null | undefined, env: Env = readEnv()) {
+export function devOutboxServes(request: Request, peerAddress: string | null | undefined, env: Env = getEnv()) {
   return (
     devOutboxEnabled(env) &&
     isLoopback(peerAddress) &&
