@@ -6,8 +6,10 @@ import { audit } from "~/models/audit.server";
 import type { CommitmentInput, CommitmentUpdateInput } from "~/models/commitment-schema";
 import { UNFINISHED_STATUSES } from "~/models/commitment-rules";
 import { claimSubmissionKey, recordSubmissionEntity } from "~/models/submission-key.server";
-import type { WriteResult } from "~/models/practice.server";
+import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
+
+import { success, type Result } from "~/utils/result";
 
 /** Field errors when the value is not active or the cycle is unknown or closed. */
 export async function checkCommitmentReferences({ prisma, input }: { prisma: Prisma; input: CommitmentInput }) {
@@ -72,18 +74,12 @@ export async function updateCommitment({
   version: number;
   input: CommitmentInput;
   cycleId: string;
-}): Promise<WriteResult> {
+}): Promise<Result<null, "not-found" | "stale">> {
   return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
-    const { count } = await tx.commitment.updateMany({
-      where: { id, organizationId, version },
-      data: { ...fields(input), cycleId, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const exists = await tx.commitment.count({ where: { id, organizationId } });
-      return { status: exists ? "conflict" : "not-found" };
-    }
+    const saved = await updateVersioned(tx.commitment, { where: { id, organizationId }, version, data: { ...fields(input), cycleId } });
+    if (!saved.ok) return saved;
     await audit(tx, { action: "commitment.updated", actorId, organizationId, entityType: "Commitment", entityId: id });
-    return { status: "ok" };
+    return success();
   }));
 }
 
@@ -104,20 +100,20 @@ export async function addCommitmentUpdate({
   version: number;
   submissionKey: string;
   input: CommitmentUpdateInput;
-}): Promise<WriteResult> {
+}): Promise<Result<null, "not-found" | "stale">> {
   return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "CommitmentUpdate" });
-    if (earlier) return { status: "ok" };
+    if (earlier) return success();
     const progress = input.status === "ACHIEVED" ? 100 : input.progress;
-    const { count } = await tx.commitment.updateMany({
-      where: { id: commitmentId, organizationId, version },
-      data: { status: input.status as CommitmentStatus, progress, version: { increment: 1 } },
+    const saved = await updateVersioned(tx.commitment, {
+      where: { id: commitmentId, organizationId },
+      version,
+      data: { status: input.status as CommitmentStatus, progress },
     });
-    if (count === 0) {
-      const exists = await tx.commitment.count({ where: { id: commitmentId, organizationId } });
+    if (!saved.ok) {
       // the submission key goes with the rolled-back transaction only on a thrown error: release it here
       await tx.submissionKey.delete({ where: { key: submissionKey } });
-      return { status: exists ? "conflict" : "not-found" };
+      return saved;
     }
     const update = await tx.commitmentUpdate.create({
       data: { organizationId, commitmentId, status: input.status as CommitmentStatus, progress, note: input.note ?? "", authorId: actorId },
@@ -125,7 +121,7 @@ export async function addCommitmentUpdate({
     });
     await recordSubmissionEntity(tx, submissionKey, update.id);
     await audit(tx, { action: "commitment.updated", actorId, organizationId, entityType: "CommitmentUpdate", entityId: update.id });
-    return { status: "ok" };
+    return success();
   }));
 }
 
