@@ -58,17 +58,17 @@ test("after 150 random creates, edits, deletes and undos the summaries equal a f
       const p = pick(live);
       const stale = random() < 0.15;
       const result = await updatePractice({ prisma, organizationId: p.organizationId, actorId, id: p.id, version: stale ? p.version - 1 : p.version, input: input() });
-      if (p.deleted) expect(result.status).toBe("not-found");
+      if (p.deleted) expect(result).toMatchObject({ ok: false, error: "not-found" });
       else if (stale) {
-        expect(result.status).toBe("conflict");
+        expect(result).toMatchObject({ ok: false, error: "stale" });
         conflicts++;
       } else {
-        expect(result.status).toBe("ok");
+        expect(result.ok).toBe(true);
         p.version++;
       }
     } else {
       const p = pick(live);
-      expect((await setPracticeDeleted({ prisma, organizationId: p.organizationId, actorId, id: p.id, deleted: !p.deleted })).status).toBe("ok");
+      expect((await setPracticeDeleted({ prisma, organizationId: p.organizationId, actorId, id: p.id, deleted: !p.deleted })).ok).toBe(true);
       p.deleted = !p.deleted;
       p.version++;
     }
@@ -104,8 +104,8 @@ test("an edit or delete naming another organization's practice finds nothing and
   const prisma = await getPrisma();
   const base: PracticeInput = { title: "Theirs", occurredOn: "2026-01-05", valueId: values[0], participants: 3, impactedParticipants: 1, visibility: "PRIVATE", freedomIds: [] };
   const { id } = await createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "theirs", input: base });
-  expect((await updatePractice({ prisma, organizationId: orgs[0], actorId, id, version: 1, input: { ...base, title: "Mine now" } })).status).toBe("not-found");
-  expect((await setPracticeDeleted({ prisma, organizationId: orgs[0], actorId, id, deleted: true })).status).toBe("not-found");
+  expect(await updatePractice({ prisma, organizationId: orgs[0], actorId, id, version: 1, input: { ...base, title: "Mine now" } })).toMatchObject({ ok: false, error: "not-found" });
+  expect(await setPracticeDeleted({ prisma, organizationId: orgs[0], actorId, id, deleted: true })).toMatchObject({ ok: false, error: "not-found" });
   const row = await prisma.practice.findUniqueOrThrow({ where: { id } });
   expect(row.title).toBe("Theirs");
   expect(row.deletedAt).toBeNull();
