@@ -36,7 +36,7 @@ export function failure<E extends Problem>(error: E, detail: FailureDetail = {})
   return { ok: false, error, ...detail };
 }
 
-/** A failure about one field, with its i18n key. */
-export function fieldFailure(field: string, message: string, error: "invalid" | "conflict" = "invalid"): Failure<typeof error> {
-  return failure(error, { fields: { [field]: [message] } });
+/** Input refused for one field, with the field's i18n key. */
+export function fieldFailure(field: string, message: string): Failure<"invalid"> {
+  return failure("invalid", { fields: { [field]: [message] } });
 }
