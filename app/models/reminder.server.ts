@@ -8,6 +8,7 @@ import { enqueueEmails } from "~/models/outbox.server";
 import { recipientsOf, type Recipient } from "~/models/reminder-recipients.server";
 import { stopRemindersToken } from "~/models/reminder-token.server";
 import type { Prisma } from "~/utils/db.server";
+import { failure, success } from "~/utils/result";
 
 const DAY = 86_400_000;
 /** The last reminder goes out this many days before the close date. */
@@ -91,9 +92,9 @@ export async function sendRemindersNow({
   ...links
 }: { prisma: Prisma; actorId: string; year: number; organizationId?: string; now?: Date } & Links) {
   const cycle = await openCycle(prisma);
-  if (!cycle || cycle.year !== year) return { ok: false as const, error: "cycle:errors.remindClosed" };
-  // an organization that does not exist is the caller's 404 (the audit row would name it)
-  if (organizationId && !(await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) return null;
+  if (!cycle || cycle.year !== year) return failure("conflict", { message: "cycle:errors.remindClosed" });
+  // an organization that does not exist is a 404 (the audit row would name it)
+  if (organizationId && !(await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) return failure("not-found");
   const recipients = await recipientsOf(prisma, {
     roles: ["LEAD", "MEMBER"],
     now,
@@ -102,7 +103,7 @@ export async function sendRemindersNow({
   });
   const sent = await enqueueEmails(prisma, reminderEmails(cycle, recipients, "manual", new Date(startOfDay(now)).toISOString().slice(0, 10), links, now));
   await audit(prisma, { action: "reminder.sent", actorId, organizationId: organizationId ?? null, entityType: "Cycle", entityId: cycle.id, metadata: { emails: sent } });
-  return { ok: true as const, sent };
+  return success({ sent });
 }
 
 /** Staff pause an organization's reminders (an organization in crisis), until a day or until resumed. */

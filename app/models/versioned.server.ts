@@ -4,6 +4,8 @@
 // compared by hand, and summaries updated after the claim in the same transaction see the row as it stands.
 import { failure, success, type Result } from "~/utils/result";
 
+const MAX_VERSION = 2_147_483_647;
+
 type VersionedModel<Where, Data> = {
   updateMany(args: { where: Where & { version: number }; data: Data & { version: { increment: number } } }): PromiseLike<{ count: number }>;
   count(args: { where: Where }): PromiseLike<number>;
@@ -20,8 +22,11 @@ export async function updateVersioned<Where extends object, Data extends object>
   model: VersionedModel<Where, Data>,
   { where, version, data }: { where: Where; version: number; data?: Data },
 ): Promise<Result<null, "not-found" | "stale">> {
-  const { count } = await model.updateMany({ where: { ...where, version }, data: { ...(data ?? ({} as Data)), version: { increment: 1 } } });
-  if (count > 0) return success();
+  // a version no row can hold (PostgreSQL's integer stops at 2^31 - 1) is stale without asking, never a 500
+  if (Number.isInteger(version) && version >= 1 && version <= MAX_VERSION) {
+    const { count } = await model.updateMany({ where: { ...where, version }, data: { ...(data ?? ({} as Data)), version: { increment: 1 } } });
+    if (count > 0) return success();
+  }
   return (await model.count({ where })) > 0 ? failure("stale") : failure("not-found");
 }
 
