@@ -88,7 +88,7 @@ describe("removing and handing over", () => {
   test("the last lead cannot be removed", async () => {
     const { org, lead } = await team();
     const res = await post(org, lead.cookie, { intent: "remove", membershipId: lead.membership.id, confirm: "yes" });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(409);
     expect((await res.json()).result.error[""]).toEqual(["org:members.errors.lastLead"]);
     expect(await (await getPrisma()).membership.count({ where: { id: lead.membership.id, role: "LEAD" } })).toBe(1);
   });
