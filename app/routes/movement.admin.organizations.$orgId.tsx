@@ -107,13 +107,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
       const target = { organizationId: organization.id, role: "LEAD" as const };
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
-      if (!sent) return refuse("admin:organizations.errors.archivedInvite");
-      if (!sent.ok) return reply(submission, { fieldErrors: { email: [sent.error] } }, form);
+      // archived since the check above
+      if (!sent.ok && sent.error === "not-found") return refuse("admin:organizations.errors.archivedInvite");
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "admin:organizations.leads.sent", values: { email: value.email } });
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "admin:organizations.pending.revoked" });
     }
   }

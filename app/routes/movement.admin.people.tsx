@@ -83,8 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (value.intent) {
     case "invite": {
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: readEnv().APP_URL });
-      if (!sent) notFound();
-      if (!sent.ok) return reply(submission, { fieldErrors: { email: [sent.error] } }, form);
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "admin:people.invite.sent", values: { email: value.email } });
     }
     case "role":
@@ -105,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: null, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "admin:people.pending.revoked" });
     }
   }

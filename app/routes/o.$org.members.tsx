@@ -70,13 +70,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "invite": {
       const target = { organizationId: organization.id, role: value.role };
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
-      if (!sent) notFound();
-      if (!sent.ok) return reply(submission, { fieldErrors: { email: [sent.error] } }, form);
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "org:members.invite.sent", values: { email: value.email } });
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "org:members.pending.revoked" });
     }
     case "remove": {

@@ -37,13 +37,13 @@ export function reply(submission: Replyable, { status = 400, headers, ...options
 }
 
 /**
- * A model's failure as the form's answer: not-found is the 404 page; stale and conflict are a 409 that keeps the
- * person's text on screen; invalid is a 400 with its field errors; gone a 410.
+ * A model's failure as the form's answer: not-found and gone are the 404 and 410 pages; stale and conflict are a
+ * 409 that keeps the person's text on screen; invalid is a 400 with its field and form errors.
  */
 export function replyFailure(submission: Replyable, failed: Failure, options?: Pick<ReplyOptions, "hideFields">): TypedResponse<FormResult>;
 export function replyFailure<Extra extends Record<string, unknown>>(submission: Replyable, failed: Failure, options: Pick<ReplyOptions, "hideFields">, extra: Extra): TypedResponse<Extra & { result: FormResult }>;
 export function replyFailure(submission: Replyable, failed: Failure, { hideFields }: Pick<ReplyOptions, "hideFields"> = {}, extra?: Record<string, unknown>) {
-  if (failed.error === "not-found") notFound();
+  if (failed.error === "not-found" || failed.error === "gone") orThrow(failed);
   const message = failed.message ?? (failed.error === "stale" ? "validation.conflict" : undefined);
   const init = { status: FAILURE_STATUS[failed.error], formErrors: message ? [message] : undefined, fieldErrors: failed.fields, hideFields };
   return extra ? reply(submission, init, extra) : reply(submission, init);
@@ -53,5 +53,5 @@ export function replyFailure(submission: Replyable, failed: Failure, { hideField
 export function orThrow<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   if (result.error === "not-found") notFound();
-  throw new Response(result.error, { status: FAILURE_STATUS[result.error] });
+  throw new Response(result.error === "gone" ? "Gone" : result.error, { status: FAILURE_STATUS[result.error] });
 }
