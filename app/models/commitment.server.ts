@@ -48,13 +48,14 @@ export async function createCommitment({
   submissionKey: string;
   input: CommitmentInput;
 }) {
-  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async (): Promise<Result<{ id: string; created: boolean }, "conflict">> => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "Commitment" });
-    if (earlier) return { id: earlier, created: false };
+    if (!earlier.ok) return earlier;
+    if (earlier.value) return success({ id: earlier.value, created: false });
     const c = await tx.commitment.create({ data: { ...fields(input), organizationId, cycleId }, select: { id: true } });
     await recordSubmissionEntity(tx, submissionKey, c.id);
     await audit(tx, { action: "commitment.created", actorId, organizationId, entityType: "Commitment", entityId: c.id });
-    return { id: c.id, created: true };
+    return success({ id: c.id, created: true });
   }));
 }
 
@@ -100,10 +101,11 @@ export async function addCommitmentUpdate({
   version: number;
   submissionKey: string;
   input: CommitmentUpdateInput;
-}): Promise<Result<null, "not-found" | "stale">> {
+}): Promise<Result<null, "not-found" | "stale" | "conflict">> {
   return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "CommitmentUpdate" });
-    if (earlier) return success();
+    if (!earlier.ok) return earlier;
+    if (earlier.value) return success();
     const progress = input.status === "ACHIEVED" ? 100 : input.progress;
     const saved = await updateVersioned(tx.commitment, {
       where: { id: commitmentId, organizationId },

@@ -68,10 +68,11 @@ export async function createPractice({
   actorId: string;
   submissionKey: string;
   input: PracticeInput;
-}) {
+}): Promise<Result<{ id: string; created: boolean }, "conflict">> {
   return prisma.$transaction(async (tx) => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "Practice" });
-    if (earlier) return { id: earlier, created: false };
+    if (!earlier.ok) return earlier;
+    if (earlier.value) return success({ id: earlier.value, created: false });
     const freedomIds = [...new Set(input.freedomIds)];
     const practice = await tx.practice.create({
       data: {
@@ -85,7 +86,7 @@ export async function createPractice({
     await adjustPracticeSummaries(tx, summaryOf(organizationId, practice, freedomIds), 1);
     await recordSubmissionEntity(tx, submissionKey, practice.id);
     await audit(tx, { action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: practice.id });
-    return { id: practice.id, created: true };
+    return success({ id: practice.id, created: true });
   });
 }
 
