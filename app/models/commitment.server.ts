@@ -9,7 +9,7 @@ import { claimSubmissionKey, recordSubmissionEntity } from "~/models/submission-
 import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
 
-import { success, type Result } from "~/utils/result";
+import { failure, success, type Result } from "~/utils/result";
 
 /** Field errors when the value is not active or the cycle is unknown or closed. */
 export async function checkCommitmentReferences({ prisma, input }: { prisma: Prisma; input: CommitmentInput }) {
@@ -192,9 +192,9 @@ export async function getCommitment({ prisma, organizationId, id }: { prisma: Pr
  * a commitment already copied into the target cycle is not copied again.
  */
 export async function copyCommitmentsForward({ prisma, organizationId, actorId, toYear }: { prisma: Prisma; organizationId: string; actorId: string; toYear: number }) {
-  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async (): Promise<Result<{ copied: number }, "conflict">> => {
     const target = await tx.cycle.findUnique({ where: { year: toYear }, select: { id: true, status: true } });
-    if (!target || target.status === "CLOSED") return { status: "closed" as const, copied: 0 };
+    if (!target || target.status === "CLOSED") return failure("conflict", { message: "commitment:errors.cycleClosed" });
     // NOTE: two copies at once (a double click) would both see nothing copied yet: locking the sources makes
     // the second wait, and its query below then sees the first one's copies
     await tx.$queryRaw`
@@ -215,7 +215,7 @@ export async function copyCommitmentsForward({ prisma, organizationId, actorId, 
       });
       await audit(tx, { action: "commitment.copied_forward", actorId, organizationId, entityType: "Cycle", entityId: target.id, metadata: { count: sources.length } });
     }
-    return { status: "ok" as const, copied: sources.length };
+    return success({ copied: sources.length });
   }));
 }
 

@@ -238,12 +238,12 @@ export async function updateOrganization({
 
 /**
  * Archives (or restores) an organization. Archived, it disappears from its members' sessions on their next
- * request; nothing is deleted. Null when the id is unknown; `changed: false` when it was already so.
+ * request; nothing is deleted. `changed: false` when it was already so.
  */
 export async function setOrganizationArchived({ prisma, actorId, id, archived }: { prisma: Prisma; actorId: string; id: string; archived: boolean }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<{ name: string; changed: boolean }, "not-found">> => {
     const organization = await tx.organization.findUnique({ where: { id }, select: { name: true } });
-    if (!organization) return null;
+    if (!organization) return failure("not-found");
     const result = await tx.organization.updateMany({
       where: { id, archivedAt: archived ? null : { not: null } },
       data: { archivedAt: archived ? new Date() : null },
@@ -252,7 +252,7 @@ export async function setOrganizationArchived({ prisma, actorId, id, archived }:
       await refreshOrganizationRollups(tx, id);
       await audit(tx, { action: archived ? "organization.archived" : "organization.restored", actorId, organizationId: id, entityType: "Organization", entityId: id });
     }
-    return { name: organization.name, changed: result.count > 0 };
+    return success({ name: organization.name, changed: result.count > 0 });
   }, { timeout: 120_000 });
 }
 

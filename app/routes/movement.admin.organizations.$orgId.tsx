@@ -99,9 +99,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // falls through: confirmed
     case "restore": {
       const done = await (value.intent === "archive" ? archiveOrganization : restoreOrganization)({ prisma, actorId: user.id, id: organization.id });
-      if (!done) notFound();
+      if (!done.ok) notFound();
       const key = value.intent === "archive" ? "admin:organizations.archive.done" : "admin:organizations.archive.restored";
-      return redirectWithToast(here, { key, values: { name: done.name } });
+      return redirectWithToast(here, { key, values: { name: done.value.name } });
     }
     case "inviteLead": {
       if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
