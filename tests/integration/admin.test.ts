@@ -115,6 +115,25 @@ describe("organizations", () => {
     expect((await rename.json()).result.error.name).toEqual(["admin:organizations.errors.nameTaken"]);
   });
 
+  test("two admins saving the same version at once: one edit lands, the other is a 409 that keeps its text", async () => {
+    const a = await admin();
+    const org = await createOrganization({ name: "Race Org" });
+    const page = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }))).json();
+    const version = String(page.organization.version);
+    const [first, second] = await Promise.all([
+      postOrg(a.cookie, org.id, { intent: "update", version, ...orgForm({ name: "Race Org North" }) }),
+      postOrg(a.cookie, org.id, { intent: "update", version, ...orgForm({ name: "Race Org South" }) }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([302, 409]);
+    const refused = first.status === 409 ? first : second;
+    const body = await refused.json();
+    expect(body.result.error[""]).toEqual(["admin:organizations.errors.stale"]);
+    expect(["Race Org North", "Race Org South"]).toContain(body.result.initialValue.name);
+    const stored = await (await getPrisma()).organization.findUniqueOrThrow({ where: { id: org.id } });
+    expect(stored.version).toBe(page.organization.version + 1);
+    expect(await (await getPrisma()).auditEvent.count({ where: { action: "organization.updated", entityId: org.id } })).toBe(1);
+  });
+
   test("an unknown organization id answers 404", async () => {
     const a = await admin();
     for (const orgId of ["nope", "x".repeat(500)]) {
