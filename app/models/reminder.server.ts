@@ -8,7 +8,7 @@ import { enqueueEmails } from "~/models/outbox.server";
 import { recipientsOf, type Recipient } from "~/models/reminder-recipients.server";
 import { stopRemindersToken } from "~/models/reminder-token.server";
 import type { Prisma } from "~/utils/db.server";
-import { failure, success } from "~/utils/result";
+import { failure, success, type Result } from "~/utils/result";
 
 const DAY = 86_400_000;
 /** The last reminder goes out this many days before the close date. */
@@ -109,22 +109,22 @@ export async function sendRemindersNow({
 /** Staff pause an organization's reminders (an organization in crisis), until a day or until resumed. */
 export async function pauseReminders({ prisma, actorId, organizationId, until }: { prisma: Prisma; actorId: string; organizationId: string; until: string | null }) {
   const data = { until: until ? new Date(`${until}T00:00:00Z`) : null, pausedById: actorId };
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<{ id: string; name: string }, "not-found">> => {
     const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
-    if (!org) return null;
+    if (!org) return failure("not-found");
     await tx.reminderPause.upsert({ where: { organizationId }, create: { organizationId, ...data }, update: data });
     await audit(tx, { action: "reminder.paused", actorId, organizationId, entityType: "Organization", entityId: organizationId, metadata: { until } });
-    return org;
+    return success(org);
   });
 }
 
 export async function resumeReminders({ prisma, actorId, organizationId }: { prisma: Prisma; actorId: string; organizationId: string }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<{ id: string; name: string }, "not-found">> => {
     const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
-    if (!org) return null;
+    if (!org) return failure("not-found");
     const { count } = await tx.reminderPause.deleteMany({ where: { organizationId } });
     if (count) await audit(tx, { action: "reminder.resumed", actorId, organizationId, entityType: "Organization", entityId: organizationId });
-    return org;
+    return success(org);
   });
 }
 

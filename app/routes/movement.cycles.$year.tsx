@@ -94,8 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         value.intent === "pause"
           ? await pauseReminders({ prisma, actorId: user.id, organizationId: value.organizationId, until: value.until ?? null })
           : await resumeReminders({ prisma, actorId: user.id, organizationId: value.organizationId });
-      if (!org) notFound();
-      return redirectWithToast(here, { key: `cycle:tracker.${value.intent}d`, values: { name: org.name } });
+      if (!org.ok) notFound();
+      return redirectWithToast(here, { key: `cycle:tracker.${value.intent}d`, values: { name: org.value.name } });
     }
   }
 }
