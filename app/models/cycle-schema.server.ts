@@ -26,7 +26,7 @@ export const cycleFields = () => ({
 });
 
 export const createCycleSchema = () => z.object({ year: cycleYear(), ...cycleFields() });
-export const editCycleSchema = () => z.object({ updatedAt: z.iso.datetime({ error: "cycle:errors.stale" }), ...cycleFields() });
+export const editCycleSchema = () => z.object({ version: z.coerce.number({ error: "cycle:errors.stale" }).check(z.int({ error: "cycle:errors.stale" })), ...cycleFields() });
 
 const reason = () => z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "validation.tooLong" })));
 const organizationId = () => z.string().check(z.minLength(1), z.maxLength(40));

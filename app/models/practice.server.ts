@@ -5,7 +5,9 @@ import { audit } from "~/models/audit.server";
 import type { PracticeInput } from "~/models/practice-schema";
 import { claimSubmissionKey, recordSubmissionEntity } from "~/models/submission-key.server";
 import { adjustPracticeSummaries } from "~/models/summary.server";
+import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
+import { failure, success, type Result } from "~/utils/result";
 
 type Tx = PrismaNamespace.TransactionClient;
 
@@ -66,10 +68,11 @@ export async function createPractice({
   actorId: string;
   submissionKey: string;
   input: PracticeInput;
-}) {
+}): Promise<Result<{ id: string; created: boolean }, "conflict">> {
   return prisma.$transaction(async (tx) => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "Practice" });
-    if (earlier) return { id: earlier, created: false };
+    if (!earlier.ok) return earlier;
+    if (earlier.value) return success({ id: earlier.value, created: false });
     const freedomIds = [...new Set(input.freedomIds)];
     const practice = await tx.practice.create({
       data: {
@@ -83,7 +86,7 @@ export async function createPractice({
     await adjustPracticeSummaries(tx, summaryOf(organizationId, practice, freedomIds), 1);
     await recordSubmissionEntity(tx, submissionKey, practice.id);
     await audit(tx, { action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: practice.id });
-    return { id: practice.id, created: true };
+    return success({ id: practice.id, created: true });
   });
 }
 
@@ -98,13 +101,9 @@ const liveSelect = {
   freedoms: { select: { freedomId: true } },
 } as const;
 
-async function lockPractice(tx: Tx, organizationId: string, id: string) {
-  // FOR UPDATE: two edits of one practice run one after the other, so the version check is exact
-  await tx.$queryRaw`SELECT 1 FROM "Practice" WHERE "id" = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+async function readPractice(tx: Tx, organizationId: string, id: string) {
   return tx.practice.findFirst({ where: { id, organizationId }, select: liveSelect });
 }
-
-export type WriteResult = { status: "ok" } | { status: "not-found" } | { status: "conflict" };
 
 export async function updatePractice({
   prisma,
@@ -120,17 +119,17 @@ export async function updatePractice({
   id: string;
   version: number;
   input: PracticeInput;
-}): Promise<WriteResult> {
+}): Promise<Result<null, "not-found" | "stale">> {
   return prisma.$transaction(async (tx) => {
-    const current = await lockPractice(tx, organizationId, id);
-    if (!current || current.deletedAt) return { status: "not-found" };
-    if (current.version !== version) return { status: "conflict" };
+    // the claim locks the row: the summaries below subtract what is stored, not what another save replaces
+    const claimed = await updateVersioned(tx.practice, { where: { id, organizationId, deletedAt: null }, version });
+    if (!claimed.ok) return claimed;
+    const current = (await readPractice(tx, organizationId, id))!;
     const freedomIds = [...new Set(input.freedomIds)];
     const updated = await tx.practice.update({
       where: { id },
       data: {
         ...data(input),
-        version: { increment: 1 },
         freedoms: { deleteMany: {}, create: freedomIds.map((freedomId) => ({ freedomId, organizationId })) },
       },
       select: { valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
@@ -139,7 +138,7 @@ export async function updatePractice({
     await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
     await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
     await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
-    return { status: "ok" };
+    return success();
   });
 }
 
@@ -156,15 +155,17 @@ export async function setPracticeDeleted({
   actorId: string;
   id: string;
   deleted: boolean;
-}): Promise<WriteResult> {
+}): Promise<Result<null, "not-found">> {
   return prisma.$transaction(async (tx) => {
-    const current = await lockPractice(tx, organizationId, id);
-    if (!current) return { status: "not-found" };
-    if (Boolean(current.deletedAt) === deleted) return { status: "ok" }; // already so: a repeated click
+    // FOR UPDATE: a delete and an undo of one practice run one after the other, so the summaries move once
+    await tx.$queryRaw`SELECT 1 FROM "Practice" WHERE "id" = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+    const current = await readPractice(tx, organizationId, id);
+    if (!current) return failure("not-found");
+    if (Boolean(current.deletedAt) === deleted) return success(); // already so: a repeated click
     await tx.practice.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null, version: { increment: 1 } } });
     await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), deleted ? -1 : 1);
     await audit(tx, { action: deleted ? "practice.deleted" : "practice.restored", actorId, organizationId, entityType: "Practice", entityId: id });
-    return { status: "ok" };
+    return success();
   });
 }
 

@@ -4,9 +4,11 @@
 import { audit } from "~/models/audit.server";
 import { MACRO_REGIONS, REGION_MACROS } from "~/models/movement-filters";
 import { rebuildMovementRollups } from "~/models/movement-rollup.server";
+import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
+import { failure, fieldFailure, success, type Result } from "~/utils/result";
 
 export type RegionMacro = (typeof REGION_MACROS)[number];
 
@@ -80,18 +82,17 @@ export async function getRegionForAdmin({ prisma, code }: { prisma: Prisma; code
 }
 
 export type RegionInput = { nameEn: string; nameEs: string; macroRegion: RegionMacro };
-type Result = { status: "ok" } | { status: "conflict" } | { status: "not-found" } | { status: "taken" };
 
-/** A new region, last of its macro-region, offered at once. A code already in use is "taken". */
-export async function createRegion({ prisma, actorId, code, input }: { prisma: Prisma; actorId: string; code: string; input: RegionInput }): Promise<Result> {
+/** A new region, last of its macro-region, offered at once. A code already in use is a field error. */
+export async function createRegion({ prisma, actorId, code, input }: { prisma: Prisma; actorId: string; code: string; input: RegionInput }): Promise<Result<null, "invalid">> {
   return prisma.$transaction(async (tx) => {
     // regions are added rarely and by admins: serializing the adds keeps positions unique without retries
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('region.create'))`;
-    if (await tx.region.findUnique({ where: { code }, select: { code: true } })) return { status: "taken" };
+    if (await tx.region.findUnique({ where: { code }, select: { code: true } })) return fieldFailure("code", "admin:regions.errors.codeTaken");
     const last = await tx.region.aggregate({ _max: { position: true } });
     await tx.region.create({ data: { code, name: { en: input.nameEn, es: input.nameEs }, macroRegion: input.macroRegion, position: (last._max.position ?? -1) + 1 } });
     await audit(tx, { action: "region.created", actorId, entityType: "Region", entityId: code, metadata: { macroRegion: input.macroRegion } });
-    return { status: "ok" };
+    return success();
   });
 }
 
@@ -100,18 +101,15 @@ export async function createRegion({ prisma, actorId, code, input }: { prisma: P
  * A move carries this year's snapshots of the organizations in the region along and rebuilds the rollups;
  * earlier years keep the macro-region they were counted under.
  */
-export async function updateRegion({ prisma, actorId, code, version, input, now = new Date() }: { prisma: Prisma; actorId: string; code: string; version: number; input: RegionInput; now?: Date }): Promise<Result> {
+export async function updateRegion({ prisma, actorId, code, version, input, now = new Date() }: { prisma: Prisma; actorId: string; code: string; version: number; input: RegionInput; now?: Date }): Promise<Result<null, "not-found" | "stale">> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.region.findUnique({ where: { code }, select: regionSelect });
-    if (!row) return { status: "not-found" };
+    if (!row) return failure("not-found");
     const before = toAdmin(row);
     const renamed = before.nameEn !== input.nameEn || before.nameEs !== input.nameEs;
     const moved = before.macroRegion !== input.macroRegion;
-    const { count } = await tx.region.updateMany({
-      where: { code, version },
-      data: { name: { en: input.nameEn, es: input.nameEs }, macroRegion: input.macroRegion, version: { increment: 1 } },
-    });
-    if (!count) return { status: "conflict" };
+    const saved = await updateVersioned(tx.region, { where: { code }, version, data: { name: { en: input.nameEn, es: input.nameEs }, macroRegion: input.macroRegion } });
+    if (!saved.ok) return saved;
     if (renamed) {
       await audit(tx, { action: "region.renamed", actorId, entityType: "Region", entityId: code, metadata: { from: `${before.nameEn} / ${before.nameEs}`, to: `${input.nameEn} / ${input.nameEs}` } });
     }
@@ -123,21 +121,21 @@ export async function updateRegion({ prisma, actorId, code, version, input, now 
       if (snapshots) await rebuildMovementRollups(tx, now);
       await audit(tx, { action: "region.moved", actorId, entityType: "Region", entityId: code, metadata: { from: before.macroRegion, to: input.macroRegion } });
     }
-    return { status: "ok" };
+    return success();
     // a move rebuilds the rollups, which takes seconds at ten years of history
   }, { timeout: 120_000 });
 }
 
 /** Archives (hidden from the picker; organizations and history keep it) or restores a region. */
-export async function setRegionArchived({ prisma, actorId, code, version, archived }: { prisma: Prisma; actorId: string; code: string; version: number; archived: boolean }): Promise<Result> {
+export async function setRegionArchived({ prisma, actorId, code, version, archived }: { prisma: Prisma; actorId: string; code: string; version: number; archived: boolean }): Promise<Result<null, "not-found" | "stale">> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.region.findUnique({ where: { code }, select: { archivedAt: true } });
-    if (!row) return { status: "not-found" };
-    const { count } = await tx.region.updateMany({ where: { code, version }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
-    if (!count) return { status: "conflict" };
+    if (!row) return failure("not-found");
+    const saved = await updateVersioned(tx.region, { where: { code }, version, data: { archivedAt: archived ? new Date() : null } });
+    if (!saved.ok) return saved;
     if ((row.archivedAt !== null) !== archived) {
       await audit(tx, { action: archived ? "region.archived" : "region.restored", actorId, entityType: "Region", entityId: code });
     }
-    return { status: "ok" };
+    return success();
   });
 }

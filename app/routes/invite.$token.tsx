@@ -13,7 +13,7 @@ import { startAttempt, succeeded, type Attempt } from "~/models/user.server";
 import { getUser, homePath } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { orThrow, parseForm, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { passwordProblem } from "~/utils/password-policy.server";
@@ -43,10 +43,7 @@ const HIDE = { hideFields: ["password", "confirm"] };
 
 /** The open invitation behind the link; anything else is the 404 or 410 page, never a 500. */
 async function openInvitation(token: string | undefined) {
-  const found = await findOpenInvitation({ prisma: await getPrisma(), token: token ?? "" });
-  if (!found) throw new Response("Not found", { status: 404 });
-  if (found.status === "gone") throw new Response("Gone", { status: 410 });
-  return found.invitation;
+  return orThrow(await findOpenInvitation({ prisma: await getPrisma(), token: token ?? "" }));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -115,18 +112,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     locale: await i18next.getLocale(request),
     signedInUserId: user?.id ?? null,
   });
-  if (result.status === "notFound") throw new Response("Not found", { status: 404 });
-  if (result.status === "gone") throw new Response("Gone", { status: 410 });
-  if (result.status === "error") {
-    const errors = result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] };
-    return json(submission.reply({ ...errors, ...HIDE }), { status: 400 });
-  }
+  if (!result.ok) return replyFailure(submission, result, HIDE);
 
   if (attempt) await succeeded({ prisma, attempt });
   // a fresh session for the person who accepted; the browser's previous one ends
   const session = await createSession({
     prisma,
-    userId: result.userId,
+    userId: result.value.userId,
     maxDays: env.SESSION_MAX_DAYS,
     userAgent: request.headers.get("User-Agent"),
     replacing: await readSessionToken(request),

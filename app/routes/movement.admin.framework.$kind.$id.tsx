@@ -11,7 +11,7 @@ import { createValue, getFrameworkForAdmin, getFrameworkText, updateFrameworkTex
 import { bothLanguagesOrNeither, descriptorFields, formDefaults, itemFields } from "~/models/framework-schema.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -65,17 +65,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: [data?.
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, prisma, kind, id, isNew } = await loadPage(request, params);
   const submission = await parseForm(request, schema(kind, isNew));
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { version, ...input } = submission.value as typeof submission.value & { version?: number };
   if (isNew) {
     await createValue({ prisma, actorId: user.id, input });
     return redirectWithToast(FRAMEWORK, { key: "framework:toast.created" });
   }
   const result = await updateFrameworkText({ prisma, actorId: user.id, kind, id, version: version ?? 0, input });
-  if (result.status === "not-found") notFound();
   // someone saved first: the typed text comes back with the message, nothing is overwritten
-  if (result.status === "conflict") return json(submission.reply({ formErrors: ["validation.conflict"] }), { status: 409 });
-  return redirectWithToast(FRAMEWORK, { key: "framework:toast.saved", values: { year: result.fromYear } });
+  if (!result.ok) return replyFailure(submission, result);
+  return redirectWithToast(FRAMEWORK, { key: "framework:toast.saved", values: { year: result.value.fromYear } });
 }
 
 export default function EditFrameworkText() {

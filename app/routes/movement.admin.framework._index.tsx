@@ -7,7 +7,7 @@ import { ErrorList } from "~/components/ui/field";
 import { getFrameworkForAdmin, moveFrameworkItem, setValueArchived } from "~/models/framework-admin.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -50,16 +50,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const submission = await parseForm(request, schema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const prisma = await getPrisma();
   const here = "/movement/admin/framework";
   const value = submission.value;
   if (value.intent === "move") {
-    if (!(await moveFrameworkItem({ prisma, actorId: user.id, kind: value.kind, id: value.id, direction: value.direction }))) notFound();
+    if (!(await moveFrameworkItem({ prisma, actorId: user.id, kind: value.kind, id: value.id, direction: value.direction })).ok) notFound();
     return redirectWithToast(here, { key: "framework:toast.moved" });
   }
   const archived = value.intent === "archive";
-  if (!(await setValueArchived({ prisma, actorId: user.id, id: value.id, archived }))) notFound();
+  if (!(await setValueArchived({ prisma, actorId: user.id, id: value.id, archived })).ok) notFound();
   return redirectWithToast(here, { key: archived ? "framework:toast.archived" : "framework:toast.restored" });
 }
 

@@ -15,7 +15,7 @@ import { listRegionChoices, regionName } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -26,7 +26,7 @@ const schema = () =>
   z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("update"), updatedAt: z.iso.datetime({ error: "admin:organizations.errors.stale" }), ...organizationFields() }),
+    z.object({ intent: z.literal("update"), version: z.coerce.number({ error: "admin:organizations.errors.stale" }).check(z.int(), z.minimum(1)), ...organizationFields() }),
     z.object({ intent: z.literal("archive"), confirm: confirmField() }),
     z.object({ intent: z.literal("restore") }),
     z.object({ intent: z.literal("inviteLead"), email: emailField() }),
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       languages: o.languages,
       joinedAt: o.joinedAt.toISOString().slice(0, 10),
       archived: o.archivedAt !== null,
-      updatedAt: o.updatedAt.toISOString(),
+      version: o.version,
       focusFreedomIds: o.focusFreedoms.map((f) => f.freedomId),
       members: o._count.memberships,
       leads: o.memberships.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email })),
@@ -84,46 +84,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const reply = (result: ReturnType<typeof submission.reply>, status = 400, confirm = false) => json({ intent, result, confirm }, { status });
-  if (submission.status !== "success") return reply(submission.reply());
+  const form = { intent, confirm: false };
+  if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   const here = `/movement/admin/organizations/${organization.id}`;
   const value = submission.value;
-  const refuse = (error: string, status = 400) => reply(submission.reply({ formErrors: [error] }), status);
+  const refuse = (error: string) => reply(submission, { formErrors: [error] }, form);
 
   switch (value.intent) {
     case "update": {
-      const { intent: _intent, updatedAt, ...input } = value;
-      const saved = await updateOrganization({ prisma, actorId: user.id, id: organization.id, updatedAt: new Date(updatedAt), input });
-      if (!saved) notFound();
-      if (!saved.ok && "stale" in saved) return refuse("admin:organizations.errors.stale", 409);
-      if (!saved.ok) {
-        const errors = saved.field ? { fieldErrors: { [saved.field]: [saved.error] } } : { formErrors: [saved.error] };
-        return reply(submission.reply(errors));
-      }
+      const { intent: _intent, version, ...input } = value;
+      const saved = await updateOrganization({ prisma, actorId: user.id, id: organization.id, version, input });
+      if (!saved.ok) return replyFailure(submission, saved, {}, form);
       return redirectWithToast(here, { key: "admin:organizations.edit.saved" });
     }
     case "archive":
       // the first post only asks (the page names what archiving does) and changes nothing
-      if (!value.confirm) return organization.archivedAt ? redirect(here) : reply(submission.reply(), 200, true);
+      if (!value.confirm) return organization.archivedAt ? redirect(here) : reply(submission, { status: 200 }, { intent, confirm: true });
     // falls through: confirmed
     case "restore": {
       const done = await (value.intent === "archive" ? archiveOrganization : restoreOrganization)({ prisma, actorId: user.id, id: organization.id });
-      if (!done) notFound();
+      if (!done.ok) notFound();
       const key = value.intent === "archive" ? "admin:organizations.archive.done" : "admin:organizations.archive.restored";
-      return redirectWithToast(here, { key, values: { name: done.name } });
+      return redirectWithToast(here, { key, values: { name: done.value.name } });
     }
     case "inviteLead": {
       if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
       const target = { organizationId: organization.id, role: "LEAD" as const };
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
-      if (!sent) return refuse("admin:organizations.errors.archivedInvite");
-      if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
+      // archived since the check above
+      if (!sent.ok && sent.error === "not-found") return refuse("admin:organizations.errors.archivedInvite");
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "admin:organizations.leads.sent", values: { email: value.email } });
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "admin:organizations.pending.revoked" });
     }
   }
@@ -228,7 +224,7 @@ export default function OrganizationAdmin() {
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="update" />
-          <input type="hidden" name="updatedAt" value={o.updatedAt} />
+          <input type="hidden" name="version" value={o.version} />
           <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} />
           <SubmitButton>{t("organizations.edit.submit")}</SubmitButton>
         </Form>

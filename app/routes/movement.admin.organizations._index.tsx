@@ -14,7 +14,7 @@ import { createOrganization, listFocusFreedomOptions, listOrganizations } from "
 import { listRegionChoices } from "~/models/region.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -56,13 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:organization");
   const submission = await parseForm(request, schema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const created = await createOrganization({ prisma: await getPrisma(), actorId: user.id, input: submission.value });
-  if (!created.ok) {
-    const errors = created.field ? { fieldErrors: { [created.field]: [created.error] } } : { formErrors: [created.error] };
-    return json(submission.reply(errors), { status: 400 });
-  }
-  return redirectWithToast(`/movement/admin/organizations/${created.id}`, { key: "admin:organizations.create.created", values: { name: created.name } });
+  if (!created.ok) return replyFailure(submission, created);
+  const { id, name } = created.value;
+  return redirectWithToast(`/movement/admin/organizations/${id}`, { key: "admin:organizations.create.created", values: { name } });
 }
 
 export default function Organizations() {

@@ -14,7 +14,7 @@ import { changeCoalitionRole, findPerson, listPeople, setDisabled, type PeopleCh
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { confirmField, emailField } from "~/utils/validation.server";
@@ -69,24 +69,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const reply = (result: ReturnType<typeof submission.reply>, status = 400, confirm: { userId: string; name: string; email: string } | null = null) =>
-    json({ intent, result, confirm }, { status });
-  if (submission.status !== "success") return reply(submission.reply());
+  const form = { intent, confirm: null as { userId: string; name: string; email: string } | null };
+  if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   // back to the same search and page the admin was on
   const here = `/movement/admin/people${new URL(request.url).search}`;
   const value = submission.value;
   const answer = (change: PeopleChange, key: string) => {
-    if (change.status === "notFound") notFound();
-    if (change.status === "self") return reply(submission.reply({ formErrors: ["admin:people.errors.self"] }));
-    return redirectWithToast(here, { key, values: { name: change.name } });
+    if (!change.ok) return replyFailure(submission, change, {}, form);
+    return redirectWithToast(here, { key, values: { name: change.value.name } });
   };
 
   switch (value.intent) {
     case "invite": {
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: getEnv().APP_URL });
-      if (!sent) notFound();
-      if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "admin:people.invite.sent", values: { email: value.email } });
     }
     case "role":
@@ -96,8 +93,8 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!value.confirm) {
         const person = await findPerson({ prisma, userId: value.userId });
         if (!person) notFound();
-        if (person.id === user.id) return reply(submission.reply({ formErrors: ["admin:people.errors.self"] }));
-        return reply(submission.reply(), 200, { userId: person.id, name: person.name, email: person.email });
+        if (person.id === user.id) return reply(submission, { formErrors: ["admin:people.errors.self"] }, form);
+        return reply(submission, { status: 200 }, { intent, confirm: { userId: person.id, name: person.name, email: person.email } });
       }
     // falls through: confirmed
     case "enable": {
@@ -107,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: null, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "admin:people.pending.revoked" });
     }
   }

@@ -11,7 +11,7 @@ import { regionFields, versionField } from "~/models/region-schema.server";
 import { getRegionForAdmin, REGION_CODE, updateRegion } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -44,12 +44,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, prisma, region } = await loadRegion(request, params.code);
   const submission = await parseForm(request, schema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { version, ...input } = submission.value;
-  const result = await updateRegion({ prisma, actorId: user.id, code: region.code, version, input });
-  if (result.status === "not-found") notFound();
+  const saved = await updateRegion({ prisma, actorId: user.id, code: region.code, version, input });
   // someone saved first: what this admin typed comes back with the message, nothing is overwritten
-  if (result.status === "conflict") return json(submission.reply({ formErrors: ["validation.conflict"] }), { status: 409 });
+  if (!saved.ok) return replyFailure(submission, saved);
   return redirectWithToast(REGIONS, { key: "admin:regions.toast.saved", values: { code: region.code } });
 }
 

@@ -9,9 +9,9 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { regionCodeField, regionFields, versionField } from "~/models/region-schema.server";
 import { REGION_MACROS } from "~/models/movement-filters";
 import { createRegion, listRegionsForAdmin, setRegionArchived } from "~/models/region.server";
-import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -49,8 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
-  const reply = (result: ReturnType<typeof submission.reply>, status = 400) => json({ intent, result }, { status });
-  if (submission.status !== "success") return reply(submission.reply());
+  if (submission.status !== "success") return reply(submission, {}, { intent });
   const prisma = await getPrisma();
   const value = submission.value;
   const lng = await i18next.getLocale(request);
@@ -58,13 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (value.intent === "create") {
     const { intent: _intent, code, ...input } = value;
     const created = await createRegion({ prisma, actorId: user.id, code, input });
-    if (created.status === "taken") return reply(submission.reply({ fieldErrors: { code: ["admin:regions.errors.codeTaken"] } }));
+    if (!created.ok) return replyFailure(submission, created, {}, { intent });
     return redirectWithToast(HERE, { key: "admin:regions.toast.created", values: { name: name(input) } });
   }
   const archived = value.intent === "archive";
   const done = await setRegionArchived({ prisma, actorId: user.id, code: value.code, version: value.version, archived });
-  if (done.status === "not-found") notFound();
-  if (done.status === "conflict") return reply(submission.reply({ formErrors: ["validation.conflict"] }), 409);
+  if (!done.ok) return replyFailure(submission, done, {}, { intent });
   return redirectWithToast(HERE, { key: archived ? "admin:regions.toast.archived" : "admin:regions.toast.restored", values: { code: value.code } });
 }
 

@@ -13,7 +13,7 @@ import { pauseReminders, resumeReminders, sendRemindersNow } from "~/models/remi
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { searchParamsOf } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
@@ -65,11 +65,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
   const submission = await parseForm(request, cyclePageSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const value = submission.value;
   const prisma = await getPrisma();
   const here = `/movement/cycles/${cycle.year}`;
-  const refuse = (error: string, field?: string) => json(submission.reply(field ? { fieldErrors: { [field]: [error] } } : { formErrors: [error] }), { status: 400 });
   const links = { appUrl: getEnv().APP_URL, secret: sessionSecret() };
 
   switch (value.intent) {
@@ -79,16 +78,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requireCoalitionPermission(user, "manage:cycle");
       const reason = value.intent === "reopen" ? value.reason : undefined;
       const moved = await transitionCycle({ prisma, actorId: user.id, year: cycle.year, transition: value.intent, reason, appUrl: links.appUrl });
-      if (!moved) notFound();
-      if (!moved.ok) return refuse(moved.error, moved.field);
+      if (!moved.ok) return replyFailure(submission, moved);
       return redirectWithToast(here, { key: `cycle:page.${value.intent}.done`, values: { year: cycle.year } });
     }
     case "remind": {
       requireCoalitionPermission(user, "send:reminder");
       const sent = await sendRemindersNow({ prisma, actorId: user.id, year: cycle.year, organizationId: value.organizationId, ...links });
-      if (!sent) notFound();
-      if (!sent.ok) return refuse(sent.error);
-      return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.sent } });
+      if (!sent.ok) return replyFailure(submission, sent);
+      return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.value.sent } });
     }
     case "pause":
     case "resume": {
@@ -97,8 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         value.intent === "pause"
           ? await pauseReminders({ prisma, actorId: user.id, organizationId: value.organizationId, until: value.until ?? null })
           : await resumeReminders({ prisma, actorId: user.id, organizationId: value.organizationId });
-      if (!org) notFound();
-      return redirectWithToast(here, { key: `cycle:tracker.${value.intent}d`, values: { name: org.name } });
+      if (!org.ok) notFound();
+      return redirectWithToast(here, { key: `cycle:tracker.${value.intent}d`, values: { name: org.value.name } });
     }
   }
 }

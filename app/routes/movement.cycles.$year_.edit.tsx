@@ -7,7 +7,7 @@ import { editCycleSchema } from "~/models/cycle-schema.server";
 import { getCycleByParam, getCyclePrompts, updateCycle } from "~/models/cycle.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -34,14 +34,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cycle } = await draftCycle(request, params.year);
   const submission = await parseForm(request, editCycleSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { updatedAt, ...input } = submission.value;
-  const saved = await updateCycle({ prisma: await getPrisma(), actorId: user.id, year: cycle.year, updatedAt: new Date(updatedAt), input });
-  if (!saved) notFound();
-  if (!saved.ok) {
-    const status = saved.error === "cycle:errors.stale" ? 409 : 400;
-    return json(submission.reply(saved.field ? { fieldErrors: { [saved.field]: [saved.error] } } : { formErrors: [saved.error] }), { status });
-  }
+  if (submission.status !== "success") return reply(submission);
+  const { version, ...input } = submission.value;
+  const saved = await updateCycle({ prisma: await getPrisma(), actorId: user.id, year: cycle.year, version, input });
+  if (!saved.ok) return replyFailure(submission, saved);
   return redirectWithToast(`/movement/cycles/${cycle.year}`, { key: "cycle:edit.saved", values: { year: cycle.year } });
 }
 

@@ -7,7 +7,7 @@ import { createCycleSchema } from "~/models/cycle-schema.server";
 import { createCycle, getCyclePrompts, suggestNextCycle } from "~/models/cycle.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -31,10 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:cycle");
   const submission = await parseForm(request, createCycleSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { year, ...input } = submission.value;
   const created = await createCycle({ prisma: await getPrisma(), actorId: user.id, year, input });
-  if (!created.ok) return json(submission.reply(created.field ? { fieldErrors: { [created.field]: [created.error] } } : { formErrors: [created.error] }), { status: 400 });
+  if (!created.ok) return replyFailure(submission, created);
   return redirectWithToast(`/movement/cycles/${year}`, { key: "cycle:create.created", values: { year } });
 }
 

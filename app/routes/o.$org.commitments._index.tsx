@@ -13,7 +13,7 @@ import { copyCommitmentsForward, countCopyable, listCommitments } from "~/models
 import { getFrameworkOptions } from "~/models/practice-options.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -67,14 +67,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:commitment");
   const submission = await parseForm(request, copyForwardSchema);
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { year } = submission.value;
   const copied = await copyCommitmentsForward({ prisma: await getPrisma(), organizationId: organization.id, actorId: user.id, toYear: year });
-  if (copied.status === "closed") return json(submission.reply({ formErrors: ["commitment:errors.cycleClosed"] }), { status: 409 });
+  if (!copied.ok) return replyFailure(submission, copied);
   // a repeated click copies nothing more and says so
   return redirectWithToast(`/o/${organization.slug}/commitments?year=${year}`, {
-    key: copied.copied ? "commitment:copy.done" : "commitment:copy.none",
-    values: { count: copied.copied, year },
+    key: copied.value.copied ? "commitment:copy.done" : "commitment:copy.none",
+    values: { count: copied.value.copied, year },
   });
 }
 

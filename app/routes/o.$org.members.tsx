@@ -12,7 +12,7 @@ import { handOverLead, listMembers, removeMember } from "~/models/membership.ser
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -60,25 +60,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseForm(request, schema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const answer = (result: ReturnType<typeof submission.reply>, status = 400, confirm: { membershipId: string; name: string; email: string } | null = null) =>
-    json({ intent, result, confirm }, { status });
-  if (submission.status !== "success") return answer(submission.reply());
+  const form = { intent, confirm: null as { membershipId: string; name: string; email: string } | null };
+  if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   const here = `/o/${organization.slug}/members`;
   const value = submission.value;
-  const refuse = (error: string) => answer(submission.reply({ formErrors: [error] }));
 
   switch (value.intent) {
     case "invite": {
       const target = { organizationId: organization.id, role: value.role };
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
-      if (!sent) notFound();
-      if (!sent.ok) return answer(submission.reply({ fieldErrors: { email: [sent.error] } }));
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "org:members.invite.sent", values: { email: value.email } });
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "org:members.pending.revoked" });
     }
     case "remove": {
@@ -86,20 +83,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!value.confirm) {
         const member = (await listMembers({ prisma, organizationId: organization.id })).find((m) => m.id === value.membershipId);
         if (!member) notFound();
-        return answer(submission.reply(), 200, { membershipId: member.id, name: member.user.name, email: member.user.email });
+        return reply(submission, { status: 200 }, { intent, confirm: { membershipId: member.id, name: member.user.name, email: member.user.email } });
       }
       const removed = await removeMember({ prisma, organizationId: organization.id, membershipId: value.membershipId, actorId: user.id });
-      if (removed.status === "notFound") notFound();
-      if (removed.status === "lastLead") return refuse("org:members.errors.lastLead");
+      if (!removed.ok) return replyFailure(submission, removed, {}, form);
       // a lead who removed themself no longer has this page
-      if (removed.userId === user.id) return redirectWithToast("/", { key: "org:members.left", values: { organization: organization.name } });
-      return redirectWithToast(here, { key: "org:members.removed", values: { name: removed.name, organization: organization.name } });
+      if (removed.value.userId === user.id) return redirectWithToast("/", { key: "org:members.left", values: { organization: organization.name } });
+      return redirectWithToast(here, { key: "org:members.removed", values: { name: removed.value.name, organization: organization.name } });
     }
     case "handOver": {
       const done = await handOverLead({ prisma, organizationId: organization.id, toMembershipId: value.membershipId, actorId: user.id });
-      if (done.status === "notFound") notFound();
-      if (done.status === "error") return refuse(done.error);
-      return redirectWithToast(here, { key: "org:members.handOver.done", values: { name: done.name } });
+      if (!done.ok) return replyFailure(submission, done, {}, form);
+      return redirectWithToast(here, { key: "org:members.handOver.done", values: { name: done.value.name } });
     }
   }
 }

@@ -14,7 +14,7 @@ import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { orgRoleCan } from "~/utils/permissions";
 import { readForm } from "~/utils/security.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseFormData, reply } from "~/utils/forms.server";
 import { formatDay } from "~/utils/time-zone";
 import { redirectWithToast } from "~/utils/toast.server";
 import { recordParam } from "~/utils/http";
@@ -67,11 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // a deleted practice answers only to its undo
   if (existing.deleted && formData.get("intent") !== "restore") notFound();
   const submission = parseFormData(formData, intentSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const list = `/o/${organization.slug}/practices`;
   const deleted = submission.value.intent === "delete";
   const result = await setPracticeDeleted({ prisma, organizationId: organization.id, actorId: user.id, id, deleted });
-  if (result.status === "not-found") notFound();
+  if (!result.ok) notFound();
   return deleted
     ? redirectWithToast(list, { key: "practice:toast.deleted", undo: { action: `${list}/${id}`, fields: { intent: "restore" } } })
     : redirectWithToast(`${list}/${id}`, { key: "practice:toast.restored" });

@@ -15,7 +15,7 @@ import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseFormData, reply, replyFailure } from "~/utils/forms.server";
 import { recordParam } from "~/utils/http";
 import { timeZoneHint } from "~/utils/time-zone.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -61,14 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { today } = await getPracticeCalendar({ prisma, organizationId: organization.id, hint: timeZoneHint(request) });
   const submission = parseFormData(formData, editSchema(today));
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { intent: _intent, version, ...input } = submission.value;
   const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
-  if (referenceErrors) return json(submission.reply({ fieldErrors: referenceErrors }), { status: 400 });
+  if (referenceErrors) return reply(submission, { fieldErrors: referenceErrors });
   const result = await updatePractice({ prisma, organizationId: organization.id, actorId: user.id, id, version, input });
-  if (result.status === "not-found") notFound();
   // someone saved first: the typed text comes back with the message, nothing is overwritten
-  if (result.status === "conflict") return json(submission.reply({ formErrors: ["validation.conflict"] }), { status: 409 });
+  if (!result.ok) return replyFailure(submission, result);
   return redirectWithToast(`/o/${organization.slug}/practices/${id}`, { key: "practice:toast.updated" });
 }
 

@@ -14,7 +14,7 @@ import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { readForm } from "~/utils/security.server";
-import { parseFormData } from "~/utils/forms.server";
+import { orThrow, parseFormData, reply } from "~/utils/forms.server";
 import { timeZoneHint } from "~/utils/time-zone.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
@@ -53,11 +53,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const prisma = await getPrisma();
   const { today } = await getPracticeCalendar({ prisma, organizationId: organization.id, hint: timeZoneHint(request) });
   const submission = parseFormData(formData, practiceSchema({ maxDate: today }));
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const input = submission.value;
   const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
-  if (referenceErrors) return json(submission.reply({ fieldErrors: referenceErrors }), { status: 400 });
-  await createPractice({ prisma, organizationId: organization.id, actorId: user.id, submissionKey, input });
+  if (referenceErrors) return reply(submission, { fieldErrors: referenceErrors });
+  // a key another form already used is the 409 page
+  orThrow(await createPractice({ prisma, organizationId: organization.id, actorId: user.id, submissionKey, input }));
   // a repeated submission lands on the same page with the same message: one practice either way
   return redirectWithToast(`/o/${organization.slug}/practices`, { key: "practice:toast.created" });
 }

@@ -65,9 +65,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (confirm !== password) fieldErrors.confirm = ["validation.passwordsDiffer"];
   if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors, hideFields }), { status: 400 });
 
-  const userId = await resetPassword({ prisma, token, password });
-  // the link was used (or expired) between the check above and now
-  if (!userId) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  const changed = await resetPassword({ prisma, token, password });
+  // the link was used (or expired) between the check above and now: the form says so, with its 410
+  if (!changed.ok) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  const userId = changed.value;
   const env = getEnv();
   // the browser's previous session ends too, even when it was another account's
   const session = await createSession({

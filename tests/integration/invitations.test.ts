@@ -25,7 +25,7 @@ async function tokenFor(email: string) {
 async function invite(email: string, target: { organizationId: string; role: "LEAD" | "MEMBER" } | { coalitionRole: "STAFF" | "ADMIN" }) {
   const inviter = await createUser({ coalitionRole: "ADMIN", name: "Rosa Admin" });
   const sent = await createInvitation({ prisma: await getPrisma(), inviterId: inviter.id, email, target, appUrl: "http://localhost" });
-  expect(sent?.ok).toBe(true);
+  expect(sent.ok).toBe(true);
   return tokenFor(email);
 }
 

@@ -14,7 +14,7 @@ import { compareSummaries, rebuildSummaries } from "~/models/summary.server";
 import { loader as csvLoader } from "~/routes/movement.organizations[.csv]";
 import { loader } from "~/routes/movement.organizations";
 import { getPrisma } from "~/utils/db.server";
-import { answer, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
 
 const MARKER = "PRIVATE-MARKER-org-41c9";
 const YEAR = 2025;
@@ -48,13 +48,15 @@ const names = (d: Data) => d.tracker.rows.map((r) => r.name);
 async function practice(organizationId: string, occurredOn: string, key: string, visibility: "PRIVATE" | "COALITION" = "PRIVATE") {
   const prisma = await getPrisma();
   const valueId = (await prisma.value.findFirstOrThrow({ orderBy: { position: "asc" }, select: { id: true } })).id;
-  const created = await createPractice({
-    prisma,
-    organizationId,
-    actorId,
-    submissionKey: key,
-    input: { title: `${MARKER} title`, notes: `${MARKER} notes`, occurredOn, valueId, participants: 5, impactedParticipants: 2, visibility, freedomIds: [] },
-  });
+  const created = await valueOf(
+    createPractice({
+      prisma,
+      organizationId,
+      actorId,
+      submissionKey: key,
+      input: { title: `${MARKER} title`, notes: `${MARKER} notes`, occurredOn, valueId, participants: 5, impactedParticipants: 2, visibility, freedomIds: [] },
+    }),
+  );
   return created.id;
 }
 
@@ -80,7 +82,7 @@ beforeAll(async () => {
   const move = async (id: string, occurredOn: string) => {
     const current = await prisma.practice.findUniqueOrThrow({ where: { id }, select: { version: true, valueId: true } });
     const input = { title: `${MARKER} moved`, notes: "", occurredOn, valueId: current.valueId, participants: 3, impactedParticipants: 1, visibility: "PRIVATE" as const, freedomIds: [] };
-    expect(await updatePractice({ prisma, organizationId: birch, actorId, id, version: current.version, input })).toEqual({ status: "ok" });
+    expect(await updatePractice({ prisma, organizationId: birch, actorId, id, version: current.version, input })).toEqual({ ok: true, value: null });
   };
   await move(await practice(birch, `${YEAR}-01-05`, "b1"), `${YEAR}-04-20`);
   // moved into the next year: the year it left has no practice and no latest date
@@ -90,7 +92,7 @@ beforeAll(async () => {
   await practice(dogwood, `${YEAR}-05-05`, "d1");
 
   const commitment = (key: string) =>
-    createCommitment({ prisma, organizationId: alder, actorId, cycleId: cycle.id, submissionKey: key, input: { title: `${MARKER} commitment`, description: MARKER, valueId: values[0].id, year: YEAR } });
+    valueOf(createCommitment({ prisma, organizationId: alder, actorId, cycleId: cycle.id, submissionKey: key, input: { title: `${MARKER} commitment`, description: MARKER, valueId: values[0].id, year: YEAR } }));
   const first = await commitment("c1");
   await commitment("c2");
   await addCommitmentUpdate({ prisma, organizationId: alder, actorId, commitmentId: first.id, version: 1, submissionKey: "u1", input: { status: "ACHIEVED", progress: 100, note: MARKER } });
@@ -105,7 +107,7 @@ beforeAll(async () => {
       input: { valueId, rubricLevel: 3, wentWell: MARKER, challenges: MARKER, nextSteps: MARKER, visibility: "PRIVATE", consentToQuote: false },
     });
   for (const v of values) await step(alder, v.id);
-  expect(await submitReflection({ prisma, organizationId: alder, actorId, year: YEAR })).toEqual({ status: "ok" });
+  expect(await submitReflection({ prisma, organizationId: alder, actorId, year: YEAR })).toEqual({ ok: true, value: null });
   await step(birch, values[0].id);
 
   const admin = await createUser({ coalitionRole: "ADMIN" });

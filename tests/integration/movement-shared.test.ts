@@ -8,7 +8,7 @@ import { createPractice, setPracticeDeleted } from "~/models/practice.server";
 import { saveReflectionStep, submitReflection } from "~/models/reflection.server";
 import { loader } from "~/routes/movement.shared";
 import { getPrisma } from "~/utils/db.server";
-import { answer, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
 
 const MARKER = "PRIVATE-MARKER-shared-8d2e";
 const YEAR = 2025;
@@ -51,13 +51,13 @@ beforeAll(async () => {
   let n = 0;
   const practice = async (organizationId: string, title: string, occurredOn: string, visibility: "PRIVATE" | "COALITION" | "PUBLIC", valueId = values[0].id, freedomIds: string[] = []) =>
     (
-      await createPractice({
+      await valueOf(createPractice({
         prisma,
         organizationId,
         actorId,
         submissionKey: `s${n++}`,
         input: { title, notes: visibility === "PRIVATE" ? MARKER : `${title} notes`, occurredOn, valueId, participants: 4, impactedParticipants: 1, visibility, freedomIds },
-      })
+      }))
     ).id;
   await practice(alder, "Shared workshop", `${YEAR}-03-01`, "COALITION", values[0].id, [freedoms[0].id]);
   await practice(alder, "Public rally", `${YEAR}-05-01`, "PUBLIC", values[1].id, [freedoms[1].id]);
@@ -78,7 +78,7 @@ beforeAll(async () => {
       input: { valueId: values[i].id, rubricLevel: 2, wentWell: text, challenges: `${text} challenges`, nextSteps: "", visibility, consentToQuote: false },
     });
   for (let i = 0; i < values.length; i++) await step(alder, i, i === 0 ? "COALITION" : i === 1 ? "PUBLIC" : "PRIVATE", i < 2 ? `Shared reflection ${i}` : MARKER);
-  expect(await submitReflection({ prisma, organizationId: alder, actorId, year: YEAR })).toEqual({ status: "ok" });
+  expect(await submitReflection({ prisma, organizationId: alder, actorId, year: YEAR })).toEqual({ ok: true, value: null });
   await step(birch, 0, "COALITION", "Draft coalition text");
 
   const admin = await createUser({ coalitionRole: "ADMIN" });

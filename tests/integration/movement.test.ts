@@ -12,7 +12,7 @@ import { loader as csvLoader } from "~/routes/movement.csv";
 import { loader as dashboardLoader } from "~/routes/movement._index";
 import { getPrisma } from "~/utils/db.server";
 import { freedomColor, valueColor } from "~/utils/palette";
-import { answer, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
 
 const MARKER = "PRIVATE-MARKER-7f3a";
 const YEAR = 2025;
@@ -74,13 +74,13 @@ beforeAll(async () => {
     const created = await prisma.organization.create({ data: { name: `Known ${i}`, slug: `known-${i}`, region: o.region, sizeBand: o.sizeBand, impactedLed: o.impactedLed } });
     orgs.push({ ...o, id: created.id });
     for (let p = 0; p < o.practices; p++) {
-      await createPractice({
+      await valueOf(createPractice({
         prisma,
         organizationId: created.id,
         actorId: actor.id,
         submissionKey: `known-${i}-${p}`,
         input: { title: `${MARKER} ${i}`, notes: MARKER, occurredOn: `${YEAR}-03-1${p}`, valueId, participants: 10, impactedParticipants: 4, visibility: "PRIVATE", freedomIds: [] },
-      });
+      }));
     }
   }
   staffCookie = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;

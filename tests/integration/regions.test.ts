@@ -77,7 +77,7 @@ describe("the organization form's region picker", () => {
     expect(created.status).toBe(302);
     const org = await prisma.organization.findFirstOrThrow({ where: { name: "Casa Archivada" } });
     const page = await orgPage(org.id);
-    const moved = await postOrg(org.id, { intent: "update", updatedAt: page.organization.updatedAt, ...orgForm({ name: "Casa Archivada", region: "PK-ARC" }) });
+    const moved = await postOrg(org.id, { intent: "update", version: String(page.organization.version), ...orgForm({ name: "Casa Archivada", region: "PK-ARC" }) });
     expect(moved.status).toBe(400);
     expect((await moved.json()).result.error.region).toEqual(["admin:regions.errors.archived"]);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).region).toBe("NY");
@@ -89,7 +89,7 @@ describe("the organization form's region picker", () => {
     const kept = await orgPage(org.id);
     expect(kept.organization).toMatchObject({ region: "PK-OLD", regionName: "Land PK-OLD" });
     expect(kept.regions.find((g: { macroRegion: string }) => g.macroRegion === "WEST")!.regions).toContainEqual({ code: "PK-OLD", name: "Land PK-OLD", archived: true });
-    const renamed = await postOrg(org.id, { intent: "update", updatedAt: kept.organization.updatedAt, ...orgForm({ name: "Casa Archivada Dos", region: "PK-OLD" }) });
+    const renamed = await postOrg(org.id, { intent: "update", version: String(kept.organization.version), ...orgForm({ name: "Casa Archivada Dos", region: "PK-OLD" }) });
     expect(renamed.status).toBe(302);
     expect(await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: "Casa Archivada Dos", region: "PK-OLD" });
   });
@@ -208,7 +208,7 @@ describe("past years do not move", () => {
     // the organization moves to another region
     const page = await orgPage(org.id, await inSpanish(admin.cookie));
     expect(page.organization.regionName).toBe("Renombrada");
-    const changed = await postOrg(org.id, { intent: "update", updatedAt: page.organization.updatedAt, name: org.name, region: "NY", sizeBand: "LARGE", languages: "" });
+    const changed = await postOrg(org.id, { intent: "update", version: String(page.organization.version), name: org.name, region: "NY", sizeBand: "LARGE", languages: "" });
     expect(changed.status).toBe(302);
     expect(await snapshot(lastYear)).toEqual(past);
     expect(await snapshot(thisYear)).toEqual({ regionCode: "NY", macroRegion: "NORTHEAST", sizeBand: "LARGE" });
