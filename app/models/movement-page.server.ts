@@ -4,8 +4,7 @@ import { getMovementDashboard, listMovementYears } from "~/models/movement-dashb
 import { parseMovementFilters } from "~/models/movement-filters";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
 
 export const CHART_IDS = ["practices", "rubric", "freedoms", "participation", "participants", "commitments"] as const;
@@ -18,13 +17,12 @@ export function isChartId(id: string | null): id is ChartId {
 export async function loadMovementDashboard(request: Request, now = new Date()) {
   const currentYear = now.getUTCFullYear();
   const filters = parseMovementFilters(new URL(request.url).searchParams, currentYear);
-  const [prisma, t, tc, lng] = await Promise.all([
+  const [prisma, t, tc, locale] = await Promise.all([
     getPrisma(),
     i18next.getFixedT(request, "movement"),
     i18next.getFixedT(request, "commitment"),
-    i18next.getLocale(request),
+    getLocale(request),
   ]);
-  const locale = isLocale(lng) ? lng : "en";
   const min = readEnv().MIN_GROUP_SIZE;
   const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 1)).toLocaleDateString(locale, { month: "short", timeZone: "UTC" }));
   const [dashboard, years] = await Promise.all([

@@ -14,7 +14,7 @@ import { getUser, homePath } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
@@ -112,7 +112,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     token: params.token ?? "",
     name: value.intent === "create" ? value.name : undefined,
     password: value.password,
-    locale: await i18next.getLocale(request),
+    locale: await getLocale(request),
     signedInUserId: user?.id ?? null,
   });
   if (result.status === "notFound") throw new Response("Not found", { status: 404 });

@@ -12,8 +12,7 @@ import { bothLanguagesOrNeither, descriptorFields, formDefaults, itemFields } fr
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // One page edits a value (/values/<id>, or adds one at /values/new), a freedom (/freedoms/<id>) or a rubric
@@ -46,8 +45,7 @@ async function loadPage(request: Request, params: LoaderFunctionArgs["params"]) 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prisma, kind, isNew, current } = await loadPage(request, params);
-  const [framework, lng, t] = await Promise.all([getFrameworkForAdmin({ prisma }), i18next.getLocale(request), i18next.getFixedT(request, "framework")]);
-  const locale = isLocale(lng) ? lng : "en";
+  const [framework, locale, t] = await Promise.all([getFrameworkForAdmin({ prisma }), getLocale(request), i18next.getFixedT(request, "framework")]);
   const title = isNew ? t("edit.newValueTitle") : t(`edit.${kind}Title`, { level: params.id });
   return json({
     title,

@@ -8,8 +8,7 @@ import { getFrameworkForAdmin, moveFrameworkItem, setValueArchived } from "~/mod
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const id = () => z.string().check(z.minLength(1), z.maxLength(40));
@@ -34,8 +33,7 @@ async function requireAdmin(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [framework, lng, t] = await Promise.all([getFrameworkForAdmin({ prisma: await getPrisma() }), i18next.getLocale(request), i18next.getFixedT(request, "framework")]);
-  const locale = isLocale(lng) ? lng : "en";
+  const [framework, locale, t] = await Promise.all([getFrameworkForAdmin({ prisma: await getPrisma() }), getLocale(request), i18next.getFixedT(request, "framework")]);
   return json({
     title: t("title"),
     fromYear: framework.fromYear,

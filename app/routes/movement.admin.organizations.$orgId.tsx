@@ -15,8 +15,7 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { confirmField, emailField } from "~/utils/validation.server";
 import { recordParam } from "~/utils/http";
@@ -46,9 +45,9 @@ async function loadOrganization(request: Request, orgId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization: o } = await loadOrganization(request, params.orgId);
   const prisma = await getPrisma();
-  const locale = await i18next.getLocale(request);
+  const locale = await getLocale(request);
   const [freedoms, invitations] = await Promise.all([
-    listFocusFreedomOptions({ prisma, locale: isLocale(locale) ? locale : "en" }),
+    listFocusFreedomOptions({ prisma, locale: locale }),
     listOrganizationInvitations({ prisma, organizationId: o.id }),
   ]);
   return json({

@@ -14,8 +14,7 @@ import { createOrganization, listFocusFreedomOptions, listOrganizations } from "
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
 
@@ -39,10 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = searchParamsOf(request);
   const search = searchSchema().parse({ q: query.get("q") || undefined, page: query.get("page") ?? 1 });
   const prisma = await getPrisma();
-  const locale = await i18next.getLocale(request);
+  const locale = await getLocale(request);
   const [list, freedoms] = await Promise.all([
     listOrganizations({ prisma, page: search.page, q: search.q }),
-    listFocusFreedomOptions({ prisma, locale: isLocale(locale) ? locale : "en" }),
+    listFocusFreedomOptions({ prisma, locale: locale }),
   ]);
   return json({ title: t("organizations.title"), q: search.q ?? "", list, freedoms });
 }

@@ -15,8 +15,7 @@ import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { sessionSecret } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -41,8 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
   const search = searchParamsOf(request);
   const filters = filterSchema().parse({ region: search.get("region") || undefined, state: search.get("state") || undefined });
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const prisma = await getPrisma();
   const [prompts, tracker, t] = await Promise.all([
     getCyclePrompts({ prisma, year: cycle.year, locale }),

@@ -5,8 +5,7 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { toCsv } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { z } from "~/utils/zod.server";
 
 /** The submission tracker as CSV, with the page's filters: states, dates and names, never what was written. */
@@ -19,8 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = searchParamsOf(request);
   const region = z.safeParse(z.string().check(z.minLength(1), z.maxLength(100)), search.get("region"));
   const state = z.safeParse(z.enum(TRACKER_STATES), search.get("state"));
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const [tracker, t] = await Promise.all([
     getSubmissionTracker({ prisma, cycleId: cycle.id, locale, region: region.success ? region.data : undefined, state: state.success ? state.data : undefined }),
     i18next.getFixedT(request, "cycle"),

@@ -9,15 +9,13 @@ import { getOpenCycleSummary } from "~/models/cycle.server";
 import { getWorkspaceOverview } from "~/models/workspace.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getLocale } from "~/utils/i18next.server";
 import { valueColor } from "~/utils/palette";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization, role } = requireOrgPermission(user, params.org, "read:org");
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const prisma = await getPrisma();
   const [overview, openCycle] = await Promise.all([getWorkspaceOverview({ prisma, organizationId: organization.id, locale }), getOpenCycleSummary({ prisma, locale })]);
   // leads are offered to carry last year's unfinished commitments into the open cycle

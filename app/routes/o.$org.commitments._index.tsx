@@ -14,8 +14,7 @@ import { getFrameworkOptions } from "~/models/practice-options.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
 
@@ -25,10 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const thisYear = new Date().getUTCFullYear();
   const year = yearParam(searchParamsOf(request).get("year"), thisYear);
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [framework, cycles, commitments, copyable, t] = await Promise.all([
     // archived values too: an older commitment keeps the name it was made under
-    getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en", includeArchived: true }),
+    getFrameworkOptions({ prisma, locale: lng, includeArchived: true }),
     listCycles({ prisma }),
     listCommitments({ prisma, organizationId: organization.id, year }),
     countCopyable({ prisma, organizationId: organization.id, toYear: year }),

@@ -10,8 +10,7 @@ import { getFrameworkOptions } from "~/models/practice-options.server";
 import { getPractice, setPracticeDeleted } from "~/models/practice.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getLocale } from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
@@ -31,9 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const practice = await getPractice({ prisma, organizationId: organization.id, id: recordParam(params.practiceId) });
   // another organization's practice, or a deleted one, is not here (the undo posts to the action)
   if (!practice || practice.deleted) notFound();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   // archived values and freedoms too: an older practice keeps the names it was logged with
-  const framework = await getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en", includeArchived: true });
+  const framework = await getFrameworkOptions({ prisma, locale: lng, includeArchived: true });
   const value = framework.values.find((v) => v.id === practice.valueId);
   return json({
     organization: { slug: organization.slug, name: organization.name },

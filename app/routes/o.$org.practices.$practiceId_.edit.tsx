@@ -12,8 +12,7 @@ import { checkPracticeReferences, getPractice, updatePractice } from "~/models/p
 import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
 import { recordParam } from "~/utils/http";
@@ -34,8 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const practice = await getPractice({ prisma, organizationId: organization.id, id: recordParam(params.practiceId) });
   if (!practice || practice.deleted) notFound();
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const [options, t] = await Promise.all([
     getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request), alsoYear: Number(practice.occurredOn.slice(0, 4)) }),
     i18next.getFixedT(request, "practice"),

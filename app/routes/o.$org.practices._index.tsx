@@ -10,16 +10,14 @@ import { getCommitmentOptions, getFrameworkOptions, parsePracticeSearch } from "
 import { listPractices, type PracticeFilters } from "~/models/practice.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:practice");
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   // the address is parsed on the server only: zod stays out of this page's JavaScript
   const search = parsePracticeSearch(searchParamsOf(request));
   const [framework, names, commitments, t] = await Promise.all([

@@ -7,20 +7,19 @@ import { VisibilityBadge } from "~/components/visibility-field";
 import { getValueForOrganization } from "~/models/value-page.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getLocale } from "~/utils/i18next.server";
 import { valueColor } from "~/utils/palette";
 import { recordParam } from "~/utils/http";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:reflection");
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const data = await getValueForOrganization({
     prisma: await getPrisma(),
     organizationId: organization.id,
     slug: recordParam(params.value),
-    locale: isLocale(lng) ? lng : "en",
+    locale: lng,
   });
   if (!data) notFound();
   return json({ orgSlug: organization.slug, ...data });

@@ -24,9 +24,8 @@ import { getReflectionYear, reopenReflection, saveReflectionStep, submitReflecti
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
-import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -42,9 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization, role } = requireOrgPermission(user, params.org, "read:reflection");
   const year = yearParam(params.year);
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [reflection, t] = await Promise.all([
-    getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: isLocale(lng) ? lng : "en" }),
+    getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: lng }),
     i18next.getFixedT(request, "reflection"),
   ]);
   if (!reflection) notFound();
