@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/ui/field";
 import { VisibilityBadge, type VisibilityOption } from "~/components/visibility-field";
+import { useFormat } from "~/components/use-format";
 
 export type StepState = "empty" | "draft" | "done" | "submitted";
 export type PracticeSummary = { count: number; recent: { id: string; title: string; occurredOn: string }[] };
@@ -153,8 +154,8 @@ export function ReflectionAnswers({ answer, levels }: { answer: ReflectionAnswer
  * (and anyone writing) sees what the organization did before submitting.
  */
 export function ReflectionOverview({ organization, year, steps }: { organization: string; year: number; steps: ReflectionStepSummary[] }) {
-  const { t, i18n } = useTranslation("reflection");
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const { t } = useTranslation("reflection");
+  const format = useFormat();
   const practices = `/o/${organization}/practices`;
   return (
     <section className="stack reflection-overview" aria-labelledby="overview-title">
@@ -175,7 +176,7 @@ export function ReflectionOverview({ organization, year, steps }: { organization
               <ul className="plain-list compact">
                 {s.practices.recent.map((p) => (
                   <li key={p.id}>
-                    <Link to={`${practices}/${p.id}`}>{p.title}</Link> <span className="muted">· {date(p.occurredOn)}</span>
+                    <Link to={`${practices}/${p.id}`}>{p.title}</Link> <span className="muted">· {format.date(p.occurredOn)}</span>
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,7 @@ import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
+import { formatters } from "~/utils/format";
 
 export const CHART_IDS = ["practices", "rubric", "freedoms", "participation", "participants", "commitments"] as const;
 export type ChartId = (typeof CHART_IDS)[number];
@@ -24,7 +25,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
     getLocale(request),
   ]);
   const min = readEnv().MIN_GROUP_SIZE;
-  const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 1)).toLocaleDateString(locale, { month: "short", timeZone: "UTC" }));
+  const months = Array.from({ length: 12 }, (_, m) => formatters(locale).month(m));
   const [dashboard, years] = await Promise.all([
     getMovementDashboard({
       prisma,

@@ -21,6 +21,7 @@ import { clientAddress } from "~/utils/security.server";
 import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation.server";
+import { useFormat } from "~/components/use-format";
 
 const schema = () =>
   z.discriminatedUnion(
@@ -141,13 +142,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Invite() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("invite");
+  const { t } = useTranslation("invite");
   const [form, fields] = useForm<Record<"name" | "password" | "confirm", string>>({ id: "invite", lastResult, defaultValue: { name: data.name ?? "" } });
   const role = t(`roleIn.${data.role}`);
   const intro = data.organization
     ? t(data.inviter ? "introOrganization" : "introOrganizationNoInviter", { inviter: data.inviter, organization: data.organization, role })
     : t(data.inviter ? "introCoalition" : "introCoalitionNoInviter", { inviter: data.inviter, role });
-  const expires = new Date(data.expiresAt).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
+  const expires = useFormat().date(data.expiresAt, "long");
   return (
     <div className="container narrow section stack">
       <h1>{t("title")}</h1>

@@ -9,6 +9,8 @@ import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server"
 import { movementTakeaways } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { formatters } from "~/utils/format";
+import { useFormat } from "~/components/use-format";
 
 const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked", freedoms: "bar", participation: "bar", participants: "grouped", commitments: "stacked" };
 
@@ -16,9 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
   const { filters, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
-  const number = new Intl.NumberFormat(locale);
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? percent.format(n) : number.format(n)));
+  const format = formatters(locale);
+  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? format.percent(n) : format.number(n)));
   const charts = CHART_IDS.map((id) => ({
     id,
     title: t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
@@ -54,9 +55,9 @@ function hasHidden(table: ChartTable) {
 
 export default function MovementDashboard() {
   const { filters, params, years, options, charts, min } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("movement");
+  const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
-  const number = new Intl.NumberFormat(i18n.language);
+  const format = useFormat();
   return (
     <div className="container section stack">
       <h1>{t("dashboard.title")}</h1>
@@ -111,7 +112,7 @@ export default function MovementDashboard() {
                       <th scope="row">{r.label}</th>
                       {r.cells.map((c, i) => (
                         <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
-                          {c === null ? t("dashboard.suppressed", { min }) : number.format(c)}
+                          {c === null ? t("dashboard.suppressed", { min }) : format.number(c)}
                         </td>
                       ))}
                     </tr>

@@ -8,6 +8,7 @@ import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 // ?before=<id>: the last event id of the previous page; anything malformed shows the first page
 const searchSchema = () =>
@@ -57,8 +58,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export default function Audit() {
   const data = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("admin");
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const { t } = useTranslation("admin");
+  const format = useFormat();
   return (
     <div className="container section stack">
       <h1>{t("audit.title")}</h1>
@@ -79,7 +80,7 @@ export default function Audit() {
               {data.events.map((e) => (
                 <tr key={e.id}>
                   <td className="cell-title">
-                    <time dateTime={e.at}>{time(e.at)}</time>
+                    <time dateTime={e.at}>{format.dateTime(e.at)}</time>
                   </td>
                   <td data-label={t("audit.table.action")}>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
                   <td data-label={t("audit.table.actor")}>{e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.noActor")}</td>

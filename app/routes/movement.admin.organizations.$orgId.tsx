@@ -19,6 +19,7 @@ import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { confirmField, emailField } from "~/utils/validation.server";
 import { recordParam } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 const schema = () =>
   z.discriminatedUnion(
@@ -126,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrganizationAdmin() {
   const { organization: o, freedoms, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
   const resultFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.result : undefined);
   const [form, fields] = useForm({
     id: "edit-organization",
@@ -146,7 +147,7 @@ export default function OrganizationAdmin() {
   const [inviteForm, inviteFields] = useForm({ id: "invite-lead", lastResult: resultFor("inviteLead") });
   const [rowForm] = useForm({ id: "organization-actions", lastResult: resultFor("archive", "restore", "revoke") });
   const confirmArchive = Boolean(actionData?.confirm) && !o.archived;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   return (
     <div className="container section stack">
       <p>
@@ -155,7 +156,7 @@ export default function OrganizationAdmin() {
       <h1>{o.name}</h1>
       <p className="form-actions">
         <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
-        <span>{t("organizations.edit.joined", { date: date(o.joinedAt) })}</span>
+        <span>{t("organizations.edit.joined", { date: format.date(o.joinedAt) })}</span>
         <span>{t("organizations.edit.members", { count: o.members })}</span>
         <span>{t("organizations.edit.slug", { slug: o.slug })}</span>
       </p>
@@ -188,7 +189,7 @@ export default function OrganizationAdmin() {
               {invitations.map((i) => (
                 <li key={i.id} className="form-actions">
                   <span>
-                    {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("organizations.pending.expires", { date: date(i.expiresAt) })}
+                    {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("organizations.pending.expires", { date: format.date(i.expiresAt) })}
                   </span>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke" />

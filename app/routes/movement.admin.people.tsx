@@ -19,6 +19,7 @@ import i18next from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { confirmField, emailField } from "~/utils/validation.server";
 import { searchParamsOf } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 const COALITION_ROLES = ["NONE", "STAFF", "ADMIN"] as const;
 const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
@@ -116,12 +117,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function People() {
   const { list, q, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
   // a new location after a successful send: the form starts empty again
   const location = useLocation();
   const [inviteForm, inviteFields] = useForm({ id: "invite-staff", lastResult: actionData?.intent === "invite" ? actionData.result : undefined });
   const [rowForm] = useForm({ id: "people-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   const confirm = actionData?.confirm ?? null;
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
@@ -214,7 +215,7 @@ export default function People() {
             {invitations.map((i) => (
               <li key={i.id} className="form-actions">
                 <span>
-                  {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("people.pending.expires", { date: date(i.expiresAt) })}
+                  {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("people.pending.expires", { date: format.date(i.expiresAt) })}
                 </span>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="revoke" />

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CycleStatusBadge, useDateFormat } from "~/components/cycle-status";
+import { CycleStatusBadge } from "~/components/cycle-status";
+import { useFormat } from "~/components/use-format";
 import { CycleTracker } from "~/components/cycle-tracker";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -105,7 +106,7 @@ export default function CyclePage() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("cycle");
-  const date = useDateFormat();
+  const format = useFormat();
   const { cycle } = data;
   return (
     <div className="container section stack">
@@ -117,7 +118,7 @@ export default function CyclePage() {
         <CycleStatusBadge status={cycle.status} />
       </div>
       <p className="section-intro">
-        {t("list.range", { from: date(cycle.opensOn), to: date(cycle.closesOn) })} · {t("page.interval", { count: cycle.reminderIntervalDays })}
+        {t("list.range", { from: format.date(cycle.opensOn), to: format.date(cycle.closesOn) })} · {t("page.interval", { count: cycle.reminderIntervalDays })}
       </p>
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
 

@@ -11,6 +11,7 @@ import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getLocale } from "~/utils/i18next.server";
 import { valueColor } from "~/utils/palette";
+import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,14 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? ""} · North Star` }];
-
-function useFormat() {
-  const { i18n } = useTranslation();
-  return {
-    percent: (n: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(n),
-    date: (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" }),
-  };
-}
 
 export default function OrganizationHome() {
   const { organization, overview, openCycle, copyable } = useLoaderData<typeof loader>();

@@ -17,6 +17,7 @@ import i18next from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { confirmField, emailField } from "~/utils/validation.server";
+import { useFormat } from "~/components/use-format";
 
 const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
 
@@ -107,12 +108,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Members() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("org");
+  const { t } = useTranslation("org");
   // a new location after a successful send: the form starts empty again
   const location = useLocation();
   const [inviteForm, inviteFields] = useForm({ id: "invite-member", lastResult: actionData?.intent === "invite" ? actionData.result : undefined });
   const [rowForm] = useForm({ id: "member-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   const others = data.members.filter((m) => !m.self && m.role === "MEMBER");
   const confirm = actionData?.confirm ?? null;
   return (
@@ -155,7 +156,7 @@ export default function Members() {
                 <td data-label={t("members.table.role")}>
                   <span className="badge">{t(`members.roles.${m.role}`)}</span>
                 </td>
-                <td data-label={t("members.table.since")}>{date(m.since)}</td>
+                <td data-label={t("members.table.since")}>{format.date(m.since)}</td>
                 {data.canManage ? (
                   <td data-label={t("members.table.actions")} className={m.self ? "cell-empty" : undefined}>
                     {m.self ? null : (
@@ -184,7 +185,7 @@ export default function Members() {
                 {data.invitations.map((i) => (
                   <li key={i.id} className="form-actions">
                     <span>
-                      {i.email} · {i.role ? t(`members.roles.${i.role}`) : null} · {t("members.pending.expires", { date: date(i.expiresAt) })}
+                      {i.email} · {i.role ? t(`members.roles.${i.role}`) : null} · {t("members.pending.expires", { date: format.date(i.expiresAt) })}
                     </span>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="revoke" />

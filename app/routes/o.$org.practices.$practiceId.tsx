@@ -14,9 +14,9 @@ import { getLocale } from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { readForm } from "~/utils/security.server";
 import { parseFormData } from "~/utils/forms.server";
-import { formatDay } from "~/utils/time-zone";
 import { redirectWithToast } from "~/utils/toast.server";
 import { recordParam } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 // Two forms post here: delete, and the toast's undo of it.
 function intentSchema() {
@@ -78,7 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PracticePage() {
   const { organization, practice: p, value, freedoms, canWrite } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("practice");
+  const { t } = useTranslation("practice");
+  const format = useFormat();
   const list = `/o/${organization.slug}/practices`;
   return (
     <div className="container narrow section stack">
@@ -107,7 +108,7 @@ export default function PracticePage() {
         <div>
           <dt>{t("view.date")}</dt>
           <dd>
-            <time dateTime={p.occurredOn}>{formatDay(p.occurredOn, i18n.language)}</time>
+            <time dateTime={p.occurredOn}>{format.date(p.occurredOn, "full")}</time>
           </dd>
         </div>
         <div>

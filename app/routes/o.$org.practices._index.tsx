@@ -12,6 +12,7 @@ import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -78,13 +79,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export default function PracticeList() {
   const data = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("practice");
+  const { t } = useTranslation("practice");
   const location = useLocation();
   const base = `/o/${data.organization.slug}/practices`;
   const activeFilters = Object.values(data.applied).filter(Boolean).length;
   const valueById = new Map(data.values.map((v) => [v.id, v]));
   const freedomById = new Map(data.freedoms.map((f) => [f.id, f]));
-  const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   const pageLink = (page: number) => {
     const params = new URLSearchParams(location.search);
     params.delete("page");
@@ -189,7 +190,7 @@ export default function PracticeList() {
                     return (
                       <tr key={p.id}>
                         <td data-label={t("list.table.date")} className="cell-date">
-                          <time dateTime={p.occurredOn}>{date(p.occurredOn)}</time>
+                          <time dateTime={p.occurredOn}>{format.date(p.occurredOn)}</time>
                         </td>
                         <td data-label={t("list.table.practice")} className="cell-title">
                           <div>

@@ -10,6 +10,7 @@ import { getPrisma } from "~/utils/db.server";
 import { getLocale } from "~/utils/i18next.server";
 import { valueColor } from "~/utils/palette";
 import { recordParam } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,10 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export default function ValuePage() {
   const { orgSlug, value, commitments, practices, practiceCount, reflections } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("workspace");
+  const { t } = useTranslation("workspace");
   const base = `/o/${orgSlug}`;
-  const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const percent = (n: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(n);
+  const format = useFormat();
   const accent = { "--card-accent": valueColor(value.slug, value.position - 1) } as React.CSSProperties;
   return (
     <div className="container section stack" style={accent}>
@@ -53,7 +53,7 @@ export default function ValuePage() {
               <li key={c.id}>
                 <Link to={`${base}/commitments/${c.id}`}>{c.title}</Link>
                 <span className="status-line">
-                  {c.year} · {t(`status.${c.status}`)} · {t("home.progress", { percent: percent(c.progress / 100) })}
+                  {c.year} · {t(`status.${c.status}`)} · {t("home.progress", { percent: format.percent(c.progress / 100) })}
                 </span>
               </li>
             ))}
@@ -72,7 +72,7 @@ export default function ValuePage() {
             <ol className="timeline">
               {practices.map((p) => (
                 <li key={p.id}>
-                  <time dateTime={p.occurredOn}>{date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
+                  <time dateTime={p.occurredOn}>{format.date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
                   <VisibilityBadge visibility={p.visibility} />
                   <span className="status-line">
                     <ParticipantCount participants={p.participants} impacted={p.impactedParticipants} />

@@ -30,6 +30,7 @@ import { valueColor } from "~/utils/palette";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 /** The year in the URL; anything but four digits is not a page. */
 function yearParam(value: string | undefined) {
@@ -142,9 +143,9 @@ type Step = NonNullable<Data["current"]>;
 export default function ReflectionYear() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("reflection");
+  const { t } = useTranslation("reflection");
   const step = data.current;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
+  const format = useFormat();
   const stepResult = actionData?.intent === "save" ? (actionData.result as SubmissionResult<string[]>) : undefined;
   const leadResult = actionData && actionData.intent !== "save" ? actionData : undefined;
   return (
@@ -157,8 +158,8 @@ export default function ReflectionYear() {
           : data.cycle.status === "DRAFT"
             ? t("state.notOpen")
             : data.submitted
-              ? t("state.submitted", { date: data.submittedAt ? date(data.submittedAt) : "" })
-              : t("state.open", { date: date(data.cycle.closesOn) })}
+              ? t("state.submitted", { date: data.submittedAt ? format.date(data.submittedAt, "long") : "" })
+              : t("state.open", { date: format.date(data.cycle.closesOn, "long") })}
       </p>
       {step ? (
         <div className="reflection-layout">
