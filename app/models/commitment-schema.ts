@@ -2,6 +2,7 @@
 // (commitment-rules.ts).
 import * as z from "zod/mini";
 import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
+import { submissionKeyField, versionField } from "~/utils/form-fields";
 
 const text = (max: number) => z.optional(z.string().check(z.maxLength(max, { error: "validation.tooLong" })));
 
@@ -24,22 +25,16 @@ export const commitmentUpdateSchema = z.object({
 });
 export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
 
-/** Hidden fields of the write forms: the version the form was loaded with, and one form submission's key. */
-export const versionField = z.coerce
-  .number({ error: "validation.required" })
-  .check(z.int({ error: "validation.invalidChoice" }), z.minimum(0, { error: "validation.invalidChoice" }));
-export const submissionKeyField = z.string({ error: "validation.required" }).check(z.regex(/^[A-Za-z0-9-]{8,100}$/, { error: "validation.invalidChoice" }));
-
 // What the commitment routes' actions parse. They live here rather than in the routes: a route that imports
 // zod itself keeps it in the page's JavaScript even when only its action uses it.
 
 /** The new-commitment form: one key per form shown, so a repeated submission creates one commitment. */
-export const newCommitmentSchema = z.extend(commitmentSchema, { submissionKey: submissionKeyField });
+export const newCommitmentSchema = z.extend(commitmentSchema, { submissionKey: submissionKeyField() });
 
 /** The commitment page's two forms: a dated update and the edit, each with the version it saw. */
 export const commitmentIntentSchema = z.discriminatedUnion("intent", [
-  z.extend(commitmentUpdateSchema, { intent: z.literal("update"), version: versionField, submissionKey: submissionKeyField }),
-  z.extend(commitmentSchema, { intent: z.literal("edit"), version: versionField }),
+  z.extend(commitmentUpdateSchema, { intent: z.literal("update"), version: versionField(), submissionKey: submissionKeyField() }),
+  z.extend(commitmentSchema, { intent: z.literal("edit"), version: versionField() }),
 ]);
 
 const cycleYear = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2200));

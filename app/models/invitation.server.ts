@@ -7,7 +7,7 @@ import { enqueueEmail } from "~/models/outbox.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
-import { tokenParam } from "~/utils/validation.server";
+import { tokenParam } from "~/utils/form-fields";
 
 export const INVITATION_DAYS = 7;
 

@@ -1,7 +1,7 @@
 // The organization form's rules, shared by the admin's create and edit pages. Messages are i18n keys.
 import * as z from "zod/mini";
 import { SIZE_BANDS, TIME_ZONES } from "~/models/organization-options";
-import { nameField } from "~/utils/validation.server";
+import { nameField } from "~/utils/form-fields";
 
 
 export const organizationFields = () => ({

@@ -1,17 +1,10 @@
 // The practice form's schema, applied by the server. The browser checks the same rules from
 // practice-rules.ts (zod stays out of its JavaScript). Messages are i18n keys.
 import * as z from "zod/mini";
+import { isRealDate } from "~/utils/form-rules";
 import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, VISIBILITIES } from "~/models/practice-rules";
 
 export { VISIBILITIES } from "~/models/practice-rules";
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(value: string) {
-  if (!isoDate.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 const count = z.coerce
   .number({ error: "validation.wholeNumber" })

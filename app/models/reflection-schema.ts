@@ -1,7 +1,7 @@
 // The annual reflection's step form (one value) as the server applies it; the browser checks the same rules
 // without zod (reflection-rules.ts).
 import * as z from "zod/mini";
-import { versionField } from "~/models/commitment-schema";
+import { versionField } from "~/utils/form-fields";
 import { VISIBILITIES } from "~/models/practice-schema";
 
 const text = z.optional(z.string().check(z.maxLength(10_000, { error: "validation.tooLong" })));
@@ -22,7 +22,7 @@ export type ReflectionStepInput = z.infer<typeof reflectionStepSchema>;
  * lead's submit, and the lead's reopen. Here rather than in the route, so zod stays out of the page's JavaScript.
  */
 export const reflectionIntentSchema = z.discriminatedUnion("intent", [
-  z.extend(reflectionStepSchema, { intent: z.literal("save"), version: versionField, nextStep: z.string().check(z.regex(/^[a-z0-9-]{1,100}$/)) }),
+  z.extend(reflectionStepSchema, { intent: z.literal("save"), version: versionField(), nextStep: z.string().check(z.regex(/^[a-z0-9-]{1,100}$/)) }),
   z.object({ intent: z.literal("submit") }),
   z.object({ intent: z.literal("reopen") }),
 ]);

@@ -18,7 +18,7 @@ import i18next, { localeCookie } from "~/utils/i18next.server";
 import { isLocale, LOCALES } from "~/utils/localized";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation.server";
+import { currentPasswordField, nameField, newPasswordField } from "~/utils/form-fields";
 
 // Each setting is its own form (a hidden intent), so saving one never resubmits another.
 const schema = () =>

@@ -15,7 +15,7 @@ import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { devOutboxEnabled } from "~/utils/mailer.server";
 import { clientAddress } from "~/utils/security.server";
-import { emailField } from "~/utils/validation.server";
+import { emailField } from "~/utils/form-fields";
 import { searchParamsOf } from "~/utils/http";
 
 const schema = () =>

@@ -8,9 +8,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
-import { createSession, findSessionUser } from "~/models/session.server";
 import { startAttempt, succeeded, type Attempt } from "~/models/user.server";
-import { getUser, homePath } from "~/utils/auth.server";
+import { getUser, startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
@@ -18,9 +17,9 @@ import i18next, { getLocale } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
-import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
+import { isKnownDevice } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation.server";
+import { currentPasswordField, nameField, newPasswordField } from "~/utils/form-fields";
 import { useFormat } from "~/components/use-format";
 
 const schema = () =>
@@ -125,18 +124,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (attempt) await succeeded({ prisma, attempt });
   // a fresh session for the person who accepted; the browser's previous one ends
-  const session = await createSession({
-    prisma,
-    userId: result.userId,
-    maxDays: env.SESSION_MAX_DAYS,
-    userAgent: request.headers.get("User-Agent"),
-    replacing: await readSessionToken(request),
-  });
-  const signedIn = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  const headers = new Headers();
-  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await rememberDevice(request, invitation.email));
-  return redirectWithToast(signedIn ? homePath(signedIn) : "/", { key: "invite:accepted" }, { headers });
+  const { headers, home } = await startSession({ request, userId: result.userId, email: invitation.email });
+  return redirectWithToast(home, { key: "invite:accepted" }, { headers });
 }
 
 export default function Invite() {

@@ -6,9 +6,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { findSessionUser } from "~/models/session.server";
 import { signIn } from "~/models/user.server";
-import { getUser, homePath } from "~/utils/auth.server";
+import { getUser, homePath, startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
@@ -16,8 +15,8 @@ import { safeRedirect } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { clientAddress } from "~/utils/security.server";
-import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
-import { currentPasswordField, emailField, redirectField } from "~/utils/validation.server";
+import { isKnownDevice } from "~/utils/session.server";
+import { currentPasswordField, emailField, redirectField } from "~/utils/form-fields";
 
 const schema = () =>
   z.object({
@@ -50,21 +49,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     address: clientAddress(context),
     ceiling: env.FAILED_SIGN_INS_PER_MINUTE,
     knownDevice: await isKnownDevice(request, email),
-    replacing: await readSessionToken(request),
-    userAgent: request.headers.get("User-Agent"),
-    maxDays: env.SESSION_MAX_DAYS,
   });
   if (result.status === "failed") return json(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
   if (result.status !== "signedIn") {
     const message = result.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
     return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 429, headers: { "Retry-After": String(result.retryAfter) } });
   }
-  const { session } = result;
-  const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  const headers = new Headers();
-  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await rememberDevice(request, email));
-  return redirect(safeRedirect(redirectTo, user ? homePath(user) : "/"), { headers });
+  const { headers, home } = await startSession({ request, userId: result.userId, email });
+  return redirect(safeRedirect(redirectTo, home), { headers });
 }
 
 export default function Login() {

@@ -17,7 +17,7 @@ import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { confirmField, emailField } from "~/utils/validation.server";
+import { confirmField, emailField } from "~/utils/form-fields";
 import { recordParam } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
 

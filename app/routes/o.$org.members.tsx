@@ -16,7 +16,7 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { confirmField, emailField } from "~/utils/validation.server";
+import { confirmField, emailField } from "~/utils/form-fields";
 import { useFormat } from "~/components/use-format";
 
 const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));

@@ -7,16 +7,13 @@ import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
-import { createSession, findSessionUser } from "~/models/session.server";
-import { homePath } from "~/utils/auth.server";
+import { startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { passwordProblem } from "~/utils/password-policy.server";
-import { commitSessionCookie, readSessionToken, rememberDevice } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { newPasswordField, tokenParam } from "~/utils/validation.server";
+import { newPasswordField, tokenParam } from "~/utils/form-fields";
 
 const EXPIRED = "auth:reset.expired";
 
@@ -68,20 +65,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await resetPassword({ prisma, token, password });
   // the link was used (or expired) between the check above and now
   if (!userId) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
-  const env = readEnv();
   // the browser's previous session ends too, even when it was another account's
-  const session = await createSession({
-    prisma,
-    userId,
-    maxDays: env.SESSION_MAX_DAYS,
-    userAgent: request.headers.get("User-Agent"),
-    replacing: await readSessionToken(request),
-  });
-  const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  const headers = new Headers();
-  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await rememberDevice(request, reset.email));
-  return redirectWithToast(user ? homePath(user) : "/", { key: "auth:reset.done" }, { headers });
+  const { headers, home } = await startSession({ request, userId, email: reset.email });
+  return redirectWithToast(home, { key: "auth:reset.done" }, { headers });
 }
 
 export default function ResetPassword() {

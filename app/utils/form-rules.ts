@@ -41,7 +41,8 @@ export type FormRules = {
   atMost?: { field: string; atMost: string; message: string }[];
 };
 
-function isRealDate(value: string) {
+/** Whether a YYYY-MM-DD string names a day on the calendar (2026-02-30 does not). */
+export function isRealDate(value: string) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
