@@ -7,7 +7,7 @@ import { MIN_DATE, practiceRules } from "~/models/practice-rules";
 import type { PracticeInput } from "~/models/practice-schema";
 import { validateWithRules } from "~/utils/form-rules";
 import { browserTimeZone, dayIn, timeZoneCookie, zoneName } from "~/utils/time-zone";
-import { formatters } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 
 export type PracticeFormOption = { id: string; slug: string; name: string; color: string };
 export type PracticeFormCommitment = { id: string; title: string; valueId: string; year: number };
@@ -107,7 +107,7 @@ export function PracticeFields({
       </Field>
 
       <div className="practice-row">
-        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} help={t("fields.occurredOnHelp", { today: formatters(i18n.language).date(calendar.today), zone: calendar.zoneName })}>
+        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} help={t("fields.occurredOnHelp", { today: formatDate(i18n.language, calendar.today), zone: calendar.zoneName })}>
           <input {...getInputProps(fields.occurredOn, { type: "date", ariaDescribedBy: fields.occurredOn.descriptionId })} min={MIN_DATE} max={calendar.today} required />
         </Field>
         <Field label={t("fields.participants")} meta={fields.participants} help={t("fields.participantsHelp")}>

@@ -6,7 +6,7 @@ import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
-import { formatters } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 
 export const CHART_IDS = ["practices", "rubric", "freedoms", "participation", "participants", "commitments"] as const;
 export type ChartId = (typeof CHART_IDS)[number];
@@ -25,7 +25,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
     getLocale(request),
   ]);
   const min = readEnv().MIN_GROUP_SIZE;
-  const months = Array.from({ length: 12 }, (_, m) => formatters(locale).month(m));
+  const months = Array.from({ length: 12 }, (_, m) => formatDate(locale, `2000-${String(m + 1).padStart(2, "0")}-01`, { month: "short" }));
   const [dashboard, years] = await Promise.all([
     getMovementDashboard({
       prisma,

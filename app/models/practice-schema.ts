@@ -1,6 +1,7 @@
 // The practice form's schema, applied by the server. The browser checks the same rules from
 // practice-rules.ts (zod stays out of its JavaScript). Messages are i18n keys.
 import * as z from "zod/mini";
+import { versionField } from "~/utils/form-fields";
 import { isRealDate } from "~/utils/form-rules";
 import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, VISIBILITIES } from "~/models/practice-rules";
 
@@ -41,3 +42,11 @@ export function practiceSchema({ maxDate }: { maxDate: string }) {
 }
 
 export type PracticeInput = z.infer<ReturnType<typeof practiceSchema>>;
+
+/** The edit form: the practice's fields and the version it saw (a stale one is a conflict, never an overwrite). */
+export function practiceEditSchema({ maxDate }: { maxDate: string }) {
+  return z.safeExtend(practiceSchema({ maxDate }), { intent: z.literal("save"), version: versionField() });
+}
+
+/** The practice page's two forms: delete, and the toast's undo of it. */
+export const practiceIntentSchema = () => z.discriminatedUnion("intent", [z.object({ intent: z.literal("delete") }), z.object({ intent: z.literal("restore") })]);

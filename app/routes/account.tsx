@@ -4,12 +4,10 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { ReminderPreference } from "~/components/reminder-preference";
 import { changePassword, updateAccountLocale, updateAccountName } from "~/models/account.server";
-import { reminderPreferenceSchema } from "~/models/cycle-schema.server";
 import { getReminderPreference, setReminderPreference } from "~/models/reminder.server";
 import { requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -18,25 +16,7 @@ import i18next, { localeCookie } from "~/utils/i18next.server";
 import { isLocale, LOCALES } from "~/utils/localized";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { currentPasswordField, nameField, newPasswordField } from "~/utils/form-fields";
-
-// Each setting is its own form (a hidden intent), so saving one never resubmits another.
-const schema = () =>
-  z.discriminatedUnion(
-    "intent",
-    [
-      z.object({ intent: z.literal("name"), name: nameField() }),
-      z.object({ intent: z.literal("locale"), locale: z.enum(LOCALES, { error: "validation.invalidChoice" }) }),
-      z.object({
-        intent: z.literal("password"),
-        currentPassword: currentPasswordField(),
-        password: newPasswordField(),
-        confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
-      }),
-      reminderPreferenceSchema(),
-    ],
-    { error: "validation.invalidChoice" },
-  );
+import { accountSchema } from "~/models/account-schema";
 
 const PASSWORD_FIELDS = ["currentPassword", "password", "confirm"];
 
@@ -58,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, accountSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   const hideFields = intent === "password" ? PASSWORD_FIELDS : undefined;
   const reply = (status: number, options: Parameters<typeof submission.reply>[0] = {}) => json({ intent, result: submission.reply({ hideFields, ...options }) }, { status });

@@ -63,7 +63,7 @@ export default function DevOutbox() {
                 <dd>{t(`devOutbox.status${e.status}`)}</dd>
                 <dt>{t("devOutbox.written")}</dt>
                 <dd>
-                  <time dateTime={e.createdAt}>{format.dateTime(e.createdAt, "medium")}</time>
+                  <time dateTime={e.createdAt}>{format.date(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
                 </dd>
                 {e.url ? (
                   <>

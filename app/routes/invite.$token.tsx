@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -19,25 +18,8 @@ import { passwordProblem } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
 import { isKnownDevice } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { currentPasswordField, nameField, newPasswordField } from "~/utils/form-fields";
 import { useFormat } from "~/components/use-format";
-
-const schema = () =>
-  z.discriminatedUnion(
-  "intent",
-  [
-    // a new person: name and a new password, twice
-    z.object({
-      intent: z.literal("create"),
-      name: nameField(),
-      password: newPasswordField(),
-      confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
-    }),
-    // an existing account: its current password, unless it is the one signed in
-    z.object({ intent: z.literal("join"), password: z.optional(currentPasswordField()) }),
-  ],
-  { error: "validation.invalidChoice" },
-);
+import { acceptInvitationSchema } from "~/models/invitation-schema";
 
 const HIDE = { hideFields: ["password", "confirm"] };
 
@@ -71,7 +53,7 @@ export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await openInvitation(params.token);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, acceptInvitationSchema());
   if (submission.status !== "success") return json(submission.reply(HIDE), { status: 400 });
   const value = submission.value;
   const prisma = await getPrisma();

@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { signIn } from "~/models/user.server";
@@ -16,14 +15,7 @@ import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { clientAddress } from "~/utils/security.server";
 import { isKnownDevice } from "~/utils/session.server";
-import { currentPasswordField, emailField, redirectField } from "~/utils/form-fields";
-
-const schema = () =>
-  z.object({
-  email: emailField(),
-  password: currentPasswordField(),
-  redirectTo: redirectField(),
-});
+import { loginSchema } from "~/models/session-schema";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -37,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, loginSchema());
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
   const prisma = await getPrisma();

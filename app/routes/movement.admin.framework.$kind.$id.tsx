@@ -3,12 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { FrameworkTextFields } from "~/components/framework-fields";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createValue, getFrameworkForAdmin, getFrameworkText, updateFrameworkText, type FrameworkKind } from "~/models/framework-admin.server";
-import { bothLanguagesOrNeither, descriptorFields, formDefaults, itemFields } from "~/models/framework-schema.server";
+import { formDefaults, frameworkTextSchema } from "~/models/framework-schema";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
@@ -19,15 +18,6 @@ import { redirectWithToast } from "~/utils/toast.server";
 // level (/levels/<1-4>): the same wording in English and Spanish; a value also words each level its own way.
 const KINDS: FrameworkKind[] = ["values", "freedoms", "levels"];
 const FRAMEWORK = "/movement/admin/framework";
-
-const schema = (kind: FrameworkKind, isNew: boolean) =>
-  z
-    .object({
-      ...(isNew ? {} : { version: z.coerce.number({ error: "validation.required" }).check(z.int(), z.minimum(1)) }),
-      ...itemFields(),
-      ...(kind === "values" ? descriptorFields() : {}),
-    })
-    .check(bothLanguagesOrNeither());
 
 /** Coalition admins only; anyone else, an unknown kind or an unknown id get the same 404. */
 async function loadPage(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -62,7 +52,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: [data?.
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, prisma, kind, id, isNew } = await loadPage(request, params);
-  const submission = await parseForm(request, schema(kind, isNew));
+  const submission = await parseForm(request, frameworkTextSchema({ withDescriptors: kind === "values", isNew }));
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { version, ...input } = submission.value as typeof submission.value & { version?: number };
   if (isNew) {

@@ -1,13 +1,13 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { OrganizationFields } from "~/components/organization-fields";
 import { ConfirmStep } from "~/components/confirm-step";
-import { ErrorList, Field } from "~/components/ui/field";
-import { organizationFields } from "~/models/organization-schema.server";
+import { ErrorList } from "~/components/ui/field";
+import { organizationPageSchema } from "~/models/organization-schema";
+import { InvitationList, InviteForm } from "~/components/invitations";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, restoreOrganization, updateOrganization } from "~/models/organization.server";
@@ -17,22 +17,8 @@ import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { confirmField, emailField } from "~/utils/form-fields";
 import { recordParam } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
-
-const schema = () =>
-  z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("update"), updatedAt: z.iso.datetime({ error: "admin:organizations.errors.stale" }), ...organizationFields() }),
-    z.object({ intent: z.literal("archive"), confirm: confirmField() }),
-    z.object({ intent: z.literal("restore") }),
-    z.object({ intent: z.literal("inviteLead"), email: emailField() }),
-    z.object({ intent: z.literal("revoke"), invitationId: z.string().check(z.minLength(1), z.maxLength(40)) }),
-  ],
-  { error: "validation.invalidChoice" },
-);
 
 /** One organization's metadata for coalition admins: never its practices, commitments or reflections. */
 async function loadOrganization(request: Request, orgId: string | undefined) {
@@ -76,7 +62,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await loadOrganization(request, params.orgId);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, organizationPageSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
   const reply = (result: ReturnType<typeof submission.reply>, status = 400, confirm = false) => json({ intent, result, confirm }, { status });
@@ -108,9 +94,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const key = value.intent === "archive" ? "admin:organizations.archive.done" : "admin:organizations.archive.restored";
       return redirectWithToast(here, { key, values: { name: done.name } });
     }
-    case "inviteLead": {
+    case "invite": {
       if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
-      const target = { organizationId: organization.id, role: "LEAD" as const };
+      const target = { organizationId: organization.id, role: value.role };
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
       if (!sent) return refuse("admin:organizations.errors.archivedInvite");
       if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
@@ -142,9 +128,6 @@ export default function OrganizationAdmin() {
       focusFreedomIds: o.focusFreedomIds,
     },
   });
-  // a new location after a successful send: the form starts empty again
-  const location = useLocation();
-  const [inviteForm, inviteFields] = useForm({ id: "invite-lead", lastResult: resultFor("inviteLead") });
   const [rowForm] = useForm({ id: "organization-actions", lastResult: resultFor("archive", "restore", "revoke") });
   const confirmArchive = Boolean(actionData?.confirm) && !o.archived;
   const format = useFormat();
@@ -182,38 +165,25 @@ export default function OrganizationAdmin() {
         ) : (
           <p className="empty-state">{t("organizations.leads.none")}</p>
         )}
-        {invitations.length ? (
-          <>
-            <h3>{t("organizations.pending.title")}</h3>
-            <ul className="plain-list">
-              {invitations.map((i) => (
-                <li key={i.id} className="form-actions">
-                  <span>
-                    {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("organizations.pending.expires", { date: format.date(i.expiresAt) })}
-                  </span>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" className="button small secondary" aria-label={t("organizations.pending.revokeNamed", { email: i.email })}>
-                      {t("organizations.pending.revoke")}
-                    </button>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        {invitations.length ? <h3>{t("organizations.pending.title")}</h3> : null}
+        <InvitationList
+          invitations={invitations}
+          roleName={(role) => t(`roles.${role}`)}
+          expires={(date) => t("organizations.pending.expires", { date })}
+          revoke={t("organizations.pending.revoke")}
+          revokeNamed={(email) => t("organizations.pending.revokeNamed", { email })}
+        />
         {o.archived ? null : (
-          <Form key={location.key} method="post" className="stack card-form" {...getFormProps(inviteForm)}>
+          <InviteForm
+            id="invite-lead"
+            lastResult={resultFor("invite")}
+            roles={[{ value: "LEAD", label: t("roles.LEAD") }]}
+            email={t("organizations.leads.email")}
+            submit={t("organizations.leads.submit")}
+          >
             <h3>{t("organizations.leads.invite")}</h3>
             <p className="field-help">{t("organizations.leads.inviteIntro")}</p>
-            <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
-            <input type="hidden" name="intent" value="inviteLead" />
-            <Field label={t("organizations.leads.email")} meta={inviteFields.email}>
-              <input {...getInputProps(inviteFields.email, { type: "email" })} autoComplete="off" maxLength={254} required />
-            </Field>
-            <SubmitButton>{t("organizations.leads.submit")}</SubmitButton>
-          </Form>
+          </InviteForm>
         )}
       </section>
 

@@ -5,10 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/ui/pager";
 import { SearchForm } from "~/components/ui/search-form";
-import { z } from "~/utils/zod.server";
 import { OrganizationFields, type OrganizationFormValue } from "~/components/organization-fields";
 import { ErrorList } from "~/components/ui/field";
-import { organizationFields } from "~/models/organization-schema.server";
+import { newOrganizationSchema } from "~/models/organization-schema";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createOrganization, listFocusFreedomOptions, listOrganizations } from "~/models/organization.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
@@ -17,15 +16,7 @@ import { parseForm } from "~/utils/forms.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
-
-const schema = () =>
-  z.object(organizationFields());
-
-const searchSchema = () =>
-  z.object({
-  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
-  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
-});
+import { parseListSearch } from "~/utils/form-fields";
 
 /**
  * Coalition admins: every organization, and a form to add one. Only metadata: an organization's practices,
@@ -36,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "manage:organization");
   const t = await i18next.getFixedT(request, "admin");
   const query = searchParamsOf(request);
-  const search = searchSchema().parse({ q: query.get("q") || undefined, page: query.get("page") ?? 1 });
+  const search = parseListSearch(query);
   const prisma = await getPrisma();
   const locale = await getLocale(request);
   const [list, freedoms] = await Promise.all([
@@ -51,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:organization");
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, newOrganizationSchema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const created = await createOrganization({ prisma: await getPrisma(), actorId: user.id, input: submission.value });
   if (!created.ok) {

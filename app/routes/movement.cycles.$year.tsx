@@ -7,8 +7,8 @@ import { useFormat } from "~/components/use-format";
 import { CycleTracker } from "~/components/cycle-tracker";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { TRACKER_STATES, getSubmissionTracker } from "~/models/cycle-tracker.server";
-import { cyclePageSchema } from "~/models/cycle-schema.server";
+import { getSubmissionTracker } from "~/models/cycle-tracker.server";
+import { cyclePageSchema, parseTrackerFilters } from "~/models/cycle-schema";
 import { TRANSITIONS, getCycleByParam, getCyclePrompts, transitionCycle } from "~/models/cycle.server";
 import { pauseReminders, resumeReminders, sendRemindersNow } from "~/models/reminder.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
@@ -20,13 +20,6 @@ import i18next, { getLocale } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { sessionSecret } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { z } from "~/utils/zod.server";
-
-const filterSchema = () =>
-  z.object({
-    region: z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(100))), undefined),
-    state: z.catch(z.optional(z.enum(TRACKER_STATES)), undefined),
-  });
 
 async function loadCycle(request: Request, param: string | undefined) {
   const user = await requireUser(request);
@@ -40,7 +33,7 @@ async function loadCycle(request: Request, param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
   const search = searchParamsOf(request);
-  const filters = filterSchema().parse({ region: search.get("region") || undefined, state: search.get("state") || undefined });
+  const filters = parseTrackerFilters(search);
   const locale = await getLocale(request);
   const prisma = await getPrisma();
   const [prompts, tracker, t] = await Promise.all([

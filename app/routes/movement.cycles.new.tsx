@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleForm } from "~/components/cycle-form";
-import { createCycleSchema } from "~/models/cycle-schema.server";
+import { createCycleSchema } from "~/models/cycle-schema";
 import { createCycle, getCyclePrompts, suggestNextCycle } from "~/models/cycle.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ParticipantCount } from "~/components/participant-count";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { VisibilityBadge } from "~/components/visibility-field";
@@ -17,11 +16,7 @@ import { parseFormData } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { recordParam } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
-
-// Two forms post here: delete, and the toast's undo of it.
-function intentSchema() {
-  return z.discriminatedUnion("intent", [z.object({ intent: z.literal("delete") }), z.object({ intent: z.literal("restore") })]);
-}
+import { practiceIntentSchema } from "~/models/practice-schema";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -65,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   // a deleted practice answers only to its undo
   if (existing.deleted && formData.get("intent") !== "restore") notFound();
-  const submission = parseFormData(formData, intentSchema());
+  const submission = parseFormData(formData, practiceIntentSchema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const list = `/o/${organization.slug}/practices`;
   const deleted = submission.value.intent === "delete";

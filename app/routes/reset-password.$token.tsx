@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
@@ -13,15 +12,10 @@ import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { newPasswordField, tokenParam } from "~/utils/form-fields";
+import { tokenParam } from "~/utils/form-fields";
+import { resetPasswordSchema } from "~/models/session-schema";
 
 const EXPIRED = "auth:reset.expired";
-
-const schema = () =>
-  z.object({
-  password: newPasswordField(),
-  confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
-});
 
 /**
  * A link cut short by a mail program is null (404); a well-formed one that no longer works is a 410. Both show
@@ -48,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenOf(params);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, resetPasswordSchema());
   const hideFields = ["password", "confirm"];
   if (!token) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 404 });
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });

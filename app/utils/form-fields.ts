@@ -50,11 +50,11 @@ export const confirmField = () =>
 export const idField = () =>
   z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
 
-/** The version an edit form was loaded with (versions start at 1); a stale one is a conflict, never an overwrite. */
+/** The version an edit form was loaded with (0: a reflection step not saved yet); a stale one is a conflict, never an overwrite. */
 export const versionField = () =>
   z.coerce
   .number({ error: "validation.required" })
-  .check(z.int({ error: "validation.invalidChoice" }), z.minimum(1, { error: "validation.invalidChoice" }));
+  .check(z.int({ error: "validation.invalidChoice" }), z.minimum(0, { error: "validation.invalidChoice" }));
 
 /** One form submission's key: a repeated post of the same form creates one record. */
 export const submissionKeyField = () =>

@@ -10,13 +10,13 @@ describe("formatters", () => {
 
   it("writes an instant's day and time in UTC", () => {
     expect(formatters("en").date("2026-03-09T23:30:00.000Z")).toBe("Mar 9, 2026");
-    expect(formatters("en").dateTime("2026-03-09T23:30:00.000Z")).toMatch(/^Mar 9, 2026.*11:30\sPM$/);
+    expect(formatters("en").date("2026-03-09T23:30:00.000Z", { dateStyle: "medium", timeStyle: "short" })).toMatch(/^Mar 9, 2026.*11:30\sPM$/);
   });
 
   it("writes numbers, shares and month names in the language's way", () => {
     expect(formatters("en").number(12345)).toBe("12,345");
     expect(formatters("es").number(12345)).toBe("12.345");
     expect(formatters("en").percent(0.424)).toBe("42%");
-    expect(formatters("es").month(0).toLowerCase()).toMatch(/^ene/);
+    expect(formatters("es").date("2000-01-01", { month: "short" }).toLowerCase()).toMatch(/^ene/);
   });
 });
