@@ -14,9 +14,10 @@ import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next, { localeCookie } from "~/utils/i18next.server";
 import { isLocale, LOCALES } from "~/utils/localized";
-import { passwordProblem } from "~/utils/password-policy.server";
+import { newPasswordErrors } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { accountSchema } from "~/models/account-schema";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 const PASSWORD_FIELDS = ["currentPassword", "password", "confirm"];
 
@@ -57,11 +58,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return res;
     }
     case "password": {
-      const fieldErrors: Record<string, string[]> = {};
-      const problem = passwordProblem(value.password, user.email);
-      if (problem) fieldErrors.password = [problem];
-      if (value.confirm !== value.password) fieldErrors.confirm = ["validation.passwordsDiffer"];
-      if (Object.keys(fieldErrors).length) return reply(400, { fieldErrors });
+      const fieldErrors = newPasswordErrors({ password: value.password, confirm: value.confirm, email: user.email });
+      if (fieldErrors) return reply(400, { fieldErrors });
       const changed = await changePassword({ prisma, userId: user.id, sessionId: user.sessionId, current: value.currentPassword, next: value.password });
       if (changed === "limited") return reply(429, { formErrors: ["auth:login.tooMany"] });
       if (changed === "wrong") return reply(400, { fieldErrors: { currentPassword: ["account:password.wrong"] } });
@@ -135,12 +133,7 @@ function PasswordForm({ email, lastResult }: { email: string; lastResult: Result
       <Field label={t("password.current")} meta={fields.currentPassword}>
         <input {...getInputProps(fields.currentPassword, { type: "password" })} autoComplete="current-password" required />
       </Field>
-      <Field label={t("password.new")} meta={fields.password} help={t("auth:fields.passwordHelp")}>
-        <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" minLength={12} maxLength={128} required />
-      </Field>
-      <Field label={t("password.confirm")} meta={fields.confirm}>
-        <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" maxLength={128} required />
-      </Field>
+      <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("password.new"), confirm: t("password.confirm") }} />
       <SubmitButton className="button secondary">{t("password.submit")}</SubmitButton>
     </Form>
   );

@@ -14,12 +14,13 @@ import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
-import { passwordProblem } from "~/utils/password-policy.server";
+import { newPasswordErrors } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
 import { isKnownDevice } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useFormat } from "~/components/use-format";
 import { acceptInvitationSchema } from "~/models/invitation-schema";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 const HIDE = { hideFields: ["password", "confirm"] };
 
@@ -63,11 +64,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (value.intent === "create") {
     if (invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
-    const fieldErrors: Record<string, string[]> = {};
-    const problem = passwordProblem(value.password, invitation.email);
-    if (problem) fieldErrors.password = [problem];
-    if (value.confirm !== value.password) fieldErrors.confirm = ["validation.passwordsDiffer"];
-    if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
+    const fieldErrors = newPasswordErrors({ password: value.password, confirm: value.confirm, email: invitation.email });
+    if (fieldErrors) return json(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
   } else {
     if (!invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
     if (user?.id !== invitation.accountId) {
@@ -138,12 +136,7 @@ export default function Invite() {
             <Field label={t("auth:fields.name")} meta={fields.name} help={t("auth:fields.nameHelp")}>
               <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" maxLength={100} required />
             </Field>
-            <Field label={t("auth:fields.newPassword")} meta={fields.password} help={t("auth:fields.passwordHelp")}>
-              <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" minLength={12} maxLength={128} required />
-            </Field>
-            <Field label={t("auth:fields.passwordConfirm")} meta={fields.confirm}>
-              <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" maxLength={128} required />
-            </Field>
+            <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("auth:fields.newPassword"), confirm: t("auth:fields.passwordConfirm") }} />
             <SubmitButton>{t("create.submit")}</SubmitButton>
           </>
         ) : data.mode === "join" ? (

@@ -1,19 +1,20 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/ui/field";
+import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
 import { startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
-import { passwordProblem } from "~/utils/password-policy.server";
+import { newPasswordErrors } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { tokenParam } from "~/utils/form-fields";
 import { resetPasswordSchema } from "~/models/session-schema";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 const EXPIRED = "auth:reset.expired";
 
@@ -50,11 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reset = await findUsableReset({ prisma, token });
   if (!reset) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
   const { password, confirm } = submission.value;
-  const fieldErrors: Record<string, string[]> = {};
-  const problem = passwordProblem(password, reset.email);
-  if (problem) fieldErrors.password = [problem];
-  if (confirm !== password) fieldErrors.confirm = ["validation.passwordsDiffer"];
-  if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors, hideFields }), { status: 400 });
+  const fieldErrors = newPasswordErrors({ password, confirm, email: reset.email });
+  if (fieldErrors) return json(submission.reply({ fieldErrors, hideFields }), { status: 400 });
 
   const userId = await resetPassword({ prisma, token, password });
   // the link was used (or expired) between the check above and now
@@ -90,12 +88,7 @@ export default function ResetPassword() {
         <ErrorList id={form.errorId} errors={form.errors} />
         {/* lets a password manager file the new password under the right account */}
         <input type="email" value={email} autoComplete="username" readOnly hidden />
-        <Field label={t("fields.newPassword")} meta={fields.password} help={t("fields.passwordHelp")}>
-          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" required />
-        </Field>
-        <Field label={t("fields.passwordConfirm")} meta={fields.confirm}>
-          <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" required />
-        </Field>
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("fields.newPassword"), confirm: t("fields.passwordConfirm") }} />
         <SubmitButton>{t("reset.submit")}</SubmitButton>
       </Form>
     </div>

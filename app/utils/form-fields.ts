@@ -2,6 +2,7 @@
 // level is a call the bundler must keep, which would ship zod to every page that imports this module
 // (docs/decisions/005). Messages are i18n keys (common namespace), translated where they are shown.
 import * as z from "zod/mini";
+import { PASSWORD_LIMITS } from "~/utils/form-rules";
 
 export const emailField = () =>
   z.pipe(
@@ -14,15 +15,13 @@ export const nameField = () =>
   .string({ error: "validation.required" })
   .check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.tooLong" }));
 
-export const PASSWORD_LIMITS = { minLength: 12, maxLength: 128 } as const;
-
 /** A new password's length rules; the common-password check runs on the server (password-policy.server.ts). */
 export const newPasswordField = () =>
   z
   .string({ error: "validation.required" })
   .check(z.minLength(PASSWORD_LIMITS.minLength, { error: "validation.passwordTooShort" }), z.maxLength(PASSWORD_LIMITS.maxLength, { error: "validation.passwordTooLong" }));
 
-/** A new password and its confirmation (`password`, `confirm`); whether they match is checked by checkNewPassword. */
+/** A new password and its confirmation (`password`, `confirm`); newPasswordErrors (password-policy.server.ts) checks the rest. */
 export const newPasswordFields = () => ({
   password: newPasswordField(),
   confirm: z.string({ error: "validation.required" }).check(z.maxLength(PASSWORD_LIMITS.maxLength, { error: "validation.passwordTooLong" })),

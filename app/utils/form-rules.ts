@@ -3,6 +3,9 @@
 // schema; a test runs both over the same inputs and requires the same errors (see *-schema.test.ts).
 import { parse } from "@conform-to/react";
 
+/** A new password's length (NIST SP 800-63B); the server also refuses common ones (password-policy.server.ts). */
+export const PASSWORD_LIMITS = { minLength: 12, maxLength: 128 } as const;
+
 export type FieldRule = {
   type: "text" | "number" | "date" | "choice" | "multi" | "checkbox";
   required?: boolean;
