@@ -3,8 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pager } from "~/components/ui/pager";
-import { SearchForm } from "~/components/ui/search-form";
 import { OrganizationFields, type OrganizationFormValue } from "~/components/organization-fields";
 import { ErrorList } from "~/components/ui/field";
 import { newOrganizationSchema } from "~/models/organization-schema";
@@ -17,6 +15,7 @@ import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
 import { parseListSearch } from "~/utils/form-fields";
+import { AdminList } from "~/components/admin-list";
 
 /**
  * Coalition admins: every organization, and a form to add one. Only metadata: an organization's practices,
@@ -57,48 +56,33 @@ export default function Organizations() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const [form, fields] = useForm<OrganizationFormValue>({ id: "create-organization", lastResult });
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <div className="container section stack">
       <h1>{t("organizations.title")}</h1>
       <p className="section-intro">{t("organizations.intro")}</p>
-      <SearchForm id="org-search" label={t("organizations.search")} q={q} />
-      <p className="field-help" id="organizations-count">
-        {t("organizations.count", { count: list.total })}
-      </p>
-      {list.organizations.length ? (
-        <div className="table-wrap">
-          <table className="data cards" aria-describedby="organizations-count">
-            <thead>
-              <tr>
-                <th scope="col">{t("organizations.table.name")}</th>
-                <th scope="col">{t("organizations.table.region")}</th>
-                <th scope="col">{t("organizations.table.members")}</th>
-                <th scope="col">{t("organizations.table.leads")}</th>
-                <th scope="col">{t("organizations.table.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.organizations.map((o) => (
-                <tr key={o.id}>
-                  <td className="cell-title">
-                    <Link to={`/movement/admin/organizations/${o.id}`}>{o.name}</Link>
-                  </td>
-                  <td data-label={t("organizations.table.region")}>{o.region}</td>
-                  <td data-label={t("organizations.table.members")}>{o.members}</td>
-                  <td data-label={t("organizations.table.leads")}>{o.leadEmails.length ? o.leadEmails.join(", ") : o.leadInvited ? t("organizations.leadInvited") : t("organizations.noLead")}</td>
-                  <td data-label={t("organizations.table.status")}>
-                    <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="empty-state">{q ? t("organizations.noResults", { q }) : t("organizations.empty")}</p>
-      )}
-      <Pager page={list.page} pages={list.pageCount} hrefFor={pageLink} label={t("pager.label")} />
+      <AdminList
+        id="organizations"
+        q={q}
+        searchLabel={t("organizations.search")}
+        count={t("organizations.count", { count: list.total })}
+        headings={[t("organizations.table.name"), t("organizations.table.region"), t("organizations.table.members"), t("organizations.table.leads"), t("organizations.table.status")]}
+        empty={q ? t("organizations.noResults", { q }) : t("organizations.empty")}
+        page={list.page}
+        pageCount={list.pageCount}
+        rows={list.organizations.map((o) => (
+          <tr key={o.id}>
+            <td className="cell-title">
+              <Link to={`/movement/admin/organizations/${o.id}`}>{o.name}</Link>
+            </td>
+            <td data-label={t("organizations.table.region")}>{o.region}</td>
+            <td data-label={t("organizations.table.members")}>{o.members}</td>
+            <td data-label={t("organizations.table.leads")}>{o.leadEmails.length ? o.leadEmails.join(", ") : o.leadInvited ? t("organizations.leadInvited") : t("organizations.noLead")}</td>
+            <td data-label={t("organizations.table.status")}>
+              <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
+            </td>
+          </tr>
+        ))}
+      />
 
       <section aria-labelledby="create-heading" className="narrow stack">
         <h2 id="create-heading">{t("organizations.create.title")}</h2>

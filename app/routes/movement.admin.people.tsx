@@ -3,8 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pager } from "~/components/ui/pager";
-import { SearchForm } from "~/components/ui/search-form";
 import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList } from "~/components/ui/field";
 import { createInvitation, listCoalitionInvitations, revokeInvitation } from "~/models/invitation.server";
@@ -20,6 +18,7 @@ import { searchParamsOf } from "~/utils/http";
 import { peopleSchema } from "~/models/people-schema";
 import { COALITION_ROLES, INVITED_COALITION_ROLES } from "~/models/people-options";
 import { InvitationList, InviteForm } from "~/components/invitations";
+import { AdminList } from "~/components/admin-list";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -98,55 +97,50 @@ export default function People() {
   const { t } = useTranslation("admin");
   const [rowForm] = useForm({ id: "people-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
   const confirm = actionData?.confirm ?? null;
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <div className="container section stack">
       <h1>{t("people.title")}</h1>
       <p className="section-intro">{t("people.intro")}</p>
-      <SearchForm id="people-search" label={t("people.search")} q={q} />
-      <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
-      {confirm ? (
-        <ConfirmStep id="confirm-disable" title={t("people.confirmDisable.title", { name: confirm.name })} fields={{ intent: "disable", userId: confirm.userId }} confirmLabel={t("people.confirmDisable.submit")}>
-          <p>{t("people.confirmDisable.body", { name: confirm.name, email: confirm.email })}</p>
-          <p>{t("people.confirmDisable.undo")}</p>
-        </ConfirmStep>
-      ) : null}
-      <p className="field-help" id="people-count">
-        {t("people.count", { count: list.total })}
-      </p>
-      {list.people.length ? (
-        <div className="table-wrap">
-          <table className="data cards" aria-describedby="people-count">
-            <thead>
-              <tr>
-                <th scope="col">{t("people.table.name")}</th>
-                <th scope="col">{t("people.table.email")}</th>
-                <th scope="col">{t("people.table.organizations")}</th>
-                <th scope="col">{t("people.table.role")}</th>
-                <th scope="col">{t("people.table.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.people.map((p) => (
-                <tr key={p.id}>
-                  <td className="cell-title">
-                    {p.name} {p.self ? <span className="field-help">{t("people.you")}</span> : null}
-                  </td>
-                  <td data-label={t("people.table.email")}>{p.email}</td>
-                  <td data-label={t("people.table.organizations")}>{p.organizations}</td>
-                  <td data-label={t("people.table.role")}>
-                    {p.self ? (
-                      t(`roles.${p.coalitionRole}`)
-                    ) : (
-                      <Form method="post" className="form-actions">
-                        <input type="hidden" name="intent" value="role" />
-                        <input type="hidden" name="userId" value={p.id} />
-                        <select name="role" defaultValue={p.coalitionRole} aria-label={t("people.roleFor", { name: p.name })}>
-                          {COALITION_ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`roles.${r}`)}
-                            </option>
-                          ))}
+      <AdminList
+        id="people"
+        q={q}
+        searchLabel={t("people.search")}
+        count={t("people.count", { count: list.total })}
+        headings={[t("people.table.name"), t("people.table.email"), t("people.table.organizations"), t("people.table.role"), t("people.table.status")]}
+        empty={q ? t("people.noResults", { q }) : t("people.empty")}
+        page={list.page}
+        pageCount={list.pageCount}
+        notice={
+          <>
+          <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
+          {confirm ? (
+            <ConfirmStep id="confirm-disable" title={t("people.confirmDisable.title", { name: confirm.name })} fields={{ intent: "disable", userId: confirm.userId }} confirmLabel={t("people.confirmDisable.submit")}>
+              <p>{t("people.confirmDisable.body", { name: confirm.name, email: confirm.email })}</p>
+              <p>{t("people.confirmDisable.undo")}</p>
+            </ConfirmStep>
+          ) : null}
+          </>
+        }
+        rows={list.people.map((p) => (
+          <tr key={p.id}>
+            <td className="cell-title">
+              {p.name} {p.self ? <span className="field-help">{t("people.you")}</span> : null}
+            </td>
+            <td data-label={t("people.table.email")}>{p.email}</td>
+            <td data-label={t("people.table.organizations")}>{p.organizations}</td>
+            <td data-label={t("people.table.role")}>
+              {p.self ? (
+                t(`roles.${p.coalitionRole}`)
+              ) : (
+                <Form method="post" className="form-actions">
+                  <input type="hidden" name="intent" value="role" />
+                  <input type="hidden" name="userId" value={p.id} />
+                  <select name="role" defaultValue={p.coalitionRole} aria-label={t("people.roleFor", { name: p.name })}>
+                    {COALITION_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`roles.${r}`)}
+                      </option>
+                    ))}
                         </select>
                         <button type="submit" className="button small secondary">
                           {t("people.changeRole")}
@@ -174,13 +168,7 @@ export default function People() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="empty-state">{q ? t("people.noResults", { q }) : t("people.empty")}</p>
-      )}
-      <Pager page={list.page} pages={list.pageCount} hrefFor={pageLink} label={t("pager.label")} />
+      />
 
       <section aria-labelledby="pending-heading" className="stack">
         <h2 id="pending-heading">{t("people.pending.title")}</h2>
