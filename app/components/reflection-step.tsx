@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Field } from "~/components/ui/field";
 import { VisibilityBadge, type VisibilityOption } from "~/components/visibility-field";
 import { useFormat } from "~/components/use-format";
+import { reflectionStepRules } from "~/models/reflection-rules";
+import { fieldProps } from "~/utils/form-rules";
 
 export type StepState = "empty" | "draft" | "done" | "submitted";
 export type PracticeSummary = { count: number; recent: { id: string; title: string; occurredOn: string }[] };
@@ -89,7 +91,7 @@ export function ReflectionTextFields({ fields }: { fields: Record<"wentWell" | "
       </p>
       {(["wentWell", "challenges", "nextSteps"] as const).map((name) => (
         <Field key={name} label={t(`step.${name}`)} meta={fields[name]}>
-          <textarea {...getTextareaProps(fields[name], { ariaDescribedBy: "reflection-text-help" })} maxLength={10_000} />
+          <textarea {...getTextareaProps(fields[name], { ariaDescribedBy: "reflection-text-help" })} {...fieldProps(reflectionStepRules.fields[name])} />
         </Field>
       ))}
     </>

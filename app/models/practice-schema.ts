@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 import { versionField } from "~/utils/form-fields";
 import { isRealDate } from "~/utils/form-rules";
-import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, VISIBILITIES } from "~/models/practice-rules";
+import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, PRACTICE_LIMITS, VISIBILITIES } from "~/models/practice-rules";
 
 export { VISIBILITIES } from "~/models/practice-rules";
 
@@ -15,21 +15,21 @@ const count = z.coerce
 export function practiceSchema({ maxDate }: { maxDate: string }) {
   return z
     .object({
-      title: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(200, { error: "validation.tooLong" })),
-      notes: z.optional(z.string().check(z.maxLength(10_000, { error: "validation.tooLong" }))),
+      title: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(PRACTICE_LIMITS.title, { error: "validation.tooLong" })),
+      notes: z.optional(z.string().check(z.maxLength(PRACTICE_LIMITS.notes, { error: "validation.tooLong" }))),
       occurredOn: z.string({ error: "validation.required" }).check(
         z.refine(isRealDate, { error: "validation.dateInvalid" }),
         z.refine((v) => !isRealDate(v) || v >= MIN_DATE, { error: "practice:errors.dateTooEarly" }),
         z.refine((v) => !isRealDate(v) || v <= maxDate, { error: "practice:errors.dateInFuture" }),
       ),
-      valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(100)),
-      commitmentId: z.optional(z.string().check(z.maxLength(100))),
+      valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(PRACTICE_LIMITS.id)),
+      commitmentId: z.optional(z.string().check(z.maxLength(PRACTICE_LIMITS.id))),
       participants: z._default(count, 0),
       impactedParticipants: z._default(count, 0),
       visibility: z.enum(VISIBILITIES, { error: "validation.invalidChoice" }),
       // a checkbox, sent as "on" when ticked; absent is no consent, and it only counts with PUBLIC (practice.server.ts)
       consentToQuote: z.optional(z.coerce.boolean()),
-      freedomIds: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_FREEDOMS, { error: "practice:errors.tooManyFreedoms" })), []),
+      freedomIds: z._default(z.array(z.string().check(z.maxLength(PRACTICE_LIMITS.id))).check(z.maxLength(MAX_FREEDOMS, { error: "practice:errors.tooManyFreedoms" })), []),
     })
     .check(
       z.refine((v) => Number(v.impactedParticipants) <= Number(v.participants), {

@@ -3,12 +3,13 @@
 import * as z from "zod/mini";
 import { versionField } from "~/utils/form-fields";
 import { VISIBILITIES } from "~/models/practice-schema";
+import { REFLECTION_LIMITS } from "~/models/reflection-rules";
 
-const text = z.optional(z.string().check(z.maxLength(10_000, { error: "validation.tooLong" })));
+const text = z.optional(z.string().check(z.maxLength(REFLECTION_LIMITS.text, { error: "validation.tooLong" })));
 
 export const reflectionStepSchema = z.object({
-  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.invalidChoice" })),
-  rubricLevel: z.optional(z.coerce.number({ error: "validation.invalidChoice" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(1, { error: "validation.invalidChoice" }), z.maximum(4, { error: "validation.invalidChoice" }))),
+  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(REFLECTION_LIMITS.id, { error: "validation.invalidChoice" })),
+  rubricLevel: z.optional(z.coerce.number({ error: "validation.invalidChoice" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(REFLECTION_LIMITS.minLevel, { error: "validation.invalidChoice" }), z.maximum(REFLECTION_LIMITS.maxLevel, { error: "validation.invalidChoice" }))),
   wentWell: text,
   challenges: text,
   nextSteps: text,
