@@ -57,9 +57,9 @@ export function PracticeFields({
   commitments: PracticeFormCommitment[];
   calendar: PracticeCalendar;
 }) {
+  const rules = practiceRules({ maxDate: calendar.today }).fields;
   const { t, i18n } = useTranslation("practice");
   const hydrated = useHydrated();
-  const rules = practiceRules({ maxDate: calendar.today }).fields;
   const chosenFreedoms = asList(fields.freedomIds.initialValue);
   const visibility: VisibilityOption = VISIBILITY_OPTIONS.find((v) => v === fields.visibility.initialValue) ?? "PRIVATE";
   // with JavaScript the consent is greyed out until "public" is chosen; without it, its help says so

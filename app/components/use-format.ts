@@ -1,8 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { formatters } from "~/utils/format";
+import { formatDate, formatNumber, formatPercent, type DateStyle } from "~/utils/format";
 
-/** Dates and numbers in the page's language (app/utils/format.ts); loaders, CSVs and emails call formatters(locale). */
+/** Dates and numbers in the page's language (app/utils/format.ts); loaders, CSVs and emails call those functions with a locale. */
 export function useFormat() {
   const { i18n } = useTranslation();
-  return formatters(i18n.language);
+  const locale = i18n.language;
+  return {
+    date: (value: string, style?: DateStyle | Intl.DateTimeFormatOptions) => formatDate(locale, value, style),
+    number: (n: number) => formatNumber(locale, n),
+    percent: (n: number) => formatPercent(locale, n),
+  };
 }

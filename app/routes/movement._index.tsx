@@ -9,7 +9,7 @@ import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server"
 import { movementTakeaways } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
-import { formatters } from "~/utils/format";
+import { formatNumber, formatPercent } from "~/utils/format";
 import { useFormat } from "~/components/use-format";
 
 const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked", freedoms: "bar", participation: "bar", participants: "grouped", commitments: "stacked" };
@@ -18,8 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
   const { filters, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
-  const format = formatters(locale);
-  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? format.percent(n) : format.number(n)));
+  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)));
   const charts = CHART_IDS.map((id) => ({
     id,
     title: t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),

@@ -89,16 +89,13 @@ function fieldProblem(rule: FieldRule, raw: unknown): Problem | null {
  * The HTML constraints a field's rule implies (`required`, `maxLength`, `min`, `max`, `step`), spread on its
  * input after Conform's props: the browser's own checks, the rules and the server's schema then share one limit.
  */
-export function fieldProps(rule: FieldRule) {
-  const date = rule.type === "date";
-  return {
-    required: rule.required,
-    maxLength: rule.maxLength,
-    min: date ? rule.minDate : rule.min,
-    max: date ? rule.maxDate : rule.max,
-    step: rule.integer ? 1 : undefined,
-  };
-}
+export const fieldProps = (rule: FieldRule) => ({
+  required: rule.required,
+  maxLength: rule.maxLength,
+  min: rule.minDate ?? rule.min,
+  max: rule.maxDate ?? rule.max,
+  step: rule.integer ? 1 : undefined,
+});
 
 /** Field errors (i18n keys) for a form's values, or null when it may be sent. */
 export function checkRules(payload: Record<string, unknown>, rules: FormRules): Record<string, string[]> | null {

@@ -1,8 +1,9 @@
 // Dates and numbers written for people, in the page's language: every page, CSV and email formats through
-// here. Dates are shown in UTC: a calendar day (YYYY-MM-DD) is the day it names wherever the reader is, and
-// an instant (an ISO timestamp) reads the same in the server's render and the browser's hydration.
+// here (components through useFormat, which binds the page's language). Dates are shown in UTC: a calendar
+// day (YYYY-MM-DD) is the day it names wherever the reader is, and an instant (an ISO timestamp) reads the
+// same in the server's render and the browser's hydration.
 
-type DateStyle = "full" | "long" | "medium" | "short";
+export type DateStyle = "full" | "long" | "medium" | "short";
 
 // a calendar day at noon UTC, so no offset can move it to the day before or after
 const toDate = (value: string) => new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
@@ -14,13 +15,8 @@ const toDate = (value: string) => new Date(value.length === 10 ? `${value}T12:00
 export const formatDate = (locale: string, value: string, style: DateStyle | Intl.DateTimeFormatOptions = "medium") =>
   new Intl.DateTimeFormat(locale, { ...(typeof style === "string" ? { dateStyle: style } : style), timeZone: "UTC" }).format(toDate(value));
 
-/** The formatters for one language, for a page or an email that writes several. */
-export function formatters(locale: string) {
-  return {
-    /** 1,234 / 1.234 */
-    number: (n: number) => new Intl.NumberFormat(locale).format(n),
-    /** a share from 0 to 1 as a whole percentage: 0.42 → "42%" / "42 %" */
-    percent: (n: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(n),
-    date: (value: string, style?: DateStyle | Intl.DateTimeFormatOptions) => formatDate(locale, value, style),
-  };
-}
+/** 1,234 / 1.234 */
+export const formatNumber = (locale: string, n: number) => new Intl.NumberFormat(locale).format(n);
+
+/** A share from 0 to 1 as a whole percentage: 0.42 → "42%" / "42 %". */
+export const formatPercent = (locale: string, n: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(n);

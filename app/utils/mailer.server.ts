@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isLoopback, readEnv, type Env } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
-import { formatters } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 type Lines = (...lines: (string | null)[]) => string;
@@ -53,7 +53,7 @@ const templates = {
     },
   ),
   "cycle-opened": template("cycle", cycleEmail, (p, t, paragraphs, locale) => {
-    const values = { organization: oneLine(p.organization), year: p.year, date: formatters(locale).date(p.closesOn, "long") };
+    const values = { organization: oneLine(p.organization), year: p.year, date: formatDate(locale, p.closesOn, "long") };
     return {
       url: p.url,
       subject: oneLine(t("email.opened.subject", values)),
@@ -64,7 +64,7 @@ const templates = {
     "cycle",
     cycleEmail.extend({ reminder: z.enum(["periodic", "closing", "manual"]), stopUrl: z.url() }),
     (p, t, paragraphs, locale) => {
-      const values = { organization: oneLine(p.organization), year: p.year, date: formatters(locale).date(p.closesOn, "long") };
+      const values = { organization: oneLine(p.organization), year: p.year, date: formatDate(locale, p.closesOn, "long") };
       return {
         url: p.url,
         unsubscribeUrl: p.stopUrl,
