@@ -12,12 +12,12 @@ const noModelImports = { group: ["~/models/*", "../models/*"], message: "utils/ 
 const noBootImports = { group: ["~/boot/*"], message: "Only entry.server.tsx starts the app." };
 const noDemoImports = { group: ["**/demo/*", "../demo/*", "../../demo/*"], message: "The demo generator stays out of the server build: server.mjs and scripts/ load it." };
 const noServerImports = { group: ["*.server", "~/models/*.server"], message: "components never import server code." };
-// Route modules and shared modules reach the browser, and Remix keeps their top-level schemas there.
-// A route module imports zod through ~/utils/zod.server, which the browser build leaves out: zod counts as
-// having side effects, so a direct import would ship its core to the page (docs/decisions/005).
+// Route modules and components reach the browser, and Remix keeps their top-level schemas there. A route
+// imports its schemas from app/models/<entity>-schema.ts and uses them in its loader and action only, so the
+// browser build drops the module, and zod with it (docs/decisions/005 and 017).
 const noZodInRoutes = [
-  { name: "zod", message: "Route modules use zod through ~/utils/zod.server, in loaders and actions only." },
-  { name: "zod/mini", message: "Route modules use zod through ~/utils/zod.server, in loaders and actions only." },
+  { name: "zod", message: "Route modules import their schemas from ~/models/<entity>-schema, in loaders and actions only." },
+  { name: "zod/mini", message: "Route modules import their schemas from ~/models/<entity>-schema, in loaders and actions only." },
   { name: "@conform-to/zod/v4", message: "Route modules validate on the server with ~/utils/forms.server and in the browser with ~/utils/form-rules." },
 ];
 const noFullZod = { name: "zod", message: 'Shared modules use zod/mini; full zod only in *.server.ts.' };

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useDateFormat } from "~/components/cycle-status";
+import { useFormat } from "~/components/use-format";
 import { Pager } from "~/components/ui/pager";
 import { MACRO_REGIONS } from "~/models/movement-filters";
 import { SIZE_BANDS } from "~/models/organization-options";
@@ -52,7 +52,7 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
   const { t: tc } = useTranslation("cycle");
   const { t: ta } = useTranslation("admin");
   const { t: tm } = useTranslation("commitment");
-  const date = useDateFormat();
+  const format = useFormat();
   const number = new Intl.NumberFormat(i18n.language);
   const link = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -143,7 +143,7 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
                       {row.regionName}
                       <span className="status-line muted">{t(`regions.${row.macroRegion}`)}</span>
                     </td>
-                    <td>{row.lastPracticeOn ? date(row.lastPracticeOn) : <span className="muted">{t("organizations.never")}</span>}</td>
+                    <td>{row.lastPracticeOn ? format.date(row.lastPracticeOn) : <span className="muted">{t("organizations.never")}</span>}</td>
                     <td className="numeric">{number.format(row.practices)}</td>
                     <td>
                       {commitments.length ? (

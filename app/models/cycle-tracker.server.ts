@@ -4,8 +4,8 @@ import { isYearSubmitted } from "~/models/reflection.server";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
+import { TRACKER_STATES } from "~/models/cycle-schema";
 
-export const TRACKER_STATES = ["NOT_STARTED", "DRAFT", "SUBMITTED"] as const;
 export type TrackerState = (typeof TRACKER_STATES)[number];
 
 export async function getSubmissionTracker({

@@ -9,7 +9,7 @@ import { recipientsOf } from "~/models/reminder-recipients.server";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import * as z from "zod/mini";
-import { cycleYear } from "~/models/cycle-schema.server";
+import { cycleYear } from "~/models/cycle-schema";
 import { localizedText, pick } from "~/utils/localized.server";
 import { updateVersioned } from "~/models/versioned.server";
 import { failure, fieldFailure, success, type Failure } from "~/utils/result";

@@ -2,7 +2,7 @@
 // values are archived. Words change from the next cycle on (framework-wording.server.ts); order and archiving
 // take effect at once, and an archived value keeps every record made under it.
 import { audit } from "~/models/audit.server";
-import { itemTextFrom, valueTextFrom, type ValueInput } from "~/models/framework-schema.server";
+import { itemTextFrom, valueTextFrom, type ValueInput } from "~/models/framework-schema";
 import { freedomSubject, itemTextOf, levelSubject, recordWording, valueSubject, valueTextOf, wordingChangeYear } from "~/models/framework-wording.server";
 import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";

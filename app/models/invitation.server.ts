@@ -7,8 +7,8 @@ import { enqueueEmail } from "~/models/outbox.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
-import { tokenParam } from "~/utils/validation.server";
-import { failure, fieldFailure, success, type Result } from "~/utils/result";
+import { tokenParam } from "~/utils/form-fields";
+import { failure, fieldFailure, type Result, success } from "~/utils/result";
 
 export const INVITATION_DAYS = 7;
 

@@ -4,7 +4,8 @@
 // OrganizationCycleSummary): never a practice's, commitment's or reflection's content, never the base tables.
 import { z } from "zod";
 import { Prisma as Sql } from "~/generated/prisma/client";
-import { TRACKER_STATES, type TrackerState } from "~/models/cycle-tracker.server";
+import { TRACKER_STATES } from "~/models/cycle-schema";
+import { type TrackerState } from "~/models/cycle-tracker.server";
 import { parseMovementFilters, type MovementFilters } from "~/models/movement-filters";
 import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
 import type { Prisma } from "~/utils/db.server";

@@ -5,9 +5,9 @@ import { parseMovementFilters } from "~/models/movement-filters";
 import { parseMonthRange } from "~/models/movement-range.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
+import { formatDate } from "~/utils/format";
 
 export const CHART_IDS = ["practices", "rubric", "freedoms", "participation", "participants", "commitments"] as const;
 export type ChartId = (typeof CHART_IDS)[number];
@@ -21,15 +21,14 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
   const params = new URL(request.url).searchParams;
   const { range, ignored: rangeIgnored } = parseMonthRange(params, currentYear);
   const filters = { ...parseMovementFilters(params, currentYear), ...(range ? { range } : {}) };
-  const [prisma, t, tc, lng] = await Promise.all([
+  const [prisma, t, tc, locale] = await Promise.all([
     getPrisma(),
     i18next.getFixedT(request, "movement"),
     i18next.getFixedT(request, "commitment"),
-    i18next.getLocale(request),
+    getLocale(request),
   ]);
-  const locale = isLocale(lng) ? lng : "en";
   const min = getEnv().MIN_GROUP_SIZE;
-  const monthNames = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 1)).toLocaleDateString(locale, { month: "short", timeZone: "UTC" }));
+  const monthNames = Array.from({ length: 12 }, (_, m) => formatDate(locale, `2000-${String(m + 1).padStart(2, "0")}-01`, { month: "short" }));
   const [dashboard, years] = await Promise.all([
     getMovementDashboard({
       prisma,

@@ -12,8 +12,6 @@ import { failure, fieldFailure, success, type Result } from "~/utils/result";
 
 export type RegionMacro = (typeof REGION_MACROS)[number];
 
-export const REGION_CODE = /^[A-Z0-9][A-Z0-9-]{1,9}$/;
-
 const macroOrder = (m: string) => {
   const i = (MACRO_REGIONS as readonly string[]).indexOf(m);
   return i === -1 ? MACRO_REGIONS.length : i;

@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { RESET_MINUTES, requestPasswordReset } from "~/models/password-reset.server";
@@ -15,11 +14,8 @@ import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { devOutboxEnabled } from "~/utils/mailer.server";
 import { clientAddress } from "~/utils/security.server";
-import { emailField } from "~/utils/validation.server";
 import { searchParamsOf } from "~/utils/http";
-
-const schema = () =>
-  z.object({ email: emailField() });
+import { forgotPasswordSchema } from "~/models/session-schema";
 
 // Every accepted request answers after at least this long, so a known email (a few writes) and an unknown
 // one (one lookup) cannot be told apart by the time they take.
@@ -38,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, forgotPasswordSchema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { email } = submission.value;
   const prisma = await getPrisma();

@@ -13,6 +13,8 @@ import { getMovementStart } from "~/models/movement-dashboard.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { coalitionRoleCan } from "~/utils/permissions";
+import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { useFormat } from "~/components/use-format";
 
 const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked", freedoms: "bar", participation: "bar", participants: "grouped", commitments: "stacked" };
 
@@ -22,10 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ filters, rangeIgnored, dashboard, years, min, t, locale }, start] = await Promise.all([loadMovementDashboard(request), getPrisma().then((prisma) => getMovementStart({ prisma }))]);
   // a new installation sees its next steps; the charts wait for an organization to draw
   const firstSteps = start.hasOrganizations && start.hasCycle && start.hasPractices ? null : { start, canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"), canManageCycle: coalitionRoleCan(user.coalitionRole, "manage:cycle") };
-  const number = new Intl.NumberFormat(locale);
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? percent.format(n) : number.format(n)), Boolean(filters.range));
-  const monthName = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)), Boolean(filters.range));
+  const monthName = (m: string) => formatDate(locale, `${m}-01`, { month: "long", year: "numeric" });
   const range = filters.range ? { from: monthName(filters.range.from), to: monthName(filters.range.to) } : null;
   const charts = CHART_IDS.map((id) => ({
     id,
@@ -64,9 +64,9 @@ function hasHidden(table: ChartTable) {
 
 export default function MovementDashboard() {
   const { firstSteps, showCharts, filters, rangeIgnored, params, years, options, charts, min } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("movement");
+  const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
-  const number = new Intl.NumberFormat(i18n.language);
+  const format = useFormat();
   return (
     <div className="container section stack">
       <h1>{t("dashboard.title")}</h1>
@@ -141,7 +141,7 @@ export default function MovementDashboard() {
                           <th scope="row">{r.label}</th>
                           {r.cells.map((c, i) => (
                             <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
-                              {c === null ? t("dashboard.suppressed", { min }) : number.format(c)}
+                              {c === null ? t("dashboard.suppressed", { min }) : format.number(c)}
                             </td>
                           ))}
                         </tr>

@@ -1,13 +1,13 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { OrganizationFields } from "~/components/organization-fields";
 import { ConfirmStep } from "~/components/confirm-step";
-import { ErrorList, Field } from "~/components/ui/field";
-import { organizationFields } from "~/models/organization-schema.server";
+import { ErrorList } from "~/components/ui/field";
+import { organizationPageSchema } from "~/models/organization-schema";
+import { InvitationList, InviteForm } from "~/components/invitations";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, restoreOrganization, updateOrganization } from "~/models/organization.server";
@@ -16,24 +16,10 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { confirmField, emailField } from "~/utils/validation.server";
 import { recordParam } from "~/utils/http";
-
-const schema = () =>
-  z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("update"), version: z.coerce.number({ error: "admin:organizations.errors.stale" }).check(z.int(), z.minimum(1)), ...organizationFields() }),
-    z.object({ intent: z.literal("archive"), confirm: confirmField() }),
-    z.object({ intent: z.literal("restore") }),
-    z.object({ intent: z.literal("inviteLead"), email: emailField() }),
-    z.object({ intent: z.literal("revoke"), invitationId: z.string().check(z.minLength(1), z.maxLength(40)) }),
-  ],
-  { error: "validation.invalidChoice" },
-);
+import { useFormat } from "~/components/use-format";
 
 /** One organization's metadata for coalition admins: never its practices, commitments or reflections. */
 async function loadOrganization(request: Request, orgId: string | undefined) {
@@ -47,8 +33,7 @@ async function loadOrganization(request: Request, orgId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization: o } = await loadOrganization(request, params.orgId);
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const [freedoms, invitations, regions] = await Promise.all([
     listFocusFreedomOptions({ prisma, locale }),
     listOrganizationInvitations({ prisma, organizationId: o.id }),
@@ -81,7 +66,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await loadOrganization(request, params.orgId);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, organizationPageSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
   const form = { intent, confirm: false };
@@ -108,9 +93,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const key = value.intent === "archive" ? "admin:organizations.archive.done" : "admin:organizations.archive.restored";
       return redirectWithToast(here, { key, values: { name: done.value.name } });
     }
-    case "inviteLead": {
+    case "invite": {
       if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
-      const target = { organizationId: organization.id, role: "LEAD" as const };
+      const target = { organizationId: organization.id, role: value.role };
       const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
       // archived since the check above
       if (!sent.ok && sent.error === "not-found") return refuse("admin:organizations.errors.archivedInvite");
@@ -128,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrganizationAdmin() {
   const { organization: o, freedoms, regions, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
   const resultFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.result : undefined);
   const [form, fields] = useForm({
     id: "edit-organization",
@@ -143,12 +128,9 @@ export default function OrganizationAdmin() {
       focusFreedomIds: o.focusFreedomIds,
     },
   });
-  // a new location after a successful send: the form starts empty again
-  const location = useLocation();
-  const [inviteForm, inviteFields] = useForm({ id: "invite-lead", lastResult: resultFor("inviteLead") });
   const [rowForm] = useForm({ id: "organization-actions", lastResult: resultFor("archive", "restore", "revoke") });
   const confirmArchive = Boolean(actionData?.confirm) && !o.archived;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   return (
     <div className="container section stack">
       <p>
@@ -158,7 +140,7 @@ export default function OrganizationAdmin() {
       <p className="form-actions">
         <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
         <span>{o.regionName ?? t("organizations.noRegion")}</span>
-        <span>{t("organizations.edit.joined", { date: date(o.joinedAt) })}</span>
+        <span>{t("organizations.edit.joined", { date: format.date(o.joinedAt) })}</span>
         <span>{t("organizations.edit.members", { count: o.members })}</span>
         <span>{t("organizations.edit.slug", { slug: o.slug })}</span>
       </p>
@@ -184,38 +166,25 @@ export default function OrganizationAdmin() {
         ) : (
           <p className="empty-state">{t("organizations.leads.none")}</p>
         )}
-        {invitations.length ? (
-          <>
-            <h3>{t("organizations.pending.title")}</h3>
-            <ul className="plain-list">
-              {invitations.map((i) => (
-                <li key={i.id} className="form-actions">
-                  <span>
-                    {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("organizations.pending.expires", { date: date(i.expiresAt) })}
-                  </span>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" className="button small secondary" aria-label={t("organizations.pending.revokeNamed", { email: i.email })}>
-                      {t("organizations.pending.revoke")}
-                    </button>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        {invitations.length ? <h3>{t("organizations.pending.title")}</h3> : null}
+        <InvitationList
+          invitations={invitations}
+          roleName={(role) => t(`roles.${role}`)}
+          expires={(date) => t("organizations.pending.expires", { date })}
+          revoke={t("organizations.pending.revoke")}
+          revokeNamed={(email) => t("organizations.pending.revokeNamed", { email })}
+        />
         {o.archived ? null : (
-          <Form key={location.key} method="post" className="stack card-form" {...getFormProps(inviteForm)}>
+          <InviteForm
+            id="invite-lead"
+            lastResult={resultFor("invite")}
+            roles={[{ value: "LEAD", label: t("roles.LEAD") }]}
+            email={t("organizations.leads.email")}
+            submit={t("organizations.leads.submit")}
+          >
             <h3>{t("organizations.leads.invite")}</h3>
             <p className="field-help">{t("organizations.leads.inviteIntro")}</p>
-            <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
-            <input type="hidden" name="intent" value="inviteLead" />
-            <Field label={t("organizations.leads.email")} meta={inviteFields.email}>
-              <input {...getInputProps(inviteFields.email, { type: "email" })} autoComplete="off" maxLength={254} required />
-            </Field>
-            <SubmitButton>{t("organizations.leads.submit")}</SubmitButton>
-          </Form>
+          </InviteForm>
         )}
       </section>
 

@@ -3,12 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { REGION_MACROS } from "~/models/movement-filters";
-import { regionFields, versionField } from "~/models/region-schema.server";
-import { getRegionForAdmin, REGION_CODE, updateRegion } from "~/models/region.server";
+import { REGION_CODE, regionEditSchema } from "~/models/region-schema";
+import { getRegionForAdmin, updateRegion } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
@@ -18,8 +17,6 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 // Renames a region (both languages) or moves it to another macro-region; its code never changes.
 const REGIONS = "/movement/admin/regions";
-
-const schema = () => z.object({ version: versionField(), ...regionFields() });
 
 /** Coalition admins only; anyone else and an unknown code get the same 404. */
 async function loadRegion(request: Request, code: string | undefined) {
@@ -43,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, prisma, region } = await loadRegion(request, params.code);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, regionEditSchema());
   if (submission.status !== "success") return reply(submission);
   const { version, ...input } = submission.value;
   const saved = await updateRegion({ prisma, actorId: user.id, code: region.code, version, input });

@@ -3,10 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { regionCodeField, regionFields, versionField } from "~/models/region-schema.server";
+import { regionListSchema } from "~/models/region-schema";
 import { REGION_MACROS } from "~/models/movement-filters";
 import { createRegion, listRegionsForAdmin, setRegionArchived } from "~/models/region.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
@@ -17,17 +16,6 @@ import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const HERE = "/movement/admin/regions";
-
-const schema = () =>
-  z.discriminatedUnion(
-    "intent",
-    [
-      z.object({ intent: z.literal("create"), code: regionCodeField(), ...regionFields() }),
-      z.object({ intent: z.literal("archive"), code: z.string().check(z.minLength(1), z.maxLength(20)), version: versionField() }),
-      z.object({ intent: z.literal("restore"), code: z.string().check(z.minLength(1), z.maxLength(20)), version: versionField() }),
-    ],
-    { error: "validation.invalidChoice" },
-  );
 
 /** The region list's admin pages: coalition admins only; staff and everyone else get a 404, as for the framework. */
 async function requireAdmin(request: Request) {
@@ -47,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, regionListSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   if (submission.status !== "success") return reply(submission, {}, { intent });
   const prisma = await getPrisma();

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CycleStatusBadge, useDateFormat } from "~/components/cycle-status";
+import { CycleStatusBadge } from "~/components/cycle-status";
+import { useFormat } from "~/components/use-format";
 import { CycleTracker } from "~/components/cycle-tracker";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { TRACKER_STATES, getSubmissionTracker } from "~/models/cycle-tracker.server";
-import { cyclePageSchema } from "~/models/cycle-schema.server";
+import { getSubmissionTracker } from "~/models/cycle-tracker.server";
+import { cyclePageSchema, parseTrackerFilters } from "~/models/cycle-schema";
 import { TRANSITIONS, getCycleByParam, getCyclePrompts, transitionCycle } from "~/models/cycle.server";
 import { pauseReminders, resumeReminders, sendRemindersNow } from "~/models/reminder.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
@@ -15,18 +16,10 @@ import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { sessionSecret } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { z } from "~/utils/zod.server";
-
-const filterSchema = () =>
-  z.object({
-    region: z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(100))), undefined),
-    state: z.catch(z.optional(z.enum(TRACKER_STATES)), undefined),
-  });
 
 async function loadCycle(request: Request, param: string | undefined) {
   const user = await requireUser(request);
@@ -40,9 +33,8 @@ async function loadCycle(request: Request, param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
   const search = searchParamsOf(request);
-  const filters = filterSchema().parse({ region: search.get("region") || undefined, state: search.get("state") || undefined });
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const filters = parseTrackerFilters(search);
+  const locale = await getLocale(request);
   const prisma = await getPrisma();
   const [prompts, tracker, t] = await Promise.all([
     getCyclePrompts({ prisma, year: cycle.year, locale }),
@@ -104,7 +96,7 @@ export default function CyclePage() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("cycle");
-  const date = useDateFormat();
+  const format = useFormat();
   const { cycle } = data;
   return (
     <div className="container section stack">
@@ -116,7 +108,7 @@ export default function CyclePage() {
         <CycleStatusBadge status={cycle.status} />
       </div>
       <p className="section-intro">
-        {t("list.range", { from: date(cycle.opensOn), to: date(cycle.closesOn) })} · {t("page.interval", { count: cycle.reminderIntervalDays })}
+        {t("list.range", { from: format.date(cycle.opensOn), to: format.date(cycle.closesOn) })} · {t("page.interval", { count: cycle.reminderIntervalDays })}
       </p>
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useDateFormat } from "~/components/cycle-status";
+import { useFormat } from "~/components/use-format";
 import { Pager } from "~/components/ui/pager";
 import { listMovementYears } from "~/models/movement-dashboard.server";
 import { MACRO_REGIONS } from "~/models/movement-filters";
@@ -48,7 +48,7 @@ export default function MovementShared() {
   const { t, i18n } = useTranslation("movement");
   const { t: tr } = useTranslation("reflection");
   const { t: tc } = useTranslation();
-  const date = useDateFormat();
+  const format = useFormat();
   const number = new Intl.NumberFormat(i18n.language);
   const { page: _page, kind: _kind, ...filters } = query;
   const base = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
@@ -93,7 +93,7 @@ export default function MovementShared() {
                   {p.title}
                 </h2>
                 <p className="status-line">
-                  {p.organization} · {date(p.date)} · {p.value}
+                  {p.organization} · {format.date(p.date)} · {p.value}
                   {p.freedoms.length ? ` · ${p.freedoms.join(", ")}` : ""} · {tc(`visibility.badge${p.visibility}`)}
                 </p>
                 {p.participants ? <p>{t("shared.participants", { count: p.participants, total: number.format(p.participants), impacted: number.format(p.impactedParticipants) })}</p> : null}
@@ -108,7 +108,7 @@ export default function MovementShared() {
                   {t("shared.reflectionTitle", { organization: r.organization, value: r.value, year: r.year })}
                 </h2>
                 <p className="status-line">
-                  {t("shared.submitted", { date: date(r.date) })} · {r.rubricLevel ? `${tr("readOnly.level")} ${r.rubricLevel}` : tr("readOnly.noLevel")} · {tc(`visibility.badge${r.visibility}`)}
+                  {t("shared.submitted", { date: format.date(r.date) })} · {r.rubricLevel ? `${tr("readOnly.level")} ${r.rubricLevel}` : tr("readOnly.noLevel")} · {tc(`visibility.badge${r.visibility}`)}
                 </p>
                 <dl className="stack">
                   {(["wentWell", "challenges", "nextSteps"] as const).map((field) => (

@@ -17,9 +17,8 @@ import { getFrameworkOptions } from "~/models/practice-options.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
-import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 import { recordParam } from "~/utils/http";
 
@@ -30,9 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const commitment = await getCommitment({ prisma, organizationId: organization.id, id: recordParam(params.commitmentId) });
   if (!commitment) notFound();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [framework, cycles] = await Promise.all([
-    getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en", includeArchived: true }),
+    getFrameworkOptions({ prisma, locale: lng, includeArchived: true }),
     listCycles({ prisma }),
   ]);
   const value = framework.values.find((v) => v.id === commitment.valueId);

@@ -15,9 +15,8 @@ import { getFrameworkOptions } from "~/models/practice-options.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { orThrow, parseForm, reply } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
-import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
 
@@ -25,9 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:commitment");
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [framework, cycles, t] = await Promise.all([
-    getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en" }),
+    getFrameworkOptions({ prisma, locale: lng }),
     listCycles({ prisma }),
     i18next.getFixedT(request, "commitment"),
   ]);

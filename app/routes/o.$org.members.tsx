@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ConfirmStep } from "~/components/confirm-step";
-import { ErrorList, Field } from "~/components/ui/field";
+import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { handOverLead, listMembers, removeMember } from "~/models/membership.server";
@@ -16,21 +15,10 @@ import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { confirmField, emailField } from "~/utils/validation.server";
-
-const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
-
-const schema = () =>
-  z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("invite"), email: emailField(), role: z.enum(["MEMBER", "LEAD"], { error: "validation.invalidChoice" }) }),
-    z.object({ intent: z.literal("revoke"), invitationId: idField() }),
-    z.object({ intent: z.literal("remove"), membershipId: idField(), confirm: confirmField() }),
-    z.object({ intent: z.literal("handOver"), membershipId: idField() }),
-  ],
-  { error: "validation.invalidChoice" },
-);
+import { useFormat } from "~/components/use-format";
+import { membersSchema } from "~/models/membership-schema";
+import { INVITED_MEMBER_ROLES } from "~/models/people-options";
+import { InvitationList, InviteForm } from "~/components/invitations";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -57,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   // members without the right get the same 404 as a stranger, whatever they post
   const { organization } = requireOrgPermission(user, params.org, "manage:member");
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, membersSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
   const form = { intent, confirm: null as { membershipId: string; name: string; email: string } | null };
@@ -102,12 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Members() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("org");
-  // a new location after a successful send: the form starts empty again
-  const location = useLocation();
-  const [inviteForm, inviteFields] = useForm({ id: "invite-member", lastResult: actionData?.intent === "invite" ? actionData.result : undefined });
+  const { t } = useTranslation("org");
   const [rowForm] = useForm({ id: "member-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   const others = data.members.filter((m) => !m.self && m.role === "MEMBER");
   const confirm = actionData?.confirm ?? null;
   return (
@@ -150,7 +135,7 @@ export default function Members() {
                 <td data-label={t("members.table.role")}>
                   <span className="badge">{t(`members.roles.${m.role}`)}</span>
                 </td>
-                <td data-label={t("members.table.since")}>{date(m.since)}</td>
+                <td data-label={t("members.table.since")}>{format.date(m.since)}</td>
                 {data.canManage ? (
                   <td data-label={t("members.table.actions")} className={m.self ? "cell-empty" : undefined}>
                     {m.self ? null : (
@@ -174,45 +159,27 @@ export default function Members() {
         <>
           <section aria-labelledby="pending-heading" className="stack">
             <h2 id="pending-heading">{t("members.pending.title")}</h2>
-            {data.invitations.length ? (
-              <ul className="plain-list">
-                {data.invitations.map((i) => (
-                  <li key={i.id} className="form-actions">
-                    <span>
-                      {i.email} · {i.role ? t(`members.roles.${i.role}`) : null} · {t("members.pending.expires", { date: date(i.expiresAt) })}
-                    </span>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="invitationId" value={i.id} />
-                      <button type="submit" className="button small secondary" aria-label={t("members.pending.revokeNamed", { email: i.email })}>
-                        {t("members.pending.revoke")}
-                      </button>
-                    </Form>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="empty-state">{t("members.pending.empty")}</p>
-            )}
+            <InvitationList
+              invitations={data.invitations}
+              roleName={(role) => t(`members.roles.${role}`)}
+              expires={(date) => t("members.pending.expires", { date })}
+              revoke={t("members.pending.revoke")}
+              revokeNamed={(email) => t("members.pending.revokeNamed", { email })}
+              empty={t("members.pending.empty")}
+            />
           </section>
 
           <section aria-labelledby="invite-heading" className="narrow stack">
             <h2 id="invite-heading">{t("members.invite.title")}</h2>
             <p>{t("members.invite.intro")}</p>
-            <Form key={location.key} method="post" className="stack card-form" {...getFormProps(inviteForm)}>
-              <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
-              <input type="hidden" name="intent" value="invite" />
-              <Field label={t("members.invite.email")} meta={inviteFields.email}>
-                <input {...getInputProps(inviteFields.email, { type: "email" })} autoComplete="off" maxLength={254} required />
-              </Field>
-              <Field label={t("members.invite.role")} meta={inviteFields.role}>
-                <select {...getSelectProps(inviteFields.role)}>
-                  <option value="MEMBER">{t("members.roles.MEMBER")}</option>
-                  <option value="LEAD">{t("members.roles.LEAD")}</option>
-                </select>
-              </Field>
-              <SubmitButton>{t("members.invite.submit")}</SubmitButton>
-            </Form>
+            <InviteForm
+              id="invite-member"
+              lastResult={actionData?.intent === "invite" ? actionData.result : undefined}
+              roles={INVITED_MEMBER_ROLES.map((r) => ({ value: r, label: t(`members.roles.${r}`) }))}
+              email={t("members.invite.email")}
+              role={t("members.invite.role")}
+              submit={t("members.invite.submit")}
+            />
           </section>
 
           <section aria-labelledby="handover-heading" className="narrow stack">

@@ -11,8 +11,7 @@ import { checkPracticeReferences, createPractice } from "~/models/practice.serve
 import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { readForm } from "~/utils/security.server";
 import { orThrow, parseFormData, reply } from "~/utils/forms.server";
 import { timeZoneHint } from "~/utils/time-zone.server";
@@ -23,8 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:practice");
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const [options, t] = await Promise.all([
     getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request) }),
     i18next.getFixedT(request, "practice"),

@@ -10,21 +10,21 @@ import { getValueForOrganization } from "~/models/value-page.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getLocale } from "~/utils/i18next.server";
 import { valueColor } from "~/utils/palette";
 import { recordParam } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:reflection");
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const prisma = await getPrisma();
   const data = await getValueForOrganization({
     prisma,
     organizationId: organization.id,
     slug: recordParam(params.value),
-    locale: isLocale(lng) ? lng : "en",
+    locale: lng,
   });
   if (!data) notFound();
   const min = besideGroupMinimum(getEnv().MIN_GROUP_SIZE);
@@ -38,10 +38,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export default function ValuePage() {
   const { orgSlug, value, commitments, practices, practiceCount, reflections, beside } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("workspace");
+  const { t } = useTranslation("workspace");
   const base = `/o/${orgSlug}`;
-  const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const percent = (n: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(n);
+  const format = useFormat();
   const accent = { "--card-accent": valueColor(value.slug, value.position - 1) } as React.CSSProperties;
   return (
     <div className="container section stack" style={accent}>
@@ -62,7 +61,7 @@ export default function ValuePage() {
               <li key={c.id}>
                 <Link to={`${base}/commitments/${c.id}`}>{c.title}</Link>
                 <span className="status-line">
-                  {c.year} · {t(`status.${c.status}`)} · {t("home.progress", { percent: percent(c.progress / 100) })}
+                  {c.year} · {t(`status.${c.status}`)} · {t("home.progress", { percent: format.percent(c.progress / 100) })}
                 </span>
               </li>
             ))}
@@ -81,7 +80,7 @@ export default function ValuePage() {
             <ol className="timeline">
               {practices.map((p) => (
                 <li key={p.id}>
-                  <time dateTime={p.occurredOn}>{date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
+                  <time dateTime={p.occurredOn}>{format.date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
                   <VisibilityBadge visibility={p.visibility} />
                   <span className="status-line">
                     <ParticipantCount participants={p.participants} impacted={p.impactedParticipants} />

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isLoopback, getEnv, type Env } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
+import { formatDate } from "~/utils/format";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 type Lines = (...lines: (string | null)[]) => string;
@@ -17,7 +18,6 @@ function template<P>(ns: "email" | "cycle", payload: z.ZodType<P>, render: (p: P
 
 // Names typed by people end up in the subject line: one line, no control characters.
 const oneLine = (s: string) => s.replace(/[\s\p{Cc}]+/gu, " ").trim();
-const longDate = (iso: string, locale: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: "long", timeZone: "UTC" });
 
 const cycleEmail = z.object({ organization: z.string(), year: z.number().int(), closesOn: z.iso.date(), url: z.url() });
 
@@ -53,7 +53,7 @@ const templates = {
     },
   ),
   "cycle-opened": template("cycle", cycleEmail, (p, t, paragraphs, locale) => {
-    const values = { organization: oneLine(p.organization), year: p.year, date: longDate(p.closesOn, locale) };
+    const values = { organization: oneLine(p.organization), year: p.year, date: formatDate(locale, p.closesOn, "long") };
     return {
       url: p.url,
       subject: oneLine(t("email.opened.subject", values)),
@@ -64,7 +64,7 @@ const templates = {
     "cycle",
     cycleEmail.extend({ reminder: z.enum(["periodic", "closing", "manual"]), stopUrl: z.url() }),
     (p, t, paragraphs, locale) => {
-      const values = { organization: oneLine(p.organization), year: p.year, date: longDate(p.closesOn, locale) };
+      const values = { organization: oneLine(p.organization), year: p.year, date: formatDate(locale, p.closesOn, "long") };
       return {
         url: p.url,
         unsubscribeUrl: p.stopUrl,

@@ -76,7 +76,7 @@ describe("organizations", () => {
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).not.toBeNull();
     expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(404);
     // an archived organization cannot invite
-    const invite = await postOrg(a.cookie, org.id, { intent: "inviteLead", email: "lead@example.org" });
+    const invite = await postOrg(a.cookie, org.id, { intent: "invite", role: "LEAD", email: "lead@example.org" });
     expect(invite.status).toBe(400);
     expect((await invite.json()).result.error[""]).toEqual(["admin:organizations.errors.archivedInvite"]);
 
@@ -181,7 +181,7 @@ describe("who may use the admin pages", () => {
         createOrg(cookie, orgForm({ name: "Sneaky" })),
         answer(orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie, params }))),
         postOrg(cookie, org.id, { intent: "archive", confirm: "yes" }),
-        postOrg(cookie, org.id, { intent: "inviteLead", email: "sneaky@example.org" }),
+        postOrg(cookie, org.id, { intent: "invite", role: "LEAD", email: "sneaky@example.org" }),
         answer(peopleLoader(requestArgs("/movement/admin/people", { cookie }))),
         postPeople(cookie, { intent: "role", userId: target.id, role: "ADMIN" }),
         postPeople(cookie, { intent: "disable", userId: target.id, confirm: "yes" }),
@@ -288,7 +288,7 @@ describe("audit log", () => {
   test("no audit metadata holds a password, a token or an invitee's email", async () => {
     const a = await admin();
     const org = await createOrganization();
-    expect((await postOrg(a.cookie, org.id, { intent: "inviteLead", email: "secret-lead@example.org" })).status).toBe(302);
+    expect((await postOrg(a.cookie, org.id, { intent: "invite", role: "LEAD", email: "secret-lead@example.org" })).status).toBe(302);
     const prisma = await getPrisma();
     const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "secret-lead@example.org" } });
     const token = (email.payload as { url: string }).url.slice(-43);

@@ -23,14 +23,14 @@ import { reflectionIntentSchema, type ReflectionStepInput } from "~/models/refle
 import { getReflectionYear, reopenReflection, saveReflectionStep, submitReflection } from "~/models/reflection.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm, reply, replyFailure, type FormResult } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { type FormResult, parseForm, reply, replyFailure } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
-import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 /** The year in the URL; anything but four digits is not a page. */
 function yearParam(value: string | undefined) {
@@ -42,9 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization, role } = requireOrgPermission(user, params.org, "read:reflection");
   const year = yearParam(params.year);
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [reflection, t] = await Promise.all([
-    getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: isLocale(lng) ? lng : "en" }),
+    getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: lng }),
     i18next.getFixedT(request, "reflection"),
   ]);
   if (!reflection) notFound();
@@ -133,9 +133,9 @@ type Step = NonNullable<Data["current"]>;
 export default function ReflectionYear() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("reflection");
+  const { t } = useTranslation("reflection");
   const step = data.current;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
+  const format = useFormat();
   const stepResult = actionData?.intent === "save" ? actionData.result : undefined;
   const leadResult = actionData && actionData.intent !== "save" ? actionData : undefined;
   return (
@@ -148,8 +148,8 @@ export default function ReflectionYear() {
           : data.cycle.status === "DRAFT"
             ? t("state.notOpen")
             : data.submitted
-              ? t("state.submitted", { date: data.submittedAt ? date(data.submittedAt) : "" })
-              : t("state.open", { date: date(data.cycle.closesOn) })}
+              ? t("state.submitted", { date: data.submittedAt ? format.date(data.submittedAt, "long") : "" })
+              : t("state.open", { date: format.date(data.cycle.closesOn, "long") })}
       </p>
       {step ? (
         <div className="reflection-layout">

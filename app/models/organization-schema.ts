@@ -1,8 +1,8 @@
-// The organization form's rules, shared by the admin's create and edit pages. Messages are i18n keys.
+// The organization forms (coalition admins; validated on the server only). Messages are i18n keys.
 import * as z from "zod/mini";
 import { SIZE_BANDS, TIME_ZONES } from "~/models/organization-options";
-import { nameField } from "~/utils/validation.server";
-
+import { inviteIntent, revokeIntent } from "~/models/invitation-schema";
+import { confirmField, nameField, versionField } from "~/utils/form-fields";
 
 export const organizationFields = () => ({
   name: nameField(),
@@ -24,3 +24,20 @@ export const organizationFields = () => ({
     [],
   ),
 });
+
+/** The list page's "add an organization" form. */
+export const newOrganizationSchema = () => z.object(organizationFields());
+
+/** An organization's admin page: the edit (with the version it saw), archive (asked first) and restore, and its leads' invitations. */
+export const organizationPageSchema = () =>
+  z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("update"), version: versionField(), ...organizationFields() }),
+      z.object({ intent: z.literal("archive"), confirm: confirmField() }),
+      z.object({ intent: z.literal("restore") }),
+      inviteIntent(["LEAD"]),
+      revokeIntent(),
+    ],
+    { error: "validation.invalidChoice" },
+  );
