@@ -7,6 +7,7 @@ import { createVersioned, updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
+import { valueColor } from "~/utils/palette";
 import { failure, success, type Result } from "~/utils/result";
 import { loadFrameworkWording } from "~/models/framework-wording.server";
 
@@ -67,6 +68,8 @@ export async function getReflectionYear({ prisma, organizationId, year, locale }
         valueId: v.id,
         slug: v.slug,
         position: v.position,
+        /** the value's colour, as on its other pages */
+        color: valueColor(v.slug, v.position),
         archived: v.archivedAt !== null,
         name: text.name[locale],
         description: text.description[locale],

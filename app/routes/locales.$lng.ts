@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/utils/auth.server";
-import { catalogResponse } from "~/utils/catalog.server";
+import { catalogResponse } from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { searchParamsOf } from "~/utils/http";
 

@@ -12,10 +12,9 @@ import { practiceEditSchema, type PracticeInput } from "~/models/practice-schema
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
-import { readForm } from "~/utils/security.server";
-import { parseFormData, reply, replyFailure } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { recordParam } from "~/utils/http";
-import { timeZoneHint } from "~/utils/time-zone.server";
+import { timeZoneHint } from "~/utils/time-zone";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,9 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = recordParam(params.practiceId);
   const existing = await getPractice({ prisma, organizationId: organization.id, id });
   if (!existing || existing.deleted) notFound();
-  const formData = await readForm(request);
   const { today } = await getPracticeCalendar({ prisma, organizationId: organization.id, hint: timeZoneHint(request) });
-  const submission = parseFormData(formData, practiceEditSchema({ maxDate: today }));
+  const submission = await parseForm(request, practiceEditSchema({ maxDate: today }));
   if (submission.status !== "success") return reply(submission);
   const { intent: _intent, version, ...input } = submission.value;
   const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });

@@ -12,9 +12,9 @@ import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
-import { readForm } from "~/utils/security.server";
-import { orThrow, parseFormData, reply } from "~/utils/forms.server";
-import { timeZoneHint } from "~/utils/time-zone.server";
+import { orThrow, parseForm, reply } from "~/utils/forms.server";
+import { submissionKeyField } from "~/utils/form-fields";
+import { timeZoneHint } from "~/utils/time-zone";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
 
@@ -40,17 +40,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
 
-const SUBMISSION_KEY = /^[A-Za-z0-9-]{8,100}$/;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:practice");
-  const formData = await readForm(request);
-  const submissionKey = formData.get("submissionKey");
-  if (typeof submissionKey !== "string" || !SUBMISSION_KEY.test(submissionKey)) throw new Response("Bad request", { status: 400 });
   const prisma = await getPrisma();
   const { today } = await getPracticeCalendar({ prisma, organizationId: organization.id, hint: timeZoneHint(request) });
-  const submission = parseFormData(formData, practiceSchema({ maxDate: today }));
+  const submission = await parseForm(request, practiceSchema({ maxDate: today }));
+  // the form's own key, written when the page was drawn: without a sound one the post is not this form's
+  const key = submissionKeyField().safeParse(submission.payload.submissionKey);
+  if (!key.success) throw new Response("Bad request", { status: 400 });
+  const submissionKey = key.data;
   if (submission.status !== "success") return reply(submission);
   const input = submission.value;
   const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });

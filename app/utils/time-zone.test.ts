@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dayIn, isTimeZone, timeZoneCookie } from "~/utils/time-zone";
-import { timeZoneHint } from "~/utils/time-zone.server";
+import { dayIn, isTimeZone, timeZoneCookie, timeZoneHint } from "~/utils/time-zone";
 
 describe("calendar days in a time zone", () => {
   test.each([

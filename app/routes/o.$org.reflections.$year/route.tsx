@@ -26,7 +26,6 @@ import { getPrisma } from "~/utils/db.server";
 import { type FormResult, parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
-import { valueColor } from "~/utils/palette";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
@@ -76,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       valueId: s.valueId,
       slug: s.slug,
       name: s.name,
-      color: valueColor(s.slug, s.position),
+      color: s.color,
       state: stateOf(s),
       levelName: s.levels.find((l) => l.level === s.reflection?.rubricLevel)?.name ?? null,
       practices: s.practices,
@@ -88,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: current.slug,
       name: current.name,
       description: current.description,
-      color: valueColor(current.slug, current.position),
+      color: current.color,
       prompt: current.prompt,
       levels: current.levels,
       lastYearNextSteps: current.lastYearNextSteps,
