@@ -2,6 +2,7 @@
 // half (a box from the first to the third quartile, a line at the median), drawn as plain SVG in the page's
 // HTML. The drawing is decorative (aria-hidden); the sentence beside it says the same in words.
 import { useTranslation } from "react-i18next";
+import { useFormat } from "~/components/use-format";
 
 type Spread = { q1: number; median: number; q3: number };
 
@@ -33,10 +34,8 @@ function Strip({ own, spread, max }: { own: number | null; spread: Spread; max: 
 }
 
 function useNumbers() {
-  const { i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  return { number: (n: number) => number.format(n), percent: (n: number) => percent.format(n) };
+  const format = useFormat();
+  return { number: (n: number) => format.number(n, { maximumFractionDigits: 1 }), percent: format.percent };
 }
 
 /** The comparison for one value: its group, practices and impacted share, each hidden under the threshold. */

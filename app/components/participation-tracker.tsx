@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/components/use-format";
 import { Pager } from "~/components/ui/pager";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { MACRO_REGIONS } from "~/models/movement-filters";
 import { SIZE_BANDS } from "~/models/organization-options";
 
@@ -27,33 +28,16 @@ type Tracker = {
   }[];
 };
 
-function Choice({ id, label, name, value, any, options }: { id: string; label: string; name: string; value?: string; any?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        {any ? <option value="">{any}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /**
  * The participation tracker: filters in the URL (a GET form, so it works without JavaScript), sortable
  * columns, pages and a CSV of the same rows. Reflection states read like the cycle's submission tracker.
  */
 export function ParticipationTracker({ query, params, years, tracker }: { query: Query; params: string; years: number[]; tracker: Tracker }) {
-  const { t, i18n } = useTranslation("movement");
+  const { t } = useTranslation("movement");
   const { t: tc } = useTranslation("cycle");
   const { t: ta } = useTranslation("admin");
   const { t: tm } = useTranslation("commitment");
   const format = useFormat();
-  const number = new Intl.NumberFormat(i18n.language);
   const link = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(change)) {
@@ -85,10 +69,10 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
           <label htmlFor="org-q">{t("organizations.search")}</label>
           <input id="org-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
         </div>
-        <Choice id="org-year" label={t("dashboard.year")} name="year" value={String(query.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <Choice id="org-region" label={t("dashboard.region")} name="region" value={query.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
-        <Choice id="org-size" label={t("dashboard.size")} name="size" value={query.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
-        <Choice
+        <FilterSelect id="org-year" label={t("dashboard.year")} name="year" value={String(query.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <FilterSelect id="org-region" label={t("dashboard.region")} name="region" value={query.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
+        <FilterSelect id="org-size" label={t("dashboard.size")} name="size" value={query.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
+        <FilterSelect
           id="org-impacted"
           label={t("dashboard.impacted")}
           name="impacted"
@@ -100,7 +84,7 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
           ]}
         />
         {tracker.cycleYear !== null ? (
-          <Choice id="org-state" label={t("organizations.reflectionFilter", { year: tracker.cycleYear })} name="state" value={query.state} any={t("dashboard.any")} options={STATES.map((s) => ({ value: s, label: tc(`tracker.state.${s}`) }))} />
+          <FilterSelect id="org-state" label={t("organizations.reflectionFilter", { year: tracker.cycleYear })} name="state" value={query.state} any={t("dashboard.any")} options={STATES.map((s) => ({ value: s, label: tc(`tracker.state.${s}`) }))} />
         ) : null}
         {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
@@ -144,13 +128,13 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
                       <span className="status-line muted">{t(`regions.${row.macroRegion}`)}</span>
                     </td>
                     <td>{row.lastPracticeOn ? format.date(row.lastPracticeOn) : <span className="muted">{t("organizations.never")}</span>}</td>
-                    <td className="numeric">{number.format(row.practices)}</td>
+                    <td className="numeric">{format.number(row.practices)}</td>
                     <td>
                       {commitments.length ? (
                         <ul className="plain-list compact">
                           {commitments.map((s) => (
                             <li key={s}>
-                              {tm(`status.${s}`)}: {number.format(row.commitments[s])}
+                              {tm(`status.${s}`)}: {format.number(row.commitments[s])}
                             </li>
                           ))}
                         </ul>

@@ -7,7 +7,7 @@ export function useFormat() {
   const locale = i18n.language;
   return {
     date: (value: string, style?: DateStyle | Intl.DateTimeFormatOptions) => formatDate(locale, value, style),
-    number: (n: number) => formatNumber(locale, n),
+    number: (n: number, options?: Intl.NumberFormatOptions) => formatNumber(locale, n, options),
     percent: (n: number) => formatPercent(locale, n),
   };
 }

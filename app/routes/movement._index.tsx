@@ -15,6 +15,7 @@ import { getPrisma } from "~/utils/db.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { useFormat } from "~/components/use-format";
+import { FilterSelect } from "~/components/ui/filter-select";
 
 const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked", freedoms: "bar", participation: "bar", participants: "grouped", commitments: "stacked" };
 
@@ -42,22 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 
-function Choice({ label, name, value, any, options }: { label: string; name: string; value?: string; any?: string; options: { value: string; label: string }[] }) {
-  return (
-    <label>
-      {label}
-      <select name={name} defaultValue={value ?? ""}>
-        {any ? <option value="">{any}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 function hasHidden(table: ChartTable) {
   return table.rows.some((r) => r.cells.some((c) => c === null));
 }
@@ -75,7 +60,7 @@ export default function MovementDashboard() {
       {showCharts ? (
         <>
           <Form method="get" className="filters" aria-label={t("dashboard.filters")}>
-            <Choice label={t("dashboard.year")} name="year" value={String(filters.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+            <FilterSelect id="dashboard-year" label={t("dashboard.year")} name="year" value={String(filters.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
             <label>
               {t("dashboard.from")}
               <input type="month" name="from" min="2000-01" defaultValue={filters.range?.from ?? ""} placeholder="YYYY-MM" aria-describedby="range-help" />
@@ -84,12 +69,12 @@ export default function MovementDashboard() {
               {t("dashboard.to")}
               <input type="month" name="to" min="2000-01" defaultValue={filters.range?.to ?? ""} placeholder="YYYY-MM" aria-describedby="range-help" />
             </label>
-            <Choice label={t("dashboard.value")} name="value" value={filters.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
-            <Choice label={t("dashboard.freedom")} name="freedom" value={filters.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
-            <Choice label={t("dashboard.region")} name="region" value={filters.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
-            <Choice label={t("dashboard.size")} name="size" value={filters.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
-            <Choice
-              label={t("dashboard.impacted")}
+            <FilterSelect id="dashboard-value" label={t("dashboard.value")} name="value" value={filters.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
+            <FilterSelect id="dashboard-freedom" label={t("dashboard.freedom")} name="freedom" value={filters.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
+            <FilterSelect id="dashboard-region" label={t("dashboard.region")} name="region" value={filters.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
+            <FilterSelect id="dashboard-size" label={t("dashboard.size")} name="size" value={filters.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
+            <FilterSelect
+              id="dashboard-impacted" label={t("dashboard.impacted")}
               name="impacted"
               value={filters.impacted === undefined ? undefined : filters.impacted ? "yes" : "no"}
               any={t("dashboard.any")}

@@ -11,8 +11,7 @@ import { getRegionForAdmin, updateRegion } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Renames a region (both languages) or moves it to another macro-region; its code never changes.
@@ -31,8 +30,8 @@ async function loadRegion(request: Request, code: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { region } = await loadRegion(request, params.code);
-  const [t, lng] = await Promise.all([i18next.getFixedT(request, "admin"), i18next.getLocale(request)]);
-  const name = isLocale(lng) && lng === "es" ? region.nameEs : region.nameEn;
+  const [t, locale] = await Promise.all([i18next.getFixedT(request, "admin"), getLocale(request)]);
+  const name = locale === "es" ? region.nameEs : region.nameEn;
   return json({ title: t("regions.edit.title", { code: region.code, name }), region });
 }
 

@@ -11,8 +11,7 @@ import { createRegion, listRegionsForAdmin, setRegionArchived } from "~/models/r
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const HERE = "/movement/admin/regions";
@@ -40,8 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return reply(submission, {}, { intent });
   const prisma = await getPrisma();
   const value = submission.value;
-  const lng = await i18next.getLocale(request);
-  const name = (v: { nameEn: string; nameEs: string }) => (isLocale(lng) && lng === "es" ? v.nameEs : v.nameEn);
+  const locale = await getLocale(request);
+  const name = (v: { nameEn: string; nameEs: string }) => (locale === "es" ? v.nameEs : v.nameEn);
   if (value.intent === "create") {
     const { intent: _intent, code, ...input } = value;
     const created = await createRegion({ prisma, actorId: user.id, code, input });

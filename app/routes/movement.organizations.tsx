@@ -8,8 +8,7 @@ import { getParticipationTracker, parseParticipationQuery, participationParams }
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 
 /** Staff: every active organization's participation, from the summaries; names and counts, never content. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,9 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "read:movement");
   const currentYear = new Date().getUTCFullYear();
   const query = parseParticipationQuery(searchParamsOf(request), currentYear);
-  const [prisma, t, lng] = await Promise.all([getPrisma(), i18next.getFixedT(request, "movement"), i18next.getLocale(request)]);
+  const [prisma, t, locale] = await Promise.all([getPrisma(), i18next.getFixedT(request, "movement"), getLocale(request)]);
   const [tracker, years] = await Promise.all([
-    getParticipationTracker({ prisma, query, locale: isLocale(lng) ? lng : "en" }),
+    getParticipationTracker({ prisma, query, locale }),
     listMovementYears({ prisma, currentYear }),
   ]);
   return json({

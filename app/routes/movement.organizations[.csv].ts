@@ -5,22 +5,21 @@ import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 
 /** The participation tracker as CSV: every row for the page's filters and order; names and counts only. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
   const query = { ...parseParticipationQuery(searchParamsOf(request), new Date().getUTCFullYear()), page: "all" as const };
-  const [prisma, t, tc, tm, lng] = await Promise.all([
+  const [prisma, t, tc, tm, locale] = await Promise.all([
     getPrisma(),
     i18next.getFixedT(request, "movement"),
     i18next.getFixedT(request, "cycle"),
     i18next.getFixedT(request, "commitment"),
-    i18next.getLocale(request),
+    getLocale(request),
   ]);
-  const tracker = await getParticipationTracker({ prisma, query, locale: isLocale(lng) ? lng : "en" });
+  const tracker = await getParticipationTracker({ prisma, query, locale });
   const header = [
     t("organizations.name"),
     t("dashboard.region"),

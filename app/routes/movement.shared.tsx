@@ -4,14 +4,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/components/use-format";
 import { Pager } from "~/components/ui/pager";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { listMovementYears } from "~/models/movement-dashboard.server";
 import { MACRO_REGIONS } from "~/models/movement-filters";
 import { listSharedEntries, listSharedOptions, parseSharedQuery } from "~/models/movement-shared.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 
 /** Staff: the practices and submitted reflections organizations shared with the coalition or made public. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,37 +19,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "read:shared-content");
   const currentYear = new Date().getUTCFullYear();
   const query = parseSharedQuery(searchParamsOf(request), currentYear);
-  const [prisma, t, lng] = await Promise.all([getPrisma(), i18next.getFixedT(request, "movement"), i18next.getLocale(request)]);
-  const locale = isLocale(lng) ? lng : "en";
+  const [prisma, t, locale] = await Promise.all([getPrisma(), i18next.getFixedT(request, "movement"), getLocale(request)]);
   const [entries, options, years] = await Promise.all([listSharedEntries({ prisma, query, locale }), listSharedOptions({ prisma, locale }), listMovementYears({ prisma, currentYear })]);
   return json({ title: t("shared.title"), query, entries, options, years });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 
-function Choice({ id, label, name, value, any, options }: { id: string; label: string; name: string; value?: string; any: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function MovementShared() {
   const { query, entries, options, years } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("movement");
+  const { t } = useTranslation("movement");
   const { t: tr } = useTranslation("reflection");
   const { t: tc } = useTranslation();
   const format = useFormat();
-  const number = new Intl.NumberFormat(i18n.language);
   const { page: _page, kind: _kind, ...filters } = query;
   const base = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   const href = (kind: string, page = 1) => `?${new URLSearchParams({ ...base, ...(kind !== "practices" ? { kind } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
@@ -62,10 +44,10 @@ export default function MovementShared() {
           <label htmlFor="shared-q">{t("shared.search")}</label>
           <input id="shared-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
         </div>
-        <Choice id="shared-year" label={t("dashboard.year")} name="year" value={query.year ? String(query.year) : undefined} any={t("shared.anyYear")} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <Choice id="shared-value" label={t("dashboard.value")} name="value" value={query.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
-        <Choice id="shared-freedom" label={t("dashboard.freedom")} name="freedom" value={query.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
-        <Choice id="shared-region" label={t("dashboard.region")} name="region" value={query.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
+        <FilterSelect id="shared-year" label={t("dashboard.year")} name="year" value={query.year ? String(query.year) : undefined} any={t("shared.anyYear")} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <FilterSelect id="shared-value" label={t("dashboard.value")} name="value" value={query.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
+        <FilterSelect id="shared-freedom" label={t("dashboard.freedom")} name="freedom" value={query.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
+        <FilterSelect id="shared-region" label={t("dashboard.region")} name="region" value={query.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
         {query.kind !== "practices" ? <input type="hidden" name="kind" value={query.kind} /> : null}
         <div className="form-actions">
           <button type="submit" className="button secondary">
@@ -96,7 +78,7 @@ export default function MovementShared() {
                   {p.organization} · {format.date(p.date)} · {p.value}
                   {p.freedoms.length ? ` · ${p.freedoms.join(", ")}` : ""} · {tc(`visibility.badge${p.visibility}`)}
                 </p>
-                {p.participants ? <p>{t("shared.participants", { count: p.participants, total: number.format(p.participants), impacted: number.format(p.impactedParticipants) })}</p> : null}
+                {p.participants ? <p>{t("shared.participants", { count: p.participants, total: format.number(p.participants), impacted: format.number(p.impactedParticipants) })}</p> : null}
                 {p.notes ? <p className="entry-text">{p.notes}</p> : null}
               </article>
             </li>

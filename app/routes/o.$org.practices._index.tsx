@@ -13,6 +13,7 @@ import { getPrisma } from "~/utils/db.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
+import { FilterSelect } from "~/components/ui/filter-select";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -128,27 +129,35 @@ export default function PracticeList() {
             </summary>
             <Form method="get" action={base} className="filter-grid">
               <FilterSelect
+                id="filter-value"
                 name="value"
+                any={t("filters.all")}
                 label={t("filters.value")}
                 value={data.applied.value}
                 options={data.values.filter((v) => !v.archived || v.slug === data.applied.value).map((v) => ({ value: v.slug, label: v.name }))}
               />
               <FilterSelect
+                id="filter-freedom"
                 name="freedom"
+                any={t("filters.all")}
                 label={t("filters.freedom")}
                 value={data.applied.freedom}
                 options={data.freedoms.filter((f) => !f.archived || f.slug === data.applied.freedom).map((f) => ({ value: f.slug, label: f.name }))}
               />
               {data.commitments.length ? (
                 <FilterSelect
+                  id="filter-commitment"
                   name="commitment"
+                  any={t("filters.all")}
                   label={t("filters.commitment")}
                   value={data.applied.commitment}
                   options={data.commitments.map((c) => ({ value: c.id, label: `${c.year} · ${c.title}` }))}
                 />
               ) : null}
               <FilterSelect
+                id="filter-visibility"
                 name="visibility"
+                any={t("filters.all")}
                 label={t("filters.visibility")}
                 value={data.applied.visibility}
                 options={VISIBILITY_OPTIONS.map((v) => ({ value: v, label: t(`common:visibility.badge${v}`) }))}
@@ -255,19 +264,3 @@ export default function PracticeList() {
   );
 }
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  const { t } = useTranslation("practice");
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value}>
-        <option value="">{t("filters.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
