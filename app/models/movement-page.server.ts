@@ -1,6 +1,6 @@
 // What the dashboard page and its CSV downloads share: the filters from the URL and the suppressed numbers,
 // labelled in the user's language, so the CSV is exactly the table and the chart.
-import { getMovementDashboard, listMovementYears } from "~/models/movement-dashboard.server";
+import { getMovementDashboard, movementYears } from "~/models/movement-dashboard.server";
 import { parseMovementFilters } from "~/models/movement-filters";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
@@ -27,7 +27,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
   const locale = isLocale(lng) ? lng : "en";
   const min = readEnv().MIN_GROUP_SIZE;
   const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 1)).toLocaleDateString(locale, { month: "short", timeZone: "UTC" }));
-  const [dashboard, years] = await Promise.all([
+  const [dashboard] = await Promise.all([
     getMovementDashboard({
       prisma,
       filters,
@@ -52,7 +52,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
         },
       },
     }),
-    listMovementYears({ prisma, currentYear }),
   ]);
+  const years = movementYears(dashboard.firstYear, currentYear);
   return { filters, dashboard, years, min, t, locale };
 }
