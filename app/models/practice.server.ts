@@ -80,9 +80,10 @@ export async function createPractice({
       },
       select: { id: true, valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
     });
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, practice, freedomIds), 1);
     await recordSubmissionEntity(tx, submissionKey, practice.id);
     await audit(tx, { action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: practice.id });
+    // last before the commit: the movement-wide summary rows it locks are shared by every organization's saves
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, practice, freedomIds), 1);
     return { id: practice.id, created: true };
   });
 }
@@ -126,7 +127,6 @@ export async function updatePractice({
     if (!current || current.deletedAt) return { status: "not-found" };
     if (current.version !== version) return { status: "conflict" };
     const freedomIds = [...new Set(input.freedomIds)];
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
     const updated = await tx.practice.update({
       where: { id },
       data: {
@@ -136,8 +136,9 @@ export async function updatePractice({
       },
       select: { valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
     });
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
     await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
     return { status: "ok" };
   });
 }
@@ -161,8 +162,8 @@ export async function setPracticeDeleted({
     if (!current) return { status: "not-found" };
     if (Boolean(current.deletedAt) === deleted) return { status: "ok" }; // already so: a repeated click
     await tx.practice.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null, version: { increment: 1 } } });
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), deleted ? -1 : 1);
     await audit(tx, { action: deleted ? "practice.deleted" : "practice.restored", actorId, organizationId, entityType: "Practice", entityId: id });
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), deleted ? -1 : 1);
     return { status: "ok" };
   });
 }

@@ -4,7 +4,7 @@
 // after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.
 import { z } from "zod";
 import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
-import { adjustPracticeRollups, bump, rebuildMovementRollups } from "~/models/movement-rollup.server";
+import { adjustPracticeRollups, rebuildMovementRollups } from "~/models/movement-rollup.server";
 import type { Prisma } from "~/utils/db.server";
 
 export type SummarizedPractice = {
@@ -22,16 +22,6 @@ export type SummarizedPractice = {
  */
 export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1) {
   const month = new Date(Date.UTC(practice.occurredOn.getUTCFullYear(), practice.occurredOn.getUTCMonth(), 1));
-  const participants = sign * practice.participants;
-  const impacted = sign * practice.impactedParticipants;
-  await bump(tx, "PracticeMonthlySummary", ["organizationId", "valueId", "month"], ["practiceCount", "participants", "impactedParticipants"], Sql.sql`
-    SELECT ${practice.organizationId} AS "organizationId", ${practice.valueId} AS "valueId", ${month}::date AS "month",
-           ${sign}::int AS "practiceCount", ${participants}::int AS "participants", ${impacted}::int AS "impactedParticipants"`);
-  if (practice.freedomIds.length) {
-    await bump(tx, "PracticeFreedomMonthlySummary", ["organizationId", "freedomId", "month"], ["practiceCount"], Sql.sql`
-      SELECT ${practice.organizationId} AS "organizationId", f AS "freedomId", ${month}::date AS "month", ${sign}::int AS "practiceCount"
-      FROM unnest(${practice.freedomIds}::text[]) AS f`);
-  }
   await adjustPracticeRollups(tx, { ...practice, month }, sign);
 }
 
