@@ -7,11 +7,12 @@ import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
  */
 export async function claimSubmissionKey(
   tx: PrismaNamespace.TransactionClient,
-  { key, organizationId, entityType }: { key: string; organizationId: string; entityType: string },
+  { key, organizationId, entityType, entityId = "" }: { key: string; organizationId: string; entityType: string; entityId?: string },
 ) {
+  // with the new entity's id known up front the key names it at once: no second statement to record it
   const inserted = await tx.$executeRaw`
     INSERT INTO "SubmissionKey" ("key", "organizationId", "entityType", "entityId")
-    VALUES (${key}, ${organizationId}, ${entityType}, '') ON CONFLICT ("key") DO NOTHING`;
+    VALUES (${key}, ${organizationId}, ${entityType}, ${entityId}) ON CONFLICT ("key") DO NOTHING`;
   if (inserted === 1) return null;
   const existing = await tx.submissionKey.findUnique({ where: { key }, select: { organizationId: true, entityType: true, entityId: true } });
   if (!existing || existing.organizationId !== organizationId || existing.entityType !== entityType || !existing.entityId) {
