@@ -135,7 +135,7 @@ test("saves from several organizations at once, in the same movement cells, leav
     Array.from({ length: 24 }, (_, i) => () => createPractice({ prisma, organizationId: many[i % many.length], actorId, submissionKey: `busy-${i}`, input: input(i) })),
   );
   // half of them deleted, mixed with more saves
-  await inWaves([
+  await inWaves<unknown>([
     ...created.filter((_, i) => i % 2 === 0).map((p, i) => () => setPracticeDeleted({ prisma, organizationId: many[(i * 2) % many.length], actorId, id: p.id, deleted: true })),
     ...Array.from({ length: 6 }, (_, i) => () => createPractice({ prisma, organizationId: many[i % many.length], actorId, submissionKey: `busy-late-${i}`, input: input(i + 40) })),
   ]);
