@@ -92,6 +92,7 @@ export async function adjustPracticeRollups(
   tx: Tx,
   p: { organizationId: string; valueId: string; month: Date; participants: number; impactedParticipants: number; freedomIds: string[] },
   sign: 1 | -1,
+  yearLocked = false,
 ) {
   const year = p.month.getUTCFullYear();
   const quarter = Math.floor(p.month.getUTCMonth() / 3) + 1;
@@ -99,8 +100,10 @@ export async function adjustPracticeRollups(
   const yearEnd = new Date(Date.UTC(year + 1, 0, 1));
   const quarterStart = new Date(Date.UTC(year, (quarter - 1) * 3, 1));
   const quarterEnd = new Date(Date.UTC(year, quarter * 3, 1));
-  const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${p.organizationId} AND "year" = ${year} FOR UPDATE`;
-  if (!locked.length) await ensureOrganizationYears(tx, p.organizationId, [year]);
+  if (!yearLocked) {
+    const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${p.organizationId} AND "year" = ${year} FOR UPDATE`;
+    if (!locked.length) await ensureOrganizationYears(tx, p.organizationId, [year]);
+  }
   const org = p.organizationId;
   const amounts = Sql.sql`${sign}::int AS "practiceCount", ${sign * p.participants}::int AS "participants", ${sign * p.impactedParticipants}::int AS "impactedParticipants"`;
   const dims = Sql.raw(`st."macroRegion", st."sizeBand", st."impactedLed"`);

@@ -1,10 +1,10 @@
 // Practices: what an organization did, dated, against a value. Every write keeps the dashboard summaries
 // current in its own transaction, writes an audit event (never the text), and carries the version it saw.
 import { randomBytes } from "node:crypto";
-import type { Prisma as PrismaNamespace, Visibility } from "~/generated/prisma/client";
+import { Prisma as Sql, type Prisma as PrismaNamespace, type Visibility } from "~/generated/prisma/client";
 import { audit, auditInsert } from "~/models/audit.server";
 import type { PracticeInput } from "~/models/practice-schema";
-import { claimSubmissionKey } from "~/models/submission-key.server";
+import { earlierSubmission } from "~/models/submission-key.server";
 import { adjustPracticeSummaries } from "~/models/summary.server";
 import type { Prisma } from "~/utils/db.server";
 
@@ -70,28 +70,38 @@ export async function createPractice({
 }) {
   return prisma.$transaction(async (tx) => {
     const id = newId();
-    const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "Practice", entityId: id });
-    if (earlier) return { id: earlier, created: false };
     const freedomIds = [...new Set(input.freedomIds)];
     const d = data(input);
     const now = new Date();
-    // the practice, its freedoms and its audit event in one statement: each round trip is client time
-    await tx.$executeRaw`
-      WITH practice AS (
+    // One statement claims the submission key (naming the new practice), inserts the practice, its freedoms
+    // and its audit event when the claim succeeds, and locks the organization's year row for the summaries:
+    // each round trip costs the server more client time than PostgreSQL spends on it.
+    const [row] = await tx.$queryRaw<{ claimed: number; locked: number }[]>`
+      WITH claim AS (
+        INSERT INTO "SubmissionKey" ("key", "organizationId", "entityType", "entityId")
+        VALUES (${submissionKey}, ${organizationId}, 'Practice', ${id}) ON CONFLICT ("key") DO NOTHING
+        RETURNING 1
+      ),
+      practice AS (
         INSERT INTO "Practice" ("id", "organizationId", "createdById", "title", "notes", "occurredOn", "valueId", "commitmentId",
           "participants", "impactedParticipants", "visibility", "consentToQuote", "createdAt", "updatedAt")
-        VALUES (${id}, ${organizationId}, ${actorId}, ${d.title}, ${d.notes}, ${d.occurredOn}::date, ${d.valueId}, ${d.commitmentId},
-          ${d.participants}::int, ${d.impactedParticipants}::int, ${d.visibility}::"Visibility", ${d.consentToQuote}::boolean, ${now}::timestamp(3), ${now}::timestamp(3))
+        SELECT ${id}, ${organizationId}, ${actorId}, ${d.title}, ${d.notes}, ${d.occurredOn}::date, ${d.valueId}, ${d.commitmentId},
+          ${d.participants}::int, ${d.impactedParticipants}::int, ${d.visibility}::"Visibility", ${d.consentToQuote}::boolean, ${now}::timestamp(3), ${now}::timestamp(3)
+        FROM claim
         RETURNING "id"
       ),
       freedoms AS (
         INSERT INTO "PracticeFreedom" ("practiceId", "freedomId", "organizationId")
         SELECT practice."id", f, ${organizationId} FROM practice, unnest(${freedomIds}::text[]) AS f
       ),
-      event AS (${auditInsert({ action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: id }, now)})
-      SELECT 1`;
+      event AS (${auditInsert({ action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: id }, now, Sql.sql`FROM practice`)}),
+      locked AS (
+        SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${organizationId} AND "year" = ${d.occurredOn.getUTCFullYear()}::int FOR UPDATE
+      )
+      SELECT (SELECT count(*) FROM claim)::int AS "claimed", (SELECT count(*) FROM locked)::int AS "locked"`;
+    if (!row.claimed) return { id: await earlierSubmission(tx, { key: submissionKey, organizationId, entityType: "Practice" }), created: false };
     // last before the commit: the movement-wide summary rows it locks are shared by every organization's saves
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, d, freedomIds), 1);
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, d, freedomIds), 1, row.locked > 0);
     return { id, created: true };
   });
 }

@@ -7,13 +7,17 @@ import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
  */
 export async function claimSubmissionKey(
   tx: PrismaNamespace.TransactionClient,
-  { key, organizationId, entityType, entityId = "" }: { key: string; organizationId: string; entityType: string; entityId?: string },
+  { key, organizationId, entityType }: { key: string; organizationId: string; entityType: string },
 ) {
-  // with the new entity's id known up front the key names it at once: no second statement to record it
   const inserted = await tx.$executeRaw`
     INSERT INTO "SubmissionKey" ("key", "organizationId", "entityType", "entityId")
-    VALUES (${key}, ${organizationId}, ${entityType}, ${entityId}) ON CONFLICT ("key") DO NOTHING`;
+    VALUES (${key}, ${organizationId}, ${entityType}, '') ON CONFLICT ("key") DO NOTHING`;
   if (inserted === 1) return null;
+  return earlierSubmission(tx, { key, organizationId, entityType });
+}
+
+/** What an earlier submission with this key created, once the key turned out to be taken: its id, or a 409. */
+export async function earlierSubmission(tx: PrismaNamespace.TransactionClient, { key, organizationId, entityType }: { key: string; organizationId: string; entityType: string }) {
   const existing = await tx.submissionKey.findUnique({ where: { key }, select: { organizationId: true, entityType: true, entityId: true } });
   if (!existing || existing.organizationId !== organizationId || existing.entityType !== entityType || !existing.entityId) {
     throw new Response("Conflict", { status: 409 });

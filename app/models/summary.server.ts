@@ -18,11 +18,12 @@ export type SummarizedPractice = {
 
 /**
  * Adds (sign 1) or removes (sign -1) one live practice from the summaries, inside the write's transaction.
- * An edit is a removal of the old state and an addition of the new one.
+ * An edit is a removal of the old state and an addition of the new one. `yearLocked`: the caller already
+ * holds the lock on the organization's year row (see adjustPracticeRollups).
  */
-export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1) {
+export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1, yearLocked = false) {
   const month = new Date(Date.UTC(practice.occurredOn.getUTCFullYear(), practice.occurredOn.getUTCMonth(), 1));
-  await adjustPracticeRollups(tx, { ...practice, month }, sign);
+  await adjustPracticeRollups(tx, { ...practice, month }, sign, yearLocked);
 }
 
 export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
