@@ -121,6 +121,17 @@ export function refuseOddMethods(server, applySecurityHeaders) {
   });
 }
 
+/**
+ * The demo coalition's start-up part (demo/start.ts). It is TypeScript outside app/, so the Remix compiler
+ * never puts it in the server build (docs/decisions/018-start-up.md): tsx, a development package, compiles it
+ * when the try-out needs it. A production install has neither tsx nor the demo folder, and never asks.
+ */
+async function loadDemo() {
+  const { tsImport } = await import("tsx/esm/api");
+  const demo = await tsImport("./demo/start.ts", import.meta.url);
+  return demo.demoStart;
+}
+
 async function main() {
   // build/ holds a production build, so `node server.mjs` (npm run serve) runs in production unless told
   // otherwise; `remix dev` sets development itself. Without this the app's own settings would read as
@@ -132,7 +143,7 @@ async function main() {
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
   const { startApp, applySecurityHeaders } = build.entry.module;
   // opens, migrates and seeds the database; exits with one line when it cannot, or when HOST must be refused
-  const ready = await startApp();
+  const ready = await startApp({ loadDemo });
 
   const app = createApp({ getBuild: () => build, applySecurityHeaders, trustProxy: ready.trustProxy });
   const server = app.listen(ready.port, ready.host, () => {

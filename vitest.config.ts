@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Checks that every test shares: a logged console.error fails the test, and the response matchers.
-const shared = ["./tests/setup/console.ts", "./tests/setup/matchers.ts"];
+// Checks that every test shares: a logged console.error fails the test, the response matchers, and stubbed
+// environment variables that the app reads afresh.
+const shared = ["./tests/setup/console.ts", "./tests/setup/matchers.ts", "./tests/setup/env.ts"];
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },

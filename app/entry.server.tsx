@@ -7,10 +7,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NAMESPACES, resources } from "~/locales/resources";
-import { startApp } from "~/utils/boot.server";
-import { startOutboxWorker } from "~/utils/outbox-worker.server";
+import { startApp } from "~/boot/boot.server";
+import { startOutboxWorker } from "~/boot/outbox-worker.server";
 import i18n from "~/utils/i18n";
-import i18next from "~/utils/i18next.server";
+import { getLocale } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { applySecurityHeaders, createNonce } from "~/utils/security.server";
 
@@ -31,7 +31,7 @@ export default async function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const instance = createInstance();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   await instance.use(initReactI18next).init({ ...i18n, lng, ns: NAMESPACES, resources });
 
   const nonce = createNonce();

@@ -9,7 +9,7 @@ import { Toast } from "~/components/ui/toast";
 import styles from "~/styles/app.css";
 import { getUser } from "~/utils/auth.server";
 import { catalogUrl } from "~/utils/catalog.server";
-import i18next from "~/utils/i18next.server";
+import { getLocale } from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { useNonce } from "~/utils/nonce-provider";
 import { readToast } from "~/utils/toast.server";
@@ -20,8 +20,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lng, user, { toast, clear }] = await Promise.all([i18next.getLocale(request), getUser(request), readToast(request)]);
-  const locale = isLocale(lng) ? lng : "en";
+  const [locale, user, { toast, clear }] = await Promise.all([getLocale(request), getUser(request), readToast(request)]);
   // only what the header shows: page data is visible to whoever sees the page
   const header = user
     ? {

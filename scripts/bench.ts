@@ -65,15 +65,15 @@ const log = (line: string) => console.error(`[bench ${new Date().toISOString().s
 const { applyMigrations } = await import("../app/utils/migrate.server.ts");
 await applyMigrations(benchUrl);
 const { getPrisma, closeDb } = await import("../app/utils/db.server.ts");
-const { seedOnStart } = await import("../app/utils/seed-on-start.server.ts");
+const { seedFramework } = await import("../app/models/framework.server.ts");
 const { rebuildSummaries } = await import("../app/models/summary.server.ts");
 const { createPractice } = await import("../app/models/practice.server.ts");
-const { createSession } = await import("../app/models/session.server.ts");
+const { createSession } = await import("../app/utils/session-store.server.ts");
 const { commitSessionCookie } = await import("../app/utils/session.server.ts");
 const movement = await import("../app/routes/movement._index.tsx");
 const orgHome = await import("../app/routes/o.$org._index.tsx");
 const prisma = await getPrisma();
-await seedOnStart({ prisma, demo: false, log: () => {} });
+await seedFramework({ prisma });
 
 const lastYear = new Date().getUTCFullYear();
 const staff = await prisma.user.create({ data: { email: "bench-staff@example.org", name: "Bench", coalitionRole: "STAFF" } });
@@ -181,7 +181,7 @@ async function saves(size: Size, label: string) {
       while (next < SAVES) {
         const i = next++;
         const t0 = performance.now();
-        await createPractice({
+        const saved = await createPractice({
           prisma,
           organizationId: `bench-org-${1 + ((i * 7919) % size.orgs)}`,
           actorId: staff.id,
@@ -196,6 +196,7 @@ async function saves(size: Size, label: string) {
             freedomIds: i % 3 === 0 ? [freedoms[i % freedoms.length].id] : [],
           },
         });
+        if (!saved.ok) throw new Error(`bench: a save answered ${saved.error}`);
         times.push(performance.now() - t0);
       }
     }),

@@ -39,9 +39,12 @@ async function main() {
   const args = parse();
   const { readEnv } = await import("../app/utils/env.server.ts");
   const { closeDb, getDb } = await import("../app/utils/db.server.ts");
+  const { seedFramework } = await import("../app/models/framework.server.ts");
   const env = readEnv();
   try {
     const db = await getDb();
+    // a new installation: the framework is there for the first admin to start from
+    await seedFramework({ prisma: db.prisma });
     const grant = await grantAdminByCommand({ prisma: db.prisma, email: args.email, name: args.name, appUrl: env.APP_URL });
     if (grant.status === "signs-in") {
       console.log(`${args.email} is a coalition admin and already has a password: they sign in at ${env.APP_URL.replace(/\/+$/, "")}/login.`);

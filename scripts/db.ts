@@ -69,9 +69,14 @@ async function main() {
       console.log(created ? `created prisma/migrations/${created}/migration.sql` : "no changes: no migration created");
     } else if (cmd === "seed" || cmd === "reset") {
       const { getPrisma } = await import("../app/utils/db.server.ts");
-      const { seedOnStart } = await import("../app/utils/seed-on-start.server.ts");
-      const demo = env.SEED_DEMO ? env.SEED_DEMO === "1" : !env.DATABASE_URL;
-      await seedOnStart({ prisma: await getPrisma(), demo, log: console.log });
+      const { seedFramework } = await import("../app/models/framework.server.ts");
+      const prisma = await getPrisma();
+      await seedFramework({ prisma });
+      if (env.SEED_DEMO ? env.SEED_DEMO === "1" : !env.DATABASE_URL) {
+        const { seedDemoOnFirstStart, demoSignInLines } = await import("../demo/start.ts");
+        await seedDemoOnFirstStart({ prisma, log: console.log });
+        for (const line of await demoSignInLines({ prisma })) console.log(line);
+      }
     } else if (cmd === "rebuild-summaries") {
       const { getPrisma } = await import("../app/utils/db.server.ts");
       const { rebuildSummaries } = await import("../app/models/summary.server.ts");

@@ -2,7 +2,7 @@
 // DATABASE_URL set -> that server; unset -> the embedded database in $DATA_DIR/pglite, opened for the command.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { DEMO_PASSWORD, DemoSeedRefusedError, demoSignIns, seedDemo } from "../app/models/demo-seed.server.ts";
+import { DEMO_PASSWORD, DemoSeedRefusedError, demoSignIns, seedDemo } from "../demo/seed.ts";
 import { describeStartupError } from "../app/utils/startup-error.ts";
 import { withAppDatabase } from "./app-database.ts";
 

@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
 import { expect } from "vitest";
 import { resources } from "~/locales/resources";
-import { createSession } from "~/models/session.server";
+import { createSession } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
+import type { Result } from "~/utils/result";
 import { commitSessionCookie } from "~/utils/session.server";
 export { toastOf } from "./setup/matchers";
 
@@ -83,4 +84,11 @@ export function translated(key: string) {
     expect(typeof text, `${lang} ${key}`).toBe("string");
   }
   return key;
+}
+
+/** The value of a model call the test expects to succeed; a failure fails the test with its error. */
+export async function valueOf<T>(result: Promise<Result<T>> | Result<T>): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`expected success, got ${settled.error}`);
+  return settled.value;
 }

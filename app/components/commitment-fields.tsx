@@ -2,6 +2,8 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 import { useTranslation } from "react-i18next";
 import { COMMITMENT_STATUS_ICONS, type CommitmentStatusName } from "~/components/commitment-status";
 import { Field } from "~/components/ui/field";
+import { fieldProps } from "~/utils/form-rules";
+import { commitmentRules, commitmentUpdateRules } from "~/models/commitment-rules";
 
 export type CommitmentValueOption = { id: string; name: string };
 
@@ -45,16 +47,16 @@ export function CommitmentFields({ fields, values, years }: { fields: Commitment
         </select>
       </Field>
       <Field label={t("fields.title")} meta={fields.title} help={t("fields.titleHelp")}>
-        <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} maxLength={200} required />
+        <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} {...fieldProps(commitmentRules.fields.title)} />
       </Field>
       <Field label={t("fields.description")} meta={fields.description} help={t("fields.privacyHelp")}>
-        <textarea {...getTextareaProps(fields.description, { ariaDescribedBy: fields.description.descriptionId })} maxLength={10_000} />
+        <textarea {...getTextareaProps(fields.description, { ariaDescribedBy: fields.description.descriptionId })} {...fieldProps(commitmentRules.fields.description)} />
       </Field>
       <Field label={t("fields.indicator")} meta={fields.indicator} help={t("fields.indicatorHelp")}>
-        <input {...getInputProps(fields.indicator, { type: "text", ariaDescribedBy: fields.indicator.descriptionId })} maxLength={500} />
+        <input {...getInputProps(fields.indicator, { type: "text", ariaDescribedBy: fields.indicator.descriptionId })} {...fieldProps(commitmentRules.fields.indicator)} />
       </Field>
       <Field label={t("fields.target")} meta={fields.target} help={t("fields.targetHelp")}>
-        <input {...getInputProps(fields.target, { type: "text", ariaDescribedBy: fields.target.descriptionId })} maxLength={500} />
+        <input {...getInputProps(fields.target, { type: "text", ariaDescribedBy: fields.target.descriptionId })} {...fieldProps(commitmentRules.fields.target)} />
       </Field>
     </>
   );
@@ -77,11 +79,11 @@ export function CommitmentUpdateFields({ fields }: { fields: CommitmentUpdateFor
           </select>
         </Field>
         <Field label={t("fields.progress")} meta={fields.progress} help={t("fields.progressHelp")}>
-          <input {...getInputProps(fields.progress, { type: "number", ariaDescribedBy: fields.progress.descriptionId })} min={0} max={100} step={1} inputMode="numeric" required />
+          <input {...getInputProps(fields.progress, { type: "number", ariaDescribedBy: fields.progress.descriptionId })} {...fieldProps(commitmentUpdateRules.fields.progress)} inputMode="numeric" />
         </Field>
       </div>
       <Field label={t("fields.note")} meta={fields.note} help={t("fields.privacyHelp")}>
-        <textarea {...getTextareaProps(fields.note, { ariaDescribedBy: fields.note.descriptionId })} maxLength={10_000} />
+        <textarea {...getTextareaProps(fields.note, { ariaDescribedBy: fields.note.descriptionId })} {...fieldProps(commitmentUpdateRules.fields.note)} />
       </Field>
     </>
   );

@@ -27,9 +27,3 @@ export function ProgressMeter({ value, label }: { value: number; label: string }
     </span>
   );
 }
-
-/** A date (ISO string) in the page's language; UTC so the server's HTML and the browser agree. */
-export function useDateFormat() {
-  const { i18n } = useTranslation();
-  return (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-}

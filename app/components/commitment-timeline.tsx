@@ -1,18 +1,19 @@
 import { useTranslation } from "react-i18next";
-import { CommitmentStatusBadge, ProgressMeter, useDateFormat, type CommitmentStatusName } from "~/components/commitment-status";
+import { CommitmentStatusBadge, ProgressMeter, type CommitmentStatusName } from "~/components/commitment-status";
+import { useFormat } from "~/components/use-format";
 
 export type TimelineUpdate = { id: string; status: CommitmentStatusName; progress: number; note: string; createdAt: string; author: string | null };
 
 /** The commitment's dated updates, newest first, ending with the day it was made. */
 export function CommitmentTimeline({ updates, createdAt }: { updates: TimelineUpdate[]; createdAt: string }) {
   const { t } = useTranslation("commitment");
-  const date = useDateFormat();
+  const format = useFormat();
   return (
     <ol className="timeline">
       {updates.map((u) => (
         <li key={u.id}>
           <p className="timeline-meta">
-            <time dateTime={u.createdAt}>{date(u.createdAt)}</time>
+            <time dateTime={u.createdAt}>{format.date(u.createdAt)}</time>
             {" · "}
             {u.author ? t("detail.timeline.by", { name: u.author }) : t("detail.timeline.formerMember")}
           </p>
@@ -25,7 +26,7 @@ export function CommitmentTimeline({ updates, createdAt }: { updates: TimelineUp
       ))}
       <li>
         <p className="timeline-meta">
-          <time dateTime={createdAt}>{date(createdAt)}</time>
+          <time dateTime={createdAt}>{format.date(createdAt)}</time>
           {" · "}
           {t("detail.timeline.created")}
         </p>

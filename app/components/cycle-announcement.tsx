@@ -1,18 +1,18 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useDateFormat } from "~/components/cycle-status";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useFormat } from "~/components/use-format";
 
 type OpenCycle = { year: number; opensOn: string; closesOn: string; prompts: { value: string; prompt: string }[] };
 
 /** On an organization's home: what the open cycle asks, and for leads, last year's unfinished commitments to carry forward. */
 export function CycleAnnouncement({ base, cycle, copyable }: { base: string; cycle: OpenCycle; copyable: number }) {
   const { t } = useTranslation("cycle");
-  const date = useDateFormat();
+  const format = useFormat();
   return (
     <section aria-labelledby="open-cycle-heading" className="card stack">
       <h2 id="open-cycle-heading">{t("home.title", { year: cycle.year })}</h2>
-      <p>{t("home.dates", { from: date(cycle.opensOn), to: date(cycle.closesOn) })}</p>
+      <p>{t("home.dates", { from: format.date(cycle.opensOn), to: format.date(cycle.closesOn) })}</p>
       <dl className="stack">
         {cycle.prompts.map((p) => (
           <div key={p.value}>

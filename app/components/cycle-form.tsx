@@ -5,7 +5,7 @@ import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 
 export type CyclePromptValue = { valueId: string; name: string; en: string; es: string };
-export type CycleFormValue = { year?: number; opensOn: string; closesOn: string; reminderIntervalDays: number; updatedAt?: string; prompts: CyclePromptValue[] };
+export type CycleFormValue = { year?: number; opensOn: string; closesOn: string; reminderIntervalDays: number; version?: number; prompts: CyclePromptValue[] };
 
 /** A cycle's dates, reminder interval and one prompt per value in English and Spanish (create and edit). */
 export function CycleForm({ id, defaultValue, lastResult, submitLabel }: { id: string; defaultValue: CycleFormValue; lastResult?: SubmissionResult<string[]> | null; submitLabel: string }) {
@@ -17,6 +17,7 @@ export function CycleForm({ id, defaultValue, lastResult, submitLabel }: { id: s
       ...defaultValue,
       year: defaultValue.year?.toString(),
       reminderIntervalDays: String(defaultValue.reminderIntervalDays),
+      version: defaultValue.version?.toString(),
       prompts: defaultValue.prompts.map((p) => ({ valueId: p.valueId, en: p.en, es: p.es })),
     },
     shouldRevalidate: "onBlur",
@@ -25,8 +26,8 @@ export function CycleForm({ id, defaultValue, lastResult, submitLabel }: { id: s
   return (
     <Form method="post" className="stack card-form" {...getFormProps(form)}>
       <ErrorList id={form.errorId} errors={form.errors} />
-      {fields.updatedAt.initialValue ? <input {...getInputProps(fields.updatedAt, { type: "hidden" })} /> : null}
-      {defaultValue.year !== undefined && !fields.updatedAt.initialValue ? (
+      {fields.version.initialValue ? <input {...getInputProps(fields.version, { type: "hidden" })} /> : null}
+      {defaultValue.year !== undefined && !fields.version.initialValue ? (
         <Field label={t("form.year")} meta={fields.year}>
           <input {...getInputProps(fields.year, { type: "number" })} min={2000} max={2200} required inputMode="numeric" />
         </Field>

@@ -5,10 +5,3 @@ export function CycleStatusBadge({ status }: { status: "DRAFT" | "OPEN" | "CLOSE
   const { t } = useTranslation("cycle");
   return <span className={`badge cycle-${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
 }
-
-/** A day (YYYY-MM-DD) or a moment, in the page's language. */
-export function useDateFormat() {
-  const { i18n } = useTranslation();
-  return (iso: string) =>
-    new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-}

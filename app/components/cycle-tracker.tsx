@@ -1,17 +1,17 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useDateFormat } from "~/components/cycle-status";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useFormat } from "~/components/use-format";
 
 type State = "NOT_STARTED" | "DRAFT" | "SUBMITTED";
 type Tracker = {
   values: { id: string; slug: string; name: string }[];
-  regions: string[];
+  regions: { code: string; name: string }[];
   counts: { total: number } & Record<State, number>;
   rows: {
     id: string;
     name: string;
-    region: string;
+    region: string | null;
     state: State;
     steps: { valueId: string; state: State; at: string | null; by: string | null }[];
     paused: { until: string | null } | null;
@@ -23,7 +23,7 @@ const STATES: State[] = ["NOT_STARTED", "DRAFT", "SUBMITTED"];
 /** Who has submitted the cycle's reflection: counts, filters, a CSV, and reminders and pauses per organization. */
 export function CycleTracker({ year, open, canRemind, filters, tracker }: { year: number; open: boolean; canRemind: boolean; filters: { region: string; state: string }; tracker: Tracker }) {
   const { t } = useTranslation("cycle");
-  const date = useDateFormat();
+  const format = useFormat();
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
   const remindable = open && canRemind;
   return (
@@ -48,8 +48,8 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
           <select id="tracker-region" name="region" defaultValue={filters.region}>
             <option value="">{t("tracker.allRegions")}</option>
             {tracker.regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
+              <option key={r.code} value={r.code}>
+                {r.name}
               </option>
             ))}
           </select>
@@ -107,7 +107,7 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                   <th scope="row">
                     {row.name}
                     <br />
-                    <span className="muted">{row.region}</span>
+                    <span className="muted">{row.region ?? t("tracker.noRegion")}</span>
                   </th>
                   <td>
                     <span className={`badge state-${row.state.toLowerCase()}`}>{t(`tracker.state.${row.state}`)}</span>
@@ -115,7 +115,7 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                   {row.steps.map((s) => (
                     <td key={s.valueId}>
                       {t(`tracker.state.${s.state}`)}
-                      {s.at ? <span className="status-line">{t("tracker.when", { date: date(s.at), name: s.by ?? t("tracker.someone") })}</span> : null}
+                      {s.at ? <span className="status-line">{t("tracker.when", { date: format.date(s.at), name: s.by ?? t("tracker.someone") })}</span> : null}
                     </td>
                   ))}
                   {canRemind ? (
@@ -123,7 +123,7 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                       <div className="stack tight">
                         {row.paused ? (
                           <>
-                            <span>{row.paused.until ? t("tracker.pausedUntil", { date: date(row.paused.until) }) : t("tracker.pausedOpen")}</span>
+                            <span>{row.paused.until ? t("tracker.pausedUntil", { date: format.date(row.paused.until) }) : t("tracker.pausedOpen")}</span>
                             <Form method="post">
                               <input type="hidden" name="organizationId" value={row.id} />
                               <SubmitButton name="intent" value="resume" className="button secondary small">

@@ -16,25 +16,43 @@ export type OrganizationFormFields = {
   focusFreedomIds: FieldMetadata<string[]>;
 };
 
+/** The region picker's choices: regions grouped by macro-region, names in the reader's language. */
+export type RegionChoiceGroup = { macroRegion: string; regions: { code: string; name: string; archived: boolean }[] };
+
 /** An organization's details, as coalition admins add and edit them (metadata only, never its content). */
 export function OrganizationFields({
   fields,
   freedoms,
+  regions,
   chooseSize,
 }: {
   fields: OrganizationFormFields;
   freedoms: { id: string; name: string }[];
+  regions: RegionChoiceGroup[];
   /** offer an empty first size, for a new organization */
   chooseSize?: boolean;
 }) {
   const { t, i18n } = useTranslation("admin");
+  const { t: tm } = useTranslation("movement");
   return (
     <>
       <Field label={t("organizations.fields.name")} meta={fields.name}>
         <input {...getInputProps(fields.name, { type: "text" })} maxLength={100} required />
       </Field>
       <Field label={t("organizations.fields.region")} meta={fields.region} help={t("organizations.fields.regionHelp")}>
-        <input {...getInputProps(fields.region, { type: "text" })} maxLength={100} required />
+        {/* a plain select grouped by macro-region: it works without JavaScript and the server checks the code */}
+        <select {...getSelectProps(fields.region)} required>
+          <option value="">{t("organizations.fields.chooseRegion")}</option>
+          {regions.map((group) => (
+            <optgroup key={group.macroRegion} label={tm(`regions.${group.macroRegion}`)}>
+              {group.regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.archived ? t("organizations.fields.archivedRegion", { name: r.name }) : r.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
       </Field>
       <Field label={t("organizations.fields.sizeBand")} meta={fields.sizeBand}>
         <select {...getSelectProps(fields.sizeBand)} required>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useFormat } from "~/components/use-format";
 
 /**
  * The one wording for how many people took part, wherever the workspace shows it (a practice, the list, a
@@ -6,14 +7,13 @@ import { useTranslation } from "react-i18next";
  * directly impacted. Plural forms come from the language's rules (i18next `_one`/`_other`).
  */
 export function useParticipantWords() {
-  const { t, i18n } = useTranslation("practice");
-  const number = new Intl.NumberFormat(i18n.language);
-  const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
+  const { t } = useTranslation("practice");
+  const format = useFormat();
   return (participants: number, impacted: number) =>
     participants > 0
       ? {
-          participants: t("people.participants", { count: participants, formatted: number.format(participants) }),
-          impacted: t("people.impacted", { count: impacted, formatted: number.format(impacted), share: percent.format(impacted / participants) }),
+          participants: t("people.participants", { count: participants, formatted: format.number(participants) }),
+          impacted: t("people.impacted", { count: impacted, formatted: format.number(impacted), share: format.percent(impacted / participants) }),
         }
       : null;
 }

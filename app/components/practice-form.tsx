@@ -3,10 +3,11 @@ import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
 import { VISIBILITY_OPTIONS, VisibilityField, type VisibilityOption } from "~/components/visibility-field";
-import { MIN_DATE, practiceRules } from "~/models/practice-rules";
+import { practiceRules } from "~/models/practice-rules";
 import type { PracticeInput } from "~/models/practice-schema";
-import { validateWithRules } from "~/utils/form-rules";
-import { browserTimeZone, dayIn, formatDay, timeZoneCookie, zoneName } from "~/utils/time-zone";
+import { fieldProps, validateWithRules } from "~/utils/form-rules";
+import { browserTimeZone, dayIn, timeZoneCookie, zoneName } from "~/utils/time-zone";
+import { formatDate } from "~/utils/format";
 
 export type PracticeFormOption = { id: string; slug: string; name: string; color: string };
 export type PracticeFormCommitment = { id: string; title: string; valueId: string; year: number };
@@ -56,6 +57,7 @@ export function PracticeFields({
   commitments: PracticeFormCommitment[];
   calendar: PracticeCalendar;
 }) {
+  const rules = practiceRules({ maxDate: calendar.today }).fields;
   const { t, i18n } = useTranslation("practice");
   const hydrated = useHydrated();
   const chosenFreedoms = asList(fields.freedomIds.initialValue);
@@ -102,15 +104,15 @@ export function PracticeFields({
       </fieldset>
 
       <Field label={t("fields.title")} meta={fields.title} help={t("fields.titleHelp")}>
-        <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} maxLength={200} required autoComplete="off" />
+        <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} {...fieldProps(rules.title)} autoComplete="off" />
       </Field>
 
       <div className="practice-row">
-        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} help={t("fields.occurredOnHelp", { today: formatDay(calendar.today, i18n.language, { short: true }), zone: calendar.zoneName })}>
-          <input {...getInputProps(fields.occurredOn, { type: "date", ariaDescribedBy: fields.occurredOn.descriptionId })} min={MIN_DATE} max={calendar.today} required />
+        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} help={t("fields.occurredOnHelp", { today: formatDate(i18n.language, calendar.today), zone: calendar.zoneName })}>
+          <input {...getInputProps(fields.occurredOn, { type: "date", ariaDescribedBy: fields.occurredOn.descriptionId })} {...fieldProps(rules.occurredOn)} />
         </Field>
         <Field label={t("fields.participants")} meta={fields.participants} help={t("fields.participantsHelp")}>
-          <input {...getInputProps(fields.participants, { type: "number", ariaDescribedBy: fields.participants.descriptionId })} inputMode="numeric" min={0} max={100_000} step={1} />
+          <input {...getInputProps(fields.participants, { type: "number", ariaDescribedBy: fields.participants.descriptionId })} inputMode="numeric" {...fieldProps(rules.participants)} />
         </Field>
       </div>
 
@@ -118,9 +120,7 @@ export function PracticeFields({
         <input
           {...getInputProps(fields.impactedParticipants, { type: "number", ariaDescribedBy: fields.impactedParticipants.descriptionId })}
           inputMode="numeric"
-          min={0}
-          max={100_000}
-          step={1}
+          {...fieldProps(rules.impactedParticipants)}
         />
       </Field>
 
@@ -162,7 +162,7 @@ export function PracticeFields({
       ) : null}
 
       <Field label={t("fields.notes")} meta={fields.notes} help={t("fields.notesHelp")}>
-        <textarea {...getTextareaProps(fields.notes, { ariaDescribedBy: fields.notes.descriptionId })} maxLength={10_000} rows={4} />
+        <textarea {...getTextareaProps(fields.notes, { ariaDescribedBy: fields.notes.descriptionId })} {...fieldProps(rules.notes)} rows={4} />
       </Field>
 
       <VisibilityField

@@ -3,6 +3,9 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/ui/field";
 import { VisibilityBadge, type VisibilityOption } from "~/components/visibility-field";
+import { useFormat } from "~/components/use-format";
+import { reflectionStepRules } from "~/models/reflection-rules";
+import { fieldProps } from "~/utils/form-rules";
 
 export type StepState = "empty" | "draft" | "done" | "submitted";
 export type PracticeSummary = { count: number; recent: { id: string; title: string; occurredOn: string }[] };
@@ -88,7 +91,7 @@ export function ReflectionTextFields({ fields }: { fields: Record<"wentWell" | "
       </p>
       {(["wentWell", "challenges", "nextSteps"] as const).map((name) => (
         <Field key={name} label={t(`step.${name}`)} meta={fields[name]}>
-          <textarea {...getTextareaProps(fields[name], { ariaDescribedBy: "reflection-text-help" })} maxLength={10_000} />
+          <textarea {...getTextareaProps(fields[name], { ariaDescribedBy: "reflection-text-help" })} {...fieldProps(reflectionStepRules.fields[name])} />
         </Field>
       ))}
     </>
@@ -153,8 +156,8 @@ export function ReflectionAnswers({ answer, levels }: { answer: ReflectionAnswer
  * (and anyone writing) sees what the organization did before submitting.
  */
 export function ReflectionOverview({ organization, year, steps }: { organization: string; year: number; steps: ReflectionStepSummary[] }) {
-  const { t, i18n } = useTranslation("reflection");
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const { t } = useTranslation("reflection");
+  const format = useFormat();
   const practices = `/o/${organization}/practices`;
   return (
     <section className="stack reflection-overview" aria-labelledby="overview-title">
@@ -175,7 +178,7 @@ export function ReflectionOverview({ organization, year, steps }: { organization
               <ul className="plain-list compact">
                 {s.practices.recent.map((p) => (
                   <li key={p.id}>
-                    <Link to={`${practices}/${p.id}`}>{p.title}</Link> <span className="muted">· {date(p.occurredOn)}</span>
+                    <Link to={`${practices}/${p.id}`}>{p.title}</Link> <span className="muted">· {format.date(p.occurredOn)}</span>
                   </li>
                 ))}
               </ul>

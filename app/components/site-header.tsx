@@ -22,7 +22,7 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
           {user ? (
             <>
               {user.organizations.map((o) => (
-                <NavLink key={o.slug} to={`/o/${o.slug}`}>
+                <NavLink key={o.slug} to={`/o/${o.slug}`} className="org-link" title={o.name}>
                   {o.name}
                 </NavLink>
               ))}

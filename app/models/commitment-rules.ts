@@ -5,16 +5,19 @@ import type { FormRules } from "~/utils/form-rules";
 export const COMMITMENT_STATUSES = ["PLANNED", "IN_PROGRESS", "ACHIEVED", "PAUSED", "DROPPED"] as const;
 export const UNFINISHED_STATUSES = ["PLANNED", "IN_PROGRESS", "PAUSED"] as const;
 
+/** The commitment forms' lengths and years, read by their rules here and by their schemas (commitment-schema.ts). */
+export const COMMITMENT_LIMITS = { title: 200, text: 10_000, short: 500, id: 100, minYear: 2000, maxYear: 2200 } as const;
+
 const choice = "validation.invalidChoice";
 
 export const commitmentRules: FormRules = {
   fields: {
-    title: { type: "text", required: true, trim: true, maxLength: 200 },
-    description: { type: "text", maxLength: 10_000 },
-    indicator: { type: "text", maxLength: 500 },
-    target: { type: "text", maxLength: 500 },
-    valueId: { type: "text", required: true, maxLength: 100, messages: { tooLong: choice } },
-    year: { type: "number", required: true, integer: true, min: 2000, max: 2200, messages: { notNumber: "validation.required", integer: choice, min: choice, max: choice } },
+    title: { type: "text", required: true, trim: true, maxLength: COMMITMENT_LIMITS.title },
+    description: { type: "text", maxLength: COMMITMENT_LIMITS.text },
+    indicator: { type: "text", maxLength: COMMITMENT_LIMITS.short },
+    target: { type: "text", maxLength: COMMITMENT_LIMITS.short },
+    valueId: { type: "text", required: true, maxLength: COMMITMENT_LIMITS.id, messages: { tooLong: choice } },
+    year: { type: "number", required: true, integer: true, min: COMMITMENT_LIMITS.minYear, max: COMMITMENT_LIMITS.maxYear, messages: { notNumber: "validation.required", integer: choice, min: choice, max: choice } },
   },
 };
 
@@ -29,6 +32,6 @@ export const commitmentUpdateRules: FormRules = {
       max: 100,
       messages: { required: "validation.wholeNumber", min: "commitment:errors.progressRange", max: "commitment:errors.progressRange" },
     },
-    note: { type: "text", maxLength: 10_000 },
+    note: { type: "text", maxLength: COMMITMENT_LIMITS.text },
   },
 };

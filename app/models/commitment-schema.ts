@@ -1,17 +1,18 @@
 // The commitment forms' rules as the server applies them; the browser checks the same rules without zod
 // (commitment-rules.ts).
 import * as z from "zod/mini";
-import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
+import { COMMITMENT_LIMITS, COMMITMENT_STATUSES } from "~/models/commitment-rules";
+import { submissionKeyField, versionField } from "~/utils/form-fields";
 
 const text = (max: number) => z.optional(z.string().check(z.maxLength(max, { error: "validation.tooLong" })));
 
 export const commitmentSchema = z.object({
-  title: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(200, { error: "validation.tooLong" })),
-  description: text(10_000),
-  indicator: text(500),
-  target: text(500),
-  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.invalidChoice" })),
-  year: z.coerce.number({ error: "validation.required" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(2000, { error: "validation.invalidChoice" }), z.maximum(2200, { error: "validation.invalidChoice" })),
+  title: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(COMMITMENT_LIMITS.title, { error: "validation.tooLong" })),
+  description: text(COMMITMENT_LIMITS.text),
+  indicator: text(COMMITMENT_LIMITS.short),
+  target: text(COMMITMENT_LIMITS.short),
+  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(COMMITMENT_LIMITS.id, { error: "validation.invalidChoice" })),
+  year: z.coerce.number({ error: "validation.required" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(COMMITMENT_LIMITS.minYear, { error: "validation.invalidChoice" }), z.maximum(COMMITMENT_LIMITS.maxYear, { error: "validation.invalidChoice" })),
 });
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
@@ -20,29 +21,23 @@ export const commitmentUpdateSchema = z.object({
   progress: z.coerce
     .number({ error: "validation.wholeNumber" })
     .check(z.int({ error: "validation.wholeNumber" }), z.minimum(0, { error: "commitment:errors.progressRange" }), z.maximum(100, { error: "commitment:errors.progressRange" })),
-  note: text(10_000),
+  note: text(COMMITMENT_LIMITS.text),
 });
 export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
-
-/** Hidden fields of the write forms: the version the form was loaded with, and one form submission's key. */
-export const versionField = z.coerce
-  .number({ error: "validation.required" })
-  .check(z.int({ error: "validation.invalidChoice" }), z.minimum(0, { error: "validation.invalidChoice" }));
-export const submissionKeyField = z.string({ error: "validation.required" }).check(z.regex(/^[A-Za-z0-9-]{8,100}$/, { error: "validation.invalidChoice" }));
 
 // What the commitment routes' actions parse. They live here rather than in the routes: a route that imports
 // zod itself keeps it in the page's JavaScript even when only its action uses it.
 
 /** The new-commitment form: one key per form shown, so a repeated submission creates one commitment. */
-export const newCommitmentSchema = z.extend(commitmentSchema, { submissionKey: submissionKeyField });
+export const newCommitmentSchema = z.extend(commitmentSchema, { submissionKey: submissionKeyField() });
 
 /** The commitment page's two forms: a dated update and the edit, each with the version it saw. */
 export const commitmentIntentSchema = z.discriminatedUnion("intent", [
-  z.extend(commitmentUpdateSchema, { intent: z.literal("update"), version: versionField, submissionKey: submissionKeyField }),
-  z.extend(commitmentSchema, { intent: z.literal("edit"), version: versionField }),
+  z.extend(commitmentUpdateSchema, { intent: z.literal("update"), version: versionField(), submissionKey: submissionKeyField() }),
+  z.extend(commitmentSchema, { intent: z.literal("edit"), version: versionField() }),
 ]);
 
-const cycleYear = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2200));
+const cycleYear = z.coerce.number().check(z.int(), z.minimum(COMMITMENT_LIMITS.minYear), z.maximum(COMMITMENT_LIMITS.maxYear));
 
 /** The list's `?year=`: this year unless a sensible year is asked for. */
 export function yearParam(value: string | null, fallback: number) {

@@ -6,8 +6,10 @@ import { audit } from "~/models/audit.server";
 import type { CommitmentInput, CommitmentUpdateInput } from "~/models/commitment-schema";
 import { UNFINISHED_STATUSES } from "~/models/commitment-rules";
 import { claimSubmissionKey, recordSubmissionEntity } from "~/models/submission-key.server";
-import type { WriteResult } from "~/models/practice.server";
+import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
+
+import { failure, success, type Result } from "~/utils/result";
 
 /** Field errors when the value is not active or the cycle is unknown or closed. */
 export async function checkCommitmentReferences({ prisma, input }: { prisma: Prisma; input: CommitmentInput }) {
@@ -46,13 +48,14 @@ export async function createCommitment({
   submissionKey: string;
   input: CommitmentInput;
 }) {
-  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async (): Promise<Result<{ id: string; created: boolean }, "conflict">> => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "Commitment" });
-    if (earlier) return { id: earlier, created: false };
+    if (!earlier.ok) return earlier;
+    if (earlier.value) return success({ id: earlier.value, created: false });
     const c = await tx.commitment.create({ data: { ...fields(input), organizationId, cycleId }, select: { id: true } });
     await recordSubmissionEntity(tx, submissionKey, c.id);
     await audit(tx, { action: "commitment.created", actorId, organizationId, entityType: "Commitment", entityId: c.id });
-    return { id: c.id, created: true };
+    return success({ id: c.id, created: true });
   }));
 }
 
@@ -72,18 +75,12 @@ export async function updateCommitment({
   version: number;
   input: CommitmentInput;
   cycleId: string;
-}): Promise<WriteResult> {
+}): Promise<Result<null, "not-found" | "stale">> {
   return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
-    const { count } = await tx.commitment.updateMany({
-      where: { id, organizationId, version },
-      data: { ...fields(input), cycleId, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const exists = await tx.commitment.count({ where: { id, organizationId } });
-      return { status: exists ? "conflict" : "not-found" };
-    }
+    const saved = await updateVersioned(tx.commitment, { where: { id, organizationId }, version, data: { ...fields(input), cycleId } });
+    if (!saved.ok) return saved;
     await audit(tx, { action: "commitment.updated", actorId, organizationId, entityType: "Commitment", entityId: id });
-    return { status: "ok" };
+    return success();
   }));
 }
 
@@ -104,20 +101,21 @@ export async function addCommitmentUpdate({
   version: number;
   submissionKey: string;
   input: CommitmentUpdateInput;
-}): Promise<WriteResult> {
+}): Promise<Result<null, "not-found" | "stale" | "conflict">> {
   return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
     const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "CommitmentUpdate" });
-    if (earlier) return { status: "ok" };
+    if (!earlier.ok) return earlier;
+    if (earlier.value) return success();
     const progress = input.status === "ACHIEVED" ? 100 : input.progress;
-    const { count } = await tx.commitment.updateMany({
-      where: { id: commitmentId, organizationId, version },
-      data: { status: input.status as CommitmentStatus, progress, version: { increment: 1 } },
+    const saved = await updateVersioned(tx.commitment, {
+      where: { id: commitmentId, organizationId },
+      version,
+      data: { status: input.status as CommitmentStatus, progress },
     });
-    if (count === 0) {
-      const exists = await tx.commitment.count({ where: { id: commitmentId, organizationId } });
+    if (!saved.ok) {
       // the submission key goes with the rolled-back transaction only on a thrown error: release it here
       await tx.submissionKey.delete({ where: { key: submissionKey } });
-      return { status: exists ? "conflict" : "not-found" };
+      return saved;
     }
     const update = await tx.commitmentUpdate.create({
       data: { organizationId, commitmentId, status: input.status as CommitmentStatus, progress, note: input.note ?? "", authorId: actorId },
@@ -125,7 +123,7 @@ export async function addCommitmentUpdate({
     });
     await recordSubmissionEntity(tx, submissionKey, update.id);
     await audit(tx, { action: "commitment.updated", actorId, organizationId, entityType: "CommitmentUpdate", entityId: update.id });
-    return { status: "ok" };
+    return success();
   }));
 }
 
@@ -194,9 +192,9 @@ export async function getCommitment({ prisma, organizationId, id }: { prisma: Pr
  * a commitment already copied into the target cycle is not copied again.
  */
 export async function copyCommitmentsForward({ prisma, organizationId, actorId, toYear }: { prisma: Prisma; organizationId: string; actorId: string; toYear: number }) {
-  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async (): Promise<Result<{ copied: number }, "conflict">> => {
     const target = await tx.cycle.findUnique({ where: { year: toYear }, select: { id: true, status: true } });
-    if (!target || target.status === "CLOSED") return { status: "closed" as const, copied: 0 };
+    if (!target || target.status === "CLOSED") return failure("conflict", { message: "commitment:errors.cycleClosed" });
     // NOTE: two copies at once (a double click) would both see nothing copied yet: locking the sources makes
     // the second wait, and its query below then sees the first one's copies
     await tx.$queryRaw`
@@ -217,7 +215,7 @@ export async function copyCommitmentsForward({ prisma, organizationId, actorId, 
       });
       await audit(tx, { action: "commitment.copied_forward", actorId, organizationId, entityType: "Cycle", entityId: target.id, metadata: { count: sources.length } });
     }
-    return { status: "ok" as const, copied: sources.length };
+    return success({ copied: sources.length });
   }));
 }
 

@@ -4,8 +4,8 @@ import { isYearSubmitted } from "~/models/reflection.server";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
+import { TRACKER_STATES } from "~/models/cycle-schema";
 
-export const TRACKER_STATES = ["NOT_STARTED", "DRAFT", "SUBMITTED"] as const;
 export type TrackerState = (typeof TRACKER_STATES)[number];
 
 export async function getSubmissionTracker({
@@ -28,13 +28,13 @@ export async function getSubmissionTracker({
     prisma.organization.findMany({
       where: { archivedAt: null, ...(region ? { region } : {}) },
       orderBy: { name: "asc" },
-      select: { id: true, slug: true, name: true, region: true, reminderPause: { select: { until: true } } },
+      select: { id: true, slug: true, name: true, regionRef: { select: { name: true } }, reminderPause: { select: { until: true } } },
     }),
     prisma.reflection.findMany({
       where: { cycleId, organization: { archivedAt: null, ...(region ? { region } : {}) } },
       select: { organizationId: true, valueId: true, status: true, submittedAt: true, updatedAt: true, updatedBy: { select: { name: true } } },
     }),
-    prisma.organization.findMany({ where: { archivedAt: null }, distinct: ["region"], orderBy: { region: "asc" }, select: { region: true } }),
+    prisma.region.findMany({ where: { organizations: { some: { archivedAt: null } } }, select: { code: true, name: true } }),
   ]);
   const byOrg = new Map<string, typeof reflections>();
   for (const r of reflections) byOrg.set(r.organizationId, [...(byOrg.get(r.organizationId) ?? []), r]);
@@ -62,7 +62,8 @@ export async function getSubmissionTracker({
       id: o.id,
       slug: o.slug,
       name: o.name,
-      region: o.region,
+      // the region's name in the reader's language; null when the organization has none recorded
+      region: o.regionRef ? pick(o.regionRef.name, locale) : null,
       state: orgState,
       steps,
       paused: paused ? { until: pause.until?.toISOString().slice(0, 10) ?? null } : null,
@@ -72,7 +73,7 @@ export async function getSubmissionTracker({
   for (const r of rows) counts[r.state]++;
   return {
     values: values.map((v) => ({ id: v.id, slug: v.slug, name: pick(v.name, locale) })),
-    regions: regions.map((r) => r.region),
+    regions: regions.map((r) => ({ code: r.code, name: pick(r.name, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
     counts,
     rows: state ? rows.filter((r) => r.state === state) : rows,
   };

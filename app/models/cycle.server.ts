@@ -9,8 +9,10 @@ import { recipientsOf } from "~/models/reminder-recipients.server";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import * as z from "zod/mini";
-import { cycleYear } from "~/models/cycle-schema.server";
+import { cycleYear } from "~/models/cycle-schema";
 import { localizedText, pick } from "~/utils/localized.server";
+import { updateVersioned } from "~/models/versioned.server";
+import { failure, fieldFailure, success, type Failure } from "~/utils/result";
 
 export type CycleInput = {
   opensOn: string;
@@ -19,7 +21,10 @@ export type CycleInput = {
   prompts: { valueId: string; en: string; es: string }[];
 };
 
-export type CycleResult = { ok: true; year: number } | { ok: false; field?: string; error: string };
+
+const STALE = failure("stale", { message: "cycle:errors.stale" });
+const NOT_DRAFT = failure("conflict", { message: "cycle:errors.notDraft" });
+const ANOTHER_OPEN = failure("conflict", { message: "cycle:errors.anotherOpen" });
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -47,8 +52,8 @@ export async function getCyclePrompts({ prisma, year, locale }: { prisma: Prisma
 
 /** One cycle for its page, or null. */
 export async function getCycle({ prisma, year }: { prisma: Prisma; year: number }) {
-  const c = await prisma.cycle.findUnique({ where: { year }, select: { id: true, year: true, status: true, opensOn: true, closesOn: true, reminderIntervalDays: true, updatedAt: true } });
-  return c ? { ...c, opensOn: iso(c.opensOn), closesOn: iso(c.closesOn), updatedAt: c.updatedAt.toISOString() } : null;
+  const c = await prisma.cycle.findUnique({ where: { year }, select: { id: true, year: true, status: true, opensOn: true, closesOn: true, reminderIntervalDays: true, version: true } });
+  return c ? { ...c, opensOn: iso(c.opensOn), closesOn: iso(c.closesOn) } : null;
 }
 
 /** The cycle a URL's year names; null for a malformed or unknown year. */
@@ -67,11 +72,11 @@ export async function suggestNextCycle({ prisma, now = new Date() }: { prisma: P
     : { year, opensOn: `${year}-01-15`, closesOn: `${year}-12-15`, reminderIntervalDays: 7 };
 }
 
-function checkInput(input: CycleInput, activeValueIds: string[]): CycleResult | null {
-  if (day(input.closesOn) <= day(input.opensOn)) return { ok: false, field: "closesOn", error: "cycle:errors.closeBeforeOpen" };
+function checkInput(input: CycleInput, activeValueIds: string[]): Failure<"invalid"> | null {
+  if (day(input.closesOn) <= day(input.opensOn)) return fieldFailure("closesOn", "cycle:errors.closeBeforeOpen");
   const given = new Set(input.prompts.map((p) => p.valueId));
   if (activeValueIds.some((id) => !given.has(id)) || input.prompts.some((p) => !activeValueIds.includes(p.valueId))) {
-    return { ok: false, error: "cycle:errors.promptsChanged" };
+    return failure("invalid", { message: "cycle:errors.promptsChanged" });
   }
   return null;
 }
@@ -82,44 +87,44 @@ const activeValueIds = async (db: Prisma | PrismaNamespace.TransactionClient) =>
   (await db.value.findMany({ where: { archivedAt: null }, select: { id: true } })).map((v) => v.id);
 
 /** A new DRAFT cycle for a year; a year has one cycle. */
-export async function createCycle({ prisma, actorId, year, input }: { prisma: Prisma; actorId: string; year: number; input: CycleInput }): Promise<CycleResult> {
+export async function createCycle({ prisma, actorId, year, input }: { prisma: Prisma; actorId: string; year: number; input: CycleInput }) {
   const refused = checkInput(input, await activeValueIds(prisma));
   if (refused) return refused;
   return prisma
-    .$transaction(async (tx): Promise<CycleResult> => {
+    .$transaction(async (tx) => {
       const cycle = await tx.cycle.create({
         data: { year, opensOn: day(input.opensOn), closesOn: day(input.closesOn), reminderIntervalDays: input.reminderIntervalDays },
         select: { id: true },
       });
       await tx.cyclePrompt.createMany({ data: promptRows(cycle.id, input) });
       await audit(tx, { action: "cycle.created", actorId, entityType: "Cycle", entityId: cycle.id, metadata: { year } });
-      return { ok: true, year };
+      return success();
     })
-    .catch((e: unknown): CycleResult => {
-      if ((e as { code?: string }).code === "P2002") return { ok: false, field: "year", error: "cycle:errors.yearTaken" };
+    .catch((e: unknown) => {
+      if ((e as { code?: string }).code === "P2002") return fieldFailure("year", "cycle:errors.yearTaken");
       throw e;
     });
 }
 
-/** Edits a cycle while it is a DRAFT; `updatedAt` is the version the admin saw. */
-export async function updateCycle({ prisma, actorId, year, updatedAt, input }: { prisma: Prisma; actorId: string; year: number; updatedAt: Date; input: CycleInput }): Promise<CycleResult | null> {
+/** Edits a cycle while it is a DRAFT; `version` is the one the admin saw. */
+export async function updateCycle({ prisma, actorId, year, version, input }: { prisma: Prisma; actorId: string; year: number; version: number; input: CycleInput }) {
   const refused = checkInput(input, await activeValueIds(prisma));
   if (refused) return refused;
-  return prisma.$transaction(async (tx): Promise<CycleResult | null> => {
-    const current = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true, updatedAt: true } });
-    if (!current) return null;
-    if (current.status !== "DRAFT") return { ok: false, error: "cycle:errors.notDraft" };
-    // compared here first: a version no row can have (year 0, which PostgreSQL cannot even read) is stale too
-    if (current.updatedAt.getTime() !== updatedAt.getTime()) return { ok: false, error: "cycle:errors.stale" };
-    const { count } = await tx.cycle.updateMany({
-      where: { id: current.id, status: "DRAFT", updatedAt },
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
+    if (!current) return failure("not-found");
+    if (current.status !== "DRAFT") return NOT_DRAFT;
+    const saved = await updateVersioned(tx.cycle, {
+      // the status in the WHERE: a cycle opened since the check above is not edited
+      where: { id: current.id, status: "DRAFT" },
+      version,
       data: { opensOn: day(input.opensOn), closesOn: day(input.closesOn), reminderIntervalDays: input.reminderIntervalDays },
     });
-    if (count === 0) return { ok: false, error: "cycle:errors.stale" };
+    if (!saved.ok) return saved.error === "stale" ? STALE : NOT_DRAFT;
     await tx.cyclePrompt.deleteMany({ where: { cycleId: current.id } });
     await tx.cyclePrompt.createMany({ data: promptRows(current.id, input) });
     await audit(tx, { action: "cycle.updated", actorId, entityType: "Cycle", entityId: current.id, metadata: { year } });
-    return { ok: true, year };
+    return success();
   });
 }
 
@@ -151,21 +156,21 @@ export async function transitionCycle({
   reason?: string;
   appUrl: string;
   now?: Date;
-}): Promise<CycleResult | null> {
+}) {
   return prisma
-    .$transaction(async (tx): Promise<CycleResult | null> => {
+    .$transaction(async (tx) => {
       const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true, closesOn: true } });
-      if (!cycle) return null;
-      if (!TRANSITIONS[cycle.status].includes(transition)) return { ok: false, error: `cycle:errors.transition.${cycle.status}` };
-      if (transition === "reopen" && !reason?.trim()) return { ok: false, field: "reason", error: "cycle:errors.reasonRequired" };
+      if (!cycle) return failure("not-found");
+      if (!TRANSITIONS[cycle.status].includes(transition)) return failure("conflict", { message: `cycle:errors.transition.${cycle.status}` });
+      if (transition === "reopen" && !reason?.trim()) return fieldFailure("reason", "cycle:errors.reasonRequired");
       const to = TARGET[transition];
       if (to === "OPEN") {
         const open = await tx.cycle.findFirst({ where: { status: "OPEN" }, select: { year: true } });
-        if (open) return { ok: false, error: "cycle:errors.anotherOpen" };
+        if (open) return ANOTHER_OPEN;
       }
       // the status in the WHERE makes two admins' clicks at once move the cycle only once
-      const { count } = await tx.cycle.updateMany({ where: { id: cycle.id, status: cycle.status }, data: { status: to } });
-      if (count === 0) return { ok: false, error: "cycle:errors.stale" };
+      const { count } = await tx.cycle.updateMany({ where: { id: cycle.id, status: cycle.status }, data: { status: to, version: { increment: 1 } } });
+      if (count === 0) return STALE;
       await audit(tx, {
         action: ACTION[transition],
         actorId,
@@ -174,11 +179,11 @@ export async function transitionCycle({
         metadata: { year, from: cycle.status, to, ...(reason ? { reason: reason.trim() } : {}) },
       });
       if (transition === "open") await announceCycle(tx, { cycleId: cycle.id, year, closesOn: cycle.closesOn, appUrl, now });
-      return { ok: true, year };
+      return success();
     })
-    .catch((e: unknown): CycleResult => {
+    .catch((e: unknown) => {
       // the partial unique index: another admin opened a cycle at the same moment
-      if ((e as { code?: string }).code === "P2002") return { ok: false, error: "cycle:errors.anotherOpen" };
+      if ((e as { code?: string }).code === "P2002") return ANOTHER_OPEN;
       throw e;
     });
 }

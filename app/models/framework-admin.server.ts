@@ -2,11 +2,12 @@
 // values are archived. Words change from the next cycle on (framework-wording.server.ts); order and archiving
 // take effect at once, and an archived value keeps every record made under it.
 import { audit } from "~/models/audit.server";
-import { itemTextFrom, valueTextFrom, type ValueInput } from "~/models/framework-schema.server";
+import { itemTextFrom, valueTextFrom, type ValueInput } from "~/models/framework-schema";
 import { freedomSubject, itemTextOf, levelSubject, recordWording, valueSubject, valueTextOf, wordingChangeYear } from "~/models/framework-wording.server";
+import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
+import { failure, success, type Result } from "~/utils/result";
 
-export type EditResult = { status: "ok"; fromYear: number } | { status: "conflict" } | { status: "not-found" };
 
 const textSelect = { name: true, description: true, version: true } as const;
 const valueSelect = { id: true, slug: true, position: true, archivedAt: true, ...textSelect, descriptors: { select: { level: true, descriptor: true } } } as const;
@@ -54,40 +55,41 @@ const AUDIT = {
  * New wording for a value (with its level descriptors), a freedom or a rubric level's name and general
  * description. `version` is the one the form was loaded with; the change applies from the next cycle on.
  */
-export async function updateFrameworkText({ prisma, actorId, kind, id, version, input }: { prisma: Prisma; actorId: string; kind: FrameworkKind; id: string; version: number; input: ValueInput }): Promise<EditResult> {
+export async function updateFrameworkText({ prisma, actorId, kind, id, version, input }: { prisma: Prisma; actorId: string; kind: FrameworkKind; id: string; version: number; input: ValueInput }): Promise<Result<{ fromYear: number }, "not-found" | "stale">> {
   const after = kind === "values" ? valueTextFrom(input) : itemTextFrom(input);
-  const data = { name: after.name, description: after.description, version: { increment: 1 } };
+  const data = { name: after.name, description: after.description };
   return prisma.$transaction(async (tx) => {
+    // the words before the change, read first: a save that claims the version below saw exactly these
     let before;
-    let count = 0;
     let subject;
+    let saved;
     if (kind === "values") {
       const row = await tx.value.findUnique({ where: { id }, select: valueSelect });
-      if (!row) return { status: "not-found" };
+      if (!row) return failure("not-found");
       [before, subject] = [valueTextOf(row), valueSubject(id)];
-      ({ count } = await tx.value.updateMany({ where: { id, version }, data }));
-      if (count) {
+      saved = await updateVersioned(tx.value, { where: { id }, version, data });
+      if (saved.ok) {
         await tx.rubricDescriptor.deleteMany({ where: { valueId: id } });
         await tx.rubricDescriptor.createMany({ data: Object.entries(valueTextFrom(input).descriptors).map(([level, descriptor]) => ({ valueId: id, level: Number(level), descriptor })) });
       }
     } else if (kind === "freedoms") {
       const row = await tx.freedom.findUnique({ where: { id }, select: textSelect });
-      if (!row) return { status: "not-found" };
+      if (!row) return failure("not-found");
       [before, subject] = [itemTextOf(row), freedomSubject(id)];
-      ({ count } = await tx.freedom.updateMany({ where: { id, version }, data }));
+      saved = await updateVersioned(tx.freedom, { where: { id }, version, data });
     } else {
       const level = Number(id);
       const row = await tx.rubricLevel.findUnique({ where: { level }, select: textSelect });
-      if (!row) return { status: "not-found" };
+      if (!row) return failure("not-found");
       [before, subject] = [itemTextOf(row), levelSubject(level)];
-      ({ count } = await tx.rubricLevel.updateMany({ where: { level, version }, data }));
+      saved = await updateVersioned(tx.rubricLevel, { where: { level }, version, data });
     }
-    if (!count) return { status: "conflict" };
+    if (!saved.ok) return saved;
     const fromYear = await wordingChangeYear({ db: tx });
     await recordWording(tx, { subject, before, after, fromYear });
     const [action, entityType] = AUDIT[kind];
     await audit(tx, { action, actorId, entityType, entityId: id, metadata: { fromYear } });
-    return { status: "ok", fromYear };
+    return success({ fromYear });
   });
 }
 
@@ -134,28 +136,28 @@ export async function createValue({ prisma, actorId, input }: { prisma: Prisma; 
   });
 }
 
-/** Archives or restores a value; null when there is no such value. Repeating either changes nothing. */
+/** Archives or restores a value. Repeating either changes nothing. */
 export async function setValueArchived({ prisma, actorId, id, archived }: { prisma: Prisma; actorId: string; id: string; archived: boolean }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<null, "not-found">> => {
     const row = await tx.value.findUnique({ where: { id }, select: { id: true, archivedAt: true } });
-    if (!row) return null;
-    if ((row.archivedAt !== null) === archived) return row;
+    if (!row) return failure("not-found");
+    if ((row.archivedAt !== null) === archived) return success();
     await tx.value.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
     await audit(tx, { action: archived ? "framework.value_archived" : "framework.value_restored", actorId, entityType: "Value", entityId: id });
-    return row;
+    return success();
   });
 }
 
-/** Swaps a value or freedom with its neighbour in the order; false when there is no such item. */
+/** Swaps a value or freedom with its neighbour in the order. */
 export async function moveFrameworkItem({ prisma, actorId, kind, id, direction }: { prisma: Prisma; actorId: string; kind: "value" | "freedom"; id: string; direction: "up" | "down" }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<null, "not-found">> => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('framework.order'))`;
     const select = { id: true, position: true } as const;
     const rows = kind === "value" ? await tx.value.findMany({ orderBy: { position: "asc" }, select }) : await tx.freedom.findMany({ orderBy: { position: "asc" }, select });
     const index = rows.findIndex((r) => r.id === id);
-    if (index < 0) return false;
+    if (index < 0) return failure("not-found");
     const target = direction === "up" ? index - 1 : index + 1;
-    if (target < 0 || target >= rows.length) return true; // already first or last
+    if (target < 0 || target >= rows.length) return success(); // already first or last
     const order = rows.map((r) => r.id);
     [order[index], order[target]] = [order[target], order[index]];
     // renumbered 1..n, so equal or sparse positions still end in the order shown
@@ -166,6 +168,6 @@ export async function moveFrameworkItem({ prisma, actorId, kind, id, direction }
       else await tx.freedom.update({ where: { id: rowId }, data: { position: i + 1 } });
     }
     await audit(tx, { action: kind === "value" ? "framework.value_moved" : "framework.freedom_moved", actorId, entityType: kind === "value" ? "Value" : "Freedom", entityId: id, metadata: { direction } });
-    return true;
+    return success();
   });
 }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from "~/utils/localized.server";
 
-// What a fresh install gets (DESIGN §1). Afterwards the framework is data: admins rename, reorder and archive.
+// What a fresh install gets. Afterwards the framework is data: admins rename, reorder and archive.
 
 export const COALITION: { name: LocalizedText; vision: LocalizedText } = {
   name: { en: "North Star", es: "North Star" },

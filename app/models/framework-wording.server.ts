@@ -1,4 +1,4 @@
-// The framework's wording by year (DESIGN §1): the coalition edits it, and each cycle keeps the words it was
+// The framework's wording by year: the coalition edits it, and each cycle keeps the words it was
 // answered against. The framework tables hold the current wording; FrameworkWording keeps the earlier ones.
 import * as z from "zod/mini";
 import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";

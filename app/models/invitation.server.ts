@@ -7,7 +7,8 @@ import { enqueueEmail } from "~/models/outbox.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
-import { tokenParam } from "~/utils/validation.server";
+import { tokenParam } from "~/utils/form-fields";
+import { failure, fieldFailure, type Result, success } from "~/utils/result";
 
 export const INVITATION_DAYS = 7;
 
@@ -21,8 +22,8 @@ const openWhere = (now: Date) => ({ acceptedAt: null, revokedAt: null, expiresAt
 /**
  * Sends an invitation: earlier open invitations of the same email to the same organization (or to the
  * coalition team) are revoked, and the invitation, its email and its audit event are written in one
- * transaction. Null when the organization does not exist or is archived; `ok: false` carries an i18n key
- * for the email field.
+ * transaction. Not found when the organization does not exist or is archived; invalid (on the email field)
+ * when the person already belongs where the invitation leads.
  */
 export async function createInvitation({
   prisma,
@@ -36,7 +37,7 @@ export async function createInvitation({
   email: string;
   target: InvitationTarget;
   appUrl: string;
-}): Promise<{ ok: true; invitationId: string } | { ok: false; error: string } | null> {
+}): Promise<Result<{ invitationId: string }, "not-found" | "invalid">> {
   const email = rawEmail.trim().toLowerCase();
   const now = new Date();
   const role: InvitedRole = "organizationId" in target ? target.role : target.coalitionRole;
@@ -46,13 +47,13 @@ export async function createInvitation({
       "organizationId" in target
         ? await tx.organization.findFirst({ where: { id: target.organizationId, archivedAt: null }, select: { id: true, name: true } })
         : null;
-    if ("organizationId" in target && !organization) return null;
+    if ("organizationId" in target && !organization) return failure("not-found");
     const invitee = await tx.user.findUnique({ where: { email }, select: { id: true, locale: true, coalitionRole: true } });
     if (invitee && organization) {
       const member = await tx.membership.count({ where: { userId: invitee.id, organizationId: organization.id } });
-      if (member) return { ok: false as const, error: "invite:errors.alreadyMember" };
+      if (member) return fieldFailure("email", "invite:errors.alreadyMember");
     }
-    if (invitee && !organization && invitee.coalitionRole !== "NONE") return { ok: false as const, error: "invite:errors.alreadyCoalition" };
+    if (invitee && !organization && invitee.coalitionRole !== "NONE") return fieldFailure("email", "invite:errors.alreadyCoalition");
 
     const replaced = await tx.invitation.updateMany({
       where: { email, acceptedAt: null, revokedAt: null, ...(organization ? { organizationId: organization.id } : { organizationId: null }) },
@@ -86,7 +87,7 @@ export async function createInvitation({
       entityId: invitation.id,
       metadata: replaced.count ? { role, replaced: replaced.count } : { role },
     });
-    return { ok: true as const, invitationId: invitation.id };
+    return success({ invitationId: invitation.id });
   });
 }
 
@@ -113,35 +114,28 @@ function isOpen(invitation: { acceptedAt: Date | null; revokedAt: Date | null; e
 }
 
 /**
- * What the invitation page shows. Null for a malformed or unknown token; "gone" for one that was
+ * What the invitation page shows. Not found for a malformed or unknown token; gone for one that was
  * accepted, revoked, has expired, or whose organization was archived.
  */
 export async function findOpenInvitation({ prisma, token, now = new Date() }: { prisma: Prisma; token: string; now?: Date }) {
   const found = await findByToken(prisma, token);
-  if (!found) return null;
-  if (!isOpen(found, now)) return { status: "gone" as const };
+  if (!found) return failure("not-found");
+  if (!isOpen(found, now)) return failure("gone");
   const account = await prisma.user.findUnique({ where: { email: found.email }, select: { id: true, name: true, password: { select: { userId: true } } } });
-  return {
-    status: "open" as const,
-    invitation: {
-      email: found.email,
-      role: (found.membershipRole ?? found.coalitionRole) as InvitedRole,
-      organization: found.organization ? found.organization.name : null,
-      inviter: found.invitedBy?.name ?? null,
-      expiresAt: found.expiresAt,
-      // an account without a password (the first admin, made by `npm run create-admin`) is completed like a
-      // new one: the person chooses their name and password here
-      accountId: account?.password ? account.id : null,
-      name: account && !account.password ? account.name : null,
-    },
-  };
+  return success({
+    email: found.email,
+    role: (found.membershipRole ?? found.coalitionRole) as InvitedRole,
+    organization: found.organization ? found.organization.name : null,
+    inviter: found.invitedBy?.name ?? null,
+    expiresAt: found.expiresAt,
+    // an account without a password (the first admin, made by `npm run create-admin`) is completed like a
+    // new one: the person chooses their name and password here
+    accountId: account?.password ? account.id : null,
+    name: account && !account.password ? account.name : null,
+  });
 }
 
-export type AcceptResult =
-  | { status: "notFound" }
-  | { status: "gone" }
-  | { status: "error"; field: "password" | ""; error: string }
-  | { status: "accepted"; userId: string };
+export type AcceptResult = Result<{ userId: string }, "not-found" | "gone" | "invalid">;
 
 /**
  * Accepts an invitation once. A new person becomes a user with the name and password given; an existing
@@ -167,8 +161,8 @@ export async function acceptInvitation({
   now?: Date;
 }): Promise<AcceptResult> {
   const found = await findByToken(prisma, token);
-  if (!found) return { status: "notFound" };
-  if (!isOpen(found, now)) return { status: "gone" };
+  if (!found) return failure("not-found");
+  if (!isOpen(found, now)) return failure("gone");
   const existing = await prisma.user.findUnique({
     where: { email: found.email },
     select: { id: true, coalitionRole: true, disabledAt: true, password: { select: { hash: true } } },
@@ -181,32 +175,32 @@ export async function acceptInvitation({
     | { kind: "new"; name: string; hash: string }
     | { kind: "unclaimed"; id: string; coalitionRole: CoalitionRole; name: string; hash: string };
   if (existing && !existing.password) {
-    if (existing.disabledAt) return { status: "error", field: "", error: "invite:errors.accountDisabled" };
-    if (!name || !password) return { status: "error", field: "", error: "invite:errors.accountMissing" };
+    if (existing.disabledAt) return failure("invalid", { message: "invite:errors.accountDisabled" });
+    if (!name || !password) return failure("invalid", { message: "invite:errors.accountMissing" });
     account = { kind: "unclaimed", id: existing.id, coalitionRole: existing.coalitionRole, name, hash: await hashPassword(password) };
   } else if (existing) {
-    if (existing.disabledAt) return { status: "error", field: "", error: "invite:errors.accountDisabled" };
+    if (existing.disabledAt) return failure("invalid", { message: "invite:errors.accountDisabled" });
     if (signedInUserId !== existing.id) {
       const valid = Boolean(password && existing.password && (await verifyPassword(existing.password.hash, password).catch(() => false)));
       // the caller counts this check against the sign-in limits before it happens
-      if (!valid) return { status: "error", field: "password", error: "invite:errors.wrongPassword" };
+      if (!valid) return fieldFailure("password", "invite:errors.wrongPassword");
     }
     account = { kind: "existing", id: existing.id, coalitionRole: existing.coalitionRole };
   } else {
-    if (!name || !password) return { status: "error", field: "", error: "invite:errors.accountMissing" };
+    if (!name || !password) return failure("invalid", { message: "invite:errors.accountMissing" });
     account = { kind: "new", name, hash: await hashPassword(password) };
   }
 
   const role = (found.membershipRole ?? found.coalitionRole) as InvitedRole;
   const coalitionRole = found.coalitionRole && found.coalitionRole !== "NONE" ? found.coalitionRole : null;
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await prisma.$transaction(async (tx): Promise<AcceptResult> => {
       // single use: only one request can move acceptedAt from null
       const claimed = await tx.invitation.updateMany({
         where: { id: found.id, ...openWhere(now), OR: [{ organizationId: null }, { organization: { archivedAt: null } }] },
         data: { acceptedAt: now },
       });
-      if (claimed.count === 0) return { status: "gone" as const };
+      if (claimed.count === 0) return failure("gone");
       let userId: string;
       if (account.kind !== "new") {
         userId = account.id;
@@ -244,11 +238,11 @@ export async function acceptInvitation({
         entityId: found.id,
         metadata: { role, newAccount: account.kind !== "existing" },
       });
-      return { status: "accepted" as const, userId };
+      return success({ userId });
     });
   } catch (e) {
     // another request created an account with this email in the meantime
-    if (isUniqueViolation(e)) return { status: "error", field: "", error: "invite:errors.accountExists" };
+    if (isUniqueViolation(e)) return failure("invalid", { message: "invite:errors.accountExists" });
     throw e;
   }
 }
@@ -259,7 +253,7 @@ function isUniqueViolation(e: unknown) {
 
 /**
  * Withdraws an open invitation of the organization (or, with organizationId null, of the coalition team).
- * False when there is no such open invitation in that scope.
+ * Not found when there is no such open invitation in that scope.
  */
 export async function revokeInvitation({
   prisma,
@@ -272,14 +266,14 @@ export async function revokeInvitation({
   organizationId: string | null;
   actorId: string;
 }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<null, "not-found">> => {
     const revoked = await tx.invitation.updateMany({
       where: { id: invitationId, organizationId, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (revoked.count === 0) return false;
+    if (revoked.count === 0) return failure("not-found");
     await audit(tx, { action: "invitation.revoked", actorId, organizationId, entityType: "Invitation", entityId: invitationId });
-    return true;
+    return success();
   });
 }
 

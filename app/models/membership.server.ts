@@ -4,6 +4,7 @@
 import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
+import { failure, success, type Result } from "~/utils/result";
 
 /** The organization's members, leads first, then by name. */
 export function listMembers({ prisma, organizationId }: { prisma: Prisma; organizationId: string }) {
@@ -21,7 +22,6 @@ function lockLeads(tx: PrismaNamespace.TransactionClient, organizationId: string
     SELECT "id" FROM "Membership" WHERE "organizationId" = ${organizationId} AND "role" = 'LEAD' FOR UPDATE`;
 }
 
-export type RemoveResult = { status: "notFound" } | { status: "lastLead" } | { status: "removed"; userId: string; name: string };
 
 /** Removes a membership of this organization; the last lead cannot be removed. */
 export async function removeMember({
@@ -34,15 +34,15 @@ export async function removeMember({
   organizationId: string;
   membershipId: string;
   actorId: string;
-}): Promise<RemoveResult> {
+}): Promise<Result<{ userId: string; name: string }, "not-found" | "conflict">> {
   return prisma.$transaction(async (tx) => {
     const leads = await lockLeads(tx, organizationId);
     const membership = await tx.membership.findFirst({
       where: { id: membershipId, organizationId },
       select: { id: true, role: true, userId: true, user: { select: { name: true } } },
     });
-    if (!membership) return { status: "notFound" as const };
-    if (membership.role === "LEAD" && leads.length <= 1) return { status: "lastLead" as const };
+    if (!membership) return failure("not-found");
+    if (membership.role === "LEAD" && leads.length <= 1) return failure("conflict", { message: "org:members.errors.lastLead" });
     await tx.membership.deleteMany({ where: { id: membership.id, organizationId } });
     await audit(tx, {
       action: "member.removed",
@@ -52,11 +52,10 @@ export async function removeMember({
       entityId: membership.id,
       metadata: { role: membership.role, userId: membership.userId },
     });
-    return { status: "removed" as const, userId: membership.userId, name: membership.user.name };
+    return success({ userId: membership.userId, name: membership.user.name });
   });
 }
 
-export type HandOverResult = { status: "notFound" } | { status: "error"; error: string } | { status: "done"; name: string };
 
 /** The chosen member becomes LEAD and the acting lead becomes MEMBER, together or not at all. */
 export async function handOverLead({
@@ -69,7 +68,7 @@ export async function handOverLead({
   organizationId: string;
   toMembershipId: string;
   actorId: string;
-}): Promise<HandOverResult> {
+}): Promise<Result<{ name: string }, "not-found" | "invalid" | "conflict">> {
   return prisma.$transaction(async (tx) => {
     await lockLeads(tx, organizationId);
     const actor = await tx.membership.findFirst({ where: { organizationId, userId: actorId, role: "LEAD" }, select: { id: true } });
@@ -77,9 +76,9 @@ export async function handOverLead({
       where: { id: toMembershipId, organizationId },
       select: { id: true, role: true, user: { select: { name: true } } },
     });
-    if (!actor || !target) return { status: "notFound" as const };
-    if (target.id === actor.id) return { status: "error" as const, error: "org:members.errors.handOverSelf" };
-    if (target.role === "LEAD") return { status: "error" as const, error: "org:members.errors.alreadyLead" };
+    if (!actor || !target) return failure("not-found");
+    if (target.id === actor.id) return failure("invalid", { message: "org:members.errors.handOverSelf" });
+    if (target.role === "LEAD") return failure("conflict", { message: "org:members.errors.alreadyLead" });
     await tx.membership.update({ where: { id: target.id }, data: { role: "LEAD" }, select: { id: true } });
     await tx.membership.update({ where: { id: actor.id }, data: { role: "MEMBER" }, select: { id: true } });
     for (const [entityId, from, to] of [
@@ -88,6 +87,6 @@ export async function handOverLead({
     ] as const) {
       await audit(tx, { action: "member.role_changed", actorId, organizationId, entityType: "Membership", entityId, metadata: { from, to } });
     }
-    return { status: "done" as const, name: target.user.name };
+    return success({ name: target.user.name });
   });
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { Prisma as Sql } from "~/generated/prisma/client";
 import type { ChartTable } from "~/models/movement-chart-types";
-import type { MovementFilters } from "~/models/movement-filters";
+import { monthsOf, yearBefore, type MovementFilters } from "~/models/movement-filters";
 import { suppressCell, suppressGroup, type RawCell } from "~/models/movement-suppression";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
@@ -57,12 +57,11 @@ const PARTICIPATION_COLUMNS = ["organizations", "practicedYear", "practicedQ1", 
 
 /**
  * The framework, the first year with a snapshot and every chart's sums in one statement: one round trip
- * whatever the number of charts, over rollups of a few thousand rows a year.
+ * whatever the number of charts, over rollups of a few thousand rows a year. The month chart reads the months
+ * from `from` up to `to` (exclusive): the shown months and the year before them.
  */
-async function readSnapshot(prisma: Prisma, filters: MovementFilters) {
+async function readSnapshot(prisma: Prisma, filters: MovementFilters, { from, to }: { from: Date; to: Date }) {
   const { year } = filters;
-  const from = new Date(Date.UTC(year - 1, 0, 1));
-  const to = new Date(Date.UTC(year + 1, 0, 1));
   const inYear = Sql.sql`"year" = ${year}`;
   const parts: Part[] = [
     { part: "month", table: "MovementValueMonthSummary", key: `to_char("month", 'YYYY-MM')`, sub: `"valueId"`, value: `"practiceCount"`, organizations: `"organizationCount"`, where: Sql.sql`"month" >= ${from}::date AND "month" < ${to}::date` },
@@ -98,7 +97,12 @@ function framework(data: z.infer<typeof snapshot>, locale: Locale) {
 }
 
 export type DashboardLabels = {
+  /** January to December, for a year's months */
   months: string[];
+  /** one month of a date range, with its year ("Mar 2025") */
+  month: (month: string) => string;
+  /** the dashed line of a date range: the same month a year before */
+  yearBefore: string;
   statuses: Record<(typeof STATUSES)[number], string>;
   participants: string;
   impacted: string;
@@ -127,7 +131,14 @@ export async function getMovementDashboard({
 }) {
   const min = minGroupSize;
   const { year } = filters;
-  const { data, lookup } = await readSnapshot(prisma, filters);
+  // a date range draws its months beside the same months a year before; otherwise the year beside the last
+  const monthKeys = (y: number) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, "0")}`);
+  const shownMonths = filters.range ? monthsOf(filters.range) : monthKeys(year);
+  const last = shownMonths[shownMonths.length - 1];
+  const { data, lookup } = await readSnapshot(prisma, filters, {
+    from: new Date(`${yearBefore(shownMonths[0])}-01T00:00:00Z`),
+    to: new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1)),
+  });
   const fw = framework(data, locale);
   const values = filters.value ? fw.values.filter((v) => v.slug === filters.value) : fw.values;
   const monthly = lookup("month");
@@ -137,18 +148,17 @@ export async function getMovementDashboard({
   const commitments = lookup("commitment");
   const participation = lookup("participation");
 
-  // practices per value per month, this year and the one before (each point alone: no totals shown)
-  const monthKeys = (y: number) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, "0")}`);
+  // practices per value per month beside the same month a year before (each point alone: no totals shown)
   const practices: ChartTable = {
     id: "practices",
     columns: values.flatMap((v) => [
-      { key: `${v.slug}-${year}`, label: `${v.name} ${year}`, color: valueColor(v.slug, v.position) },
-      { key: `${v.slug}-${year - 1}`, label: `${v.name} ${year - 1}`, color: valueColor(v.slug, v.position), dashed: true },
+      { key: filters.range ? `${v.slug}-current` : `${v.slug}-${year}`, label: filters.range ? v.name : `${v.name} ${year}`, color: valueColor(v.slug, v.position) },
+      { key: filters.range ? `${v.slug}-before` : `${v.slug}-${year - 1}`, label: filters.range ? `${v.name}, ${labels.yearBefore}` : `${v.name} ${year - 1}`, color: valueColor(v.slug, v.position), dashed: true },
     ]),
-    rows: labels.months.map((label, m) => ({
-      key: monthKeys(year)[m],
-      label,
-      cells: values.flatMap((v) => [suppressCell(monthly(monthKeys(year)[m], v.id), min), suppressCell(monthly(monthKeys(year - 1)[m], v.id), min)]),
+    rows: shownMonths.map((month) => ({
+      key: month,
+      label: filters.range ? labels.month(month) : labels.months[Number(month.slice(5, 7)) - 1],
+      cells: values.flatMap((v) => [suppressCell(monthly(month, v.id), min), suppressCell(monthly(yearBefore(month), v.id), min)]),
     })),
   };
 
@@ -251,4 +261,23 @@ function sumCells(cells: RawCell[]): RawCell {
 export function movementYears(firstYear: number | null, currentYear: number) {
   const start = Math.min(firstYear ?? currentYear, currentYear);
   return Array.from({ length: currentYear - start + 1 }, (_, i) => currentYear - i);
+}
+
+/** The same years read on their own, for pages without the dashboard's snapshot. */
+export async function listMovementYears({ prisma, currentYear }: { prisma: Prisma; currentYear: number }) {
+  const first = await prisma.organizationYear.findFirst({ orderBy: { year: "asc" }, select: { year: true } });
+  return movementYears(first?.year ?? null, currentYear);
+}
+
+/**
+ * Where a new installation stands, for the dashboard's first steps: whether any active organization, any
+ * cycle and any practice exist yet (a practice from the rollups, never the practices themselves).
+ */
+export async function getMovementStart({ prisma }: { prisma: Prisma }) {
+  const [organization, cycle, practice] = await Promise.all([
+    prisma.organization.findFirst({ where: { archivedAt: null }, select: { id: true } }),
+    prisma.cycle.findFirst({ select: { id: true } }),
+    prisma.movementValueYearSummary.findFirst({ where: { practiceCount: { gt: 0 } }, select: { year: true } }),
+  ]);
+  return { hasOrganizations: organization !== null, hasCycle: cycle !== null, hasPractices: practice !== null };
 }

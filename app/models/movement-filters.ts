@@ -6,9 +6,15 @@ type SizeBandName = (typeof SIZE_BANDS)[number];
 
 export const MACRO_REGIONS = ["NORTHEAST", "SOUTHEAST", "MIDWEST", "SOUTHWEST", "WEST", "TERRITORIES", "OUTSIDE_US", "UNSPECIFIED"] as const;
 export type MacroRegion = (typeof MACRO_REGIONS)[number];
+/** The macro-regions a region can belong to: "UNSPECIFIED" is only where no region is recorded. */
+export const REGION_MACROS = ["NORTHEAST", "SOUTHEAST", "MIDWEST", "SOUTHWEST", "WEST", "TERRITORIES", "OUTSIDE_US"] as const satisfies readonly MacroRegion[];
+
+/** A span of whole months, "YYYY-MM" to "YYYY-MM" inclusive, for the charts drawn per month. */
+export type MonthRange = { from: string; to: string };
 
 export type MovementFilters = {
   year: number;
+  range?: MonthRange;
   value?: string;
   freedom?: string;
   region?: MacroRegion;
@@ -39,10 +45,28 @@ export function parseMovementFilters(params: URLSearchParams, currentYear: numbe
 
 export function movementFilterParams(filters: MovementFilters) {
   const params = new URLSearchParams({ year: String(filters.year) });
+  if (filters.range) {
+    params.set("from", filters.range.from);
+    params.set("to", filters.range.to);
+  }
   if (filters.value) params.set("value", filters.value);
   if (filters.freedom) params.set("freedom", filters.freedom);
   if (filters.region) params.set("region", filters.region);
   if (filters.size) params.set("size", filters.size);
   if (filters.impacted !== undefined) params.set("impacted", filters.impacted ? "yes" : "no");
   return params;
+}
+
+/** Every month of a range in order, as "YYYY-MM". */
+export function monthsOf(range: MonthRange) {
+  const [fy, fm] = range.from.split("-").map(Number);
+  const [ty, tm] = range.to.split("-").map(Number);
+  const months: string[] = [];
+  for (let n = fy * 12 + fm - 1; n <= ty * 12 + tm - 1; n++) months.push(`${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`);
+  return months;
+}
+
+/** The same month a year before: the dashed line beside each month of the practices chart. */
+export function yearBefore(month: string) {
+  return `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
 }

@@ -2,11 +2,12 @@
 // labelled in the user's language, so the CSV is exactly the table and the chart.
 import { getMovementDashboard, movementYears } from "~/models/movement-dashboard.server";
 import { parseMovementFilters } from "~/models/movement-filters";
+import { parseMonthRange } from "~/models/movement-range.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getEnv } from "~/utils/env.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
+import { formatDate } from "~/utils/format";
 
 export const CHART_IDS = ["practices", "rubric", "freedoms", "participation", "participants", "commitments"] as const;
 export type ChartId = (typeof CHART_IDS)[number];
@@ -17,16 +18,17 @@ export function isChartId(id: string | null): id is ChartId {
 
 export async function loadMovementDashboard(request: Request, now = new Date()) {
   const currentYear = now.getUTCFullYear();
-  const filters = parseMovementFilters(new URL(request.url).searchParams, currentYear);
-  const [prisma, t, tc, lng] = await Promise.all([
+  const params = new URL(request.url).searchParams;
+  const { range, ignored: rangeIgnored } = parseMonthRange(params, currentYear);
+  const filters = { ...parseMovementFilters(params, currentYear), ...(range ? { range } : {}) };
+  const [prisma, t, tc, locale] = await Promise.all([
     getPrisma(),
     i18next.getFixedT(request, "movement"),
     i18next.getFixedT(request, "commitment"),
-    i18next.getLocale(request),
+    getLocale(request),
   ]);
-  const locale = isLocale(lng) ? lng : "en";
-  const min = readEnv().MIN_GROUP_SIZE;
-  const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 1)).toLocaleDateString(locale, { month: "short", timeZone: "UTC" }));
+  const min = getEnv().MIN_GROUP_SIZE;
+  const monthNames = Array.from({ length: 12 }, (_, m) => formatDate(locale, `2000-${String(m + 1).padStart(2, "0")}-01`, { month: "short" }));
   const [dashboard] = await Promise.all([
     getMovementDashboard({
       prisma,
@@ -36,7 +38,9 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
       valueColor,
       freedomColor,
       labels: {
-        months,
+        months: monthNames,
+        month: (month) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
+        yearBefore: t("charts.practices.yearBefore"),
         statuses: { PLANNED: tc("status.PLANNED"), IN_PROGRESS: tc("status.IN_PROGRESS"), ACHIEVED: tc("status.ACHIEVED"), PAUSED: tc("status.PAUSED"), DROPPED: tc("status.DROPPED") },
         participants: t("charts.participants.participants"),
         impacted: t("charts.participants.impacted"),
@@ -54,5 +58,5 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
     }),
   ]);
   const years = movementYears(dashboard.firstYear, currentYear);
-  return { filters, dashboard, years, min, t, locale };
+  return { filters, rangeIgnored, dashboard, years, min, t, locale };
 }

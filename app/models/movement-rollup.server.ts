@@ -1,8 +1,8 @@
 // Movement rollups (docs/performance.md): counts per value/freedom × month/year × the dimensions an
 // organization had that year (macro-region, size band, impacted-led), each with the number of organizations
 // behind it so the dashboard can suppress small cells. Writes keep them current in their own transaction:
-// - a practice adds or removes its deltas, its organization's monthly rows and the rollups in one statement
-//   (adjustPracticeRollups, from adjustPracticeSummaries);
+// - a practice adds or removes its deltas, its organization's monthly and yearly rows, its year row and the
+//   rollups in one statement (adjustPracticeRollups, from adjustPracticeSummaries);
 // - commitments and reflections remove the organization's whole cycle contribution, change, and add it back
 //   (withCycleRollups), which stays exact whatever the change (status, value, cycle, submit, reopen);
 // - archiving an organization or changing its dimensions rebuilds the rollups from the per-organization
@@ -81,9 +81,10 @@ function bumpCtes(name: string, table: string, keys: string[], counts: string[],
 const starts = (before: string, sign: number) => Sql.raw(`((${before} + (${sign}) > 0)::int - (${before} > 0)::int)`);
 
 /**
- * One practice added (1) or removed (-1): the organization's monthly summaries and every movement rollup in
- * two statements. The organization's year row is locked first, so its writes queue and the counts read in
- * the second statement (taken before any of its changes, one snapshot) are exact; an organization counts in
+ * One practice added (1) or removed (-1): the organization's monthly and yearly summaries, its year row
+ * (practice count, latest date) and every movement rollup in two statements. The organization's year row is
+ * locked first, so its writes queue and the counts read in the second statement (taken before any of its
+ * changes, one snapshot) are exact; an organization counts in
  * a cell when its own count there goes from zero to positive (or back). The movement-wide rows, which every
  * organization's saves share, are locked only by that last statement, so a caller runs it last, just
  * before its commit.
@@ -133,6 +134,16 @@ export async function adjustPracticeRollups(
     ),
     ${bumpCtes("pms", "PracticeMonthlySummary", ["organizationId", "valueId", "month"], valueCounts, Sql.sql`
       SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${p.month}::date AS "month", ${amounts}`)},
+    ${bumpCtes("ovy", "OrganizationValueYearSummary", ["organizationId", "valueId", "year"], valueCounts, Sql.sql`
+      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${year}::int AS "year", ${amounts}`)},
+    oy AS (
+      -- the latest live date is read from the practices: the caller changed the practice row before this statement
+      UPDATE "OrganizationYear" SET "practiceCount" = "practiceCount" + ${sign}::int,
+        "lastPracticeOn" = (SELECT max("occurredOn") FROM "Practice" WHERE "organizationId" = ${org} AND "deletedAt" IS NULL
+          AND "occurredOn" >= ${yearStart}::date AND "occurredOn" < ${yearEnd}::date)
+      WHERE "organizationId" = ${org} AND "year" = ${year}
+      RETURNING 1
+    ),
     ${bumpCtes("pfms", "PracticeFreedomMonthlySummary", ["organizationId", "freedomId", "month"], ["practiceCount"], Sql.sql`
       SELECT ${org}::text AS "organizationId", "freedomId", ${p.month}::date AS "month", ${sign}::int AS "practiceCount" FROM fst`)},
     ${bumpCtes("mvm", "MovementValueMonthSummary", ["month", "valueId", ...DIMS], counts, Sql.sql`

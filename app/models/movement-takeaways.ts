@@ -13,10 +13,17 @@ export function movementTakeaways(
   year: number,
   t: T,
   format: (n: number, style?: "percent") => string,
+  range = false,
 ) {
   const say = (id: string, found: Record<string, unknown> | undefined) =>
     found ? t(`charts.${id}.takeaway`, { year, ...found }) : t(`charts.${id}.takeawayNone`, { year });
   const top = largest(perValue.map((v) => ({ label: v.name, value: v.practices })));
+  // a date range's chart shows months, not the year: its busiest shown month (each value's first column)
+  const busiest = largest(
+    charts.practices.rows.flatMap((r) =>
+      charts.practices.columns.flatMap((c, i) => (c.dashed ? [] : [{ label: t("charts.practices.monthOf", { value: c.label, month: r.label }), value: r.cells[i] }])),
+    ),
+  );
   const rubric = largest(charts.rubric.rows.map((r) => ({ label: r.label, value: r.cells[2] !== null && r.cells[3] !== null ? (r.cells[2] ?? 0) + (r.cells[3] ?? 0) : null })));
   const freedom = largest(charts.freedoms.rows.map((r) => ({ label: r.label, value: r.cells[0] })));
   const byKey = Object.fromEntries(charts.participation.rows.map((r) => [r.key, r.cells[0]]));
@@ -26,7 +33,11 @@ export function movementTakeaways(
   const achieved = charts.commitments.columns.findIndex((c) => c.key === "ACHIEVED");
   const commitments = largest(charts.commitments.rows.map((r) => ({ label: r.label, value: r.cells[achieved] })));
   return {
-    practices: say("practices", top && { value: top.label, count: format(top.value) }),
+    practices: range
+      ? busiest
+        ? t("charts.practices.takeawayRange", { month: busiest.label, count: format(busiest.value) })
+        : t("charts.practices.takeawayRangeNone")
+      : say("practices", top && { value: top.label, count: format(top.value) }),
     rubric: say("rubric", rubric && { value: rubric.label, count: format(rubric.value) }),
     freedoms: say("freedoms", freedom && { freedom: freedom.label, count: format(freedom.value) }),
     participation: say(

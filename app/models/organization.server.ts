@@ -4,7 +4,10 @@ import type { Prisma as PrismaNamespace, SizeBand } from "~/generated/prisma/cli
 import { ensureOrganizationYears, refreshOrganizationRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
 import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
+import { regionName, regionProblem } from "~/models/region.server";
+import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
+import { failure, fieldFailure, success, type Failure, type Result } from "~/utils/result";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
 
@@ -43,9 +46,17 @@ export function slugify(name: string) {
 const PAGE_SIZE = 50;
 
 /** Organizations by name for coalition admins, with member counts, leads' emails and open lead invitations. */
-export async function listOrganizations({ prisma, page = 1, q, now = new Date() }: { prisma: Prisma; page?: number; q?: string; now?: Date }) {
+export async function listOrganizations({ prisma, locale, page = 1, q, now = new Date() }: { prisma: Prisma; locale: Locale; page?: number; q?: string; now?: Date }) {
+  // a search matches the name, the region's code, or its name in either language
   const where: PrismaNamespace.OrganizationWhereInput = q
-    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { region: { contains: q, mode: "insensitive" } }] }
+    ? {
+        OR: [
+          { name: { contains: q, mode: "insensitive" } },
+          { region: { equals: q, mode: "insensitive" } },
+          { regionRef: { name: { path: ["en"], string_contains: q, mode: "insensitive" } } },
+          { regionRef: { name: { path: ["es"], string_contains: q, mode: "insensitive" } } },
+        ],
+      }
     : {};
   const [total, rows] = await Promise.all([
     prisma.organization.count({ where }),
@@ -57,7 +68,7 @@ export async function listOrganizations({ prisma, page = 1, q, now = new Date() 
       select: {
         id: true,
         name: true,
-        region: true,
+        regionRef: { select: { name: true } },
         archivedAt: true,
         memberships: { where: { role: "LEAD" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } },
         _count: {
@@ -73,7 +84,7 @@ export async function listOrganizations({ prisma, page = 1, q, now = new Date() 
     organizations: rows.map((o) => ({
       id: o.id,
       name: o.name,
-      region: o.region,
+      region: regionName(o.regionRef, locale),
       archived: o.archivedAt !== null,
       members: o._count.memberships,
       leadEmails: o.memberships.map((m) => m.user.email),
@@ -94,13 +105,14 @@ export function getOrganizationForAdmin({ prisma, id }: { prisma: Prisma; id: st
       slug: true,
       name: true,
       region: true,
+      regionRef: { select: { name: true } },
       sizeBand: true,
       timeZone: true,
       impactedLed: true,
       languages: true,
       joinedAt: true,
       archivedAt: true,
-      updatedAt: true,
+      version: true,
       focusFreedoms: { select: { freedomId: true } },
       memberships: { where: { role: "LEAD" }, orderBy: { createdAt: "asc" }, select: { id: true, user: { select: { name: true, email: true } } } },
       _count: { select: { memberships: true } },
@@ -114,14 +126,18 @@ export async function listFocusFreedomOptions({ prisma, locale }: { prisma: Pris
   return rows.map((f) => ({ id: f.id, name: pick(f.name, locale) }));
 }
 
-type FieldProblem = { ok: false; field: "name" | "focusFreedomIds" | ""; error: string };
-const NAME_TAKEN: FieldProblem = { ok: false, field: "name", error: "admin:organizations.errors.nameTaken" };
+// this page's own wording: the admin reloads to see the other change rather than copying text
+const STALE = failure("stale", { message: "admin:organizations.errors.stale" });
+const NAME_TAKEN = fieldFailure("name", "admin:organizations.errors.nameTaken");
 
 function isUniqueViolation(e: unknown) {
   return typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
 }
 
-async function checkInput(tx: PrismaNamespace.TransactionClient, input: OrganizationInput, exceptId?: string): Promise<FieldProblem | null> {
+async function checkInput(tx: PrismaNamespace.TransactionClient, input: OrganizationInput, current?: { id: string; region: string | null }): Promise<Failure<"invalid"> | null> {
+  const exceptId = current?.id;
+  const regionError = await regionProblem(tx, input.region, current?.region);
+  if (regionError) return fieldFailure("region", regionError);
   const sameName = await tx.organization.findFirst({
     where: { name: { equals: input.name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
@@ -129,7 +145,7 @@ async function checkInput(tx: PrismaNamespace.TransactionClient, input: Organiza
   if (sameName) return NAME_TAKEN;
   const ids = [...new Set(input.focusFreedomIds)];
   if (ids.length && (await tx.freedom.count({ where: { id: { in: ids }, archivedAt: null } })) !== ids.length) {
-    return { ok: false, field: "focusFreedomIds", error: "validation.invalidChoice" };
+    return fieldFailure("focusFreedomIds", "validation.invalidChoice");
   }
   return null;
 }
@@ -143,7 +159,7 @@ export async function createOrganization({
   prisma: Prisma;
   actorId: string;
   input: OrganizationInput;
-}): Promise<{ ok: true; id: string; slug: string; name: string } | FieldProblem> {
+}): Promise<Result<{ id: string; slug: string; name: string }, "invalid">> {
   const slug = slugify(input.name) || `org-${Math.random().toString(36).slice(2, 8)}`;
   try {
     return await prisma.$transaction(async (tx) => {
@@ -164,7 +180,7 @@ export async function createOrganization({
       });
       await ensureOrganizationYears(tx, organization.id, [new Date().getUTCFullYear()]);
       await audit(tx, { action: "organization.created", actorId, organizationId: organization.id, entityType: "Organization", entityId: organization.id });
-      return { ok: true as const, ...organization };
+      return success(organization);
     });
   } catch (e) {
     if (isUniqueViolation(e)) return NAME_TAKEN;
@@ -173,68 +189,75 @@ export async function createOrganization({
 }
 
 /**
- * Updates an organization's metadata (the slug stays, so links keep working). `updatedAt` is the version
- * the admin edited: when someone saved in between, the result is "stale" and nothing changes.
+ * Updates an organization's metadata (the slug stays, so links keep working). `version` is the one the admin
+ * edited: when someone saved in between, the result is stale and nothing changes.
  */
 export async function updateOrganization({
   prisma,
   actorId,
   id,
-  updatedAt,
+  version,
   input,
 }: {
   prisma: Prisma;
   actorId: string;
   id: string;
-  updatedAt: Date;
+  version: number;
   input: OrganizationInput;
-}): Promise<{ ok: true } | { ok: false; field: "" | "name" | "focusFreedomIds"; error: string } | { ok: false; stale: true } | null> {
-  return prisma.$transaction(async (tx) => {
-    const current = await tx.organization.findUnique({
-      where: { id },
-      select: { name: true, region: true, sizeBand: true, timeZone: true, impactedLed: true, languages: true, updatedAt: true, focusFreedoms: { where: { freedom: { archivedAt: null } }, select: { freedomId: true } } },
-    });
-    if (!current) return null;
-    if (current.updatedAt.getTime() !== updatedAt.getTime()) return { ok: false as const, stale: true as const };
-    const problem = await checkInput(tx, input, id);
-    if (problem) return problem;
-    const focus = [...new Set(input.focusFreedomIds)].sort();
-    const before = current.focusFreedoms.map((f) => f.freedomId).sort();
-    const changed = [
-      current.name !== input.name && "name",
-      current.region !== input.region && "region",
-      current.sizeBand !== input.sizeBand && "sizeBand",
-      input.timeZone !== undefined && current.timeZone !== input.timeZone && "timeZone",
-      current.impactedLed !== input.impactedLed && "impactedLed",
-      current.languages.join("\n") !== input.languages.join("\n") && "languages",
-      before.join() !== focus.join() && "focusFreedoms",
-    ].filter((f): f is string => Boolean(f));
-    if (!changed.length) return { ok: true as const };
-    const updated = await tx.organization.updateMany({
-      where: { id, updatedAt },
-      data: { name: input.name, region: input.region, sizeBand: input.sizeBand, timeZone: input.timeZone, impactedLed: input.impactedLed, languages: input.languages },
-    });
-    if (updated.count === 0) return { ok: false as const, stale: true as const };
-    if (changed.includes("focusFreedoms")) {
-      // archived freedoms are not offered in the form, so their links are left as they are
-      await tx.organizationFreedom.deleteMany({ where: { organizationId: id, freedom: { archivedAt: null } } });
-      await tx.organizationFreedom.createMany({ data: focus.map((freedomId) => ({ organizationId: id, freedomId })), skipDuplicates: true });
-    }
-    if (changed.some((f) => f === "region" || f === "sizeBand" || f === "impactedLed")) await refreshOrganizationRollups(tx, id);
-    await audit(tx, { action: "organization.updated", actorId, organizationId: id, entityType: "Organization", entityId: id, metadata: { fields: changed } });
-    return { ok: true as const };
-    // the rollups' rebuild takes seconds at ten years of history
-  }, { timeout: 120_000 });
+}): Promise<Result<null, "not-found" | "stale" | "invalid">> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const current = await tx.organization.findUnique({
+        where: { id },
+        select: { name: true, region: true, sizeBand: true, timeZone: true, impactedLed: true, languages: true, focusFreedoms: { where: { freedom: { archivedAt: null } }, select: { freedomId: true } } },
+      });
+      // the input is checked before the version is claimed: a failure returned after a write would commit it;
+      // the organization may keep a region archived since it was chosen
+      const problem = await checkInput(tx, input, { id, region: current?.region ?? null });
+      if (problem) return problem;
+      const focus = [...new Set(input.focusFreedomIds)].sort();
+      const before = current?.focusFreedoms.map((f) => f.freedomId).sort() ?? [];
+      const changed = [
+        current?.name !== input.name && "name",
+        current?.region !== input.region && "region",
+        current?.sizeBand !== input.sizeBand && "sizeBand",
+        input.timeZone !== undefined && current?.timeZone !== input.timeZone && "timeZone",
+        current?.impactedLed !== input.impactedLed && "impactedLed",
+        current?.languages.join("\n") !== input.languages.join("\n") && "languages",
+        before.join() !== focus.join() && "focusFreedoms",
+      ].filter((f): f is string => Boolean(f));
+      const saved = await updateVersioned(tx.organization, {
+        where: { id },
+        version,
+        data: { name: input.name, region: input.region, sizeBand: input.sizeBand, timeZone: input.timeZone, impactedLed: input.impactedLed, languages: input.languages },
+      });
+      if (!saved.ok) return saved.error === "stale" ? STALE : saved;
+      if (!changed.length) return success();
+      if (changed.includes("focusFreedoms")) {
+        // archived freedoms are not offered in the form, so their links are left as they are
+        await tx.organizationFreedom.deleteMany({ where: { organizationId: id, freedom: { archivedAt: null } } });
+        await tx.organizationFreedom.createMany({ data: focus.map((freedomId) => ({ organizationId: id, freedomId })), skipDuplicates: true });
+      }
+      if (changed.some((f) => f === "region" || f === "sizeBand" || f === "impactedLed")) await refreshOrganizationRollups(tx, id);
+      await audit(tx, { action: "organization.updated", actorId, organizationId: id, entityType: "Organization", entityId: id, metadata: { fields: changed } });
+      return success();
+      // the rollups' rebuild takes seconds at ten years of history
+    }, { timeout: 120_000 });
+  } catch (e) {
+    // another organization took the name between the check and the save
+    if (isUniqueViolation(e)) return NAME_TAKEN;
+    throw e;
+  }
 }
 
 /**
  * Archives (or restores) an organization. Archived, it disappears from its members' sessions on their next
- * request; nothing is deleted. Null when the id is unknown; `changed: false` when it was already so.
+ * request; nothing is deleted. `changed: false` when it was already so.
  */
 export async function setOrganizationArchived({ prisma, actorId, id, archived }: { prisma: Prisma; actorId: string; id: string; archived: boolean }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<{ name: string; changed: boolean }, "not-found">> => {
     const organization = await tx.organization.findUnique({ where: { id }, select: { name: true } });
-    if (!organization) return null;
+    if (!organization) return failure("not-found");
     const result = await tx.organization.updateMany({
       where: { id, archivedAt: archived ? null : { not: null } },
       data: { archivedAt: archived ? new Date() : null },
@@ -243,7 +266,7 @@ export async function setOrganizationArchived({ prisma, actorId, id, archived }:
       await refreshOrganizationRollups(tx, id);
       await audit(tx, { action: archived ? "organization.archived" : "organization.restored", actorId, organizationId: id, entityType: "Organization", entityId: id });
     }
-    return { name: organization.name, changed: result.count > 0 };
+    return success({ name: organization.name, changed: result.count > 0 });
   }, { timeout: 120_000 });
 }
 

@@ -6,6 +6,7 @@ import { enqueueEmail } from "~/models/outbox.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
+import { failure, success, type Result } from "~/utils/result";
 
 export const RESET_MINUTES = 30;
 
@@ -44,24 +45,24 @@ export async function findUsableReset({ prisma, token, now = new Date() }: { pri
 }
 
 /**
- * Sets a new password through a reset link and signs the account out everywhere. Returns the user's id, or
- * null when the link is not (or no longer) usable; then nothing changes.
+ * Sets a new password through a reset link and signs the account out everywhere. Its value is the user's id;
+ * gone when the link is not (or no longer) usable, and then nothing changes.
  */
-export async function resetPassword({ prisma, token, password, now = new Date() }: { prisma: Prisma; token: string; password: string; now?: Date }) {
+export async function resetPassword({ prisma, token, password, now = new Date() }: { prisma: Prisma; token: string; password: string; now?: Date }): Promise<Result<string, "gone">> {
   const tokenHash = hashToken(token);
-  if (!(await prisma.passwordReset.count({ where: usable(tokenHash, now) }))) return null;
+  if (!(await prisma.passwordReset.count({ where: usable(tokenHash, now) }))) return failure("gone");
   // argon2 takes a while: hash before the transaction so it holds no locks meanwhile
   const hash = await hashPassword(password);
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<string, "gone">> => {
     // NOTE: the conditional update is what makes the link single-use: of two concurrent resets, the second
     // waits for the first's row lock, re-reads usedAt and updates nothing.
     const claimed = await tx.passwordReset.updateMany({ where: usable(tokenHash, now), data: { usedAt: now } });
-    if (claimed.count !== 1) return null;
+    if (claimed.count !== 1) return failure("gone");
     const { id, userId } = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { id: true, userId: true } });
     await tx.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash } });
     await tx.session.deleteMany({ where: { userId } });
     await tx.passwordReset.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     await audit(tx, { action: "auth.password_reset", actorId: userId, entityType: "PasswordReset", entityId: id });
-    return userId;
+    return success(userId);
   });
 }

@@ -3,6 +3,7 @@
 import type { CoalitionRole, Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
+import { failure, success, type Result } from "~/utils/result";
 
 const PAGE_SIZE = 50;
 
@@ -36,7 +37,9 @@ export async function listPeople({ prisma, page = 1, q }: { prisma: Prisma; page
   };
 }
 
-export type PeopleChange = { status: "notFound" } | { status: "self" } | { status: "unchanged"; name: string } | { status: "changed"; name: string };
+/** `changed: false` when the person was already so (a repeated click). */
+export type PeopleChange = Result<{ name: string; changed: boolean }, "not-found" | "invalid">;
+const SELF = failure("invalid", { message: "admin:people.errors.self" });
 
 /** Sets a person's coalition role; an admin cannot change their own. */
 export async function changeCoalitionRole({
@@ -50,11 +53,11 @@ export async function changeCoalitionRole({
   userId: string;
   role: CoalitionRole;
 }): Promise<PeopleChange> {
-  if (userId === actorId) return { status: "self" };
-  return prisma.$transaction(async (tx) => {
+  if (userId === actorId) return SELF;
+  return prisma.$transaction(async (tx): Promise<PeopleChange> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, coalitionRole: true } });
-    if (!user) return { status: "notFound" as const };
-    if (user.coalitionRole === role) return { status: "unchanged" as const, name: user.name };
+    if (!user) return failure("not-found");
+    if (user.coalitionRole === role) return success({ name: user.name, changed: false });
     await tx.user.update({ where: { id: userId }, data: { coalitionRole: role }, select: { id: true } });
     await audit(tx, {
       action: "user.coalition_role_changed",
@@ -63,7 +66,7 @@ export async function changeCoalitionRole({
       entityId: userId,
       metadata: { from: user.coalitionRole, to: role },
     });
-    return { status: "changed" as const, name: user.name };
+    return success({ name: user.name, changed: true });
   });
 }
 
@@ -82,15 +85,15 @@ export async function setDisabled({
   userId: string;
   disabled: boolean;
 }): Promise<PeopleChange> {
-  if (userId === actorId) return { status: "self" };
-  return prisma.$transaction(async (tx) => {
+  if (userId === actorId) return SELF;
+  return prisma.$transaction(async (tx): Promise<PeopleChange> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, disabledAt: true } });
-    if (!user) return { status: "notFound" as const };
-    if ((user.disabledAt !== null) === disabled) return { status: "unchanged" as const, name: user.name };
+    if (!user) return failure("not-found");
+    if ((user.disabledAt !== null) === disabled) return success({ name: user.name, changed: false });
     await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null }, select: { id: true } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
     await audit(tx, { action: disabled ? "user.disabled" : "user.enabled", actorId, entityType: "User", entityId: userId });
-    return { status: "changed" as const, name: user.name };
+    return success({ name: user.name, changed: true });
   });
 }
 

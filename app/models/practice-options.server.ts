@@ -7,6 +7,7 @@ import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
 import { freedomColor, valueColor } from "~/utils/palette";
 import { dayIn, isTimeZone, zoneName } from "~/utils/time-zone";
+import { isRealDate } from "~/utils/form-rules";
 
 export type FrameworkOption = { id: string; slug: string; name: string; color: string; archived: boolean };
 export type CommitmentOption = { id: string; title: string; valueId: string; year: number };
@@ -94,14 +95,8 @@ export async function getPracticeFormOptions({
   };
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    // year 0 is a date to JavaScript that PostgreSQL refuses
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= "0001-01-01";
-  });
+// year 0 is a date to JavaScript that PostgreSQL refuses
+const isoDate = z.string().refine((v) => isRealDate(v) && v >= "0001-01-01");
 const text = z.string().trim().min(1).max(100);
 
 // every field falls back on its own: one malformed filter is ignored, the others still apply

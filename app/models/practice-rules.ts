@@ -6,6 +6,8 @@ export const VISIBILITIES = ["PRIVATE", "COALITION", "PUBLIC"] as const;
 export const MIN_DATE = "2000-01-01";
 export const MAX_PARTICIPANTS = 100_000;
 export const MAX_FREEDOMS = 5;
+/** The practice form's lengths, read by its rules here and by its schema (practice-schema.ts). */
+export const PRACTICE_LIMITS = { title: 200, notes: 10_000, id: 100 } as const;
 
 const count = {
   type: "number",
@@ -19,8 +21,8 @@ const count = {
 export function practiceRules({ maxDate }: { maxDate: string }): FormRules {
   return {
     fields: {
-      title: { type: "text", required: true, trim: true, maxLength: 200 },
-      notes: { type: "text", maxLength: 10_000 },
+      title: { type: "text", required: true, trim: true, maxLength: PRACTICE_LIMITS.title },
+      notes: { type: "text", maxLength: PRACTICE_LIMITS.notes },
       occurredOn: {
         type: "date",
         required: true,
@@ -28,8 +30,8 @@ export function practiceRules({ maxDate }: { maxDate: string }): FormRules {
         maxDate,
         messages: { minDate: "practice:errors.dateTooEarly", maxDate: "practice:errors.dateInFuture" },
       },
-      valueId: { type: "text", required: true, maxLength: 100, messages: { tooLong: "validation.invalidChoice" } },
-      commitmentId: { type: "text", maxLength: 100, messages: { tooLong: "validation.invalidChoice" } },
+      valueId: { type: "text", required: true, maxLength: PRACTICE_LIMITS.id, messages: { tooLong: "validation.invalidChoice" } },
+      commitmentId: { type: "text", maxLength: PRACTICE_LIMITS.id, messages: { tooLong: "validation.invalidChoice" } },
       participants: count,
       impactedParticipants: count,
       visibility: { type: "choice", required: true, options: VISIBILITIES, messages: { required: "validation.invalidChoice" } },

@@ -1,17 +1,11 @@
 // The practice form's schema, applied by the server. The browser checks the same rules from
 // practice-rules.ts (zod stays out of its JavaScript). Messages are i18n keys.
 import * as z from "zod/mini";
-import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, VISIBILITIES } from "~/models/practice-rules";
+import { versionField } from "~/utils/form-fields";
+import { isRealDate } from "~/utils/form-rules";
+import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, PRACTICE_LIMITS, VISIBILITIES } from "~/models/practice-rules";
 
 export { VISIBILITIES } from "~/models/practice-rules";
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(value: string) {
-  if (!isoDate.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 const count = z.coerce
   .number({ error: "validation.wholeNumber" })
@@ -21,21 +15,21 @@ const count = z.coerce
 export function practiceSchema({ maxDate }: { maxDate: string }) {
   return z
     .object({
-      title: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(200, { error: "validation.tooLong" })),
-      notes: z.optional(z.string().check(z.maxLength(10_000, { error: "validation.tooLong" }))),
+      title: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(PRACTICE_LIMITS.title, { error: "validation.tooLong" })),
+      notes: z.optional(z.string().check(z.maxLength(PRACTICE_LIMITS.notes, { error: "validation.tooLong" }))),
       occurredOn: z.string({ error: "validation.required" }).check(
         z.refine(isRealDate, { error: "validation.dateInvalid" }),
         z.refine((v) => !isRealDate(v) || v >= MIN_DATE, { error: "practice:errors.dateTooEarly" }),
         z.refine((v) => !isRealDate(v) || v <= maxDate, { error: "practice:errors.dateInFuture" }),
       ),
-      valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(100)),
-      commitmentId: z.optional(z.string().check(z.maxLength(100))),
+      valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(PRACTICE_LIMITS.id)),
+      commitmentId: z.optional(z.string().check(z.maxLength(PRACTICE_LIMITS.id))),
       participants: z._default(count, 0),
       impactedParticipants: z._default(count, 0),
       visibility: z.enum(VISIBILITIES, { error: "validation.invalidChoice" }),
       // a checkbox, sent as "on" when ticked; absent is no consent, and it only counts with PUBLIC (practice.server.ts)
       consentToQuote: z.optional(z.coerce.boolean()),
-      freedomIds: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_FREEDOMS, { error: "practice:errors.tooManyFreedoms" })), []),
+      freedomIds: z._default(z.array(z.string().check(z.maxLength(PRACTICE_LIMITS.id))).check(z.maxLength(MAX_FREEDOMS, { error: "practice:errors.tooManyFreedoms" })), []),
     })
     .check(
       z.refine((v) => Number(v.impactedParticipants) <= Number(v.participants), {
@@ -48,3 +42,11 @@ export function practiceSchema({ maxDate }: { maxDate: string }) {
 }
 
 export type PracticeInput = z.infer<ReturnType<typeof practiceSchema>>;
+
+/** The edit form: the practice's fields and the version it saw (a stale one is a conflict, never an overwrite). */
+export function practiceEditSchema({ maxDate }: { maxDate: string }) {
+  return z.safeExtend(practiceSchema({ maxDate }), { intent: z.literal("save"), version: versionField() });
+}
+
+/** The practice page's two forms: delete, and the toast's undo of it. */
+export const practiceIntentSchema = () => z.discriminatedUnion("intent", [z.object({ intent: z.literal("delete") }), z.object({ intent: z.literal("restore") })]);

@@ -6,7 +6,9 @@ import { audit, auditInsert } from "~/models/audit.server";
 import type { PracticeInput } from "~/models/practice-schema";
 import { earlierSubmission } from "~/models/submission-key.server";
 import { adjustPracticeSummaries } from "~/models/summary.server";
+import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
+import { failure, success, type Result } from "~/utils/result";
 
 type Tx = PrismaNamespace.TransactionClient;
 
@@ -67,7 +69,7 @@ export async function createPractice({
   actorId: string;
   submissionKey: string;
   input: PracticeInput;
-}) {
+}): Promise<Result<{ id: string; created: boolean }, "conflict">> {
   return prisma.$transaction(async (tx) => {
     const id = newId();
     const freedomIds = [...new Set(input.freedomIds)];
@@ -99,10 +101,13 @@ export async function createPractice({
         SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${organizationId} AND "year" = ${d.occurredOn.getUTCFullYear()}::int FOR UPDATE
       )
       SELECT (SELECT count(*) FROM claim)::int AS "claimed", (SELECT count(*) FROM locked)::int AS "locked"`;
-    if (!row.claimed) return { id: await earlierSubmission(tx, { key: submissionKey, organizationId, entityType: "Practice" }), created: false };
+    if (!row.claimed) {
+      const earlier = await earlierSubmission(tx, { key: submissionKey, organizationId, entityType: "Practice" });
+      return earlier.ok ? success({ id: earlier.value, created: false }) : earlier;
+    }
     // last before the commit: the movement-wide summary rows it locks are shared by every organization's saves
     await adjustPracticeSummaries(tx, summaryOf(organizationId, d, freedomIds), 1, row.locked > 0);
-    return { id, created: true };
+    return success({ id, created: true });
   });
 }
 
@@ -125,13 +130,9 @@ const liveSelect = {
   freedoms: { select: { freedomId: true } },
 } as const;
 
-async function lockPractice(tx: Tx, organizationId: string, id: string) {
-  // FOR UPDATE: two edits of one practice run one after the other, so the version check is exact
-  await tx.$queryRaw`SELECT 1 FROM "Practice" WHERE "id" = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+async function readPractice(tx: Tx, organizationId: string, id: string) {
   return tx.practice.findFirst({ where: { id, organizationId }, select: liveSelect });
 }
-
-export type WriteResult = { status: "ok" } | { status: "not-found" } | { status: "conflict" };
 
 export async function updatePractice({
   prisma,
@@ -147,25 +148,27 @@ export async function updatePractice({
   id: string;
   version: number;
   input: PracticeInput;
-}): Promise<WriteResult> {
+}): Promise<Result<null, "not-found" | "stale">> {
   return prisma.$transaction(async (tx) => {
-    const current = await lockPractice(tx, organizationId, id);
-    if (!current || current.deletedAt) return { status: "not-found" };
-    if (current.version !== version) return { status: "conflict" };
+    // the claim locks the row: the summaries below subtract what is stored, not what another save replaces
+    const claimed = await updateVersioned(tx.practice, { where: { id, organizationId, deletedAt: null }, version });
+    if (!claimed.ok) return claimed;
+    const current = (await readPractice(tx, organizationId, id))!;
     const freedomIds = [...new Set(input.freedomIds)];
     const updated = await tx.practice.update({
       where: { id },
       data: {
         ...data(input),
-        version: { increment: 1 },
         freedoms: { deleteMany: {}, create: freedomIds.map((freedomId) => ({ freedomId, organizationId })) },
       },
       select: { valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
     });
     await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
+    // last before the commit (the movement-wide rows are shared); the old state comes out after the row
+    // changed, so the year's latest date is read from what remains
     await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
     await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
-    return { status: "ok" };
+    return success();
   });
 }
 
@@ -182,15 +185,17 @@ export async function setPracticeDeleted({
   actorId: string;
   id: string;
   deleted: boolean;
-}): Promise<WriteResult> {
+}): Promise<Result<null, "not-found">> {
   return prisma.$transaction(async (tx) => {
-    const current = await lockPractice(tx, organizationId, id);
-    if (!current) return { status: "not-found" };
-    if (Boolean(current.deletedAt) === deleted) return { status: "ok" }; // already so: a repeated click
+    // FOR UPDATE: a delete and an undo of one practice run one after the other, so the summaries move once
+    await tx.$queryRaw`SELECT 1 FROM "Practice" WHERE "id" = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+    const current = await readPractice(tx, organizationId, id);
+    if (!current) return failure("not-found");
+    if (Boolean(current.deletedAt) === deleted) return success(); // already so: a repeated click
     await tx.practice.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null, version: { increment: 1 } } });
     await audit(tx, { action: deleted ? "practice.deleted" : "practice.restored", actorId, organizationId, entityType: "Practice", entityId: id });
     await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), deleted ? -1 : 1);
-    return { status: "ok" };
+    return success();
   });
 }
 

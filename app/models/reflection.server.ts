@@ -2,15 +2,17 @@
 // submits the whole year, after which it is read-only until the lead reopens it while the cycle is open.
 import { withCycleRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
-import type { WriteResult } from "~/models/practice.server";
 import type { ReflectionStepInput } from "~/models/reflection-schema";
+import { createVersioned, updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
+import { failure, success, type Result } from "~/utils/result";
 import { loadFrameworkWording } from "~/models/framework-wording.server";
 
-/** "locked": the year was submitted, or its cycle is not open. */
-export type ReflectionWriteResult = WriteResult | { status: "locked"; reason: "submitted" | "cycle" } | { status: "incomplete"; missing: string[] };
+// a submitted year, or a cycle that is not open, refuses changes
+const SUBMITTED = failure("conflict", { message: "reflection:errors.submitted" });
+const CYCLE_NOT_OPEN = failure("conflict", { message: "reflection:errors.cycleClosed" });
 
 /** Everything the reflection page shows for a year: the cycle, each value's step, last year's next steps. */
 export async function getReflectionYear({ prisma, organizationId, year, locale }: { prisma: Prisma; organizationId: string; year: number; locale: Locale }) {
@@ -114,8 +116,8 @@ async function practicesByValue({ prisma, organizationId, year, valueIds }: { pr
 }
 
 /**
- * Saves one value's step as a draft. `version` 0 means "not written yet"; any other stale version is a
- * conflict. A submitted year, or a cycle that is not open, is locked.
+ * Saves one value's step as a draft. `version` 0 means "not written yet"; a version someone else moved on (a
+ * first save included) is stale. A submitted year, or a cycle that is not open, is a conflict.
  */
 export async function saveReflectionStep({
   prisma,
@@ -131,7 +133,7 @@ export async function saveReflectionStep({
   year: number;
   version: number;
   input: ReflectionStepInput;
-}): Promise<ReflectionWriteResult> {
+}) {
   const fields = {
     rubricLevel: input.rubricLevel ?? null,
     wentWell: input.wentWell ?? "",
@@ -141,46 +143,38 @@ export async function saveReflectionStep({
     // consent to be named only means something for what may be published
     consentToQuote: input.visibility === "PUBLIC" && input.consentToQuote,
   };
-  // NOTE: two first saves of one step at once: the loser hits the unique index, which is a conflict too
-  return prisma
-    .$transaction(async (tx): Promise<ReflectionWriteResult> => withCycleRollups(tx, organizationId, async (): Promise<ReflectionWriteResult> => {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async (): Promise<Result<null, "not-found" | "stale" | "conflict">> => {
     const [cycle, value] = await Promise.all([
       tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } }),
       tx.value.findFirst({ where: { id: input.valueId, archivedAt: null }, select: { id: true } }),
     ]);
-    if (!cycle || !value) return { status: "not-found" };
-    if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
-    const key = { organizationId_valueId_cycleId: { organizationId, valueId: value.id, cycleId: cycle.id } };
+    if (!cycle || !value) return failure("not-found");
+    if (cycle.status !== "OPEN") return CYCLE_NOT_OPEN;
+    // a save waits for the lead's submit (and the other way round), so no step changes in a year being submitted
     await tx.$queryRaw`SELECT 1 FROM "Reflection" WHERE "organizationId" = ${organizationId} AND "cycleId" = ${cycle.id} FOR UPDATE`;
-    const [current, rows, valueCount] = await Promise.all([
-      tx.reflection.findUnique({ where: key, select: { id: true, version: true, status: true } }),
+    const [rows, valueCount] = await Promise.all([
       tx.reflection.findMany({ where: { organizationId, cycleId: cycle.id }, select: { status: true } }),
       tx.value.count({ where: { archivedAt: null } }),
     ]);
-    if (isYearSubmitted(rows, valueCount)) return { status: "locked", reason: "submitted" };
-    if ((current?.version ?? 0) !== version) return { status: "conflict" };
-    const saved = current
-      ? await tx.reflection.update({
-        where: { id: current.id },
-        data: { ...fields, status: "DRAFT", submittedAt: null, updatedById: actorId, version: { increment: 1 } },
-        select: { id: true },
-      })
-      : await tx.reflection.create({ data: { ...fields, organizationId, valueId: value.id, cycleId: cycle.id, updatedById: actorId }, select: { id: true } });
-    await audit(tx, { action: "reflection.saved", actorId, organizationId, entityType: "Reflection", entityId: saved.id });
-    return { status: "ok" };
-  }))
-    .catch((e: unknown) => {
-      if ((e as { code?: string }).code === "P2002") return { status: "conflict" as const };
-      throw e;
-    });
+    if (isYearSubmitted(rows, valueCount)) return SUBMITTED;
+    const key = { organizationId, valueId: value.id, cycleId: cycle.id };
+    const saved =
+      version === 0
+        ? await createVersioned(tx.reflection, { ...fields, ...key, updatedById: actorId })
+        : await updateVersioned(tx.reflection, { where: key, version, data: { ...fields, status: "DRAFT" as const, submittedAt: null, updatedById: actorId } });
+    if (!saved.ok) return saved;
+    const { id } = await tx.reflection.findUniqueOrThrow({ where: { organizationId_valueId_cycleId: key }, select: { id: true } });
+    await audit(tx, { action: "reflection.saved", actorId, organizationId, entityType: "Reflection", entityId: id });
+    return success();
+  }));
 }
 
 /** The lead submits the year: every active value needs a step with a rubric level. */
-export async function submitReflection({ prisma, organizationId, actorId, year }: { prisma: Prisma; organizationId: string; actorId: string; year: number }): Promise<ReflectionWriteResult> {
-  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
+export async function submitReflection({ prisma, organizationId, actorId, year }: { prisma: Prisma; organizationId: string; actorId: string; year: number }) {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async (): Promise<Result<null, "not-found" | "conflict" | "invalid">> => {
     const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
-    if (!cycle) return { status: "not-found" };
-    if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
+    if (!cycle) return failure("not-found");
+    if (cycle.status !== "OPEN") return CYCLE_NOT_OPEN;
     // a step saved while the lead submits waits, so a level cannot disappear between the check and the submit
     await tx.$queryRaw`SELECT 1 FROM "Reflection" WHERE "organizationId" = ${organizationId} AND "cycleId" = ${cycle.id} FOR UPDATE`;
     const [values, reflections] = await Promise.all([
@@ -189,29 +183,29 @@ export async function submitReflection({ prisma, organizationId, actorId, year }
     ]);
     const ready = new Set(reflections.filter((r) => r.rubricLevel !== null).map((r) => r.valueId));
     const missing = values.filter((v) => !ready.has(v.id)).map((v) => v.id);
-    if (missing.length) return { status: "incomplete", missing };
-    if (reflections.every((r) => r.status === "SUBMITTED")) return { status: "ok" }; // a repeated click
+    if (missing.length) return failure("invalid", { message: "reflection:errors.incomplete", items: missing });
+    if (reflections.every((r) => r.status === "SUBMITTED")) return success(); // a repeated click
     await tx.reflection.updateMany({
       where: { organizationId, cycleId: cycle.id, status: "DRAFT" },
       data: { status: "SUBMITTED", submittedAt: new Date(), version: { increment: 1 }, updatedById: actorId },
     });
     await audit(tx, { action: "reflection.submitted", actorId, organizationId, entityType: "Cycle", entityId: cycle.id });
-    return { status: "ok" };
+    return success();
   }));
 }
 
 /** The lead reopens a submitted year while its cycle is open. */
-export async function reopenReflection({ prisma, organizationId, actorId, year }: { prisma: Prisma; organizationId: string; actorId: string; year: number }): Promise<ReflectionWriteResult> {
-  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async () => {
+export async function reopenReflection({ prisma, organizationId, actorId, year }: { prisma: Prisma; organizationId: string; actorId: string; year: number }) {
+  return prisma.$transaction(async (tx) => withCycleRollups(tx, organizationId, async (): Promise<Result<null, "not-found" | "conflict">> => {
     const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
-    if (!cycle) return { status: "not-found" };
-    if (cycle.status !== "OPEN") return { status: "locked", reason: "cycle" };
+    if (!cycle) return failure("not-found");
+    if (cycle.status !== "OPEN") return CYCLE_NOT_OPEN;
     const { count } = await tx.reflection.updateMany({
       where: { organizationId, cycleId: cycle.id, status: "SUBMITTED" },
       data: { status: "DRAFT", submittedAt: null, version: { increment: 1 }, updatedById: actorId },
     });
-    if (count === 0) return { status: "ok" }; // a repeated click, or nothing was submitted
+    if (count === 0) return success(); // a repeated click, or nothing was submitted
     await audit(tx, { action: "reflection.reopened", actorId, organizationId, entityType: "Cycle", entityId: cycle.id });
-    return { status: "ok" };
+    return success();
   }));
 }

@@ -8,6 +8,7 @@ import { enqueueEmails } from "~/models/outbox.server";
 import { recipientsOf, type Recipient } from "~/models/reminder-recipients.server";
 import { stopRemindersToken } from "~/models/reminder-token.server";
 import type { Prisma } from "~/utils/db.server";
+import { failure, success, type Result } from "~/utils/result";
 
 const DAY = 86_400_000;
 /** The last reminder goes out this many days before the close date. */
@@ -91,9 +92,9 @@ export async function sendRemindersNow({
   ...links
 }: { prisma: Prisma; actorId: string; year: number; organizationId?: string; now?: Date } & Links) {
   const cycle = await openCycle(prisma);
-  if (!cycle || cycle.year !== year) return { ok: false as const, error: "cycle:errors.remindClosed" };
-  // an organization that does not exist is the caller's 404 (the audit row would name it)
-  if (organizationId && !(await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) return null;
+  if (!cycle || cycle.year !== year) return failure("conflict", { message: "cycle:errors.remindClosed" });
+  // an organization that does not exist is a 404 (the audit row would name it)
+  if (organizationId && !(await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) return failure("not-found");
   const recipients = await recipientsOf(prisma, {
     roles: ["LEAD", "MEMBER"],
     now,
@@ -102,28 +103,28 @@ export async function sendRemindersNow({
   });
   const sent = await enqueueEmails(prisma, reminderEmails(cycle, recipients, "manual", new Date(startOfDay(now)).toISOString().slice(0, 10), links, now));
   await audit(prisma, { action: "reminder.sent", actorId, organizationId: organizationId ?? null, entityType: "Cycle", entityId: cycle.id, metadata: { emails: sent } });
-  return { ok: true as const, sent };
+  return success({ sent });
 }
 
 /** Staff pause an organization's reminders (an organization in crisis), until a day or until resumed. */
 export async function pauseReminders({ prisma, actorId, organizationId, until }: { prisma: Prisma; actorId: string; organizationId: string; until: string | null }) {
   const data = { until: until ? new Date(`${until}T00:00:00Z`) : null, pausedById: actorId };
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<{ id: string; name: string }, "not-found">> => {
     const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
-    if (!org) return null;
+    if (!org) return failure("not-found");
     await tx.reminderPause.upsert({ where: { organizationId }, create: { organizationId, ...data }, update: data });
     await audit(tx, { action: "reminder.paused", actorId, organizationId, entityType: "Organization", entityId: organizationId, metadata: { until } });
-    return org;
+    return success(org);
   });
 }
 
 export async function resumeReminders({ prisma, actorId, organizationId }: { prisma: Prisma; actorId: string; organizationId: string }) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Result<{ id: string; name: string }, "not-found">> => {
     const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
-    if (!org) return null;
+    if (!org) return failure("not-found");
     const { count } = await tx.reminderPause.deleteMany({ where: { organizationId } });
     if (count) await audit(tx, { action: "reminder.resumed", actorId, organizationId, entityType: "Organization", entityId: organizationId });
-    return org;
+    return success(org);
   });
 }
 

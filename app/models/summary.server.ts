@@ -1,4 +1,4 @@
-// Dashboard summary tables (DESIGN §3): live practices per org × value × month and per org × freedom × month,
+// Dashboard summary tables: live practices per org × value × month (and × year) and per org × freedom × month,
 // and the movement rollups built on them (app/models/movement-rollup.server.ts). Writes keep them current in
 // their own transaction; rebuildSummaries recomputes them from scratch (`npm run db:rebuild-summaries`, and
 // after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.
@@ -19,7 +19,10 @@ export type SummarizedPractice = {
 /**
  * Adds (sign 1) or removes (sign -1) one live practice from the summaries, inside the write's transaction.
  * An edit is a removal of the old state and an addition of the new one. `yearLocked`: the caller already
- * holds the lock on the organization's year row (see adjustPracticeRollups).
+ * holds the lock on the organization's year row. adjustPracticeRollups moves every row in one statement: the
+ * organization's monthly and yearly summaries, its year row (practice count and latest date, read back after
+ * the practice row has its final state: an edit removes the old state after the row changed) and the
+ * movement rollups.
  */
 export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1, yearLocked = false) {
   const month = new Date(Date.UTC(practice.occurredOn.getUTCFullYear(), practice.occurredOn.getUTCMonth(), 1));
@@ -37,6 +40,14 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
                count(*)::int, sum("participants")::int, sum("impactedParticipants")::int
         FROM "Practice" WHERE "deletedAt" IS NULL
         GROUP BY 1, 2, 3`;
+      await tx.$executeRaw`DELETE FROM "OrganizationValueYearSummary"`;
+      const valueYears = await tx.$executeRaw`
+        INSERT INTO "OrganizationValueYearSummary"
+          ("organizationId", "valueId", "year", "practiceCount", "participants", "impactedParticipants")
+        SELECT "organizationId", "valueId", extract(year FROM "month")::int,
+               sum("practiceCount")::int, sum("participants")::int, sum("impactedParticipants")::int
+        FROM "PracticeMonthlySummary"
+        GROUP BY 1, 2, 3`;
       await tx.$executeRaw`DELETE FROM "PracticeFreedomMonthlySummary"`;
       const freedomMonths = await tx.$executeRaw`
         INSERT INTO "PracticeFreedomMonthlySummary" ("organizationId", "freedomId", "month", "practiceCount")
@@ -45,7 +56,15 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
         WHERE p."deletedAt" IS NULL
         GROUP BY 1, 2, 3`;
       const movement = await rebuildMovementRollups(tx);
-      return { valueMonths, freedomMonths, ...movement };
+      // every organization-year with practices has its row now: their counts and latest dates afresh
+      await tx.$executeRaw`
+        UPDATE "OrganizationYear" y SET "practiceCount" = COALESCE(a."n", 0), "lastPracticeOn" = a."last"
+        FROM "OrganizationYear" k LEFT JOIN (
+          SELECT "organizationId", extract(year FROM "occurredOn")::int AS "year", count(*)::int AS "n", max("occurredOn") AS "last"
+          FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2
+        ) a ON a."organizationId" = k."organizationId" AND a."year" = k."year"
+        WHERE k."organizationId" = y."organizationId" AND k."year" = y."year"`;
+      return { valueMonths, valueYears, freedomMonths, ...movement };
     },
     // a rebuild over millions of practices takes longer than Prisma's default 5 s
     { timeout: 600_000, maxWait: 60_000 },
@@ -55,7 +74,7 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
 // Each summary beside the same numbers counted afresh from the base tables. The FULL JOIN keeps every stored
 // row, zeros and negatives included, and every fresh one: a stored row that drifted, a row missing on either
 // side, or a leftover row whose fresh count is zero all show up as a difference.
-type Spec = { table: string; keys: [string, string][]; counts: string[]; fresh: PrismaNamespace.Sql };
+type Spec = { table: string; stored?: PrismaNamespace.Sql; keys: [string, string][]; counts: string[]; fresh: PrismaNamespace.Sql };
 
 const snapshotJoin = Sql.sql`JOIN "OrganizationYear" y ON y."organizationId" = p."organizationId" AND y."year" = extract(year FROM p."occurredOn")::int
   JOIN "Organization" o ON o."id" = p."organizationId" AND o."archivedAt" IS NULL`;
@@ -74,12 +93,29 @@ const SPECS: Record<string, Spec> = {
       count(*)::int AS "practiceCount", sum("participants")::int AS "participants", sum("impactedParticipants")::int AS "impactedParticipants"
       FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2, 3`,
   },
+  organizationValueYears: {
+    table: "OrganizationValueYearSummary",
+    keys: [["organizationId", `"organizationId"`], ["valueId", `"valueId"`], ["year", `"year"::text`]],
+    counts: ["practiceCount", "participants", "impactedParticipants"],
+    fresh: Sql.sql`SELECT "organizationId", "valueId", extract(year FROM "occurredOn")::int::text AS "year",
+      count(*)::int AS "practiceCount", sum("participants")::int AS "participants", sum("impactedParticipants")::int AS "impactedParticipants"
+      FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2, 3`,
+  },
   freedoms: {
     table: "PracticeFreedomMonthlySummary",
     keys: [["organizationId", `"organizationId"`], ["freedomId", `"freedomId"`], ["month", `to_char("month", 'YYYY-MM')`]],
     counts: ["practiceCount"],
     fresh: Sql.sql`SELECT p."organizationId", pf."freedomId", to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month", count(*)::int AS "practiceCount"
       FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId" WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3`,
+  },
+  // the latest date compared as a day number (0: none), so a date left behind by a moved practice shows up
+  organizationYears: {
+    table: "OrganizationYear",
+    stored: Sql.sql`(SELECT *, COALESCE("lastPracticeOn" - DATE '2000-01-01', 0) AS "lastPracticeDay" FROM "OrganizationYear") oy`,
+    keys: [["organizationId", `"organizationId"`], ["year", `"year"::text`]],
+    counts: ["practiceCount", "lastPracticeDay"],
+    fresh: Sql.sql`SELECT "organizationId", extract(year FROM "occurredOn")::int::text AS "year", count(*)::int AS "practiceCount",
+      (max("occurredOn") - DATE '2000-01-01')::int AS "lastPracticeDay" FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2`,
   },
   valueMonths: {
     table: "MovementValueMonthSummary",
@@ -153,7 +189,7 @@ async function compareOne(prisma: Prisma, spec: Spec) {
     [...spec.counts.map((c) => `s."${c}" AS "stored_${c}"`), ...spec.counts.map((c) => `COALESCE(f."${c}", 0)::int AS "fresh_${c}"`)].join(", "),
   );
   const result = await prisma.$queryRaw`
-    WITH s AS (SELECT ${storedKeys}, ${storedCounts} FROM ${Sql.raw(`"${spec.table}"`)}), f AS (${spec.fresh})
+    WITH s AS (SELECT ${storedKeys}, ${storedCounts} FROM ${spec.stored ?? Sql.raw(`"${spec.table}"`)}), f AS (${spec.fresh})
     SELECT ${keyList}, ${columns} FROM s FULL JOIN f USING (${keyList}) ORDER BY ${keyList}`;
   const parsed = rows.parse(result);
   const pick = (row: Record<string, unknown>, prefix: string) => ({

@@ -1,6 +1,6 @@
 import { audit } from "~/models/audit.server";
 import { addressKey, giveBack, secondsLeft, take } from "~/models/rate-limit.server";
-import { createSession, deleteSession, deleteUserSessions } from "~/models/session.server";
+import { deleteSession, deleteUserSessions } from "~/utils/session-store.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 
@@ -60,8 +60,8 @@ export function succeeded({ prisma, attempt }: { prisma: Prisma; attempt: Attemp
 }
 
 /**
- * Checks an email and password once the attempt is counted (see startAttempt). On success a new session,
- * replacing the one the browser held (`replacing`, its token); unknown, disabled and wrong all look the same.
+ * Checks an email and password once the attempt is counted (see startAttempt). On success the user's id, for
+ * startSession (auth.server.ts); unknown, disabled and wrong all look the same.
  */
 export async function signIn({
   prisma,
@@ -70,9 +70,6 @@ export async function signIn({
   address,
   ceiling,
   knownDevice,
-  replacing,
-  userAgent,
-  maxDays,
 }: {
   prisma: Prisma;
   email: string;
@@ -80,9 +77,6 @@ export async function signIn({
   address: string | null;
   ceiling: number;
   knownDevice: boolean;
-  replacing: string | null;
-  userAgent: string | null;
-  maxDays: number;
 }) {
   const started = await startAttempt({ prisma, kind: "sign-in", email, address, ceiling, knownDevice });
   if (started.status !== "started") return started;
@@ -96,9 +90,8 @@ export async function signIn({
     return { status: "failed" as const };
   }
   await succeeded({ prisma, attempt: started.attempt });
-  const session = await createSession({ prisma, userId: user.id, maxDays, userAgent, replacing });
   await audit(prisma, { action: "auth.sign_in", actorId: user.id, entityType: "Session" });
-  return { status: "signedIn" as const, session };
+  return { status: "signedIn" as const, userId: user.id };
 }
 
 export async function signOut({ prisma, userId, sessionId, everywhere }: { prisma: Prisma; userId: string; sessionId: string; everywhere: boolean }) {

@@ -4,13 +4,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPublicFramework } from "~/models/framework.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const [framework, t] = await Promise.all([
     getPrisma().then((prisma) => getPublicFramework({ prisma, locale })),
     i18next.getFixedT(locale),

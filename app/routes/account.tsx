@@ -4,39 +4,20 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { ReminderPreference } from "~/components/reminder-preference";
 import { changePassword, updateAccountLocale, updateAccountName } from "~/models/account.server";
-import { reminderPreferenceSchema } from "~/models/cycle-schema.server";
 import { getReminderPreference, setReminderPreference } from "~/models/reminder.server";
 import { requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next, { localeCookie } from "~/utils/i18next.server";
 import { isLocale, LOCALES } from "~/utils/localized";
-import { passwordProblem } from "~/utils/password-policy.server";
+import { newPasswordErrors } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation.server";
-
-// Each setting is its own form (a hidden intent), so saving one never resubmits another.
-const schema = () =>
-  z.discriminatedUnion(
-    "intent",
-    [
-      z.object({ intent: z.literal("name"), name: nameField() }),
-      z.object({ intent: z.literal("locale"), locale: z.enum(LOCALES, { error: "validation.invalidChoice" }) }),
-      z.object({
-        intent: z.literal("password"),
-        currentPassword: currentPasswordField(),
-        password: newPasswordField(),
-        confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
-      }),
-      reminderPreferenceSchema(),
-    ],
-    { error: "validation.invalidChoice" },
-  );
+import { accountSchema } from "~/models/account-schema";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 const PASSWORD_FIELDS = ["currentPassword", "password", "confirm"];
 
@@ -58,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, accountSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   const hideFields = intent === "password" ? PASSWORD_FIELDS : undefined;
   const reply = (status: number, options: Parameters<typeof submission.reply>[0] = {}) => json({ intent, result: submission.reply({ hideFields, ...options }) }, { status });
@@ -77,11 +58,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return res;
     }
     case "password": {
-      const fieldErrors: Record<string, string[]> = {};
-      const problem = passwordProblem(value.password, user.email);
-      if (problem) fieldErrors.password = [problem];
-      if (value.confirm !== value.password) fieldErrors.confirm = ["validation.passwordsDiffer"];
-      if (Object.keys(fieldErrors).length) return reply(400, { fieldErrors });
+      const fieldErrors = newPasswordErrors({ password: value.password, confirm: value.confirm, email: user.email });
+      if (fieldErrors) return reply(400, { fieldErrors });
       const changed = await changePassword({ prisma, userId: user.id, sessionId: user.sessionId, current: value.currentPassword, next: value.password });
       if (changed === "limited") return reply(429, { formErrors: ["auth:login.tooMany"] });
       if (changed === "wrong") return reply(400, { fieldErrors: { currentPassword: ["account:password.wrong"] } });
@@ -155,12 +133,7 @@ function PasswordForm({ email, lastResult }: { email: string; lastResult: Result
       <Field label={t("password.current")} meta={fields.currentPassword}>
         <input {...getInputProps(fields.currentPassword, { type: "password" })} autoComplete="current-password" required />
       </Field>
-      <Field label={t("password.new")} meta={fields.password} help={t("auth:fields.passwordHelp")}>
-        <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" minLength={12} maxLength={128} required />
-      </Field>
-      <Field label={t("password.confirm")} meta={fields.confirm}>
-        <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" maxLength={128} required />
-      </Field>
+      <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("password.new"), confirm: t("password.confirm") }} />
       <SubmitButton className="button secondary">{t("password.submit")}</SubmitButton>
     </Form>
   );

@@ -7,6 +7,7 @@ import { notFound } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { devOutboxServes, renderEmail } from "~/utils/mailer.server";
+import { useFormat } from "~/components/use-format";
 
 /**
  * The emails the app wrote, with their links, so a tester without a mail server can follow a reset or an
@@ -42,9 +43,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function DevOutbox() {
   const { emails } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("email");
-  // UTC on the server and in the browser alike, so hydration sees the same text
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+  const { t } = useTranslation("email");
+  const format = useFormat();
   return (
     <div className="container section stack">
       <h1>{t("devOutbox.title")}</h1>
@@ -63,7 +63,7 @@ export default function DevOutbox() {
                 <dd>{t(`devOutbox.status${e.status}`)}</dd>
                 <dt>{t("devOutbox.written")}</dt>
                 <dd>
-                  <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time>
+                  <time dateTime={e.createdAt}>{format.date(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
                 </dd>
                 {e.url ? (
                   <>

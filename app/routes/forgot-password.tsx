@@ -3,23 +3,19 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { RESET_MINUTES, requestPasswordReset } from "~/models/password-reset.server";
 import { startAttempt } from "~/models/user.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { devOutboxEnabled } from "~/utils/mailer.server";
 import { clientAddress } from "~/utils/security.server";
-import { emailField } from "~/utils/validation.server";
 import { searchParamsOf } from "~/utils/http";
-
-const schema = () =>
-  z.object({ email: emailField() });
+import { forgotPasswordSchema } from "~/models/session-schema";
 
 // Every accepted request answers after at least this long, so a known email (a few writes) and an unknown
 // one (one lookup) cannot be told apart by the time they take.
@@ -38,11 +34,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, forgotPasswordSchema());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { email } = submission.value;
   const prisma = await getPrisma();
-  const env = readEnv();
+  const env = getEnv();
   // every request counts (none is refunded): each one may send an email
   const started = await startAttempt({ prisma, kind: "reset", email, address: clientAddress(context), ceiling: env.FAILED_SIGN_INS_PER_MINUTE });
   if (started.status !== "started") {

@@ -3,50 +3,30 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
-import { createSession, findSessionUser } from "~/models/session.server";
 import { startAttempt, succeeded, type Attempt } from "~/models/user.server";
-import { getUser, homePath } from "~/utils/auth.server";
+import { getUser, startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { getEnv } from "~/utils/env.server";
+import { orThrow, parseForm, replyFailure } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
-import { passwordProblem } from "~/utils/password-policy.server";
+import { newPasswordErrors } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
-import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
+import { isKnownDevice } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { currentPasswordField, nameField, newPasswordField } from "~/utils/validation.server";
-
-const schema = () =>
-  z.discriminatedUnion(
-  "intent",
-  [
-    // a new person: name and a new password, twice
-    z.object({
-      intent: z.literal("create"),
-      name: nameField(),
-      password: newPasswordField(),
-      confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
-    }),
-    // an existing account: its current password, unless it is the one signed in
-    z.object({ intent: z.literal("join"), password: z.optional(currentPasswordField()) }),
-  ],
-  { error: "validation.invalidChoice" },
-);
+import { useFormat } from "~/components/use-format";
+import { acceptInvitationSchema } from "~/models/invitation-schema";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 const HIDE = { hideFields: ["password", "confirm"] };
 
 /** The open invitation behind the link; anything else is the 404 or 410 page, never a 500. */
 async function openInvitation(token: string | undefined) {
-  const found = await findOpenInvitation({ prisma: await getPrisma(), token: token ?? "" });
-  if (!found) throw new Response("Not found", { status: 404 });
-  if (found.status === "gone") throw new Response("Gone", { status: 410 });
-  return found.invitation;
+  return orThrow(await findOpenInvitation({ prisma: await getPrisma(), token: token ?? "" }));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -71,21 +51,18 @@ export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await openInvitation(params.token);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, acceptInvitationSchema());
   if (submission.status !== "success") return json(submission.reply(HIDE), { status: 400 });
   const value = submission.value;
   const prisma = await getPrisma();
-  const env = readEnv();
+  const env = getEnv();
   const user = await getUser(request);
   let attempt: Attempt | null = null;
 
   if (value.intent === "create") {
     if (invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
-    const fieldErrors: Record<string, string[]> = {};
-    const problem = passwordProblem(value.password, invitation.email);
-    if (problem) fieldErrors.password = [problem];
-    if (value.confirm !== value.password) fieldErrors.confirm = ["validation.passwordsDiffer"];
-    if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
+    const fieldErrors = newPasswordErrors({ password: value.password, confirm: value.confirm, email: invitation.email });
+    if (fieldErrors) return json(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
   } else {
     if (!invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
     if (user?.id !== invitation.accountId) {
@@ -112,42 +89,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     token: params.token ?? "",
     name: value.intent === "create" ? value.name : undefined,
     password: value.password,
-    locale: await i18next.getLocale(request),
+    locale: await getLocale(request),
     signedInUserId: user?.id ?? null,
   });
-  if (result.status === "notFound") throw new Response("Not found", { status: 404 });
-  if (result.status === "gone") throw new Response("Gone", { status: 410 });
-  if (result.status === "error") {
-    const errors = result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] };
-    return json(submission.reply({ ...errors, ...HIDE }), { status: 400 });
-  }
+  if (!result.ok) return replyFailure(submission, result, HIDE);
 
   if (attempt) await succeeded({ prisma, attempt });
   // a fresh session for the person who accepted; the browser's previous one ends
-  const session = await createSession({
-    prisma,
-    userId: result.userId,
-    maxDays: env.SESSION_MAX_DAYS,
-    userAgent: request.headers.get("User-Agent"),
-    replacing: await readSessionToken(request),
-  });
-  const signedIn = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  const headers = new Headers();
-  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await rememberDevice(request, invitation.email));
-  return redirectWithToast(signedIn ? homePath(signedIn) : "/", { key: "invite:accepted" }, { headers });
+  const { headers, home } = await startSession({ request, userId: result.value.userId, email: invitation.email });
+  return redirectWithToast(home, { key: "invite:accepted" }, { headers });
 }
 
 export default function Invite() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("invite");
+  const { t } = useTranslation("invite");
   const [form, fields] = useForm<Record<"name" | "password" | "confirm", string>>({ id: "invite", lastResult, defaultValue: { name: data.name ?? "" } });
   const role = t(`roleIn.${data.role}`);
   const intro = data.organization
     ? t(data.inviter ? "introOrganization" : "introOrganizationNoInviter", { inviter: data.inviter, organization: data.organization, role })
     : t(data.inviter ? "introCoalition" : "introCoalitionNoInviter", { inviter: data.inviter, role });
-  const expires = new Date(data.expiresAt).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
+  const expires = useFormat().date(data.expiresAt, "long");
   return (
     <div className="container narrow section stack">
       <h1>{t("title")}</h1>
@@ -166,12 +128,7 @@ export default function Invite() {
             <Field label={t("auth:fields.name")} meta={fields.name} help={t("auth:fields.nameHelp")}>
               <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" maxLength={100} required />
             </Field>
-            <Field label={t("auth:fields.newPassword")} meta={fields.password} help={t("auth:fields.passwordHelp")}>
-              <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" minLength={12} maxLength={128} required />
-            </Field>
-            <Field label={t("auth:fields.passwordConfirm")} meta={fields.confirm}>
-              <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" maxLength={128} required />
-            </Field>
+            <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("auth:fields.newPassword"), confirm: t("auth:fields.passwordConfirm") }} />
             <SubmitButton>{t("create.submit")}</SubmitButton>
           </>
         ) : data.mode === "join" ? (

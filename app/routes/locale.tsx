@@ -1,21 +1,17 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "~/utils/zod.server";
 import { updateLocale } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { safeRedirect } from "~/utils/http";
 import { localeCookie } from "~/utils/i18next.server";
 import { readForm } from "~/utils/security.server";
-import { LOCALES } from "~/utils/localized";
-
-const schema = () =>
-  z.object({ lng: z.enum(LOCALES), redirectTo: z.optional(z.string()) });
+import { localeSwitchSchema } from "~/models/account-schema";
 
 /** The language switch posts here: remember the choice and go back to the page it came from. */
 export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
-  const parsed = schema().safeParse(form);
+  const parsed = localeSwitchSchema().safeParse(form);
   const to = safeRedirect(typeof form.redirectTo === "string" ? form.redirectTo : null);
   if (!parsed.success) return redirect(to);
   // a signed-in person's emails follow the language they chose

@@ -3,28 +3,19 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { findSessionUser } from "~/models/session.server";
 import { signIn } from "~/models/user.server";
-import { getUser, homePath } from "~/utils/auth.server";
+import { getUser, homePath, startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/http";
 import i18next from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { clientAddress } from "~/utils/security.server";
-import { commitSessionCookie, isKnownDevice, readSessionToken, rememberDevice } from "~/utils/session.server";
-import { currentPasswordField, emailField, redirectField } from "~/utils/validation.server";
-
-const schema = () =>
-  z.object({
-  email: emailField(),
-  password: currentPasswordField(),
-  redirectTo: redirectField(),
-});
+import { isKnownDevice } from "~/utils/session.server";
+import { loginSchema } from "~/models/session-schema";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -38,11 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, loginSchema());
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
   const prisma = await getPrisma();
-  const env = readEnv();
+  const env = getEnv();
   const result = await signIn({
     prisma,
     email,
@@ -50,21 +41,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     address: clientAddress(context),
     ceiling: env.FAILED_SIGN_INS_PER_MINUTE,
     knownDevice: await isKnownDevice(request, email),
-    replacing: await readSessionToken(request),
-    userAgent: request.headers.get("User-Agent"),
-    maxDays: env.SESSION_MAX_DAYS,
   });
   if (result.status === "failed") return json(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
   if (result.status !== "signedIn") {
     const message = result.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
     return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 429, headers: { "Retry-After": String(result.retryAfter) } });
   }
-  const { session } = result;
-  const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  const headers = new Headers();
-  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await rememberDevice(request, email));
-  return redirect(safeRedirect(redirectTo, user ? homePath(user) : "/"), { headers });
+  const { headers, home } = await startSession({ request, userId: result.userId, email });
+  return redirect(safeRedirect(redirectTo, home), { headers });
 }
 
 export default function Login() {

@@ -3,31 +3,41 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { renderChartSvg } from "~/components/charts/render-chart.server";
+import { MovementFirstSteps } from "~/components/movement-first-steps";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 import { MACRO_REGIONS, movementFilterParams } from "~/models/movement-filters";
 import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server";
 import { movementTakeaways } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
+import { getMovementStart } from "~/models/movement-dashboard.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { coalitionRoleCan } from "~/utils/permissions";
+import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { useFormat } from "~/components/use-format";
 
 const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked", freedoms: "bar", participation: "bar", participants: "grouped", commitments: "stacked" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  const { filters, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
-  const number = new Intl.NumberFormat(locale);
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? percent.format(n) : number.format(n)));
+  const [{ filters, rangeIgnored, dashboard, years, min, t, locale }, start] = await Promise.all([loadMovementDashboard(request), getPrisma().then((prisma) => getMovementStart({ prisma }))]);
+  // a new installation sees its next steps; the charts wait for an organization to draw
+  const firstSteps = start.hasOrganizations && start.hasCycle && start.hasPractices ? null : { start, canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"), canManageCycle: coalitionRoleCan(user.coalitionRole, "manage:cycle") };
+  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)), Boolean(filters.range));
+  const monthName = (m: string) => formatDate(locale, `${m}-01`, { month: "long", year: "numeric" });
+  const range = filters.range ? { from: monthName(filters.range.from), to: monthName(filters.range.to) } : null;
   const charts = CHART_IDS.map((id) => ({
     id,
-    title: t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
+    title: range && id === "practices" ? t("charts.practices.titleRange", range) : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
+    // the date range is drawn by the monthly chart; the others count whole years and say which
+    covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
     rowHeader: t(`charts.${id}.rowHeader`),
     takeaway: takeaways[id],
     table: dashboard.charts[id],
     svg: renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
   }));
-  return json({ filters, params: movementFilterParams(filters).toString(), years, options: dashboard.options, charts, min, title: t("dashboard.title") });
+  return json({ firstSteps, showCharts: start.hasOrganizations, filters, rangeIgnored, params: movementFilterParams(filters).toString(), years, options: dashboard.options, charts, min, title: t("dashboard.title") });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
@@ -53,80 +63,102 @@ function hasHidden(table: ChartTable) {
 }
 
 export default function MovementDashboard() {
-  const { filters, params, years, options, charts, min } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("movement");
+  const { firstSteps, showCharts, filters, rangeIgnored, params, years, options, charts, min } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
-  const number = new Intl.NumberFormat(i18n.language);
+  const format = useFormat();
   return (
     <div className="container section stack">
       <h1>{t("dashboard.title")}</h1>
       <p>{t("dashboard.intro", { min })}</p>
-      <Form method="get" className="filters" aria-label={t("dashboard.filters")}>
-        <Choice label={t("dashboard.year")} name="year" value={String(filters.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <Choice label={t("dashboard.value")} name="value" value={filters.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
-        <Choice label={t("dashboard.freedom")} name="freedom" value={filters.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
-        <Choice label={t("dashboard.region")} name="region" value={filters.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
-        <Choice label={t("dashboard.size")} name="size" value={filters.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
-        <Choice
-          label={t("dashboard.impacted")}
-          name="impacted"
-          value={filters.impacted === undefined ? undefined : filters.impacted ? "yes" : "no"}
-          any={t("dashboard.any")}
-          options={[
-            { value: "yes", label: t("dashboard.yes") },
-            { value: "no", label: t("dashboard.no") },
-          ]}
-        />
-        <div className="filters-actions">
-          <button type="submit" className="button">
-            {t("dashboard.apply")}
-          </button>
-          <Link to="/movement">{t("dashboard.reset")}</Link>
-        </div>
-      </Form>
-      {charts.map((chart) => (
-        <section key={chart.id} className="card chart-card stack" aria-labelledby={`${chart.id}-title`}>
-          <h2 id={`${chart.id}-title`}>{chart.title}</h2>
-          <p className="chart-takeaway">{chart.takeaway}</p>
-          <div className="chart-figure" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} />
-          {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
-          <details>
-            <summary>{t("dashboard.table")}</summary>
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t("dashboard.table")}: ${chart.title}`}>
-              <table className="data">
-                <caption className="visually-hidden">{chart.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{chart.rowHeader}</th>
-                    {chart.table.columns.map((c) => (
-                      <th key={c.key} scope="col">
-                        {c.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {chart.table.rows.map((r) => (
-                    <tr key={r.key}>
-                      <th scope="row">{r.label}</th>
-                      {r.cells.map((c, i) => (
-                        <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
-                          {c === null ? t("dashboard.suppressed", { min }) : number.format(c)}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+      {firstSteps ? <MovementFirstSteps {...firstSteps} /> : null}
+      {showCharts ? (
+        <>
+          <Form method="get" className="filters" aria-label={t("dashboard.filters")}>
+            <Choice label={t("dashboard.year")} name="year" value={String(filters.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+            <label>
+              {t("dashboard.from")}
+              <input type="month" name="from" min="2000-01" defaultValue={filters.range?.from ?? ""} placeholder="YYYY-MM" aria-describedby="range-help" />
+            </label>
+            <label>
+              {t("dashboard.to")}
+              <input type="month" name="to" min="2000-01" defaultValue={filters.range?.to ?? ""} placeholder="YYYY-MM" aria-describedby="range-help" />
+            </label>
+            <Choice label={t("dashboard.value")} name="value" value={filters.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
+            <Choice label={t("dashboard.freedom")} name="freedom" value={filters.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
+            <Choice label={t("dashboard.region")} name="region" value={filters.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
+            <Choice label={t("dashboard.size")} name="size" value={filters.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
+            <Choice
+              label={t("dashboard.impacted")}
+              name="impacted"
+              value={filters.impacted === undefined ? undefined : filters.impacted ? "yes" : "no"}
+              any={t("dashboard.any")}
+              options={[
+                { value: "yes", label: t("dashboard.yes") },
+                { value: "no", label: t("dashboard.no") },
+              ]}
+            />
+            <div className="filters-actions">
+              <button type="submit" className="button">
+                {t("dashboard.apply")}
+              </button>
+              <Link to="/movement">{t("dashboard.reset")}</Link>
             </div>
-          </details>
-          <p>
-            <a href={`/movement/csv?${params}&chart=${chart.id}`} download>
-              {t("dashboard.csv")}
-            </a>
-          </p>
-        </section>
-      ))}
+            <p id="range-help" className="field-help filters-help">
+              {t("dashboard.rangeHelp")}
+            </p>
+          </Form>
+          {rangeIgnored ? (
+            <p className="notice" role="status">
+              {t("dashboard.rangeIgnored")}
+            </p>
+          ) : null}
+          {charts.map((chart) => (
+            <section key={chart.id} className="card chart-card stack" aria-labelledby={`${chart.id}-title`}>
+              <h2 id={`${chart.id}-title`}>{chart.title}</h2>
+              <p className="chart-takeaway">{chart.takeaway}</p>
+              {chart.covers ? <p className="muted">{chart.covers}</p> : null}
+              <div className="chart-figure" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} />
+              {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
+              <details>
+                <summary>{t("dashboard.table")}</summary>
+                <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t("dashboard.table")}: ${chart.title}`}>
+                  <table className="data">
+                    <caption className="visually-hidden">{chart.title}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{chart.rowHeader}</th>
+                        {chart.table.columns.map((c) => (
+                          <th key={c.key} scope="col">
+                            {c.label}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {chart.table.rows.map((r) => (
+                        <tr key={r.key}>
+                          <th scope="row">{r.label}</th>
+                          {r.cells.map((c, i) => (
+                            <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
+                              {c === null ? t("dashboard.suppressed", { min }) : format.number(c)}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+              <p>
+                <a href={`/movement/csv?${params}&chart=${chart.id}`} download>
+                  {t("dashboard.csv")}
+                </a>
+              </p>
+            </section>
+          ))}
+        </>
+      ) : null}
     </div>
   );
 }

@@ -2,31 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { listAuditEvents } from "~/models/audit.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
-
-// ?before=<id>: the last event id of the previous page; anything malformed shows the first page
-const searchSchema = () =>
-  z.object({
-  before: z.catch(
-    z.optional(
-      z.pipe(
-        z.string().check(z.regex(/^[1-9]\d{0,17}$/)),
-        z.transform((v) => BigInt(v)),
-      ),
-    ),
-    undefined,
-  ),
-});
+import { useFormat } from "~/components/use-format";
+import { parseAuditSearch } from "~/models/audit-schema";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:audit");
-  const { before } = searchSchema().parse({ before: searchParamsOf(request).get("before") ?? undefined });
+  const { before } = parseAuditSearch(searchParamsOf(request));
   const [page, t] = await Promise.all([getPrisma().then((prisma) => listAuditEvents({ prisma, before })), i18next.getFixedT(request, "admin")]);
   return json({
     title: t("audit.title"),
@@ -57,8 +44,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export default function Audit() {
   const data = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("admin");
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const { t } = useTranslation("admin");
+  const format = useFormat();
   return (
     <div className="container section stack">
       <h1>{t("audit.title")}</h1>
@@ -79,7 +66,7 @@ export default function Audit() {
               {data.events.map((e) => (
                 <tr key={e.id}>
                   <td className="cell-title">
-                    <time dateTime={e.at}>{time(e.at)}</time>
+                    <time dateTime={e.at}>{format.date(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
                   </td>
                   <td data-label={t("audit.table.action")}>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
                   <td data-label={t("audit.table.actor")}>{e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.noActor")}</td>

@@ -3,32 +3,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { FrameworkTextFields } from "~/components/framework-fields";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createValue, getFrameworkForAdmin, getFrameworkText, updateFrameworkText, type FrameworkKind } from "~/models/framework-admin.server";
-import { bothLanguagesOrNeither, descriptorFields, formDefaults, itemFields } from "~/models/framework-schema.server";
+import { formDefaults, frameworkTextSchema } from "~/models/framework-schema";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // One page edits a value (/values/<id>, or adds one at /values/new), a freedom (/freedoms/<id>) or a rubric
 // level (/levels/<1-4>): the same wording in English and Spanish; a value also words each level its own way.
 const KINDS: FrameworkKind[] = ["values", "freedoms", "levels"];
 const FRAMEWORK = "/movement/admin/framework";
-
-const schema = (kind: FrameworkKind, isNew: boolean) =>
-  z
-    .object({
-      ...(isNew ? {} : { version: z.coerce.number({ error: "validation.required" }).check(z.int(), z.minimum(1)) }),
-      ...itemFields(),
-      ...(kind === "values" ? descriptorFields() : {}),
-    })
-    .check(bothLanguagesOrNeither());
 
 /** Coalition admins only; anyone else, an unknown kind or an unknown id get the same 404. */
 async function loadPage(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -46,8 +35,7 @@ async function loadPage(request: Request, params: LoaderFunctionArgs["params"]) 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prisma, kind, isNew, current } = await loadPage(request, params);
-  const [framework, lng, t] = await Promise.all([getFrameworkForAdmin({ prisma }), i18next.getLocale(request), i18next.getFixedT(request, "framework")]);
-  const locale = isLocale(lng) ? lng : "en";
+  const [framework, locale, t] = await Promise.all([getFrameworkForAdmin({ prisma }), getLocale(request), i18next.getFixedT(request, "framework")]);
   const title = isNew ? t("edit.newValueTitle") : t(`edit.${kind}Title`, { level: params.id });
   return json({
     title,
@@ -64,18 +52,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: [data?.
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, prisma, kind, id, isNew } = await loadPage(request, params);
-  const submission = await parseForm(request, schema(kind, isNew));
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const submission = await parseForm(request, frameworkTextSchema({ withDescriptors: kind === "values", isNew }));
+  if (submission.status !== "success") return reply(submission);
   const { version, ...input } = submission.value as typeof submission.value & { version?: number };
   if (isNew) {
     await createValue({ prisma, actorId: user.id, input });
     return redirectWithToast(FRAMEWORK, { key: "framework:toast.created" });
   }
   const result = await updateFrameworkText({ prisma, actorId: user.id, kind, id, version: version ?? 0, input });
-  if (result.status === "not-found") notFound();
   // someone saved first: the typed text comes back with the message, nothing is overwritten
-  if (result.status === "conflict") return json(submission.reply({ formErrors: ["validation.conflict"] }), { status: 409 });
-  return redirectWithToast(FRAMEWORK, { key: "framework:toast.saved", values: { year: result.fromYear } });
+  if (!result.ok) return replyFailure(submission, result);
+  return redirectWithToast(FRAMEWORK, { key: "framework:toast.saved", values: { year: result.value.fromYear } });
 }
 
 export default function EditFrameworkText() {

@@ -2,28 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ErrorList } from "~/components/ui/field";
 import { getFrameworkForAdmin, moveFrameworkItem, setValueArchived } from "~/models/framework-admin.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { parseForm, reply } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-
-const id = () => z.string().check(z.minLength(1), z.maxLength(40));
-
-const schema = () =>
-  z.discriminatedUnion(
-    "intent",
-    [
-      z.object({ intent: z.literal("move"), kind: z.enum(["value", "freedom"]), id: id(), direction: z.enum(["up", "down"]) }),
-      z.object({ intent: z.literal("archive"), id: id() }),
-      z.object({ intent: z.literal("restore"), id: id() }),
-    ],
-    { error: "validation.invalidChoice" },
-  );
+import { frameworkListSchema } from "~/models/framework-schema";
 
 /** The framework's admin pages: coalition admins only; staff and everyone else get a 404. */
 async function requireAdmin(request: Request) {
@@ -34,8 +20,7 @@ async function requireAdmin(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [framework, lng, t] = await Promise.all([getFrameworkForAdmin({ prisma: await getPrisma() }), i18next.getLocale(request), i18next.getFixedT(request, "framework")]);
-  const locale = isLocale(lng) ? lng : "en";
+  const [framework, locale, t] = await Promise.all([getFrameworkForAdmin({ prisma: await getPrisma() }), getLocale(request), i18next.getFixedT(request, "framework")]);
   return json({
     title: t("title"),
     fromYear: framework.fromYear,
@@ -49,17 +34,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const submission = await parseForm(request, schema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const submission = await parseForm(request, frameworkListSchema());
+  if (submission.status !== "success") return reply(submission);
   const prisma = await getPrisma();
   const here = "/movement/admin/framework";
   const value = submission.value;
   if (value.intent === "move") {
-    if (!(await moveFrameworkItem({ prisma, actorId: user.id, kind: value.kind, id: value.id, direction: value.direction }))) notFound();
+    if (!(await moveFrameworkItem({ prisma, actorId: user.id, kind: value.kind, id: value.id, direction: value.direction })).ok) notFound();
     return redirectWithToast(here, { key: "framework:toast.moved" });
   }
   const archived = value.intent === "archive";
-  if (!(await setValueArchived({ prisma, actorId: user.id, id: value.id, archived }))) notFound();
+  if (!(await setValueArchived({ prisma, actorId: user.id, id: value.id, archived })).ok) notFound();
   return redirectWithToast(here, { key: archived ? "framework:toast.archived" : "framework:toast.restored" });
 }
 

@@ -1,38 +1,25 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { OrganizationFields } from "~/components/organization-fields";
 import { ConfirmStep } from "~/components/confirm-step";
-import { ErrorList, Field } from "~/components/ui/field";
-import { organizationFields } from "~/models/organization-schema.server";
+import { ErrorList } from "~/components/ui/field";
+import { organizationPageSchema } from "~/models/organization-schema";
+import { InvitationList, InviteForm } from "~/components/invitations";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, restoreOrganization, updateOrganization } from "~/models/organization.server";
+import { listRegionChoices, regionName } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getEnv } from "~/utils/env.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { confirmField, emailField } from "~/utils/validation.server";
 import { recordParam } from "~/utils/http";
-
-const schema = () =>
-  z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("update"), updatedAt: z.iso.datetime({ error: "admin:organizations.errors.stale" }), ...organizationFields() }),
-    z.object({ intent: z.literal("archive"), confirm: confirmField() }),
-    z.object({ intent: z.literal("restore") }),
-    z.object({ intent: z.literal("inviteLead"), email: emailField() }),
-    z.object({ intent: z.literal("revoke"), invitationId: z.string().check(z.minLength(1), z.maxLength(40)) }),
-  ],
-  { error: "validation.invalidChoice" },
-);
+import { useFormat } from "~/components/use-format";
 
 /** One organization's metadata for coalition admins: never its practices, commitments or reflections. */
 async function loadOrganization(request: Request, orgId: string | undefined) {
@@ -46,28 +33,31 @@ async function loadOrganization(request: Request, orgId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization: o } = await loadOrganization(request, params.orgId);
   const prisma = await getPrisma();
-  const locale = await i18next.getLocale(request);
-  const [freedoms, invitations] = await Promise.all([
-    listFocusFreedomOptions({ prisma, locale: isLocale(locale) ? locale : "en" }),
+  const locale = await getLocale(request);
+  const [freedoms, invitations, regions] = await Promise.all([
+    listFocusFreedomOptions({ prisma, locale }),
     listOrganizationInvitations({ prisma, organizationId: o.id }),
+    listRegionChoices({ prisma, locale, keep: o.region }),
   ]);
   return json({
     organization: {
       slug: o.slug,
       name: o.name,
-      region: o.region,
+      region: o.region ?? "",
+      regionName: regionName(o.regionRef, locale),
       sizeBand: o.sizeBand,
       timeZone: o.timeZone,
       impactedLed: o.impactedLed,
       languages: o.languages,
       joinedAt: o.joinedAt.toISOString().slice(0, 10),
       archived: o.archivedAt !== null,
-      updatedAt: o.updatedAt.toISOString(),
+      version: o.version,
       focusFreedomIds: o.focusFreedoms.map((f) => f.freedomId),
       members: o._count.memberships,
       leads: o.memberships.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email })),
     },
     freedoms,
+    regions,
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.membershipRole, expiresAt: i.expiresAt.toISOString() })),
   });
 }
@@ -76,58 +66,54 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await loadOrganization(request, params.orgId);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, organizationPageSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const reply = (result: ReturnType<typeof submission.reply>, status = 400, confirm = false) => json({ intent, result, confirm }, { status });
-  if (submission.status !== "success") return reply(submission.reply());
+  const form = { intent, confirm: false };
+  if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   const here = `/movement/admin/organizations/${organization.id}`;
   const value = submission.value;
-  const refuse = (error: string, status = 400) => reply(submission.reply({ formErrors: [error] }), status);
+  const refuse = (error: string) => reply(submission, { formErrors: [error] }, form);
 
   switch (value.intent) {
     case "update": {
-      const { intent: _intent, updatedAt, ...input } = value;
-      const saved = await updateOrganization({ prisma, actorId: user.id, id: organization.id, updatedAt: new Date(updatedAt), input });
-      if (!saved) notFound();
-      if (!saved.ok && "stale" in saved) return refuse("admin:organizations.errors.stale", 409);
-      if (!saved.ok) {
-        const errors = saved.field ? { fieldErrors: { [saved.field]: [saved.error] } } : { formErrors: [saved.error] };
-        return reply(submission.reply(errors));
-      }
+      const { intent: _intent, version, ...input } = value;
+      const saved = await updateOrganization({ prisma, actorId: user.id, id: organization.id, version, input });
+      if (!saved.ok) return replyFailure(submission, saved, {}, form);
       return redirectWithToast(here, { key: "admin:organizations.edit.saved" });
     }
     case "archive":
       // the first post only asks (the page names what archiving does) and changes nothing
-      if (!value.confirm) return organization.archivedAt ? redirect(here) : reply(submission.reply(), 200, true);
+      if (!value.confirm) return organization.archivedAt ? redirect(here) : reply(submission, { status: 200 }, { intent, confirm: true });
     // falls through: confirmed
     case "restore": {
       const done = await (value.intent === "archive" ? archiveOrganization : restoreOrganization)({ prisma, actorId: user.id, id: organization.id });
-      if (!done) notFound();
+      if (!done.ok) notFound();
       const key = value.intent === "archive" ? "admin:organizations.archive.done" : "admin:organizations.archive.restored";
-      return redirectWithToast(here, { key, values: { name: done.name } });
+      return redirectWithToast(here, { key, values: { name: done.value.name } });
     }
-    case "inviteLead": {
+    case "invite": {
       if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
-      const target = { organizationId: organization.id, role: "LEAD" as const };
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
-      if (!sent) return refuse("admin:organizations.errors.archivedInvite");
-      if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
+      const target = { organizationId: organization.id, role: value.role };
+      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
+      // archived since the check above
+      if (!sent.ok && sent.error === "not-found") return refuse("admin:organizations.errors.archivedInvite");
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "admin:organizations.leads.sent", values: { email: value.email } });
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "admin:organizations.pending.revoked" });
     }
   }
 }
 
 export default function OrganizationAdmin() {
-  const { organization: o, freedoms, invitations } = useLoaderData<typeof loader>();
+  const { organization: o, freedoms, regions, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
   const resultFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.result : undefined);
   const [form, fields] = useForm({
     id: "edit-organization",
@@ -142,12 +128,9 @@ export default function OrganizationAdmin() {
       focusFreedomIds: o.focusFreedomIds,
     },
   });
-  // a new location after a successful send: the form starts empty again
-  const location = useLocation();
-  const [inviteForm, inviteFields] = useForm({ id: "invite-lead", lastResult: resultFor("inviteLead") });
   const [rowForm] = useForm({ id: "organization-actions", lastResult: resultFor("archive", "restore", "revoke") });
   const confirmArchive = Boolean(actionData?.confirm) && !o.archived;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   return (
     <div className="container section stack">
       <p>
@@ -156,7 +139,8 @@ export default function OrganizationAdmin() {
       <h1>{o.name}</h1>
       <p className="form-actions">
         <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
-        <span>{t("organizations.edit.joined", { date: date(o.joinedAt) })}</span>
+        <span>{o.regionName ?? t("organizations.noRegion")}</span>
+        <span>{t("organizations.edit.joined", { date: format.date(o.joinedAt) })}</span>
         <span>{t("organizations.edit.members", { count: o.members })}</span>
         <span>{t("organizations.edit.slug", { slug: o.slug })}</span>
       </p>
@@ -182,38 +166,25 @@ export default function OrganizationAdmin() {
         ) : (
           <p className="empty-state">{t("organizations.leads.none")}</p>
         )}
-        {invitations.length ? (
-          <>
-            <h3>{t("organizations.pending.title")}</h3>
-            <ul className="plain-list">
-              {invitations.map((i) => (
-                <li key={i.id} className="form-actions">
-                  <span>
-                    {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("organizations.pending.expires", { date: date(i.expiresAt) })}
-                  </span>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" className="button small secondary" aria-label={t("organizations.pending.revokeNamed", { email: i.email })}>
-                      {t("organizations.pending.revoke")}
-                    </button>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        {invitations.length ? <h3>{t("organizations.pending.title")}</h3> : null}
+        <InvitationList
+          invitations={invitations}
+          roleName={(role) => t(`roles.${role}`)}
+          expires={(date) => t("organizations.pending.expires", { date })}
+          revoke={t("organizations.pending.revoke")}
+          revokeNamed={(email) => t("organizations.pending.revokeNamed", { email })}
+        />
         {o.archived ? null : (
-          <Form key={location.key} method="post" className="stack card-form" {...getFormProps(inviteForm)}>
+          <InviteForm
+            id="invite-lead"
+            lastResult={resultFor("invite")}
+            roles={[{ value: "LEAD", label: t("roles.LEAD") }]}
+            email={t("organizations.leads.email")}
+            submit={t("organizations.leads.submit")}
+          >
             <h3>{t("organizations.leads.invite")}</h3>
             <p className="field-help">{t("organizations.leads.inviteIntro")}</p>
-            <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
-            <input type="hidden" name="intent" value="inviteLead" />
-            <Field label={t("organizations.leads.email")} meta={inviteFields.email}>
-              <input {...getInputProps(inviteFields.email, { type: "email" })} autoComplete="off" maxLength={254} required />
-            </Field>
-            <SubmitButton>{t("organizations.leads.submit")}</SubmitButton>
-          </Form>
+          </InviteForm>
         )}
       </section>
 
@@ -222,8 +193,8 @@ export default function OrganizationAdmin() {
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="update" />
-          <input type="hidden" name="updatedAt" value={o.updatedAt} />
-          <OrganizationFields fields={fields} freedoms={freedoms} />
+          <input type="hidden" name="version" value={o.version} />
+          <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} />
           <SubmitButton>{t("organizations.edit.submit")}</SubmitButton>
         </Form>
       </section>

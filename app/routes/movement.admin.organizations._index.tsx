@@ -3,30 +3,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pager } from "~/components/ui/pager";
-import { SearchForm } from "~/components/ui/search-form";
-import { z } from "~/utils/zod.server";
 import { OrganizationFields, type OrganizationFormValue } from "~/components/organization-fields";
 import { ErrorList } from "~/components/ui/field";
-import { organizationFields } from "~/models/organization-schema.server";
+import { newOrganizationSchema } from "~/models/organization-schema";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createOrganization, listFocusFreedomOptions, listOrganizations } from "~/models/organization.server";
+import { listRegionChoices } from "~/models/region.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
-
-const schema = () =>
-  z.object(organizationFields());
-
-const searchSchema = () =>
-  z.object({
-  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
-  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
-});
+import { parseListSearch } from "~/utils/form-fields";
+import { AdminList } from "~/components/admin-list";
 
 /**
  * Coalition admins: every organization, and a form to add one. Only metadata: an organization's practices,
@@ -37,14 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "manage:organization");
   const t = await i18next.getFixedT(request, "admin");
   const query = searchParamsOf(request);
-  const search = searchSchema().parse({ q: query.get("q") || undefined, page: query.get("page") ?? 1 });
+  const search = parseListSearch(query);
   const prisma = await getPrisma();
-  const locale = await i18next.getLocale(request);
-  const [list, freedoms] = await Promise.all([
-    listOrganizations({ prisma, page: search.page, q: search.q }),
-    listFocusFreedomOptions({ prisma, locale: isLocale(locale) ? locale : "en" }),
+  const locale = await getLocale(request);
+  const [list, freedoms, regions] = await Promise.all([
+    listOrganizations({ prisma, locale, page: search.page, q: search.q }),
+    listFocusFreedomOptions({ prisma, locale }),
+    listRegionChoices({ prisma, locale }),
   ]);
-  return json({ title: t("organizations.title"), q: search.q ?? "", list, freedoms });
+  return json({ title: t("organizations.title"), q: search.q ?? "", list, freedoms, regions });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
@@ -52,69 +43,52 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:organization");
-  const submission = await parseForm(request, schema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const submission = await parseForm(request, newOrganizationSchema());
+  if (submission.status !== "success") return reply(submission);
   const created = await createOrganization({ prisma: await getPrisma(), actorId: user.id, input: submission.value });
-  if (!created.ok) {
-    const errors = created.field ? { fieldErrors: { [created.field]: [created.error] } } : { formErrors: [created.error] };
-    return json(submission.reply(errors), { status: 400 });
-  }
-  return redirectWithToast(`/movement/admin/organizations/${created.id}`, { key: "admin:organizations.create.created", values: { name: created.name } });
+  if (!created.ok) return replyFailure(submission, created);
+  const { id, name } = created.value;
+  return redirectWithToast(`/movement/admin/organizations/${id}`, { key: "admin:organizations.create.created", values: { name } });
 }
 
 export default function Organizations() {
-  const { list, q, freedoms } = useLoaderData<typeof loader>();
+  const { list, q, freedoms, regions } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const [form, fields] = useForm<OrganizationFormValue>({ id: "create-organization", lastResult });
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <div className="container section stack">
       <h1>{t("organizations.title")}</h1>
       <p className="section-intro">{t("organizations.intro")}</p>
-      <SearchForm id="org-search" label={t("organizations.search")} q={q} />
-      <p className="field-help" id="organizations-count">
-        {t("organizations.count", { count: list.total })}
-      </p>
-      {list.organizations.length ? (
-        <div className="table-wrap">
-          <table className="data cards" aria-describedby="organizations-count">
-            <thead>
-              <tr>
-                <th scope="col">{t("organizations.table.name")}</th>
-                <th scope="col">{t("organizations.table.region")}</th>
-                <th scope="col">{t("organizations.table.members")}</th>
-                <th scope="col">{t("organizations.table.leads")}</th>
-                <th scope="col">{t("organizations.table.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.organizations.map((o) => (
-                <tr key={o.id}>
-                  <td className="cell-title">
-                    <Link to={`/movement/admin/organizations/${o.id}`}>{o.name}</Link>
-                  </td>
-                  <td data-label={t("organizations.table.region")}>{o.region}</td>
-                  <td data-label={t("organizations.table.members")}>{o.members}</td>
-                  <td data-label={t("organizations.table.leads")}>{o.leadEmails.length ? o.leadEmails.join(", ") : o.leadInvited ? t("organizations.leadInvited") : t("organizations.noLead")}</td>
-                  <td data-label={t("organizations.table.status")}>
-                    <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="empty-state">{q ? t("organizations.noResults", { q }) : t("organizations.empty")}</p>
-      )}
-      <Pager page={list.page} pages={list.pageCount} hrefFor={pageLink} label={t("pager.label")} />
+      <AdminList
+        id="organizations"
+        q={q}
+        searchLabel={t("organizations.search")}
+        count={t("organizations.count", { count: list.total })}
+        headings={[t("organizations.table.name"), t("organizations.table.region"), t("organizations.table.members"), t("organizations.table.leads"), t("organizations.table.status")]}
+        empty={q ? t("organizations.noResults", { q }) : t("organizations.empty")}
+        page={list.page}
+        pageCount={list.pageCount}
+        rows={list.organizations.map((o) => (
+          <tr key={o.id}>
+            <td className="cell-title">
+              <Link to={`/movement/admin/organizations/${o.id}`}>{o.name}</Link>
+            </td>
+            <td data-label={t("organizations.table.region")}>{o.region ?? t("organizations.noRegion")}</td>
+            <td data-label={t("organizations.table.members")}>{o.members}</td>
+            <td data-label={t("organizations.table.leads")}>{o.leadEmails.length ? o.leadEmails.join(", ") : o.leadInvited ? t("organizations.leadInvited") : t("organizations.noLead")}</td>
+            <td data-label={t("organizations.table.status")}>
+              <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
+            </td>
+          </tr>
+        ))}
+      />
 
       <section aria-labelledby="create-heading" className="narrow stack">
         <h2 id="create-heading">{t("organizations.create.title")}</h2>
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
-          <OrganizationFields fields={fields} freedoms={freedoms} chooseSize />
+          <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} chooseSize />
           <SubmitButton>{t("organizations.create.submit")}</SubmitButton>
         </Form>
       </section>

@@ -1,52 +1,30 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pager } from "~/components/ui/pager";
-import { SearchForm } from "~/components/ui/search-form";
-import { z } from "~/utils/zod.server";
 import { ConfirmStep } from "~/components/confirm-step";
-import { ErrorList, Field } from "~/components/ui/field";
-import { SubmitButton } from "~/components/ui/submit-button";
+import { ErrorList } from "~/components/ui/field";
 import { createInvitation, listCoalitionInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeCoalitionRole, findPerson, listPeople, setDisabled, type PeopleChange } from "~/models/people.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { getEnv } from "~/utils/env.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { confirmField, emailField } from "~/utils/validation.server";
+import { parseListSearch } from "~/utils/form-fields";
 import { searchParamsOf } from "~/utils/http";
-
-const COALITION_ROLES = ["NONE", "STAFF", "ADMIN"] as const;
-const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
-
-const schema = () =>
-  z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("invite"), email: emailField(), role: z.enum(["STAFF", "ADMIN"], { error: "validation.invalidChoice" }) }),
-    z.object({ intent: z.literal("role"), userId: idField(), role: z.enum(COALITION_ROLES, { error: "validation.invalidChoice" }) }),
-    z.object({ intent: z.literal("disable"), userId: idField(), confirm: confirmField() }),
-    z.object({ intent: z.literal("enable"), userId: idField() }),
-    z.object({ intent: z.literal("revoke"), invitationId: idField() }),
-  ],
-  { error: "validation.invalidChoice" },
-);
-
-const searchSchema = () =>
-  z.object({
-  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
-  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
-});
+import { peopleSchema } from "~/models/people-schema";
+import { COALITION_ROLES, INVITED_COALITION_ROLES } from "~/models/people-options";
+import { InvitationList, InviteForm } from "~/components/invitations";
+import { AdminList } from "~/components/admin-list";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:people");
   const query = searchParamsOf(request);
-  const search = searchSchema().parse({ q: query.get("q") || undefined, page: query.get("page") ?? 1 });
+  const search = parseListSearch(query);
   const prisma = await getPrisma();
   const [list, invitations, t] = await Promise.all([
     listPeople({ prisma, page: search.page, q: search.q }),
@@ -66,27 +44,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:people");
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, peopleSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const reply = (result: ReturnType<typeof submission.reply>, status = 400, confirm: { userId: string; name: string; email: string } | null = null) =>
-    json({ intent, result, confirm }, { status });
-  if (submission.status !== "success") return reply(submission.reply());
+  const form = { intent, confirm: null as { userId: string; name: string; email: string } | null };
+  if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   // back to the same search and page the admin was on
   const here = `/movement/admin/people${new URL(request.url).search}`;
   const value = submission.value;
   const answer = (change: PeopleChange, key: string) => {
-    if (change.status === "notFound") notFound();
-    if (change.status === "self") return reply(submission.reply({ formErrors: ["admin:people.errors.self"] }));
-    return redirectWithToast(here, { key, values: { name: change.name } });
+    if (!change.ok) return replyFailure(submission, change, {}, form);
+    return redirectWithToast(here, { key, values: { name: change.value.name } });
   };
 
   switch (value.intent) {
     case "invite": {
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: readEnv().APP_URL });
-      if (!sent) notFound();
-      if (!sent.ok) return reply(submission.reply({ fieldErrors: { email: [sent.error] } }));
+      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: getEnv().APP_URL });
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "admin:people.invite.sent", values: { email: value.email } });
     }
     case "role":
@@ -96,8 +71,8 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!value.confirm) {
         const person = await findPerson({ prisma, userId: value.userId });
         if (!person) notFound();
-        if (person.id === user.id) return reply(submission.reply({ formErrors: ["admin:people.errors.self"] }));
-        return reply(submission.reply(), 200, { userId: person.id, name: person.name, email: person.email });
+        if (person.id === user.id) return reply(submission, { formErrors: ["admin:people.errors.self"] }, form);
+        return reply(submission, { status: 200 }, { intent, confirm: { userId: person.id, name: person.name, email: person.email } });
       }
     // falls through: confirmed
     case "enable": {
@@ -107,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: null, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "admin:people.pending.revoked" });
     }
   }
@@ -116,62 +91,53 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function People() {
   const { list, q, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("admin");
-  // a new location after a successful send: the form starts empty again
-  const location = useLocation();
-  const [inviteForm, inviteFields] = useForm({ id: "invite-staff", lastResult: actionData?.intent === "invite" ? actionData.result : undefined });
+  const { t } = useTranslation("admin");
   const [rowForm] = useForm({ id: "people-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
   const confirm = actionData?.confirm ?? null;
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <div className="container section stack">
       <h1>{t("people.title")}</h1>
       <p className="section-intro">{t("people.intro")}</p>
-      <SearchForm id="people-search" label={t("people.search")} q={q} />
-      <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
-      {confirm ? (
-        <ConfirmStep id="confirm-disable" title={t("people.confirmDisable.title", { name: confirm.name })} fields={{ intent: "disable", userId: confirm.userId }} confirmLabel={t("people.confirmDisable.submit")}>
-          <p>{t("people.confirmDisable.body", { name: confirm.name, email: confirm.email })}</p>
-          <p>{t("people.confirmDisable.undo")}</p>
-        </ConfirmStep>
-      ) : null}
-      <p className="field-help" id="people-count">
-        {t("people.count", { count: list.total })}
-      </p>
-      {list.people.length ? (
-        <div className="table-wrap">
-          <table className="data cards" aria-describedby="people-count">
-            <thead>
-              <tr>
-                <th scope="col">{t("people.table.name")}</th>
-                <th scope="col">{t("people.table.email")}</th>
-                <th scope="col">{t("people.table.organizations")}</th>
-                <th scope="col">{t("people.table.role")}</th>
-                <th scope="col">{t("people.table.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.people.map((p) => (
-                <tr key={p.id}>
-                  <td className="cell-title">
-                    {p.name} {p.self ? <span className="field-help">{t("people.you")}</span> : null}
-                  </td>
-                  <td data-label={t("people.table.email")}>{p.email}</td>
-                  <td data-label={t("people.table.organizations")}>{p.organizations}</td>
-                  <td data-label={t("people.table.role")}>
-                    {p.self ? (
-                      t(`roles.${p.coalitionRole}`)
-                    ) : (
-                      <Form method="post" className="form-actions">
-                        <input type="hidden" name="intent" value="role" />
-                        <input type="hidden" name="userId" value={p.id} />
-                        <select name="role" defaultValue={p.coalitionRole} aria-label={t("people.roleFor", { name: p.name })}>
-                          {COALITION_ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`roles.${r}`)}
-                            </option>
-                          ))}
+      <AdminList
+        id="people"
+        q={q}
+        searchLabel={t("people.search")}
+        count={t("people.count", { count: list.total })}
+        headings={[t("people.table.name"), t("people.table.email"), t("people.table.organizations"), t("people.table.role"), t("people.table.status")]}
+        empty={q ? t("people.noResults", { q }) : t("people.empty")}
+        page={list.page}
+        pageCount={list.pageCount}
+        notice={
+          <>
+          <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
+          {confirm ? (
+            <ConfirmStep id="confirm-disable" title={t("people.confirmDisable.title", { name: confirm.name })} fields={{ intent: "disable", userId: confirm.userId }} confirmLabel={t("people.confirmDisable.submit")}>
+              <p>{t("people.confirmDisable.body", { name: confirm.name, email: confirm.email })}</p>
+              <p>{t("people.confirmDisable.undo")}</p>
+            </ConfirmStep>
+          ) : null}
+          </>
+        }
+        rows={list.people.map((p) => (
+          <tr key={p.id}>
+            <td className="cell-title">
+              {p.name} {p.self ? <span className="field-help">{t("people.you")}</span> : null}
+            </td>
+            <td data-label={t("people.table.email")}>{p.email}</td>
+            <td data-label={t("people.table.organizations")}>{p.organizations}</td>
+            <td data-label={t("people.table.role")}>
+              {p.self ? (
+                t(`roles.${p.coalitionRole}`)
+              ) : (
+                <Form method="post" className="form-actions">
+                  <input type="hidden" name="intent" value="role" />
+                  <input type="hidden" name="userId" value={p.id} />
+                  <select name="role" defaultValue={p.coalitionRole} aria-label={t("people.roleFor", { name: p.name })}>
+                    {COALITION_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`roles.${r}`)}
+                      </option>
+                    ))}
                         </select>
                         <button type="submit" className="button small secondary">
                           {t("people.changeRole")}
@@ -199,55 +165,31 @@ export default function People() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="empty-state">{q ? t("people.noResults", { q }) : t("people.empty")}</p>
-      )}
-      <Pager page={list.page} pages={list.pageCount} hrefFor={pageLink} label={t("pager.label")} />
+      />
 
       <section aria-labelledby="pending-heading" className="stack">
         <h2 id="pending-heading">{t("people.pending.title")}</h2>
-        {invitations.length ? (
-          <ul className="plain-list">
-            {invitations.map((i) => (
-              <li key={i.id} className="form-actions">
-                <span>
-                  {i.email} · {i.role ? t(`roles.${i.role}`) : null} · {t("people.pending.expires", { date: date(i.expiresAt) })}
-                </span>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="revoke" />
-                  <input type="hidden" name="invitationId" value={i.id} />
-                  <button type="submit" className="button small secondary" aria-label={t("people.pending.revokeNamed", { email: i.email })}>
-                    {t("people.pending.revoke")}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="empty-state">{t("people.pending.empty")}</p>
-        )}
+        <InvitationList
+          invitations={invitations}
+          roleName={(role) => t(`roles.${role}`)}
+          expires={(date) => t("people.pending.expires", { date })}
+          revoke={t("people.pending.revoke")}
+          revokeNamed={(email) => t("people.pending.revokeNamed", { email })}
+          empty={t("people.pending.empty")}
+        />
       </section>
 
       <section aria-labelledby="invite-heading" className="narrow stack">
         <h2 id="invite-heading">{t("people.invite.title")}</h2>
         <p>{t("people.invite.intro")}</p>
-        <Form key={location.key} method="post" className="stack card-form" {...getFormProps(inviteForm)}>
-          <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
-          <input type="hidden" name="intent" value="invite" />
-          <Field label={t("people.invite.email")} meta={inviteFields.email}>
-            <input {...getInputProps(inviteFields.email, { type: "email" })} autoComplete="off" maxLength={254} required />
-          </Field>
-          <Field label={t("people.invite.role")} meta={inviteFields.role}>
-            <select {...getSelectProps(inviteFields.role)}>
-              <option value="STAFF">{t("roles.STAFF")}</option>
-              <option value="ADMIN">{t("roles.ADMIN")}</option>
-            </select>
-          </Field>
-          <SubmitButton>{t("people.invite.submit")}</SubmitButton>
-        </Form>
+        <InviteForm
+          id="invite-staff"
+          lastResult={actionData?.intent === "invite" ? actionData.result : undefined}
+          roles={INVITED_COALITION_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          email={t("people.invite.email")}
+          role={t("people.invite.role")}
+          submit={t("people.invite.submit")}
+        />
       </section>
     </div>
   );

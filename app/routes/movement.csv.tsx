@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), t("dashboard.suppressed", { min })), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="movement-${chart}-${filters.year}.csv"`,
+      "Content-Disposition": `attachment; filename="movement-${chart}-${chart === "practices" && filters.range ? `${filters.range.from}-to-${filters.range.to}` : filters.year}.csv"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -2,31 +2,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CycleStatusBadge, useDateFormat } from "~/components/cycle-status";
+import { CycleStatusBadge } from "~/components/cycle-status";
+import { useFormat } from "~/components/use-format";
 import { CycleTracker } from "~/components/cycle-tracker";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { TRACKER_STATES, getSubmissionTracker } from "~/models/cycle-tracker.server";
-import { cyclePageSchema } from "~/models/cycle-schema.server";
+import { getSubmissionTracker } from "~/models/cycle-tracker.server";
+import { cyclePageSchema, parseTrackerFilters } from "~/models/cycle-schema";
 import { TRANSITIONS, getCycleByParam, getCyclePrompts, transitionCycle } from "~/models/cycle.server";
 import { pauseReminders, resumeReminders, sendRemindersNow } from "~/models/reminder.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { getEnv } from "~/utils/env.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { sessionSecret } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { z } from "~/utils/zod.server";
-
-const filterSchema = () =>
-  z.object({
-    region: z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(100))), undefined),
-    state: z.catch(z.optional(z.enum(TRACKER_STATES)), undefined),
-  });
 
 async function loadCycle(request: Request, param: string | undefined) {
   const user = await requireUser(request);
@@ -40,9 +33,8 @@ async function loadCycle(request: Request, param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
   const search = searchParamsOf(request);
-  const filters = filterSchema().parse({ region: search.get("region") || undefined, state: search.get("state") || undefined });
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const filters = parseTrackerFilters(search);
+  const locale = await getLocale(request);
   const prisma = await getPrisma();
   const [prompts, tracker, t] = await Promise.all([
     getCyclePrompts({ prisma, year: cycle.year, locale }),
@@ -65,12 +57,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
   const submission = await parseForm(request, cyclePageSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const value = submission.value;
   const prisma = await getPrisma();
   const here = `/movement/cycles/${cycle.year}`;
-  const refuse = (error: string, field?: string) => json(submission.reply(field ? { fieldErrors: { [field]: [error] } } : { formErrors: [error] }), { status: 400 });
-  const links = { appUrl: readEnv().APP_URL, secret: sessionSecret() };
+  const links = { appUrl: getEnv().APP_URL, secret: sessionSecret() };
 
   switch (value.intent) {
     case "open":
@@ -79,16 +70,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requireCoalitionPermission(user, "manage:cycle");
       const reason = value.intent === "reopen" ? value.reason : undefined;
       const moved = await transitionCycle({ prisma, actorId: user.id, year: cycle.year, transition: value.intent, reason, appUrl: links.appUrl });
-      if (!moved) notFound();
-      if (!moved.ok) return refuse(moved.error, moved.field);
+      if (!moved.ok) return replyFailure(submission, moved);
       return redirectWithToast(here, { key: `cycle:page.${value.intent}.done`, values: { year: cycle.year } });
     }
     case "remind": {
       requireCoalitionPermission(user, "send:reminder");
       const sent = await sendRemindersNow({ prisma, actorId: user.id, year: cycle.year, organizationId: value.organizationId, ...links });
-      if (!sent) notFound();
-      if (!sent.ok) return refuse(sent.error);
-      return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.sent } });
+      if (!sent.ok) return replyFailure(submission, sent);
+      return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.value.sent } });
     }
     case "pause":
     case "resume": {
@@ -97,8 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         value.intent === "pause"
           ? await pauseReminders({ prisma, actorId: user.id, organizationId: value.organizationId, until: value.until ?? null })
           : await resumeReminders({ prisma, actorId: user.id, organizationId: value.organizationId });
-      if (!org) notFound();
-      return redirectWithToast(here, { key: `cycle:tracker.${value.intent}d`, values: { name: org.name } });
+      if (!org.ok) notFound();
+      return redirectWithToast(here, { key: `cycle:tracker.${value.intent}d`, values: { name: org.value.name } });
     }
   }
 }
@@ -107,7 +96,7 @@ export default function CyclePage() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("cycle");
-  const date = useDateFormat();
+  const format = useFormat();
   const { cycle } = data;
   return (
     <div className="container section stack">
@@ -119,7 +108,7 @@ export default function CyclePage() {
         <CycleStatusBadge status={cycle.status} />
       </div>
       <p className="section-intro">
-        {t("list.range", { from: date(cycle.opensOn), to: date(cycle.closesOn) })} · {t("page.interval", { count: cycle.reminderIntervalDays })}
+        {t("list.range", { from: format.date(cycle.opensOn), to: format.date(cycle.closesOn) })} · {t("page.interval", { count: cycle.reminderIntervalDays })}
       </p>
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
 

@@ -3,13 +3,12 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleForm } from "~/components/cycle-form";
-import { editCycleSchema } from "~/models/cycle-schema.server";
+import { editCycleSchema } from "~/models/cycle-schema";
 import { getCycleByParam, getCyclePrompts, updateCycle } from "~/models/cycle.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** A draft cycle, for coalition admins to edit; once open, a cycle's dates and prompts are what organizations answer. */
@@ -24,8 +23,8 @@ async function draftCycle(request: Request, param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await draftCycle(request, params.year);
   if (cycle.status !== "DRAFT") notFound();
-  const lng = await i18next.getLocale(request);
-  const [prompts, t] = await Promise.all([getCyclePrompts({ prisma: await getPrisma(), year: cycle.year, locale: isLocale(lng) ? lng : "en" }), i18next.getFixedT(request, "cycle")]);
+  const lng = await getLocale(request);
+  const [prompts, t] = await Promise.all([getCyclePrompts({ prisma: await getPrisma(), year: cycle.year, locale: lng }), i18next.getFixedT(request, "cycle")]);
   return json({ title: t("edit.title", { year: cycle.year }), year: cycle.year, defaultValue: { ...cycle, prompts } });
 }
 
@@ -34,14 +33,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cycle } = await draftCycle(request, params.year);
   const submission = await parseForm(request, editCycleSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { updatedAt, ...input } = submission.value;
-  const saved = await updateCycle({ prisma: await getPrisma(), actorId: user.id, year: cycle.year, updatedAt: new Date(updatedAt), input });
-  if (!saved) notFound();
-  if (!saved.ok) {
-    const status = saved.error === "cycle:errors.stale" ? 409 : 400;
-    return json(submission.reply(saved.field ? { fieldErrors: { [saved.field]: [saved.error] } } : { formErrors: [saved.error] }), { status });
-  }
+  if (submission.status !== "success") return reply(submission);
+  const { version, ...input } = submission.value;
+  const saved = await updateCycle({ prisma: await getPrisma(), actorId: user.id, year: cycle.year, version, input });
+  if (!saved.ok) return replyFailure(submission, saved);
   return redirectWithToast(`/movement/cycles/${cycle.year}`, { key: "cycle:edit.saved", values: { year: cycle.year } });
 }
 

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { TRACKER_STATES, getSubmissionTracker } from "~/models/cycle-tracker.server";
+import { getSubmissionTracker } from "~/models/cycle-tracker.server";
 import { getCycleByParam } from "~/models/cycle.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
-import { z } from "~/utils/zod.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
+import { parseTrackerFilters } from "~/models/cycle-schema";
 
 /** The submission tracker as CSV, with the page's filters: states, dates and names, never what was written. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,19 +16,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cycle = await getCycleByParam({ prisma, param: params.year });
   if (!cycle) notFound();
   const search = searchParamsOf(request);
-  const region = z.safeParse(z.string().check(z.minLength(1), z.maxLength(100)), search.get("region"));
-  const state = z.safeParse(z.enum(TRACKER_STATES), search.get("state"));
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const { region, state } = parseTrackerFilters(search);
+  const locale = await getLocale(request);
   const [tracker, t] = await Promise.all([
-    getSubmissionTracker({ prisma, cycleId: cycle.id, locale, region: region.success ? region.data : undefined, state: state.success ? state.data : undefined }),
+    getSubmissionTracker({ prisma, cycleId: cycle.id, locale, region, state }),
     i18next.getFixedT(request, "cycle"),
   ]);
   const header = [t("csv.organization"), t("csv.region"), t("csv.overall"), t("csv.paused")];
   for (const v of tracker.values) header.push(t("csv.state", { value: v.name }), t("csv.at", { value: v.name }), t("csv.by", { value: v.name }));
   const rows = tracker.rows.map((r) => [
     r.name,
-    r.region,
+    r.region ?? t("tracker.noRegion"),
     t(`tracker.state.${r.state}`),
     r.paused ? (r.paused.until ?? t("csv.untilResumed")) : "",
     ...r.steps.flatMap((s) => [t(`tracker.state.${s.state}`), s.at?.slice(0, 10) ?? "", s.by ?? ""]),

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CycleStatusBadge, useDateFormat } from "~/components/cycle-status";
+import { CycleStatusBadge } from "~/components/cycle-status";
+import { useFormat } from "~/components/use-format";
 import { listCycles } from "~/models/cycle.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function Cycles() {
   const { cycles, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("cycle");
-  const date = useDateFormat();
+  const format = useFormat();
   return (
     <div className="container section stack">
       <div className="page-heading">
@@ -54,7 +55,7 @@ export default function Cycles() {
                   <td>
                     <CycleStatusBadge status={c.status} />
                   </td>
-                  <td>{t("list.range", { from: date(c.opensOn), to: date(c.closesOn) })}</td>
+                  <td>{t("list.range", { from: format.date(c.opensOn), to: format.date(c.closesOn) })}</td>
                   <td>{t("list.organizations", { count: c.submitted })}</td>
                 </tr>
               ))}

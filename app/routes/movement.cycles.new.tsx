@@ -3,13 +3,12 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleForm } from "~/components/cycle-form";
-import { createCycleSchema } from "~/models/cycle-schema.server";
+import { createCycleSchema } from "~/models/cycle-schema";
 import { createCycle, getCyclePrompts, suggestNextCycle } from "~/models/cycle.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** Coalition admins prepare a year's cycle as a draft: dates, reminder interval, and last year's prompts to edit. */
@@ -17,9 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:cycle");
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const suggested = await suggestNextCycle({ prisma });
-  const [prompts, t] = await Promise.all([getCyclePrompts({ prisma, year: suggested.year, locale: isLocale(lng) ? lng : "en" }), i18next.getFixedT(request, "cycle")]);
+  const [prompts, t] = await Promise.all([getCyclePrompts({ prisma, year: suggested.year, locale: lng }), i18next.getFixedT(request, "cycle")]);
   // the first cycle of an installation has no earlier prompts to start from
   const firstCycle = prompts.every((p) => !p.en && !p.es);
   return json({ title: t("create.title"), firstCycle, defaultValue: { ...suggested, prompts } });
@@ -31,10 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:cycle");
   const submission = await parseForm(request, createCycleSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { year, ...input } = submission.value;
   const created = await createCycle({ prisma: await getPrisma(), actorId: user.id, year, input });
-  if (!created.ok) return json(submission.reply(created.field ? { fieldErrors: { [created.field]: [created.error] } } : { formErrors: [created.error] }), { status: 400 });
+  if (!created.ok) return replyFailure(submission, created);
   return redirectWithToast(`/movement/cycles/${year}`, { key: "cycle:create.created", values: { year } });
 }
 

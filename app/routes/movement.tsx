@@ -12,10 +12,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
   return json({
+    canReadShared: coalitionRoleCan(user.coalitionRole, "read:shared-content"),
     canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"),
     canManagePeople: coalitionRoleCan(user.coalitionRole, "manage:people"),
     canReadAudit: coalitionRoleCan(user.coalitionRole, "read:audit"),
     canManageFramework: coalitionRoleCan(user.coalitionRole, "manage:framework"),
+    canManageRegions: coalitionRoleCan(user.coalitionRole, "manage:region"),
   });
 }
 
@@ -30,11 +32,14 @@ export default function MovementLayout() {
         label={t("nav.title")}
         links={[
           { to: "/movement", label: tm("nav.dashboard"), end: true },
+          { to: "/movement/organizations", label: tm("nav.organizations") },
+          ...(data.canReadShared ? [{ to: "/movement/shared", label: tm("nav.shared") }] : []),
           { to: "/movement/cycles", label: t("cycle:list.title") },
-          ...(data.canManageOrganizations ? [{ to: "/movement/admin/organizations", label: t("nav.organizations") }] : []),
+          ...(data.canManageOrganizations ? [{ to: "/movement/admin/organizations", label: tm("nav.manageOrganizations") }] : []),
           ...(data.canManagePeople ? [{ to: "/movement/admin/people", label: t("nav.people") }] : []),
           ...(data.canReadAudit ? [{ to: "/movement/admin/audit", label: t("nav.audit") }] : []),
           ...(data.canManageFramework ? [{ to: "/movement/admin/framework", label: t("framework:nav") }] : []),
+          ...(data.canManageRegions ? [{ to: "/movement/admin/regions", label: t("nav.regions") }] : []),
         ]}
       />
       <Outlet />

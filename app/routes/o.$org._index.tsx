@@ -2,41 +2,48 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BesideLegend, BesideMovement } from "~/components/beside-movement";
 import { CycleAnnouncement } from "~/components/cycle-announcement";
 import { ParticipantCount } from "~/components/participant-count";
 import { countCopyable } from "~/models/commitment.server";
 import { getOpenCycleSummary } from "~/models/cycle.server";
+import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-beside.server";
 import { getWorkspaceOverview } from "~/models/workspace.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getEnv } from "~/utils/env.server";
+import { getLocale } from "~/utils/i18next.server";
 import { valueColor } from "~/utils/palette";
+import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization, role } = requireOrgPermission(user, params.org, "read:org");
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const prisma = await getPrisma();
-  const [overview, openCycle] = await Promise.all([getWorkspaceOverview({ prisma, organizationId: organization.id, locale }), getOpenCycleSummary({ prisma, locale })]);
+  const min = besideGroupMinimum(getEnv().MIN_GROUP_SIZE);
+  const year = new Date().getUTCFullYear();
+  const [overview, openCycle, beside] = await Promise.all([
+    getWorkspaceOverview({ prisma, organizationId: organization.id, locale }),
+    getOpenCycleSummary({ prisma, locale }),
+    getOrganizationBeside({ prisma, organizationId: organization.id, year, minGroupSize: min }),
+  ]);
   // leads are offered to carry last year's unfinished commitments into the open cycle
   const copyable = openCycle && role === "LEAD" ? await countCopyable({ prisma, organizationId: organization.id, toYear: openCycle.year }) : 0;
-  return json({ organization: { slug: organization.slug, name: organization.name }, overview, openCycle, copyable });
+  const names = new Map(overview.values.map((v) => [v.id, v.name]));
+  return json({
+    organization: { slug: organization.slug, name: organization.name },
+    overview,
+    openCycle,
+    copyable,
+    beside: { year, min, values: beside.map((b) => ({ ...b, name: names.get(b.valueId) })) },
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? ""} · North Star` }];
 
-function useFormat() {
-  const { i18n } = useTranslation();
-  return {
-    percent: (n: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(n),
-    date: (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" }),
-  };
-}
-
 export default function OrganizationHome() {
-  const { organization, overview, openCycle, copyable } = useLoaderData<typeof loader>();
+  const { organization, overview, openCycle, copyable, beside } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workspace");
   const format = useFormat();
   const base = `/o/${organization.slug}`;
@@ -115,6 +122,17 @@ export default function OrganizationHome() {
           </li>
         ))}
       </ul>
+
+      <section aria-labelledby="beside-heading" className="card stack">
+        <h2 id="beside-heading">{t("beside.title")}</h2>
+        <p>{t("beside.intro", { year: beside.year, min: beside.min })}</p>
+        <BesideLegend />
+        <div className="beside-grid">
+          {beside.values.map((b) => (
+            <BesideMovement key={b.valueId} item={b} min={beside.min} />
+          ))}
+        </div>
+      </section>
     </div>
   );
 }

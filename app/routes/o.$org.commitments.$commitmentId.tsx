@@ -16,10 +16,9 @@ import { addCommitmentUpdate, checkCommitmentReferences, findCommitmentCycle, ge
 import { getFrameworkOptions } from "~/models/practice-options.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import { getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
-import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 import { recordParam } from "~/utils/http";
 
@@ -30,9 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const commitment = await getCommitment({ prisma, organizationId: organization.id, id: recordParam(params.commitmentId) });
   if (!commitment) notFound();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [framework, cycles] = await Promise.all([
-    getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en", includeArchived: true }),
+    getFrameworkOptions({ prisma, locale: lng, includeArchived: true }),
     listCycles({ prisma }),
   ]);
   const value = framework.values.find((v) => v.id === commitment.valueId);
@@ -61,26 +60,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!existing) notFound();
   const submission = await parseForm(request, commitmentIntentSchema);
   const intent = submission.payload.intent === "edit" ? "edit" : "update";
-  const answer = (status: number, options?: Parameters<typeof submission.reply>[0]) => json({ intent, result: submission.reply(options) }, { status });
-  if (submission.status !== "success") return answer(400);
+  if (submission.status !== "success") return reply(submission, {}, { intent });
   // a closed cycle's commitments are a record: read-only
-  if (!isWritableCycle(existing.cycle)) return answer(409, { formErrors: ["commitment:errors.cycleClosed"] });
+  if (!isWritableCycle(existing.cycle)) return reply(submission, { status: 409, formErrors: ["commitment:errors.cycleClosed"] }, { intent });
   const write = { prisma, organizationId: organization.id, actorId: user.id };
   const here = `/o/${organization.slug}/commitments/${id}`;
   const value = submission.value;
   if (value.intent === "update") {
     const { intent: _intent, version, submissionKey, ...input } = value;
     const done = await addCommitmentUpdate({ ...write, commitmentId: id, version, submissionKey, input });
-    if (done.status === "not-found") notFound();
-    if (done.status === "conflict") return answer(409, { formErrors: ["validation.conflict"] });
+    if (!done.ok) return replyFailure(submission, done, {}, { intent });
     return redirectWithToast(here, { key: "commitment:detail.update.done" });
   }
   const { intent: _intent, version, ...input } = value;
   const { errors, cycleId } = await checkCommitmentReferences({ prisma, input });
-  if (errors || !cycleId) return answer(400, { fieldErrors: errors ?? {} });
+  if (errors || !cycleId) return reply(submission, { fieldErrors: errors ?? {} }, { intent });
   const done = await updateCommitment({ ...write, id, version, input, cycleId });
-  if (done.status === "not-found") notFound();
-  if (done.status === "conflict") return answer(409, { formErrors: ["validation.conflict"] });
+  if (!done.ok) return replyFailure(submission, done, {}, { intent });
   return redirectWithToast(here, { key: "commitment:detail.edit.done" });
 }
 
@@ -91,7 +87,7 @@ export default function CommitmentPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("commitment");
   const c = data.commitment;
-  const lastResult = (intent: string) => (actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined);
+  const lastResult = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   return (
     <div className="container section stack" style={{ "--tag": data.value.color, "--card-accent": data.value.color } as React.CSSProperties}>
       <p>

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommitmentStatusBadge, ProgressMeter, useDateFormat } from "~/components/commitment-status";
+import { CommitmentStatusBadge, ProgressMeter } from "~/components/commitment-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -13,11 +13,11 @@ import { copyCommitmentsForward, countCopyable, listCommitments } from "~/models
 import { getFrameworkOptions } from "~/models/practice-options.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,10 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const thisYear = new Date().getUTCFullYear();
   const year = yearParam(searchParamsOf(request).get("year"), thisYear);
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [framework, cycles, commitments, copyable, t] = await Promise.all([
     // archived values too: an older commitment keeps the name it was made under
-    getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en", includeArchived: true }),
+    getFrameworkOptions({ prisma, locale: lng, includeArchived: true }),
     listCycles({ prisma }),
     listCommitments({ prisma, organizationId: organization.id, year }),
     countCopyable({ prisma, organizationId: organization.id, toYear: year }),
@@ -67,14 +67,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:commitment");
   const submission = await parseForm(request, copyForwardSchema);
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { year } = submission.value;
   const copied = await copyCommitmentsForward({ prisma: await getPrisma(), organizationId: organization.id, actorId: user.id, toYear: year });
-  if (copied.status === "closed") return json(submission.reply({ formErrors: ["commitment:errors.cycleClosed"] }), { status: 409 });
+  if (!copied.ok) return replyFailure(submission, copied);
   // a repeated click copies nothing more and says so
   return redirectWithToast(`/o/${organization.slug}/commitments?year=${year}`, {
-    key: copied.copied ? "commitment:copy.done" : "commitment:copy.none",
-    values: { count: copied.copied, year },
+    key: copied.value.copied ? "commitment:copy.done" : "commitment:copy.none",
+    values: { count: copied.value.copied, year },
   });
 }
 
@@ -82,7 +82,7 @@ export default function Commitments() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("commitment");
-  const date = useDateFormat();
+  const format = useFormat();
   const [copyForm] = useForm({ id: "copy-forward", lastResult });
   const base = `/o/${data.organization.slug}/commitments`;
   const newLink = (valueSlug?: string) => `${base}/new?${new URLSearchParams({ year: String(data.year), ...(valueSlug ? { value: valueSlug } : {}) })}`;
@@ -152,7 +152,7 @@ export default function Commitments() {
                       <ProgressMeter value={c.progress} label={t("fields.progress")} />
                     </div>
                     {c.target ? <p className="field-help">{t("list.target", { target: c.target })}</p> : null}
-                    <p className="field-help">{t("list.lastUpdate", { date: date(c.lastUpdateAt) })}</p>
+                    <p className="field-help">{t("list.lastUpdate", { date: format.date(c.lastUpdateAt) })}</p>
                   </li>
                 ))}
               </ul>

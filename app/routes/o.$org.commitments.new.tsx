@@ -14,10 +14,9 @@ import { checkCommitmentReferences, createCommitment } from "~/models/commitment
 import { getFrameworkOptions } from "~/models/practice-options.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { orThrow, parseForm, reply } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
-import { isLocale } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
 
@@ -25,9 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:commitment");
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [framework, cycles, t] = await Promise.all([
-    getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en" }),
+    getFrameworkOptions({ prisma, locale: lng }),
     listCycles({ prisma }),
     i18next.getFixedT(request, "commitment"),
   ]);
@@ -52,12 +51,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:commitment");
   const submission = await parseForm(request, newCommitmentSchema);
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { submissionKey, ...input } = submission.value;
   const prisma = await getPrisma();
   const { errors, cycleId } = await checkCommitmentReferences({ prisma, input });
-  if (errors || !cycleId) return json(submission.reply({ fieldErrors: errors ?? {} }), { status: 400 });
-  const created = await createCommitment({ prisma, organizationId: organization.id, actorId: user.id, cycleId, submissionKey, input });
+  if (errors || !cycleId) return reply(submission, { fieldErrors: errors ?? {} });
+  // a key another form already used is the 409 page
+  const created = orThrow(await createCommitment({ prisma, organizationId: organization.id, actorId: user.id, cycleId, submissionKey, input }));
   // a repeated submission lands on the commitment the first one made
   return redirectWithToast(`/o/${organization.slug}/commitments/${created.id}`, { key: "commitment:new.created" });
 }

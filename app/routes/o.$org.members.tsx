@@ -1,36 +1,24 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ConfirmStep } from "~/components/confirm-step";
-import { ErrorList, Field } from "~/components/ui/field";
+import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { handOverLead, listMembers, removeMember } from "~/models/membership.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { getEnv } from "~/utils/env.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { confirmField, emailField } from "~/utils/validation.server";
-
-const idField = () => z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
-
-const schema = () =>
-  z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("invite"), email: emailField(), role: z.enum(["MEMBER", "LEAD"], { error: "validation.invalidChoice" }) }),
-    z.object({ intent: z.literal("revoke"), invitationId: idField() }),
-    z.object({ intent: z.literal("remove"), membershipId: idField(), confirm: confirmField() }),
-    z.object({ intent: z.literal("handOver"), membershipId: idField() }),
-  ],
-  { error: "validation.invalidChoice" },
-);
+import { useFormat } from "~/components/use-format";
+import { membersSchema } from "~/models/membership-schema";
+import { INVITED_MEMBER_ROLES } from "~/models/people-options";
+import { InvitationList, InviteForm } from "~/components/invitations";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -57,28 +45,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   // members without the right get the same 404 as a stranger, whatever they post
   const { organization } = requireOrgPermission(user, params.org, "manage:member");
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, membersSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const answer = (result: ReturnType<typeof submission.reply>, status = 400, confirm: { membershipId: string; name: string; email: string } | null = null) =>
-    json({ intent, result, confirm }, { status });
-  if (submission.status !== "success") return answer(submission.reply());
+  const form = { intent, confirm: null as { membershipId: string; name: string; email: string } | null };
+  if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   const here = `/o/${organization.slug}/members`;
   const value = submission.value;
-  const refuse = (error: string) => answer(submission.reply({ formErrors: [error] }));
 
   switch (value.intent) {
     case "invite": {
       const target = { organizationId: organization.id, role: value.role };
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: readEnv().APP_URL });
-      if (!sent) notFound();
-      if (!sent.ok) return answer(submission.reply({ fieldErrors: { email: [sent.error] } }));
+      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "org:members.invite.sent", values: { email: value.email } });
     }
     case "revoke": {
       const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
-      if (!revoked) notFound();
+      if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "org:members.pending.revoked" });
     }
     case "remove": {
@@ -86,20 +71,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!value.confirm) {
         const member = (await listMembers({ prisma, organizationId: organization.id })).find((m) => m.id === value.membershipId);
         if (!member) notFound();
-        return answer(submission.reply(), 200, { membershipId: member.id, name: member.user.name, email: member.user.email });
+        return reply(submission, { status: 200 }, { intent, confirm: { membershipId: member.id, name: member.user.name, email: member.user.email } });
       }
       const removed = await removeMember({ prisma, organizationId: organization.id, membershipId: value.membershipId, actorId: user.id });
-      if (removed.status === "notFound") notFound();
-      if (removed.status === "lastLead") return refuse("org:members.errors.lastLead");
+      if (!removed.ok) return replyFailure(submission, removed, {}, form);
       // a lead who removed themself no longer has this page
-      if (removed.userId === user.id) return redirectWithToast("/", { key: "org:members.left", values: { organization: organization.name } });
-      return redirectWithToast(here, { key: "org:members.removed", values: { name: removed.name, organization: organization.name } });
+      if (removed.value.userId === user.id) return redirectWithToast("/", { key: "org:members.left", values: { organization: organization.name } });
+      return redirectWithToast(here, { key: "org:members.removed", values: { name: removed.value.name, organization: organization.name } });
     }
     case "handOver": {
       const done = await handOverLead({ prisma, organizationId: organization.id, toMembershipId: value.membershipId, actorId: user.id });
-      if (done.status === "notFound") notFound();
-      if (done.status === "error") return refuse(done.error);
-      return redirectWithToast(here, { key: "org:members.handOver.done", values: { name: done.name } });
+      if (!done.ok) return replyFailure(submission, done, {}, form);
+      return redirectWithToast(here, { key: "org:members.handOver.done", values: { name: done.value.name } });
     }
   }
 }
@@ -107,12 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Members() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("org");
-  // a new location after a successful send: the form starts empty again
-  const location = useLocation();
-  const [inviteForm, inviteFields] = useForm({ id: "invite-member", lastResult: actionData?.intent === "invite" ? actionData.result : undefined });
+  const { t } = useTranslation("org");
   const [rowForm] = useForm({ id: "member-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   const others = data.members.filter((m) => !m.self && m.role === "MEMBER");
   const confirm = actionData?.confirm ?? null;
   return (
@@ -155,7 +135,7 @@ export default function Members() {
                 <td data-label={t("members.table.role")}>
                   <span className="badge">{t(`members.roles.${m.role}`)}</span>
                 </td>
-                <td data-label={t("members.table.since")}>{date(m.since)}</td>
+                <td data-label={t("members.table.since")}>{format.date(m.since)}</td>
                 {data.canManage ? (
                   <td data-label={t("members.table.actions")} className={m.self ? "cell-empty" : undefined}>
                     {m.self ? null : (
@@ -179,45 +159,27 @@ export default function Members() {
         <>
           <section aria-labelledby="pending-heading" className="stack">
             <h2 id="pending-heading">{t("members.pending.title")}</h2>
-            {data.invitations.length ? (
-              <ul className="plain-list">
-                {data.invitations.map((i) => (
-                  <li key={i.id} className="form-actions">
-                    <span>
-                      {i.email} · {i.role ? t(`members.roles.${i.role}`) : null} · {t("members.pending.expires", { date: date(i.expiresAt) })}
-                    </span>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="invitationId" value={i.id} />
-                      <button type="submit" className="button small secondary" aria-label={t("members.pending.revokeNamed", { email: i.email })}>
-                        {t("members.pending.revoke")}
-                      </button>
-                    </Form>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="empty-state">{t("members.pending.empty")}</p>
-            )}
+            <InvitationList
+              invitations={data.invitations}
+              roleName={(role) => t(`members.roles.${role}`)}
+              expires={(date) => t("members.pending.expires", { date })}
+              revoke={t("members.pending.revoke")}
+              revokeNamed={(email) => t("members.pending.revokeNamed", { email })}
+              empty={t("members.pending.empty")}
+            />
           </section>
 
           <section aria-labelledby="invite-heading" className="narrow stack">
             <h2 id="invite-heading">{t("members.invite.title")}</h2>
             <p>{t("members.invite.intro")}</p>
-            <Form key={location.key} method="post" className="stack card-form" {...getFormProps(inviteForm)}>
-              <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
-              <input type="hidden" name="intent" value="invite" />
-              <Field label={t("members.invite.email")} meta={inviteFields.email}>
-                <input {...getInputProps(inviteFields.email, { type: "email" })} autoComplete="off" maxLength={254} required />
-              </Field>
-              <Field label={t("members.invite.role")} meta={inviteFields.role}>
-                <select {...getSelectProps(inviteFields.role)}>
-                  <option value="MEMBER">{t("members.roles.MEMBER")}</option>
-                  <option value="LEAD">{t("members.roles.LEAD")}</option>
-                </select>
-              </Field>
-              <SubmitButton>{t("members.invite.submit")}</SubmitButton>
-            </Form>
+            <InviteForm
+              id="invite-member"
+              lastResult={actionData?.intent === "invite" ? actionData.result : undefined}
+              roles={INVITED_MEMBER_ROLES.map((r) => ({ value: r, label: t(`members.roles.${r}`) }))}
+              email={t("members.invite.email")}
+              role={t("members.invite.role")}
+              submit={t("members.invite.submit")}
+            />
           </section>
 
           <section aria-labelledby="handover-heading" className="narrow stack">

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { ParticipantCount } from "~/components/participant-count";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { VisibilityBadge } from "~/components/visibility-field";
@@ -10,19 +9,14 @@ import { getFrameworkOptions } from "~/models/practice-options.server";
 import { getPractice, setPracticeDeleted } from "~/models/practice.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getLocale } from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { readForm } from "~/utils/security.server";
-import { parseFormData } from "~/utils/forms.server";
-import { formatDay } from "~/utils/time-zone";
+import { parseFormData, reply } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { recordParam } from "~/utils/http";
-
-// Two forms post here: delete, and the toast's undo of it.
-function intentSchema() {
-  return z.discriminatedUnion("intent", [z.object({ intent: z.literal("delete") }), z.object({ intent: z.literal("restore") })]);
-}
+import { useFormat } from "~/components/use-format";
+import { practiceIntentSchema } from "~/models/practice-schema";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,9 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const practice = await getPractice({ prisma, organizationId: organization.id, id: recordParam(params.practiceId) });
   // another organization's practice, or a deleted one, is not here (the undo posts to the action)
   if (!practice || practice.deleted) notFound();
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   // archived values and freedoms too: an older practice keeps the names it was logged with
-  const framework = await getFrameworkOptions({ prisma, locale: isLocale(lng) ? lng : "en", includeArchived: true });
+  const framework = await getFrameworkOptions({ prisma, locale: lng, includeArchived: true });
   const value = framework.values.find((v) => v.id === practice.valueId);
   return json({
     organization: { slug: organization.slug, name: organization.name },
@@ -66,12 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   // a deleted practice answers only to its undo
   if (existing.deleted && formData.get("intent") !== "restore") notFound();
-  const submission = parseFormData(formData, intentSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const submission = parseFormData(formData, practiceIntentSchema());
+  if (submission.status !== "success") return reply(submission);
   const list = `/o/${organization.slug}/practices`;
   const deleted = submission.value.intent === "delete";
   const result = await setPracticeDeleted({ prisma, organizationId: organization.id, actorId: user.id, id, deleted });
-  if (result.status === "not-found") notFound();
+  if (!result.ok) notFound();
   return deleted
     ? redirectWithToast(list, { key: "practice:toast.deleted", undo: { action: `${list}/${id}`, fields: { intent: "restore" } } })
     : redirectWithToast(`${list}/${id}`, { key: "practice:toast.restored" });
@@ -79,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PracticePage() {
   const { organization, practice: p, value, freedoms, canWrite } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("practice");
+  const { t } = useTranslation("practice");
+  const format = useFormat();
   const list = `/o/${organization.slug}/practices`;
   return (
     <div className="container narrow section stack">
@@ -108,7 +103,7 @@ export default function PracticePage() {
         <div>
           <dt>{t("view.date")}</dt>
           <dd>
-            <time dateTime={p.occurredOn}>{formatDay(p.occurredOn, i18n.language)}</time>
+            <time dateTime={p.occurredOn}>{format.date(p.occurredOn, "full")}</time>
           </dd>
         </div>
         <div>

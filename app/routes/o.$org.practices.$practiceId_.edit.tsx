@@ -3,30 +3,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
 import { PracticeFields, usePracticeForm } from "~/components/practice-form";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { getPracticeCalendar, getPracticeFormOptions } from "~/models/practice-options.server";
 import { checkPracticeReferences, getPractice, updatePractice } from "~/models/practice.server";
-import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
+import { practiceEditSchema, type PracticeInput } from "~/models/practice-schema";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { readForm } from "~/utils/security.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseFormData, reply, replyFailure } from "~/utils/forms.server";
 import { recordParam } from "~/utils/http";
 import { timeZoneHint } from "~/utils/time-zone.server";
 import { redirectWithToast } from "~/utils/toast.server";
-
-// The edit carries the version it saw: a stale one is a conflict, never an overwrite.
-function editSchema(maxDate: string) {
-  return z.safeExtend(practiceSchema({ maxDate }), {
-    intent: z.literal("save"),
-    version: z.coerce.number({ error: "validation.required" }).check(z.int(), z.minimum(1)),
-  });
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,8 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const practice = await getPractice({ prisma, organizationId: organization.id, id: recordParam(params.practiceId) });
   if (!practice || practice.deleted) notFound();
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const [options, t] = await Promise.all([
     getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request), alsoYear: Number(practice.occurredOn.slice(0, 4)) }),
     i18next.getFixedT(request, "practice"),
@@ -60,15 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!existing || existing.deleted) notFound();
   const formData = await readForm(request);
   const { today } = await getPracticeCalendar({ prisma, organizationId: organization.id, hint: timeZoneHint(request) });
-  const submission = parseFormData(formData, editSchema(today));
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const submission = parseFormData(formData, practiceEditSchema({ maxDate: today }));
+  if (submission.status !== "success") return reply(submission);
   const { intent: _intent, version, ...input } = submission.value;
   const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
-  if (referenceErrors) return json(submission.reply({ fieldErrors: referenceErrors }), { status: 400 });
+  if (referenceErrors) return reply(submission, { fieldErrors: referenceErrors });
   const result = await updatePractice({ prisma, organizationId: organization.id, actorId: user.id, id, version, input });
-  if (result.status === "not-found") notFound();
   // someone saved first: the typed text comes back with the message, nothing is overwritten
-  if (result.status === "conflict") return json(submission.reply({ formErrors: ["validation.conflict"] }), { status: 409 });
+  if (!result.ok) return replyFailure(submission, result);
   return redirectWithToast(`/o/${organization.slug}/practices/${id}`, { key: "practice:toast.updated" });
 }
 

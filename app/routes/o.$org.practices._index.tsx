@@ -10,16 +10,15 @@ import { getCommitmentOptions, getFrameworkOptions, parsePracticeSearch } from "
 import { listPractices, type PracticeFilters } from "~/models/practice.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:practice");
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   // the address is parsed on the server only: zod stays out of this page's JavaScript
   const search = parsePracticeSearch(searchParamsOf(request));
   const [framework, names, commitments, t] = await Promise.all([
@@ -80,13 +79,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export default function PracticeList() {
   const data = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("practice");
+  const { t } = useTranslation("practice");
   const location = useLocation();
   const base = `/o/${data.organization.slug}/practices`;
   const activeFilters = Object.values(data.applied).filter(Boolean).length;
   const valueById = new Map(data.values.map((v) => [v.id, v]));
   const freedomById = new Map(data.freedoms.map((f) => [f.id, f]));
-  const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   const pageLink = (page: number) => {
     const params = new URLSearchParams(location.search);
     params.delete("page");
@@ -191,7 +190,7 @@ export default function PracticeList() {
                     return (
                       <tr key={p.id}>
                         <td data-label={t("list.table.date")} className="cell-date">
-                          <time dateTime={p.occurredOn}>{date(p.occurredOn)}</time>
+                          <time dateTime={p.occurredOn}>{format.date(p.occurredOn)}</time>
                         </td>
                         <td data-label={t("list.table.practice")} className="cell-title">
                           <div>

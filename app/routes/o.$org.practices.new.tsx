@@ -11,10 +11,9 @@ import { checkPracticeReferences, createPractice } from "~/models/practice.serve
 import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { readForm } from "~/utils/security.server";
-import { parseFormData } from "~/utils/forms.server";
+import { orThrow, parseFormData, reply } from "~/utils/forms.server";
 import { timeZoneHint } from "~/utils/time-zone.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
@@ -23,8 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "write:practice");
   const prisma = await getPrisma();
-  const lng = await i18next.getLocale(request);
-  const locale = isLocale(lng) ? lng : "en";
+  const locale = await getLocale(request);
   const [options, t] = await Promise.all([
     getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request) }),
     i18next.getFixedT(request, "practice"),
@@ -53,11 +51,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const prisma = await getPrisma();
   const { today } = await getPracticeCalendar({ prisma, organizationId: organization.id, hint: timeZoneHint(request) });
   const submission = parseFormData(formData, practiceSchema({ maxDate: today }));
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const input = submission.value;
   const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
-  if (referenceErrors) return json(submission.reply({ fieldErrors: referenceErrors }), { status: 400 });
-  await createPractice({ prisma, organizationId: organization.id, actorId: user.id, submissionKey, input });
+  if (referenceErrors) return reply(submission, { fieldErrors: referenceErrors });
+  // a key another form already used is the 409 page
+  orThrow(await createPractice({ prisma, organizationId: organization.id, actorId: user.id, submissionKey, input }));
   // a repeated submission lands on the same page with the same message: one practice either way
   return redirectWithToast(`/o/${organization.slug}/practices`, { key: "practice:toast.created" });
 }

@@ -2,38 +2,45 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BesideLegend, BesideMovement } from "~/components/beside-movement";
 import { ParticipantCount } from "~/components/participant-count";
 import { VisibilityBadge } from "~/components/visibility-field";
+import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-beside.server";
 import { getValueForOrganization } from "~/models/value-page.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
-import { isLocale } from "~/utils/localized";
+import { getEnv } from "~/utils/env.server";
+import { getLocale } from "~/utils/i18next.server";
 import { valueColor } from "~/utils/palette";
 import { recordParam } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:reflection");
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
+  const prisma = await getPrisma();
   const data = await getValueForOrganization({
-    prisma: await getPrisma(),
+    prisma,
     organizationId: organization.id,
     slug: recordParam(params.value),
-    locale: isLocale(lng) ? lng : "en",
+    locale: lng,
   });
   if (!data) notFound();
-  return json({ orgSlug: organization.slug, ...data });
+  const min = besideGroupMinimum(getEnv().MIN_GROUP_SIZE);
+  const year = new Date().getUTCFullYear();
+  // an archived value is no longer compared: the movement's numbers are for the values in use
+  const [beside] = data.value.archived ? [] : await getOrganizationBeside({ prisma, organizationId: organization.id, year, minGroupSize: min, valueIds: [data.value.id] });
+  return json({ orgSlug: organization.slug, ...data, beside: beside ? { year, min, item: beside } : null });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.value.name ?? ""} · North Star` }];
 
 export default function ValuePage() {
-  const { orgSlug, value, commitments, practices, practiceCount, reflections } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("workspace");
+  const { orgSlug, value, commitments, practices, practiceCount, reflections, beside } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("workspace");
   const base = `/o/${orgSlug}`;
-  const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const percent = (n: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(n);
+  const format = useFormat();
   const accent = { "--card-accent": valueColor(value.slug, value.position - 1) } as React.CSSProperties;
   return (
     <div className="container section stack" style={accent}>
@@ -54,7 +61,7 @@ export default function ValuePage() {
               <li key={c.id}>
                 <Link to={`${base}/commitments/${c.id}`}>{c.title}</Link>
                 <span className="status-line">
-                  {c.year} · {t(`status.${c.status}`)} · {t("home.progress", { percent: percent(c.progress / 100) })}
+                  {c.year} · {t(`status.${c.status}`)} · {t("home.progress", { percent: format.percent(c.progress / 100) })}
                 </span>
               </li>
             ))}
@@ -73,7 +80,7 @@ export default function ValuePage() {
             <ol className="timeline">
               {practices.map((p) => (
                 <li key={p.id}>
-                  <time dateTime={p.occurredOn}>{date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
+                  <time dateTime={p.occurredOn}>{format.date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
                   <VisibilityBadge visibility={p.visibility} />
                   <span className="status-line">
                     <ParticipantCount participants={p.participants} impacted={p.impactedParticipants} />
@@ -90,6 +97,15 @@ export default function ValuePage() {
           <p className="muted">{t("value.noPractices")}</p>
         )}
       </section>
+
+      {beside ? (
+        <section aria-labelledby="beside-heading" className="card stack">
+          <h2 id="beside-heading">{t("beside.title")}</h2>
+          <p>{t("beside.intro", { year: beside.year, min: beside.min })}</p>
+          <BesideLegend />
+          <BesideMovement item={beside.item} min={beside.min} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="reflections-heading" className="stack">
         <h2 id="reflections-heading">{t("value.reflections")}</h2>

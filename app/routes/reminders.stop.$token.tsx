@@ -9,11 +9,11 @@ import { notFound } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { readForm } from "~/utils/security.server";
-import { sessionSecret } from "~/utils/session.server";
+import { sessionSecrets } from "~/utils/session.server";
 
-/** The user a reminder's "stop" link names; a link that was not signed here is a 404. */
+/** The user a reminder's "stop" link names; a link that was not signed here (with any current secret) is a 404. */
 function userOf(token: string | undefined) {
-  const userId = token && token.length <= 200 ? readStopRemindersToken({ secret: sessionSecret(), token }) : null;
+  const userId = token && token.length <= 200 ? sessionSecrets().reduce<string | null>((found, secret) => found ?? readStopRemindersToken({ secret, token }), null) : null;
   if (!userId) notFound();
   return userId;
 }

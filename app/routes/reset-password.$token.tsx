@@ -1,30 +1,22 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/utils/zod.server";
-import { ErrorList, Field } from "~/components/ui/field";
+import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
-import { createSession, findSessionUser } from "~/models/session.server";
-import { homePath } from "~/utils/auth.server";
+import { startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import i18next from "~/utils/i18next.server";
-import { passwordProblem } from "~/utils/password-policy.server";
-import { commitSessionCookie, readSessionToken, rememberDevice } from "~/utils/session.server";
+import { newPasswordErrors } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { newPasswordField, tokenParam } from "~/utils/validation.server";
+import { tokenParam } from "~/utils/form-fields";
+import { resetPasswordSchema } from "~/models/session-schema";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 const EXPIRED = "auth:reset.expired";
-
-const schema = () =>
-  z.object({
-  password: newPasswordField(),
-  confirm: z.string({ error: "validation.required" }).check(z.maxLength(128, { error: "validation.passwordTooLong" })),
-});
 
 /**
  * A link cut short by a mail program is null (404); a well-formed one that no longer works is a 410. Both show
@@ -51,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenOf(params);
-  const submission = await parseForm(request, schema());
+  const submission = await parseForm(request, resetPasswordSchema());
   const hideFields = ["password", "confirm"];
   if (!token) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 404 });
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
@@ -59,29 +51,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reset = await findUsableReset({ prisma, token });
   if (!reset) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
   const { password, confirm } = submission.value;
-  const fieldErrors: Record<string, string[]> = {};
-  const problem = passwordProblem(password, reset.email);
-  if (problem) fieldErrors.password = [problem];
-  if (confirm !== password) fieldErrors.confirm = ["validation.passwordsDiffer"];
-  if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors, hideFields }), { status: 400 });
+  const fieldErrors = newPasswordErrors({ password, confirm, email: reset.email });
+  if (fieldErrors) return json(submission.reply({ fieldErrors, hideFields }), { status: 400 });
 
-  const userId = await resetPassword({ prisma, token, password });
-  // the link was used (or expired) between the check above and now
-  if (!userId) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
-  const env = readEnv();
+  const changed = await resetPassword({ prisma, token, password });
+  // the link was used (or expired) between the check above and now: the form says so, with its 410
+  if (!changed.ok) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  const userId = changed.value;
   // the browser's previous session ends too, even when it was another account's
-  const session = await createSession({
-    prisma,
-    userId,
-    maxDays: env.SESSION_MAX_DAYS,
-    userAgent: request.headers.get("User-Agent"),
-    replacing: await readSessionToken(request),
-  });
-  const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
-  const headers = new Headers();
-  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await rememberDevice(request, reset.email));
-  return redirectWithToast(user ? homePath(user) : "/", { key: "auth:reset.done" }, { headers });
+  const { headers, home } = await startSession({ request, userId, email: reset.email });
+  return redirectWithToast(home, { key: "auth:reset.done" }, { headers });
 }
 
 export default function ResetPassword() {
@@ -110,12 +89,7 @@ export default function ResetPassword() {
         <ErrorList id={form.errorId} errors={form.errors} />
         {/* lets a password manager file the new password under the right account */}
         <input type="email" value={email} autoComplete="username" readOnly hidden />
-        <Field label={t("fields.newPassword")} meta={fields.password} help={t("fields.passwordHelp")}>
-          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" required />
-        </Field>
-        <Field label={t("fields.passwordConfirm")} meta={fields.confirm}>
-          <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" required />
-        </Field>
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("fields.newPassword"), confirm: t("fields.passwordConfirm") }} />
         <SubmitButton>{t("reset.submit")}</SubmitButton>
       </Form>
     </div>

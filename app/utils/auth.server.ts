@@ -1,10 +1,10 @@
 // Who is asking, and may they? Every loader and action goes through these helpers.
 import { redirect } from "@remix-run/node";
-import { findSessionUser, type SessionUser } from "~/models/session.server";
+import { createSession, findSessionUser, type SessionUser } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { coalitionRoleCan, orgRoleCan, type CoalitionPermission, type OrgPermission } from "~/utils/permissions";
-import { clearSessionCookie, readSessionToken } from "~/utils/session.server";
+import { clearSessionCookie, commitSessionCookie, readSessionToken, rememberDevice } from "~/utils/session.server";
 
 export type { SessionUser };
 
@@ -21,7 +21,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
 async function findUser(request: Request): Promise<SessionUser | null> {
   const token = await readSessionToken(request);
   if (!token) return null;
-  const env = readEnv();
+  const env = getEnv();
   return findSessionUser({ prisma: await getPrisma(), token, idleMinutes: env.SESSION_IDLE_MINUTES });
 }
 
@@ -61,4 +61,26 @@ export function homePath(user: SessionUser) {
   if (user.coalitionRole !== "NONE") return "/movement";
   if (user.memberships.length === 1) return `/o/${user.memberships[0].organization.slug}`;
   return "/orgs";
+}
+
+/**
+ * Signs the browser in as `userId` once a password has been checked or set (sign-in, an accepted invitation,
+ * a reset password): a new session replacing the one the browser held, its cookie, this browser remembered
+ * for `email`, and the person's home to redirect to.
+ */
+export async function startSession({ request, userId, email }: { request: Request; userId: string; email: string }) {
+  const prisma = await getPrisma();
+  const env = getEnv();
+  const session = await createSession({
+    prisma,
+    userId,
+    maxDays: env.SESSION_MAX_DAYS,
+    userAgent: request.headers.get("User-Agent"),
+    replacing: await readSessionToken(request),
+  });
+  const user = await findSessionUser({ prisma, token: session.token, idleMinutes: env.SESSION_IDLE_MINUTES });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
+  headers.append("Set-Cookie", await rememberDevice(request, email));
+  return { headers, home: user ? homePath(user) : "/" };
 }

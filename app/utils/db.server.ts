@@ -1,15 +1,14 @@
 // The app's one database entry point: one Prisma client per process.
 //   DATABASE_URL set   -> that PostgreSQL server
 //   DATABASE_URL unset -> embedded PGlite in $DATA_DIR/pglite, served on 127.0.0.1
-// Before the client is handed out, pending migrations are applied and a fresh database is seeded (the
-// framework always; demo data by default on the embedded database only), so no request sees a half-made one.
+// Before the client is handed out, pending migrations are applied, so no query meets an old schema. Seeding is
+// start-up's (app/boot/boot.server.ts) and the commands' (scripts/), not this module's.
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { startEmbeddedDb, type EmbeddedDb } from "~/utils/embedded-db.server";
-import { isLoopback, readEnv, type Env } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { applyMigrations } from "~/utils/migrate.server";
-import { seedOnStart } from "~/utils/seed-on-start.server";
 
 export type Db = {
   prisma: PrismaClient;
@@ -24,7 +23,7 @@ export type Db = {
 export type Prisma = PrismaClient;
 
 async function init(): Promise<Db> {
-  const env = readEnv();
+  const env = getEnv();
   let url = env.DATABASE_URL;
   let max = env.DB_POOL_MAX;
   let embedded: EmbeddedDb | undefined;
@@ -51,28 +50,12 @@ async function init(): Promise<Db> {
     const startSlowQueryLog = () => {
       logSlowQueries = true;
     };
-    if (env.SEED_ON_START === "1") {
-      await seedOnStart({
-        prisma,
-        demo: seedsDemo(env, Boolean(embedded)),
-        log: env.NODE_ENV === "test" ? () => {} : (line) => console.log(`[north-star] ${line}`),
-        signIns: false,
-      });
-    }
     if (env.NODE_ENV !== "test") releaseOnSignal(prisma, embedded);
     return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded, startSlowQueryLog };
   } catch (e) {
     await embedded?.stop().catch(() => {});
     throw e;
   }
-}
-
-/**
- * Demo data goes into a fresh database when SEED_DEMO says so; unset, only into the embedded database of a
- * server that listens on loopback: the demo accounts share a published password.
- */
-export function seedsDemo(env: Env, embedded: boolean) {
-  return env.SEED_DEMO ? env.SEED_DEMO === "1" : embedded && isLoopback(env.HOST);
 }
 
 // On SIGINT/SIGTERM: close the pool (idle connections would keep the process alive past a container's

@@ -17,8 +17,15 @@ const schema = z.object({
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** smallest number of organizations a movement breakdown may show */
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).default(3),
-  /** signs the session cookie; required in production with DATABASE_URL (the embedded mode keeps one in DATA_DIR) */
-  SESSION_SECRET: z.string().min(16).optional(),
+  /**
+   * signs the session cookie; required in production with DATABASE_URL (the embedded mode keeps one in DATA_DIR).
+   * Several, comma-separated, rotate it: the first signs, every one verifies.
+   */
+  SESSION_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
+    .refine((secrets) => !secrets || (secrets.length > 0 && secrets.every((s) => s.length >= 16)), "each comma-separated secret needs at least 16 characters"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
   /** failed sign-ins (and reset requests) per minute across the site above which only known browsers may try */
@@ -52,6 +59,7 @@ export function isLoopback(address: string | null | undefined) {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
+/** Parses an environment; the app itself reads its own through getEnv. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -59,4 +67,20 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment: ${problems}`);
   }
   return parsed.data;
+}
+
+let parsed: Env | undefined;
+
+/**
+ * The process's environment, parsed on first use (start-up, app/boot/boot.server.ts) and kept: requests read
+ * the same settings without parsing them again. A command that changes process.env before it opens the app's
+ * database (scripts/app-database.ts) does so before anything here has been read.
+ */
+export function getEnv(): Env {
+  return (parsed ??= readEnv());
+}
+
+/** The next getEnv parses process.env again: for tests that stub a variable, as a server started with it. */
+export function forgetEnv() {
+  parsed = undefined;
 }

@@ -3,6 +3,9 @@
 // schema; a test runs both over the same inputs and requires the same errors (see *-schema.test.ts).
 import { parse } from "@conform-to/react";
 
+/** A new password's length (NIST SP 800-63B); the server also refuses common ones (password-policy.server.ts). */
+export const PASSWORD_LIMITS = { minLength: 12, maxLength: 128 } as const;
+
 export type FieldRule = {
   type: "text" | "number" | "date" | "choice" | "multi" | "checkbox";
   required?: boolean;
@@ -41,7 +44,8 @@ export type FormRules = {
   atMost?: { field: string; atMost: string; message: string }[];
 };
 
-function isRealDate(value: string) {
+/** Whether a YYYY-MM-DD string names a day on the calendar (2026-02-30 does not). */
+export function isRealDate(value: string) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
@@ -80,6 +84,18 @@ function fieldProblem(rule: FieldRule, raw: unknown): Problem | null {
     }
   }
 }
+
+/**
+ * The HTML constraints a field's rule implies (`required`, `maxLength`, `min`, `max`, `step`), spread on its
+ * input after Conform's props: the browser's own checks, the rules and the server's schema then share one limit.
+ */
+export const fieldProps = (rule: FieldRule) => ({
+  required: rule.required,
+  maxLength: rule.maxLength,
+  min: rule.minDate ?? rule.min,
+  max: rule.maxDate ?? rule.max,
+  step: rule.integer ? 1 : undefined,
+});
 
 /** Field errors (i18n keys) for a form's values, or null when it may be sent. */
 export function checkRules(payload: Record<string, unknown>, rules: FormRules): Record<string, string[]> | null {

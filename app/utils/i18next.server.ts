@@ -3,6 +3,7 @@ import { RemixI18Next } from "remix-i18next/server";
 import i18n from "~/utils/i18n";
 import { resources } from "~/locales/resources";
 import { getUser } from "~/utils/auth.server";
+import { isLocale, type Locale } from "~/utils/localized";
 
 /** The visitor's language choice; it outlives sessions so the public pages remember it too. */
 export const localeCookie = createCookie("lng", {
@@ -27,3 +28,9 @@ const i18next = new RemixI18Next({
 });
 
 export default i18next;
+
+/** The language of this request's page: the one place a loader, an action or the document asks for it. */
+export async function getLocale(request: Request): Promise<Locale> {
+  const lng = await i18next.getLocale(request);
+  return isLocale(lng) ? lng : "en";
+}

@@ -2,9 +2,10 @@
 // SMTP_URL is set, otherwise as one line in the server log.
 import nodemailer from "nodemailer";
 import { z } from "zod";
-import { isLoopback, readEnv, type Env } from "~/utils/env.server";
+import { isLoopback, getEnv, type Env } from "~/utils/env.server";
 import i18next from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
+import { formatDate } from "~/utils/format";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 type Lines = (...lines: (string | null)[]) => string;
@@ -17,7 +18,6 @@ function template<P>(ns: "email" | "cycle", payload: z.ZodType<P>, render: (p: P
 
 // Names typed by people end up in the subject line: one line, no control characters.
 const oneLine = (s: string) => s.replace(/[\s\p{Cc}]+/gu, " ").trim();
-const longDate = (iso: string, locale: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: "long", timeZone: "UTC" });
 
 const cycleEmail = z.object({ organization: z.string(), year: z.number().int(), closesOn: z.iso.date(), url: z.url() });
 
@@ -53,7 +53,7 @@ const templates = {
     },
   ),
   "cycle-opened": template("cycle", cycleEmail, (p, t, paragraphs, locale) => {
-    const values = { organization: oneLine(p.organization), year: p.year, date: longDate(p.closesOn, locale) };
+    const values = { organization: oneLine(p.organization), year: p.year, date: formatDate(locale, p.closesOn, "long") };
     return {
       url: p.url,
       subject: oneLine(t("email.opened.subject", values)),
@@ -64,7 +64,7 @@ const templates = {
     "cycle",
     cycleEmail.extend({ reminder: z.enum(["periodic", "closing", "manual"]), stopUrl: z.url() }),
     (p, t, paragraphs, locale) => {
-      const values = { organization: oneLine(p.organization), year: p.year, date: longDate(p.closesOn, locale) };
+      const values = { organization: oneLine(p.organization), year: p.year, date: formatDate(locale, p.closesOn, "long") };
       return {
         url: p.url,
         unsubscribeUrl: p.stopUrl,
@@ -100,8 +100,9 @@ function parseOrThrow<T>(template: string, schema: z.ZodType<T>, payload: unknow
   return parsed.data;
 }
 
-// NOTE: sendDueEmails holds each row's lock in a Prisma transaction, which times out after 5 seconds; an SMTP
-// exchange that takes longer fails here and is retried, instead of outliving the transaction.
+// NOTE: sendDueEmails claims each email with a lease of a few minutes and sends it outside any transaction; an
+// SMTP exchange that hangs fails here and is retried later, long before the lease could lapse and let another
+// instance claim the same email while this one is still sending it.
 const SEND_DEADLINE_MS = 4_000;
 
 function withDeadline<T>(work: Promise<T>, ms: number) {
@@ -117,7 +118,7 @@ function withDeadline<T>(work: Promise<T>, ms: number) {
  * subject: where the outbox shows the email, that it is there; elsewhere that it was not sent, with the link
  * outside production so a tester can follow it.
  */
-export function createMailer(env: Env = readEnv()) {
+export function createMailer(env: Env = getEnv()) {
   const transport = env.SMTP_URL
     ? nodemailer.createTransport({ url: env.SMTP_URL, dnsTimeout: 2_000, connectionTimeout: 3_000, greetingTimeout: 3_000, socketTimeout: SEND_DEADLINE_MS })
     : null;
@@ -147,7 +148,7 @@ export function createMailer(env: Env = readEnv()) {
  *   - otherwise (`npm run dev`, tests) on.
  * devOutboxServes adds the check of the client itself.
  */
-export function devOutboxEnabled(env: Env = readEnv()) {
+export function devOutboxEnabled(env: Env = getEnv()) {
   if (env.SMTP_URL || !isLoopback(env.HOST) || env.TRUST_PROXY > 0 || env.DEV_OUTBOX === "0") return false;
   if (env.NODE_ENV === "production") return env.DEV_OUTBOX === "1" && !env.DATABASE_URL;
   return true;
@@ -163,7 +164,7 @@ const PROXY_HEADERS = ["Forwarded", "X-Forwarded-For", "X-Real-IP", "X-Forwarded
  * this machine by a loopback name. A page of another site can rebind its own name to 127.0.0.1 and read
  * the answer as its own (DNS rebinding); its requests then carry that site's name as their Host.
  */
-export function devOutboxServes(request: Request, peerAddress: string | null | undefined, env: Env = readEnv()) {
+export function devOutboxServes(request: Request, peerAddress: string | null | undefined, env: Env = getEnv()) {
   return (
     devOutboxEnabled(env) &&
     isLoopback(peerAddress) &&

@@ -2,8 +2,7 @@
 // common passwords is zxcvbn-ts's (about 49,000 from public breach corpora); it stays on the server.
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+import { PASSWORD_LIMITS } from "~/utils/form-rules";
 
 let common: Set<string> | undefined;
 function commonPasswords() {
@@ -31,11 +30,20 @@ export function isCommonPassword(password: string) {
 
 /** An i18n key for what is wrong with a new password, or null when it is acceptable. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < PASSWORD_MIN) return "validation.passwordTooShort";
-  if (password.length > PASSWORD_MAX) return "validation.passwordTooLong";
+  if (password.length < PASSWORD_LIMITS.minLength) return "validation.passwordTooShort";
+  if (password.length > PASSWORD_LIMITS.maxLength) return "validation.passwordTooLong";
   if (isCommonPassword(password)) return "validation.passwordCommon";
   if (email && password.toLowerCase().includes(email.toLowerCase().split("@")[0]) && email.split("@")[0].length >= 4) {
     return "validation.passwordContainsEmail";
   }
   return null;
+}
+
+/** Field errors for a new password and its confirmation (the `password` and `confirm` fields), or null when both are right. */
+export function newPasswordErrors({ password, confirm, email }: { password: string; confirm: string; email: string }) {
+  const fieldErrors: Record<string, string[]> = {};
+  const problem = passwordProblem(password, email);
+  if (problem) fieldErrors.password = [problem];
+  if (confirm !== password) fieldErrors.confirm = ["validation.passwordsDiffer"];
+  return Object.keys(fieldErrors).length ? fieldErrors : null;
 }

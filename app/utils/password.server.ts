@@ -6,8 +6,9 @@ const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 // how many passwords this process has checked: what a rate limit has to keep down
 let checks = 0;
 
-export function hashPassword(password: string) {
-  return hash(password, OPTIONS);
+/** A fixed `salt` only for a password that is public anyway (the demo's, demo/seed.ts); otherwise a random one. */
+export function hashPassword(password: string, { salt }: { salt?: Uint8Array } = {}) {
+  return hash(password, salt ? { ...OPTIONS, salt } : OPTIONS);
 }
 
 export function verifyPassword(hashed: string, password: string) {

@@ -1,6 +1,7 @@
 // The one permission matrix. Organization roles grant rights inside their organization only; coalition
 // roles grant movement-wide rights and never an organization's private content or the right to edit it.
 // Checked on the server by app/utils/auth.server.ts; the UI may use `can` only to hide what would be refused.
+// Every permission here guards a route: a right nothing checks is not listed.
 
 export const ORG_PERMISSIONS = [
   "read:org",
@@ -13,9 +14,6 @@ export const ORG_PERMISSIONS = [
   "submit:reflection",
   "read:member",
   "manage:member",
-  "update:org",
-  "export:org",
-  "delete:org",
 ] as const;
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
 
@@ -25,6 +23,7 @@ export const COALITION_PERMISSIONS = [
   "manage:cycle",
   "send:reminder",
   "manage:framework",
+  "manage:region",
   "manage:organization",
   "manage:people",
   "read:audit",
@@ -47,7 +46,7 @@ const MEMBER: OrgPermission[] = [
 
 export const ORG_MATRIX: Record<OrgRole, readonly OrgPermission[]> = {
   MEMBER,
-  LEAD: [...MEMBER, "submit:reflection", "manage:member", "update:org", "export:org", "delete:org"],
+  LEAD: [...MEMBER, "submit:reflection", "manage:member"],
 };
 
 // Staff follow the cycle (read it, remind and pause organizations); admins create, open and close it.
@@ -56,7 +55,7 @@ const STAFF: CoalitionPermission[] = ["read:movement", "read:shared-content", "s
 export const COALITION_MATRIX: Record<CoalitionRoleName, readonly CoalitionPermission[]> = {
   NONE: [],
   STAFF,
-  ADMIN: [...STAFF, "manage:cycle", "manage:framework", "manage:organization", "manage:people", "read:audit"],
+  ADMIN: [...STAFF, "manage:cycle", "manage:framework", "manage:region", "manage:organization", "manage:people", "read:audit"],
 };
 
 export function orgRoleCan(role: OrgRole | null | undefined, permission: OrgPermission) {

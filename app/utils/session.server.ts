@@ -4,34 +4,41 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 
-const g = globalThis as unknown as { __northStarSessionSecret?: string };
+const g = globalThis as unknown as { __northStarSessionSecrets?: string[] };
 
 /**
- * SESSION_SECRET when set. Otherwise a random secret kept in DATA_DIR (the embedded try-out), or per
- * process in tests. Production on a PostgreSQL server refuses to start without one.
+ * The secrets that sign and verify cookies and links: SESSION_SECRET's comma-separated list when set (the
+ * first signs, every one verifies, so a new secret goes first and the old one stays until its cookies have
+ * expired). Otherwise a random secret kept in DATA_DIR (the embedded try-out), or per process in tests.
+ * Production on a PostgreSQL server refuses to start without one.
  */
-export function sessionSecret() {
-  if (g.__northStarSessionSecret) return g.__northStarSessionSecret;
-  const env = readEnv();
-  let secret = env.SESSION_SECRET;
-  if (!secret) {
+export function sessionSecrets(): string[] {
+  if (g.__northStarSessionSecrets) return g.__northStarSessionSecrets;
+  const env = getEnv();
+  let secrets = env.SESSION_SECRET;
+  if (!secrets) {
     if (env.NODE_ENV === "production" && env.DATABASE_URL) {
       throw new Error("SESSION_SECRET is not set: production with DATABASE_URL needs a secret of at least 16 characters.");
     }
     if (env.NODE_ENV === "test") {
-      secret = crypto.randomBytes(32).toString("base64url");
+      secrets = [crypto.randomBytes(32).toString("base64url")];
     } else {
       const file = path.join(env.DATA_DIR, "session-secret");
       if (!fs.existsSync(file)) {
         fs.mkdirSync(env.DATA_DIR, { recursive: true });
         fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
       }
-      secret = fs.readFileSync(file, "utf8").trim();
+      secrets = [fs.readFileSync(file, "utf8").trim()];
     }
   }
-  return (g.__northStarSessionSecret = secret);
+  return (g.__northStarSessionSecrets = secrets);
+}
+
+/** The secret that signs: the first of sessionSecrets(). */
+export function sessionSecret() {
+  return sessionSecrets()[0];
 }
 
 const secure = process.env.NODE_ENV === "production";
@@ -45,7 +52,7 @@ function sessionCookie() {
     httpOnly: true,
     secure,
     sameSite: "lax",
-    secrets: [sessionSecret()],
+    secrets: sessionSecrets(),
   });
 }
 
@@ -85,12 +92,12 @@ function deviceCookie() {
     secure,
     sameSite: "lax",
     maxAge: DEVICE_DAYS * 86_400,
-    secrets: [sessionSecret()],
+    secrets: sessionSecrets(),
   });
 }
 
-function deviceMark(email: string) {
-  return crypto.createHmac("sha256", sessionSecret()).update(`device:${email}`).digest("base64url").slice(0, 22);
+function deviceMark(email: string, secret = sessionSecret()) {
+  return crypto.createHmac("sha256", secret).update(`device:${email}`).digest("base64url").slice(0, 22);
 }
 
 async function deviceMarks(request: Request): Promise<string[]> {
@@ -100,7 +107,8 @@ async function deviceMarks(request: Request): Promise<string[]> {
 
 /** True when this browser signed in to the account with this email before. */
 export async function isKnownDevice(request: Request, email: string) {
-  return (await deviceMarks(request)).includes(deviceMark(email));
+  const marks = await deviceMarks(request);
+  return sessionSecrets().some((secret) => marks.includes(deviceMark(email, secret)));
 }
 
 /** The Set-Cookie value that remembers this browser for the account (the last few accounts are kept). */

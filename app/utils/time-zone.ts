@@ -45,7 +45,3 @@ export function zoneName(timeZone: string, locale: string, now: Date = new Date(
   }
 }
 
-/** A calendar day (YYYY-MM-DD) written out for people: "Monday, March 9, 2026", or "Mar 9, 2026" when `short`. */
-export function formatDay(day: string, locale: string, { short = false } = {}) {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: short ? "medium" : "full", timeZone: "UTC" });
-}

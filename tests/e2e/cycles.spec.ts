@@ -2,13 +2,12 @@
 // (with JavaScript) submits the reflection; the tracker shows it and reminders to that organization stop.
 // The admin then puts this year's cycle back as it was, for the other specs. Every page passes axe's checks.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { chooseLanguage, DEMO_PASSWORD, seriousA11yViolations, signIn } from "./helpers";
+import { chooseLanguage, DEMO_PASSWORD, screenshot, seriousA11yViolations, signIn } from "./helpers";
 
 const year = new Date().getUTCFullYear();
 const next = year + 1;
 const leadEmail = "lead@comite-de-trabajadores-del-valle.example";
 const orgName = "Comité de Trabajadores del Valle";
-const SHOTS = process.env.SCREENSHOT_DIR;
 
 test.use({ locale: "en-US" });
 test.describe.configure({ mode: "serial" });
@@ -25,24 +24,10 @@ async function signedIn(page: Page, email: string) {
 async function accessible(path: string, shot?: string) {
   await checker.page.goto(path);
   expect(await seriousA11yViolations(checker.page)).toEqual([]);
-  if (shot) await shoot(checker.page, shot);
-}
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const [label, size] of [
-    ["phone", { width: 390, height: 844 }],
-    ["desktop", { width: 1280, height: 900 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}-top.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  if (shot) await screenshot(checker.page, shot);
 }
 
 test.beforeAll(async ({ browser }) => {
-  // bypassCSP only so axe can be injected
   for (const javaScriptEnabled of [false, true]) {
     // bypassCSP only so axe can be injected
     const context = await browser.newContext({ javaScriptEnabled, locale: "en-US", bypassCSP: true });
@@ -102,7 +87,7 @@ test("a lead submits the reflection; the tracker changes and the reminder for th
   await page.goto("/o/comite-de-trabajadores-del-valle");
   await expect(page.getByRole("heading", { name: `The ${next} reflection is open` })).toBeVisible();
   await expect(page.getByText("What did trust make possible this year?")).toBeVisible();
-  await shoot(page, "org-home-open-cycle");
+  await screenshot(page, "org-home-open-cycle");
   await page.getByRole("link", { name: "Go to the reflection" }).click();
   await expect(page.getByText("What did trust make possible this year?")).toBeVisible();
   for (let step = 1; step <= 4; step++) {

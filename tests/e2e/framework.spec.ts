@@ -2,12 +2,11 @@
 // a lead reading in Spanish sees the new name on the organization's value page. Account settings: a lead
 // switches their language. The pages pass axe's serious and critical checks.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, seriousA11yViolations, signIn } from "./helpers";
+import { DEMO_PASSWORD, screenshot, seriousA11yViolations, signIn } from "./helpers";
 
 const ADMIN = "admin@northstar.example";
 const ORG = "comite-de-trabajadores-del-valle";
 const LEAD = `lead@${ORG}.example`;
-const SHOTS = process.env.SCREENSHOT_DIR;
 
 /** English pages whatever the demo account's own language: the browser's choice wins over the account's. */
 async function inEnglish(page: Page) {
@@ -27,17 +26,6 @@ async function renameInSpanish(page: Page, value: string, spanish: string) {
   await page.getByRole("group", { name: "Name" }).getByLabel("Spanish").fill(spanish);
   await page.getByRole("button", { name: "Save the wording" }).click();
   await expect(page.getByRole("status")).toContainText(/The new wording applies from the \d{4} cycle on/);
-}
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const [label, size] of [
-    ["phone", { width: 390, height: 844 }],
-    ["desktop", { width: 1280, height: 900 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-  }
 }
 
 test("without JavaScript, an admin renames a value in Spanish and a lead sees it on the value page", async ({ browser }) => {
@@ -95,13 +83,13 @@ test("the framework pages and the account page pass axe's serious and critical c
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
     expect(await seriousA11yViolations(page), path).toEqual([]);
-    await shoot(page, shot);
+    await screenshot(page, shot);
   }
   await page.goto("/movement/admin/framework");
   await page.getByRole("link", { name: "Edit Global Awareness and Engagement" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Edit a value");
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await shoot(page, "framework-value");
+  await screenshot(page, "framework-value");
   // a refused form shows its errors, still without serious violations
   await page.goto("/account");
   await page.getByLabel("Current password").fill("not the password");
@@ -110,6 +98,6 @@ test("the framework pages and the account page pass axe's serious and critical c
   await page.getByRole("button", { name: "Change the password" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await shoot(page, "account-error");
+  await screenshot(page, "account-error");
   await context.close();
 });

@@ -33,13 +33,16 @@ export function collectProblems(page: Page) {
   return problems;
 }
 
+/** A full-page screenshot at phone and desktop width, in SCREENSHOT_DIR (else test-results/screenshots); the
+ * page is left at desktop width. */
 export async function screenshot(page: Page, name: string) {
+  const dir = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
   for (const [label, size] of [
     ["phone", { width: 390, height: 844 }],
     ["desktop", { width: 1280, height: 900 }],
   ] as const) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: `test-results/screenshots/${name}-${label}.png`, fullPage: true });
+    await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
   }
 }
 
@@ -84,7 +87,7 @@ export async function addOrganizationAndInviteLead(page: Page, orgName: string, 
   await expect(page).toHaveURL(/\/movement$/);
   await page.goto("/movement/admin/organizations");
   await page.getByLabel("Name", { exact: true }).fill(orgName);
-  await page.getByLabel("Region", { exact: true }).fill("NM");
+  await page.getByLabel("Region", { exact: true }).selectOption("NM");
   await page.getByLabel("Size").selectOption("SMALL");
   await page.getByRole("button", { name: "Add organization" }).click();
   await expect(page.getByRole("status")).toContainText(`${orgName} was added`);

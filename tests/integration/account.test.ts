@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { action, loader } from "~/routes/account";
 import { action as forgotAction } from "~/routes/forgot-password";
-import { findSessionUser } from "~/models/session.server";
+import { findSessionUser } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
 import { localeCookie } from "~/utils/i18next.server";
 import { verifyPassword } from "~/utils/password.server";

@@ -47,7 +47,7 @@ describe("organizations", () => {
     const freedom = await prisma.freedom.findFirstOrThrow({ where: { archivedAt: null } });
     const edited = await postOrg(a.cookie, org.id, {
       intent: "update",
-      updatedAt: page.organization.updatedAt,
+      version: String(page.organization.version),
       ...orgForm({ name: "Fuerza del Valle Central", region: "NV", sizeBand: "LARGE", impactedLed: "on", focusFreedomIds: freedom.id }),
     });
     expect(edited.status).toBe(302);
@@ -58,7 +58,7 @@ describe("organizations", () => {
     expect(updatedEvent.metadata).toEqual({ fields: ["name", "region", "sizeBand", "impactedLed", "focusFreedoms"] });
 
     // the form still carrying the old version is refused and keeps the newer edit
-    const stale = await postOrg(a.cookie, org.id, { intent: "update", updatedAt: page.organization.updatedAt, ...orgForm({ name: "Old Name" }) });
+    const stale = await postOrg(a.cookie, org.id, { intent: "update", version: String(page.organization.version), ...orgForm({ name: "Old Name" }) });
     expect(stale.status).toBe(409);
     expect((await stale.json()).result.error[""]).toEqual(["admin:organizations.errors.stale"]);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Fuerza del Valle Central");
@@ -76,7 +76,7 @@ describe("organizations", () => {
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).not.toBeNull();
     expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(404);
     // an archived organization cannot invite
-    const invite = await postOrg(a.cookie, org.id, { intent: "inviteLead", email: "lead@example.org" });
+    const invite = await postOrg(a.cookie, org.id, { intent: "invite", role: "LEAD", email: "lead@example.org" });
     expect(invite.status).toBe(400);
     expect((await invite.json()).result.error[""]).toEqual(["admin:organizations.errors.archivedInvite"]);
 
@@ -110,9 +110,28 @@ describe("organizations", () => {
     // renaming onto another organization's name is refused too
     const other = await createOrganization({ name: "Otra Casa" });
     const page = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${other.id}`, { cookie: a.cookie, params: { orgId: other.id } }))).json();
-    const rename = await postOrg(a.cookie, other.id, { intent: "update", updatedAt: page.organization.updatedAt, ...orgForm({ name: "CASA UNIDA" }) });
+    const rename = await postOrg(a.cookie, other.id, { intent: "update", version: String(page.organization.version), ...orgForm({ name: "CASA UNIDA" }) });
     expect(rename.status).toBe(400);
     expect((await rename.json()).result.error.name).toEqual(["admin:organizations.errors.nameTaken"]);
+  });
+
+  test("two admins saving the same version at once: one edit lands, the other is a 409 that keeps its text", async () => {
+    const a = await admin();
+    const org = await createOrganization({ name: "Race Org" });
+    const page = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }))).json();
+    const version = String(page.organization.version);
+    const [first, second] = await Promise.all([
+      postOrg(a.cookie, org.id, { intent: "update", version, ...orgForm({ name: "Race Org North" }) }),
+      postOrg(a.cookie, org.id, { intent: "update", version, ...orgForm({ name: "Race Org South" }) }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([302, 409]);
+    const refused = first.status === 409 ? first : second;
+    const body = await refused.json();
+    expect(body.result.error[""]).toEqual(["admin:organizations.errors.stale"]);
+    expect(["Race Org North", "Race Org South"]).toContain(body.result.initialValue.name);
+    const stored = await (await getPrisma()).organization.findUniqueOrThrow({ where: { id: org.id } });
+    expect(stored.version).toBe(page.organization.version + 1);
+    expect(await (await getPrisma()).auditEvent.count({ where: { action: "organization.updated", entityId: org.id } })).toBe(1);
   });
 
   test("an unknown organization id answers 404", async () => {
@@ -138,10 +157,10 @@ describe("an organization's time zone", () => {
 
     const before = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }))).json();
     expect(before.organization.timeZone).toBe("Pacific/Guam");
-    const refused = await postOrg(a.cookie, org.id, { intent: "update", updatedAt: before.organization.updatedAt, ...orgForm({ name: "Isla Unida", timeZone: "Mars/Olympus_Mons" }) });
+    const refused = await postOrg(a.cookie, org.id, { intent: "update", version: String(before.organization.version), ...orgForm({ name: "Isla Unida", timeZone: "Mars/Olympus_Mons" }) });
     expect(refused.status).toBe(400);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).timeZone).toBe("Pacific/Guam");
-    const moved = await postOrg(a.cookie, org.id, { intent: "update", updatedAt: before.organization.updatedAt, ...orgForm({ name: "Isla Unida", timeZone: "America/New_York" }) });
+    const moved = await postOrg(a.cookie, org.id, { intent: "update", version: String(before.organization.version), ...orgForm({ name: "Isla Unida", timeZone: "America/New_York" }) });
     expect(moved.status).toBe(302);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).timeZone).toBe("America/New_York");
   });
@@ -162,7 +181,7 @@ describe("who may use the admin pages", () => {
         createOrg(cookie, orgForm({ name: "Sneaky" })),
         answer(orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie, params }))),
         postOrg(cookie, org.id, { intent: "archive", confirm: "yes" }),
-        postOrg(cookie, org.id, { intent: "inviteLead", email: "sneaky@example.org" }),
+        postOrg(cookie, org.id, { intent: "invite", role: "LEAD", email: "sneaky@example.org" }),
         answer(peopleLoader(requestArgs("/movement/admin/people", { cookie }))),
         postPeople(cookie, { intent: "role", userId: target.id, role: "ADMIN" }),
         postPeople(cookie, { intent: "disable", userId: target.id, confirm: "yes" }),
@@ -269,7 +288,7 @@ describe("audit log", () => {
   test("no audit metadata holds a password, a token or an invitee's email", async () => {
     const a = await admin();
     const org = await createOrganization();
-    expect((await postOrg(a.cookie, org.id, { intent: "inviteLead", email: "secret-lead@example.org" })).status).toBe(302);
+    expect((await postOrg(a.cookie, org.id, { intent: "invite", role: "LEAD", email: "secret-lead@example.org" })).status).toBe(302);
     const prisma = await getPrisma();
     const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "secret-lead@example.org" } });
     const token = (email.payload as { url: string }).url.slice(-43);

@@ -1,11 +1,13 @@
 // While accounts with the published demo password exist, the server listens on loopback only
-// (app/utils/boot.server.ts listenRefusal); the count comes from the password hashes themselves.
+// (app/boot/boot.server.ts listenRefusal); the count comes from the password hashes themselves.
 import { describe, expect, test } from "vitest";
-import { countDemoPasswordAccounts, DEMO_PASSWORD, seedDemo } from "~/models/demo-seed.server";
+import { listenRefusal, mailNote } from "~/boot/boot.server";
+import { countDemoPasswordAccounts, DEMO_PASSWORD_HASH } from "~/models/demo-accounts.server";
 import { setPassword } from "~/models/user.server";
-import { listenRefusal, mailNote } from "~/utils/boot.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { DEMO_PASSWORD, demoPasswordHash, seedDemo } from "../../demo/seed";
 import { createUser } from "../factories";
 
 const env = (vars: Record<string, string>) => readEnv({ NODE_ENV: "test", ...vars });
@@ -29,6 +31,27 @@ describe("demo accounts and the network", () => {
     await prisma.password.deleteMany({ where: { user: { email: { endsWith: ".example" }, NOT: { email: "someone@northstar.example" } } } });
     expect(await countDemoPasswordAccounts({ prisma })).toBe(0);
     expect(DEMO_PASSWORD).toBe("north-star-demo");
+  });
+
+  test("the server knows the demo password's hash, not the password: the seed writes that very hash", async () => {
+    expect(await demoPasswordHash()).toBe(DEMO_PASSWORD_HASH);
+    expect(await verifyPassword(DEMO_PASSWORD_HASH, DEMO_PASSWORD)).toBe(true);
+    expect(DEMO_PASSWORD_HASH).not.toContain(DEMO_PASSWORD);
+  });
+
+  test("a database seeded before the hash was fixed still counts: accounts that share one hash", async () => {
+    const prisma = await getPrisma();
+    const withHash = async (email: string, hash: string) => {
+      const user = await createUser({ email });
+      await prisma.password.update({ where: { userId: user.id }, data: { hash } });
+    };
+    const oldSeedHash = await hashPassword(DEMO_PASSWORD);
+    await withHash("lead@old-demo.example", oldSeedHash);
+    await withHash("member1@old-demo.example", oldSeedHash);
+    // two people who chose the same password still have hashes of their own
+    await withHash("a@own.example", await hashPassword("the same passphrase"));
+    await withHash("b@own.example", await hashPassword("the same passphrase"));
+    expect(await countDemoPasswordAccounts({ prisma })).toBe(2);
   });
 
   test("listening beyond loopback is refused while they exist, with the way to start without them", () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { generateDemo, type DemoOptions } from "~/models/demo-data";
-import { DEMO_PASSWORD, DemoSeedRefusedError, demoSignIns, seedDemo, type DemoCounts } from "~/models/demo-seed.server";
+import { generateDemo, type DemoOptions } from "../../demo/data";
+import { DEMO_PASSWORD, DemoSeedRefusedError, demoSignIns, seedDemo, type DemoCounts } from "../../demo/seed";
 import { compareSummaries } from "~/models/summary.server";
 import { getPrisma, type Prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";

@@ -7,7 +7,7 @@ import { action as loginAction } from "~/routes/login";
 import { getPrisma } from "~/utils/db.server";
 import { FORM_LIMITS } from "~/utils/form-limits";
 import { hashToken } from "~/utils/session.server";
-import { TEST_PASSWORD, answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+import { TEST_PASSWORD, answer, createOrganization, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
 import { type AppRoute, appRoutes, routeModule } from "../routes";
 import { createPractice } from "~/models/practice.server";
 
@@ -78,13 +78,13 @@ beforeAll(async () => {
   const freedom = await prisma.freedom.findFirstOrThrow({ orderBy: { position: "asc" } });
   const commitment = await prisma.commitment.create({ data: { organizationId: org.id, valueId: value.id, cycleId: cycle.id, title: "A commitment" } });
   // through the model, so the summaries it keeps count this practice before the walk edits it
-  const practice = await createPractice({
+  const practice = await valueOf(createPractice({
     prisma,
     organizationId: org.id,
     actorId: lead.id,
     submissionKey: randomUUID(),
     input: { title: "A practice", occurredOn: "2026-03-02", valueId: value.id, participants: 3, impactedParticipants: 2, visibility: "PRIVATE", freedomIds: [] },
-  });
+  }));
   const membership = await prisma.membership.findFirstOrThrow({ where: { organizationId: org.id, userId: member.id } });
   const token = randomUUID().replaceAll("-", "").padEnd(43, "x");
   const invitation = await prisma.invitation.create({ data: { tokenHash: hashToken(token), email: `invitee-${randomUUID().slice(0, 6)}@example.org`, organizationId: org.id, membershipRole: "MEMBER", expiresAt: new Date(Date.now() + 86_400_000) } });

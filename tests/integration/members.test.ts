@@ -88,7 +88,7 @@ describe("removing and handing over", () => {
   test("the last lead cannot be removed", async () => {
     const { org, lead } = await team();
     const res = await post(org, lead.cookie, { intent: "remove", membershipId: lead.membership.id, confirm: "yes" });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(409);
     expect((await res.json()).result.error[""]).toEqual(["org:members.errors.lastLead"]);
     expect(await (await getPrisma()).membership.count({ where: { id: lead.membership.id, role: "LEAD" } })).toBe(1);
   });
@@ -124,7 +124,7 @@ describe("removing and handing over", () => {
       { intent: "remove", membershipId: other.ana.membership.id, confirm: "yes" },
       { intent: "handOver", membershipId: other.ana.membership.id },
       { intent: "remove", membershipId: "not-an-id" },
-      { intent: "revoke", invitationId: invitation && invitation.ok ? invitation.invitationId : "" },
+      { intent: "revoke", invitationId: invitation.ok ? invitation.value.invitationId : "" },
     ];
     for (const form of forms) {
       expect((await post(org, lead.cookie, form)).status, JSON.stringify(form)).toBe(404);
@@ -158,12 +158,12 @@ describe("removing and handing over", () => {
   test("the lead withdraws an invitation and its link stops working", async () => {
     const { org, lead } = await team();
     const sent = await createInvitation({ prisma: await getPrisma(), inviterId: lead.id, email: "maybe@example.org", target: { organizationId: org.id, role: "MEMBER" }, appUrl: "http://localhost" });
-    if (!sent?.ok) throw new Error("invitation not sent");
-    expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.invitationId })).status).toBe(302);
+    if (!sent.ok) throw new Error("invitation not sent");
+    expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.value.invitationId })).status).toBe(302);
     const prisma = await getPrisma();
-    expect((await prisma.invitation.findUniqueOrThrow({ where: { id: sent.invitationId } })).revokedAt).not.toBeNull();
-    expect(await prisma.auditEvent.count({ where: { action: "invitation.revoked", entityId: sent.invitationId } })).toBe(1);
+    expect((await prisma.invitation.findUniqueOrThrow({ where: { id: sent.value.invitationId } })).revokedAt).not.toBeNull();
+    expect(await prisma.auditEvent.count({ where: { action: "invitation.revoked", entityId: sent.value.invitationId } })).toBe(1);
     // twice is a 404: nothing open by that id any more
-    expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.invitationId })).status).toBe(404);
+    expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.value.invitationId })).status).toBe(404);
   });
 });

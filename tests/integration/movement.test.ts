@@ -12,7 +12,7 @@ import { loader as csvLoader } from "~/routes/movement.csv";
 import { loader as dashboardLoader } from "~/routes/movement._index";
 import { getPrisma } from "~/utils/db.server";
 import { freedomColor, valueColor } from "~/utils/palette";
-import { answer, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
 
 const MARKER = "PRIVATE-MARKER-7f3a";
 const YEAR = 2025;
@@ -35,6 +35,8 @@ let memberCookie = "";
 
 const labels = {
   months: Array.from({ length: 12 }, (_, m) => `M${m + 1}`),
+  month: (month: string) => `M${month}`,
+  yearBefore: "a year before",
   statuses: { PLANNED: "P", IN_PROGRESS: "I", ACHIEVED: "A", PAUSED: "U", DROPPED: "D" },
   participants: "participants",
   impacted: "impacted",
@@ -47,10 +49,10 @@ async function dashboard(filters: Omit<MovementFilters, "year"> = {}) {
   return getMovementDashboard({ prisma: await getPrisma(), filters: { year: YEAR, ...filters }, locale: "en", minGroupSize: 3, labels, valueColor, freedomColor });
 }
 
-/** March 2025 for the chosen value, from the practices chart. */
+/** March 2025 for the chosen value, from the practices chart (its row, whether the chart shows a year or a range). */
 function march(d: Awaited<ReturnType<typeof dashboard>>) {
-  const column = d.charts.practices.columns.findIndex((c) => c.key === `${valueSlug}-${YEAR}`);
-  return d.charts.practices.rows[2].cells[column];
+  const column = d.charts.practices.columns.findIndex((c) => c.key === `${valueSlug}-${YEAR}` || c.key === `${valueSlug}-current`);
+  return d.charts.practices.rows.find((r) => r.key === `${YEAR}-03`)!.cells[column];
 }
 
 /** RFC 4180: quoted fields may hold commas and doubled quotes. */
@@ -72,13 +74,13 @@ beforeAll(async () => {
     const created = await prisma.organization.create({ data: { name: `Known ${i}`, slug: `known-${i}`, region: o.region, sizeBand: o.sizeBand, impactedLed: o.impactedLed } });
     orgs.push({ ...o, id: created.id });
     for (let p = 0; p < o.practices; p++) {
-      await createPractice({
+      await valueOf(createPractice({
         prisma,
         organizationId: created.id,
         actorId: actor.id,
         submissionKey: `known-${i}-${p}`,
         input: { title: `${MARKER} ${i}`, notes: MARKER, occurredOn: `${YEAR}-03-1${p}`, valueId, participants: 10, impactedParticipants: 4, visibility: "PRIVATE", freedomIds: [] },
-      });
+      }));
     }
   }
   staffCookie = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
@@ -112,8 +114,10 @@ describe("known answers and suppression", () => {
     for (const region of [undefined, ...MACRO_REGIONS])
       for (const size of [undefined, ...SIZE_BANDS])
         for (const impacted of [undefined, true, false]) combos.push({ ...(region ? { region } : {}), ...(size ? { size } : {}), ...(impacted === undefined ? {} : { impacted }) });
+    // the same with a date range around March: its months are the same rollup cells, suppressed alike
+    const ranged = combos.map((f) => ({ ...f, range: { from: `${YEAR}-02`, to: `${YEAR}-04` } }));
     let shown = 0;
-    for (const f of combos) {
+    for (const f of [...combos, ...ranged]) {
       const matching = orgs.filter((o) => (!f.region || MACRO[o.region] === f.region) && (!f.size || o.sizeBand === f.size) && (f.impacted === undefined || o.impactedLed === f.impacted));
       const d = await dashboard(f);
       const cell = march(d);
@@ -128,8 +132,27 @@ describe("known answers and suppression", () => {
         if (row.cells[0] !== null && row.cells[0] > 0) expect(matching.length, `${row.key} ${JSON.stringify(f)}`).toBeGreaterThanOrEqual(3);
       }
     }
-    expect(shown).toBeGreaterThan(4);
-  }, 180_000);
+    expect(shown).toBeGreaterThan(8);
+  }, 360_000);
+
+  test("a date range draws its months beside the same months a year before; the yearly charts keep the year", async () => {
+    const d = await dashboard({ range: { from: `${YEAR}-02`, to: `${YEAR}-04` } });
+    expect(d.charts.practices.rows.map((r) => [r.key, r.label])).toEqual([
+      [`${YEAR}-02`, `M${YEAR}-02`],
+      [`${YEAR}-03`, `M${YEAR}-03`],
+      [`${YEAR}-04`, `M${YEAR}-04`],
+    ]);
+    expect(march(d)).toBe(11);
+    const column = d.charts.practices.columns.findIndex((c) => c.key === `${valueSlug}-before`);
+    expect(d.charts.practices.rows.map((r) => r.cells[column])).toEqual([0, 0, 0]);
+    // a range across the turn of the year, and one without March: nothing of March in it
+    const across = await dashboard({ range: { from: `${YEAR - 1}-11`, to: `${YEAR}-02` } });
+    expect(across.charts.practices.rows.map((r) => r.key)).toEqual([`${YEAR - 1}-11`, `${YEAR - 1}-12`, `${YEAR}-01`, `${YEAR}-02`]);
+    const later = await dashboard({ range: { from: `${YEAR}-04`, to: `${YEAR}-06` } });
+    expect(later.charts.practices.rows.flatMap((r) => r.cells).every((c) => c === 0)).toBe(true);
+    // yearly charts are the year's whatever the range
+    expect(later.charts.participants.rows.find((r) => r.key === valueSlug)!.cells).toEqual([110, 44]);
+  });
 
 });
 
@@ -156,6 +179,31 @@ describe("the pages", () => {
     const col = chart.table.columns.findIndex((c) => c.label.endsWith(String(YEAR)));
     expect(chart.svg).toContain(`<title>${chart.table.columns[col].label.replace(/&/g, "&amp;")}, ${march2025.label}: ${march2025.cells[col]}</title>`);
     expect(chart.svg).not.toContain(": null<");
+  });
+
+  test("the date range reaches the page, its CSV and its wording; a range that does not parse is ignored and said to be", async () => {
+    const res = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}&from=${YEAR}-02&to=${YEAR}-04`, { cookie: staffCookie })) as Promise<Response>);
+    const data = (await res.json()) as { rangeIgnored: boolean; params: string; charts: { id: string; title: string; covers: string | null; table: { rows: { key: string; cells: (number | null)[] }[] } }[] };
+    expect(data.rangeIgnored).toBe(false);
+    const practices = data.charts.find((c) => c.id === "practices")!;
+    expect(practices.title).toBe(`Practices per value per month, February ${YEAR} to April ${YEAR}, beside a year earlier`);
+    expect(practices.covers).toBeNull();
+    expect(data.charts.find((c) => c.id === "participants")!.covers).toBe(`This chart counts whole years: it covers all of ${YEAR}, not only February ${YEAR} to April ${YEAR}.`);
+    expect(data.params).toContain(`from=${YEAR}-02&to=${YEAR}-04`);
+    const csvRes = await answer(() => csvLoader(requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie })) as Promise<Response>);
+    expect(csvRes.headers.get("Content-Disposition")).toContain(`movement-practices-${YEAR}-02-to-${YEAR}-04.csv`);
+    const lines = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ""));
+    expect(lines.slice(1).map((l) => l[0])).toEqual([`Feb ${YEAR}`, `Mar ${YEAR}`, `Apr ${YEAR}`]);
+    expect(lines.slice(1).map((l) => l.slice(1))).toEqual(practices.table.rows.map((r) => r.cells.map((c) => (c === null ? "fewer than 3 organizations" : String(c)))));
+
+    for (const bad of [`from=${YEAR}-13`, `from=${YEAR}-05&to=${YEAR}-02`, "from=2000-01&to=2026-01", "to=abc"]) {
+      const ignored = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}&${bad}`, { cookie: staffCookie })) as Promise<Response>);
+      expect(ignored.status, bad).toBe(200);
+      const body = (await ignored.json()) as typeof data;
+      expect(body.rangeIgnored, bad).toBe(true);
+      expect(body.params).not.toContain("from=");
+      expect(body.charts.find((c) => c.id === "practices")!.table.rows).toHaveLength(12);
+    }
   });
 
   test("an organization's member gets 404 on every movement page and download", async () => {

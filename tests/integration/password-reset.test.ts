@@ -223,8 +223,8 @@ describe("using a reset link", () => {
       resetPassword({ prisma, token, password: "first of the two passwords" }),
       resetPassword({ prisma, token, password: "second of the two passwords" }),
     ]);
-    expect(results.filter((r) => r === user.id)).toHaveLength(1);
-    expect(results.filter((r) => r === null)).toHaveLength(1);
+    expect(results.filter((r) => r.ok && r.value === user.id)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error === "gone")).toHaveLength(1);
     expect(await prisma.auditEvent.count({ where: { action: "auth.password_reset", actorId: user.id } })).toBe(1);
   });
 

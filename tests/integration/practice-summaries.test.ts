@@ -4,7 +4,7 @@ import { compareSummaries, rebuildSummaries } from "~/models/summary.server";
 import { createPractice, setPracticeDeleted, updatePractice } from "~/models/practice.server";
 import type { PracticeInput } from "~/models/practice-schema";
 import { getPrisma } from "~/utils/db.server";
-import { createOrganization, createUser } from "../factories";
+import { createOrganization, createUser, valueOf } from "../factories";
 
 let orgs: string[] = [];
 let actorId = "";
@@ -52,23 +52,23 @@ test("after 150 random creates, edits, deletes and undos the summaries equal a f
     const roll = random();
     if (roll < 0.45 || live.length === 0) {
       const organizationId = pick(orgs);
-      const { id } = await createPractice({ prisma, organizationId, actorId, submissionKey: `k-${step}`, input: input() });
+      const { id } = await valueOf(createPractice({ prisma, organizationId, actorId, submissionKey: `k-${step}`, input: input() }));
       live.push({ id, organizationId, version: 1, deleted: false });
     } else if (roll < 0.75) {
       const p = pick(live);
       const stale = random() < 0.15;
       const result = await updatePractice({ prisma, organizationId: p.organizationId, actorId, id: p.id, version: stale ? p.version - 1 : p.version, input: input() });
-      if (p.deleted) expect(result.status).toBe("not-found");
+      if (p.deleted) expect(result).toMatchObject({ ok: false, error: "not-found" });
       else if (stale) {
-        expect(result.status).toBe("conflict");
+        expect(result).toMatchObject({ ok: false, error: "stale" });
         conflicts++;
       } else {
-        expect(result.status).toBe("ok");
+        expect(result.ok).toBe(true);
         p.version++;
       }
     } else {
       const p = pick(live);
-      expect((await setPracticeDeleted({ prisma, organizationId: p.organizationId, actorId, id: p.id, deleted: !p.deleted })).status).toBe("ok");
+      expect((await setPracticeDeleted({ prisma, organizationId: p.organizationId, actorId, id: p.id, deleted: !p.deleted })).ok).toBe(true);
       p.deleted = !p.deleted;
       p.version++;
     }
@@ -90,22 +90,23 @@ test("a repeated submission key creates one practice and answers with the first 
   const organizationId = orgs[0];
   const base: PracticeInput = { title: "Once", occurredOn: "2026-01-05", valueId: values[0], participants: 3, impactedParticipants: 1, visibility: "PRIVATE", freedomIds: [] };
   const [a, b] = await Promise.all([
-    createPractice({ prisma, organizationId, actorId, submissionKey: "double-click", input: base }),
-    createPractice({ prisma, organizationId, actorId, submissionKey: "double-click", input: base }),
+    valueOf(createPractice({ prisma, organizationId, actorId, submissionKey: "double-click", input: base })),
+    valueOf(createPractice({ prisma, organizationId, actorId, submissionKey: "double-click", input: base })),
   ]);
   expect(a.id).toBe(b.id);
   expect([a.created, b.created].sort()).toEqual([false, true]);
   expect(await prisma.practice.count({ where: { organizationId, title: "Once" } })).toBe(1);
   // another organization cannot reuse (or learn about) the key
-  await expect(createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "double-click", input: base })).rejects.toMatchObject({ status: 409 });
+  expect(await createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "double-click", input: base })).toMatchObject({ ok: false, error: "conflict" });
+  expect(await prisma.practice.count({ where: { organizationId: orgs[1], title: "Once" } })).toBe(0);
 });
 
 test("an edit or delete naming another organization's practice finds nothing and changes nothing", async () => {
   const prisma = await getPrisma();
   const base: PracticeInput = { title: "Theirs", occurredOn: "2026-01-05", valueId: values[0], participants: 3, impactedParticipants: 1, visibility: "PRIVATE", freedomIds: [] };
-  const { id } = await createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "theirs", input: base });
-  expect((await updatePractice({ prisma, organizationId: orgs[0], actorId, id, version: 1, input: { ...base, title: "Mine now" } })).status).toBe("not-found");
-  expect((await setPracticeDeleted({ prisma, organizationId: orgs[0], actorId, id, deleted: true })).status).toBe("not-found");
+  const { id } = await valueOf(createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "theirs", input: base }));
+  expect(await updatePractice({ prisma, organizationId: orgs[0], actorId, id, version: 1, input: { ...base, title: "Mine now" } })).toMatchObject({ ok: false, error: "not-found" });
+  expect(await setPracticeDeleted({ prisma, organizationId: orgs[0], actorId, id, deleted: true })).toMatchObject({ ok: false, error: "not-found" });
   const row = await prisma.practice.findUniqueOrThrow({ where: { id } });
   expect(row.title).toBe("Theirs");
   expect(row.deletedAt).toBeNull();
@@ -132,7 +133,7 @@ test("saves from several organizations at once, in the same movement cells, leav
     return out;
   };
   const created = await inWaves(
-    Array.from({ length: 24 }, (_, i) => () => createPractice({ prisma, organizationId: many[i % many.length], actorId, submissionKey: `busy-${i}`, input: input(i) })),
+    Array.from({ length: 24 }, (_, i) => () => valueOf(createPractice({ prisma, organizationId: many[i % many.length], actorId, submissionKey: `busy-${i}`, input: input(i) }))),
   );
   // half of them deleted, mixed with more saves
   await inWaves<unknown>([

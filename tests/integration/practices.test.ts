@@ -12,7 +12,7 @@ import { loader as listLoader } from "~/routes/o.$org.practices._index";
 import { action as newAction, loader as newLoader } from "~/routes/o.$org.practices.new";
 import { getPrisma } from "~/utils/db.server";
 import { dayIn } from "~/utils/time-zone";
-import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated, valueOf } from "../factories";
 
 type Org = { id: string; slug: string };
 type Framework = { id: string; slug: string }[];
@@ -67,7 +67,7 @@ const base = (input: Partial<PracticeInput> = {}): PracticeInput => ({
 let keys = 0;
 async function practice(org: Org, actorId: string, input: Partial<PracticeInput> = {}) {
   const prisma = await getPrisma();
-  return createPractice({ prisma, organizationId: org.id, actorId, submissionKey: `test-${++keys}`, input: base(input) });
+  return valueOf(createPractice({ prisma, organizationId: org.id, actorId, submissionKey: `test-${++keys}`, input: base(input) }));
 }
 
 const listArgs = (org: Org, cookie: string | undefined, query = "") => requestArgs(`/o/${org.slug}/practices${query}`, { cookie, params: { org: org.slug } });
@@ -172,14 +172,14 @@ describe("the list", () => {
     org = w.org;
     cookie = w.cookie;
     const prisma = await getPrisma();
-    const made = await createCommitment({
+    const made = await valueOf(createCommitment({
       prisma,
       organizationId: org.id,
       actorId: w.user.id,
       cycleId: await cycleId(2025),
       submissionKey: "list-commitment",
       input: { title: "Monthly assemblies", valueId: values[1].id, year: 2025 },
-    });
+    }));
     commitmentId = made.id;
     // 24 plain practices in 2024, one a month and a day, all of the first value, private
     for (let i = 0; i < 24; i++) {
@@ -279,14 +279,14 @@ describe("the list", () => {
 
   test("another organization's commitment is not a filter here", async () => {
     const other = await workspace();
-    const theirs = await createCommitment({
+    const theirs = await valueOf(createCommitment({
       prisma: await getPrisma(),
       organizationId: other.org.id,
       actorId: other.user.id,
       cycleId: await cycleId(2025),
       submissionKey: "their-commitment",
       input: { title: "Their commitment", valueId: values[1].id, year: 2025 },
-    });
+    }));
     const data = await listData(org, cookie, `?commitment=${theirs.id}`);
     expect(data.applied.commitment).toBe("");
     expect(data.total).toBe(26);
@@ -308,7 +308,7 @@ describe("logging a practice", () => {
     const prisma = await getPrisma();
     const make = (organizationId: string, valueId: string, year: number, key: string) =>
       cycleId(year).then((id) =>
-        createCommitment({ prisma, organizationId, actorId: userId, cycleId: id, submissionKey: key, input: { title: `Commitment ${key}`, valueId, year } }).then((c) => c.id),
+        valueOf(createCommitment({ prisma, organizationId, actorId: userId, cycleId: id, submissionKey: key, input: { title: `Commitment ${key}`, valueId, year } })).then((c) => c.id),
       );
     const other = await createOrganization();
     commitments = {
@@ -486,7 +486,7 @@ describe("reading, editing, deleting and undoing", () => {
   test("opening a practice shows it to read, with its value, freedoms, commitment, notes and who may see it", async () => {
     const prisma = await getPrisma();
     const cycle = await cycleId(YEAR);
-    const commitment = await createCommitment({ prisma, organizationId: org.id, actorId: userId, cycleId: cycle, submissionKey: "view-commitment", input: { title: "Open assemblies", valueId: values[0].id, year: YEAR } });
+    const commitment = await valueOf(createCommitment({ prisma, organizationId: org.id, actorId: userId, cycleId: cycle, submissionKey: "view-commitment", input: { title: "Open assemblies", valueId: values[0].id, year: YEAR } }));
     const { id } = await practice(org, userId, {
       title: "Assembly in the park",
       notes: "Forty neighbours came.",
@@ -719,7 +719,7 @@ describe("today, in the calendar of the person logging", () => {
 
   test("an edit is held to the same today", async () => {
     at(NOW);
-    const { id } = await createPractice({ prisma: await getPrisma(), organizationId: org.id, actorId: (await createUser()).id, submissionKey: "tz-edit", input: base({ occurredOn: "2026-03-01" }) });
+    const { id } = await valueOf(createPractice({ prisma: await getPrisma(), organizationId: org.id, actorId: (await createUser()).id, submissionKey: "tz-edit", input: base({ occurredOn: "2026-03-01" }) }));
     const { submissionKey: _key, ...form } = newForm({ occurredOn: "2026-03-10" });
     const res = await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form }));
     expect(res.status).toBe(400);

@@ -1,13 +1,16 @@
 // Walks every route of the app, taken from Remix's own route manifest so a new route is covered the day it
 // is added, and tries it as a member of organization A with the ids of organization B, for every method
-// the route accepts. Each answers 404 (or asks to sign in), changes nothing of B's, and no response
-// contains the marker planted in B's records.
+// the route accepts and every form intent its schemas name (wherever they live: tests/routes.ts follows the
+// route's imports). Each answers 404 (or asks to sign in), changes no row of B's in any table, and no
+// response contains the marker planted in B's records.
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
+import { Prisma } from "~/generated/prisma/client";
+import { rebuildSummaries } from "~/models/summary.server";
 import { getPrisma } from "~/utils/db.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
-import { type RouteModule, appRoutes } from "../routes";
+import { type RouteModule, allIntents, appRoutes } from "../routes";
 
 const MARKER = `MARKER-${randomUUID()}`;
 const METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
@@ -30,17 +33,35 @@ async function bodyText(res: Response) {
   return res.body ? await res.clone().text() : "";
 }
 
+/** The tables that hold an organization's rows: every table with an organizationId column, found in the database itself. */
+async function tenantTables() {
+  const prisma = await getPrisma();
+  const rows = await prisma.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND column_name = 'organizationId' ORDER BY table_name`;
+  return rows.map((r) => r.table_name);
+}
+
+const stable = (rows: unknown[]) => rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).sort();
+
+/**
+ * Every row of organization B, whole: the organization, each tenant table's rows (practices, commitments and
+ * their updates, reflections, memberships, invitations, summaries, audit events, …), and its people's accounts.
+ */
 async function snapshotB() {
   const prisma = await getPrisma();
-  const organizationId = b.orgId;
-  const [org, memberships, invitations, users, audits] = await Promise.all([
-    prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, slug: true, archivedAt: true, region: true, updatedAt: true } }),
-    prisma.membership.findMany({ where: { organizationId }, select: { id: true, role: true, userId: true }, orderBy: { id: "asc" } }),
-    prisma.invitation.findMany({ where: { organizationId }, select: { id: true, acceptedAt: true, revokedAt: true }, orderBy: { id: "asc" } }),
-    prisma.user.findMany({ where: { memberships: { some: { organizationId } } }, select: { id: true, disabledAt: true, coalitionRole: true, name: true }, orderBy: { id: "asc" } }),
-    prisma.auditEvent.count({ where: { organizationId } }),
-  ]);
-  return { org, memberships, invitations, users, audits };
+  const id = b.orgId;
+  const snapshot: Record<string, string[]> = {
+    Organization: stable(await prisma.$queryRaw`SELECT * FROM "Organization" WHERE id = ${id}`),
+    User: stable(await prisma.$queryRaw`SELECT u.* FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."organizationId" = ${id}`),
+    Password: stable(await prisma.$queryRaw`SELECT p.* FROM "Password" p JOIN "Membership" m ON m."userId" = p."userId" WHERE m."organizationId" = ${id}`),
+  };
+  for (const table of await tenantTables()) {
+    // a table name from the catalog, quoted as an identifier; the value stays a bound parameter
+    const name = Prisma.raw(`"${table.replaceAll('"', '""')}"`);
+    snapshot[table] = stable(await prisma.$queryRaw(Prisma.sql`SELECT * FROM ${name} WHERE "organizationId" = ${id}`));
+  }
+  return snapshot;
 }
 
 function fill(route: Route, values: Record<string, string>) {
@@ -75,6 +96,12 @@ beforeAll(async () => {
     data: { organizationId: orgB.id, valueId: value.id, occurredOn: new Date("2026-03-02"), title: `Practice ${MARKER}`, notes: MARKER, participants: 3, impactedParticipants: 2 },
   });
   const reflectionB = await prisma.reflection.create({ data: { organizationId: orgB.id, valueId: value.id, cycleId: cycle.id, wentWell: MARKER, challenges: MARKER } });
+  const freedom = await prisma.freedom.findFirstOrThrow({ orderBy: { position: "asc" } });
+  await prisma.practiceFreedom.create({ data: { practiceId: practiceB.id, freedomId: freedom.id, organizationId: orgB.id } });
+  await prisma.organizationFreedom.create({ data: { organizationId: orgB.id, freedomId: freedom.id } });
+  await prisma.commitmentUpdate.create({ data: { organizationId: orgB.id, commitmentId: commitmentB.id, status: "IN_PROGRESS", progress: 40, note: MARKER, authorId: leadB.id } });
+  await prisma.reminderPause.create({ data: { organizationId: orgB.id } });
+  await rebuildSummaries({ prisma }); // B's monthly summaries, as its practices would have written them
 
   // every id of B a URL or a form may name, under the names routes use for them
   b = {
@@ -91,6 +118,8 @@ beforeAll(async () => {
     value: value.slug,
     // the framework's admin pages (/movement/admin/framework/:kind/:id) are the coalition's, never a member's
     kind: "values",
+    // the region admin pages (/movement/admin/regions/:code) likewise: a real region's code
+    code: "CA",
     year: "2026",
     token: "A".repeat(43),
     lng: "es",
@@ -102,7 +131,33 @@ beforeAll(async () => {
 describe("tenancy: every route, every method, as a member of A with B's ids", () => {
   test("the walk covers the app's routes", () => {
     expect(routes.length).toBeGreaterThan(5);
-    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/", "/login", "/o/:org", "/movement"]));
+    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/", "/login", "/o/:org", "/movement", "/movement/organizations", "/movement/organizations.csv", "/movement/shared"]));
+  });
+
+  test("the walk tries every form intent the app names, those in models and components included", async () => {
+    const tried = new Set(routes.flatMap((r) => r.intents));
+    expect((await allIntents()).filter((intent) => !tried.has(intent))).toEqual([]);
+    // intents whose schemas live in models/ reach the routes that parse them
+    const intentsOf = (file: string) => routes.find((r) => r.file === file)?.intents ?? [];
+    expect(intentsOf("routes/o.$org.reflections.$year/route.tsx")).toEqual(expect.arrayContaining(["save", "submit", "reopen"]));
+    expect(intentsOf("routes/movement.cycles.$year.tsx")).toEqual(expect.arrayContaining(["open", "close", "remind", "pause", "resume"]));
+    expect(intentsOf("routes/o.$org.commitments.$commitmentId.tsx")).toEqual(expect.arrayContaining(["update", "edit"]));
+    expect(intentsOf("routes/account.tsx")).toEqual(expect.arrayContaining(["name", "locale", "password", "reminders"]));
+  });
+
+  test("the snapshot holds every kind of B's records, so a change to any of them would show", async () => {
+    const snapshot = await snapshotB();
+    for (const table of ["Practice", "PracticeFreedom", "Commitment", "CommitmentUpdate", "Reflection", "Membership", "Invitation", "AuditEvent", "PracticeMonthlySummary", "PracticeFreedomMonthlySummary", "OrganizationFreedom", "ReminderPause", "User"]) {
+      expect(snapshot[table]?.length ?? 0, table).toBeGreaterThan(0);
+    }
+    expect(snapshot.Practice.join()).toContain(MARKER);
+    // a change to one row of a child table shows, and undoing it restores the snapshot
+    const prisma = await getPrisma();
+    const update = await prisma.commitmentUpdate.findFirstOrThrow({ where: { organizationId: b.orgId } });
+    await prisma.commitmentUpdate.update({ where: { id: update.id }, data: { progress: 41 } });
+    expect(await snapshotB()).not.toEqual(snapshot);
+    await prisma.commitmentUpdate.update({ where: { id: update.id }, data: { progress: update.progress } });
+    expect(await snapshotB()).toEqual(snapshot);
   });
 
   test("routes naming B in the URL answer 404 for every method (an unknown token: 404 or 410)", async () => {

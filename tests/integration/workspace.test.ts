@@ -4,7 +4,7 @@ import { loader as homeLoader } from "~/routes/o.$org._index";
 import { loader as valueLoader } from "~/routes/o.$org.values.$value";
 import { getPrisma } from "~/utils/db.server";
 import { localeCookie } from "~/utils/i18next.server";
-import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
 
 const year = new Date().getUTCFullYear();
 let org: { id: string; slug: string };
@@ -34,21 +34,21 @@ beforeAll(async () => {
   });
   const today = new Date().toISOString().slice(0, 10);
   for (const [i, participants] of [10, 20].entries()) {
-    await createPractice({
+    await valueOf(createPractice({
       prisma,
       organizationId: org.id,
       actorId: member.id,
       submissionKey: `home-${i}`,
       input: { title: `Asamblea ${i}`, occurredOn: today, valueId: trust.id, participants, impactedParticipants: participants / 2, visibility: "PRIVATE", freedomIds: [freedomId] },
-    });
+    }));
   }
-  const gone = await createPractice({
+  const gone = await valueOf(createPractice({
     prisma,
     organizationId: org.id,
     actorId: member.id,
     submissionKey: "home-gone",
     input: { title: "Deleted one", occurredOn: today, valueId: trust.id, participants: 100, impactedParticipants: 0, visibility: "PRIVATE", freedomIds: [] },
-  });
+  }));
   await setPracticeDeleted({ prisma, organizationId: org.id, actorId: member.id, id: gone.id, deleted: true });
   const old = new Date(Date.now() - 120 * 86_400_000);
   await prisma.commitment.create({ data: { organizationId: org.id, valueId: trust.id, cycleId: cycle.id, title: "Monthly listening circles", status: "IN_PROGRESS", progress: 40, createdAt: old } });

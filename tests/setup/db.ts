@@ -1,4 +1,4 @@
-// Before every test file: a private database, handed to the app through DATABASE_URL.
+// Before every test file: a private database with the framework in it, handed to the app through DATABASE_URL.
 //   embedded (default): a PGlite booted from the migrated template
 //   DATABASE_URL set:   a throw-away database on that server, migrated by the app on first use, dropped after
 import fs from "node:fs";
@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { startEmbeddedDb } from "~/utils/embedded-db.server";
-import { closeDb } from "~/utils/db.server";
+import { seedFramework } from "~/models/framework.server";
+import { closeDb, getPrisma } from "~/utils/db.server";
 
 const base = (process.env.TEST_BASE_DATABASE_URL ??= process.env.DATABASE_URL ?? "");
 process.env.SLOW_QUERY_MS ??= "5000";
@@ -37,3 +38,6 @@ if (!base) {
     await admin.end();
   });
 }
+
+// the framework every page expects, written as start-up writes it (app/boot/boot.server.ts)
+await seedFramework({ prisma: await getPrisma() });

@@ -29,7 +29,8 @@ export function MovementChart({ table, kind, barColors }: { table: ChartTable; k
   const common = { id: `chart-${table.id}`, width: CHART_WIDTH, height: CHART_HEIGHT, data, margin: { top: 16, right: 16, bottom: 8, left: 8 } };
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="#d9dde3" />,
-    <XAxis key="x" dataKey="label" interval={0} tick={{ fontSize: 12, fill: "#333" }} />,
+    // a date range's months: about twelve names on the axis, every point still titled and in the table
+    <XAxis key="x" dataKey="label" interval={Math.ceil(data.length / 12) - 1} tick={{ fontSize: 12, fill: "#333" }} />,
     <YAxis key="y" allowDecimals={false} domain={[0, (max: number) => Math.max(1, max)]} tick={{ fontSize: 12, fill: "#333" }} width={48} />,
   ];
   if (kind === "line") {

@@ -23,14 +23,14 @@ import { reflectionIntentSchema, type ReflectionStepInput } from "~/models/refle
 import { getReflectionYear, reopenReflection, saveReflectionStep, submitReflection } from "~/models/reflection.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { type FormResult, parseForm, reply, replyFailure } from "~/utils/forms.server";
+import i18next, { getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
-import { isLocale } from "~/utils/localized";
 import { valueColor } from "~/utils/palette";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
+import { useFormat } from "~/components/use-format";
 
 /** The year in the URL; anything but four digits is not a page. */
 function yearParam(value: string | undefined) {
@@ -42,9 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization, role } = requireOrgPermission(user, params.org, "read:reflection");
   const year = yearParam(params.year);
-  const lng = await i18next.getLocale(request);
+  const lng = await getLocale(request);
   const [reflection, t] = await Promise.all([
-    getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: isLocale(lng) ? lng : "en" }),
+    getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: lng }),
     i18next.getFixedT(request, "reflection"),
   ]);
   if (!reflection) notFound();
@@ -109,9 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const year = yearParam(params.year);
   const submission = await parseForm(request, reflectionIntentSchema);
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
-  const answer = (status: number, options?: Parameters<typeof submission.reply>[0], missing: string[] = []) =>
-    json({ intent, result: submission.reply(options), missing }, { status });
-  if (submission.status !== "success") return answer(400);
+  if (submission.status !== "success") return reply(submission, {}, { intent, missing: [] as string[] });
   const value = submission.value;
   // submitting and reopening are the lead's: anyone else gets the same 404 as a stranger
   if (value.intent !== "save") requireOrgPermission(user, params.org, "submit:reflection");
@@ -123,18 +121,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : value.intent === "submit"
         ? await submitReflection(write)
         : await reopenReflection(write);
-  if (result.status === "not-found") notFound();
-  switch (result.status) {
-    case "conflict":
-      return answer(409, { formErrors: ["validation.conflict"] });
-    case "locked":
-      return answer(409, { formErrors: [result.reason === "submitted" ? "reflection:errors.submitted" : "reflection:errors.cycleClosed"] });
-    case "incomplete":
-      return answer(400, { formErrors: ["reflection:errors.incomplete"] }, result.missing);
-    case "ok":
-      if (value.intent === "save") return redirectWithToast(`${here}?step=${value.nextStep}`, { key: "reflection:toast.saved" });
-      return redirectWithToast(here, { key: value.intent === "submit" ? "reflection:submit.done" : "reflection:reopen.done", values: { year } });
-  }
+  // the steps still without a level come back by value id, for the page to name them
+  if (!result.ok) return replyFailure(submission, result, {}, { intent, missing: result.items ?? [] });
+  if (value.intent === "save") return redirectWithToast(`${here}?step=${value.nextStep}`, { key: "reflection:toast.saved" });
+  return redirectWithToast(here, { key: value.intent === "submit" ? "reflection:submit.done" : "reflection:reopen.done", values: { year } });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -143,10 +133,10 @@ type Step = NonNullable<Data["current"]>;
 export default function ReflectionYear() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("reflection");
+  const { t } = useTranslation("reflection");
   const step = data.current;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
-  const stepResult = actionData?.intent === "save" ? (actionData.result as SubmissionResult<string[]>) : undefined;
+  const format = useFormat();
+  const stepResult = actionData?.intent === "save" ? actionData.result : undefined;
   const leadResult = actionData && actionData.intent !== "save" ? actionData : undefined;
   return (
     <div className="container section stack">
@@ -158,8 +148,8 @@ export default function ReflectionYear() {
           : data.cycle.status === "DRAFT"
             ? t("state.notOpen")
             : data.submitted
-              ? t("state.submitted", { date: data.submittedAt ? date(data.submittedAt) : "" })
-              : t("state.open", { date: date(data.cycle.closesOn) })}
+              ? t("state.submitted", { date: data.submittedAt ? format.date(data.submittedAt, "long") : "" })
+              : t("state.open", { date: format.date(data.cycle.closesOn, "long") })}
       </p>
       {step ? (
         <div className="reflection-layout">
@@ -235,9 +225,9 @@ function StepForm({ step, lastResult }: { step: Step; lastResult?: SubmissionRes
   );
 }
 
-function LeadActions({ data, result }: { data: Data; result?: { intent: string; result: unknown; missing: string[] } }) {
+function LeadActions({ data, result }: { data: Data; result?: { intent: string; result: FormResult; missing: string[] } }) {
   const { t } = useTranslation("reflection");
-  const [form] = useForm({ id: "reflection-lead", lastResult: result?.result as SubmissionResult<string[]> | undefined });
+  const [form] = useForm({ id: "reflection-lead", lastResult: result?.result });
   const missing = data.steps.filter((s) => result?.missing.includes(s.valueId));
   const open = data.cycle.status === "OPEN";
   if (!open) return null;

@@ -2,6 +2,7 @@
 // English and Spanish; a per-value level descriptor is optional, but never in one language alone.
 // Messages are i18n keys.
 import * as z from "zod/mini";
+import { idField, versionField } from "~/utils/form-fields";
 import { LOCALES } from "~/utils/localized";
 
 export const NAME_MAX = 120;
@@ -34,6 +35,28 @@ export const bothLanguagesOrNeither = () =>
       if (Boolean(value[en]) !== Boolean(value[es])) ctx.addIssue({ code: "custom", path: [value[en] ? es : en], message: "framework:errors.bothLanguages" });
     }
   });
+
+/** The framework page's buttons: move a value or freedom up or down, archive, restore. */
+export const frameworkListSchema = () =>
+  z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("move"), kind: z.enum(["value", "freedom"]), id: idField(), direction: z.enum(["up", "down"]) }),
+      z.object({ intent: z.literal("archive"), id: idField() }),
+      z.object({ intent: z.literal("restore"), id: idField() }),
+    ],
+    { error: "validation.invalidChoice" },
+  );
+
+/** A value's, freedom's or level's wording; an existing one carries the version it saw, and a value its level descriptors too. */
+export const frameworkTextSchema = ({ withDescriptors, isNew }: { withDescriptors: boolean; isNew: boolean }) =>
+  z
+    .object({
+      ...(isNew ? {} : { version: versionField() }),
+      ...itemFields(),
+      ...(withDescriptors ? descriptorFields() : {}),
+    })
+    .check(bothLanguagesOrNeither());
 
 export type ItemInput = { nameEn: string; nameEs: string; descriptionEn: string; descriptionEs: string };
 export type ValueInput = ItemInput & Record<string, string | undefined>;

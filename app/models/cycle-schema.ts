@@ -1,4 +1,5 @@
-// The cycle forms' rules (coalition admins; validated on the server only). Messages are i18n keys.
+// The cycle forms' rules (coalition admins; validated on the server only) and the tracker's filters. Messages are
+// i18n keys.
 import * as z from "zod/mini";
 
 const YEARS = { min: 2000, max: 2200 };
@@ -26,7 +27,7 @@ export const cycleFields = () => ({
 });
 
 export const createCycleSchema = () => z.object({ year: cycleYear(), ...cycleFields() });
-export const editCycleSchema = () => z.object({ updatedAt: z.iso.datetime({ error: "cycle:errors.stale" }), ...cycleFields() });
+export const editCycleSchema = () => z.object({ version: z.coerce.number({ error: "cycle:errors.stale" }).check(z.int({ error: "cycle:errors.stale" })), ...cycleFields() });
 
 const reason = () => z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "validation.tooLong" })));
 const organizationId = () => z.string().check(z.minLength(1), z.maxLength(40));
@@ -49,3 +50,17 @@ export const cyclePageSchema = () =>
 /** The account page's reminder choice. */
 export const reminderPreferenceSchema = () =>
   z.object({ intent: z.literal("reminders"), receives: z.enum(["yes", "no"], { error: "validation.invalidChoice" }) });
+
+/** The submission tracker's states (cycle-tracker.server.ts counts them). */
+export const TRACKER_STATES = ["NOT_STARTED", "DRAFT", "SUBMITTED"] as const;
+
+const trackerFilters = () =>
+  z.object({
+    region: z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(100))), undefined),
+    state: z.catch(z.optional(z.enum(TRACKER_STATES)), undefined),
+  });
+
+/** The tracker's `?region=&state=` (the page and its CSV): a malformed filter is no filter. */
+export function parseTrackerFilters(params: URLSearchParams) {
+  return trackerFilters().parse({ region: params.get("region") || undefined, state: params.get("state") || undefined });
+}

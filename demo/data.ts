@@ -29,8 +29,11 @@ import {
   VISIBILITY_PRACTICE,
   VISIBILITY_REFLECTION,
   WENT_WELL,
-} from "~/models/demo-content";
-import { createRng } from "~/models/demo-random";
+} from "./content.ts";
+import { createRng } from "./random.ts";
+import { DEMO_EMAIL_SUFFIX } from "../app/models/demo-accounts.server.ts";
+
+export { DEMO_EMAIL_SUFFIX };
 
 type CommitmentStatus = "PLANNED" | "IN_PROGRESS" | "ACHIEVED" | "PAUSED" | "DROPPED";
 
@@ -95,7 +98,6 @@ export const DEMO_ADMIN_EMAIL = "admin@northstar.example";
 export const DEMO_STAFF_EMAILS = ["staff@northstar.example", "staff2@northstar.example"] as const;
 export const DEMO_TWO_ORG_EMAIL = "both@northstar.example";
 /** Every demo account's address ends in this reserved top-level domain (RFC 2606). */
-export const DEMO_EMAIL_SUFFIX = ".example";
 /** The first two organizations have fixed names, so their sign-ins are the same for every seed. */
 export const FEATURED_ORGS = [
   { name: "Comité de Trabajadores del Valle", slug: "comite-de-trabajadores-del-valle", region: "CA", lang: "es" },

@@ -1,3 +1,6 @@
+// Session rows: created at sign-in, looked up on every request by the cookie's token, deleted at sign-out.
+// Part of the session mechanism beside session.server.ts (the cookie), so auth.server.ts reads it without
+// reaching up into models/.
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
 import type { Prisma } from "~/utils/db.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";

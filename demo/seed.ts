@@ -1,14 +1,24 @@
-// Writes the demo coalition of demo-data.ts: bulk inserts in chunks, all in one transaction, so a seed that
-// fails leaves the database as it was. Used at first start of the embedded database and by `npm run seed:demo`.
-import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
-import { DEMO_ADMIN_EMAIL, DEMO_EMAIL_SUFFIX, DEMO_STAFF_EMAILS, DEMO_TABLES, DEMO_TWO_ORG_EMAIL, FEATURED_ORGS, demoLeadEmail, demoMemberEmail, generateDemoBatches, type DemoRows } from "~/models/demo-data";
-import { seedFramework } from "~/models/framework.server";
-import { rebuildSummaries } from "~/models/summary.server";
-import type { Prisma } from "~/utils/db.server";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+// Writes the demo coalition of data.ts: bulk inserts in chunks, all in one transaction, so a seed that fails
+// leaves the database as it was. Used at first start of the try-out (demo/start.ts) and by `npm run seed:demo`.
+// It lives outside app/, so the production server build carries neither the demo password nor the names.
+import type { Prisma as PrismaNamespace } from "../app/generated/prisma/client.ts";
+import { DEMO_PASSWORD_HASH } from "../app/models/demo-accounts.server.ts";
+import { seedFramework } from "../app/models/framework.server.ts";
+import { rebuildSummaries } from "../app/models/summary.server.ts";
+import type { Prisma } from "../app/utils/db.server.ts";
+import { hashPassword } from "../app/utils/password.server.ts";
+import { DEMO_ADMIN_EMAIL, DEMO_EMAIL_SUFFIX, DEMO_STAFF_EMAILS, DEMO_TABLES, DEMO_TWO_ORG_EMAIL, FEATURED_ORGS, demoLeadEmail, demoMemberEmail, generateDemoBatches, type DemoRows } from "./data.ts";
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = "north-star-demo";
+
+/** The salt of the demo password's one hash, so the server knows the hash without knowing the password. */
+export const DEMO_PASSWORD_SALT = new TextEncoder().encode("published-demo-1");
+
+/** The hash every demo account gets; the same as the server's DEMO_PASSWORD_HASH. */
+export function demoPasswordHash() {
+  return hashPassword(DEMO_PASSWORD, { salt: DEMO_PASSWORD_SALT });
+}
 
 export type DemoSignIn = {
   role: "coalition admin" | "coalition staff" | "org lead" | "org member" | "member of two orgs";
@@ -77,26 +87,6 @@ export class DemoSeedRefusedError extends Error {
 
 const demoAccounts = { email: { endsWith: DEMO_EMAIL_SUFFIX } };
 
-/**
- * How many accounts can still be signed into with the published demo password. The seed gives every demo
- * account one shared hash, so a handful of distinct hashes among the demo addresses covers them all: each
- * is checked against DEMO_PASSWORD (one argon2 verification apiece), which stays true after a person
- * changes their own password and false once the demo data is gone.
- */
-export async function countDemoPasswordAccounts({ prisma }: { prisma: Prisma }) {
-  const hashes = await prisma.password.groupBy({
-    by: ["hash"],
-    where: { user: { ...demoAccounts, disabledAt: null } },
-    _count: { _all: true },
-    orderBy: { _count: { hash: "desc" } },
-    take: 5,
-  });
-  let count = 0;
-  for (const h of hashes) {
-    if (await verifyPassword(h.hash, DEMO_PASSWORD).catch(() => false)) count += h._count._all;
-  }
-  return count;
-}
 /** who goes on replace: demo accounts and org people (their organizations are gone); other coalition staff stay */
 const replacedUsers = { OR: [demoAccounts, { coalitionRole: "NONE" as const }] };
 
@@ -142,7 +132,8 @@ export async function seedDemo({
     prisma.rubricLevel.findMany({ select: { level: true }, orderBy: { level: "asc" } }),
   ]);
   // argon2 costs tens of milliseconds per hash: one hash serves every demo account
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await demoPasswordHash();
+  if (passwordHash !== DEMO_PASSWORD_HASH) throw new Error("The demo password's hash no longer matches DEMO_PASSWORD_HASH (app/models/demo-accounts.server.ts): update it there.");
   const batches = generateDemoBatches({
     orgs, years, seed, now, passwordHash, framework: { values, freedoms, rubricLevels: levels.map((l) => l.level) },
   });

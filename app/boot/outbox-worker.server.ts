@@ -4,7 +4,7 @@
 import { deleteOldSentEmails, sendDueEmails } from "~/models/outbox.server";
 import { runReminders } from "~/models/reminder.server";
 import { getPrisma } from "~/utils/db.server";
-import { readEnv } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { createMailer, devOutboxEnabled } from "~/utils/mailer.server";
 import { sessionSecret } from "~/utils/session.server";
 
@@ -16,7 +16,7 @@ const g = globalThis as unknown as { __northStarOutboxWorker?: ReturnType<typeof
 
 /** Starts the worker once per process; tests send the outbox and run the reminders themselves. */
 export function startOutboxWorker() {
-  const env = readEnv();
+  const env = getEnv();
   if (g.__northStarOutboxWorker || env.NODE_ENV === "test") return;
   const send = createMailer(env);
   let busy = false;

@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ParticipationTracker } from "~/components/participation-tracker";
+import { listMovementYears } from "~/models/movement-dashboard.server";
+import { getParticipationTracker, parseParticipationQuery, participationParams } from "~/models/movement-organizations.server";
+import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { getPrisma } from "~/utils/db.server";
+import { searchParamsOf } from "~/utils/http";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+
+/** Staff: every active organization's participation, from the summaries; names and counts, never content. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "read:movement");
+  const currentYear = new Date().getUTCFullYear();
+  const query = parseParticipationQuery(searchParamsOf(request), currentYear);
+  const [prisma, t, lng] = await Promise.all([getPrisma(), i18next.getFixedT(request, "movement"), i18next.getLocale(request)]);
+  const [tracker, years] = await Promise.all([
+    getParticipationTracker({ prisma, query, locale: isLocale(lng) ? lng : "en" }),
+    listMovementYears({ prisma, currentYear }),
+  ]);
+  return json({
+    title: t("organizations.title"),
+    query: { ...query, page: query.page === "all" ? 1 : query.page },
+    params: participationParams(query, { page: 1 }),
+    years,
+    tracker,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+
+export default function MovementOrganizations() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("movement");
+  return (
+    <div className="container section stack">
+      <h1>{t("organizations.title")}</h1>
+      <p className="section-intro">{t("organizations.intro")}</p>
+      <ParticipationTracker query={data.query} params={data.params} years={data.years} tracker={data.tracker} />
+    </div>
+  );
+}

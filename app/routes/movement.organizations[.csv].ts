@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
+import { getParticipationTracker, parseParticipationQuery } from "~/models/movement-organizations.server";
+import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { toCsv } from "~/utils/csv";
+import { getPrisma } from "~/utils/db.server";
+import { searchParamsOf } from "~/utils/http";
+import i18next from "~/utils/i18next.server";
+import { isLocale } from "~/utils/localized";
+
+/** The participation tracker as CSV: every row for the page's filters and order; names and counts only. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireCoalitionPermission(user, "read:movement");
+  const query = { ...parseParticipationQuery(searchParamsOf(request), new Date().getUTCFullYear()), page: "all" as const };
+  const [prisma, t, tc, tm, lng] = await Promise.all([
+    getPrisma(),
+    i18next.getFixedT(request, "movement"),
+    i18next.getFixedT(request, "cycle"),
+    i18next.getFixedT(request, "commitment"),
+    i18next.getLocale(request),
+  ]);
+  const tracker = await getParticipationTracker({ prisma, query, locale: isLocale(lng) ? lng : "en" });
+  const header = [
+    t("organizations.name"),
+    t("dashboard.region"),
+    t("organizations.macroRegion"),
+    t("organizations.lastPractice"),
+    t("organizations.practices", { year: query.year }),
+    ...COMMITMENT_STATUSES.map((s) => t("organizations.csvCommitments", { status: tm(`status.${s}`), year: query.year })),
+    ...(tracker.cycleYear !== null ? [t("organizations.reflection", { year: tracker.cycleYear })] : []),
+  ];
+  const rows = tracker.rows.map((r) => [
+    r.name,
+    r.regionName ?? "",
+    t(`regions.${r.macroRegion}`),
+    r.lastPracticeOn ?? "",
+    r.practices,
+    ...COMMITMENT_STATUSES.map((s) => r.commitments[s]),
+    ...(r.reflection ? [tc(`tracker.state.${r.reflection}`)] : []),
+  ]);
+  return new Response(toCsv([header, ...rows]), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="north-star-organizations-${query.year}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

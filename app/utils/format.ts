@@ -1,0 +1,22 @@
+// Dates and numbers written for people, in the page's language: every page, CSV and email formats through
+// here (components through useFormat, which binds the page's language). Dates are shown in UTC: a calendar
+// day (YYYY-MM-DD) is the day it names wherever the reader is, and an instant (an ISO timestamp) reads the
+// same in the server's render and the browser's hydration.
+
+export type DateStyle = "full" | "long" | "medium" | "short";
+
+// a calendar day at noon UTC, so no offset can move it to the day before or after
+const toDate = (value: string) => new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+
+/**
+ * A calendar day or an instant: "Mar 9, 2026" (medium), "March 9, 2026" (long), "Monday, March 9, 2026" (full),
+ * or Intl's own options for anything else (a time of day, a month's name).
+ */
+export const formatDate = (locale: string, value: string, style: DateStyle | Intl.DateTimeFormatOptions = "medium") =>
+  new Intl.DateTimeFormat(locale, { ...(typeof style === "string" ? { dateStyle: style } : style), timeZone: "UTC" }).format(toDate(value));
+
+/** 1,234 / 1.234 */
+export const formatNumber = (locale: string, n: number) => new Intl.NumberFormat(locale).format(n);
+
+/** A share from 0 to 1 as a whole percentage: 0.42 → "42%" / "42 %". */
+export const formatPercent = (locale: string, n: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(n);

@@ -1,0 +1,130 @@
+// Coalition staff follow participation and read what organizations shared: from the movement sub-header, with
+// filters in the URL, a CSV download, and the same pages with JavaScript off. Every page passes axe's checks.
+import fs from "node:fs";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, seriousA11yViolations, signIn } from "./helpers";
+
+const year = new Date().getUTCFullYear();
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+test.use({ locale: "en-US" });
+test.describe.configure({ mode: "serial" });
+
+let scripted: { context: BrowserContext; page: Page };
+let plain: { context: BrowserContext; page: Page };
+
+async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  for (const [label, size] of [
+    ["phone", { width: 390, height: 844 }],
+    ["desktop", { width: 1280, height: 900 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/${name}-${label}-top.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test.beforeAll(async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    // bypassCSP only so axe can be injected
+    const context = await browser.newContext({ javaScriptEnabled, locale: "en-US", bypassCSP: true, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, "staff@northstar.example", DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname !== "/login");
+    if (javaScriptEnabled) scripted = { context, page };
+    else plain = { context, page };
+  }
+});
+
+test.afterAll(async () => {
+  await scripted?.context.close();
+  await plain?.context.close();
+});
+
+const rows = (page: Page) => page.locator("table.tracker tbody tr");
+
+test("staff open the participation tracker, filter it, sort it and download its CSV", async () => {
+  const page = scripted.page;
+  await page.goto("/movement");
+  const nav = page.getByRole("navigation", { name: "Movement" });
+  await expect(nav.getByRole("link")).toHaveText(["Dashboard", "Organizations", "Shared with the coalition", "Reflection cycles"]);
+  await nav.getByRole("link", { name: "Organizations" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Organizations taking part" })).toBeVisible();
+  const all = await rows(page).count();
+  expect(all).toBeGreaterThan(3);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await shoot(page, "movement-organizations");
+
+  await page.getByRole("combobox", { name: "Region" }).selectOption("WEST");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/region=WEST/);
+  const west = await rows(page).count();
+  expect(west).toBeGreaterThan(0);
+  expect(west).toBeLessThan(all);
+  for (const text of await rows(page).locator("td:nth-child(2) .status-line").allTextContents()) expect(text).toBe("West");
+
+  await page.getByRole("link", { name: "Sort by Practices in" }).click();
+  await expect(page).toHaveURL(/sort=practices/);
+  await page.getByRole("link", { name: "Sort by Practices in" }).click();
+  await expect(page).toHaveURL(/dir=desc/);
+  const counts = (await rows(page).locator("td.numeric").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`north-star-organizations-${year}.csv`);
+  const csv = fs.readFileSync(await download.path(), "utf8");
+  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines[0]).toContain("Organization,Region,Macro-region,Last practice");
+  expect(lines).toHaveLength(west + 1);
+  for (const line of lines.slice(1)) expect(line).toContain(",West,");
+});
+
+test("staff read what organizations shared, filter it and switch to reflections", async () => {
+  const page = scripted.page;
+  await page.getByRole("navigation", { name: "Movement" }).getByRole("link", { name: "Shared with the coalition" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Shared with the coalition" })).toBeVisible();
+  const entries = page.locator("ol.shared-list > li");
+  await expect(entries.first()).toBeVisible();
+  await expect(page.getByText("Only our organization")).toHaveCount(0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await shoot(page, "movement-shared");
+
+  await page.getByRole("combobox", { name: "Year" }).selectOption(String(year));
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`year=${year}`));
+  for (const line of await entries.locator(".status-line").allTextContents()) expect(line).toContain(String(year));
+
+  await page.getByRole("link", { name: /reflections?$/ }).click();
+  await expect(page).toHaveURL(/kind=reflections/);
+  await expect(page.getByRole("link", { name: /reflections?$/ })).toHaveAttribute("aria-current", "page");
+  await expect(entries.first().getByText("What went well?")).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await shoot(page, "movement-shared-reflections");
+});
+
+test("without JavaScript both pages load, filter and page through the URL", async () => {
+  const page = plain.page;
+  await page.goto("/movement/organizations");
+  await page.getByRole("combobox", { name: "Size" }).selectOption("SMALL");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/size=SMALL/);
+  await expect(page.getByRole("heading", { level: 2, name: /organizations? in/ })).toBeVisible();
+  await page.getByLabel("Search by name").fill("zzzz-nothing");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("No organization matches these filters.")).toBeVisible();
+
+  await page.goto("/movement/shared");
+  await page.getByLabel("Search the text or an organization’s name").fill("zzzz-nothing");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/q=zzzz-nothing/);
+  await expect(page.getByText("Nothing shared matches these filters.")).toBeVisible();
+  await page.goto("/movement/shared");
+  // the demo data shares far more than one page of practices
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/Page 2 of/)).toBeVisible();
+});

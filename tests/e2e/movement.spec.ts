@@ -1,0 +1,133 @@
+// Coalition staff read the movement dashboard: with JavaScript they filter by region and year and the charts
+// and tables change, and a chart's CSV downloads with exactly the table's rows; without JavaScript the same
+// filters (a date range too) work as a plain form and the charts are in the HTML. A lead sees their
+// organization beside the movement on the home and value pages. Every page passes axe's checks.
+import fs from "node:fs";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { chooseLanguage, DEMO_PASSWORD, seriousA11yViolations, signIn } from "./helpers";
+
+const year = new Date().getUTCFullYear();
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+test.use({ locale: "en-US" });
+test.describe.configure({ mode: "serial" });
+
+async function signedIn(browser: Browser, baseURL: string, email: string, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  // bypassCSP only so axe can be injected
+  const context = await browser.newContext({ javaScriptEnabled, locale: "en-US", bypassCSP: true, acceptDownloads: true });
+  await chooseLanguage(context, "en", baseURL);
+  const page = await context.newPage();
+  await signIn(page, email, DEMO_PASSWORD);
+  await page.waitForURL((url) => url.pathname !== "/login");
+  return { context, page };
+}
+
+async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  for (const [label, size] of [
+    ["phone", { width: 390, height: 844 }],
+    ["desktop", { width: 1280, height: 900 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** A chart's card, found by the start of its title. */
+const card = (page: Page, title: string | RegExp) => page.locator("section.chart-card", { has: page.getByRole("heading", { level: 2, name: title }) });
+
+/** The rows of a chart's data table as the page shows them. */
+async function tableRows(page: Page, title: string | RegExp) {
+  const section = card(page, title);
+  return section.locator("table tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent?.trim() ?? "")));
+}
+
+test("staff filter by region and year: the charts and tables change, and a chart's CSV is its table", async ({ browser, baseURL }) => {
+  const { context, page } = await signedIn(browser, baseURL!, "staff@northstar.example", true);
+  await page.goto("/movement");
+  await expect(page.getByRole("heading", { level: 1, name: "How the movement lives its values" })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await shoot(page, "movement");
+
+  const participation = `Participation, ${year}`;
+  const before = await tableRows(page, participation);
+  const svgBefore = await card(page, participation).locator(".chart-figure").innerHTML();
+  expect(before[0][0]).toBe("Active organizations");
+
+  await page.getByLabel("Region").selectOption("WEST");
+  await page.getByLabel("Year").selectOption(String(year - 1));
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`year=${year - 1}.*region=WEST`));
+  const filteredTitle = `Participation, ${year - 1}`;
+  await expect(card(page, filteredTitle)).toBeVisible();
+  const after = await tableRows(page, filteredTitle);
+  expect(after).not.toEqual(before);
+  expect(await card(page, filteredTitle).locator(".chart-figure").innerHTML()).not.toBe(svgBefore);
+  await expect(page.getByLabel("Region")).toHaveValue("WEST");
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // the practices chart's CSV, for the same filters: a BOM, the table's header and exactly its rows
+  const practicesTitle = `Practices per value per month, ${year - 1} beside ${year - 2}`;
+  const download = page.waitForEvent("download");
+  await card(page, practicesTitle).getByRole("link", { name: "Download CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`movement-practices-${year - 1}.csv`);
+  const bytes = fs.readFileSync((await file.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+  const rows = await tableRows(page, practicesTitle);
+  expect(lines).toHaveLength(rows.length + 1);
+  expect(lines[0].startsWith("Month,")).toBe(true);
+  // month names and numbers hold no comma in the CSV; the page groups thousands with one
+  expect(lines.slice(1).map((l) => l.split(","))).toEqual(rows.map((r) => r.map((c) => c.replace(/,/g, ""))));
+  await context.close();
+});
+
+test("without JavaScript the filters and a date range work as a plain form, with every chart in the page", async ({ browser, baseURL }) => {
+  const { context, page } = await signedIn(browser, baseURL!, "staff@northstar.example", false);
+  await page.goto("/movement");
+  await expect(page.locator(".chart-figure svg")).toHaveCount(6);
+  await page.getByLabel("From month").fill(`${year}-03`);
+  await page.getByLabel("To month").fill(`${year}-08`);
+  await page.getByLabel("Led by directly impacted people").selectOption("yes");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${year}-03&to=${year}-08.*impacted=yes`));
+  const title = `Practices per value per month, March ${year} to August ${year}, beside a year earlier`;
+  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  expect((await tableRows(page, title)).map((r) => r[0])).toEqual(["Mar", "Apr", "May", "Jun", "Jul", "Aug"].map((m) => `${m} ${year}`));
+  await expect(card(page, `Participation, ${year}`).getByText(`it covers all of ${year}, not only March ${year} to August ${year}`)).toBeVisible();
+  await expect(page.locator(".chart-figure svg")).toHaveCount(6);
+  // the data table opens without a script: <details>
+  await card(page, title).getByText("Data table").click();
+  await expect(card(page, title).locator("table")).toBeVisible();
+
+  // a range that does not make sense is left out, and the page says so
+  await page.goto(`/movement?year=${year}&from=${year}-09&to=${year}-02`);
+  await expect(page.getByRole("status").filter({ hasText: "The date range was not understood" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: `Practices per value per month, ${year} beside ${year - 1}` })).toBeVisible();
+  await context.close();
+});
+
+test("a lead sees their organization beside the movement on the home page and a value page", async ({ browser, baseURL }) => {
+  const { context, page } = await signedIn(browser, baseURL!, "lead@comite-de-trabajadores-del-valle.example", true);
+  await page.goto("/o/comite-de-trabajadores-del-valle");
+  const beside = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Your organization beside the movement" }) });
+  await expect(beside).toBeVisible();
+  await expect(beside.getByRole("heading", { level: 3 })).toHaveCount(4);
+  await expect(beside.getByText(/^Compared with (the \d+ organizations of your size|all \d+ active organizations)/).first()).toBeVisible();
+  await expect(beside.getByText(/You logged \d+ practices?\./).first()).toBeVisible();
+  await expect(beside.getByText(/Half of the organizations logged [\d.]+ or fewer/).first()).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await shoot(page, "org-home");
+
+  const valueName = (await page.locator(".value-card h2 a").first().textContent())!;
+  await page.locator(".value-card h2 a").first().click();
+  await page.waitForURL(/\/values\//);
+  await expect(page.getByRole("heading", { level: 1, name: valueName })).toBeVisible();
+  const onValue = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Your organization beside the movement" }) });
+  await expect(onValue.getByText(/You logged \d+ practices?\./)).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await shoot(page, "value-page");
+  await context.close();
+});

@@ -1,0 +1,145 @@
+// "Your organization beside the movement" on a dataset whose answers are known by construction, this year:
+// five small organizations logged 0, 1, 2, 3 and 4 practices under the first value, two large ones 7 and 17,
+// and an archived small one 30, which counts nowhere. Every practice counts 10 participants; the directly
+// impacted among them give each organization a known share.
+import { beforeAll, describe, expect, test } from "vitest";
+import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-beside.server";
+import { setOrganizationArchived } from "~/models/organization.server";
+import { createPractice } from "~/models/practice.server";
+import { compareSummaries } from "~/models/summary.server";
+import { loader as homeLoader } from "~/routes/o.$org._index";
+import { loader as valueLoader } from "~/routes/o.$org.values.$value";
+import { getPrisma } from "~/utils/db.server";
+import { answer, createUser, requestArgs, sessionCookie } from "../factories";
+
+const YEAR = new Date().getUTCFullYear();
+type Seed = { key: string; sizeBand: "SMALL" | "LARGE"; practices: number; impacted: number; archived?: boolean };
+const SEEDS: Seed[] = [
+  { key: "s0", sizeBand: "SMALL", practices: 0, impacted: 0 },
+  { key: "s1", sizeBand: "SMALL", practices: 1, impacted: 2 },
+  { key: "s2", sizeBand: "SMALL", practices: 2, impacted: 5 },
+  { key: "s3", sizeBand: "SMALL", practices: 3, impacted: 6 },
+  { key: "s4", sizeBand: "SMALL", practices: 4, impacted: 8 },
+  { key: "l0", sizeBand: "LARGE", practices: 7, impacted: 0 },
+  { key: "l1", sizeBand: "LARGE", practices: 17, impacted: 10 },
+  { key: "gone", sizeBand: "SMALL", practices: 30, impacted: 10, archived: true },
+];
+const ids: Record<string, string> = {};
+let value = { id: "", slug: "" };
+let cookieS2 = "";
+
+async function beside(key: string, minGroupSize: number) {
+  const [item] = await getOrganizationBeside({ prisma: await getPrisma(), organizationId: ids[key], year: YEAR, minGroupSize, valueIds: [value.id] });
+  return item;
+}
+
+beforeAll(async () => {
+  const prisma = await getPrisma();
+  value = await prisma.value.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  const actor = await createUser();
+  const admin = await createUser({ coalitionRole: "ADMIN" });
+  for (const s of SEEDS) {
+    const org = await prisma.organization.create({ data: { name: `Beside ${s.key}`, slug: `beside-${s.key}`, region: "CA", sizeBand: s.sizeBand } });
+    ids[s.key] = org.id;
+    for (let p = 0; p < s.practices; p++) {
+      await createPractice({
+        prisma,
+        organizationId: org.id,
+        actorId: actor.id,
+        submissionKey: `beside-${s.key}-${p}`,
+        input: { title: `Practice ${p}`, notes: "", occurredOn: `${YEAR}-01-01`, valueId: value.id, participants: 10, impactedParticipants: s.impacted, visibility: "PRIVATE", freedomIds: [] },
+      });
+    }
+    if (s.archived) await setOrganizationArchived({ prisma, actorId: admin.id, id: org.id, archived: true });
+  }
+  cookieS2 = (await sessionCookie((await createUser({ memberships: [{ organizationId: ids.s2, role: "LEAD" }] })).id)).cookie;
+}, 120_000);
+
+describe("the comparison's numbers", () => {
+  test("a small organization is compared with the five small ones: median and quartiles of 0, 1, 2, 3, 4", async () => {
+    const item = await beside("s2", 3);
+    expect(item.group).toEqual({ kind: "band", band: "SMALL" });
+    expect(item.organizations).toBe(5);
+    expect(item.own).toEqual({ practices: 2, participants: 20, impactedShare: 0.5 });
+    expect(item.practices).toEqual({ q1: 1, median: 2, q3: 3 });
+    // shares 20 %, 50 %, 60 %, 80 %; the organization with no participants has no share
+    expect(item.shareOrganizations).toBe(4);
+    expect(item.impactedShare!.q1).toBeCloseTo(0.425);
+    expect(item.impactedShare!.median).toBeCloseTo(0.55);
+    expect(item.impactedShare!.q3).toBeCloseTo(0.65);
+  });
+
+  test("a large organization, with only two of its size, is compared with all seven active organizations, and says so", async () => {
+    const item = await beside("l0", 3);
+    expect(item.group).toEqual({ kind: "all" });
+    // 0, 1, 2, 3, 4, 7, 17: the archived organization's 30 is not among them
+    expect(item.organizations).toBe(7);
+    expect(item.practices).toEqual({ q1: 1.5, median: 3, q3: 5.5 });
+    expect(item.own).toEqual({ practices: 7, participants: 70, impactedShare: 0 });
+    // shares 0 %, 20 %, 50 %, 60 %, 80 %, 100 %
+    expect(item.shareOrganizations).toBe(6);
+    expect(item.impactedShare!.q1).toBeCloseTo(0.275);
+    expect(item.impactedShare!.median).toBeCloseTo(0.55);
+    expect(item.impactedShare!.q3).toBeCloseTo(0.75);
+  });
+
+  test("at the threshold the group is shown, under it the size band gives way to all, and under that nothing is shown", async () => {
+    const at = await beside("s2", 5);
+    expect(at.group.kind).toBe("band");
+    expect(at.practices).not.toBeNull();
+    // four small organizations counted participants: under 5, the share is hidden while the practices are not
+    expect(at.impactedShare).toBeNull();
+    const fallback = await beside("s2", 6);
+    expect(fallback.group.kind).toBe("all");
+    expect(fallback.organizations).toBe(7);
+    expect(fallback.practices).toEqual({ q1: 1.5, median: 3, q3: 5.5 });
+    const atAll = await beside("s2", 7);
+    expect(atAll.practices).not.toBeNull();
+    expect(atAll.impactedShare).toBeNull(); // six organizations counted participants
+    const under = await beside("s2", 8);
+    expect(under.group.kind).toBe("all");
+    expect(under.practices).toBeNull();
+    expect(under.impactedShare).toBeNull();
+    // the organization's own numbers are its own to see whatever the group
+    expect(under.own.practices).toBe(2);
+  });
+
+  test("the yearly per-organization summary it reads equals a fresh count of the practices", async () => {
+    const { stored, fresh } = await compareSummaries({ prisma: await getPrisma() });
+    expect(stored.organizationValueYears).toEqual(fresh.organizationValueYears);
+    expect(stored.organizationValueYears.length).toBe(SEEDS.filter((s) => s.practices > 0).length);
+    expect(stored).toEqual(fresh);
+  });
+});
+
+describe("the pages", () => {
+  test("the home page carries this organization's numbers and the group's statistics, and nothing of another organization", async () => {
+    const res = await answer(() => homeLoader(requestArgs(`/o/beside-s2`, { cookie: cookieS2, params: { org: "beside-s2" } })) as Promise<Response>);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const data = JSON.parse(text) as { beside: { year: number; min: number; values: (Awaited<ReturnType<typeof beside>> & { name: string })[] } };
+    expect(data.beside.year).toBe(YEAR);
+    const item = data.beside.values.find((v) => v.valueId === value.id)!;
+    expect(item.name).toBeTruthy();
+    const { name: _name, ...rest } = item;
+    // the pages ask for twice MIN_GROUP_SIZE (3): the five small organizations give way to all seven
+    expect(data.beside.min).toBe(6);
+    expect(rest).toEqual(await beside("s2", besideGroupMinimum(3)));
+    expect(rest.group).toEqual({ kind: "all" });
+    for (const s of SEEDS.filter((x) => x.key !== "s2")) {
+      expect(text).not.toContain(ids[s.key]);
+      expect(text).not.toContain(`Beside ${s.key}`);
+    }
+  });
+
+  test("the value page shows the same comparison for its value, and another organization's value page is a 404", async () => {
+    const res = await answer(() => valueLoader(requestArgs(`/o/beside-s2/values/${value.slug}`, { cookie: cookieS2, params: { org: "beside-s2", value: value.slug } })) as Promise<Response>);
+    expect(res.status).toBe(200);
+    const data = (await res.json()) as { beside: { item: unknown } };
+    expect(data.beside.item).toEqual(await beside("s2", besideGroupMinimum(3)));
+    const other = await answer(() => valueLoader(requestArgs(`/o/beside-l1/values/${value.slug}`, { cookie: cookieS2, params: { org: "beside-l1", value: value.slug } })) as Promise<Response>);
+    expect(other.status).toBe(404);
+    const otherHome = await answer(() => homeLoader(requestArgs(`/o/beside-l1`, { cookie: cookieS2, params: { org: "beside-l1" } })) as Promise<Response>);
+    expect(otherHome.status).toBe(404);
+  });
+});

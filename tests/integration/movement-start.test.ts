@@ -1,0 +1,48 @@
+// A new installation's dashboard: before any organization, cycle or practice, staff and admins see what comes
+// next instead of empty charts, and each step is marked done as it happens.
+import { describe, expect, test } from "vitest";
+import { createPractice } from "~/models/practice.server";
+import { loader as dashboardLoader } from "~/routes/movement._index";
+import { getPrisma } from "~/utils/db.server";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
+
+type Data = { firstSteps: { start: Record<string, boolean>; canManageOrganizations: boolean; canManageCycle: boolean } | null; showCharts: boolean; charts: unknown[] };
+
+async function load(cookie: string) {
+  const res = await answer(() => dashboardLoader(requestArgs("/movement", { cookie })) as Promise<Response>);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Data;
+}
+
+describe("a new installation's dashboard", () => {
+  test("shows the next steps, with links for an admin and words for staff, until organizations log practices", async () => {
+    const prisma = await getPrisma();
+    const admin = (await sessionCookie((await createUser({ coalitionRole: "ADMIN" })).id)).cookie;
+    const staff = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
+    expect(await prisma.cycle.count()).toBe(0);
+
+    const fresh = await load(admin);
+    expect(fresh.firstSteps).toEqual({ start: { hasOrganizations: false, hasCycle: false, hasPractices: false }, canManageOrganizations: true, canManageCycle: true });
+    expect(fresh.showCharts).toBe(false);
+    const forStaff = await load(staff);
+    expect(forStaff.firstSteps).toMatchObject({ canManageOrganizations: false, canManageCycle: false });
+
+    const org = await createOrganization();
+    const withOrg = await load(admin);
+    expect(withOrg.firstSteps?.start).toEqual({ hasOrganizations: true, hasCycle: false, hasPractices: false });
+    expect(withOrg.showCharts).toBe(true);
+    expect(withOrg.charts.length).toBe(6);
+
+    await prisma.cycle.create({ data: { year: 2026, status: "DRAFT", opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31") } });
+    const value = await prisma.value.findFirstOrThrow({ where: { archivedAt: null }, select: { id: true } });
+    const actor = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    await createPractice({
+      prisma,
+      organizationId: org.id,
+      actorId: actor.id,
+      submissionKey: "first-practice",
+      input: { title: "First", notes: "", occurredOn: "2026-01-05", valueId: value.id, participants: 0, impactedParticipants: 0, visibility: "PRIVATE", freedomIds: [] },
+    });
+    expect((await load(admin)).firstSteps).toBeNull();
+  });
+});
