@@ -21,6 +21,7 @@ const snapshot = z.object({
   freedoms: named,
   levels: z.array(z.object({ level: num, name: z.unknown() })),
   firstYear: num.nullable(),
+  start: z.object({ hasOrganizations: z.boolean(), hasCycle: z.boolean(), hasPractices: z.boolean() }),
   // [part, key, sub, value, organizations, all, allOrganizations]
   sums: z.array(z.tuple([z.string(), z.string(), z.string(), num, num, num, num])),
 });
@@ -55,8 +56,14 @@ function partSql(q: Part, match: Sql.Sql) {
 const VALUE_YEAR_COLUMNS = ["practiceCount", "participants", "impactedParticipants"] as const;
 const PARTICIPATION_COLUMNS = ["organizations", "practicedYear", "practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "reflectionsDrafted", "reflectionsSubmitted"] as const;
 
+// where a new installation stands (getMovementStart): a practice is read from the rollups, never the practices
+const START = Sql.sql`json_build_object(
+  'hasOrganizations', EXISTS (SELECT 1 FROM "Organization" WHERE "archivedAt" IS NULL),
+  'hasCycle', EXISTS (SELECT 1 FROM "Cycle"),
+  'hasPractices', EXISTS (SELECT 1 FROM "MovementValueYearSummary" WHERE "practiceCount" > 0))`;
+
 /**
- * The framework, the first year with a snapshot and every chart's sums in one statement: one round trip
+ * The framework, the first year with a snapshot, where the installation stands and every chart's sums in one statement: one round trip
  * whatever the number of charts, over rollups of a few thousand rows a year. The month chart reads the months
  * from `from` up to `to` (exclusive): the shown months and the year before them.
  */
@@ -78,7 +85,7 @@ async function readSnapshot(prisma: Prisma, filters: MovementFilters, { from, to
   const [row] = await prisma.$queryRaw<unknown[]>`
     SELECT ${framework("Value")} AS "values", ${framework("Freedom")} AS "freedoms",
       (SELECT COALESCE(json_agg(json_build_object('level', "level", 'name', "name") ORDER BY "level"), '[]') FROM "RubricLevel") AS "levels",
-      (SELECT min("year") FROM "OrganizationYear") AS "firstYear",
+      (SELECT min("year") FROM "OrganizationYear") AS "firstYear", ${START} AS "start",
       (SELECT COALESCE(json_agg(json_build_array(s."part", s."key", s."sub", s."value", s."organizations", s."all", s."allOrganizations")), '[]')
        FROM (${Sql.join(parts.map((q) => partSql(q, match)), " UNION ALL ")}) s) AS "sums"`;
   const data = snapshot.parse(row);
@@ -242,6 +249,7 @@ export async function getMovementDashboard({
     freedomColors,
     perValue,
     firstYear: data.firstYear,
+    start: data.start,
     options: {
       values: fw.values.map((v) => ({ slug: v.slug, name: v.name })),
       freedoms: fw.freedoms.map((f) => ({ slug: f.slug, name: f.name })),
@@ -271,13 +279,9 @@ export async function listMovementYears({ prisma, currentYear }: { prisma: Prism
 
 /**
  * Where a new installation stands, for the dashboard's first steps: whether any active organization, any
- * cycle and any practice exist yet (a practice from the rollups, never the practices themselves).
+ * cycle and any practice exist yet. The dashboard's snapshot carries the same (`start`).
  */
 export async function getMovementStart({ prisma }: { prisma: Prisma }) {
-  const [organization, cycle, practice] = await Promise.all([
-    prisma.organization.findFirst({ where: { archivedAt: null }, select: { id: true } }),
-    prisma.cycle.findFirst({ select: { id: true } }),
-    prisma.movementValueYearSummary.findFirst({ where: { practiceCount: { gt: 0 } }, select: { year: true } }),
-  ]);
-  return { hasOrganizations: organization !== null, hasCycle: cycle !== null, hasPractices: practice !== null };
+  const [row] = await prisma.$queryRaw<unknown[]>`SELECT ${START} AS "start"`;
+  return snapshot.shape.start.parse((row as { start: unknown }).start);
 }
