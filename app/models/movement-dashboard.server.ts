@@ -15,7 +15,16 @@ const STATUS_COLORS = ["#5a6270", "#1d5a9e", "#2d6a3e", "#8f4a00", "#8b2f3a"];
 const LEVEL_COLORS = ["#8fb3d9", "#4f86c0", "#1d5a9e", "#0b2e59"];
 
 const num = z.coerce.number();
-const sumRow = z.object({ key: z.string(), sub: z.string(), value: num, organizations: num, all: num, allOrganizations: num });
+const named = z.array(z.object({ id: z.string(), slug: z.string(), name: z.unknown(), position: num }));
+const snapshot = z.object({
+  values: named,
+  freedoms: named,
+  levels: z.array(z.object({ level: num, name: z.unknown() })),
+  firstYear: num.nullable(),
+  start: z.object({ hasOrganizations: z.boolean(), hasCycle: z.boolean(), hasPractices: z.boolean() }),
+  // [part, key, sub, value, organizations, all, allOrganizations]
+  sums: z.array(z.tuple([z.string(), z.string(), z.string(), num, num, num, num])),
+});
 
 /** The dimension filters as SQL over a rollup's columns; true when none is set. */
 function dimensionMatch(f: MovementFilters) {
@@ -24,34 +33,74 @@ function dimensionMatch(f: MovementFilters) {
     AND (${f.impacted ?? null}::boolean IS NULL OR "impactedLed" = ${f.impacted ?? null}::boolean)`;
 }
 
+type Part = { part: string; table: string; key: string; sub: string; value: string; organizations: string; where: Sql.Sql; unpivot?: readonly string[] };
+
 /**
- * Sums a rollup's column per (key, sub), for the filtered organizations and for all of them, so each cell's
- * complement (what the filters left out) can be checked too.
+ * One rollup's column summed per (key, sub), for the filtered organizations and for all of them, so each
+ * cell's complement (what the filters left out) can be checked too. `unpivot` turns several columns of one
+ * row into rows of their own (sub = the column's name), so one scan serves them all.
  */
-async function sums(prisma: Prisma, q: { table: string; key: string; sub: string; value: string; organizations: string; where: Sql.Sql; filters: MovementFilters }) {
-  const match = dimensionMatch(q.filters);
+function partSql(q: Part, match: Sql.Sql) {
   const raw = Sql.raw;
-  const rows = await prisma.$queryRaw`
-    SELECT ${raw(q.key)}::text AS "key", ${raw(q.sub)}::text AS "sub",
+  const from = q.unpivot
+    ? raw(`"${q.table}" CROSS JOIN LATERAL (VALUES ${q.unpivot.map((c) => `('${c}', "${c}")`).join(", ")}) AS c("column", "amount")`)
+    : raw(`"${q.table}"`);
+  return Sql.sql`
+    SELECT ${q.part}::text AS "part", ${raw(q.key)}::text AS "key", ${raw(q.sub)}::text AS "sub",
       COALESCE(sum(${raw(q.value)}) FILTER (WHERE ${match}), 0)::int AS "value",
       COALESCE(sum(${raw(q.organizations)}) FILTER (WHERE ${match}), 0)::int AS "organizations",
       sum(${raw(q.value)})::int AS "all", sum(${raw(q.organizations)})::int AS "allOrganizations"
-    FROM ${raw(`"${q.table}"`)} WHERE ${q.where} GROUP BY 1, 2`;
-  const map = new Map<string, RawCell>();
-  for (const r of z.array(sumRow).parse(rows)) {
-    map.set(`${r.key}|${r.sub}`, { value: r.value, organizations: r.organizations, complement: r.allOrganizations - r.organizations });
-  }
-  return (key: string, sub: string): RawCell => map.get(`${key}|${sub}`) ?? { value: 0, organizations: 0, complement: 0 };
+    FROM ${from} WHERE ${q.where} GROUP BY 2, 3`;
 }
 
-async function framework(prisma: Prisma, locale: Locale) {
-  const [values, freedoms, levels] = await Promise.all([
-    prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, name: true, position: true } }),
-    prisma.freedom.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, name: true, position: true } }),
-    prisma.rubricLevel.findMany({ orderBy: { level: "asc" }, select: { level: true, name: true } }),
-  ]);
+const VALUE_YEAR_COLUMNS = ["practiceCount", "participants", "impactedParticipants"] as const;
+const PARTICIPATION_COLUMNS = ["organizations", "practicedYear", "practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "reflectionsDrafted", "reflectionsSubmitted"] as const;
+
+// where a new installation stands (getMovementStart): a practice is read from the rollups, never the practices
+const START = Sql.sql`json_build_object(
+  'hasOrganizations', EXISTS (SELECT 1 FROM "Organization" WHERE "archivedAt" IS NULL),
+  'hasCycle', EXISTS (SELECT 1 FROM "Cycle"),
+  'hasPractices', EXISTS (SELECT 1 FROM "MovementValueYearSummary" WHERE "practiceCount" > 0))`;
+
+/**
+ * The framework, the first year with a snapshot, where the installation stands and every chart's sums in one statement: one round trip
+ * whatever the number of charts, over rollups of a few thousand rows a year. The month chart reads the months
+ * from `from` up to `to` (exclusive): the shown months and the year before them.
+ */
+async function readSnapshot(prisma: Prisma, filters: MovementFilters, { from, to }: { from: Date; to: Date }) {
+  const { year } = filters;
+  const inYear = Sql.sql`"year" = ${year}`;
+  const parts: Part[] = [
+    { part: "month", table: "MovementValueMonthSummary", key: `to_char("month", 'YYYY-MM')`, sub: `"valueId"`, value: `"practiceCount"`, organizations: `"organizationCount"`, where: Sql.sql`"month" >= ${from}::date AND "month" < ${to}::date` },
+    { part: "valueYear", table: "MovementValueYearSummary", key: `"valueId"`, sub: `c."column"`, value: `c."amount"`, organizations: `"organizationCount"`, where: inYear, unpivot: VALUE_YEAR_COLUMNS },
+    { part: "freedom", table: "MovementFreedomYearSummary", key: `"freedomId"`, sub: `''`, value: `"practiceCount"`, organizations: `"organizationCount"`, where: inYear },
+    { part: "rubric", table: "MovementRubricSummary", key: `"valueId"`, sub: `"level"`, value: `"organizationCount"`, organizations: `"organizationCount"`, where: inYear },
+    { part: "commitment", table: "MovementCommitmentSummary", key: `"valueId"`, sub: `"status"`, value: `"commitmentCount"`, organizations: `"organizationCount"`, where: inYear },
+    { part: "participation", table: "MovementParticipationSummary", key: `''`, sub: `c."column"`, value: `c."amount"`, organizations: `c."amount"`, where: inYear, unpivot: PARTICIPATION_COLUMNS },
+  ];
+  const match = dimensionMatch(filters);
+  const framework = (table: string) =>
+    Sql.sql`(SELECT COALESCE(json_agg(json_build_object('id', "id", 'slug', "slug", 'name', "name", 'position', "position") ORDER BY "position"), '[]')
+      FROM ${Sql.raw(`"${table}"`)} WHERE "archivedAt" IS NULL)`;
+  const [row] = await prisma.$queryRaw<unknown[]>`
+    SELECT ${framework("Value")} AS "values", ${framework("Freedom")} AS "freedoms",
+      (SELECT COALESCE(json_agg(json_build_object('level', "level", 'name', "name") ORDER BY "level"), '[]') FROM "RubricLevel") AS "levels",
+      (SELECT min("year") FROM "OrganizationYear") AS "firstYear", ${START} AS "start",
+      (SELECT COALESCE(json_agg(json_build_array(s."part", s."key", s."sub", s."value", s."organizations", s."all", s."allOrganizations")), '[]')
+       FROM (${Sql.join(parts.map((q) => partSql(q, match)), " UNION ALL ")}) s) AS "sums"`;
+  const data = snapshot.parse(row);
+  const byPart = new Map<string, Map<string, RawCell>>();
+  for (const [part, key, sub, value, organizations, , allOrganizations] of data.sums) {
+    if (!byPart.has(part)) byPart.set(part, new Map());
+    byPart.get(part)!.set(`${key}|${sub}`, { value, organizations, complement: allOrganizations - organizations });
+  }
+  const lookup = (part: string) => (key: string, sub: string): RawCell => byPart.get(part)?.get(`${key}|${sub}`) ?? { value: 0, organizations: 0, complement: 0 };
+  return { data, lookup };
+}
+
+function framework(data: z.infer<typeof snapshot>, locale: Locale) {
   const named = <T extends { name: unknown }>(list: T[]) => list.map((x) => ({ ...x, name: pick(x.name, locale) }));
-  return { values: named(values), freedoms: named(freedoms), levels: named(levels) };
+  return { values: named(data.values), freedoms: named(data.freedoms), levels: named(data.levels) };
 }
 
 export type DashboardLabels = {
@@ -89,30 +138,22 @@ export async function getMovementDashboard({
 }) {
   const min = minGroupSize;
   const { year } = filters;
-  const fw = await framework(prisma, locale);
-  const values = filters.value ? fw.values.filter((v) => v.slug === filters.value) : fw.values;
   // a date range draws its months beside the same months a year before; otherwise the year beside the last
   const monthKeys = (y: number) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, "0")}`);
   const shownMonths = filters.range ? monthsOf(filters.range) : monthKeys(year);
-  const from = new Date(`${yearBefore(shownMonths[0])}-01T00:00:00Z`);
   const last = shownMonths[shownMonths.length - 1];
-  const to = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1));
-  const [monthly, valueYears, freedoms, rubric, commitments, participation] = await Promise.all([
-    sums(prisma, { table: "MovementValueMonthSummary", key: `to_char("month", 'YYYY-MM')`, sub: `"valueId"`, value: `"practiceCount"`, organizations: `"organizationCount"`, where: Sql.sql`"month" >= ${from}::date AND "month" < ${to}::date`, filters }),
-    Promise.all(
-      (["practiceCount", "participants", "impactedParticipants"] as const).map((column) =>
-        sums(prisma, { table: "MovementValueYearSummary", key: `"valueId"`, sub: `'${column}'`, value: `"${column}"`, organizations: `"organizationCount"`, where: Sql.sql`"year" = ${year}`, filters }),
-      ),
-    ),
-    sums(prisma, { table: "MovementFreedomYearSummary", key: `"freedomId"`, sub: `''`, value: `"practiceCount"`, organizations: `"organizationCount"`, where: Sql.sql`"year" = ${year}`, filters }),
-    sums(prisma, { table: "MovementRubricSummary", key: `"valueId"`, sub: `"level"`, value: `"organizationCount"`, organizations: `"organizationCount"`, where: Sql.sql`"year" = ${year}`, filters }),
-    sums(prisma, { table: "MovementCommitmentSummary", key: `"valueId"`, sub: `"status"`, value: `"commitmentCount"`, organizations: `"organizationCount"`, where: Sql.sql`"year" = ${year}`, filters }),
-    Promise.all(
-      (["organizations", "practicedYear", "practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "reflectionsDrafted", "reflectionsSubmitted"] as const).map((column) =>
-        sums(prisma, { table: "MovementParticipationSummary", key: `''`, sub: `'${column}'`, value: `"${column}"`, organizations: `"${column}"`, where: Sql.sql`"year" = ${year}`, filters }),
-      ),
-    ),
-  ]);
+  const { data, lookup } = await readSnapshot(prisma, filters, {
+    from: new Date(`${yearBefore(shownMonths[0])}-01T00:00:00Z`),
+    to: new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1)),
+  });
+  const fw = framework(data, locale);
+  const values = filters.value ? fw.values.filter((v) => v.slug === filters.value) : fw.values;
+  const monthly = lookup("month");
+  const valueYear = lookup("valueYear");
+  const freedoms = lookup("freedom");
+  const rubric = lookup("rubric");
+  const commitments = lookup("commitment");
+  const participation = lookup("participation");
 
   // practices per value per month beside the same month a year before (each point alone: no totals shown)
   const practices: ChartTable = {
@@ -146,7 +187,6 @@ export async function getMovementDashboard({
   };
   const freedomColors = Object.fromEntries(shownFreedoms.map((f) => [f.slug, freedomColor(f.slug, f.position)]));
 
-  const [practiceYear, participantsYear, impactedYear] = valueYears;
   const participantsTable: ChartTable = {
     id: "participants",
     columns: [
@@ -154,8 +194,8 @@ export async function getMovementDashboard({
       { key: "impacted", label: labels.impacted, color: "#a4481f" },
     ],
     rows: values.map((v) => {
-      const all = participantsYear(v.id, "participants");
-      const impacted = impactedYear(v.id, "impactedParticipants");
+      const all = valueYear(v.id, "participants");
+      const impacted = valueYear(v.id, "impactedParticipants");
       // impacted is part of all: the two stand or fall together
       const shown = suppressCell(all, min) !== null && suppressCell(impacted, min) !== null;
       return { key: v.slug, label: v.name, cells: shown ? [all.value, impacted.value] : [null, null] };
@@ -173,7 +213,7 @@ export async function getMovementDashboard({
   };
 
   const part = Object.fromEntries(
-    (["organizations", "practicedYear", "practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "reflectionsDrafted", "reflectionsSubmitted"] as const).map((c, i) => [c, participation[i]("", c)]),
+    PARTICIPATION_COLUMNS.map((c) => [c, participation("", c)]),
   ) as Record<string, RawCell>;
   const activeCell = part.organizations;
   // practiced and not practiced add up to the active organizations: each pair is a group
@@ -202,12 +242,14 @@ export async function getMovementDashboard({
   };
 
   // the headline: practices per value this year (for the takeaway), each suppressed on its own
-  const perValue = values.map((v) => ({ name: v.name, practices: suppressCell(practiceYear(v.id, "practiceCount"), min) }));
+  const perValue = values.map((v) => ({ name: v.name, practices: suppressCell(valueYear(v.id, "practiceCount"), min) }));
 
   return {
     charts: { practices, rubric: rubricTable, freedoms: freedomTable, participation: participationTable, participants: participantsTable, commitments: commitmentTable },
     freedomColors,
     perValue,
+    firstYear: data.firstYear,
+    start: data.start,
     options: {
       values: fw.values.map((v) => ({ slug: v.slug, name: v.name })),
       freedoms: fw.freedoms.map((f) => ({ slug: f.slug, name: f.name })),
@@ -224,21 +266,22 @@ function sumCells(cells: RawCell[]): RawCell {
 }
 
 /** The years a staff member can choose: from the first year with a snapshot to the current one. */
+export function movementYears(firstYear: number | null, currentYear: number) {
+  const start = Math.min(firstYear ?? currentYear, currentYear);
+  return Array.from({ length: currentYear - start + 1 }, (_, i) => currentYear - i);
+}
+
+/** The same years read on their own, for pages without the dashboard's snapshot. */
 export async function listMovementYears({ prisma, currentYear }: { prisma: Prisma; currentYear: number }) {
   const first = await prisma.organizationYear.findFirst({ orderBy: { year: "asc" }, select: { year: true } });
-  const start = Math.min(first?.year ?? currentYear, currentYear);
-  return Array.from({ length: currentYear - start + 1 }, (_, i) => currentYear - i);
+  return movementYears(first?.year ?? null, currentYear);
 }
 
 /**
  * Where a new installation stands, for the dashboard's first steps: whether any active organization, any
- * cycle and any practice exist yet (a practice from the rollups, never the practices themselves).
+ * cycle and any practice exist yet. The dashboard's snapshot carries the same (`start`).
  */
 export async function getMovementStart({ prisma }: { prisma: Prisma }) {
-  const [organization, cycle, practice] = await Promise.all([
-    prisma.organization.findFirst({ where: { archivedAt: null }, select: { id: true } }),
-    prisma.cycle.findFirst({ select: { id: true } }),
-    prisma.movementValueYearSummary.findFirst({ where: { practiceCount: { gt: 0 } }, select: { year: true } }),
-  ]);
-  return { hasOrganizations: organization !== null, hasCycle: cycle !== null, hasPractices: practice !== null };
+  const [row] = await prisma.$queryRaw<unknown[]>`SELECT ${START} AS "start"`;
+  return snapshot.shape.start.parse((row as { start: unknown }).start);
 }

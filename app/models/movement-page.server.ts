@@ -1,6 +1,6 @@
 // What the dashboard page and its CSV downloads share: the filters from the URL and the suppressed numbers,
 // labelled in the user's language, so the CSV is exactly the table and the chart.
-import { getMovementDashboard, listMovementYears } from "~/models/movement-dashboard.server";
+import { getMovementDashboard, movementYears } from "~/models/movement-dashboard.server";
 import { parseMovementFilters } from "~/models/movement-filters";
 import { parseMonthRange } from "~/models/movement-range.server";
 import { getPrisma } from "~/utils/db.server";
@@ -29,7 +29,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
   ]);
   const min = getEnv().MIN_GROUP_SIZE;
   const monthNames = Array.from({ length: 12 }, (_, m) => formatDate(locale, `2000-${String(m + 1).padStart(2, "0")}-01`, { month: "short" }));
-  const [dashboard, years] = await Promise.all([
+  const [dashboard] = await Promise.all([
     getMovementDashboard({
       prisma,
       filters,
@@ -56,7 +56,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
         },
       },
     }),
-    listMovementYears({ prisma, currentYear }),
   ]);
+  const years = movementYears(dashboard.firstYear, currentYear);
   return { filters, rangeIgnored, dashboard, years, min, t, locale };
 }

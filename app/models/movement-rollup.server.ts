@@ -1,7 +1,8 @@
 // Movement rollups (docs/performance.md): counts per value/freedom × month/year × the dimensions an
 // organization had that year (macro-region, size band, impacted-led), each with the number of organizations
 // behind it so the dashboard can suppress small cells. Writes keep them current in their own transaction:
-// - a practice adds or removes its deltas (adjustPracticeRollups, from adjustPracticeSummaries);
+// - a practice adds or removes its deltas, its organization's monthly and yearly rows, its year row and the
+//   rollups in one statement (adjustPracticeRollups, from adjustPracticeSummaries);
 // - commitments and reflections remove the organization's whole cycle contribution, change, and add it back
 //   (withCycleRollups), which stays exact whatever the change (status, value, cycle, submit, reopen);
 // - archiving an organization or changing its dimensions rebuilds the rollups from the per-organization
@@ -53,16 +54,46 @@ export async function bump(tx: Tx, table: string, keys: string[], counts: string
 }
 
 const DIMS = ["macroRegion", "sizeBand", "impactedLed"];
-const has = (after: number, sign: number) => Number(after > 0) - Number(after - sign > 0);
 
 /**
- * One practice added (1) or removed (-1), after its per-organization monthly rows changed: the cell deltas,
- * and the organization counted in a cell when its own count there goes from zero to positive (or back).
+ * bump() as three CTEs of a larger statement (`<name>_src`, `<name>_upd`, `<name>_ins`), so several summaries
+ * move in one round trip. Each table appears in one bump only: a statement changes a row once.
+ */
+function bumpCtes(name: string, table: string, keys: string[], counts: string[], source: PrismaNamespace.Sql) {
+  const q = (c: string) => `"${c}"`;
+  const match = (a: string, b: string) => keys.map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(" AND ");
+  return Sql.sql`${Sql.raw(name)}_src AS (${source}),
+    ${Sql.raw(name)}_upd AS (
+      UPDATE ${Sql.raw(q(table))} t SET ${Sql.raw(counts.map((c) => `${q(c)} = t.${q(c)} + src.${q(c)}`).join(", "))}
+      FROM ${Sql.raw(name)}_src src WHERE ${Sql.raw(match("t", "src"))}
+      RETURNING ${Sql.raw(keys.map((k) => `t.${q(k)}`).join(", "))}
+    ),
+    ${Sql.raw(name)}_ins AS (
+      INSERT INTO ${Sql.raw(q(table))} AS t (${Sql.raw([...keys, ...counts].map(q).join(", "))})
+      SELECT ${Sql.raw([...keys, ...counts].map((c) => `src.${q(c)}`).join(", "))} FROM ${Sql.raw(name)}_src src
+      WHERE NOT EXISTS (SELECT 1 FROM ${Sql.raw(name)}_upd upd WHERE ${Sql.raw(match("upd", "src"))})
+      ON CONFLICT (${Sql.raw(keys.map(q).join(", "))}) DO UPDATE SET ${Sql.raw(counts.map((c) => `${q(c)} = t.${q(c)} + EXCLUDED.${q(c)}`).join(", "))}
+      RETURNING 1
+    )`;
+}
+
+/** 1 when a count going from `before` to `before + sign` starts (or, negative, stops) being positive. */
+const starts = (before: string, sign: number) => Sql.raw(`((${before} + (${sign}) > 0)::int - (${before} > 0)::int)`);
+
+/**
+ * One practice added (1) or removed (-1): the organization's monthly and yearly summaries, its year row
+ * (practice count, latest date) and every movement rollup in two statements. The organization's year row is
+ * locked first, so its writes queue and the counts read in the second statement (taken before any of its
+ * changes, one snapshot) are exact; an organization counts in
+ * a cell when its own count there goes from zero to positive (or back). The movement-wide rows, which every
+ * organization's saves share, are locked only by that last statement, so a caller runs it last, just
+ * before its commit.
  */
 export async function adjustPracticeRollups(
   tx: Tx,
   p: { organizationId: string; valueId: string; month: Date; participants: number; impactedParticipants: number; freedomIds: string[] },
   sign: 1 | -1,
+  yearLocked = false,
 ) {
   const year = p.month.getUTCFullYear();
   const quarter = Math.floor(p.month.getUTCMonth() / 3) + 1;
@@ -70,43 +101,66 @@ export async function adjustPracticeRollups(
   const yearEnd = new Date(Date.UTC(year + 1, 0, 1));
   const quarterStart = new Date(Date.UTC(year, (quarter - 1) * 3, 1));
   const quarterEnd = new Date(Date.UTC(year, quarter * 3, 1));
-  await ensureOrganizationYears(tx, p.organizationId, [year]);
-  const [state] = await tx.$queryRaw<{ macroRegion: string; sizeBand: string; impactedLed: boolean; month: number; valueYear: number; year: number; quarter: number }[]>`
-    SELECT y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed", a.* FROM "OrganizationYear" y
-    JOIN "Organization" o ON o."id" = y."organizationId" AND o."archivedAt" IS NULL,
-    LATERAL (
-      SELECT COALESCE(sum("practiceCount") FILTER (WHERE "valueId" = ${p.valueId} AND "month" = ${p.month}::date), 0)::int AS "month",
-             COALESCE(sum("practiceCount") FILTER (WHERE "valueId" = ${p.valueId}), 0)::int AS "valueYear",
-             COALESCE(sum("practiceCount"), 0)::int AS "year",
-             COALESCE(sum("practiceCount") FILTER (WHERE "month" >= ${quarterStart}::date AND "month" < ${quarterEnd}::date), 0)::int AS "quarter"
-      FROM "PracticeMonthlySummary"
-      WHERE "organizationId" = ${p.organizationId} AND "month" >= ${yearStart}::date AND "month" < ${yearEnd}::date
-    ) a
-    WHERE y."organizationId" = ${p.organizationId} AND y."year" = ${year}`;
-  if (!state) return; // an archived organization is in no rollup
-  const dims = Sql.sql`${state.macroRegion} AS "macroRegion", ${state.sizeBand}::"SizeBand" AS "sizeBand", ${state.impactedLed}::boolean AS "impactedLed"`;
-  const counts = ["practiceCount", "participants", "impactedParticipants", "organizationCount"];
-  const amounts = Sql.sql`${sign}::int AS "practiceCount", ${sign * p.participants}::int AS "participants", ${sign * p.impactedParticipants}::int AS "impactedParticipants"`;
-  await bump(tx, "MovementValueMonthSummary", ["month", "valueId", ...DIMS], counts,
-    Sql.sql`SELECT ${p.month}::date AS "month", ${p.valueId} AS "valueId", ${dims}, ${amounts}, ${has(state.month, sign)}::int AS "organizationCount"`);
-  await bump(tx, "MovementValueYearSummary", ["year", "valueId", ...DIMS], counts,
-    Sql.sql`SELECT ${year}::int AS "year", ${p.valueId} AS "valueId", ${dims}, ${amounts}, ${has(state.valueYear, sign)}::int AS "organizationCount"`);
-  const yearDelta = has(state.year, sign);
-  const quarterDelta = has(state.quarter, sign);
-  if (yearDelta || quarterDelta) {
-    await tx.$executeRaw`
-      UPDATE "MovementParticipationSummary" SET "practicedYear" = "practicedYear" + ${yearDelta}::int,
-        ${Sql.raw(`"practicedQ${quarter}" = "practicedQ${quarter}"`)} + ${quarterDelta}::int
-      WHERE "year" = ${year} AND "macroRegion" = ${state.macroRegion} AND "sizeBand" = ${state.sizeBand}::"SizeBand" AND "impactedLed" = ${state.impactedLed}::boolean`;
+  if (!yearLocked) {
+    const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${p.organizationId} AND "year" = ${year} FOR UPDATE`;
+    if (!locked.length) await ensureOrganizationYears(tx, p.organizationId, [year]);
   }
-  if (!p.freedomIds.length) return;
-  await bump(tx, "MovementFreedomYearSummary", ["year", "freedomId", ...DIMS], ["practiceCount", "organizationCount"], Sql.sql`
-    SELECT ${year}::int AS "year", "freedomId", ${dims}, ${sign}::int AS "practiceCount",
-           ((sum("practiceCount") > 0)::int - (sum("practiceCount") - ${sign} > 0)::int) AS "organizationCount"
-    FROM "PracticeFreedomMonthlySummary"
-    WHERE "organizationId" = ${p.organizationId} AND "freedomId" = ANY(${p.freedomIds}::text[])
-      AND "month" >= ${yearStart}::date AND "month" < ${yearEnd}::date
-    GROUP BY "freedomId"`);
+  const org = p.organizationId;
+  const amounts = Sql.sql`${sign}::int AS "practiceCount", ${sign * p.participants}::int AS "participants", ${sign * p.impactedParticipants}::int AS "impactedParticipants"`;
+  const dims = Sql.raw(`st."macroRegion", st."sizeBand", st."impactedLed"`);
+  const valueCounts = ["practiceCount", "participants", "impactedParticipants"];
+  const counts = [...valueCounts, "organizationCount"];
+  const practiced = Sql.raw(`"practicedQ${quarter}"`);
+  await tx.$executeRaw`
+    WITH st AS (
+      -- the organization's dimensions this year and its counts before this change; none when it is archived
+      SELECT y."macroRegion", y."sizeBand", y."impactedLed",
+        COALESCE(sum(s."practiceCount") FILTER (WHERE s."valueId" = ${p.valueId}::text AND s."month" = ${p.month}::date), 0)::int AS "month",
+        COALESCE(sum(s."practiceCount") FILTER (WHERE s."valueId" = ${p.valueId}::text), 0)::int AS "valueYear",
+        COALESCE(sum(s."practiceCount"), 0)::int AS "year",
+        COALESCE(sum(s."practiceCount") FILTER (WHERE s."month" >= ${quarterStart}::date AND s."month" < ${quarterEnd}::date), 0)::int AS "quarter"
+      FROM "OrganizationYear" y
+      JOIN "Organization" o ON o."id" = y."organizationId" AND o."archivedAt" IS NULL
+      LEFT JOIN "PracticeMonthlySummary" s ON s."organizationId" = y."organizationId" AND s."month" >= ${yearStart}::date AND s."month" < ${yearEnd}::date
+      WHERE y."organizationId" = ${org} AND y."year" = ${year}
+      GROUP BY 1, 2, 3
+    ),
+    fst AS (
+      SELECT f AS "freedomId", COALESCE((
+        SELECT sum("practiceCount") FROM "PracticeFreedomMonthlySummary"
+        WHERE "organizationId" = ${org} AND "freedomId" = f AND "month" >= ${yearStart}::date AND "month" < ${yearEnd}::date
+      ), 0)::int AS "before"
+      FROM unnest(${p.freedomIds}::text[]) AS f
+    ),
+    ${bumpCtes("pms", "PracticeMonthlySummary", ["organizationId", "valueId", "month"], valueCounts, Sql.sql`
+      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${p.month}::date AS "month", ${amounts}`)},
+    ${bumpCtes("ovy", "OrganizationValueYearSummary", ["organizationId", "valueId", "year"], valueCounts, Sql.sql`
+      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${year}::int AS "year", ${amounts}`)},
+    oy AS (
+      -- the latest live date is read from the practices: the caller changed the practice row before this statement
+      UPDATE "OrganizationYear" SET "practiceCount" = "practiceCount" + ${sign}::int,
+        "lastPracticeOn" = (SELECT max("occurredOn") FROM "Practice" WHERE "organizationId" = ${org} AND "deletedAt" IS NULL
+          AND "occurredOn" >= ${yearStart}::date AND "occurredOn" < ${yearEnd}::date)
+      WHERE "organizationId" = ${org} AND "year" = ${year}
+      RETURNING 1
+    ),
+    ${bumpCtes("pfms", "PracticeFreedomMonthlySummary", ["organizationId", "freedomId", "month"], ["practiceCount"], Sql.sql`
+      SELECT ${org}::text AS "organizationId", "freedomId", ${p.month}::date AS "month", ${sign}::int AS "practiceCount" FROM fst`)},
+    ${bumpCtes("mvm", "MovementValueMonthSummary", ["month", "valueId", ...DIMS], counts, Sql.sql`
+      SELECT ${p.month}::date AS "month", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`st."month"`, sign)} AS "organizationCount" FROM st`)},
+    ${bumpCtes("mvy", "MovementValueYearSummary", ["year", "valueId", ...DIMS], counts, Sql.sql`
+      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`st."valueYear"`, sign)} AS "organizationCount" FROM st`)},
+    ${bumpCtes("mfy", "MovementFreedomYearSummary", ["year", "freedomId", ...DIMS], ["practiceCount", "organizationCount"], Sql.sql`
+      SELECT ${year}::int AS "year", fst."freedomId", ${dims}, ${sign}::int AS "practiceCount", ${starts(`fst."before"`, sign)} AS "organizationCount" FROM st, fst`)},
+    mps AS (
+      UPDATE "MovementParticipationSummary" t
+      SET "practicedYear" = t."practicedYear" + d."yearDelta", ${practiced} = t.${practiced} + d."quarterDelta"
+      FROM (SELECT st.*, ${starts(`st."year"`, sign)} AS "yearDelta", ${starts(`st."quarter"`, sign)} AS "quarterDelta" FROM st) d
+      WHERE t."year" = ${year} AND t."macroRegion" = d."macroRegion" AND t."sizeBand" = d."sizeBand" AND t."impactedLed" = d."impactedLed"
+        AND (d."yearDelta" <> 0 OR d."quarterDelta" <> 0)
+      RETURNING 1
+    )
+    SELECT 1`;
 }
 
 /** The cycle summary rows counted afresh from commitments and reflections: one organization's, or all. */

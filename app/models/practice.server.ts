@@ -1,9 +1,10 @@
 // Practices: what an organization did, dated, against a value. Every write keeps the dashboard summaries
 // current in its own transaction, writes an audit event (never the text), and carries the version it saw.
-import type { Prisma as PrismaNamespace, Visibility } from "~/generated/prisma/client";
-import { audit } from "~/models/audit.server";
+import { randomBytes } from "node:crypto";
+import { Prisma as Sql, type Prisma as PrismaNamespace, type Visibility } from "~/generated/prisma/client";
+import { audit, auditInsert } from "~/models/audit.server";
 import type { PracticeInput } from "~/models/practice-schema";
-import { claimSubmissionKey, recordSubmissionEntity } from "~/models/submission-key.server";
+import { earlierSubmission } from "~/models/submission-key.server";
 import { adjustPracticeSummaries } from "~/models/summary.server";
 import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
@@ -70,24 +71,52 @@ export async function createPractice({
   input: PracticeInput;
 }): Promise<Result<{ id: string; created: boolean }, "conflict">> {
   return prisma.$transaction(async (tx) => {
-    const earlier = await claimSubmissionKey(tx, { key: submissionKey, organizationId, entityType: "Practice" });
-    if (!earlier.ok) return earlier;
-    if (earlier.value) return success({ id: earlier.value, created: false });
+    const id = newId();
     const freedomIds = [...new Set(input.freedomIds)];
-    const practice = await tx.practice.create({
-      data: {
-        ...data(input),
-        organizationId,
-        createdById: actorId,
-        freedoms: { create: freedomIds.map((freedomId) => ({ freedomId, organizationId })) },
-      },
-      select: { id: true, valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
-    });
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, practice, freedomIds), 1);
-    await recordSubmissionEntity(tx, submissionKey, practice.id);
-    await audit(tx, { action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: practice.id });
-    return success({ id: practice.id, created: true });
+    const d = data(input);
+    const now = new Date();
+    // One statement claims the submission key (naming the new practice), inserts the practice, its freedoms
+    // and its audit event when the claim succeeds, and locks the organization's year row for the summaries:
+    // each round trip costs the server more client time than PostgreSQL spends on it.
+    const [row] = await tx.$queryRaw<{ claimed: number; locked: number }[]>`
+      WITH claim AS (
+        INSERT INTO "SubmissionKey" ("key", "organizationId", "entityType", "entityId")
+        VALUES (${submissionKey}, ${organizationId}, 'Practice', ${id}) ON CONFLICT ("key") DO NOTHING
+        RETURNING 1
+      ),
+      practice AS (
+        INSERT INTO "Practice" ("id", "organizationId", "createdById", "title", "notes", "occurredOn", "valueId", "commitmentId",
+          "participants", "impactedParticipants", "visibility", "consentToQuote", "createdAt", "updatedAt")
+        SELECT ${id}, ${organizationId}, ${actorId}, ${d.title}, ${d.notes}, ${d.occurredOn}::date, ${d.valueId}, ${d.commitmentId},
+          ${d.participants}::int, ${d.impactedParticipants}::int, ${d.visibility}::"Visibility", ${d.consentToQuote}::boolean, ${now}::timestamp(3), ${now}::timestamp(3)
+        FROM claim
+        RETURNING "id"
+      ),
+      freedoms AS (
+        INSERT INTO "PracticeFreedom" ("practiceId", "freedomId", "organizationId")
+        SELECT practice."id", f, ${organizationId} FROM practice, unnest(${freedomIds}::text[]) AS f
+      ),
+      event AS (${auditInsert({ action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: id }, now, Sql.sql`FROM practice`)}),
+      locked AS (
+        SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${organizationId} AND "year" = ${d.occurredOn.getUTCFullYear()}::int FOR UPDATE
+      )
+      SELECT (SELECT count(*) FROM claim)::int AS "claimed", (SELECT count(*) FROM locked)::int AS "locked"`;
+    if (!row.claimed) {
+      const earlier = await earlierSubmission(tx, { key: submissionKey, organizationId, entityType: "Practice" });
+      return earlier.ok ? success({ id: earlier.value, created: false }) : earlier;
+    }
+    // last before the commit: the movement-wide summary rows it locks are shared by every organization's saves
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, d, freedomIds), 1, row.locked > 0);
+    return success({ id, created: true });
   });
+}
+
+/** A new record id shaped like the cuids Prisma makes ("c" and 24 base-36 digits), for a row inserted by hand. */
+function newId() {
+  const bytes = randomBytes(16);
+  let id = "c";
+  for (let i = 0; i < 4; i++) id += (bytes.readUInt32BE(i * 4) % 2176782336).toString(36).padStart(6, "0");
+  return id;
 }
 
 const liveSelect = {
@@ -134,10 +163,11 @@ export async function updatePractice({
       },
       select: { valueId: true, occurredOn: true, participants: true, impactedParticipants: true },
     });
-    // the old state comes out after the row changed, so the year's latest date is read from what remains
+    await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
+    // last before the commit (the movement-wide rows are shared); the old state comes out after the row
+    // changed, so the year's latest date is read from what remains
     await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
     await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
-    await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
     return success();
   });
 }
@@ -163,8 +193,8 @@ export async function setPracticeDeleted({
     if (!current) return failure("not-found");
     if (Boolean(current.deletedAt) === deleted) return success(); // already so: a repeated click
     await tx.practice.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null, version: { increment: 1 } } });
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), deleted ? -1 : 1);
     await audit(tx, { action: deleted ? "practice.deleted" : "practice.restored", actorId, organizationId, entityType: "Practice", entityId: id });
+    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), deleted ? -1 : 1);
     return success();
   });
 }

@@ -14,6 +14,14 @@ export async function claimSubmissionKey(
     INSERT INTO "SubmissionKey" ("key", "organizationId", "entityType", "entityId")
     VALUES (${key}, ${organizationId}, ${entityType}, '') ON CONFLICT ("key") DO NOTHING`;
   if (inserted === 1) return success(null);
+  return earlierSubmission(tx, { key, organizationId, entityType });
+}
+
+/** What an earlier submission with this key created, once the key turned out to be taken: its id, or a conflict. */
+export async function earlierSubmission(
+  tx: PrismaNamespace.TransactionClient,
+  { key, organizationId, entityType }: { key: string; organizationId: string; entityType: string },
+): Promise<Result<string, "conflict">> {
   const existing = await tx.submissionKey.findUnique({ where: { key }, select: { organizationId: true, entityType: true, entityId: true } });
   if (!existing || existing.organizationId !== organizationId || existing.entityType !== entityType || !existing.entityId) {
     return failure("conflict");

@@ -4,7 +4,7 @@
 // after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.
 import { z } from "zod";
 import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
-import { adjustPracticeRollups, bump, rebuildMovementRollups } from "~/models/movement-rollup.server";
+import { adjustPracticeRollups, rebuildMovementRollups } from "~/models/movement-rollup.server";
 import type { Prisma } from "~/utils/db.server";
 
 export type SummarizedPractice = {
@@ -18,39 +18,15 @@ export type SummarizedPractice = {
 
 /**
  * Adds (sign 1) or removes (sign -1) one live practice from the summaries, inside the write's transaction.
- * An edit is a removal of the old state and an addition of the new one.
+ * An edit is a removal of the old state and an addition of the new one. `yearLocked`: the caller already
+ * holds the lock on the organization's year row. adjustPracticeRollups moves every row in one statement: the
+ * organization's monthly and yearly summaries, its year row (practice count and latest date, read back after
+ * the practice row has its final state: an edit removes the old state after the row changed) and the
+ * movement rollups.
  */
-export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1) {
+export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1, yearLocked = false) {
   const month = new Date(Date.UTC(practice.occurredOn.getUTCFullYear(), practice.occurredOn.getUTCMonth(), 1));
-  const participants = sign * practice.participants;
-  const impacted = sign * practice.impactedParticipants;
-  await bump(tx, "PracticeMonthlySummary", ["organizationId", "valueId", "month"], ["practiceCount", "participants", "impactedParticipants"], Sql.sql`
-    SELECT ${practice.organizationId} AS "organizationId", ${practice.valueId} AS "valueId", ${month}::date AS "month",
-           ${sign}::int AS "practiceCount", ${participants}::int AS "participants", ${impacted}::int AS "impactedParticipants"`);
-  await bump(tx, "OrganizationValueYearSummary", ["organizationId", "valueId", "year"], ["practiceCount", "participants", "impactedParticipants"], Sql.sql`
-    SELECT ${practice.organizationId} AS "organizationId", ${practice.valueId} AS "valueId", ${month.getUTCFullYear()}::int AS "year",
-           ${sign}::int AS "practiceCount", ${participants}::int AS "participants", ${impacted}::int AS "impactedParticipants"`);
-  if (practice.freedomIds.length) {
-    await bump(tx, "PracticeFreedomMonthlySummary", ["organizationId", "freedomId", "month"], ["practiceCount"], Sql.sql`
-      SELECT ${practice.organizationId} AS "organizationId", f AS "freedomId", ${month}::date AS "month", ${sign}::int AS "practiceCount"
-      FROM unnest(${practice.freedomIds}::text[]) AS f`);
-  }
-  await adjustPracticeRollups(tx, { ...practice, month }, sign);
-  await adjustOrganizationYear(tx, practice, sign);
-}
-
-/**
- * The organization's own year row (made by adjustPracticeRollups): its practice count, and its latest live
- * practice's date, read back after the practice row has its final state (an edit removes the old state after
- * the row changed), through the (organizationId, occurredOn) index.
- */
-async function adjustOrganizationYear(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1) {
-  const year = practice.occurredOn.getUTCFullYear();
-  await tx.$executeRaw`
-    UPDATE "OrganizationYear" SET "practiceCount" = "practiceCount" + ${sign}::int,
-      "lastPracticeOn" = (SELECT max("occurredOn") FROM "Practice" WHERE "organizationId" = ${practice.organizationId} AND "deletedAt" IS NULL
-        AND "occurredOn" >= ${new Date(Date.UTC(year, 0, 1))}::date AND "occurredOn" < ${new Date(Date.UTC(year + 1, 0, 1))}::date)
-    WHERE "organizationId" = ${practice.organizationId} AND "year" = ${year}`;
+  await adjustPracticeRollups(tx, { ...practice, month }, sign, yearLocked);
 }
 
 export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {

@@ -9,9 +9,7 @@ import { MACRO_REGIONS, movementFilterParams } from "~/models/movement-filters";
 import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server";
 import { movementTakeaways } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
-import { getMovementStart } from "~/models/movement-dashboard.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
-import { getPrisma } from "~/utils/db.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { useFormat } from "~/components/use-format";
@@ -22,7 +20,8 @@ const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked",
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  const [{ filters, rangeIgnored, dashboard, years, min, t, locale }, start] = await Promise.all([loadMovementDashboard(request), getPrisma().then((prisma) => getMovementStart({ prisma }))]);
+  const { filters, rangeIgnored, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
+  const { start } = dashboard;
   // a new installation sees its next steps; the charts wait for an organization to draw
   const firstSteps = start.hasOrganizations && start.hasCycle && start.hasPractices ? null : { start, canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"), canManageCycle: coalitionRoleCan(user.coalitionRole, "manage:cycle") };
   const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)), Boolean(filters.range));

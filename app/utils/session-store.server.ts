@@ -15,6 +15,8 @@ export type SessionUser = {
   memberships: { role: MembershipRole; organization: { id: string; slug: string; name: string } }[];
 };
 
+type SessionRow = { expiresAt: Date; lastSeenAt: Date; user: Omit<SessionUser, "sessionId"> & { disabledAt: string | null } };
+
 const TOUCH_AFTER_MS = 60_000; // lastSeenAt is written at most once a minute per session
 
 /**
@@ -50,28 +52,18 @@ export async function createSession({
  */
 export async function findSessionUser({ prisma, token, idleMinutes, now = new Date() }: { prisma: Prisma; token: string; idleMinutes: number; now?: Date }): Promise<SessionUser | null> {
   const id = hashToken(token);
-  const session = await prisma.session.findUnique({
-    where: { id },
-    select: {
-      expiresAt: true,
-      lastSeenAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          locale: true,
-          coalitionRole: true,
-          disabledAt: true,
-          memberships: {
-            where: { organization: { archivedAt: null } },
-            orderBy: { organization: { name: "asc" } },
-            select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
-          },
-        },
-      },
-    },
-  });
+  // one round trip (a nested select is four): every signed-in request starts here
+  const [session] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s."expiresAt", s."lastSeenAt", json_build_object(
+      'id', u."id", 'email', u."email", 'name', u."name", 'locale', u."locale", 'coalitionRole', u."coalitionRole", 'disabledAt', u."disabledAt",
+      'memberships', COALESCE((
+        SELECT json_agg(json_build_object('role', m."role", 'organization', json_build_object('id', o."id", 'slug', o."slug", 'name', o."name")) ORDER BY o."name")
+        FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" AND o."archivedAt" IS NULL
+        WHERE m."userId" = u."id"
+      ), '[]'::json)
+    ) AS "user"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${id}`;
   if (!session) return null;
   const idleSince = now.getTime() - session.lastSeenAt.getTime();
   if (session.expiresAt <= now || idleSince > idleMinutes * 60_000 || session.user.disabledAt) {

@@ -111,3 +111,36 @@ test("an edit or delete naming another organization's practice finds nothing and
   expect(row.title).toBe("Theirs");
   expect(row.deletedAt).toBeNull();
 });
+
+test("saves from several organizations at once, in the same movement cells, leave the summaries equal a fresh count", async () => {
+  const prisma = await getPrisma();
+  // same region, size band and year: every save shares the movement-wide rows, as on a busy day
+  const many = [...orgs, (await createOrganization()).id, (await createOrganization()).id, (await createOrganization()).id];
+  const input = (i: number): PracticeInput => ({
+    title: "Busy day",
+    notes: "",
+    occurredOn: `2025-0${1 + (i % 3)}-1${i % 10}`,
+    valueId: values[i % 2],
+    participants: 4 + (i % 5),
+    impactedParticipants: i % 4,
+    visibility: "PRIVATE",
+    freedomIds: i % 2 ? [freedoms[0], freedoms[1]] : [freedoms[1]],
+  });
+  // a few at a time, like a server's concurrent requests (the embedded database has one connection to share)
+  const inWaves = async <T,>(jobs: (() => Promise<T>)[]) => {
+    const out: T[] = [];
+    for (let i = 0; i < jobs.length; i += 4) out.push(...(await Promise.all(jobs.slice(i, i + 4).map((job) => job()))));
+    return out;
+  };
+  const created = await inWaves(
+    Array.from({ length: 24 }, (_, i) => () => valueOf(createPractice({ prisma, organizationId: many[i % many.length], actorId, submissionKey: `busy-${i}`, input: input(i) }))),
+  );
+  // half of them deleted, mixed with more saves
+  await inWaves<unknown>([
+    ...created.filter((_, i) => i % 2 === 0).map((p, i) => () => setPracticeDeleted({ prisma, organizationId: many[(i * 2) % many.length], actorId, id: p.id, deleted: true })),
+    ...Array.from({ length: 6 }, (_, i) => () => createPractice({ prisma, organizationId: many[i % many.length], actorId, submissionKey: `busy-late-${i}`, input: input(i + 40) })),
+  ]);
+  expect(await prisma.practice.count({ where: { title: "Busy day", deletedAt: null } })).toBe(18);
+  const { stored, fresh } = await compareSummaries({ prisma });
+  expect(stored).toEqual(fresh);
+}, 180_000);
