@@ -1,5 +1,6 @@
 // "Your organization beside the movement": per value, this organization's practices this year and its
-// directly-impacted share, beside the median and quartiles of the other active organizations' own numbers.
+// directly-impacted share, beside the median and quartiles of the active organizations' own numbers (itself
+// included), rounded so that none of them can be read back.
 // It reads the per-organization yearly summaries (kept current on write), never the practices themselves,
 // and returns only the organization's own numbers and group statistics: no other organization's row, id or
 // name leaves this module, and a group smaller than the threshold carries no statistic at all.
@@ -54,10 +55,19 @@ const row = z.object({
  */
 export const besideGroupMinimum = (minGroupSize: number) => 2 * minGroupSize;
 
-function spread(q1: number | null, median: number | null, q3: number | null, organizations: number, min: number): Spread | null {
+/**
+ * A group's statistics as shown: practice counts to the whole number and shares to the nearest 5 %. A
+ * quartile that falls on one organization's own figure is that figure, and an exact share (89 of 128) would
+ * give away its participants; rounded, it says where the group stands without naming anyone's numbers.
+ */
+function spread(q1: number | null, median: number | null, q3: number | null, organizations: number, min: number, step: number): Spread | null {
   if (organizations < min || q1 === null || median === null || q3 === null) return null;
-  return { q1, median, q3 };
+  const round = (n: number) => Number((Math.round(n / step) * step).toFixed(4));
+  return { q1: round(q1), median: round(median), q3: round(q3) };
 }
+
+const COUNT_STEP = 1;
+const SHARE_STEP = 0.05;
 
 /**
  * The comparison for each value (all active values, or the ones asked for) in a calendar year. Every active
@@ -144,18 +154,18 @@ export async function getOrganizationBeside({
           own,
           group: { kind: "band", band: me.band },
           organizations: r.bandOrgs,
-          practices: spread(r.bandQ1, r.bandMedian, r.bandQ3, r.bandOrgs, min),
+          practices: spread(r.bandQ1, r.bandMedian, r.bandQ3, r.bandOrgs, min, COUNT_STEP),
           shareOrganizations: r.bandShareOrgs,
-          impactedShare: spread(r.bandShareQ1, r.bandShareMedian, r.bandShareQ3, r.bandShareOrgs, min),
+          impactedShare: spread(r.bandShareQ1, r.bandShareMedian, r.bandShareQ3, r.bandShareOrgs, min, SHARE_STEP),
         }
       : {
           valueId,
           own,
           group: { kind: "all" },
           organizations: r.allOrgs,
-          practices: spread(r.allQ1, r.allMedian, r.allQ3, r.allOrgs, min),
+          practices: spread(r.allQ1, r.allMedian, r.allQ3, r.allOrgs, min, COUNT_STEP),
           shareOrganizations: r.allShareOrgs,
-          impactedShare: spread(r.allShareQ1, r.allShareMedian, r.allShareQ3, r.allShareOrgs, min),
+          impactedShare: spread(r.allShareQ1, r.allShareMedian, r.allShareQ3, r.allShareOrgs, min, SHARE_STEP),
         };
   });
 }

@@ -169,13 +169,14 @@ export async function getMovementDashboard({
     })),
   };
 
-  // organizations at each rubric level per value; the row's total is in the table, so a lone hidden level hides another
+  // organizations at each rubric level per value; the row's total is in the table, so a lone hidden level hides
+  // another, and a row with every organization at one level is hidden whole (a level is theirs to share)
   const rubricTable: ChartTable = {
     id: "rubric",
     columns: fw.levels.map((l, i) => ({ key: `level-${l.level}`, label: `${l.level} · ${l.name}`, color: LEVEL_COLORS[i % LEVEL_COLORS.length] })),
     rows: values.map((v) => {
       const cells = fw.levels.map((l) => rubric(v.id, String(l.level)));
-      return { key: v.slug, label: v.name, cells: suppressGroup(cells, min, sumCells(cells)).cells };
+      return { key: v.slug, label: v.name, cells: suppressGroup(cells, min, sumCells(cells), { hideUniform: true }).cells };
     }),
   };
 

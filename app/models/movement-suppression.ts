@@ -3,7 +3,10 @@
 // - a number whose complement within the unfiltered movement (the same cell for the organizations the
 //   filters left out) comes from a few organizations, since the unfiltered view minus this one would show it;
 // - a second cell of a group whose total is shown, when only one cell of it is hidden (total minus the
-//   others would give the hidden one back), and the total itself when it is built from too few.
+//   others would give the hidden one back), and the total itself when it is built from too few;
+// - with `hideUniform`, a whole group whose organizations all sit in one cell (every organization at one
+//   rubric level): it would tell each of them apart from the others once anything names who is in the group
+//   (the cycle tracker names who submitted).
 
 /** One number before suppression: its value and how many organizations are behind it. */
 export type RawCell = { value: number; organizations: number; complement?: number };
@@ -26,7 +29,8 @@ export function suppressCell(cell: RawCell, min: number): Cell {
  * Cells that add up to a shown total: each small one hidden, and one more (the one built from the fewest
  * organizations) when a single hidden cell could otherwise be recovered by subtraction.
  */
-export function suppressGroup(cells: RawCell[], min: number, total?: RawCell): { cells: Cell[]; total: Cell } {
+export function suppressGroup(cells: RawCell[], min: number, total?: RawCell, { hideUniform = false } = {}): { cells: Cell[]; total: Cell } {
+  if (hideUniform && cells.filter((c) => c.value > 0).length === 1) return { cells: cells.map(() => null), total: null };
   const hidden = cells.map((c) => tooSmall(c, min));
   const totalHidden = total ? tooSmall(total, min) : true;
   if (!totalHidden && hidden.filter(Boolean).length === 1) {

@@ -64,9 +64,8 @@ describe("the comparison's numbers", () => {
     expect(item.practices).toEqual({ q1: 1, median: 2, q3: 3 });
     // shares 20 %, 50 %, 60 %, 80 %; the organization with no participants has no share
     expect(item.shareOrganizations).toBe(4);
-    expect(item.impactedShare!.q1).toBeCloseTo(0.425);
-    expect(item.impactedShare!.median).toBeCloseTo(0.55);
-    expect(item.impactedShare!.q3).toBeCloseTo(0.65);
+    // 42.5 %, 55 % and 65 %, shown to the nearest 5 %
+    expect(item.impactedShare).toEqual({ q1: 0.45, median: 0.55, q3: 0.65 });
   });
 
   test("a large organization, with only two of its size, is compared with all seven active organizations, and says so", async () => {
@@ -74,13 +73,13 @@ describe("the comparison's numbers", () => {
     expect(item.group).toEqual({ kind: "all" });
     // 0, 1, 2, 3, 4, 7, 17: the archived organization's 30 is not among them
     expect(item.organizations).toBe(7);
-    expect(item.practices).toEqual({ q1: 1.5, median: 3, q3: 5.5 });
+    // 1.5, 3 and 5.5, shown as whole numbers
+    expect(item.practices).toEqual({ q1: 2, median: 3, q3: 6 });
     expect(item.own).toEqual({ practices: 7, participants: 70, impactedShare: 0 });
     // shares 0 %, 20 %, 50 %, 60 %, 80 %, 100 %
     expect(item.shareOrganizations).toBe(6);
-    expect(item.impactedShare!.q1).toBeCloseTo(0.275);
-    expect(item.impactedShare!.median).toBeCloseTo(0.55);
-    expect(item.impactedShare!.q3).toBeCloseTo(0.75);
+    // 27.5 %, 55 % and 75 %, to the nearest 5 %
+    expect(item.impactedShare).toEqual({ q1: 0.3, median: 0.55, q3: 0.75 });
   });
 
   test("at the threshold the group is shown, under it the size band gives way to all, and under that nothing is shown", async () => {
@@ -92,7 +91,7 @@ describe("the comparison's numbers", () => {
     const fallback = await beside("s2", 6);
     expect(fallback.group.kind).toBe("all");
     expect(fallback.organizations).toBe(7);
-    expect(fallback.practices).toEqual({ q1: 1.5, median: 3, q3: 5.5 });
+    expect(fallback.practices).toEqual({ q1: 2, median: 3, q3: 6 });
     const atAll = await beside("s2", 7);
     expect(atAll.practices).not.toBeNull();
     expect(atAll.impactedShare).toBeNull(); // six organizations counted participants
