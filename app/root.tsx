@@ -2,10 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorTitle, GeneralErrorBoundary, usePageError } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { Toast } from "~/components/ui/toast";
-import { usePageLanguage } from "~/components/use-page-language";
 import styles from "~/styles/app.css";
 import { getUser } from "~/utils/auth.server";
 import { catalogUrl, getLocale } from "~/utils/i18next.server";
@@ -39,7 +39,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? (isLocale(i18n.language) ? i18n.language : "en");
   const pageError = usePageError();
   const nonce = useNonce();
-  usePageLanguage(locale, data?.catalog);
+  useChangeLanguage(locale);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>

@@ -6,7 +6,6 @@ import type { Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
 import { freedomColor, valueColor } from "~/utils/palette";
-import { dayIn, isTimeZone, zoneName } from "~/utils/time-zone";
 import { isRealDate } from "~/utils/form-rules";
 
 export type FrameworkOption = { id: string; slug: string; name: string; color: string; archived: boolean };
@@ -43,56 +42,6 @@ export async function getCommitmentOptions({ prisma, organizationId, years }: { 
     select: { id: true, title: true, valueId: true, cycle: { select: { year: true } } },
   });
   return rows.map((c) => ({ id: c.id, title: c.title, valueId: c.valueId, year: c.cycle.year }));
-}
-
-/** The zone an organization's dates fall back on when its own setting is not a zone this runtime knows. */
-export const DEFAULT_TIME_ZONE = "America/Los_Angeles";
-
-/**
- * "Today" for a practice of this organization: the calendar day in the zone the browser reported (`hint`,
- * from timeZoneHint), else in the organization's zone. It is both the form's default and the latest date
- * the server accepts, so a practice is never dated tomorrow by surprise.
- */
-export async function getPracticeCalendar({ prisma, organizationId, hint, now = new Date() }: { prisma: Prisma; organizationId: string; hint: string | null; now?: Date }) {
-  let timeZone = hint;
-  if (!timeZone) {
-    const org = await prisma.organization.findUnique({ where: { id: organizationId }, select: { timeZone: true } });
-    timeZone = org && isTimeZone(org.timeZone) ? org.timeZone : DEFAULT_TIME_ZONE;
-  }
-  return { timeZone, today: dayIn(timeZone, now) };
-}
-
-/**
- * What the practice form offers: the active values and freedoms, the commitments a practice dated this year
- * or last year (or in `alsoYear`, an edited practice's own year) may count toward, and "today".
- */
-export async function getPracticeFormOptions({
-  prisma,
-  organizationId,
-  locale,
-  hint,
-  alsoYear,
-}: {
-  prisma: Prisma;
-  organizationId: string;
-  locale: Locale;
-  hint: string | null;
-  alsoYear?: number;
-}) {
-  const calendar = await getPracticeCalendar({ prisma, organizationId, hint });
-  const year = Number(calendar.today.slice(0, 4));
-  const [framework, commitments] = await Promise.all([
-    getFrameworkOptions({ prisma, locale }),
-    // a practice early in the year may still count toward last year's commitments
-    getCommitmentOptions({ prisma, organizationId, years: [...new Set([year, year - 1, ...(alsoYear ? [alsoYear] : [])])] }),
-  ]);
-  const option = ({ id, slug, name, color }: FrameworkOption) => ({ id, slug, name, color });
-  return {
-    calendar: { ...calendar, zoneName: zoneName(calendar.timeZone, locale) },
-    values: framework.values.map(option),
-    freedoms: framework.freedoms.map(option),
-    commitments,
-  };
 }
 
 // year 0 is a date to JavaScript that PostgreSQL refuses

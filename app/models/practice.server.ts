@@ -9,6 +9,10 @@ import { adjustPracticeSummaries } from "~/models/summary.server";
 import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
 import { failure, success, type Result } from "~/utils/result";
+import { getCommitmentOptions, getFrameworkOptions, type FrameworkOption } from "~/models/practice-options.server";
+import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
+import { dayIn, isTimeZone, zoneName } from "~/utils/time-zone";
+import type { Locale } from "~/utils/localized";
 
 type Tx = PrismaNamespace.TransactionClient;
 
@@ -281,5 +285,52 @@ export async function getPractice({ prisma, organizationId, id }: { prisma: Pris
     deleted: deletedAt !== null,
     occurredOn: p.occurredOn.toISOString().slice(0, 10),
     freedomIds: freedoms.map((f) => f.freedomId),
+  };
+}
+
+/**
+ * "Today" for a practice of this organization: the calendar day in the zone the browser reported (`hint`,
+ * from timeZoneHint), else in the organization's zone. It is both the form's default and the latest date
+ * the server accepts, so a practice is never dated tomorrow by surprise.
+ */
+export async function getPracticeCalendar({ prisma, organizationId, hint, now = new Date() }: { prisma: Prisma; organizationId: string; hint: string | null; now?: Date }) {
+  let timeZone = hint;
+  if (!timeZone) {
+    const org = await prisma.organization.findUnique({ where: { id: organizationId }, select: { timeZone: true } });
+    timeZone = org && isTimeZone(org.timeZone) ? org.timeZone : DEFAULT_TIME_ZONE;
+  }
+  return { timeZone, today: dayIn(timeZone, now) };
+}
+
+/**
+ * What the practice form offers: the active values and freedoms, the commitments a practice dated this year
+ * or last year (or in `alsoYear`, an edited practice's own year) may count toward, and "today".
+ */
+export async function getPracticeFormOptions({
+  prisma,
+  organizationId,
+  locale,
+  hint,
+  alsoYear,
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  locale: Locale;
+  hint: string | null;
+  alsoYear?: number;
+}) {
+  const calendar = await getPracticeCalendar({ prisma, organizationId, hint });
+  const year = Number(calendar.today.slice(0, 4));
+  const [framework, commitments] = await Promise.all([
+    getFrameworkOptions({ prisma, locale }),
+    // a practice early in the year may still count toward last year's commitments
+    getCommitmentOptions({ prisma, organizationId, years: [...new Set([year, year - 1, ...(alsoYear ? [alsoYear] : [])])] }),
+  ]);
+  const option = ({ id, slug, name, color }: FrameworkOption) => ({ id, slug, name, color });
+  return {
+    calendar: { ...calendar, zoneName: zoneName(calendar.timeZone, locale) },
+    values: framework.values.map(option),
+    freedoms: framework.freedoms.map(option),
+    commitments,
   };
 }

@@ -2,7 +2,7 @@
 // and undoing that.
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { createCommitment } from "~/models/commitment.server";
-import { DEFAULT_TIME_ZONE } from "~/models/practice-options.server";
+import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
 import { createPractice, setPracticeDeleted } from "~/models/practice.server";
 import type { PracticeInput } from "~/models/practice-schema";
 import { compareSummaries } from "~/models/summary.server";
