@@ -127,6 +127,7 @@ export async function getMovementDashboard({
   labels,
   valueColor,
   freedomColor,
+  now = new Date(),
 }: {
   prisma: Prisma;
   filters: MovementFilters;
@@ -135,12 +136,17 @@ export async function getMovementDashboard({
   labels: DashboardLabels;
   valueColor: (slug: string, position: number) => string;
   freedomColor: (slug: string, position: number) => string;
+  now?: Date;
 }) {
   const min = minGroupSize;
   const { year } = filters;
-  // a date range draws its months beside the same months a year before; otherwise the year beside the last
+  // a date range draws its months beside the same months a year before; otherwise the year beside the last.
+  // A month still to come is not drawn: its practices are not "none" yet.
   const monthKeys = (y: number) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, "0")}`);
-  const shownMonths = filters.range ? monthsOf(filters.range) : monthKeys(year);
+  const asked = filters.range ? monthsOf(filters.range) : monthKeys(year);
+  const thisMonth = now.toISOString().slice(0, 7);
+  const past = asked.filter((month) => month <= thisMonth);
+  const shownMonths = past.length ? past : asked;
   const last = shownMonths[shownMonths.length - 1];
   const { data, lookup } = await readSnapshot(prisma, filters, {
     from: new Date(`${yearBefore(shownMonths[0])}-01T00:00:00Z`),

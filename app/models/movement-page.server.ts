@@ -37,9 +37,10 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
       minGroupSize: min,
       valueColor,
       freedomColor,
+      now,
       labels: {
         months: monthNames,
-        month: (month) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
+        month: (month) => formatDate(locale, `${month}-01`, { month: "short", year: "numeric" }),
         yearBefore: t("charts.practices.yearBefore"),
         statuses: { PLANNED: tc("status.PLANNED"), IN_PROGRESS: tc("status.IN_PROGRESS"), ACHIEVED: tc("status.ACHIEVED"), PAUSED: tc("status.PAUSED"), DROPPED: tc("status.DROPPED") },
         participants: t("charts.participants.participants"),

@@ -154,6 +154,18 @@ describe("known answers and suppression", () => {
     expect(later.charts.participants.rows.find((r) => r.key === valueSlug)!.cells).toEqual([110, 44]);
   });
 
+  test("months still to come are not drawn as months without practices", async () => {
+    const prisma = await getPrisma();
+    const inYear = (now: Date, range?: { from: string; to: string }) =>
+      getMovementDashboard({ prisma, filters: { year: YEAR, ...(range ? { range } : {}) }, locale: "en", minGroupSize: 3, labels, valueColor, freedomColor, now });
+    const may = await inYear(new Date(`${YEAR}-05-20T12:00:00Z`));
+    expect(may.charts.practices.rows.map((r) => r.key)).toEqual([`${YEAR}-01`, `${YEAR}-02`, `${YEAR}-03`, `${YEAR}-04`, `${YEAR}-05`]);
+    const ranged = await inYear(new Date(`${YEAR}-05-20T12:00:00Z`), { from: `${YEAR}-04`, to: `${YEAR}-08` });
+    expect(ranged.charts.practices.rows.map((r) => r.key)).toEqual([`${YEAR}-04`, `${YEAR}-05`]);
+    const later = await inYear(new Date(`${YEAR + 1}-01-02T12:00:00Z`));
+    expect(later.charts.practices.rows).toHaveLength(12);
+  });
+
 });
 
 describe("the pages", () => {
