@@ -38,7 +38,11 @@ export function movementTakeaways(
         ? t("charts.practices.takeawayRange", { month: busiest.label, count: format(busiest.value) })
         : t("charts.practices.takeawayRangeNone")
       : say("practices", top && { value: top.label, count: format(top.value) }),
-    rubric: say("rubric", rubric && { value: rubric.label, count: format(rubric.value) }),
+    // levels 1 and 2 may show while 3 and 4 are too small to: then the takeaway says so, not that nothing shows
+    rubric:
+      rubric || !charts.rubric.rows.some((r) => r.cells.some((c) => c !== null && c > 0))
+        ? say("rubric", rubric && { value: rubric.label, count: format(rubric.value) })
+        : t("charts.rubric.takeawayNoHigh", { year }),
     freedoms: say("freedoms", freedom && { freedom: freedom.label, count: format(freedom.value) }),
     participation: say(
       "participation",
