@@ -61,6 +61,13 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
     res.status(405).type("text/plain").send("Method Not Allowed");
   });
 
+  // A request target is a path: the absolute form ("GET http://elsewhere/") and "*" are for proxies, and Remix
+  // would build no URL from them (a 500 with a stack in the log).
+  app.use((req, res, next) => {
+    if (req.url.startsWith("/")) return next();
+    res.status(400).type("text/plain").send("Bad Request");
+  });
+
   // Remix refuses a document POST whose Origin is not this host with an empty 500 (and a malformed Origin
   // throws): the same rule answered here as what it is, a refused cross-site request.
   app.use((req, res, next) => {

@@ -96,6 +96,14 @@ describe("odd methods", () => {
     }
   });
 
+  test("a request target that is not a path (absolute form, *) is a 400, never a 500", async () => {
+    for (const target of ["http://evil.example/", "*"]) {
+      const answer = await rawRequest(plain, `GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+      expect(answer, target).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer.toLowerCase()).toContain("x-content-type-options: nosniff");
+    }
+  });
+
   test("a cross-site or malformed Origin on a page's POST is a 403 with the headers, never Remix's empty 500", async () => {
     const host = new URL(plain).host;
     for (const origin of ["https://evil.example", "null", "not a url", `http://${host}.evil.example`]) {
