@@ -25,7 +25,7 @@ export function CycleForm({ id, defaultValue, lastResult, submitLabel }: { id: s
   const prompts = fields.prompts.getFieldList();
   return (
     <Form method="post" className="stack card-form" {...getFormProps(form)}>
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} reveal />
       {fields.version.initialValue ? <input {...getInputProps(fields.version, { type: "hidden" })} /> : null}
       {defaultValue.year !== undefined && !fields.version.initialValue ? (
         <Field label={t("form.year")} meta={fields.year}>

@@ -75,7 +75,7 @@ export function InviteForm({
   return (
     <Form key={location.key} method="post" className="stack card-form" {...getFormProps(form)}>
       {children}
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} reveal />
       <input type="hidden" name="intent" value="invite" />
       <Field label={email} meta={fields.email}>
         <input {...getInputProps(fields.email, { type: "email" })} autoComplete="off" maxLength={254} required />

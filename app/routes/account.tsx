@@ -88,7 +88,7 @@ function NameForm({ name, lastResult }: { name: string; lastResult: Result }) {
   const [form, fields] = useForm({ id: "account-name", lastResult, defaultValue: { name } });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} reveal />
       <input type="hidden" name="intent" value="name" />
       <Field label={t("name.label")} meta={fields.name} help={t("name.help")}>
         <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" maxLength={100} required />
@@ -104,7 +104,7 @@ function LanguageForm({ locale, lastResult }: { locale: string; lastResult: Resu
   return (
     // a full page load, so the page comes back with the other language's messages
     <Form method="post" reloadDocument className="stack" {...getFormProps(form)}>
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} reveal />
       <input type="hidden" name="intent" value="locale" />
       <Field label={t("language.label")} meta={fields.locale} help={t("language.help")}>
         <select {...getSelectProps(fields.locale)}>
@@ -126,7 +126,7 @@ function PasswordForm({ email, lastResult }: { email: string; lastResult: Result
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <p className="field-help">{t("password.intro")}</p>
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} reveal />
       <input type="hidden" name="intent" value="password" />
       {/* lets a password manager file the new password under the right account */}
       <input type="email" value={email} autoComplete="username" readOnly hidden />

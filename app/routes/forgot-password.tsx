@@ -77,7 +77,7 @@ export default function ForgotPassword() {
       <h1>{t("forgot.title")}</h1>
       <p className="section-intro">{t("forgot.intro")}</p>
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         <Field label={t("fields.email")} meta={fields.email}>
           <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" required />
         </Field>

@@ -118,7 +118,7 @@ export default function Invite() {
         {t("forEmail", { email: data.email })} {t("expires", { date: expires })}
       </p>
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         <input type="hidden" name="intent" value={data.mode === "create" ? "create" : "join"} />
         {/* lets a password manager save the new password under the right account */}
         <input type="email" name="username" autoComplete="username" value={data.email} readOnly hidden />

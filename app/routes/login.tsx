@@ -61,7 +61,7 @@ export default function Login() {
       <h1>{t("login.title")}</h1>
       <p className="section-intro">{t("login.intro")}</p>
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label={t("fields.email")} meta={fields.email}>
           <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" required />

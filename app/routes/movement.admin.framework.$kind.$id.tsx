@@ -79,7 +79,7 @@ export default function EditFrameworkText() {
       <h1>{data.isNew ? data.title : `${data.title}: ${data.name}`}</h1>
       <p className="notice">{data.isNew ? t("edit.newValueIntro") : t("appliesFrom", { year: data.fromYear })}</p>
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         {/* the version this page was loaded with; after a conflict it stays the stale one until a reload */}
         {data.isNew ? null : <input type="hidden" name="version" value={defaults.version} />}
         <FrameworkTextFields fields={fields} kind={data.kind === "values" ? "value" : data.kind === "freedoms" ? "freedom" : "level"} levels={data.levels} />

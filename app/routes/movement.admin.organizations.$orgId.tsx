@@ -191,7 +191,7 @@ export default function OrganizationAdmin() {
       <section aria-labelledby="edit-heading" className="narrow stack">
         <h2 id="edit-heading">{t("organizations.edit.title")}</h2>
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
-          <ErrorList id={form.errorId} errors={form.errors} />
+          <ErrorList id={form.errorId} errors={form.errors} reveal />
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="version" value={o.version} />
           <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} />

@@ -87,7 +87,7 @@ export default function Organizations() {
       <section aria-labelledby="create-heading" className="narrow stack">
         <h2 id="create-heading">{t("organizations.create.title")}</h2>
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
-          <ErrorList id={form.errorId} errors={form.errors} />
+          <ErrorList id={form.errorId} errors={form.errors} reveal />
           <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} chooseSize />
           <SubmitButton>{t("organizations.create.submit")}</SubmitButton>
         </Form>

@@ -66,7 +66,7 @@ export default function EditRegion() {
       <h1>{title}</h1>
       {region.archived ? <p className="notice">{t("regions.edit.archivedNotice")}</p> : null}
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         {/* the version this page was loaded with; after a conflict it stays the stale one until a reload */}
         <input type="hidden" name="version" value={region.version} />
         <Field label={t("regions.fields.nameEn")} meta={fields.nameEn}>

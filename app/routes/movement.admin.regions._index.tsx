@@ -128,7 +128,7 @@ export default function RegionsAdmin() {
         <h2 id="add-region">{t("regions.add.title")}</h2>
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
-          <ErrorList id={form.errorId} errors={form.errors} />
+          <ErrorList id={form.errorId} errors={form.errors} reveal />
           <Field label={t("regions.fields.code")} meta={fields.code} help={t("regions.fields.codeHelp")}>
             <input {...getInputProps(fields.code, { type: "text" })} maxLength={10} required autoCapitalize="characters" />
           </Field>

@@ -148,7 +148,7 @@ function UpdateForm({ data, lastResult }: { data: Data; lastResult?: SubmissionR
   return (
     <Form method="post" className="stack card-form" aria-labelledby="update-title" {...getFormProps(form)}>
       <h2 id="update-title">{t("detail.update.title")}</h2>
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} reveal />
       <input type="hidden" name="intent" value="update" />
       <input type="hidden" name="version" value={data.commitment.version} />
       <input type="hidden" name="submissionKey" value={data.submissionKey} />
@@ -175,7 +175,7 @@ function EditForm({ data, lastResult }: { data: Data; lastResult?: SubmissionRes
     <details className="card-form edit-details" open={lastResult ? true : undefined}>
       <summary>{t("detail.edit.title")}</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="version" value={c.version} />
         <CommitmentFields fields={fields} values={values} years={data.years.includes(c.year) ? data.years : [c.year, ...data.years]} />

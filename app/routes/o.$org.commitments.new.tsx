@@ -89,7 +89,7 @@ export default function NewCommitment() {
         <>
           <p className="section-intro">{t("new.intro")}</p>
           <Form method="post" className="stack card-form" {...getFormProps(form)}>
-            <ErrorList id={form.errorId} errors={form.errors} />
+            <ErrorList id={form.errorId} errors={form.errors} reveal />
             <input type="hidden" name="submissionKey" value={data.submissionKey} />
             <CommitmentFields fields={fields} values={data.values} years={data.years} />
             <div className="form-actions">

@@ -77,7 +77,7 @@ export default function EditPractice() {
       </p>
       <h1>{t("edit.title")}</h1>
       <Form method="post" className="stack card-form practice-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         <input type="hidden" name="intent" value="save" />
         {/* the version this page was loaded with; after a conflict it stays the stale one until a reload */}
         <input {...getInputProps(fields.version, { type: "hidden" })} />

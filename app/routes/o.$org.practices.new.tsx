@@ -79,7 +79,7 @@ export default function NewPractice() {
       <h1>{t("new.title")}</h1>
       <p className="section-intro">{t("new.intro")}</p>
       <Form method="post" className="stack card-form practice-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         <input type="hidden" name="submissionKey" value={data.submissionKey} />
         <PracticeFields fields={fields} values={data.values} freedoms={data.freedoms} commitments={data.commitments} calendar={calendar} />
         <div className="form-actions">

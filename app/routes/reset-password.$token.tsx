@@ -86,7 +86,7 @@ export default function ResetPassword() {
       <h1>{t("reset.title")}</h1>
       <p className="section-intro">{t("reset.intro", { email })}</p>
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         {/* lets a password manager file the new password under the right account */}
         <input type="email" value={email} autoComplete="username" readOnly hidden />
         <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("fields.newPassword"), confirm: t("fields.passwordConfirm") }} />

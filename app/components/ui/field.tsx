@@ -1,14 +1,20 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type FieldMeta = { id: string; errorId: string; descriptionId: string; errors?: string[] };
 
 /** Field errors are i18n keys from the server's schema; they are translated here. */
-export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+export function ErrorList({ id, errors, reveal }: { id?: string; errors?: string[] | null; reveal?: boolean }) {
   const { t } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+  // a form's own message (someone saved first, say) arrives where the form was sent from, often far below it
+  // on a phone: `reveal` brings it into view and reads it out
+  useEffect(() => {
+    if (reveal) list.current?.scrollIntoView();
+  }, [reveal, errors]);
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="field-errors">
+    <ul id={id} ref={list} className="field-errors" role={reveal ? "alert" : undefined}>
       {errors.map((e) => (
         <li key={e}>{t(e)}</li>
       ))}

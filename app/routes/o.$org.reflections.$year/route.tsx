@@ -207,7 +207,7 @@ function StepForm({ step, lastResult }: { step: Step; lastResult?: SubmissionRes
     <div className="step-columns">
       <LastYearNote text={step.lastYearNextSteps} />
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} reveal />
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="valueId" value={step.valueId} />
         <input type="hidden" name="version" value={step.version} />
@@ -235,7 +235,7 @@ function LeadActions({ data, result }: { data: Data; result?: { intent: string; 
     <Form method="post" className="stack card-form lead-actions" {...getFormProps(form)}>
       <h2>{data.submitted ? t("reopen.title") : t("submit.title")}</h2>
       <p>{data.submitted ? t("reopen.intro") : t("submit.intro")}</p>
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} reveal />
       {missing.length ? (
         <ul>
           {missing.map((s) => (
