@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -58,7 +58,9 @@ export default function RegionsAdmin() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("admin");
   const { t: tm } = useTranslation("movement");
-  const [form, fields] = useForm({ id: "create-region", lastResult: actionData?.intent === "create" ? actionData.result : undefined });
+  // a new location after a region was added: the form starts empty again, its earlier errors gone
+  const location = useLocation();
+  const [form, fields] = useForm({ id: `create-region-${location.key}`, lastResult: actionData?.intent === "create" ? actionData.result : undefined });
   const rowErrors = actionData && actionData.intent !== "create" ? actionData.result.error?.[""] : undefined;
   const nameOf = (r: { nameEn: string; nameEs: string }) => (i18n.language === "es" ? r.nameEs : r.nameEn);
   return (
@@ -126,7 +128,7 @@ export default function RegionsAdmin() {
 
       <section aria-labelledby="add-region" className="narrow stack">
         <h2 id="add-region">{t("regions.add.title")}</h2>
-        <Form method="post" className="stack card-form" {...getFormProps(form)}>
+        <Form key={location.key} method="post" className="stack card-form" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
           <ErrorList id={form.errorId} errors={form.errors} reveal />
           <Field label={t("regions.fields.code")} meta={fields.code} help={t("regions.fields.codeHelp")}>
