@@ -9,7 +9,7 @@ import { MACRO_REGIONS, movementFilterParams } from "~/models/movement-filters";
 import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server";
 import { movementTakeaways } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
-import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { useFormat } from "~/components/use-format";
@@ -39,6 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return json({ firstSteps, showCharts: start.hasOrganizations, filters, rangeIgnored, params: movementFilterParams(filters).toString(), years, options: dashboard.options, charts, min, title: t("dashboard.title") });
 }
+
+// a post here is a 404 for whoever may not see the page, as every other method is
+export const action = readOnlyPage("read:movement");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 

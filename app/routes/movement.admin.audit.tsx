@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAuditEvents } from "~/models/audit.server";
-import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
@@ -31,6 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   });
 }
+
+// a post here is a 404 for whoever may not see the page, as every other method is
+export const action = readOnlyPage("read:audit");
 
 /** Metadata as [key, value] text pairs; the page translates the keys and the role names it knows. */
 function describe(metadata: unknown): [string, string][] {

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CycleStatusBadge } from "~/components/cycle-status";
 import { useFormat } from "~/components/use-format";
 import { listCycles } from "~/models/cycle.server";
-import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
@@ -17,6 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [cycles, t] = await Promise.all([listCycles({ prisma: await getPrisma() }), i18next.getFixedT(request, "cycle")]);
   return json({ title: t("list.title"), cycles, canManage: coalitionRoleCan(user.coalitionRole, "manage:cycle") });
 }
+
+// a post here is a 404 for whoever may not see the page, as every other method is
+export const action = readOnlyPage("read:movement");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 

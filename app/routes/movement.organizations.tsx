@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ParticipationTracker } from "~/components/participation-tracker";
 import { listMovementYears } from "~/models/movement-dashboard.server";
 import { getParticipationTracker, parseParticipationQuery, participationParams } from "~/models/movement-organizations.server";
-import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
 import i18next, { getLocale } from "~/utils/i18next.server";
@@ -29,6 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tracker,
   });
 }
+
+// a post here is a 404 for whoever may not see the page, as every other method is
+export const action = readOnlyPage("read:movement");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 

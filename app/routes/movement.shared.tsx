@@ -8,7 +8,7 @@ import { FilterSelect } from "~/components/ui/filter-select";
 import { listMovementYears } from "~/models/movement-dashboard.server";
 import { MACRO_REGIONS } from "~/models/movement-filters";
 import { listSharedEntries, listSharedOptions, parseSharedQuery } from "~/models/movement-shared.server";
-import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
 import i18next, { getLocale } from "~/utils/i18next.server";
@@ -23,6 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [entries, options, years] = await Promise.all([listSharedEntries({ prisma, query, locale }), listSharedOptions({ prisma, locale }), listMovementYears({ prisma, currentYear })]);
   return json({ title: t("shared.title"), query, entries, options, years });
 }
+
+// a post here is a 404 for whoever may not see the page, as every other method is
+export const action = readOnlyPage("read:shared-content");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 

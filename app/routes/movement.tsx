@@ -4,7 +4,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubHeader } from "~/components/sub-header";
-import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 
 /** Coalition pages: staff and admins only; everyone else gets a 404. */
@@ -20,6 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canManageRegions: coalitionRoleCan(user.coalitionRole, "manage:region"),
   });
 }
+
+// a post here is a 404 for whoever may not see the page, as every other method is
+export const action = readOnlyPage("read:movement");
 
 export default function MovementLayout() {
   const data = useLoaderData<typeof loader>();

@@ -56,6 +56,17 @@ export function requireCoalitionPermission(user: SessionUser, permission: Coalit
   if (!coalitionRoleCan(user.coalitionRole, permission)) notFound();
 }
 
+/**
+ * The action of a coalition page that takes no posts: whoever may not see the page gets its 404 for every
+ * method, so a post cannot tell which coalition pages exist; the others get 405.
+ */
+export function readOnlyPage(permission: CoalitionPermission) {
+  return async ({ request }: { request: Request }) => {
+    requireCoalitionPermission(await requireUser(request), permission);
+    throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "GET, HEAD" } });
+  };
+}
+
 /** Where a user starts: the movement for coalition staff, their organization, or the organization picker. */
 export function homePath(user: SessionUser) {
   if (user.coalitionRole !== "NONE") return "/movement";
