@@ -13,6 +13,7 @@ import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/a
 import { coalitionRoleCan } from "~/utils/permissions";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { useFormat } from "~/components/use-format";
+import { ChartLegend } from "~/components/charts/chart-legend";
 import { FilterSelect } from "~/components/ui/filter-select";
 
 const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked", freedoms: "bar", participation: "bar", participants: "grouped", commitments: "stacked" };
@@ -106,6 +107,7 @@ export default function MovementDashboard() {
               <p className="chart-takeaway">{chart.takeaway}</p>
               {chart.covers ? <p className="muted">{chart.covers}</p> : null}
               <div className="chart-figure" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} />
+              <ChartLegend columns={chart.table.columns} />
               {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
               <details>
                 <summary>{t("dashboard.table")}</summary>
