@@ -6,26 +6,60 @@ import tseslint from "typescript-eslint";
 // The house has three floors and imports run downward only: routes (and start-up, boot/) → components and
 // models → utils. The demo generator (demo/) is outside the app: nothing in app/ imports it, so the server
 // build never carries it (docs/decisions/018-start-up.md).
-const noRouteImports = { group: ["~/routes/*", "~/root", "./*"], message: "A route never imports another route: move what they share to models/ or utils/." };
-const noUpwardImports = { group: ["~/routes/*", "~/root", "~/components/*", "~/boot/*"], message: "utils/ and models/ import only downward." };
-const noModelImports = { group: ["~/models/*", "../models/*"], message: "utils/ is the ground floor: it never imports models/ (move the query to models/, or the caller up a floor)." };
+const noRouteImports = {
+  group: ["~/routes/*", "~/root", "./*"],
+  message: "A route never imports another route: move what they share to models/ or utils/.",
+};
+const noUpwardImports = {
+  group: ["~/routes/*", "~/root", "~/components/*", "~/boot/*"],
+  message: "utils/ and models/ import only downward.",
+};
+const noModelImports = {
+  group: ["~/models/*", "../models/*"],
+  message:
+    "utils/ is the ground floor: it never imports models/ (move the query to models/, or the caller up a floor).",
+};
 const noBootImports = { group: ["~/boot/*"], message: "Only entry.server.tsx starts the app." };
-const noDemoImports = { group: ["**/demo/*", "../demo/*", "../../demo/*"], message: "The demo generator stays out of the server build: server.mjs and scripts/ load it." };
+const noDemoImports = {
+  group: ["**/demo/*", "../demo/*", "../../demo/*"],
+  message: "The demo generator stays out of the server build: server.mjs and scripts/ load it.",
+};
 const noServerImports = { group: ["*.server", "~/models/*.server"], message: "components never import server code." };
 // Route modules and components reach the browser, and Remix keeps their top-level schemas there. A route
 // imports its schemas from app/models/<entity>-schema.ts and uses them in its loader and action only, so the
 // browser build drops the module, and zod with it (docs/decisions/005 and 017).
 const noZodInRoutes = [
-  { name: "zod", message: "Route modules import their schemas from ~/models/<entity>-schema, in loaders and actions only." },
-  { name: "zod/mini", message: "Route modules import their schemas from ~/models/<entity>-schema, in loaders and actions only." },
-  { name: "@conform-to/zod/v4", message: "Route modules validate on the server with ~/utils/forms.server and in the browser with ~/utils/form-rules." },
+  {
+    name: "zod",
+    message: "Route modules import their schemas from ~/models/<entity>-schema, in loaders and actions only.",
+  },
+  {
+    name: "zod/mini",
+    message: "Route modules import their schemas from ~/models/<entity>-schema, in loaders and actions only.",
+  },
+  {
+    name: "@conform-to/zod/v4",
+    message:
+      "Route modules validate on the server with ~/utils/forms.server and in the browser with ~/utils/form-rules.",
+  },
 ];
-const noFullZod = { name: "zod", message: 'Shared modules use zod/mini; full zod only in *.server.ts.' };
+const noFullZod = { name: "zod", message: "Shared modules use zod/mini; full zod only in *.server.ts." };
 
 const restrict = (patterns, paths = []) => ({ "no-restricted-imports": ["error", { patterns, paths }] });
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", ".cache/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "app/generated/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".cache/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,23 +72,44 @@ export default tseslint.config(
     },
   },
   { files: ["app/**"], rules: restrict([noDemoImports]) },
-  { files: ["app/routes/**", "app/root.tsx"], rules: restrict([noRouteImports, noBootImports, noDemoImports], noZodInRoutes) },
+  {
+    files: ["app/routes/**", "app/root.tsx"],
+    rules: restrict([noRouteImports, noBootImports, noDemoImports], noZodInRoutes),
+  },
   { files: ["app/components/**"], rules: restrict([noServerImports, noBootImports, noDemoImports], noZodInRoutes) },
   { files: ["app/boot/**"], rules: restrict([noRouteImports, noDemoImports]) },
   { files: ["app/models/**"], rules: restrict([noUpwardImports, noDemoImports]) },
-  { files: ["app/models/**"], ignores: ["**/*.server.ts", "**/*.test.ts"], rules: restrict([noUpwardImports, noDemoImports], [noFullZod]) },
+  {
+    files: ["app/models/**"],
+    ignores: ["**/*.server.ts", "**/*.test.ts"],
+    rules: restrict([noUpwardImports, noDemoImports], [noFullZod]),
+  },
   // a test beside a util may check it against models' content (the palette against the framework's slugs)
   { files: ["app/utils/**"], rules: restrict([noUpwardImports, noDemoImports]) },
-  { files: ["app/utils/**"], ignores: ["**/*.test.ts"], rules: restrict([noUpwardImports, noModelImports, noDemoImports]) },
-  { files: ["app/utils/**"], ignores: ["**/*.server.ts", "**/*.test.ts"], rules: restrict([noUpwardImports, noModelImports, noDemoImports], [noFullZod]) },
+  {
+    files: ["app/utils/**"],
+    ignores: ["**/*.test.ts"],
+    rules: restrict([noUpwardImports, noModelImports, noDemoImports]),
+  },
+  {
+    files: ["app/utils/**"],
+    ignores: ["**/*.server.ts", "**/*.test.ts"],
+    rules: restrict([noUpwardImports, noModelImports, noDemoImports], [noFullZod]),
+  },
   {
     // the browser's form rules carry no zod at all
     files: ["app/models/*-rules.ts"],
-    rules: restrict([noUpwardImports, noDemoImports], [noFullZod, { name: "zod/mini", message: "Rules run in the browser without zod." }]),
+    rules: restrict(
+      [noUpwardImports, noDemoImports],
+      [noFullZod, { name: "zod/mini", message: "Rules run in the browser without zod." }],
+    ),
   },
   {
     files: ["app/utils/form-rules.ts"],
-    rules: restrict([noUpwardImports, noModelImports, noDemoImports], [noFullZod, { name: "zod/mini", message: "Rules run in the browser without zod." }]),
+    rules: restrict(
+      [noUpwardImports, noModelImports, noDemoImports],
+      [noFullZod, { name: "zod/mini", message: "Rules run in the browser without zod." }],
+    ),
   },
   {
     // the WASM schema engine and the adapter internals it patches have no types

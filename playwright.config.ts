@@ -19,7 +19,14 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium: Playwright never downloads a browser on these machines
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
@@ -29,6 +36,13 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), NODE_ENV: "production", DATA_DIR, DATABASE_URL: "", APP_URL: `http://127.0.0.1:${PORT}`, DEV_OUTBOX: "1" },
+    env: {
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      DATA_DIR,
+      DATABASE_URL: "",
+      APP_URL: `http://127.0.0.1:${PORT}`,
+      DEV_OUTBOX: "1",
+    },
   },
 });

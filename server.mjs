@@ -72,14 +72,18 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
   // throws): the same rule answered here as what it is, a refused cross-site request.
   app.use((req, res, next) => {
     if (!UNSAFE_METHODS.includes(req.method) || req.get("Origin") === undefined) return next();
-    if (originMatchesHost(req.get("Origin"), req.get("X-Forwarded-Host")?.split(",")[0]?.trim() || req.get("Host"))) return next();
+    if (originMatchesHost(req.get("Origin"), req.get("X-Forwarded-Host")?.split(",")[0]?.trim() || req.get("Host")))
+      return next();
     res.status(403).type("text/plain").send("Cross-site request refused");
   });
 
   app.use(compression());
   const statics = { index: false, redirect: false };
   // fingerprinted files from the build never change: a year in the cache
-  app.use(build.publicPath, express.static(path.resolve(root, build.assetsBuildDirectory), { ...statics, immutable: true, maxAge: "1y" }));
+  app.use(
+    build.publicPath,
+    express.static(path.resolve(root, build.assetsBuildDirectory), { ...statics, immutable: true, maxAge: "1y" }),
+  );
   app.use(express.static(path.join(root, "public"), { ...statics, maxAge: "1h" }));
 
   app.all(
@@ -101,7 +105,11 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
     // Express marks a client's mistake with a 4xx status (a path whose percent-encoding does not decode is a
     // URIError with status 400): the client hears it, and the log is not filled with its stack.
     const status = Number(error?.status ?? error?.statusCode);
-    if (status >= 400 && status < 500) return res.status(status).type("text/plain").send(http.STATUS_CODES[status] ?? "Bad Request");
+    if (status >= 400 && status < 500)
+      return res
+        .status(status)
+        .type("text/plain")
+        .send(http.STATUS_CODES[status] ?? "Bad Request");
     console.error(error);
     res.status(500).type("text/plain").send("Internal Server Error");
   });
@@ -115,9 +123,17 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
 export function refuseOddMethods(server, applySecurityHeaders) {
   const refuse = (socket, status, reason) => {
     if (!socket.writable) return socket.destroy();
-    const headers = new Headers({ Allow: ALLOWED_METHODS.join(", "), "Content-Type": "text/plain", Connection: "close" });
+    const headers = new Headers({
+      Allow: ALLOWED_METHODS.join(", "),
+      "Content-Type": "text/plain",
+      Connection: "close",
+    });
     applySecurityHeaders(headers);
-    const head = [`HTTP/1.1 ${status} ${reason}`, ...[...headers].map(([k, v]) => `${k}: ${v}`), `Content-Length: ${reason.length}`];
+    const head = [
+      `HTTP/1.1 ${status} ${reason}`,
+      ...[...headers].map(([k, v]) => `${k}: ${v}`),
+      `Content-Length: ${reason.length}`,
+    ];
     socket.end(`${head.join("\r\n")}\r\n\r\n${reason}`);
   };
   server.on("connect", (_req, socket) => refuse(socket, 405, "Method Not Allowed"));

@@ -21,7 +21,11 @@ if (e2e) {
   failed += e2e.stats.unexpected + (e2e.stats.flaky ?? 0);
   console.log(`e2e.json: ${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed, ${e2e.stats.skipped} skipped`);
 }
-const reports = { "tests (embedded database)": "vitest-embedded.json", "tests (PostgreSQL server)": "vitest-postgres.json", "end-to-end tests": "e2e.json" };
+const reports = {
+  "tests (embedded database)": "vitest-embedded.json",
+  "tests (PostgreSQL server)": "vitest-postgres.json",
+  "end-to-end tests": "e2e.json",
+};
 const failuresIn = (r) => (r ? (r.numFailedTests ?? 0) + (r.stats?.unexpected ?? 0) : 0);
 for (const step of failedSteps) {
   console.log(`step failed: ${step}`);

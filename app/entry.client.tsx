@@ -10,18 +10,26 @@ import i18n from "~/utils/i18n";
 // as someone who chose Spanish, the language switch), is fetched before i18next switches to it, so every
 // message changes together.
 const catalogs: Record<string, Promise<Record<string, ResourceKey>>> = {};
-const loadMessages = (lng: string, href = `/locales/${lng}`) => (catalogs[lng] ??= fetch(href).then((res) => res.json()));
+const loadMessages = (lng: string, href = `/locales/${lng}`) =>
+  (catalogs[lng] ??= fetch(href).then((res) => res.json()));
 
 const catalogBackend: BackendModule = {
   type: "backend",
   init() {},
-  read: (lng, ns, done) => void loadMessages(lng).then((messages) => done(null, messages[ns] ?? {}), (error: Error) => done(error, null)),
+  read: (lng, ns, done) =>
+    void loadMessages(lng).then(
+      (messages) => done(null, messages[ns] ?? {}),
+      (error: Error) => done(error, null),
+    ),
 };
 
 async function hydrate() {
   // the language the server rendered in, so hydration matches
   const lng = document.documentElement.lang || i18n.fallbackLng;
-  const messages = await loadMessages(lng, document.querySelector<HTMLMetaElement>('meta[name="i18n-catalog"]')?.content);
+  const messages = await loadMessages(
+    lng,
+    document.querySelector<HTMLMetaElement>('meta[name="i18n-catalog"]')?.content,
+  );
   await i18next
     .use(initReactI18next)
     .use(catalogBackend)

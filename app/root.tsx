@@ -19,7 +19,11 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user, { toast, clear }] = await Promise.all([getLocale(request), getUser(request), readToast(request)]);
+  const [locale, user, { toast, clear }] = await Promise.all([
+    getLocale(request),
+    getUser(request),
+    readToast(request),
+  ]);
   // only what the header shows: page data is visible to whoever sees the page
   const header = user
     ? {
@@ -28,7 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         organizations: user.memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name })),
       }
     : null;
-  return json({ locale, catalog: catalogUrl(locale), user: header, toast }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+  return json(
+    { locale, catalog: catalogUrl(locale), user: header, toast },
+    clear ? { headers: { "Set-Cookie": clear } } : undefined,
+  );
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -56,42 +56,118 @@ export type DemoOptions = {
 };
 
 export type DemoRows = {
-  cycles: { id: string; year: number; opensOn: Date; closesOn: Date; status: "OPEN" | "CLOSED"; createdAt: Date; updatedAt: Date }[];
+  cycles: {
+    id: string;
+    year: number;
+    opensOn: Date;
+    closesOn: Date;
+    status: "OPEN" | "CLOSED";
+    createdAt: Date;
+    updatedAt: Date;
+  }[];
   cyclePrompts: { cycleId: string; valueId: string; prompt: Bilingual }[];
   organizations: {
-    id: string; slug: string; name: string; region: string; sizeBand: SizeBand; impactedLed: boolean;
-    languages: string[]; joinedAt: Date; createdAt: Date; updatedAt: Date;
+    id: string;
+    slug: string;
+    name: string;
+    region: string;
+    sizeBand: SizeBand;
+    impactedLed: boolean;
+    languages: string[];
+    joinedAt: Date;
+    createdAt: Date;
+    updatedAt: Date;
   }[];
   organizationFreedoms: { organizationId: string; freedomId: string }[];
-  users: { id: string; email: string; name: string; locale: Lang; coalitionRole: "NONE" | "STAFF" | "ADMIN"; createdAt: Date; updatedAt: Date }[];
+  users: {
+    id: string;
+    email: string;
+    name: string;
+    locale: Lang;
+    coalitionRole: "NONE" | "STAFF" | "ADMIN";
+    createdAt: Date;
+    updatedAt: Date;
+  }[];
   passwords: { userId: string; hash: string; updatedAt: Date }[];
   memberships: { id: string; userId: string; organizationId: string; role: "MEMBER" | "LEAD"; createdAt: Date }[];
   commitments: {
-    id: string; organizationId: string; valueId: string; cycleId: string; title: string; description: string;
-    indicator: string | null; target: string | null; status: CommitmentStatus; progress: number; version: number;
-    copiedFromId: string | null; createdAt: Date; updatedAt: Date;
+    id: string;
+    organizationId: string;
+    valueId: string;
+    cycleId: string;
+    title: string;
+    description: string;
+    indicator: string | null;
+    target: string | null;
+    status: CommitmentStatus;
+    progress: number;
+    version: number;
+    copiedFromId: string | null;
+    createdAt: Date;
+    updatedAt: Date;
   }[];
   commitmentUpdates: {
-    id: string; organizationId: string; commitmentId: string; status: CommitmentStatus; progress: number; note: string;
-    authorId: string; createdAt: Date;
+    id: string;
+    organizationId: string;
+    commitmentId: string;
+    status: CommitmentStatus;
+    progress: number;
+    note: string;
+    authorId: string;
+    createdAt: Date;
   }[];
   practices: {
-    id: string; organizationId: string; valueId: string; commitmentId: string | null; occurredOn: Date; title: string;
-    notes: string; participants: number; impactedParticipants: number; visibility: Visibility; version: number;
-    createdById: string; deletedAt: Date | null; createdAt: Date; updatedAt: Date;
+    id: string;
+    organizationId: string;
+    valueId: string;
+    commitmentId: string | null;
+    occurredOn: Date;
+    title: string;
+    notes: string;
+    participants: number;
+    impactedParticipants: number;
+    visibility: Visibility;
+    version: number;
+    createdById: string;
+    deletedAt: Date | null;
+    createdAt: Date;
+    updatedAt: Date;
   }[];
   practiceFreedoms: { practiceId: string; freedomId: string; organizationId: string }[];
   reflections: {
-    id: string; organizationId: string; valueId: string; cycleId: string; rubricLevel: number | null; wentWell: string;
-    challenges: string; nextSteps: string; visibility: Visibility; consentToQuote: boolean; status: "DRAFT" | "SUBMITTED";
-    submittedAt: Date | null; version: number; updatedById: string; createdAt: Date; updatedAt: Date;
+    id: string;
+    organizationId: string;
+    valueId: string;
+    cycleId: string;
+    rubricLevel: number | null;
+    wentWell: string;
+    challenges: string;
+    nextSteps: string;
+    visibility: Visibility;
+    consentToQuote: boolean;
+    status: "DRAFT" | "SUBMITTED";
+    submittedAt: Date | null;
+    version: number;
+    updatedById: string;
+    createdAt: Date;
+    updatedAt: Date;
   }[];
 };
 
 /** Insert order: every table comes after the tables it references. */
 export const DEMO_TABLES = [
-  "cycles", "cyclePrompts", "organizations", "organizationFreedoms", "users", "passwords", "memberships",
-  "commitments", "commitmentUpdates", "practices", "practiceFreedoms", "reflections",
+  "cycles",
+  "cyclePrompts",
+  "organizations",
+  "organizationFreedoms",
+  "users",
+  "passwords",
+  "memberships",
+  "commitments",
+  "commitmentUpdates",
+  "practices",
+  "practiceFreedoms",
+  "reflections",
 ] as const satisfies readonly (keyof DemoRows)[];
 
 export const DEMO_ADMIN_EMAIL = "admin@northstar.example";
@@ -156,8 +232,13 @@ function prepare(opts: DemoOptions): Context {
   for (let year = startYear; year <= endYear; year++) {
     const createdAt = new Date(Math.min(nowMs, utcDay(year - 1, 12, 1)));
     const cycle: Cycle = {
-      id: rng.id(), year, opensOn: new Date(utcDay(year, 1, 1)), closesOn: new Date(utcDay(year, 12, 31)),
-      status: year < endYear ? "CLOSED" : "OPEN", createdAt, updatedAt: createdAt,
+      id: rng.id(),
+      year,
+      opensOn: new Date(utcDay(year, 1, 1)),
+      closesOn: new Date(utcDay(year, 12, 31)),
+      status: year < endYear ? "CLOSED" : "OPEN",
+      createdAt,
+      updatedAt: createdAt,
     };
     header.cycles.push(cycle);
     for (const value of framework.values) {
@@ -168,7 +249,15 @@ function prepare(opts: DemoOptions): Context {
 
   const coalitionSince = new Date(Math.min(nowMs, utcDay(startYear, 1, 1)));
   const person = (email: string, coalitionRole: "NONE" | "STAFF" | "ADMIN") => {
-    const user = { id: rng.id(), email, name: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`, locale: rng.pick(["en", "es"] as const), coalitionRole, createdAt: coalitionSince, updatedAt: coalitionSince };
+    const user = {
+      id: rng.id(),
+      email,
+      name: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
+      locale: rng.pick(["en", "es"] as const),
+      coalitionRole,
+      createdAt: coalitionSince,
+      updatedAt: coalitionSince,
+    };
     header.users.push(user);
     header.passwords.push({ userId: user.id, hash: opts.passwordHash, updatedAt: coalitionSince });
     return user;
@@ -191,7 +280,8 @@ function prepare(opts: DemoOptions): Context {
       const [base, baseLang] = rng.pick(ORG_NAMES);
       lang = baseLang;
       name = base;
-      for (let tries = 0; names.has(name) && tries < 4; tries++) name = `${base} ${lang === "es" ? "de" : "of"} ${rng.pick(REGIONS[region])}`;
+      for (let tries = 0; names.has(name) && tries < 4; tries++)
+        name = `${base} ${lang === "es" ? "de" : "of"} ${rng.pick(REGIONS[region])}`;
       for (let n = 2, stem = name; names.has(name); n++) name = `${stem} ${n}`;
     }
     names.add(name);
@@ -207,15 +297,29 @@ function prepare(opts: DemoOptions): Context {
       const extra = rng.pick(extras);
       if (rng.chance(p) && !languages.includes(extra)) languages.push(extra);
     }
-    const focus = rng.shuffle(framework.freedoms).slice(0, rng.int(1, 3)).map((f) => f.id);
+    const focus = rng
+      .shuffle(framework.freedoms)
+      .slice(0, rng.int(1, 3))
+      .map((f) => f.id);
     const joinsLater = years > 1 && i >= 4 && rng.chance(0.3);
     const joinYear = joinsLater ? rng.int(startYear + 1, endYear) : startYear;
     const lastJoinDay = Math.min(today, joinsLater ? utcDay(joinYear, 12, 31) : utcDay(joinYear, 3, 31));
-    const joinedMs = utcDay(joinYear, 1, 1) + rng.int(0, Math.max(0, (lastJoinDay - utcDay(joinYear, 1, 1)) / DAY)) * DAY;
+    const joinedMs =
+      utcDay(joinYear, 1, 1) + rng.int(0, Math.max(0, (lastJoinDay - utcDay(joinYear, 1, 1)) / DAY)) * DAY;
     const createdAt = new Date(Math.min(nowMs, joinedMs + rng.int(8, 18) * 3_600_000));
     profiles.push({
-      id: rng.id(), slug, name, region, sizeBand, impactedLed, languages, joinedAt: new Date(joinedMs), createdAt,
-      updatedAt: createdAt, lang, focus,
+      id: rng.id(),
+      slug,
+      name,
+      region,
+      sizeBand,
+      impactedLed,
+      languages,
+      joinedAt: new Date(joinedMs),
+      createdAt,
+      updatedAt: createdAt,
+      lang,
+      focus,
     });
   }
   return { opts, nowMs, today, cycles: header.cycles, profiles, twoOrgUserId, header };
@@ -236,7 +340,15 @@ function appendOrg(ctx: Context, index: number, out: DemoRows) {
   const authors: string[] = [];
   const addPerson = (email: string, role: "LEAD" | "MEMBER") => {
     const createdAt = org.createdAt;
-    const user = { id: rng.id(), email, name: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`, locale: textLang(), coalitionRole: "NONE" as const, createdAt, updatedAt: createdAt };
+    const user = {
+      id: rng.id(),
+      email,
+      name: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
+      locale: textLang(),
+      coalitionRole: "NONE" as const,
+      createdAt,
+      updatedAt: createdAt,
+    };
     out.users.push(user);
     out.passwords.push({ userId: user.id, hash: opts.passwordHash, updatedAt: createdAt });
     out.memberships.push({ id: rng.id(), userId: user.id, organizationId: org.id, role, createdAt });
@@ -246,7 +358,13 @@ function appendOrg(ctx: Context, index: number, out: DemoRows) {
   const members = rng.int(...profile.members);
   for (let n = 1; n <= members; n++) addPerson(demoMemberEmail(org.slug, n), "MEMBER");
   if (index < 2) {
-    out.memberships.push({ id: rng.id(), userId: ctx.twoOrgUserId, organizationId: org.id, role: "MEMBER", createdAt: org.createdAt });
+    out.memberships.push({
+      id: rng.id(),
+      userId: ctx.twoOrgUserId,
+      organizationId: org.id,
+      role: "MEMBER",
+      createdAt: org.createdAt,
+    });
     authors.push(ctx.twoOrgUserId);
   }
   const lead = authors[0];
@@ -254,7 +372,15 @@ function appendOrg(ctx: Context, index: number, out: DemoRows) {
   // Self-assessed rubric level per value, drifting upward year by year.
   const minLevel = Math.min(...rubricLevels);
   const maxLevel = Math.max(...rubricLevels);
-  const level = new Map(values.map((v) => [v.id, Math.min(maxLevel, minLevel + (rng.chance(0.45) ? 1 : 0) + (org.impactedLed && v.slug === "leaderful-movement" ? 1 : 0))]));
+  const level = new Map(
+    values.map((v) => [
+      v.id,
+      Math.min(
+        maxLevel,
+        minLevel + (rng.chance(0.45) ? 1 : 0) + (org.impactedLed && v.slug === "leaderful-movement" ? 1 : 0),
+      ),
+    ]),
+  );
   let previous = new Map<string, DemoRows["commitments"]>();
   let active = 0; // cycles the organization has taken part in so far
 
@@ -266,7 +392,8 @@ function appendOrg(ctx: Context, index: number, out: DemoRows) {
     const closed = cycle.status === "CLOSED";
     const endOfWindow = Math.min(to + DAY - 1, nowMs);
     if (active++) {
-      for (const [id, l] of level) level.set(id, Math.max(minLevel, Math.min(maxLevel, l + (rng.chance(0.3) ? 1 : rng.chance(0.05) ? -1 : 0))));
+      for (const [id, l] of level)
+        level.set(id, Math.max(minLevel, Math.min(maxLevel, l + (rng.chance(0.3) ? 1 : rng.chance(0.05) ? -1 : 0))));
     }
 
     // Commitments and their timelines
@@ -286,24 +413,51 @@ function appendOrg(ctx: Context, index: number, out: DemoRows) {
       const status: CommitmentStatus = closed
         ? rng.weighted({ ACHIEVED: 55, PAUSED: 15, DROPPED: 15, IN_PROGRESS: 15 })
         : rng.weighted({ PLANNED: 40, IN_PROGRESS: 60 });
-      const progress = { ACHIEVED: 100, IN_PROGRESS: rng.int(closed ? 40 : 5, closed ? 90 : 80), PAUSED: rng.int(20, 70), DROPPED: rng.int(0, 50), PLANNED: 0 }[status];
+      const progress = {
+        ACHIEVED: 100,
+        IN_PROGRESS: rng.int(closed ? 40 : 5, closed ? 90 : 80),
+        PAUSED: rng.int(20, 70),
+        DROPPED: rng.int(0, 50),
+        PLANNED: 0,
+      }[status];
       const createdMs = Math.min(endOfWindow, from + rng.int(0, 30) * DAY + rng.int(9, 20) * 3_600_000);
       const commitment: DemoRows["commitments"][number] = {
-        id: rng.id(), organizationId: org.id, valueId: value.id, cycleId: cycle.id, title: copy?.title ?? title,
-        description: lang === "es" ? "Acordado en la asamblea de inicio de año." : "Agreed at the start-of-year assembly.",
+        id: rng.id(),
+        organizationId: org.id,
+        valueId: value.id,
+        cycleId: cycle.id,
+        title: copy?.title ?? title,
+        description:
+          lang === "es" ? "Acordado en la asamblea de inicio de año." : "Agreed at the start-of-year assembly.",
         indicator: copy ? copy.indicator : withTarget ? indicator : null,
         target: copy ? copy.target : withTarget ? String(rng.int(2, 12)) : null,
-        status, progress, version: 1, copiedFromId: copy?.id ?? null, createdAt: new Date(createdMs), updatedAt: new Date(createdMs),
+        status,
+        progress,
+        version: 1,
+        copiedFromId: copy?.id ?? null,
+        createdAt: new Date(createdMs),
+        updatedAt: new Date(createdMs),
       };
       const updates = status === "PLANNED" ? 0 : rng.int(0, 4);
       const times = Array.from({ length: updates }, () => rng.time(createdMs, endOfWindow)).sort((a, b) => a - b);
-      const steps = Array.from({ length: updates }, (_, k) => (k === updates - 1 ? progress : rng.int(0, progress))).sort((a, b) => a - b);
+      const steps = Array.from({ length: updates }, (_, k) =>
+        k === updates - 1 ? progress : rng.int(0, progress),
+      ).sort((a, b) => a - b);
       for (let k = 0; k < updates; k++) {
         const last = k === updates - 1;
         out.commitmentUpdates.push({
-          id: rng.id(), organizationId: org.id, commitmentId: commitment.id,
-          status: last ? status : steps[k] > 0 ? "IN_PROGRESS" : "PLANNED", progress: steps[k],
-          note: rng.pick(UPDATE_NOTES[lang][last && status !== "IN_PROGRESS" && status !== "PLANNED" ? status : k === 0 ? "first" : "later"]), authorId: rng.pick(authors), createdAt: new Date(times[k]),
+          id: rng.id(),
+          organizationId: org.id,
+          commitmentId: commitment.id,
+          status: last ? status : steps[k] > 0 ? "IN_PROGRESS" : "PLANNED",
+          progress: steps[k],
+          note: rng.pick(
+            UPDATE_NOTES[lang][
+              last && status !== "IN_PROGRESS" && status !== "PLANNED" ? status : k === 0 ? "first" : "later"
+            ],
+          ),
+          authorId: rng.pick(authors),
+          createdAt: new Date(times[k]),
         });
       }
       if (updates) commitment.updatedAt = new Date(times[updates - 1]);
@@ -327,41 +481,65 @@ function appendOrg(ctx: Context, index: number, out: DemoRows) {
       const participants = rng.chance(0.05) ? 0 : 1 + Math.floor((profile.maxParticipants - 1) * rng.float() ** 2.2);
       const impactedShare = org.impactedLed ? 0.65 + 0.35 * rng.float() : 0.1 + 0.5 * rng.float();
       const practice: DemoRows["practices"][number] = {
-        id: rng.id(), organizationId: org.id, valueId: value.id,
+        id: rng.id(),
+        organizationId: org.id,
+        valueId: value.id,
         commitmentId: linked && rng.chance(0.45) ? rng.pick(linked).id : null,
-        occurredOn: new Date(occurred), title: rng.pick((VALUE_TEXT[value.slug] ?? GENERIC).practices[lang]),
-        notes: rng.chance(0.5) ? rng.pick(NOTES[lang]) : "", participants,
+        occurredOn: new Date(occurred),
+        title: rng.pick((VALUE_TEXT[value.slug] ?? GENERIC).practices[lang]),
+        notes: rng.chance(0.5) ? rng.pick(NOTES[lang]) : "",
+        participants,
         impactedParticipants: Math.min(participants, Math.round(participants * impactedShare)),
-        visibility: rng.weighted(VISIBILITY_PRACTICE), version: rng.chance(0.2) ? 2 : 1, createdById: rng.pick(authors),
-        deletedAt: deletedMs === null ? null : new Date(deletedMs), createdAt: new Date(createdMs), updatedAt: new Date(deletedMs ?? createdMs),
+        visibility: rng.weighted(VISIBILITY_PRACTICE),
+        version: rng.chance(0.2) ? 2 : 1,
+        createdById: rng.pick(authors),
+        deletedAt: deletedMs === null ? null : new Date(deletedMs),
+        createdAt: new Date(createdMs),
+        updatedAt: new Date(deletedMs ?? createdMs),
       };
       out.practices.push(practice);
       const advanced = new Set<string>([rng.chance(0.7) ? rng.pick(focus) : rng.pick(freedoms).id]);
       if (rng.chance(0.35)) advanced.add(rng.pick(freedoms).id);
-      for (const freedomId of advanced) out.practiceFreedoms.push({ practiceId: practice.id, freedomId, organizationId: org.id });
+      for (const freedomId of advanced)
+        out.practiceFreedoms.push({ practiceId: practice.id, freedomId, organizationId: org.id });
     }
 
     // Reflections: past cycles mostly submitted in November or December; this year's still being written.
     const lang = textLang();
     // the lead submits a year's reflection whole, every value at once; a year not submitted has drafts and gaps
     const yearSubmitted = rng.chance(closed ? 0.85 : 0.25);
-    const yearSubmittedMs = !yearSubmitted ? null : closed ? rng.time(Math.max(from, utcDay(cycle.year, 11, 1)), endOfWindow) : rng.time(from, endOfWindow);
+    const yearSubmittedMs = !yearSubmitted
+      ? null
+      : closed
+        ? rng.time(Math.max(from, utcDay(cycle.year, 11, 1)), endOfWindow)
+        : rng.time(from, endOfWindow);
     for (const value of values) {
       const status = yearSubmitted ? "SUBMITTED" : closed ? "DRAFT" : rng.weighted({ DRAFT: 40, MISSING: 35 });
       if (status === "MISSING") continue;
       const submitted = status === "SUBMITTED";
       const submittedMs = submitted ? yearSubmittedMs : null;
-      const createdMs = submittedMs !== null
-        ? Math.max(from, submittedMs - rng.int(3, 40) * DAY)
-        : rng.time(closed ? Math.max(from, utcDay(cycle.year, 9, 1)) : from, endOfWindow);
+      const createdMs =
+        submittedMs !== null
+          ? Math.max(from, submittedMs - rng.int(3, 40) * DAY)
+          : rng.time(closed ? Math.max(from, utcDay(cycle.year, 9, 1)) : from, endOfWindow);
       const visibility = rng.weighted(VISIBILITY_REFLECTION);
       const text = (list: Record<Lang, string[]>) => (submitted || rng.chance(0.5) ? rng.pick(list[lang]) : "");
       out.reflections.push({
-        id: rng.id(), organizationId: org.id, valueId: value.id, cycleId: cycle.id,
+        id: rng.id(),
+        organizationId: org.id,
+        valueId: value.id,
+        cycleId: cycle.id,
         rubricLevel: submitted || rng.chance(0.6) ? level.get(value.id)! : null,
-        wentWell: text(WENT_WELL), challenges: text(CHALLENGES), nextSteps: text(NEXT_STEPS), visibility,
-        consentToQuote: visibility === "PUBLIC" && rng.chance(0.5), status, submittedAt: submittedMs === null ? null : new Date(submittedMs),
-        version: rng.int(1, 4), updatedById: submitted ? lead : rng.pick(authors), createdAt: new Date(createdMs),
+        wentWell: text(WENT_WELL),
+        challenges: text(CHALLENGES),
+        nextSteps: text(NEXT_STEPS),
+        visibility,
+        consentToQuote: visibility === "PUBLIC" && rng.chance(0.5),
+        status,
+        submittedAt: submittedMs === null ? null : new Date(submittedMs),
+        version: rng.int(1, 4),
+        updatedById: submitted ? lead : rng.pick(authors),
+        createdAt: new Date(createdMs),
         updatedAt: new Date(submittedMs ?? createdMs),
       });
     }

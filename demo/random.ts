@@ -5,7 +5,10 @@ export type Rng = ReturnType<typeof createRng>;
 
 export function createRng(key: string) {
   // cyrb128 spreads the key over sfc32's 128-bit state
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < key.length; i++) {
     const k = key.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -17,7 +20,10 @@ export function createRng(key: string) {
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
   h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
   h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  let a = h1 ^ h2 ^ h3 ^ h4, b = h2 ^ h1, c = h3 ^ h1, d = h4 ^ h1;
+  let a = h1 ^ h2 ^ h3 ^ h4,
+    b = h2 ^ h1,
+    c = h3 ^ h1,
+    d = h4 ^ h1;
   const u32 = () => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;

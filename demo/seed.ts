@@ -7,7 +7,18 @@ import { seedFramework } from "../app/models/framework.server.ts";
 import { rebuildSummaries } from "../app/models/summary.server.ts";
 import type { Prisma } from "../app/utils/db.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
-import { DEMO_ADMIN_EMAIL, DEMO_EMAIL_SUFFIX, DEMO_STAFF_EMAILS, DEMO_TABLES, DEMO_TWO_ORG_EMAIL, FEATURED_ORGS, demoLeadEmail, demoMemberEmail, generateDemoBatches, type DemoRows } from "./data.ts";
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_EMAIL_SUFFIX,
+  DEMO_STAFF_EMAILS,
+  DEMO_TABLES,
+  DEMO_TWO_ORG_EMAIL,
+  FEATURED_ORGS,
+  demoLeadEmail,
+  demoMemberEmail,
+  generateDemoBatches,
+  type DemoRows,
+} from "./data.ts";
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = "north-star-demo";
@@ -36,7 +47,8 @@ export function demoSignIns({ orgs = 2 }: { orgs?: number } = {}): DemoSignIn[] 
     { role: "org lead", email: demoLeadEmail(first.slug), org: first.slug },
     { role: "org member", email: demoMemberEmail(first.slug, 1), org: first.slug },
   ];
-  if (orgs >= 2) list.push({ role: "member of two orgs", email: DEMO_TWO_ORG_EMAIL, org: `${first.slug}, ${second.slug}` });
+  if (orgs >= 2)
+    list.push({ role: "member of two orgs", email: DEMO_TWO_ORG_EMAIL, org: `${first.slug}, ${second.slug}` });
   return list;
 }
 
@@ -70,7 +82,8 @@ async function insertChunked<T extends Table>(tx: Tx, table: T, rows: DemoRows[T
   if (!rows.length) return 0;
   const size = Math.max(1, Math.floor(MAX_PARAMS_PER_INSERT / Object.keys(rows[0]).length));
   let count = 0;
-  for (let i = 0; i < rows.length; i += size) count += (await INSERT[table](tx, rows.slice(i, i + size) as DemoRows[T])).count;
+  for (let i = 0; i < rows.length; i += size)
+    count += (await INSERT[table](tx, rows.slice(i, i + size) as DemoRows[T])).count;
   return count;
 }
 
@@ -125,7 +138,11 @@ export async function seedDemo({
   replace?: boolean;
 }): Promise<DemoCounts> {
   await seedFramework({ prisma });
-  const active = { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } } as const;
+  const active = {
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  } as const;
   const [values, freedoms, levels] = await Promise.all([
     prisma.value.findMany(active),
     prisma.freedom.findMany(active),
@@ -133,9 +150,17 @@ export async function seedDemo({
   ]);
   // argon2 costs tens of milliseconds per hash: one hash serves every demo account
   const passwordHash = await demoPasswordHash();
-  if (passwordHash !== DEMO_PASSWORD_HASH) throw new Error("The demo password's hash no longer matches DEMO_PASSWORD_HASH (app/models/demo-accounts.server.ts): update it there.");
+  if (passwordHash !== DEMO_PASSWORD_HASH)
+    throw new Error(
+      "The demo password's hash no longer matches DEMO_PASSWORD_HASH (app/models/demo-accounts.server.ts): update it there.",
+    );
   const batches = generateDemoBatches({
-    orgs, years, seed, now, passwordHash, framework: { values, freedoms, rubricLevels: levels.map((l) => l.level) },
+    orgs,
+    years,
+    seed,
+    now,
+    passwordHash,
+    framework: { values, freedoms, rubricLevels: levels.map((l) => l.level) },
   });
 
   const counts = Object.fromEntries(DEMO_TABLES.map((t) => [t, 0])) as Record<Table, number>;
@@ -143,7 +168,9 @@ export async function seedDemo({
     async (tx) => {
       await clearOrRefuse(tx, replace);
       // A cycle an admin opened before any organization joined is kept; the demo's rows for that year use it.
-      const existing = new Map((await tx.cycle.findMany({ select: { id: true, year: true } })).map((c) => [c.year, c.id]));
+      const existing = new Map(
+        (await tx.cycle.findMany({ select: { id: true, year: true } })).map((c) => [c.year, c.id]),
+      );
       const cycleIds = new Map<string, string>();
       for (const batch of batches) {
         for (const cycle of batch.cycles) cycleIds.set(cycle.id, existing.get(cycle.year) ?? cycle.id);
@@ -160,5 +187,9 @@ export async function seedDemo({
     { timeout: 60_000 + orgs * years * 100, maxWait: 30_000 },
   );
   const summaries = await rebuildSummaries({ prisma });
-  return { ...counts, practiceMonthlySummaries: summaries.valueMonths, practiceFreedomMonthlySummaries: summaries.freedomMonths };
+  return {
+    ...counts,
+    practiceMonthlySummaries: summaries.valueMonths,
+    practiceFreedomMonthlySummaries: summaries.freedomMonths,
+  };
 }

@@ -18,7 +18,9 @@ export async function seedDemoOnFirstStart({ prisma, log }: { prisma: Prisma; lo
   log("first start: writing the demo coalition…");
   const started = performance.now();
   const counts = await seedDemo({ prisma, ...FIRST_START_DEMO });
-  log(`demo data written in ${Math.round(performance.now() - started)} ms: ${counts.organizations} organizations, ${counts.users} people`);
+  log(
+    `demo data written in ${Math.round(performance.now() - started)} ms: ${counts.organizations} organizations, ${counts.users} people`,
+  );
 }
 
 /** The main demo accounts that exist, as lines to print; none when the demo data is gone. */

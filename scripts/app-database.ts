@@ -9,7 +9,10 @@ export async function withAppDatabase<T>(run: () => Promise<T>): Promise<T> {
   let embedded: EmbeddedDb | undefined;
   try {
     if (!env.DATABASE_URL) {
-      embedded = await startEmbeddedDb({ dataDir: path.join(env.DATA_DIR, "pglite"), maxConnections: env.DB_POOL_MAX + 2 });
+      embedded = await startEmbeddedDb({
+        dataDir: path.join(env.DATA_DIR, "pglite"),
+        maxConnections: env.DB_POOL_MAX + 2,
+      });
       process.env.DATABASE_URL = embedded.url; // the app's db module opens this one instead of the folder again
     }
     // `run` imports the app's db module only now, so that module sees the URL

@@ -76,7 +76,9 @@ const prisma = await getPrisma();
 await seedFramework({ prisma });
 
 const lastYear = new Date().getUTCFullYear();
-const staff = await prisma.user.create({ data: { email: "bench-staff@example.org", name: "Bench", coalitionRole: "STAFF" } });
+const staff = await prisma.user.create({
+  data: { email: "bench-staff@example.org", name: "Bench", coalitionRole: "STAFF" },
+});
 const member = await prisma.user.create({ data: { email: "bench-member@example.org", name: "Bench member" } });
 async function cookieFor(userId: string) {
   const session = await createSession({ prisma, userId, maxDays: 1 });
@@ -130,13 +132,18 @@ async function generate(size: Size) {
       WHERE abs(hashtext(p."id")) % 3 = 0`);
     if (fast) await db.query(`SET session_replication_role = DEFAULT`);
     for (const i of indexes) await db.query(i.def);
-    await db.query(`INSERT INTO "Membership" ("id", "userId", "organizationId", "role") VALUES ('bench-lead', $1, 'bench-org-1', 'LEAD')`, [member.id]);
+    await db.query(
+      `INSERT INTO "Membership" ("id", "userId", "organizationId", "role") VALUES ('bench-lead', $1, 'bench-org-1', 'LEAD')`,
+      [member.id],
+    );
   } finally {
     await db.end();
   }
   await rebuildSummaries({ prisma });
   await prisma.$executeRawUnsafe(`ANALYZE`);
-  const practices = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Practice"`))[0].n);
+  const practices = Number(
+    (await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Practice"`))[0].n,
+  );
   return { practices, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -156,7 +163,13 @@ async function p95(run: () => Promise<unknown>, runs = RUNS) {
 
 const FILTERED = { query: "region=WEST&size=SMALL", sql: `AND r."macroRegion" = 'WEST' AND o."sizeBand" = 'SMALL'` };
 const dashboard = (query: string) => () =>
-  movement.loader({ request: new Request(`http://localhost/movement?year=${lastYear}${query ? `&${query}` : ""}`, { headers: { Cookie: staffCookie } }), params: {}, context: {} });
+  movement.loader({
+    request: new Request(`http://localhost/movement?year=${lastYear}${query ? `&${query}` : ""}`, {
+      headers: { Cookie: staffCookie },
+    }),
+    params: {},
+    context: {},
+  });
 // the line chart's numbers (practices and organizations per value per month, this year and last) by a plain
 // GROUP BY over the base tables, with the same filters
 const plain = (where: string) => () =>
@@ -167,7 +180,11 @@ const plain = (where: string) => () =>
       AND p."occurredOn" >= make_date(${lastYear - 1}, 1, 1) AND p."occurredOn" < make_date(${lastYear + 1}, 1, 1) ${where}
     GROUP BY 1, 2`);
 const home = () =>
-  orgHome.loader({ request: new Request("http://localhost/o/bench-org-1", { headers: { Cookie: memberCookie } }), params: { org: "bench-org-1" }, context: {} });
+  orgHome.loader({
+    request: new Request("http://localhost/o/bench-org-1", { headers: { Cookie: memberCookie } }),
+    params: { org: "bench-org-1" },
+    context: {},
+  });
 
 /** SAVES practices by CLIENTS concurrent clients, as a server's requests would come, each over any organization. */
 async function saves(size: Size, label: string) {
@@ -204,7 +221,12 @@ async function saves(size: Size, label: string) {
   return { p95: percentile95(times), perSecond: SAVES / ((performance.now() - started) / 1000) };
 }
 
-type Autocannon = (o: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<{
+type Autocannon = (o: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => Promise<{
   requests: { average: number };
   non2xx: number;
   errors: number;
@@ -227,24 +249,37 @@ async function http() {
   if (!fs.existsSync("build/index.js")) return null;
   const port = await freePort();
   const server = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: benchUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "0" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: benchUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "0",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
     const origin = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
-      const up = await fetch(`${origin}/healthz`).then((r) => r.ok, () => false);
+      const up = await fetch(`${origin}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (i > 600 || server.exitCode !== null) throw new Error("bench: the server did not start");
       await new Promise((r) => setTimeout(r, 100));
     }
     const run = async (path: string, headers?: Record<string, string>) => {
       const r = await autocannon({ url: `${origin}${path}`, connections: 10, duration: HTTP_SECONDS, headers });
-      if (r.non2xx || r.errors) throw new Error(`bench: ${path} answered ${r.non2xx} non-2xx responses and ${r.errors} errors`);
+      if (r.non2xx || r.errors)
+        throw new Error(`bench: ${path} answered ${r.non2xx} non-2xx responses and ${r.errors} errors`);
       return r.requests.average;
     };
     // production names its session cookie for HTTPS only; the value and its signature are the same
-    const movementRate = await run(`/movement?year=${lastYear}`, { cookie: staffCookie.replace(/^north-star-session=/, "__Host-north-star-session=") });
+    const movementRate = await run(`/movement?year=${lastYear}`, {
+      cookie: staffCookie.replace(/^north-star-session=/, "__Host-north-star-session="),
+    });
     const landingRate = await run("/");
     return { movementRate, landingRate };
   } finally {
@@ -278,7 +313,17 @@ for (const [n, size] of SIZES.entries()) {
   const plainFiltered = await p95(plain(FILTERED.sql), 5);
   log("saving");
   const saved = await saves(size, String(n));
-  results.push({ size, practices, generateSeconds: seconds, unfiltered, filtered, plainUnfiltered, plainFiltered, home: homeP95, saves: saved });
+  results.push({
+    size,
+    practices,
+    generateSeconds: seconds,
+    unfiltered,
+    filtered,
+    plainUnfiltered,
+    plainFiltered,
+    home: homeP95,
+    saves: saved,
+  });
 }
 log("HTTP");
 const rates = await http();
@@ -297,17 +342,42 @@ const row = (r: Result | null, measure: string, target: string, result: string) 
 for (const r of results) {
   row(r, "`/movement` loader p95, unfiltered", "≤ 20 ms", ms(r.unfiltered));
   row(r, "`/movement` loader p95, region and size filters", "≤ 20 ms", ms(r.filtered));
-  row(r, "the line chart by a plain GROUP BY over the base tables, unfiltered, p95 of 5", "dashboard ≤ 1/100 of it", `${ms(r.plainUnfiltered)} (dashboard ÷ plain: ${(r.unfiltered / r.plainUnfiltered).toFixed(3)})`);
-  row(r, "the same with the region and size filters, p95 of 5", "dashboard ≤ 1/100 of it", `${ms(r.plainFiltered)} (dashboard ÷ plain: ${(r.filtered / r.plainFiltered).toFixed(3)})`);
+  row(
+    r,
+    "the line chart by a plain GROUP BY over the base tables, unfiltered, p95 of 5",
+    "dashboard ≤ 1/100 of it",
+    `${ms(r.plainUnfiltered)} (dashboard ÷ plain: ${(r.unfiltered / r.plainUnfiltered).toFixed(3)})`,
+  );
+  row(
+    r,
+    "the same with the region and size filters, p95 of 5",
+    "dashboard ≤ 1/100 of it",
+    `${ms(r.plainFiltered)} (dashboard ÷ plain: ${(r.filtered / r.plainFiltered).toFixed(3)})`,
+  );
   row(r, "organization home loader p95", "≤ 20 ms", ms(r.home));
-  row(r, `save a practice with its summaries and audit event, p95 of ${SAVES}, ${CLIENTS} clients at once`, "≤ 50 ms", ms(r.saves.p95));
+  row(
+    r,
+    `save a practice with its summaries and audit event, p95 of ${SAVES}, ${CLIENTS} clients at once`,
+    "≤ 50 ms",
+    ms(r.saves.p95),
+  );
   row(r, `saves per second, ${CLIENTS} clients at once`, "≥ 300", r.saves.perSecond.toFixed(0));
 }
 if (results.length > 1) {
-  row(large, `growth: \`/movement\` p95 at ${count(large.practices)} ÷ at ${count(small.practices)}, unfiltered / filtered`, "≤ 1.5", `${(large.unfiltered / small.unfiltered).toFixed(2)} / ${(large.filtered / small.filtered).toFixed(2)}`);
+  row(
+    large,
+    `growth: \`/movement\` p95 at ${count(large.practices)} ÷ at ${count(small.practices)}, unfiltered / filtered`,
+    "≤ 1.5",
+    `${(large.unfiltered / small.unfiltered).toFixed(2)} / ${(large.filtered / small.filtered).toFixed(2)}`,
+  );
 }
 if (rates) {
-  row(large, `HTTP requests per second, autocannon, 10 connections, ${HTTP_SECONDS} s: \`/movement\` ÷ \`/\``, "≥ 0.5", `${rates.movementRate.toFixed(0)} ÷ ${rates.landingRate.toFixed(0)} = ${(rates.movementRate / rates.landingRate).toFixed(2)}`);
+  row(
+    large,
+    `HTTP requests per second, autocannon, 10 connections, ${HTTP_SECONDS} s: \`/movement\` ÷ \`/\``,
+    "≥ 0.5",
+    `${rates.movementRate.toFixed(0)} ÷ ${rates.landingRate.toFixed(0)} = ${(rates.movementRate / rates.landingRate).toFixed(2)}`,
+  );
 } else {
   row(null, "HTTP requests per second `/movement` ÷ `/`", "≥ 0.5", "not measured: no build (`npm run build` first)");
 }
@@ -323,13 +393,19 @@ console.log(section);
 
 // docs/performance.md keeps one section per kind of run, so a quick run does not replace the full one
 const kind = args.quick ? "quick" : "full";
-const title = args.quick ? "## Quick run (`npm run bench -- --quick`, what CI runs)" : `## Full run (\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\`)`;
+const title = args.quick
+  ? "## Quick run (`npm run bench -- --quick`, what CI runs)"
+  : `## Full run (\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\`)`;
 const docPath = "docs/performance.md";
 const start = `<!-- bench:${kind} -->`;
 const end = `<!-- /bench:${kind} -->`;
 let doc = fs.existsSync(docPath) ? fs.readFileSync(docPath, "utf8") : "";
-if (!doc.includes("<!-- bench:")) doc = "# Performance\n\nWritten by `npm run bench` (scripts/bench.ts); figures from a shared machine, compare within one run.\n";
+if (!doc.includes("<!-- bench:"))
+  doc =
+    "# Performance\n\nWritten by `npm run bench` (scripts/bench.ts); figures from a shared machine, compare within one run.\n";
 const block = `${start}\n${title}\n\n${section}\n${end}`;
-doc = doc.includes(start) ? doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
+doc = doc.includes(start)
+  ? doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length)
+  : `${doc.trimEnd()}\n\n${block}\n`;
 fs.mkdirSync("docs", { recursive: true });
 fs.writeFileSync(docPath, doc);

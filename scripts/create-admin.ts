@@ -17,19 +17,31 @@ process.env.SEED_DEMO = "0";
 
 function parse() {
   try {
-    const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, help: { type: "boolean" } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      options: { email: { type: "string" }, name: { type: "string" }, help: { type: "boolean" } },
+      strict: true,
+      allowPositionals: false,
+    });
     if (values.help) {
       console.log(USAGE);
       process.exit(0);
     }
-    const email = z.string().trim().toLowerCase().pipe(z.email()).safeParse(values.email ?? "");
+    const email = z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email())
+      .safeParse(values.email ?? "");
     const name = z.string().trim().min(1).max(100).optional().safeParse(values.name);
-    if (!email.success) throw new Error(values.email ? `"${values.email}" is not an email address.` : "--email is required.");
+    if (!email.success)
+      throw new Error(values.email ? `"${values.email}" is not an email address.` : "--email is required.");
     if (!name.success) throw new Error("--name must be 1 to 100 characters.");
     return { email: email.data, name: name.data };
   } catch (e) {
     // an unknown option lands here too; a password is chosen in the browser, never on the command line
-    const password = /--password/.test((e as Error).message) ? " The password is chosen in the browser with the link this prints." : "";
+    const password = /--password/.test((e as Error).message)
+      ? " The password is chosen in the browser with the link this prints."
+      : "";
     console.error(`${(e as Error).message}${password}\n${USAGE}`);
     process.exit(2);
   }
@@ -45,15 +57,30 @@ async function main() {
     const db = await getDb();
     // a new installation: the framework is there for the first admin to start from
     await seedFramework({ prisma: db.prisma });
-    const grant = await grantAdminByCommand({ prisma: db.prisma, email: args.email, name: args.name, appUrl: env.APP_URL });
+    const grant = await grantAdminByCommand({
+      prisma: db.prisma,
+      email: args.email,
+      name: args.name,
+      appUrl: env.APP_URL,
+    });
     if (grant.status === "signs-in") {
-      console.log(`${args.email} is a coalition admin and already has a password: they sign in at ${env.APP_URL.replace(/\/+$/, "")}/login.`);
-      console.log(`A forgotten password is reset from ${env.APP_URL.replace(/\/+$/, "")}/forgot-password (needs SMTP_URL).`);
+      console.log(
+        `${args.email} is a coalition admin and already has a password: they sign in at ${env.APP_URL.replace(/\/+$/, "")}/login.`,
+      );
+      console.log(
+        `A forgotten password is reset from ${env.APP_URL.replace(/\/+$/, "")}/forgot-password (needs SMTP_URL).`,
+      );
       return;
     }
-    const who = grant.created ? "a new coalition admin" : grant.wasAdmin ? "a coalition admin" : "now a coalition admin";
+    const who = grant.created
+      ? "a new coalition admin"
+      : grant.wasAdmin
+        ? "a coalition admin"
+        : "now a coalition admin";
     console.log(`${args.email} is ${who}.${grant.revoked ? " The earlier link no longer works." : ""}`);
-    console.log(`Open this link once, within ${Math.round((grant.expiresAt.getTime() - Date.now()) / 86_400_000)} days, to choose the password:`);
+    console.log(
+      `Open this link once, within ${Math.round((grant.expiresAt.getTime() - Date.now()) / 86_400_000)} days, to choose the password:`,
+    );
     console.log(`  ${grant.link}`);
     console.log("Anyone holding the link can claim the account: hand it over privately.");
   } finally {
@@ -63,7 +90,9 @@ async function main() {
 
 main().catch((e) => {
   if (e instanceof DataDirInUseError) {
-    console.error(`create-admin: ${e.message.split(". ")[0]}. Stop the server (the database opens in one process at a time), run create-admin, then start the server again.`);
+    console.error(
+      `create-admin: ${e.message.split(". ")[0]}. Stop the server (the database opens in one process at a time), run create-admin, then start the server again.`,
+    );
   } else {
     console.error(`create-admin: ${describeStartupError(e)}`);
   }

@@ -33,7 +33,10 @@ async function main() {
       const r = await diffMigrationsToSchema(factory, SCHEMA, MIGRATIONS);
       const script = String(r.stdout ?? "").trim();
       if (r.exitCode === 2 || (script && !script.includes("This is an empty migration"))) {
-        console.error("schema.prisma and prisma/migrations disagree. Run `npm run db:new-migration -- <name>`. Missing SQL:\n" + script);
+        console.error(
+          "schema.prisma and prisma/migrations disagree. Run `npm run db:new-migration -- <name>`. Missing SQL:\n" +
+            script,
+        );
         process.exitCode = 1;
       } else {
         console.log("db:check: schema.prisma and prisma/migrations agree");
@@ -64,7 +67,10 @@ async function main() {
     const applied = await applyMigrations(url);
     console.log(`applied ${applied.length} migration(s)${applied.length ? ": " + applied.join(", ") : ""}`);
     if (cmd === "new-migration") {
-      const factory = new PgMigrationFactory(url, embedded ? { shadow: () => startEmbeddedDb({ maxConnections: 2 }) } : {});
+      const factory = new PgMigrationFactory(
+        url,
+        embedded ? { shadow: () => startEmbeddedDb({ maxConnections: 2 }) } : {},
+      );
       const created = await migrateCreate(factory, SCHEMA, MIGRATIONS, arg ?? "change");
       console.log(created ? `created prisma/migrations/${created}/migration.sql` : "no changes: no migration created");
     } else if (cmd === "seed" || cmd === "reset") {

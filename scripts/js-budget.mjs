@@ -33,7 +33,10 @@ for (const route of Object.values(manifest.routes)) {
   rows.push({ route: route.id, kb });
 }
 rows.sort((a, b) => b.kb - a.kb);
-for (const r of rows) console.log(`${r.kb.toFixed(1).padStart(7)} KB  ${r.route}${r.kb > BUDGET_KB ? "   over budget" : ""}`);
+for (const r of rows)
+  console.log(`${r.kb.toFixed(1).padStart(7)} KB  ${r.route}${r.kb > BUDGET_KB ? "   over budget" : ""}`);
 const over = rows.filter((r) => r.kb > BUDGET_KB);
-console.log(`js-budget: ${rows.length} pages, largest ${rows[0].kb.toFixed(1)} KB gzip, budget ${BUDGET_KB} KB: ${over.length ? `${over.length} over` : "all within"}`);
+console.log(
+  `js-budget: ${rows.length} pages, largest ${rows[0].kb.toFixed(1)} KB gzip, budget ${BUDGET_KB} KB: ${over.length ? `${over.length} over` : "all within"}`,
+);
 process.exit(over.length ? 1 : 0);

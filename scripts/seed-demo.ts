@@ -49,10 +49,13 @@ async function main() {
     const counts = await seedDemo({ prisma, ...args });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    console.log(`seeded ${args.orgs} organizations over ${args.years} year(s) (seed ${args.seed}): ${total} rows in ${seconds} s`);
+    console.log(
+      `seeded ${args.orgs} organizations over ${args.years} year(s) (seed ${args.seed}): ${total} rows in ${seconds} s`,
+    );
     for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(32)} ${String(n).padStart(9)}`);
     console.log(`\nsign in with password "${DEMO_PASSWORD}":`);
-    for (const s of demoSignIns({ orgs: args.orgs })) console.log(`  ${s.role.padEnd(20)} ${s.email}${s.org ? `  (${s.org})` : ""}`);
+    for (const s of demoSignIns({ orgs: args.orgs }))
+      console.log(`  ${s.role.padEnd(20)} ${s.email}${s.org ? `  (${s.org})` : ""}`);
   });
 }
 

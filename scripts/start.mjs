@@ -27,7 +27,13 @@ const changedAt = Math.max(...SOURCES.map(newestMtime));
 // `npm run dev` leaves a development build behind, which fails on every page in production mode
 const devBuild = builtAt > 0 && /\bmode = "development"/.test(fs.readFileSync(BUILD, "utf8"));
 if (builtAt < changedAt || devBuild) {
-  console.log(!builtAt ? "[north-star] first start: building…" : devBuild ? "[north-star] replacing the development build…" : "[north-star] sources changed: building…");
+  console.log(
+    !builtAt
+      ? "[north-star] first start: building…"
+      : devBuild
+        ? "[north-star] replacing the development build…"
+        : "[north-star] sources changed: building…",
+  );
   const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

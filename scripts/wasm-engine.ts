@@ -19,7 +19,9 @@ async function loadEngineModuleOnce() {
   // the wasm panic hook calls globalThis.PRISMA_WASM_PANIC_REGISTRY.set_message(msg); without it a Rust
   // panic surfaces as "Cannot read properties of undefined (reading 'set_message')"
   (globalThis as any).PRISMA_WASM_PANIC_REGISTRY ??= {
-    set_message(m: string) { console.error(`[schema-engine-wasm panic] ${m}`); },
+    set_message(m: string) {
+      console.error(`[schema-engine-wasm panic] ${m}`);
+    },
   };
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(bgPath);
@@ -63,10 +65,7 @@ export function readMigrations(migrationsDir: string, shadowDbInitScript = "") {
 
 const filters = { externalTables: [], externalEnums: [] };
 
-export async function openEngine(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  schemaPath?: string,
-) {
+export async function openEngine(factory: SqlMigrationAwareDriverAdapterFactory, schemaPath?: string) {
   const bg = await loadEngineModule();
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
   const datamodels = schemaPath

@@ -29,7 +29,14 @@ export async function createOrganization(overrides: { name?: string; slug?: stri
 }
 
 export async function createUser(
-  overrides: { email?: string; name?: string; coalitionRole?: CoalitionRole; memberships?: { organizationId: string; role?: MembershipRole }[]; disabled?: boolean; locale?: string } = {},
+  overrides: {
+    email?: string;
+    name?: string;
+    coalitionRole?: CoalitionRole;
+    memberships?: { organizationId: string; role?: MembershipRole }[];
+    disabled?: boolean;
+    locale?: string;
+  } = {},
 ) {
   const prisma = await getPrisma();
   const hash = await (passwordHash ??= hashPassword(TEST_PASSWORD));
@@ -41,7 +48,12 @@ export async function createUser(
       coalitionRole: overrides.coalitionRole ?? "NONE",
       disabledAt: overrides.disabled ? new Date() : null,
       password: { create: { hash } },
-      memberships: { create: (overrides.memberships ?? []).map((m) => ({ organizationId: m.organizationId, role: m.role ?? "MEMBER" })) },
+      memberships: {
+        create: (overrides.memberships ?? []).map((m) => ({
+          organizationId: m.organizationId,
+          role: m.role ?? "MEMBER",
+        })),
+      },
     },
   });
 }
@@ -57,12 +69,28 @@ export async function sessionCookie(userId: string) {
 /** Loader/action arguments for a request as a browser on this site would send it. */
 export function requestArgs(
   path: string,
-  { method = "GET", cookie, form, headers = {}, params = {} }: { method?: string; cookie?: string; form?: Record<string, string>; headers?: Record<string, string>; params?: Record<string, string> } = {},
+  {
+    method = "GET",
+    cookie,
+    form,
+    headers = {},
+    params = {},
+  }: {
+    method?: string;
+    cookie?: string;
+    form?: Record<string, string>;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+  } = {},
 ) {
   const h = new Headers(headers);
   if (cookie) h.set("Cookie", cookie);
   if (method !== "GET" && !h.has("Origin")) h.set("Origin", "http://localhost");
-  const request = new Request(`http://localhost${path}`, { method, headers: h, body: form ? new URLSearchParams(form) : undefined });
+  const request = new Request(`http://localhost${path}`, {
+    method,
+    headers: h,
+    body: form ? new URLSearchParams(form) : undefined,
+  });
   return { request, params, context: {} };
 }
 
@@ -80,7 +108,12 @@ export async function answer(call: Promise<Response> | (() => Promise<Response>)
 export function translated(key: string) {
   const [ns, path] = key.includes(":") ? key.split(":") : ["common", key];
   for (const lang of ["en", "es"] as const) {
-    const text = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources[lang][ns as keyof (typeof resources)["en"]]);
+    const text = path
+      .split(".")
+      .reduce<unknown>(
+        (o, k) => (o as Record<string, unknown> | undefined)?.[k],
+        resources[lang][ns as keyof (typeof resources)["en"]],
+      );
     expect(typeof text, `${lang} ${key}`).toBe("string");
   }
   return key;

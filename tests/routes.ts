@@ -3,11 +3,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { readConfig } from "@remix-run/dev/dist/config.js";
 
-export type RouteModule = { loader?: (args: unknown) => Promise<Response>; action?: (args: unknown) => Promise<Response> };
+export type RouteModule = {
+  loader?: (args: unknown) => Promise<Response>;
+  action?: (args: unknown) => Promise<Response>;
+};
 export type AppRoute = { id: string; file: string; url: string; params: string[]; source: string; intents: string[] };
 
 // The form intents a module names: its schemas' `intent: z.literal("…")` and the hidden `intent` fields it draws.
-const INTENT_PATTERNS = [/intent:\s*z\.literal\("([^"]+)"\)/g, /name="intent"\s+value="([^"]+)"/g, /\bintent:\s*"([^"]+)"/g];
+const INTENT_PATTERNS = [
+  /intent:\s*z\.literal\("([^"]+)"\)/g,
+  /name="intent"\s+value="([^"]+)"/g,
+  /\bintent:\s*"([^"]+)"/g,
+];
 const IMPORT = /(?:from|import)\s*\(?\s*"((?:~\/|\.\.?\/)[^"]+)"/g;
 
 /** The intents named in a module's source. */
@@ -17,8 +24,16 @@ export function intentsIn(source: string) {
 
 /** The file an app import names: `~/models/x-schema` → app/models/x-schema.ts, and so on. */
 function resolveImport(appDirectory: string, from: string, specifier: string) {
-  const base = specifier.startsWith("~/") ? path.join(appDirectory, specifier.slice(2)) : path.resolve(path.dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "route.tsx")]) {
+  const base = specifier.startsWith("~/")
+    ? path.join(appDirectory, specifier.slice(2))
+    : path.resolve(path.dirname(from), specifier);
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "route.tsx"),
+  ]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -42,7 +57,8 @@ function sourceWithImports(appDirectory: string, file: string) {
     if (current !== file) continue;
     for (const m of source.matchAll(IMPORT)) {
       const target = resolveImport(appDirectory, current, m[1]);
-      if (target && target.startsWith(appDirectory) && !target.includes(`${path.sep}generated${path.sep}`)) pending.push(target);
+      if (target && target.startsWith(appDirectory) && !target.includes(`${path.sep}generated${path.sep}`))
+        pending.push(target);
     }
   }
   return sources;
@@ -51,8 +67,12 @@ function sourceWithImports(appDirectory: string, file: string) {
 /** Every intent any module of the app names: what the walk over the routes must have tried, each at least once. */
 export async function allIntents() {
   const config = await readConfig(process.cwd());
-  const files = fs.readdirSync(config.appDirectory, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith("generated"));
-  return [...new Set(files.flatMap((f) => intentsIn(fs.readFileSync(path.join(config.appDirectory, f), "utf8"))))].sort();
+  const files = fs
+    .readdirSync(config.appDirectory, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith("generated"));
+  return [
+    ...new Set(files.flatMap((f) => intentsIn(fs.readFileSync(path.join(config.appDirectory, f), "utf8")))),
+  ].sort();
 }
 
 /** Every route but root: its URL pattern, its params, its source and the form intents its action may meet. */
@@ -64,16 +84,32 @@ export async function appRoutes(): Promise<AppRoute[]> {
     .filter((r) => r.id !== "root")
     .map((r) => {
       const segments: string[] = [];
-      for (let cur: typeof r | undefined = r; cur && cur.id !== "root"; cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
+      for (
+        let cur: typeof r | undefined = r;
+        cur && cur.id !== "root";
+        cur = cur.parentId ? byId.get(cur.parentId) : undefined
+      ) {
         if (cur.path) segments.unshift(cur.path);
       }
       const url = `/${segments.join("/")}`.replace(/\/+/g, "/");
       const sources = sourceWithImports(config.appDirectory, path.join(config.appDirectory, r.file));
       const intents = [...new Set(sources.flatMap((s) => intentsIn(s.source)))];
       // the route and the form schemas it imports: where the fields a hostile-input test fills are named
-      const schemas = sources.filter((s, i) => i > 0 && sources[0].source.includes(`"~/models/${path.basename(s.file).replace(/\.tsx?$/, "")}"`) && /-schema(\.server)?\.ts$/.test(s.file));
+      const schemas = sources.filter(
+        (s, i) =>
+          i > 0 &&
+          sources[0].source.includes(`"~/models/${path.basename(s.file).replace(/\.tsx?$/, "")}"`) &&
+          /-schema(\.server)?\.ts$/.test(s.file),
+      );
       const source = [sources[0], ...schemas].map((s) => s.source).join("\n");
-      return { id: r.id, file: r.file, url, params: [...url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]), source, intents };
+      return {
+        id: r.id,
+        file: r.file,
+        url,
+        params: [...url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]),
+        source,
+        intents,
+      };
     });
 }
 

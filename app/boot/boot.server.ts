@@ -85,11 +85,26 @@ export function seedsDemo(env: Env, embedded: boolean) {
  * Seeds a database at start: the framework where it is missing, and the demo coalition into a fresh database
  * when seedsDemo says so. Safe at every start: a second one adds no row.
  */
-export async function seedAtStart({ prisma, env, embedded, loadDemo, log }: { prisma: Prisma; env: Env; embedded: boolean; loadDemo?: () => Promise<DemoStart>; log: (line: string) => void }) {
+export async function seedAtStart({
+  prisma,
+  env,
+  embedded,
+  loadDemo,
+  log,
+}: {
+  prisma: Prisma;
+  env: Env;
+  embedded: boolean;
+  loadDemo?: () => Promise<DemoStart>;
+  log: (line: string) => void;
+}) {
   await seedFramework({ prisma });
   if (!seedsDemo(env, embedded)) return;
   const demo = await loadDemo?.().catch(() => undefined);
-  if (!demo) throw new Error("Demo data was asked for (SEED_DEMO), but the demo generator is not here: it needs the demo/ folder and the development packages (npm install). Start with SEED_DEMO=0 to go without.");
+  if (!demo)
+    throw new Error(
+      "Demo data was asked for (SEED_DEMO), but the demo generator is not here: it needs the demo/ folder and the development packages (npm install). Start with SEED_DEMO=0 to go without.",
+    );
   await demo.seedDemoOnFirstStart({ prisma, log });
 }
 
@@ -98,7 +113,8 @@ async function ready({ loadDemo }: StartOptions): Promise<AppReady> {
   sessionSecret(); // production on a server refuses to start without SESSION_SECRET
   const db = await getDb();
   const log = env.NODE_ENV === "test" ? () => {} : (line: string) => console.log(`[north-star] ${line}`);
-  if (env.SEED_ON_START === "1") await seedAtStart({ prisma: db.prisma, env, embedded: db.mode === "embedded", loadDemo, log });
+  if (env.SEED_ON_START === "1")
+    await seedAtStart({ prisma: db.prisma, env, embedded: db.mode === "embedded", loadDemo, log });
   const demoAccounts = await countDemoPasswordAccounts({ prisma: db.prisma });
   const refusal = listenRefusal({ env, demoAccounts });
   if (refusal) throw new Error(refusal);
@@ -116,7 +132,15 @@ async function ready({ loadDemo }: StartOptions): Promise<AppReady> {
 }
 
 /** The demo sign-ins to print; without the demo module, a line that says demo accounts exist. */
-async function demoNotes({ prisma, demoAccounts, loadDemo }: { prisma: Prisma; demoAccounts: number; loadDemo?: () => Promise<DemoStart> }) {
+async function demoNotes({
+  prisma,
+  demoAccounts,
+  loadDemo,
+}: {
+  prisma: Prisma;
+  demoAccounts: number;
+  loadDemo?: () => Promise<DemoStart>;
+}) {
   const demo = await loadDemo?.().catch(() => undefined);
   if (demo) return demo.demoSignInLines({ prisma });
   return [`${demoAccounts} demo account(s) still sign in with the published demo password.`];

@@ -24,11 +24,33 @@ const PAD = 8;
 function Strip({ own, spread, max }: { own: number | null; spread: Spread; max: number }) {
   const x = (n: number) => PAD + (Math.min(n, max) / max) * (WIDTH - 2 * PAD);
   return (
-    <svg className="beside-strip" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
+    <svg
+      className="beside-strip"
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      aria-hidden="true"
+      focusable="false"
+    >
       <line x1={PAD} x2={WIDTH - PAD} y1={HEIGHT / 2} y2={HEIGHT / 2} stroke="#8a919c" strokeWidth={1} />
-      <rect x={x(spread.q1)} y={6} width={Math.max(2, x(spread.q3) - x(spread.q1))} height={HEIGHT - 12} fill="#c9dcef" stroke="#34509a" strokeWidth={1} />
+      <rect
+        x={x(spread.q1)}
+        y={6}
+        width={Math.max(2, x(spread.q3) - x(spread.q1))}
+        height={HEIGHT - 12}
+        fill="#c9dcef"
+        stroke="#34509a"
+        strokeWidth={1}
+      />
       <line x1={x(spread.median)} x2={x(spread.median)} y1={4} y2={HEIGHT - 4} stroke="#1f2630" strokeWidth={2} />
-      {own === null ? null : <path d={`M ${x(own)} ${HEIGHT / 2 - 7} l 6 7 l -6 7 l -6 -7 z`} fill="#a4481f" stroke="#ffffff" strokeWidth={1} />}
+      {own === null ? null : (
+        <path
+          d={`M ${x(own)} ${HEIGHT / 2 - 7} l 6 7 l -6 7 l -6 -7 z`}
+          fill="#a4481f"
+          stroke="#ffffff"
+          strokeWidth={1}
+        />
+      )}
     </svg>
   );
 }
@@ -39,7 +61,15 @@ function useNumbers() {
 }
 
 /** The comparison for one value: its group, practices and impacted share, each hidden under the threshold. */
-export function BesideMovement({ item, min, headingLevel = 3 }: { item: BesideItem; min: number; headingLevel?: 2 | 3 }) {
+export function BesideMovement({
+  item,
+  min,
+  headingLevel = 3,
+}: {
+  item: BesideItem;
+  min: number;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation("workspace");
   const { t: ta } = useTranslation("admin");
   const f = useNumbers();
@@ -57,7 +87,8 @@ export function BesideMovement({ item, min, headingLevel = 3 }: { item: BesideIt
       <div className="beside-row">
         {p ? <Strip own={item.own.practices} spread={p} max={Math.max(1, p.q3, item.own.practices) * 1.15} /> : null}
         <p>
-          <strong>{t("beside.practicesLabel")}</strong> {t("beside.ownPractices", { count: item.own.practices, formatted: f.number(item.own.practices) })}{" "}
+          <strong>{t("beside.practicesLabel")}</strong>{" "}
+          {t("beside.ownPractices", { count: item.own.practices, formatted: f.number(item.own.practices) })}{" "}
           {p
             ? t("beside.movementPractices", { median: f.number(p.median), q1: f.number(p.q1), q3: f.number(p.q3) })
             : t("beside.suppressed", { min })}
@@ -66,7 +97,10 @@ export function BesideMovement({ item, min, headingLevel = 3 }: { item: BesideIt
       <div className="beside-row">
         {s ? <Strip own={item.own.impactedShare} spread={s} max={1} /> : null}
         <p>
-          <strong>{t("beside.shareLabel")}</strong> {item.own.impactedShare === null ? t("beside.ownShareNone") : t("beside.ownShare", { share: f.percent(item.own.impactedShare) })}{" "}
+          <strong>{t("beside.shareLabel")}</strong>{" "}
+          {item.own.impactedShare === null
+            ? t("beside.ownShareNone")
+            : t("beside.ownShare", { share: f.percent(item.own.impactedShare) })}{" "}
           {s
             ? t("beside.movementShare", { median: f.percent(s.median), q1: f.percent(s.q1), q3: f.percent(s.q3) })
             : t("beside.shareSuppressed", { min })}

@@ -23,7 +23,15 @@ export type CommitmentUpdateFormFields = {
 };
 
 /** The commitment's own fields, shared by the new and the edit form: what it is first, how to tell it is done after. */
-export function CommitmentFields({ fields, values, years }: { fields: CommitmentFormFields; values: CommitmentValueOption[]; years: number[] }) {
+export function CommitmentFields({
+  fields,
+  values,
+  years,
+}: {
+  fields: CommitmentFormFields;
+  values: CommitmentValueOption[];
+  years: number[];
+}) {
   const { t } = useTranslation("commitment");
   return (
     <>
@@ -47,16 +55,28 @@ export function CommitmentFields({ fields, values, years }: { fields: Commitment
         </select>
       </Field>
       <Field label={t("fields.title")} meta={fields.title} help={t("fields.titleHelp")}>
-        <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} {...fieldProps(commitmentRules.fields.title)} />
+        <input
+          {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })}
+          {...fieldProps(commitmentRules.fields.title)}
+        />
       </Field>
       <Field label={t("fields.description")} meta={fields.description} help={t("fields.privacyHelp")}>
-        <textarea {...getTextareaProps(fields.description, { ariaDescribedBy: fields.description.descriptionId })} {...fieldProps(commitmentRules.fields.description)} />
+        <textarea
+          {...getTextareaProps(fields.description, { ariaDescribedBy: fields.description.descriptionId })}
+          {...fieldProps(commitmentRules.fields.description)}
+        />
       </Field>
       <Field label={t("fields.indicator")} meta={fields.indicator} help={t("fields.indicatorHelp")}>
-        <input {...getInputProps(fields.indicator, { type: "text", ariaDescribedBy: fields.indicator.descriptionId })} {...fieldProps(commitmentRules.fields.indicator)} />
+        <input
+          {...getInputProps(fields.indicator, { type: "text", ariaDescribedBy: fields.indicator.descriptionId })}
+          {...fieldProps(commitmentRules.fields.indicator)}
+        />
       </Field>
       <Field label={t("fields.target")} meta={fields.target} help={t("fields.targetHelp")}>
-        <input {...getInputProps(fields.target, { type: "text", ariaDescribedBy: fields.target.descriptionId })} {...fieldProps(commitmentRules.fields.target)} />
+        <input
+          {...getInputProps(fields.target, { type: "text", ariaDescribedBy: fields.target.descriptionId })}
+          {...fieldProps(commitmentRules.fields.target)}
+        />
       </Field>
     </>
   );
@@ -79,11 +99,18 @@ export function CommitmentUpdateFields({ fields }: { fields: CommitmentUpdateFor
           </select>
         </Field>
         <Field label={t("fields.progress")} meta={fields.progress} help={t("fields.progressHelp")}>
-          <input {...getInputProps(fields.progress, { type: "number", ariaDescribedBy: fields.progress.descriptionId })} {...fieldProps(commitmentUpdateRules.fields.progress)} inputMode="numeric" />
+          <input
+            {...getInputProps(fields.progress, { type: "number", ariaDescribedBy: fields.progress.descriptionId })}
+            {...fieldProps(commitmentUpdateRules.fields.progress)}
+            inputMode="numeric"
+          />
         </Field>
       </div>
       <Field label={t("fields.note")} meta={fields.note} help={t("fields.privacyHelp")}>
-        <textarea {...getTextareaProps(fields.note, { ariaDescribedBy: fields.note.descriptionId })} {...fieldProps(commitmentUpdateRules.fields.note)} />
+        <textarea
+          {...getTextareaProps(fields.note, { ariaDescribedBy: fields.note.descriptionId })}
+          {...fieldProps(commitmentUpdateRules.fields.note)}
+        />
       </Field>
     </>
   );

@@ -1,6 +1,12 @@
 import { useTranslation } from "react-i18next";
 
-export const COMMITMENT_STATUS_ICONS = { PLANNED: "○", IN_PROGRESS: "◐", ACHIEVED: "✓", PAUSED: "‖", DROPPED: "✕" } as const;
+export const COMMITMENT_STATUS_ICONS = {
+  PLANNED: "○",
+  IN_PROGRESS: "◐",
+  ACHIEVED: "✓",
+  PAUSED: "‖",
+  DROPPED: "✕",
+} as const;
 export type CommitmentStatusName = keyof typeof COMMITMENT_STATUS_ICONS;
 
 /** The status in words, with a shape beside it: colour never carries it alone. */

@@ -2,7 +2,14 @@ import { useTranslation } from "react-i18next";
 import { CommitmentStatusBadge, ProgressMeter, type CommitmentStatusName } from "~/components/commitment-status";
 import { useFormat } from "~/components/use-format";
 
-export type TimelineUpdate = { id: string; status: CommitmentStatusName; progress: number; note: string; createdAt: string; author: string | null };
+export type TimelineUpdate = {
+  id: string;
+  status: CommitmentStatusName;
+  progress: number;
+  note: string;
+  createdAt: string;
+  author: string | null;
+};
 
 /** The commitment's dated updates, newest first, ending with the day it was made. */
 export function CommitmentTimeline({ updates, createdAt }: { updates: TimelineUpdate[]; createdAt: string }) {

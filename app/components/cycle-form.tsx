@@ -5,10 +5,27 @@ import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 
 export type CyclePromptValue = { valueId: string; name: string; en: string; es: string };
-export type CycleFormValue = { year?: number; opensOn: string; closesOn: string; reminderIntervalDays: number; version?: number; prompts: CyclePromptValue[] };
+export type CycleFormValue = {
+  year?: number;
+  opensOn: string;
+  closesOn: string;
+  reminderIntervalDays: number;
+  version?: number;
+  prompts: CyclePromptValue[];
+};
 
 /** A cycle's dates, reminder interval and one prompt per value in English and Spanish (create and edit). */
-export function CycleForm({ id, defaultValue, lastResult, submitLabel }: { id: string; defaultValue: CycleFormValue; lastResult?: SubmissionResult<string[]> | null; submitLabel: string }) {
+export function CycleForm({
+  id,
+  defaultValue,
+  lastResult,
+  submitLabel,
+}: {
+  id: string;
+  defaultValue: CycleFormValue;
+  lastResult?: SubmissionResult<string[]> | null;
+  submitLabel: string;
+}) {
   const { t } = useTranslation("cycle");
   const [form, fields] = useForm({
     id,
@@ -29,7 +46,13 @@ export function CycleForm({ id, defaultValue, lastResult, submitLabel }: { id: s
       {fields.version.initialValue ? <input {...getInputProps(fields.version, { type: "hidden" })} /> : null}
       {defaultValue.year !== undefined && !fields.version.initialValue ? (
         <Field label={t("form.year")} meta={fields.year}>
-          <input {...getInputProps(fields.year, { type: "number" })} min={2000} max={2200} required inputMode="numeric" />
+          <input
+            {...getInputProps(fields.year, { type: "number" })}
+            min={2000}
+            max={2200}
+            required
+            inputMode="numeric"
+          />
         </Field>
       ) : null}
       <div className="field-row">
@@ -41,7 +64,13 @@ export function CycleForm({ id, defaultValue, lastResult, submitLabel }: { id: s
         </Field>
       </div>
       <Field label={t("form.interval")} meta={fields.reminderIntervalDays} help={t("form.intervalHelp")}>
-        <input {...getInputProps(fields.reminderIntervalDays, { type: "number" })} min={1} max={60} required inputMode="numeric" />
+        <input
+          {...getInputProps(fields.reminderIntervalDays, { type: "number" })}
+          min={1}
+          max={60}
+          required
+          inputMode="numeric"
+        />
       </Field>
       <h2>{t("form.prompts")}</h2>
       <p className="field-help">{t("form.promptsHelp")}</p>

@@ -21,7 +21,19 @@ type Tracker = {
 const STATES: State[] = ["NOT_STARTED", "DRAFT", "SUBMITTED"];
 
 /** Who has submitted the cycle's reflection: counts, filters, a CSV, and reminders and pauses per organization. */
-export function CycleTracker({ year, open, canRemind, filters, tracker }: { year: number; open: boolean; canRemind: boolean; filters: { region: string; state: string }; tracker: Tracker }) {
+export function CycleTracker({
+  year,
+  open,
+  canRemind,
+  filters,
+  tracker,
+}: {
+  year: number;
+  open: boolean;
+  canRemind: boolean;
+  filters: { region: string; state: string };
+  tracker: Tracker;
+}) {
   const { t } = useTranslation("cycle");
   const format = useFormat();
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
@@ -69,7 +81,11 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
           <button type="submit" className="button secondary">
             {t("tracker.apply")}
           </button>
-          <a className="button secondary" href={`/movement/cycles/${year}/tracker.csv${query.size ? `?${query}` : ""}`} download>
+          <a
+            className="button secondary"
+            href={`/movement/cycles/${year}/tracker.csv${query.size ? `?${query}` : ""}`}
+            download
+          >
             {t("tracker.csv")}
           </a>
         </div>
@@ -115,7 +131,11 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                   {row.steps.map((s) => (
                     <td key={s.valueId}>
                       {t(`tracker.state.${s.state}`)}
-                      {s.at ? <span className="status-line">{t("tracker.when", { date: format.date(s.at), name: s.by ?? t("tracker.someone") })}</span> : null}
+                      {s.at ? (
+                        <span className="status-line">
+                          {t("tracker.when", { date: format.date(s.at), name: s.by ?? t("tracker.someone") })}
+                        </span>
+                      ) : null}
                     </td>
                   ))}
                   {canRemind ? (
@@ -123,7 +143,11 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                       <div className="stack tight">
                         {row.paused ? (
                           <>
-                            <span>{row.paused.until ? t("tracker.pausedUntil", { date: format.date(row.paused.until) }) : t("tracker.pausedOpen")}</span>
+                            <span>
+                              {row.paused.until
+                                ? t("tracker.pausedUntil", { date: format.date(row.paused.until) })
+                                : t("tracker.pausedOpen")}
+                            </span>
                             <Form method="post">
                               <input type="hidden" name="organizationId" value={row.id} />
                               <SubmitButton name="intent" value="resume" className="button secondary small">
@@ -136,7 +160,12 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                             {remindable && row.state !== "SUBMITTED" ? (
                               <Form method="post">
                                 <input type="hidden" name="organizationId" value={row.id} />
-                                <SubmitButton name="intent" value="remind" className="button secondary small" aria-label={t("tracker.remindOne", { name: row.name })}>
+                                <SubmitButton
+                                  name="intent"
+                                  value="remind"
+                                  className="button secondary small"
+                                  aria-label={t("tracker.remindOne", { name: row.name })}
+                                >
                                   {t("tracker.remind")}
                                 </SubmitButton>
                               </Form>
@@ -147,7 +176,12 @@ export function CycleTracker({ year, open, canRemind, filters, tracker }: { year
                                 <input type="hidden" name="organizationId" value={row.id} />
                                 <label htmlFor={`pause-${row.id}`}>{t("tracker.pauseUntil")}</label>
                                 <input id={`pause-${row.id}`} type="date" name="until" />
-                                <SubmitButton name="intent" value="pause" className="button secondary small" aria-label={t("tracker.pauseOne", { name: row.name })}>
+                                <SubmitButton
+                                  name="intent"
+                                  value="pause"
+                                  className="button secondary small"
+                                  aria-label={t("tracker.pauseOne", { name: row.name })}
+                                >
                                   {t("tracker.pause")}
                                 </SubmitButton>
                               </Form>

@@ -56,11 +56,24 @@ const LIMITS = { name: 120, description: 1000, descriptor: 500 };
  * The fields of a framework text form: a name and a description in both languages, and for a value, how
  * each rubric level looks for it (optional, both languages or neither). The server checks the same limits.
  */
-export function FrameworkTextFields({ fields, kind, levels = [] }: { fields: Fields; kind: "value" | "freedom" | "level"; levels?: LevelWording[] }) {
+export function FrameworkTextFields({
+  fields,
+  kind,
+  levels = [],
+}: {
+  fields: Fields;
+  kind: "value" | "freedom" | "level";
+  levels?: LevelWording[];
+}) {
   const { t } = useTranslation("framework");
   return (
     <>
-      <LocalizedTextField legend={t(kind === "level" ? "fields.levelName" : "fields.name")} en={fields.nameEn} es={fields.nameEs} maxLength={LIMITS.name} />
+      <LocalizedTextField
+        legend={t(kind === "level" ? "fields.levelName" : "fields.name")}
+        en={fields.nameEn}
+        es={fields.nameEs}
+        maxLength={LIMITS.name}
+      />
       <LocalizedTextField
         legend={t(kind === "level" ? "fields.levelDescription" : "fields.description")}
         en={fields.descriptionEn}

@@ -5,10 +5,22 @@ import { useTranslation } from "react-i18next";
 
 export type MovementStart = { hasOrganizations: boolean; hasCycle: boolean; hasPractices: boolean };
 
-export function MovementFirstSteps({ start, canManageOrganizations, canManageCycle }: { start: MovementStart; canManageOrganizations: boolean; canManageCycle: boolean }) {
+export function MovementFirstSteps({
+  start,
+  canManageOrganizations,
+  canManageCycle,
+}: {
+  start: MovementStart;
+  canManageOrganizations: boolean;
+  canManageCycle: boolean;
+}) {
   const { t } = useTranslation("movement");
   const steps = [
-    { key: "organizations", done: start.hasOrganizations, to: canManageOrganizations ? "/movement/admin/organizations" : null },
+    {
+      key: "organizations",
+      done: start.hasOrganizations,
+      to: canManageOrganizations ? "/movement/admin/organizations" : null,
+    },
     { key: "cycle", done: start.hasCycle, to: canManageCycle ? "/movement/cycles/new" : null },
     { key: "practices", done: start.hasPractices, to: null },
   ] as const;

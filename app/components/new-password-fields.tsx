@@ -20,10 +20,21 @@ export function NewPasswordFields({
   return (
     <>
       <Field label={labels.password} meta={password} help={t("fields.passwordHelp")}>
-        <input {...getInputProps(password, { type: "password" })} autoComplete="new-password" minLength={PASSWORD_LIMITS.minLength} maxLength={PASSWORD_LIMITS.maxLength} required />
+        <input
+          {...getInputProps(password, { type: "password" })}
+          autoComplete="new-password"
+          minLength={PASSWORD_LIMITS.minLength}
+          maxLength={PASSWORD_LIMITS.maxLength}
+          required
+        />
       </Field>
       <Field label={labels.confirm} meta={confirm}>
-        <input {...getInputProps(confirm, { type: "password" })} autoComplete="new-password" maxLength={PASSWORD_LIMITS.maxLength} required />
+        <input
+          {...getInputProps(confirm, { type: "password" })}
+          autoComplete="new-password"
+          maxLength={PASSWORD_LIMITS.maxLength}
+          required
+        />
       </Field>
     </>
   );

@@ -4,7 +4,15 @@ import { ErrorList, Field } from "~/components/ui/field";
 import { DEFAULT_TIME_ZONE, SIZE_BANDS, TIME_ZONES } from "~/models/organization-options";
 import { zoneName } from "~/utils/time-zone";
 
-export type OrganizationFormValue = { name: string; region: string; sizeBand: string; timeZone: string; impactedLed: boolean; languages: string; focusFreedomIds: string[] };
+export type OrganizationFormValue = {
+  name: string;
+  region: string;
+  sizeBand: string;
+  timeZone: string;
+  impactedLed: boolean;
+  languages: string;
+  focusFreedomIds: string[];
+};
 
 export type OrganizationFormFields = {
   name: FieldMetadata<string>;
@@ -64,8 +72,16 @@ export function OrganizationFields({
           ))}
         </select>
       </Field>
-      <Field label={t("organizations.fields.timeZone")} meta={fields.timeZone} help={t("organizations.fields.timeZoneHelp")}>
-        <select {...getSelectProps(fields.timeZone)} defaultValue={fields.timeZone.initialValue ?? DEFAULT_TIME_ZONE} required>
+      <Field
+        label={t("organizations.fields.timeZone")}
+        meta={fields.timeZone}
+        help={t("organizations.fields.timeZoneHelp")}
+      >
+        <select
+          {...getSelectProps(fields.timeZone)}
+          defaultValue={fields.timeZone.initialValue ?? DEFAULT_TIME_ZONE}
+          required
+        >
           {TIME_ZONES.map((zone) => (
             <option key={zone} value={zone}>
               {zoneName(zone, i18n.language)} ({zone})
@@ -80,17 +96,26 @@ export function OrganizationFields({
           <span className="choice-help">{t("organizations.fields.impactedLedHelp")}</span>
         </span>
       </label>
-      <Field label={t("organizations.fields.languages")} meta={fields.languages} help={t("organizations.fields.languagesHelp")}>
+      <Field
+        label={t("organizations.fields.languages")}
+        meta={fields.languages}
+        help={t("organizations.fields.languagesHelp")}
+      >
         <input {...getInputProps(fields.languages, { type: "text" })} maxLength={300} />
       </Field>
-      <fieldset className="field freedom-choices" data-invalid={fields.focusFreedomIds.errors?.length ? true : undefined}>
+      <fieldset
+        className="field freedom-choices"
+        data-invalid={fields.focusFreedomIds.errors?.length ? true : undefined}
+      >
         <legend>{t("organizations.fields.focusFreedoms")}</legend>
-        {getCollectionProps(fields.focusFreedomIds, { type: "checkbox", options: freedoms.map((f) => f.id) }).map(({ key, ...props }) => (
-          <label key={key} className="choice">
-            <input {...props} />
-            <span>{freedoms.find((f) => f.id === props.value)?.name}</span>
-          </label>
-        ))}
+        {getCollectionProps(fields.focusFreedomIds, { type: "checkbox", options: freedoms.map((f) => f.id) }).map(
+          ({ key, ...props }) => (
+            <label key={key} className="choice">
+              <input {...props} />
+              <span>{freedoms.find((f) => f.id === props.value)?.name}</span>
+            </label>
+          ),
+        )}
         <ErrorList id={fields.focusFreedomIds.errorId} errors={fields.focusFreedomIds.errors} />
       </fieldset>
     </>

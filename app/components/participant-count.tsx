@@ -13,13 +13,25 @@ export function useParticipantWords() {
     participants > 0
       ? {
           participants: t("people.participants", { count: participants, formatted: format.number(participants) }),
-          impacted: t("people.impacted", { count: impacted, formatted: format.number(impacted), share: format.percent(impacted / participants) }),
+          impacted: t("people.impacted", {
+            count: impacted,
+            formatted: format.number(impacted),
+            share: format.percent(impacted / participants),
+          }),
         }
       : null;
 }
 
 /** Participants and the directly impacted among them, on one line or (`stacked`) two; or "no participants counted". */
-export function ParticipantCount({ participants, impacted, stacked = false }: { participants: number; impacted: number; stacked?: boolean }) {
+export function ParticipantCount({
+  participants,
+  impacted,
+  stacked = false,
+}: {
+  participants: number;
+  impacted: number;
+  stacked?: boolean;
+}) {
   const { t } = useTranslation("practice");
   const words = useParticipantWords()(participants, impacted);
   if (!words) return <span className="field-help">{t("people.none")}</span>;

@@ -11,7 +11,17 @@ type Sort = "name" | "region" | "last" | "practices" | "reflection";
 const STATES: State[] = ["NOT_STARTED", "DRAFT", "SUBMITTED"];
 const STATUSES = ["PLANNED", "IN_PROGRESS", "ACHIEVED", "PAUSED", "DROPPED"] as const;
 
-type Query = { year: number; region?: string; size?: string; impacted?: boolean; state?: State; q?: string; sort: Sort; dir: "asc" | "desc"; page: number };
+type Query = {
+  year: number;
+  region?: string;
+  size?: string;
+  impacted?: boolean;
+  state?: State;
+  q?: string;
+  sort: Sort;
+  dir: "asc" | "desc";
+  page: number;
+};
 type Tracker = {
   cycleYear: number | null;
   total: number;
@@ -32,7 +42,17 @@ type Tracker = {
  * The participation tracker: filters in the URL (a GET form, so it works without JavaScript), sortable
  * columns, pages and a CSV of the same rows. Reflection states read like the cycle's submission tracker.
  */
-export function ParticipationTracker({ query, params, years, tracker }: { query: Query; params: string; years: number[]; tracker: Tracker }) {
+export function ParticipationTracker({
+  query,
+  params,
+  years,
+  tracker,
+}: {
+  query: Query;
+  params: string;
+  years: number[];
+  tracker: Tracker;
+}) {
   const { t } = useTranslation("movement");
   const { t: tc } = useTranslation("cycle");
   const { t: ta } = useTranslation("admin");
@@ -46,8 +66,14 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
     }
     return `?${next}`;
   };
-  const withSort = (s: Sort, dir: "asc" | "desc") => link({ sort: s === "name" ? null : s, dir: dir === "asc" ? null : dir, page: null });
-  const pageLink = (page: number) => link({ sort: query.sort === "name" ? null : query.sort, dir: query.dir === "asc" ? null : query.dir, page: page === 1 ? null : String(page) });
+  const withSort = (s: Sort, dir: "asc" | "desc") =>
+    link({ sort: s === "name" ? null : s, dir: dir === "asc" ? null : dir, page: null });
+  const pageLink = (page: number) =>
+    link({
+      sort: query.sort === "name" ? null : query.sort,
+      dir: query.dir === "asc" ? null : query.dir,
+      page: page === 1 ? null : String(page),
+    });
   const header = (s: Sort, label: string) => {
     const active = query.sort === s;
     const next = active && query.dir === "asc" ? "desc" : "asc";
@@ -60,7 +86,10 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
       </th>
     );
   };
-  const sortParams = { ...(query.sort !== "name" ? { sort: query.sort } : {}), ...(query.dir !== "asc" ? { dir: query.dir } : {}) };
+  const sortParams = {
+    ...(query.sort !== "name" ? { sort: query.sort } : {}),
+    ...(query.dir !== "asc" ? { dir: query.dir } : {}),
+  };
   const csv = `/movement/organizations.csv?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(params)), ...sortParams })}`;
   return (
     <section aria-labelledby="participation-heading" className="stack">
@@ -69,9 +98,29 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
           <label htmlFor="org-q">{t("organizations.search")}</label>
           <input id="org-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
         </div>
-        <FilterSelect id="org-year" label={t("dashboard.year")} name="year" value={String(query.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <FilterSelect id="org-region" label={t("dashboard.region")} name="region" value={query.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
-        <FilterSelect id="org-size" label={t("dashboard.size")} name="size" value={query.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
+        <FilterSelect
+          id="org-year"
+          label={t("dashboard.year")}
+          name="year"
+          value={String(query.year)}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        <FilterSelect
+          id="org-region"
+          label={t("dashboard.region")}
+          name="region"
+          value={query.region}
+          any={t("dashboard.any")}
+          options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
+        />
+        <FilterSelect
+          id="org-size"
+          label={t("dashboard.size")}
+          name="size"
+          value={query.size}
+          any={t("dashboard.any")}
+          options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))}
+        />
         <FilterSelect
           id="org-impacted"
           label={t("dashboard.impacted")}
@@ -84,7 +133,14 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
           ]}
         />
         {tracker.cycleYear !== null ? (
-          <FilterSelect id="org-state" label={t("organizations.reflectionFilter", { year: tracker.cycleYear })} name="state" value={query.state} any={t("dashboard.any")} options={STATES.map((s) => ({ value: s, label: tc(`tracker.state.${s}`) }))} />
+          <FilterSelect
+            id="org-state"
+            label={t("organizations.reflectionFilter", { year: tracker.cycleYear })}
+            name="state"
+            value={query.state}
+            any={t("dashboard.any")}
+            options={STATES.map((s) => ({ value: s, label: tc(`tracker.state.${s}`) }))}
+          />
         ) : null}
         {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
@@ -114,7 +170,9 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
                 {header("last", t("organizations.lastPractice"))}
                 {header("practices", t("organizations.practices", { year: query.year }))}
                 <th scope="col">{t("organizations.commitments", { year: query.year })}</th>
-                {tracker.cycleYear !== null ? header("reflection", t("organizations.reflection", { year: tracker.cycleYear })) : null}
+                {tracker.cycleYear !== null
+                  ? header("reflection", t("organizations.reflection", { year: tracker.cycleYear }))
+                  : null}
               </tr>
             </thead>
             <tbody>
@@ -127,7 +185,13 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
                       {row.regionName}
                       <span className="status-line muted">{t(`regions.${row.macroRegion}`)}</span>
                     </td>
-                    <td>{row.lastPracticeOn ? format.date(row.lastPracticeOn) : <span className="muted">{t("organizations.never")}</span>}</td>
+                    <td>
+                      {row.lastPracticeOn ? (
+                        format.date(row.lastPracticeOn)
+                      ) : (
+                        <span className="muted">{t("organizations.never")}</span>
+                      )}
+                    </td>
                     <td className="numeric">{format.number(row.practices)}</td>
                     <td>
                       {commitments.length ? (
@@ -144,7 +208,9 @@ export function ParticipationTracker({ query, params, years, tracker }: { query:
                     </td>
                     {row.reflection ? (
                       <td>
-                        <span className={`badge state-${row.reflection.toLowerCase()}`}>{tc(`tracker.state.${row.reflection}`)}</span>
+                        <span className={`badge state-${row.reflection.toLowerCase()}`}>
+                          {tc(`tracker.state.${row.reflection}`)}
+                        </span>
                       </td>
                     ) : null}
                   </tr>

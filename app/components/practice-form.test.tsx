@@ -4,7 +4,13 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import { createInstance } from "i18next";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { afterEach, describe, expect, test } from "vitest";
-import { PracticeFields, usePracticeForm, type PracticeCalendar, type PracticeFormCommitment, type PracticeFormOption } from "~/components/practice-form";
+import {
+  PracticeFields,
+  usePracticeForm,
+  type PracticeCalendar,
+  type PracticeFormCommitment,
+  type PracticeFormOption,
+} from "~/components/practice-form";
 import { NAMESPACES, resources } from "~/locales/resources";
 import i18nSettings from "~/utils/i18n";
 
@@ -20,7 +26,12 @@ const commitments: PracticeFormCommitment[] = [
 ];
 
 function PracticeForm() {
-  const [form, fields, calendar] = usePracticeForm({ id: "practice", lastResult: null, defaultValue: { occurredOn: "2026-05-04", visibility: "PRIVATE" }, calendar: CALENDAR });
+  const [form, fields, calendar] = usePracticeForm({
+    id: "practice",
+    lastResult: null,
+    defaultValue: { occurredOn: "2026-05-04", visibility: "PRIVATE" },
+    calendar: CALENDAR,
+  });
   return (
     <form {...getFormProps(form)}>
       <PracticeFields fields={fields} values={values} freedoms={[]} commitments={commitments} calendar={calendar} />
@@ -39,7 +50,10 @@ async function renderForm() {
 }
 
 const commitmentSelect = () => screen.queryByRole("combobox", { name: /count toward a commitment/ });
-const offered = () => within(commitmentSelect()!).getAllByRole("option").map((o) => o.textContent);
+const offered = () =>
+  within(commitmentSelect()!)
+    .getAllByRole("option")
+    .map((o) => o.textContent);
 
 function choose(input: HTMLElement, value?: string) {
   if (value === undefined) fireEvent.click(input);

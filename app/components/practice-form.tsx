@@ -1,4 +1,12 @@
-import { getInputProps, getSelectProps, getTextareaProps, useForm, type DefaultValue, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type DefaultValue,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
@@ -61,7 +69,8 @@ export function PracticeFields({
   const { t, i18n } = useTranslation("practice");
   const hydrated = useHydrated();
   const chosenFreedoms = asList(fields.freedomIds.initialValue);
-  const visibility: VisibilityOption = VISIBILITY_OPTIONS.find((v) => v === fields.visibility.initialValue) ?? "PRIVATE";
+  const visibility: VisibilityOption =
+    VISIBILITY_OPTIONS.find((v) => v === fields.visibility.initialValue) ?? "PRIVATE";
   // with JavaScript the consent is greyed out until "public" is chosen; without it, its help says so
   const publicChosen = !hydrated || fields.visibility.value === "PUBLIC";
   // with JavaScript the commitments follow the chosen value and the date's year; without it, all are offered
@@ -81,11 +90,19 @@ export function PracticeFields({
 
   return (
     <>
-      <fieldset className="field" aria-describedby={fields.valueId.errors?.length ? fields.valueId.errorId : undefined} data-invalid={fields.valueId.errors?.length ? true : undefined}>
+      <fieldset
+        className="field"
+        aria-describedby={fields.valueId.errors?.length ? fields.valueId.errorId : undefined}
+        data-invalid={fields.valueId.errors?.length ? true : undefined}
+      >
         <legend>{t("fields.value")}</legend>
         <div className="value-choices">
           {values.map((v) => (
-            <label key={v.id} className="choice value-choice" style={{ "--choice-accent": v.color } as React.CSSProperties}>
+            <label
+              key={v.id}
+              className="choice value-choice"
+              style={{ "--choice-accent": v.color } as React.CSSProperties}
+            >
               <input
                 type="radio"
                 name={fields.valueId.name}
@@ -104,21 +121,45 @@ export function PracticeFields({
       </fieldset>
 
       <Field label={t("fields.title")} meta={fields.title} help={t("fields.titleHelp")}>
-        <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} {...fieldProps(rules.title)} autoComplete="off" />
+        <input
+          {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })}
+          {...fieldProps(rules.title)}
+          autoComplete="off"
+        />
       </Field>
 
       <div className="practice-row">
-        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} help={t("fields.occurredOnHelp", { today: formatDate(i18n.language, calendar.today), zone: calendar.zoneName })}>
-          <input {...getInputProps(fields.occurredOn, { type: "date", ariaDescribedBy: fields.occurredOn.descriptionId })} {...fieldProps(rules.occurredOn)} />
+        <Field
+          label={t("fields.occurredOn")}
+          meta={fields.occurredOn}
+          help={t("fields.occurredOnHelp", {
+            today: formatDate(i18n.language, calendar.today),
+            zone: calendar.zoneName,
+          })}
+        >
+          <input
+            {...getInputProps(fields.occurredOn, { type: "date", ariaDescribedBy: fields.occurredOn.descriptionId })}
+            {...fieldProps(rules.occurredOn)}
+          />
         </Field>
         <Field label={t("fields.participants")} meta={fields.participants} help={t("fields.participantsHelp")}>
-          <input {...getInputProps(fields.participants, { type: "number", ariaDescribedBy: fields.participants.descriptionId })} inputMode="numeric" {...fieldProps(rules.participants)} />
+          <input
+            {...getInputProps(fields.participants, {
+              type: "number",
+              ariaDescribedBy: fields.participants.descriptionId,
+            })}
+            inputMode="numeric"
+            {...fieldProps(rules.participants)}
+          />
         </Field>
       </div>
 
       <Field label={t("fields.impacted")} meta={fields.impactedParticipants} help={t("fields.impactedHelp")}>
         <input
-          {...getInputProps(fields.impactedParticipants, { type: "number", ariaDescribedBy: fields.impactedParticipants.descriptionId })}
+          {...getInputProps(fields.impactedParticipants, {
+            type: "number",
+            ariaDescribedBy: fields.impactedParticipants.descriptionId,
+          })}
           inputMode="numeric"
           {...fieldProps(rules.impactedParticipants)}
         />
@@ -126,7 +167,14 @@ export function PracticeFields({
 
       <fieldset
         className="field"
-        aria-describedby={[fields.freedomIds.descriptionId, fields.freedomIds.errors?.length ? fields.freedomIds.errorId : ""].join(" ").trim()} data-invalid={fields.freedomIds.errors?.length ? true : undefined}>
+        aria-describedby={[
+          fields.freedomIds.descriptionId,
+          fields.freedomIds.errors?.length ? fields.freedomIds.errorId : "",
+        ]
+          .join(" ")
+          .trim()}
+        data-invalid={fields.freedomIds.errors?.length ? true : undefined}
+      >
         <legend>{t("fields.freedoms")}</legend>
         <p className="field-help" id={fields.freedomIds.descriptionId}>
           {t("fields.freedomsHelp")}
@@ -134,7 +182,13 @@ export function PracticeFields({
         <div className="freedom-choices">
           {freedoms.map((f) => (
             <label key={f.id} className="choice">
-              <input type="checkbox" name={fields.freedomIds.name} value={f.id} id={`${fields.freedomIds.id}-${f.slug}`} defaultChecked={chosenFreedoms.includes(f.id)} />
+              <input
+                type="checkbox"
+                name={fields.freedomIds.name}
+                value={f.id}
+                id={`${fields.freedomIds.id}-${f.slug}`}
+                defaultChecked={chosenFreedoms.includes(f.id)}
+              />
               <span className="freedom-name" style={{ "--tag": f.color } as React.CSSProperties}>
                 {f.name}
               </span>
@@ -162,7 +216,11 @@ export function PracticeFields({
       ) : null}
 
       <Field label={t("fields.notes")} meta={fields.notes} help={t("fields.notesHelp")}>
-        <textarea {...getTextareaProps(fields.notes, { ariaDescribedBy: fields.notes.descriptionId })} {...fieldProps(rules.notes)} rows={4} />
+        <textarea
+          {...getTextareaProps(fields.notes, { ariaDescribedBy: fields.notes.descriptionId })}
+          {...fieldProps(rules.notes)}
+          rows={4}
+        />
       </Field>
 
       <VisibilityField
@@ -173,7 +231,13 @@ export function PracticeFields({
         countsNote={t("fields.visibilityCounts")}
         publicConsent={
           <label className="choice">
-            <input {...getInputProps(fields.consentToQuote, { type: "checkbox", ariaDescribedBy: `${fields.consentToQuote.id}-help` })} disabled={!publicChosen} />
+            <input
+              {...getInputProps(fields.consentToQuote, {
+                type: "checkbox",
+                ariaDescribedBy: `${fields.consentToQuote.id}-help`,
+              })}
+              disabled={!publicChosen}
+            />
             <span>
               <strong style={publicChosen ? undefined : { color: "var(--ink-muted)" }}>{t("fields.consent")}</strong>
               <span className="choice-help" id={`${fields.consentToQuote.id}-help`}>
@@ -198,7 +262,9 @@ function useBrowserCalendar(served: PracticeCalendar): PracticeCalendar {
   useEffect(() => {
     if (zone) document.cookie = timeZoneCookie(zone, window.location.protocol === "https:");
   }, [zone]);
-  return zone && zone !== served.timeZone ? { timeZone: zone, today: dayIn(zone), zoneName: zoneName(zone, i18n.language) } : served;
+  return zone && zone !== served.timeZone
+    ? { timeZone: zone, today: dayIn(zone), zoneName: zoneName(zone, i18n.language) }
+    : served;
 }
 
 /**

@@ -9,7 +9,14 @@ import { fieldProps } from "~/utils/form-rules";
 
 export type StepState = "empty" | "draft" | "done" | "submitted";
 export type PracticeSummary = { count: number; recent: { id: string; title: string; occurredOn: string }[] };
-export type ReflectionStepSummary = { slug: string; name: string; color: string; state: StepState; levelName: string | null; practices: PracticeSummary };
+export type ReflectionStepSummary = {
+  slug: string;
+  name: string;
+  color: string;
+  state: StepState;
+  levelName: string | null;
+  practices: PracticeSummary;
+};
 export type RubricLevelOption = { level: number; name: string; descriptor: string };
 export type ReflectionAnswer = {
   rubricLevel: number | null;
@@ -23,7 +30,15 @@ export type ReflectionAnswer = {
 const STATE_ICONS: Record<StepState, string> = { empty: "○", draft: "✎", done: "✓", submitted: "✓" };
 
 /** The values of the year, each with its state in words and a mark: the way through the reflection. */
-export function ReflectionStepList({ steps, current, doneCount }: { steps: ReflectionStepSummary[]; current: string; doneCount: number }) {
+export function ReflectionStepList({
+  steps,
+  current,
+  doneCount,
+}: {
+  steps: ReflectionStepSummary[];
+  current: string;
+  doneCount: number;
+}) {
   const { t } = useTranslation("reflection");
   return (
     <nav aria-label={t("steps.label")} className="reflection-steps">
@@ -52,7 +67,11 @@ export function RubricLevelField({ meta, levels }: { meta: FieldMetadata<unknown
   const { t } = useTranslation("reflection");
   const inputs = getCollectionProps(meta, { type: "radio", options: levels.map((l) => String(l.level)) });
   return (
-    <fieldset className="field rubric-field" aria-describedby={`${meta.id}-help`} data-invalid={meta.errors?.length ? true : undefined}>
+    <fieldset
+      className="field rubric-field"
+      aria-describedby={`${meta.id}-help`}
+      data-invalid={meta.errors?.length ? true : undefined}
+    >
       <legend>{t("step.level")}</legend>
       <p className="field-help" id={`${meta.id}-help`}>
         {t("step.levelHelp")}
@@ -61,13 +80,13 @@ export function RubricLevelField({ meta, levels }: { meta: FieldMetadata<unknown
         {levels.map((l, i) => {
           const { key, ...input } = inputs[i];
           return (
-          <label key={key ?? l.level} className="choice rubric-card">
-            <input {...input} />
-            <span>
-              <strong>{t("step.levelOption", { level: l.level, name: l.name })}</strong>
-              <span className="choice-help">{l.descriptor}</span>
-            </span>
-          </label>
+            <label key={key ?? l.level} className="choice rubric-card">
+              <input {...input} />
+              <span>
+                <strong>{t("step.levelOption", { level: l.level, name: l.name })}</strong>
+                <span className="choice-help">{l.descriptor}</span>
+              </span>
+            </label>
           );
         })}
       </div>
@@ -82,7 +101,11 @@ export function RubricLevelField({ meta, levels }: { meta: FieldMetadata<unknown
   );
 }
 
-export function ReflectionTextFields({ fields }: { fields: Record<"wentWell" | "challenges" | "nextSteps", FieldMetadata<string | undefined>> }) {
+export function ReflectionTextFields({
+  fields,
+}: {
+  fields: Record<"wentWell" | "challenges" | "nextSteps", FieldMetadata<string | undefined>>;
+}) {
   const { t } = useTranslation("reflection");
   return (
     <>
@@ -91,7 +114,10 @@ export function ReflectionTextFields({ fields }: { fields: Record<"wentWell" | "
       </p>
       {(["wentWell", "challenges", "nextSteps"] as const).map((name) => (
         <Field key={name} label={t(`step.${name}`)} meta={fields[name]}>
-          <textarea {...getTextareaProps(fields[name], { ariaDescribedBy: "reflection-text-help" })} {...fieldProps(reflectionStepRules.fields[name])} />
+          <textarea
+            {...getTextareaProps(fields[name], { ariaDescribedBy: "reflection-text-help" })}
+            {...fieldProps(reflectionStepRules.fields[name])}
+          />
         </Field>
       ))}
     </>
@@ -104,7 +130,11 @@ export function ConsentField({ meta, publicChosen }: { meta: FieldMetadata<unkno
   return (
     <div className="field consent-field">
       <label className="choice">
-        <input {...getInputProps(meta, { type: "checkbox" })} disabled={!publicChosen} aria-describedby={`${meta.id}-help`} />
+        <input
+          {...getInputProps(meta, { type: "checkbox" })}
+          disabled={!publicChosen}
+          aria-describedby={`${meta.id}-help`}
+        />
         <span>
           <strong>{t("step.consent")}</strong>
           <span className="choice-help" id={`${meta.id}-help`}>
@@ -128,14 +158,27 @@ export function LastYearNote({ text }: { text: string | null }) {
 }
 
 /** A step as read-only text: a submitted reflection, or a closed cycle. */
-export function ReflectionAnswers({ answer, levels }: { answer: ReflectionAnswer | null; levels: RubricLevelOption[] }) {
+export function ReflectionAnswers({
+  answer,
+  levels,
+}: {
+  answer: ReflectionAnswer | null;
+  levels: RubricLevelOption[];
+}) {
   const { t } = useTranslation("reflection");
   const level = levels.find((l) => l.level === answer?.rubricLevel);
-  const text = (s: string | undefined) => (s ? <dd className="entry-text">{s}</dd> : <dd className="field-help">{t("readOnly.empty")}</dd>);
+  const text = (s: string | undefined) =>
+    s ? <dd className="entry-text">{s}</dd> : <dd className="field-help">{t("readOnly.empty")}</dd>;
   return (
     <dl className="answers card-form">
       <dt>{t("readOnly.level")}</dt>
-      <dd>{level ? `${t("step.levelOption", { level: level.level, name: level.name })}: ${level.descriptor}` : <span className="field-help">{t("readOnly.noLevel")}</span>}</dd>
+      <dd>
+        {level ? (
+          `${t("step.levelOption", { level: level.level, name: level.name })}: ${level.descriptor}`
+        ) : (
+          <span className="field-help">{t("readOnly.noLevel")}</span>
+        )}
+      </dd>
       <dt>{t("step.wentWell")}</dt>
       {text(answer?.wentWell)}
       <dt>{t("step.challenges")}</dt>
@@ -145,7 +188,9 @@ export function ReflectionAnswers({ answer, levels }: { answer: ReflectionAnswer
       <dt>{t("readOnly.visibility")}</dt>
       <dd>
         <VisibilityBadge visibility={answer?.visibility ?? "PRIVATE"} />
-        {answer?.visibility === "PUBLIC" ? ` ${t(answer.consentToQuote ? "readOnly.consentYes" : "readOnly.consentNo")}` : null}
+        {answer?.visibility === "PUBLIC"
+          ? ` ${t(answer.consentToQuote ? "readOnly.consentYes" : "readOnly.consentNo")}`
+          : null}
       </dd>
     </dl>
   );
@@ -155,7 +200,15 @@ export function ReflectionAnswers({ answer, levels }: { answer: ReflectionAnswer
  * The whole year on one screen: each value's state and level beside this year's practices for it, so the lead
  * (and anyone writing) sees what the organization did before submitting.
  */
-export function ReflectionOverview({ organization, year, steps }: { organization: string; year: number; steps: ReflectionStepSummary[] }) {
+export function ReflectionOverview({
+  organization,
+  year,
+  steps,
+}: {
+  organization: string;
+  year: number;
+  steps: ReflectionStepSummary[];
+}) {
   const { t } = useTranslation("reflection");
   const format = useFormat();
   const practices = `/o/${organization}/practices`;
@@ -178,13 +231,16 @@ export function ReflectionOverview({ organization, year, steps }: { organization
               <ul className="plain-list compact">
                 {s.practices.recent.map((p) => (
                   <li key={p.id}>
-                    <Link to={`${practices}/${p.id}`}>{p.title}</Link> <span className="muted">· {format.date(p.occurredOn)}</span>
+                    <Link to={`${practices}/${p.id}`}>{p.title}</Link>{" "}
+                    <span className="muted">· {format.date(p.occurredOn)}</span>
                   </li>
                 ))}
               </ul>
             ) : null}
             {s.practices.count > s.practices.recent.length ? (
-              <Link to={`${practices}?${new URLSearchParams({ value: s.slug, from: `${year}-01-01`, to: `${year}-12-31` })}`}>
+              <Link
+                to={`${practices}?${new URLSearchParams({ value: s.slug, from: `${year}-01-01`, to: `${year}-12-31` })}`}
+              >
                 {t("overview.allPractices", { count: s.practices.count, name: s.name })}
               </Link>
             ) : null}

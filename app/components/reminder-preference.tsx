@@ -18,7 +18,13 @@ export function ReminderPreference({ receives, errors }: { receives: boolean; er
           </p>
           {(["yes", "no"] as const).map((choice) => (
             <label key={choice} className="choice">
-              <input type="radio" name="receives" value={choice} defaultChecked={receives === (choice === "yes")} aria-describedby="reminders-help" />
+              <input
+                type="radio"
+                name="receives"
+                value={choice}
+                defaultChecked={receives === (choice === "yes")}
+                aria-describedby="reminders-help"
+              />
               <span>{t(`preference.${choice}`)}</span>
             </label>
           ))}

@@ -5,7 +5,9 @@ import { AUDIT_ACTIONS } from "~/models/audit.server";
 type Catalog = { [key: string]: string | Catalog };
 
 function keys(catalog: Catalog, prefix = ""): string[] {
-  return Object.entries(catalog).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(catalog).flatMap(([k, v]) =>
+    typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
 }
 
 function values(catalog: Catalog): string[] {
@@ -20,8 +22,14 @@ describe("message catalogs", () => {
   test("English and Spanish have exactly the same keys", () => {
     const enKeys = keys(en);
     const esKeys = keys(es);
-    expect(enKeys.filter((k) => !esKeys.includes(k)), "missing in es").toEqual([]);
-    expect(esKeys.filter((k) => !enKeys.includes(k)), "missing in en").toEqual([]);
+    expect(
+      enKeys.filter((k) => !esKeys.includes(k)),
+      "missing in es",
+    ).toEqual([]);
+    expect(
+      esKeys.filter((k) => !enKeys.includes(k)),
+      "missing in en",
+    ).toEqual([]);
     expect(enKeys.length).toBeGreaterThan(10);
   });
 
@@ -32,7 +40,9 @@ describe("message catalogs", () => {
 
   test("interpolations match between languages", () => {
     const vars = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
-    const esByKey = new Map(keys(es).map((k) => [k, k.split(".").reduce<unknown>((o, p) => (o as Catalog)[p], es) as string]));
+    const esByKey = new Map(
+      keys(es).map((k) => [k, k.split(".").reduce<unknown>((o, p) => (o as Catalog)[p], es) as string]),
+    );
     for (const key of keys(en)) {
       const enText = key.split(".").reduce<unknown>((o, p) => (o as Catalog)[p], en) as string;
       expect(vars(esByKey.get(key) ?? ""), key).toEqual(vars(enText));

@@ -30,8 +30,38 @@ import enMovement from "~/locales/en/movement.json";
 import esMovement from "~/locales/es/movement.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, org: enOrg, email: enEmail, invite: enInvite, practice: enPractice, commitment: enCommitment, reflection: enReflection, workspace: enWorkspace, cycle: enCycle, framework: enFramework, account: enAccount, movement: enMovement },
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, org: esOrg, email: esEmail, invite: esInvite, practice: esPractice, commitment: esCommitment, reflection: esReflection, workspace: esWorkspace, cycle: esCycle, framework: esFramework, account: esAccount, movement: esMovement },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    admin: enAdmin,
+    org: enOrg,
+    email: enEmail,
+    invite: enInvite,
+    practice: enPractice,
+    commitment: enCommitment,
+    reflection: enReflection,
+    workspace: enWorkspace,
+    cycle: enCycle,
+    framework: enFramework,
+    account: enAccount,
+    movement: enMovement,
+  },
+  es: {
+    common: esCommon,
+    auth: esAuth,
+    admin: esAdmin,
+    org: esOrg,
+    email: esEmail,
+    invite: esInvite,
+    practice: esPractice,
+    commitment: esCommitment,
+    reflection: esReflection,
+    workspace: esWorkspace,
+    cycle: esCycle,
+    framework: esFramework,
+    account: esAccount,
+    movement: esMovement,
+  },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];

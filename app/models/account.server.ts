@@ -15,10 +15,24 @@ export async function updateAccountName({ prisma, userId, name }: { prisma: Pris
 }
 
 /** The language of the person's emails, and of their pages where no language was chosen in the browser. */
-export async function updateAccountLocale({ prisma, userId, locale }: { prisma: Prisma; userId: string; locale: Locale }) {
+export async function updateAccountLocale({
+  prisma,
+  userId,
+  locale,
+}: {
+  prisma: Prisma;
+  userId: string;
+  locale: Locale;
+}) {
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
-    await audit(tx, { action: "account.locale_changed", actorId: userId, entityType: "User", entityId: userId, metadata: { locale } });
+    await audit(tx, {
+      action: "account.locale_changed",
+      actorId: userId,
+      entityType: "User",
+      entityId: userId,
+      metadata: { locale },
+    });
   });
 }
 
@@ -27,7 +41,19 @@ export async function updateAccountLocale({ prisma, userId, locale }: { prisma: 
  * else holds stops working); the session making the change stays. Wrong current passwords count like failed
  * sign-ins, so a session left open cannot be used to guess the password.
  */
-export async function changePassword({ prisma, userId, sessionId, current, next }: { prisma: Prisma; userId: string; sessionId: string; current: string; next: string }): Promise<"ok" | "wrong" | "limited"> {
+export async function changePassword({
+  prisma,
+  userId,
+  sessionId,
+  current,
+  next,
+}: {
+  prisma: Prisma;
+  userId: string;
+  sessionId: string;
+  current: string;
+  next: string;
+}): Promise<"ok" | "wrong" | "limited"> {
   // counted before the check, so simultaneous guesses cannot all reach it
   const key = `password-change:${userId}`;
   const now = new Date();

@@ -8,7 +8,15 @@ import { hashToken, newSessionToken } from "~/utils/session.server";
 
 export type AdminGrant =
   /** a link to follow: the account has no password yet */
-  | { status: "invited"; userId: string; created: boolean; wasAdmin: boolean; link: string; expiresAt: Date; revoked: number }
+  | {
+      status: "invited";
+      userId: string;
+      created: boolean;
+      wasAdmin: boolean;
+      link: string;
+      expiresAt: Date;
+      revoked: number;
+    }
   /** the account already has a password: it signs in as usual, now as an admin */
   | { status: "signs-in"; userId: string; created: false };
 
@@ -42,7 +50,10 @@ export async function grantAdminByCommand({
           data: { coalitionRole: "ADMIN", disabledAt: null, ...(name ? { name } : {}) },
           select: { id: true },
         })
-      : await tx.user.create({ data: { email, name: name ?? email.split("@")[0], coalitionRole: "ADMIN" }, select: { id: true } });
+      : await tx.user.create({
+          data: { email, name: name ?? email.split("@")[0], coalitionRole: "ADMIN" },
+          select: { id: true },
+        });
     if (existing?.coalitionRole !== "ADMIN") {
       await audit(tx, {
         action: "user.coalition_role_changed",
@@ -51,7 +62,13 @@ export async function grantAdminByCommand({
         metadata: { from: existing?.coalitionRole ?? null, to: "ADMIN", by: "create-admin" },
       });
     }
-    if (existing?.disabledAt) await audit(tx, { action: "user.enabled", entityType: "User", entityId: user.id, metadata: { by: "create-admin" } });
+    if (existing?.disabledAt)
+      await audit(tx, {
+        action: "user.enabled",
+        entityType: "User",
+        entityId: user.id,
+        metadata: { by: "create-admin" },
+      });
 
     // earlier links to the coalition team for this email stop working, used or not needed any more
     const revoked = await tx.invitation.updateMany({

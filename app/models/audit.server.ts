@@ -80,7 +80,17 @@ export function audit(
  * The same event as an INSERT to run inside a larger statement (a write that saves round trips), once for
  * each row of `from` (a FROM clause naming an earlier CTE): none when that CTE inserted nothing.
  */
-export function auditInsert(event: { action: AuditAction; actorId: string | null; organizationId: string | null; entityType: string; entityId: string }, at: Date, from: PrismaNamespace.Sql) {
+export function auditInsert(
+  event: {
+    action: AuditAction;
+    actorId: string | null;
+    organizationId: string | null;
+    entityType: string;
+    entityId: string;
+  },
+  at: Date,
+  from: PrismaNamespace.Sql,
+) {
   return Sql.sql`INSERT INTO "AuditEvent" ("at", "actorId", "organizationId", "action", "entityType", "entityId")
     SELECT ${at}::timestamp(3), ${event.actorId}, ${event.organizationId}, ${event.action}, ${event.entityType}, ${event.entityId} ${from}`;
 }

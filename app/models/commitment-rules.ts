@@ -6,7 +6,14 @@ export const COMMITMENT_STATUSES = ["PLANNED", "IN_PROGRESS", "ACHIEVED", "PAUSE
 export const UNFINISHED_STATUSES = ["PLANNED", "IN_PROGRESS", "PAUSED"] as const;
 
 /** The commitment forms' lengths and years, read by their rules here and by their schemas (commitment-schema.ts). */
-export const COMMITMENT_LIMITS = { title: 200, text: 10_000, short: 500, id: 100, minYear: 2000, maxYear: 2200 } as const;
+export const COMMITMENT_LIMITS = {
+  title: 200,
+  text: 10_000,
+  short: 500,
+  id: 100,
+  minYear: 2000,
+  maxYear: 2200,
+} as const;
 
 const choice = "validation.invalidChoice";
 
@@ -17,7 +24,14 @@ export const commitmentRules: FormRules = {
     indicator: { type: "text", maxLength: COMMITMENT_LIMITS.short },
     target: { type: "text", maxLength: COMMITMENT_LIMITS.short },
     valueId: { type: "text", required: true, maxLength: COMMITMENT_LIMITS.id, messages: { tooLong: choice } },
-    year: { type: "number", required: true, integer: true, min: COMMITMENT_LIMITS.minYear, max: COMMITMENT_LIMITS.maxYear, messages: { notNumber: "validation.required", integer: choice, min: choice, max: choice } },
+    year: {
+      type: "number",
+      required: true,
+      integer: true,
+      min: COMMITMENT_LIMITS.minYear,
+      max: COMMITMENT_LIMITS.maxYear,
+      messages: { notNumber: "validation.required", integer: choice, min: choice, max: choice },
+    },
   },
 };
 
@@ -30,7 +44,11 @@ export const commitmentUpdateRules: FormRules = {
       integer: true,
       min: 0,
       max: 100,
-      messages: { required: "validation.wholeNumber", min: "commitment:errors.progressRange", max: "commitment:errors.progressRange" },
+      messages: {
+        required: "validation.wholeNumber",
+        min: "commitment:errors.progressRange",
+        max: "commitment:errors.progressRange",
+      },
     },
     note: { type: "text", maxLength: COMMITMENT_LIMITS.text },
   },

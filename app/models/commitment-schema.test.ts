@@ -13,7 +13,9 @@ function form(fields: Record<string, string>) {
 }
 
 const errorsOf = (submission: { status?: string; error?: Record<string, unknown> | null }) =>
-  submission.status === "success" ? null : Object.fromEntries(Object.entries(submission.error ?? {}).filter(([, v]) => v));
+  submission.status === "success"
+    ? null
+    : Object.fromEntries(Object.entries(submission.error ?? {}).filter(([, v]) => v));
 
 const commitment = { title: "Meetings in three languages", valueId: "value-1", year: "2026" };
 
@@ -25,8 +27,14 @@ describe("commitment form rules", () => {
     ["a title of 200 characters", { ...commitment, title: "t".repeat(200) }],
     ["a title of 201 characters", { ...commitment, title: "t".repeat(201) }],
     ["a title that fits once trimmed", { ...commitment, title: `  ${"t".repeat(199)}  ` }],
-    ["texts at their limits", { ...commitment, description: "d".repeat(10_000), indicator: "i".repeat(500), target: "t".repeat(500) }],
-    ["texts over their limits", { ...commitment, description: "d".repeat(10_001), indicator: "i".repeat(501), target: "t".repeat(501) }],
+    [
+      "texts at their limits",
+      { ...commitment, description: "d".repeat(10_000), indicator: "i".repeat(500), target: "t".repeat(500) },
+    ],
+    [
+      "texts over their limits",
+      { ...commitment, description: "d".repeat(10_001), indicator: "i".repeat(501), target: "t".repeat(501) },
+    ],
     ["no value", { ...commitment, valueId: "" }],
     ["an over-long value id", { ...commitment, valueId: "v".repeat(101) }],
     ["no year", { ...commitment, year: "" }],
@@ -36,7 +44,9 @@ describe("commitment form rules", () => {
     ["a year too late", { ...commitment, year: "2201" }],
   ])("%s: the same errors", (_, fields) => {
     const data = form(fields);
-    expect(errorsOf(validateWithRules(data, commitmentRules))).toEqual(errorsOf(parseWithZod(data, { schema: commitmentSchema })));
+    expect(errorsOf(validateWithRules(data, commitmentRules))).toEqual(
+      errorsOf(parseWithZod(data, { schema: commitmentSchema })),
+    );
   });
 });
 
@@ -54,6 +64,8 @@ describe("commitment update rules", () => {
     ["a note over its limit", { status: "PLANNED", progress: "0", note: "n".repeat(10_001) }],
   ])("%s: the same errors", (_, fields) => {
     const data = form(fields);
-    expect(errorsOf(validateWithRules(data, commitmentUpdateRules))).toEqual(errorsOf(parseWithZod(data, { schema: commitmentUpdateSchema })));
+    expect(errorsOf(validateWithRules(data, commitmentUpdateRules))).toEqual(
+      errorsOf(parseWithZod(data, { schema: commitmentUpdateSchema })),
+    );
   });
 });

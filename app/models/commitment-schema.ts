@@ -7,12 +7,29 @@ import { submissionKeyField, versionField } from "~/utils/form-fields";
 const text = (max: number) => z.optional(z.string().check(z.maxLength(max, { error: "validation.tooLong" })));
 
 export const commitmentSchema = z.object({
-  title: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(COMMITMENT_LIMITS.title, { error: "validation.tooLong" })),
+  title: z
+    .string({ error: "validation.required" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(COMMITMENT_LIMITS.title, { error: "validation.tooLong" }),
+    ),
   description: text(COMMITMENT_LIMITS.text),
   indicator: text(COMMITMENT_LIMITS.short),
   target: text(COMMITMENT_LIMITS.short),
-  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(COMMITMENT_LIMITS.id, { error: "validation.invalidChoice" })),
-  year: z.coerce.number({ error: "validation.required" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(COMMITMENT_LIMITS.minYear, { error: "validation.invalidChoice" }), z.maximum(COMMITMENT_LIMITS.maxYear, { error: "validation.invalidChoice" })),
+  valueId: z
+    .string({ error: "validation.required" })
+    .check(
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(COMMITMENT_LIMITS.id, { error: "validation.invalidChoice" }),
+    ),
+  year: z.coerce
+    .number({ error: "validation.required" })
+    .check(
+      z.int({ error: "validation.invalidChoice" }),
+      z.minimum(COMMITMENT_LIMITS.minYear, { error: "validation.invalidChoice" }),
+      z.maximum(COMMITMENT_LIMITS.maxYear, { error: "validation.invalidChoice" }),
+    ),
 });
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
@@ -20,7 +37,11 @@ export const commitmentUpdateSchema = z.object({
   status: z.enum(COMMITMENT_STATUSES, { error: "validation.invalidChoice" }),
   progress: z.coerce
     .number({ error: "validation.wholeNumber" })
-    .check(z.int({ error: "validation.wholeNumber" }), z.minimum(0, { error: "commitment:errors.progressRange" }), z.maximum(100, { error: "commitment:errors.progressRange" })),
+    .check(
+      z.int({ error: "validation.wholeNumber" }),
+      z.minimum(0, { error: "commitment:errors.progressRange" }),
+      z.maximum(100, { error: "commitment:errors.progressRange" }),
+    ),
   note: text(COMMITMENT_LIMITS.text),
 });
 export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
@@ -33,11 +54,17 @@ export const newCommitmentSchema = z.extend(commitmentSchema, { submissionKey: s
 
 /** The commitment page's two forms: a dated update and the edit, each with the version it saw. */
 export const commitmentIntentSchema = z.discriminatedUnion("intent", [
-  z.extend(commitmentUpdateSchema, { intent: z.literal("update"), version: versionField(), submissionKey: submissionKeyField() }),
+  z.extend(commitmentUpdateSchema, {
+    intent: z.literal("update"),
+    version: versionField(),
+    submissionKey: submissionKeyField(),
+  }),
   z.extend(commitmentSchema, { intent: z.literal("edit"), version: versionField() }),
 ]);
 
-const cycleYear = z.coerce.number().check(z.int(), z.minimum(COMMITMENT_LIMITS.minYear), z.maximum(COMMITMENT_LIMITS.maxYear));
+const cycleYear = z.coerce
+  .number()
+  .check(z.int(), z.minimum(COMMITMENT_LIMITS.minYear), z.maximum(COMMITMENT_LIMITS.maxYear));
 
 /** The list's `?year=`: this year unless a sensible year is asked for. */
 export function yearParam(value: string | null, fallback: number) {

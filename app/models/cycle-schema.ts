@@ -7,27 +7,49 @@ const YEARS = { min: 2000, max: 2200 };
 // the years a cycle can have: a date outside them (year 0, which PostgreSQL cannot store) is a typing mistake
 const date = () =>
   z.iso.date({ error: "cycle:errors.date" }).check(
-    z.refine((d) => Number(d.slice(0, 4)) >= YEARS.min && Number(d.slice(0, 4)) <= YEARS.max, { error: "cycle:errors.date" }),
+    z.refine((d) => Number(d.slice(0, 4)) >= YEARS.min && Number(d.slice(0, 4)) <= YEARS.max, {
+      error: "cycle:errors.date",
+    }),
   );
 const prompt = () =>
-  z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(1000, { error: "validation.tooLong" }));
+  z
+    .string({ error: "validation.required" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(1000, { error: "validation.tooLong" }),
+    );
 
 export const cycleYear = () =>
   z.coerce
     .number({ error: "cycle:errors.year" })
-    .check(z.int({ error: "cycle:errors.year" }), z.minimum(YEARS.min, { error: "cycle:errors.year" }), z.maximum(YEARS.max, { error: "cycle:errors.year" }));
+    .check(
+      z.int({ error: "cycle:errors.year" }),
+      z.minimum(YEARS.min, { error: "cycle:errors.year" }),
+      z.maximum(YEARS.max, { error: "cycle:errors.year" }),
+    );
 
 export const cycleFields = () => ({
   opensOn: date(),
   closesOn: date(),
   reminderIntervalDays: z.coerce
     .number({ error: "cycle:errors.interval" })
-    .check(z.int({ error: "cycle:errors.interval" }), z.minimum(1, { error: "cycle:errors.interval" }), z.maximum(60, { error: "cycle:errors.interval" })),
-  prompts: z.array(z.object({ valueId: z.string().check(z.minLength(1), z.maxLength(40)), en: prompt(), es: prompt() })).check(z.maxLength(50)),
+    .check(
+      z.int({ error: "cycle:errors.interval" }),
+      z.minimum(1, { error: "cycle:errors.interval" }),
+      z.maximum(60, { error: "cycle:errors.interval" }),
+    ),
+  prompts: z
+    .array(z.object({ valueId: z.string().check(z.minLength(1), z.maxLength(40)), en: prompt(), es: prompt() }))
+    .check(z.maxLength(50)),
 });
 
 export const createCycleSchema = () => z.object({ year: cycleYear(), ...cycleFields() });
-export const editCycleSchema = () => z.object({ version: z.coerce.number({ error: "cycle:errors.stale" }).check(z.int({ error: "cycle:errors.stale" })), ...cycleFields() });
+export const editCycleSchema = () =>
+  z.object({
+    version: z.coerce.number({ error: "cycle:errors.stale" }).check(z.int({ error: "cycle:errors.stale" })),
+    ...cycleFields(),
+  });
 
 const reason = () => z.optional(z.string().check(z.trim(), z.maxLength(500, { error: "validation.tooLong" })));
 const organizationId = () => z.string().check(z.minLength(1), z.maxLength(40));

@@ -24,17 +24,37 @@ export async function getSubmissionTracker({
   now?: Date;
 }) {
   const [values, organizations, reflections, regions] = await Promise.all([
-    prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, name: true } }),
+    prisma.value.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, slug: true, name: true },
+    }),
     prisma.organization.findMany({
       where: { archivedAt: null, ...(region ? { region } : {}) },
       orderBy: { name: "asc" },
-      select: { id: true, slug: true, name: true, regionRef: { select: { name: true } }, reminderPause: { select: { until: true } } },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        regionRef: { select: { name: true } },
+        reminderPause: { select: { until: true } },
+      },
     }),
     prisma.reflection.findMany({
       where: { cycleId, organization: { archivedAt: null, ...(region ? { region } : {}) } },
-      select: { organizationId: true, valueId: true, status: true, submittedAt: true, updatedAt: true, updatedBy: { select: { name: true } } },
+      select: {
+        organizationId: true,
+        valueId: true,
+        status: true,
+        submittedAt: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true } },
+      },
     }),
-    prisma.region.findMany({ where: { organizations: { some: { archivedAt: null } } }, select: { code: true, name: true } }),
+    prisma.region.findMany({
+      where: { organizations: { some: { archivedAt: null } } },
+      select: { code: true, name: true },
+    }),
   ]);
   const byOrg = new Map<string, typeof reflections>();
   for (const r of reflections) byOrg.set(r.organizationId, [...(byOrg.get(r.organizationId) ?? []), r]);
@@ -73,7 +93,9 @@ export async function getSubmissionTracker({
   for (const r of rows) counts[r.state]++;
   return {
     values: values.map((v) => ({ id: v.id, slug: v.slug, name: pick(v.name, locale) })),
-    regions: regions.map((r) => ({ code: r.code, name: pick(r.name, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
+    regions: regions
+      .map((r) => ({ code: r.code, name: pick(r.name, locale) }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale)),
     counts,
     rows: state ? rows.filter((r) => r.state === state) : rows,
   };

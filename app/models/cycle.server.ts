@@ -21,7 +21,6 @@ export type CycleInput = {
   prompts: { valueId: string; en: string; es: string }[];
 };
 
-
 const STALE = failure("stale", { message: "cycle:errors.stale" });
 const NOT_DRAFT = failure("conflict", { message: "cycle:errors.notDraft" });
 const ANOTHER_OPEN = failure("conflict", { message: "cycle:errors.anotherOpen" });
@@ -32,27 +31,61 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** Every cycle, newest first, with how many organizations have submitted. */
 export async function listCycles({ prisma }: { prisma: Prisma }) {
   const [cycles, submitted] = await Promise.all([
-    prisma.cycle.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, status: true, opensOn: true, closesOn: true } }),
+    prisma.cycle.findMany({
+      orderBy: { year: "desc" },
+      select: { id: true, year: true, status: true, opensOn: true, closesOn: true },
+    }),
     prisma.reflection.groupBy({ by: ["cycleId", "organizationId"], where: { status: "SUBMITTED" } }),
   ]);
   const perCycle = new Map<string, number>();
   for (const row of submitted) perCycle.set(row.cycleId, (perCycle.get(row.cycleId) ?? 0) + 1);
-  return cycles.map((c) => ({ year: c.year, status: c.status, opensOn: iso(c.opensOn), closesOn: iso(c.closesOn), submitted: perCycle.get(c.id) ?? 0 }));
+  return cycles.map((c) => ({
+    year: c.year,
+    status: c.status,
+    opensOn: iso(c.opensOn),
+    closesOn: iso(c.closesOn),
+    submitted: perCycle.get(c.id) ?? 0,
+  }));
 }
 
 /** The active values with a cycle's prompts in both languages; for a new cycle, the latest earlier cycle's prompts. */
 export async function getCyclePrompts({ prisma, year, locale }: { prisma: Prisma; year: number; locale: Locale }) {
   const [values, source] = await Promise.all([
-    prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, name: true } }),
-    prisma.cycle.findFirst({ where: { year: { lte: year } }, orderBy: { year: "desc" }, select: { prompts: { select: { valueId: true, prompt: true } } } }),
+    prisma.value.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, slug: true, name: true },
+    }),
+    prisma.cycle.findFirst({
+      where: { year: { lte: year } },
+      orderBy: { year: "desc" },
+      select: { prompts: { select: { valueId: true, prompt: true } } },
+    }),
   ]);
   const prompts = new Map((source?.prompts ?? []).map((p) => [p.valueId, localizedText.parse(p.prompt)]));
-  return values.map((v) => ({ valueId: v.id, slug: v.slug, name: pick(v.name, locale), en: prompts.get(v.id)?.en ?? "", es: prompts.get(v.id)?.es ?? "" }));
+  return values.map((v) => ({
+    valueId: v.id,
+    slug: v.slug,
+    name: pick(v.name, locale),
+    en: prompts.get(v.id)?.en ?? "",
+    es: prompts.get(v.id)?.es ?? "",
+  }));
 }
 
 /** One cycle for its page, or null. */
 export async function getCycle({ prisma, year }: { prisma: Prisma; year: number }) {
-  const c = await prisma.cycle.findUnique({ where: { year }, select: { id: true, year: true, status: true, opensOn: true, closesOn: true, reminderIntervalDays: true, version: true } });
+  const c = await prisma.cycle.findUnique({
+    where: { year },
+    select: {
+      id: true,
+      year: true,
+      status: true,
+      opensOn: true,
+      closesOn: true,
+      reminderIntervalDays: true,
+      version: true,
+    },
+  });
   return c ? { ...c, opensOn: iso(c.opensOn), closesOn: iso(c.closesOn) } : null;
 }
 
@@ -64,11 +97,19 @@ export async function getCycleByParam({ prisma, param }: { prisma: Prisma; param
 
 /** The default dates of a new cycle: the same days as last year's, one year on. */
 export async function suggestNextCycle({ prisma, now = new Date() }: { prisma: Prisma; now?: Date }) {
-  const last = await prisma.cycle.findFirst({ orderBy: { year: "desc" }, select: { year: true, opensOn: true, closesOn: true, reminderIntervalDays: true } });
+  const last = await prisma.cycle.findFirst({
+    orderBy: { year: "desc" },
+    select: { year: true, opensOn: true, closesOn: true, reminderIntervalDays: true },
+  });
   const year = last ? Math.max(last.year + 1, now.getUTCFullYear()) : now.getUTCFullYear();
   const shift = (d: Date) => `${year + d.getUTCFullYear() - last!.year}${iso(d).slice(4)}`.replace("-02-29", "-02-28");
   return last
-    ? { year, opensOn: shift(last.opensOn), closesOn: shift(last.closesOn), reminderIntervalDays: last.reminderIntervalDays }
+    ? {
+        year,
+        opensOn: shift(last.opensOn),
+        closesOn: shift(last.closesOn),
+        reminderIntervalDays: last.reminderIntervalDays,
+      }
     : { year, opensOn: `${year}-01-15`, closesOn: `${year}-12-15`, reminderIntervalDays: 7 };
 }
 
@@ -81,23 +122,45 @@ function checkInput(input: CycleInput, activeValueIds: string[]): Failure<"inval
   return null;
 }
 
-const promptRows = (cycleId: string, input: CycleInput) => input.prompts.map((p) => ({ cycleId, valueId: p.valueId, prompt: { en: p.en, es: p.es } }));
+const promptRows = (cycleId: string, input: CycleInput) =>
+  input.prompts.map((p) => ({ cycleId, valueId: p.valueId, prompt: { en: p.en, es: p.es } }));
 
 const activeValueIds = async (db: Prisma | PrismaNamespace.TransactionClient) =>
   (await db.value.findMany({ where: { archivedAt: null }, select: { id: true } })).map((v) => v.id);
 
 /** A new DRAFT cycle for a year; a year has one cycle. */
-export async function createCycle({ prisma, actorId, year, input }: { prisma: Prisma; actorId: string; year: number; input: CycleInput }) {
+export async function createCycle({
+  prisma,
+  actorId,
+  year,
+  input,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  year: number;
+  input: CycleInput;
+}) {
   const refused = checkInput(input, await activeValueIds(prisma));
   if (refused) return refused;
   return prisma
     .$transaction(async (tx) => {
       const cycle = await tx.cycle.create({
-        data: { year, opensOn: day(input.opensOn), closesOn: day(input.closesOn), reminderIntervalDays: input.reminderIntervalDays },
+        data: {
+          year,
+          opensOn: day(input.opensOn),
+          closesOn: day(input.closesOn),
+          reminderIntervalDays: input.reminderIntervalDays,
+        },
         select: { id: true },
       });
       await tx.cyclePrompt.createMany({ data: promptRows(cycle.id, input) });
-      await audit(tx, { action: "cycle.created", actorId, entityType: "Cycle", entityId: cycle.id, metadata: { year } });
+      await audit(tx, {
+        action: "cycle.created",
+        actorId,
+        entityType: "Cycle",
+        entityId: cycle.id,
+        metadata: { year },
+      });
       return success();
     })
     .catch((e: unknown) => {
@@ -107,7 +170,19 @@ export async function createCycle({ prisma, actorId, year, input }: { prisma: Pr
 }
 
 /** Edits a cycle while it is a DRAFT; `version` is the one the admin saw. */
-export async function updateCycle({ prisma, actorId, year, version, input }: { prisma: Prisma; actorId: string; year: number; version: number; input: CycleInput }) {
+export async function updateCycle({
+  prisma,
+  actorId,
+  year,
+  version,
+  input,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  year: number;
+  version: number;
+  input: CycleInput;
+}) {
   const refused = checkInput(input, await activeValueIds(prisma));
   if (refused) return refused;
   return prisma.$transaction(async (tx) => {
@@ -118,12 +193,22 @@ export async function updateCycle({ prisma, actorId, year, version, input }: { p
       // the status in the WHERE: a cycle opened since the check above is not edited
       where: { id: current.id, status: "DRAFT" },
       version,
-      data: { opensOn: day(input.opensOn), closesOn: day(input.closesOn), reminderIntervalDays: input.reminderIntervalDays },
+      data: {
+        opensOn: day(input.opensOn),
+        closesOn: day(input.closesOn),
+        reminderIntervalDays: input.reminderIntervalDays,
+      },
     });
     if (!saved.ok) return saved.error === "stale" ? STALE : NOT_DRAFT;
     await tx.cyclePrompt.deleteMany({ where: { cycleId: current.id } });
     await tx.cyclePrompt.createMany({ data: promptRows(current.id, input) });
-    await audit(tx, { action: "cycle.updated", actorId, entityType: "Cycle", entityId: current.id, metadata: { year } });
+    await audit(tx, {
+      action: "cycle.updated",
+      actorId,
+      entityType: "Cycle",
+      entityId: current.id,
+      metadata: { year },
+    });
     return success();
   });
 }
@@ -161,7 +246,8 @@ export async function transitionCycle({
     .$transaction(async (tx) => {
       const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true, closesOn: true } });
       if (!cycle) return failure("not-found");
-      if (!TRANSITIONS[cycle.status].includes(transition)) return failure("conflict", { message: `cycle:errors.transition.${cycle.status}` });
+      if (!TRANSITIONS[cycle.status].includes(transition))
+        return failure("conflict", { message: `cycle:errors.transition.${cycle.status}` });
       if (transition === "reopen" && !reason?.trim()) return fieldFailure("reason", "cycle:errors.reasonRequired");
       const to = TARGET[transition];
       if (to === "OPEN") {
@@ -169,7 +255,10 @@ export async function transitionCycle({
         if (open) return ANOTHER_OPEN;
       }
       // the status in the WHERE makes two admins' clicks at once move the cycle only once
-      const { count } = await tx.cycle.updateMany({ where: { id: cycle.id, status: cycle.status }, data: { status: to, version: { increment: 1 } } });
+      const { count } = await tx.cycle.updateMany({
+        where: { id: cycle.id, status: cycle.status },
+        data: { status: to, version: { increment: 1 } },
+      });
       if (count === 0) return STALE;
       await audit(tx, {
         action: ACTION[transition],
@@ -178,7 +267,8 @@ export async function transitionCycle({
         entityId: cycle.id,
         metadata: { year, from: cycle.status, to, ...(reason ? { reason: reason.trim() } : {}) },
       });
-      if (transition === "open") await announceCycle(tx, { cycleId: cycle.id, year, closesOn: cycle.closesOn, appUrl, now });
+      if (transition === "open")
+        await announceCycle(tx, { cycleId: cycle.id, year, closesOn: cycle.closesOn, appUrl, now });
       return success();
     })
     .catch((e: unknown) => {
@@ -190,7 +280,13 @@ export async function transitionCycle({
 
 async function announceCycle(
   tx: PrismaNamespace.TransactionClient,
-  { cycleId, year, closesOn, appUrl, now }: { cycleId: string; year: number; closesOn: Date; appUrl: string; now: Date },
+  {
+    cycleId,
+    year,
+    closesOn,
+    appUrl,
+    now,
+  }: { cycleId: string; year: number; closesOn: Date; appUrl: string; now: Date },
 ) {
   const leads = await recipientsOf(tx, { roles: ["LEAD"], now });
   await enqueueEmails(
@@ -201,7 +297,12 @@ async function announceCycle(
       kind: "cycle-announcement",
       dedupeKey: `cycle-opened:${cycleId}:${r.userId}`,
       locale: r.locale,
-      payload: { organization: r.organizationName, year, closesOn: iso(closesOn), url: `${appUrl}/o/${r.organizationSlug}/reflections/${year}` },
+      payload: {
+        organization: r.organizationName,
+        year,
+        closesOn: iso(closesOn),
+        url: `${appUrl}/o/${r.organizationSlug}/reflections/${year}`,
+      },
     })),
   );
 }
@@ -210,7 +311,12 @@ async function announceCycle(
 export async function getOpenCycleSummary({ prisma, locale }: { prisma: Prisma; locale: Locale }) {
   const cycle = await prisma.cycle.findFirst({
     where: { status: "OPEN" },
-    select: { year: true, opensOn: true, closesOn: true, prompts: { select: { prompt: true, value: { select: { name: true, position: true, archivedAt: true } } } } },
+    select: {
+      year: true,
+      opensOn: true,
+      closesOn: true,
+      prompts: { select: { prompt: true, value: { select: { name: true, position: true, archivedAt: true } } } },
+    },
   });
   if (!cycle) return null;
   return {

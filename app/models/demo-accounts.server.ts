@@ -11,7 +11,8 @@ export const DEMO_EMAIL_SUFFIX = ".example";
  * (demo/seed.ts; tests/integration/demo-guard.test.ts checks the two agree). The password is published, so a
  * fixed salt gives nothing away, and the hash is not the password.
  */
-export const DEMO_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$cHVibGlzaGVkLWRlbW8tMQ$9k05rpiJUmFYp8xqV+k1lNgDciBCRBUZkQ0tylABowQ";
+export const DEMO_PASSWORD_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$cHVibGlzaGVkLWRlbW8tMQ$9k05rpiJUmFYp8xqV+k1lNgDciBCRBUZkQ0tylABowQ";
 
 /**
  * How many active demo accounts still have the seed's password: the hash above, or, for a database seeded
@@ -25,5 +26,7 @@ export async function countDemoPasswordAccounts({ prisma }: { prisma: Prisma }) 
     where: { user: { email: { endsWith: DEMO_EMAIL_SUFFIX }, disabledAt: null } },
     _count: { _all: true },
   });
-  return hashes.filter((h) => h.hash === DEMO_PASSWORD_HASH || h._count._all > 1).reduce((sum, h) => sum + h._count._all, 0);
+  return hashes
+    .filter((h) => h.hash === DEMO_PASSWORD_HASH || h._count._all > 1)
+    .reduce((sum, h) => sum + h._count._all, 0);
 }

@@ -3,27 +3,56 @@
 // take effect at once, and an archived value keeps every record made under it.
 import { audit } from "~/models/audit.server";
 import { itemTextFrom, valueTextFrom, type ValueInput } from "~/models/framework-schema";
-import { freedomSubject, itemTextOf, levelSubject, recordWording, valueSubject, valueTextOf, wordingChangeYear } from "~/models/framework-wording.server";
+import {
+  freedomSubject,
+  itemTextOf,
+  levelSubject,
+  recordWording,
+  valueSubject,
+  valueTextOf,
+  wordingChangeYear,
+} from "~/models/framework-wording.server";
 import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
 import { failure, success, type Result } from "~/utils/result";
 
-
 const textSelect = { name: true, description: true, version: true } as const;
-const valueSelect = { id: true, slug: true, position: true, archivedAt: true, ...textSelect, descriptors: { select: { level: true, descriptor: true } } } as const;
+const valueSelect = {
+  id: true,
+  slug: true,
+  position: true,
+  archivedAt: true,
+  ...textSelect,
+  descriptors: { select: { level: true, descriptor: true } },
+} as const;
 
 /** Everything the framework page lists, current wording in both languages, and the year a change applies from. */
 export async function getFrameworkForAdmin({ prisma }: { prisma: Prisma }) {
   const [values, freedoms, levels, fromYear] = await Promise.all([
     prisma.value.findMany({ orderBy: { position: "asc" }, select: valueSelect }),
-    prisma.freedom.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, position: true, archivedAt: true, ...textSelect } }),
+    prisma.freedom.findMany({
+      orderBy: { position: "asc" },
+      select: { id: true, slug: true, position: true, archivedAt: true, ...textSelect },
+    }),
     prisma.rubricLevel.findMany({ orderBy: { level: "asc" }, select: { level: true, ...textSelect } }),
     wordingChangeYear({ db: prisma }),
   ]);
   return {
     fromYear,
-    values: values.map((v) => ({ id: v.id, slug: v.slug, archived: v.archivedAt !== null, version: v.version, ...valueTextOf(v) })),
-    freedoms: freedoms.map((f) => ({ id: f.id, slug: f.slug, archived: f.archivedAt !== null, version: f.version, ...itemTextOf(f) })),
+    values: values.map((v) => ({
+      id: v.id,
+      slug: v.slug,
+      archived: v.archivedAt !== null,
+      version: v.version,
+      ...valueTextOf(v),
+    })),
+    freedoms: freedoms.map((f) => ({
+      id: f.id,
+      slug: f.slug,
+      archived: f.archivedAt !== null,
+      version: f.version,
+      ...itemTextOf(f),
+    })),
     levels: levels.map((l) => ({ level: l.level, version: l.version, ...itemTextOf(l) })),
   };
 }
@@ -55,7 +84,21 @@ const AUDIT = {
  * New wording for a value (with its level descriptors), a freedom or a rubric level's name and general
  * description. `version` is the one the form was loaded with; the change applies from the next cycle on.
  */
-export async function updateFrameworkText({ prisma, actorId, kind, id, version, input }: { prisma: Prisma; actorId: string; kind: FrameworkKind; id: string; version: number; input: ValueInput }): Promise<Result<{ fromYear: number }, "not-found" | "stale">> {
+export async function updateFrameworkText({
+  prisma,
+  actorId,
+  kind,
+  id,
+  version,
+  input,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  kind: FrameworkKind;
+  id: string;
+  version: number;
+  input: ValueInput;
+}): Promise<Result<{ fromYear: number }, "not-found" | "stale">> {
   const after = kind === "values" ? valueTextFrom(input) : itemTextFrom(input);
   const data = { name: after.name, description: after.description };
   return prisma.$transaction(async (tx) => {
@@ -70,7 +113,13 @@ export async function updateFrameworkText({ prisma, actorId, kind, id, version, 
       saved = await updateVersioned(tx.value, { where: { id }, version, data });
       if (saved.ok) {
         await tx.rubricDescriptor.deleteMany({ where: { valueId: id } });
-        await tx.rubricDescriptor.createMany({ data: Object.entries(valueTextFrom(input).descriptors).map(([level, descriptor]) => ({ valueId: id, level: Number(level), descriptor })) });
+        await tx.rubricDescriptor.createMany({
+          data: Object.entries(valueTextFrom(input).descriptors).map(([level, descriptor]) => ({
+            valueId: id,
+            level: Number(level),
+            descriptor,
+          })),
+        });
       }
     } else if (kind === "freedoms") {
       const row = await tx.freedom.findUnique({ where: { id }, select: textSelect });
@@ -127,7 +176,9 @@ export async function createValue({ prisma, actorId, input }: { prisma: Prisma; 
         position: (last._max.position ?? 0) + 1,
         name: text.name,
         description: text.description,
-        descriptors: { create: Object.entries(text.descriptors).map(([level, descriptor]) => ({ level: Number(level), descriptor })) },
+        descriptors: {
+          create: Object.entries(text.descriptors).map(([level, descriptor]) => ({ level: Number(level), descriptor })),
+        },
       },
       select: { id: true, slug: true },
     });
@@ -137,23 +188,53 @@ export async function createValue({ prisma, actorId, input }: { prisma: Prisma; 
 }
 
 /** Archives or restores a value. Repeating either changes nothing. */
-export async function setValueArchived({ prisma, actorId, id, archived }: { prisma: Prisma; actorId: string; id: string; archived: boolean }) {
+export async function setValueArchived({
+  prisma,
+  actorId,
+  id,
+  archived,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  id: string;
+  archived: boolean;
+}) {
   return prisma.$transaction(async (tx): Promise<Result<null, "not-found">> => {
     const row = await tx.value.findUnique({ where: { id }, select: { id: true, archivedAt: true } });
     if (!row) return failure("not-found");
     if ((row.archivedAt !== null) === archived) return success();
     await tx.value.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
-    await audit(tx, { action: archived ? "framework.value_archived" : "framework.value_restored", actorId, entityType: "Value", entityId: id });
+    await audit(tx, {
+      action: archived ? "framework.value_archived" : "framework.value_restored",
+      actorId,
+      entityType: "Value",
+      entityId: id,
+    });
     return success();
   });
 }
 
 /** Swaps a value or freedom with its neighbour in the order. */
-export async function moveFrameworkItem({ prisma, actorId, kind, id, direction }: { prisma: Prisma; actorId: string; kind: "value" | "freedom"; id: string; direction: "up" | "down" }) {
+export async function moveFrameworkItem({
+  prisma,
+  actorId,
+  kind,
+  id,
+  direction,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  kind: "value" | "freedom";
+  id: string;
+  direction: "up" | "down";
+}) {
   return prisma.$transaction(async (tx): Promise<Result<null, "not-found">> => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('framework.order'))`;
     const select = { id: true, position: true } as const;
-    const rows = kind === "value" ? await tx.value.findMany({ orderBy: { position: "asc" }, select }) : await tx.freedom.findMany({ orderBy: { position: "asc" }, select });
+    const rows =
+      kind === "value"
+        ? await tx.value.findMany({ orderBy: { position: "asc" }, select })
+        : await tx.freedom.findMany({ orderBy: { position: "asc" }, select });
     const index = rows.findIndex((r) => r.id === id);
     if (index < 0) return failure("not-found");
     const target = direction === "up" ? index - 1 : index + 1;
@@ -167,7 +248,13 @@ export async function moveFrameworkItem({ prisma, actorId, kind, id, direction }
       if (kind === "value") await tx.value.update({ where: { id: rowId }, data: { position: i + 1 } });
       else await tx.freedom.update({ where: { id: rowId }, data: { position: i + 1 } });
     }
-    await audit(tx, { action: kind === "value" ? "framework.value_moved" : "framework.freedom_moved", actorId, entityType: kind === "value" ? "Value" : "Freedom", entityId: id, metadata: { direction } });
+    await audit(tx, {
+      action: kind === "value" ? "framework.value_moved" : "framework.freedom_moved",
+      actorId,
+      entityType: kind === "value" ? "Value" : "Freedom",
+      entityId: id,
+      metadata: { direction },
+    });
     return success();
   });
 }

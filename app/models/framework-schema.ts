@@ -11,11 +11,19 @@ export const DESCRIPTOR_MAX = 500;
 export const LEVELS = [1, 2, 3, 4] as const;
 
 const required = (max: number) =>
-  z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(max, { error: "validation.tooLong" }));
-const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, { error: "validation.tooLong" })));
+  z
+    .string({ error: "validation.required" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(max, { error: "validation.tooLong" }),
+    );
+const optional = (max: number) =>
+  z.optional(z.string().check(z.trim(), z.maxLength(max, { error: "validation.tooLong" })));
 
 /** Field names of a text asked for in both languages: `nameEn`, `nameEs`. */
-export const localizedNames = (field: string) => LOCALES.map((l) => `${field}${l === "en" ? "En" : "Es"}`) as [string, string];
+export const localizedNames = (field: string) =>
+  LOCALES.map((l) => `${field}${l === "en" ? "En" : "Es"}`) as [string, string];
 
 export const itemFields = () => ({
   nameEn: required(NAME_MAX),
@@ -25,14 +33,17 @@ export const itemFields = () => ({
 });
 
 export const descriptorFields = () =>
-  Object.fromEntries(LEVELS.flatMap((level) => localizedNames(`descriptor${level}`).map((name) => [name, optional(DESCRIPTOR_MAX)]))) as Record<string, ReturnType<typeof optional>>;
+  Object.fromEntries(
+    LEVELS.flatMap((level) => localizedNames(`descriptor${level}`).map((name) => [name, optional(DESCRIPTOR_MAX)])),
+  ) as Record<string, ReturnType<typeof optional>>;
 
 /** A descriptor written in one language only gets an error on the other one. */
 export const bothLanguagesOrNeither = () =>
   z.superRefine((value: Record<string, unknown>, ctx) => {
     for (const level of LEVELS) {
       const [en, es] = localizedNames(`descriptor${level}`);
-      if (Boolean(value[en]) !== Boolean(value[es])) ctx.addIssue({ code: "custom", path: [value[en] ? es : en], message: "framework:errors.bothLanguages" });
+      if (Boolean(value[en]) !== Boolean(value[es]))
+        ctx.addIssue({ code: "custom", path: [value[en] ? es : en], message: "framework:errors.bothLanguages" });
     }
   });
 
@@ -41,7 +52,12 @@ export const frameworkListSchema = () =>
   z.discriminatedUnion(
     "intent",
     [
-      z.object({ intent: z.literal("move"), kind: z.enum(["value", "freedom"]), id: idField(), direction: z.enum(["up", "down"]) }),
+      z.object({
+        intent: z.literal("move"),
+        kind: z.enum(["value", "freedom"]),
+        id: idField(),
+        direction: z.enum(["up", "down"]),
+      }),
       z.object({ intent: z.literal("archive"), id: idField() }),
       z.object({ intent: z.literal("restore"), id: idField() }),
     ],
@@ -62,7 +78,10 @@ export type ItemInput = { nameEn: string; nameEs: string; descriptionEn: string;
 export type ValueInput = ItemInput & Record<string, string | undefined>;
 
 export function itemTextFrom(input: ItemInput) {
-  return { name: { en: input.nameEn, es: input.nameEs }, description: { en: input.descriptionEn, es: input.descriptionEs } };
+  return {
+    name: { en: input.nameEn, es: input.nameEs },
+    description: { en: input.descriptionEn, es: input.descriptionEs },
+  };
 }
 
 export function valueTextFrom(input: ValueInput) {
@@ -75,8 +94,18 @@ export function valueTextFrom(input: ValueInput) {
 }
 
 /** A text's current wording as the form's fields, the inverse of valueTextFrom. */
-export function formDefaults(text: { name: { en: string; es: string }; description: { en: string; es: string }; descriptors?: Record<string, { en: string; es: string }> }) {
-  const fields: Record<string, string> = { nameEn: text.name.en, nameEs: text.name.es, descriptionEn: text.description.en, descriptionEs: text.description.es };
-  for (const [level, d] of Object.entries(text.descriptors ?? {})) Object.assign(fields, { [`descriptor${level}En`]: d.en, [`descriptor${level}Es`]: d.es });
+export function formDefaults(text: {
+  name: { en: string; es: string };
+  description: { en: string; es: string };
+  descriptors?: Record<string, { en: string; es: string }>;
+}) {
+  const fields: Record<string, string> = {
+    nameEn: text.name.en,
+    nameEs: text.name.es,
+    descriptionEn: text.description.en,
+    descriptionEs: text.description.es,
+  };
+  for (const [level, d] of Object.entries(text.descriptors ?? {}))
+    Object.assign(fields, { [`descriptor${level}En`]: d.en, [`descriptor${level}Es`]: d.es });
   return fields;
 }

@@ -12,12 +12,21 @@ export const freedomSubject = (id: string) => `freedom:${id}`;
 export const levelSubject = (level: number) => `level:${level}`;
 
 const itemText = z.object({ name: localizedText, description: localizedText });
-const valueText = z.object({ name: localizedText, description: localizedText, descriptors: z.record(z.string(), localizedText) });
+const valueText = z.object({
+  name: localizedText,
+  description: localizedText,
+  descriptors: z.record(z.string(), localizedText),
+});
 export type ItemText = z.infer<typeof itemText>;
 export type ValueText = z.infer<typeof valueText>;
 
 /** A value row as the framework tables hold it; its per-level descriptors are RubricDescriptor rows. */
-export type ValueRow = { id: string; name: unknown; description: unknown; descriptors: { level: number; descriptor: unknown }[] };
+export type ValueRow = {
+  id: string;
+  name: unknown;
+  description: unknown;
+  descriptors: { level: number; descriptor: unknown }[];
+};
 export type ItemRow = { name: unknown; description: unknown };
 
 export function valueTextOf(row: ValueRow): ValueText {
@@ -37,7 +46,11 @@ export function itemTextOf(row: ItemRow): ItemText {
  * were answered against today's words), or this year when no cycle has opened yet.
  */
 export async function wordingChangeYear({ db, now = new Date() }: { db: Db; now?: Date }) {
-  const latest = await db.cycle.findFirst({ where: { status: { in: ["OPEN", "CLOSED"] } }, orderBy: { year: "desc" }, select: { year: true } });
+  const latest = await db.cycle.findFirst({
+    where: { status: { in: ["OPEN", "CLOSED"] } },
+    orderBy: { year: "desc" },
+    select: { year: true },
+  });
   return latest ? latest.year + 1 : now.getUTCFullYear();
 }
 
@@ -46,10 +59,14 @@ export async function wordingChangeYear({ db, now = new Date() }: { db: Db; now?
  * A subject without rows was never edited, so its current wording is every year's.
  */
 export async function loadFrameworkWording({ prisma }: { prisma: Prisma }) {
-  const rows = await prisma.frameworkWording.findMany({ orderBy: { fromYear: "asc" }, select: { subject: true, fromYear: true, text: true } });
+  const rows = await prisma.frameworkWording.findMany({
+    orderBy: { fromYear: "asc" },
+    select: { subject: true, fromYear: true, text: true },
+  });
   const bySubject = new Map<string, { fromYear: number; text: unknown }[]>();
   for (const r of rows) bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), r]);
-  const forYear = (subject: string, year: number) => (bySubject.get(subject) ?? []).filter((r) => r.fromYear <= year).pop()?.text;
+  const forYear = (subject: string, year: number) =>
+    (bySubject.get(subject) ?? []).filter((r) => r.fromYear <= year).pop()?.text;
   return {
     value(row: ValueRow, year: number): ValueText {
       const stored = forYear(valueSubject(row.id), year);
@@ -72,7 +89,15 @@ export type FrameworkWording = Awaited<ReturnType<typeof loadFrameworkWording>>;
  * year's (kept from year 0 on the first edit), and the new one applies from `fromYear` (a second edit
  * before that year's cycle opens replaces it).
  */
-export async function recordWording(tx: PrismaNamespace.TransactionClient, { subject, before, after, fromYear }: { subject: string; before: ValueText | ItemText; after: ValueText | ItemText; fromYear: number }) {
+export async function recordWording(
+  tx: PrismaNamespace.TransactionClient,
+  {
+    subject,
+    before,
+    after,
+    fromYear,
+  }: { subject: string; before: ValueText | ItemText; after: ValueText | ItemText; fromYear: number },
+) {
   const kept = await tx.frameworkWording.count({ where: { subject } });
   if (!kept) await tx.frameworkWording.create({ data: { subject, fromYear: 0, text: before } });
   await tx.frameworkWording.upsert({
@@ -88,7 +113,11 @@ export async function recordWording(tx: PrismaNamespace.TransactionClient, { sub
  */
 export async function getNamesByYear({ prisma, locale }: { prisma: Prisma; locale: "en" | "es" }) {
   const select = { id: true, name: true, description: true } as const;
-  const [values, freedoms, wording] = await Promise.all([prisma.value.findMany({ select }), prisma.freedom.findMany({ select }), loadFrameworkWording({ prisma })]);
+  const [values, freedoms, wording] = await Promise.all([
+    prisma.value.findMany({ select }),
+    prisma.freedom.findMany({ select }),
+    loadFrameworkWording({ prisma }),
+  ]);
   const valueRows = new Map(values.map((v) => [v.id, { ...v, descriptors: [] }]));
   const freedomRows = new Map(freedoms.map((f) => [f.id, f]));
   return {

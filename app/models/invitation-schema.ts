@@ -17,7 +17,11 @@ export const acceptInvitationSchema = () =>
 
 /** Invite an email to one of `roles` (components/invitations.tsx sends them). */
 export const inviteIntent = <const Roles extends readonly [string, ...string[]]>(roles: Roles) =>
-  z.object({ intent: z.literal("invite"), email: emailField(), role: z.enum(roles, { error: "validation.invalidChoice" }) });
+  z.object({
+    intent: z.literal("invite"),
+    email: emailField(),
+    role: z.enum(roles, { error: "validation.invalidChoice" }),
+  });
 
 /** Withdraw a pending invitation. */
 export const revokeIntent = () => z.object({ intent: z.literal("revoke"), invitationId: idField() });

@@ -45,18 +45,30 @@ export async function createInvitation({
     const inviter = await tx.user.findUniqueOrThrow({ where: { id: inviterId }, select: { name: true, locale: true } });
     const organization =
       "organizationId" in target
-        ? await tx.organization.findFirst({ where: { id: target.organizationId, archivedAt: null }, select: { id: true, name: true } })
+        ? await tx.organization.findFirst({
+            where: { id: target.organizationId, archivedAt: null },
+            select: { id: true, name: true },
+          })
         : null;
     if ("organizationId" in target && !organization) return failure("not-found");
-    const invitee = await tx.user.findUnique({ where: { email }, select: { id: true, locale: true, coalitionRole: true } });
+    const invitee = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, locale: true, coalitionRole: true },
+    });
     if (invitee && organization) {
       const member = await tx.membership.count({ where: { userId: invitee.id, organizationId: organization.id } });
       if (member) return fieldFailure("email", "invite:errors.alreadyMember");
     }
-    if (invitee && !organization && invitee.coalitionRole !== "NONE") return fieldFailure("email", "invite:errors.alreadyCoalition");
+    if (invitee && !organization && invitee.coalitionRole !== "NONE")
+      return fieldFailure("email", "invite:errors.alreadyCoalition");
 
     const replaced = await tx.invitation.updateMany({
-      where: { email, acceptedAt: null, revokedAt: null, ...(organization ? { organizationId: organization.id } : { organizationId: null }) },
+      where: {
+        email,
+        acceptedAt: null,
+        revokedAt: null,
+        ...(organization ? { organizationId: organization.id } : { organizationId: null }),
+      },
       data: { revokedAt: now },
     });
     const token = newSessionToken();
@@ -76,7 +88,13 @@ export async function createInvitation({
       to: email,
       template: "invitation",
       locale: invitee?.locale ?? inviter.locale,
-      payload: { url: `${appUrl.replace(/\/+$/, "")}/invite/${token}`, organization: organization?.name ?? null, role, inviter: inviter.name, days: INVITATION_DAYS },
+      payload: {
+        url: `${appUrl.replace(/\/+$/, "")}/invite/${token}`,
+        organization: organization?.name ?? null,
+        role,
+        inviter: inviter.name,
+        days: INVITATION_DAYS,
+      },
     });
     // the invitee's address stays out of the audit log: the invitation's id leads to it
     await audit(tx, {
@@ -109,19 +127,43 @@ async function findByToken(prisma: Prisma, token: string) {
   return prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
 }
 
-function isOpen(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date; organization: { archivedAt: Date | null } | null }, now: Date) {
-  return !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > now && !invitation.organization?.archivedAt;
+function isOpen(
+  invitation: {
+    acceptedAt: Date | null;
+    revokedAt: Date | null;
+    expiresAt: Date;
+    organization: { archivedAt: Date | null } | null;
+  },
+  now: Date,
+) {
+  return (
+    !invitation.acceptedAt &&
+    !invitation.revokedAt &&
+    invitation.expiresAt > now &&
+    !invitation.organization?.archivedAt
+  );
 }
 
 /**
  * What the invitation page shows. Not found for a malformed or unknown token; gone for one that was
  * accepted, revoked, has expired, or whose organization was archived.
  */
-export async function findOpenInvitation({ prisma, token, now = new Date() }: { prisma: Prisma; token: string; now?: Date }) {
+export async function findOpenInvitation({
+  prisma,
+  token,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  token: string;
+  now?: Date;
+}) {
   const found = await findByToken(prisma, token);
   if (!found) return failure("not-found");
   if (!isOpen(found, now)) return failure("gone");
-  const account = await prisma.user.findUnique({ where: { email: found.email }, select: { id: true, name: true, password: { select: { userId: true } } } });
+  const account = await prisma.user.findUnique({
+    where: { email: found.email },
+    select: { id: true, name: true, password: { select: { userId: true } } },
+  });
   return success({
     email: found.email,
     role: (found.membershipRole ?? found.coalitionRole) as InvitedRole,
@@ -177,11 +219,19 @@ export async function acceptInvitation({
   if (existing && !existing.password) {
     if (existing.disabledAt) return failure("invalid", { message: "invite:errors.accountDisabled" });
     if (!name || !password) return failure("invalid", { message: "invite:errors.accountMissing" });
-    account = { kind: "unclaimed", id: existing.id, coalitionRole: existing.coalitionRole, name, hash: await hashPassword(password) };
+    account = {
+      kind: "unclaimed",
+      id: existing.id,
+      coalitionRole: existing.coalitionRole,
+      name,
+      hash: await hashPassword(password),
+    };
   } else if (existing) {
     if (existing.disabledAt) return failure("invalid", { message: "invite:errors.accountDisabled" });
     if (signedInUserId !== existing.id) {
-      const valid = Boolean(password && existing.password && (await verifyPassword(existing.password.hash, password).catch(() => false)));
+      const valid = Boolean(
+        password && existing.password && (await verifyPassword(existing.password.hash, password).catch(() => false)),
+      );
       // the caller counts this check against the sign-in limits before it happens
       if (!valid) return fieldFailure("password", "invite:errors.wrongPassword");
     }
@@ -197,15 +247,25 @@ export async function acceptInvitation({
     return await prisma.$transaction(async (tx): Promise<AcceptResult> => {
       // single use: only one request can move acceptedAt from null
       const claimed = await tx.invitation.updateMany({
-        where: { id: found.id, ...openWhere(now), OR: [{ organizationId: null }, { organization: { archivedAt: null } }] },
+        where: {
+          id: found.id,
+          ...openWhere(now),
+          OR: [{ organizationId: null }, { organization: { archivedAt: null } }],
+        },
         data: { acceptedAt: now },
       });
       if (claimed.count === 0) return failure("gone");
       let userId: string;
       if (account.kind !== "new") {
         userId = account.id;
-        const raise = coalitionRole && COALITION_RANK[coalitionRole] > COALITION_RANK[account.coalitionRole] ? { coalitionRole } : {};
-        const claim = account.kind === "unclaimed" ? { name: account.name, locale, password: { create: { hash: account.hash } } } : {};
+        const raise =
+          coalitionRole && COALITION_RANK[coalitionRole] > COALITION_RANK[account.coalitionRole]
+            ? { coalitionRole }
+            : {};
+        const claim =
+          account.kind === "unclaimed"
+            ? { name: account.name, locale, password: { create: { hash: account.hash } } }
+            : {};
         if (Object.keys(raise).length || account.kind === "unclaimed") {
           await tx.user.update({ where: { id: userId }, data: { ...raise, ...claim }, select: { id: true } });
         }
@@ -272,15 +332,36 @@ export async function revokeInvitation({
       data: { revokedAt: new Date() },
     });
     if (revoked.count === 0) return failure("not-found");
-    await audit(tx, { action: "invitation.revoked", actorId, organizationId, entityType: "Invitation", entityId: invitationId });
+    await audit(tx, {
+      action: "invitation.revoked",
+      actorId,
+      organizationId,
+      entityType: "Invitation",
+      entityId: invitationId,
+    });
     return success();
   });
 }
 
-const pendingSelect = { id: true, email: true, membershipRole: true, coalitionRole: true, expiresAt: true, invitedBy: { select: { name: true } } } as const;
+const pendingSelect = {
+  id: true,
+  email: true,
+  membershipRole: true,
+  coalitionRole: true,
+  expiresAt: true,
+  invitedBy: { select: { name: true } },
+} as const;
 
 /** Open invitations of an organization, newest first. */
-export function listOrganizationInvitations({ prisma, organizationId, now = new Date() }: { prisma: Prisma; organizationId: string; now?: Date }) {
+export function listOrganizationInvitations({
+  prisma,
+  organizationId,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  now?: Date;
+}) {
   return prisma.invitation.findMany({
     where: { organizationId, ...openWhere(now) },
     orderBy: { createdAt: "desc" },

@@ -22,7 +22,6 @@ function lockLeads(tx: PrismaNamespace.TransactionClient, organizationId: string
     SELECT "id" FROM "Membership" WHERE "organizationId" = ${organizationId} AND "role" = 'LEAD' FOR UPDATE`;
 }
 
-
 /** Removes a membership of this organization; the last lead cannot be removed. */
 export async function removeMember({
   prisma,
@@ -42,7 +41,8 @@ export async function removeMember({
       select: { id: true, role: true, userId: true, user: { select: { name: true } } },
     });
     if (!membership) return failure("not-found");
-    if (membership.role === "LEAD" && leads.length <= 1) return failure("conflict", { message: "org:members.errors.lastLead" });
+    if (membership.role === "LEAD" && leads.length <= 1)
+      return failure("conflict", { message: "org:members.errors.lastLead" });
     await tx.membership.deleteMany({ where: { id: membership.id, organizationId } });
     await audit(tx, {
       action: "member.removed",
@@ -55,7 +55,6 @@ export async function removeMember({
     return success({ userId: membership.userId, name: membership.user.name });
   });
 }
-
 
 /** The chosen member becomes LEAD and the acting lead becomes MEMBER, together or not at all. */
 export async function handOverLead({
@@ -71,7 +70,10 @@ export async function handOverLead({
 }): Promise<Result<{ name: string }, "not-found" | "invalid" | "conflict">> {
   return prisma.$transaction(async (tx) => {
     await lockLeads(tx, organizationId);
-    const actor = await tx.membership.findFirst({ where: { organizationId, userId: actorId, role: "LEAD" }, select: { id: true } });
+    const actor = await tx.membership.findFirst({
+      where: { organizationId, userId: actorId, role: "LEAD" },
+      select: { id: true },
+    });
     const target = await tx.membership.findFirst({
       where: { id: toMembershipId, organizationId },
       select: { id: true, role: true, user: { select: { name: true } } },
@@ -85,7 +87,14 @@ export async function handOverLead({
       [target.id, "MEMBER", "LEAD"],
       [actor.id, "LEAD", "MEMBER"],
     ] as const) {
-      await audit(tx, { action: "member.role_changed", actorId, organizationId, entityType: "Membership", entityId, metadata: { from, to } });
+      await audit(tx, {
+        action: "member.role_changed",
+        actorId,
+        organizationId,
+        entityType: "Membership",
+        entityId,
+        metadata: { from, to },
+      });
     }
     return success({ name: target.user.name });
   });

@@ -60,7 +60,14 @@ export const besideGroupMinimum = (minGroupSize: number) => 2 * minGroupSize;
  * quartile that falls on one organization's own figure is that figure, and an exact share (89 of 128) would
  * give away its participants; rounded, it says where the group stands without naming anyone's numbers.
  */
-function spread(q1: number | null, median: number | null, q3: number | null, organizations: number, min: number, step: number): Spread | null {
+function spread(
+  q1: number | null,
+  median: number | null,
+  q3: number | null,
+  organizations: number,
+  min: number,
+  step: number,
+): Spread | null {
   if (organizations < min || q1 === null || median === null || q3 === null) return null;
   const round = (n: number) => Number((Math.round(n / step) * step).toFixed(4));
   return { q1: round(q1), median: round(median), q3: round(q3) };
@@ -141,13 +148,22 @@ export async function getOrganizationBeside({
       percentile_cont(0.5) WITHIN GROUP (ORDER BY "share") AS "allShareMedian",
       percentile_cont(0.75) WITHIN GROUP (ORDER BY "share") AS "allShareQ3"
       FROM grid WHERE grid."valueId" = v."valueId") g ON true`;
-  const byValue = new Map(z.array(row).parse(rows).map((r) => [r.valueId, r]));
+  const byValue = new Map(
+    z
+      .array(row)
+      .parse(rows)
+      .map((r) => [r.valueId, r]),
+  );
   const min = minGroupSize;
   return ids.map((valueId) => {
     const r = byValue.get(valueId);
     if (!r) throw new Error(`no comparison row for value ${valueId}`);
     const band = r.bandOrgs >= min;
-    const own = { practices: r.ownPractices, participants: r.ownParticipants, impactedShare: r.ownParticipants > 0 ? r.ownImpacted / r.ownParticipants : null };
+    const own = {
+      practices: r.ownPractices,
+      participants: r.ownParticipants,
+      impactedShare: r.ownParticipants > 0 ? r.ownImpacted / r.ownParticipants : null,
+    };
     return band
       ? {
           valueId,

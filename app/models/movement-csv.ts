@@ -8,7 +8,10 @@ export function csvCell(text: string) {
 }
 
 export function toCsv(table: ChartTable, rowHeader: string, suppressed: string) {
-  const lines = [[rowHeader, ...table.columns.map((c) => c.label)], ...table.rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? suppressed : String(c)))])];
+  const lines = [
+    [rowHeader, ...table.columns.map((c) => c.label)],
+    ...table.rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? suppressed : String(c)))]),
+  ];
   // the byte-order mark makes spreadsheet programs read the file as UTF-8 (names with accents)
   return "\uFEFF" + lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

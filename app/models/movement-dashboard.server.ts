@@ -4,11 +4,10 @@ import { z } from "zod";
 import { Prisma as Sql } from "~/generated/prisma/client";
 import type { ChartTable } from "~/models/movement-chart-types";
 import { monthsOf, yearBefore, type MovementFilters } from "~/models/movement-filters";
-import { suppressCell, suppressGroup, type RawCell } from "~/models/movement-suppression";
+import { suppressCell, suppressGroup, sumCells, type RawCell } from "~/models/movement-suppression";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
-
 
 const STATUSES = ["PLANNED", "IN_PROGRESS", "ACHIEVED", "PAUSED", "DROPPED"] as const;
 const STATUS_COLORS = ["#5a6270", "#1d5a9e", "#2d6a3e", "#8f4a00", "#8b2f3a"];
@@ -33,7 +32,16 @@ function dimensionMatch(f: MovementFilters) {
     AND (${f.impacted ?? null}::boolean IS NULL OR "impactedLed" = ${f.impacted ?? null}::boolean)`;
 }
 
-type Part = { part: string; table: string; key: string; sub: string; value: string; organizations: string; where: Sql.Sql; unpivot?: readonly string[] };
+type Part = {
+  part: string;
+  table: string;
+  key: string;
+  sub: string;
+  value: string;
+  organizations: string;
+  where: Sql.Sql;
+  unpivot?: readonly string[];
+};
 
 /**
  * One rollup's column summed per (key, sub), for the filtered organizations and for all of them, so each
@@ -43,7 +51,9 @@ type Part = { part: string; table: string; key: string; sub: string; value: stri
 function partSql(q: Part, match: Sql.Sql) {
   const raw = Sql.raw;
   const from = q.unpivot
-    ? raw(`"${q.table}" CROSS JOIN LATERAL (VALUES ${q.unpivot.map((c) => `('${c}', "${c}")`).join(", ")}) AS c("column", "amount")`)
+    ? raw(
+        `"${q.table}" CROSS JOIN LATERAL (VALUES ${q.unpivot.map((c) => `('${c}', "${c}")`).join(", ")}) AS c("column", "amount")`,
+      )
     : raw(`"${q.table}"`);
   return Sql.sql`
     SELECT ${q.part}::text AS "part", ${raw(q.key)}::text AS "key", ${raw(q.sub)}::text AS "sub",
@@ -54,7 +64,16 @@ function partSql(q: Part, match: Sql.Sql) {
 }
 
 const VALUE_YEAR_COLUMNS = ["practiceCount", "participants", "impactedParticipants"] as const;
-const PARTICIPATION_COLUMNS = ["organizations", "practicedYear", "practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "reflectionsDrafted", "reflectionsSubmitted"] as const;
+const PARTICIPATION_COLUMNS = [
+  "organizations",
+  "practicedYear",
+  "practicedQ1",
+  "practicedQ2",
+  "practicedQ3",
+  "practicedQ4",
+  "reflectionsDrafted",
+  "reflectionsSubmitted",
+] as const;
 
 // where a new installation stands (getMovementStart): a practice is read from the rollups, never the practices
 const START = Sql.sql`json_build_object(
@@ -71,12 +90,62 @@ async function readSnapshot(prisma: Prisma, filters: MovementFilters, { from, to
   const { year } = filters;
   const inYear = Sql.sql`"year" = ${year}`;
   const parts: Part[] = [
-    { part: "month", table: "MovementValueMonthSummary", key: `to_char("month", 'YYYY-MM')`, sub: `"valueId"`, value: `"practiceCount"`, organizations: `"organizationCount"`, where: Sql.sql`"month" >= ${from}::date AND "month" < ${to}::date` },
-    { part: "valueYear", table: "MovementValueYearSummary", key: `"valueId"`, sub: `c."column"`, value: `c."amount"`, organizations: `"organizationCount"`, where: inYear, unpivot: VALUE_YEAR_COLUMNS },
-    { part: "freedom", table: "MovementFreedomYearSummary", key: `"freedomId"`, sub: `''`, value: `"practiceCount"`, organizations: `"organizationCount"`, where: inYear },
-    { part: "rubric", table: "MovementRubricSummary", key: `"valueId"`, sub: `"level"`, value: `"organizationCount"`, organizations: `"organizationCount"`, where: inYear },
-    { part: "commitment", table: "MovementCommitmentSummary", key: `"valueId"`, sub: `"status"`, value: `"commitmentCount"`, organizations: `"organizationCount"`, where: inYear },
-    { part: "participation", table: "MovementParticipationSummary", key: `''`, sub: `c."column"`, value: `c."amount"`, organizations: `c."amount"`, where: inYear, unpivot: PARTICIPATION_COLUMNS },
+    {
+      part: "month",
+      table: "MovementValueMonthSummary",
+      key: `to_char("month", 'YYYY-MM')`,
+      sub: `"valueId"`,
+      value: `"practiceCount"`,
+      organizations: `"organizationCount"`,
+      where: Sql.sql`"month" >= ${from}::date AND "month" < ${to}::date`,
+    },
+    {
+      part: "valueYear",
+      table: "MovementValueYearSummary",
+      key: `"valueId"`,
+      sub: `c."column"`,
+      value: `c."amount"`,
+      organizations: `"organizationCount"`,
+      where: inYear,
+      unpivot: VALUE_YEAR_COLUMNS,
+    },
+    {
+      part: "freedom",
+      table: "MovementFreedomYearSummary",
+      key: `"freedomId"`,
+      sub: `''`,
+      value: `"practiceCount"`,
+      organizations: `"organizationCount"`,
+      where: inYear,
+    },
+    {
+      part: "rubric",
+      table: "MovementRubricSummary",
+      key: `"valueId"`,
+      sub: `"level"`,
+      value: `"organizationCount"`,
+      organizations: `"organizationCount"`,
+      where: inYear,
+    },
+    {
+      part: "commitment",
+      table: "MovementCommitmentSummary",
+      key: `"valueId"`,
+      sub: `"status"`,
+      value: `"commitmentCount"`,
+      organizations: `"organizationCount"`,
+      where: inYear,
+    },
+    {
+      part: "participation",
+      table: "MovementParticipationSummary",
+      key: `''`,
+      sub: `c."column"`,
+      value: `c."amount"`,
+      organizations: `c."amount"`,
+      where: inYear,
+      unpivot: PARTICIPATION_COLUMNS,
+    },
   ];
   const match = dimensionMatch(filters);
   const framework = (table: string) =>
@@ -87,14 +156,20 @@ async function readSnapshot(prisma: Prisma, filters: MovementFilters, { from, to
       (SELECT COALESCE(json_agg(json_build_object('level', "level", 'name', "name") ORDER BY "level"), '[]') FROM "RubricLevel") AS "levels",
       (SELECT min("year") FROM "OrganizationYear") AS "firstYear", ${START} AS "start",
       (SELECT COALESCE(json_agg(json_build_array(s."part", s."key", s."sub", s."value", s."organizations", s."all", s."allOrganizations")), '[]')
-       FROM (${Sql.join(parts.map((q) => partSql(q, match)), " UNION ALL ")}) s) AS "sums"`;
+       FROM (${Sql.join(
+         parts.map((q) => partSql(q, match)),
+         " UNION ALL ",
+       )}) s) AS "sums"`;
   const data = snapshot.parse(row);
   const byPart = new Map<string, Map<string, RawCell>>();
   for (const [part, key, sub, value, organizations, , allOrganizations] of data.sums) {
     if (!byPart.has(part)) byPart.set(part, new Map());
     byPart.get(part)!.set(`${key}|${sub}`, { value, organizations, complement: allOrganizations - organizations });
   }
-  const lookup = (part: string) => (key: string, sub: string): RawCell => byPart.get(part)?.get(`${key}|${sub}`) ?? { value: 0, organizations: 0, complement: 0 };
+  const lookup =
+    (part: string) =>
+    (key: string, sub: string): RawCell =>
+      byPart.get(part)?.get(`${key}|${sub}`) ?? { value: 0, organizations: 0, complement: 0 };
   return { data, lookup };
 }
 
@@ -115,7 +190,14 @@ export type DashboardLabels = {
   impacted: string;
   practices: string;
   organizations: string;
-  participation: { quarter: (q: number) => string; year: string; active: string; notStarted: string; drafted: string; submitted: string };
+  participation: {
+    quarter: (q: number) => string;
+    year: string;
+    active: string;
+    notStarted: string;
+    drafted: string;
+    submitted: string;
+  };
 };
 
 /** Every chart of the movement dashboard for these filters, suppressed, with the names in the user's language. */
@@ -165,13 +247,25 @@ export async function getMovementDashboard({
   const practices: ChartTable = {
     id: "practices",
     columns: values.flatMap((v) => [
-      { key: filters.range ? `${v.slug}-current` : `${v.slug}-${year}`, label: filters.range ? v.name : `${v.name} ${year}`, color: valueColor(v.slug, v.position) },
-      { key: filters.range ? `${v.slug}-before` : `${v.slug}-${year - 1}`, label: filters.range ? `${v.name}, ${labels.yearBefore}` : `${v.name} ${year - 1}`, color: valueColor(v.slug, v.position), dashed: true },
+      {
+        key: filters.range ? `${v.slug}-current` : `${v.slug}-${year}`,
+        label: filters.range ? v.name : `${v.name} ${year}`,
+        color: valueColor(v.slug, v.position),
+      },
+      {
+        key: filters.range ? `${v.slug}-before` : `${v.slug}-${year - 1}`,
+        label: filters.range ? `${v.name}, ${labels.yearBefore}` : `${v.name} ${year - 1}`,
+        color: valueColor(v.slug, v.position),
+        dashed: true,
+      },
     ]),
     rows: shownMonths.map((month) => ({
       key: month,
       label: filters.range ? labels.month(month) : labels.months[Number(month.slice(5, 7)) - 1],
-      cells: values.flatMap((v) => [suppressCell(monthly(month, v.id), min), suppressCell(monthly(yearBefore(month), v.id), min)]),
+      cells: values.flatMap((v) => [
+        suppressCell(monthly(month, v.id), min),
+        suppressCell(monthly(yearBefore(month), v.id), min),
+      ]),
     })),
   };
 
@@ -179,10 +273,18 @@ export async function getMovementDashboard({
   // another, and a row with every organization at one level is hidden whole (a level is theirs to share)
   const rubricTable: ChartTable = {
     id: "rubric",
-    columns: fw.levels.map((l, i) => ({ key: `level-${l.level}`, label: `${l.level} · ${l.name}`, color: LEVEL_COLORS[i % LEVEL_COLORS.length] })),
+    columns: fw.levels.map((l, i) => ({
+      key: `level-${l.level}`,
+      label: `${l.level} · ${l.name}`,
+      color: LEVEL_COLORS[i % LEVEL_COLORS.length],
+    })),
     rows: values.map((v) => {
       const cells = fw.levels.map((l) => rubric(v.id, String(l.level)));
-      return { key: v.slug, label: v.name, cells: suppressGroup(cells, min, sumCells(cells), { hideUniform: true }).cells };
+      return {
+        key: v.slug,
+        label: v.name,
+        cells: suppressGroup(cells, min, sumCells(cells), { hideUniform: true }).cells,
+      };
     }),
   };
 
@@ -214,28 +316,49 @@ export async function getMovementDashboard({
     columns: STATUSES.map((s, i) => ({ key: s, label: labels.statuses[s], color: STATUS_COLORS[i] })),
     rows: values.map((v) => {
       const cells = STATUSES.map((s) => commitments(v.id, s));
-      const total: RawCell = { value: cells.reduce((a, c) => a + c.value, 0), organizations: Math.max(0, ...cells.map((c) => c.organizations)) };
+      const total: RawCell = {
+        value: cells.reduce((a, c) => a + c.value, 0),
+        organizations: Math.max(0, ...cells.map((c) => c.organizations)),
+      };
       return { key: v.slug, label: v.name, cells: suppressGroup(cells, min, total).cells };
     }),
   };
 
-  const part = Object.fromEntries(
-    PARTICIPATION_COLUMNS.map((c) => [c, participation("", c)]),
-  ) as Record<string, RawCell>;
+  const part = Object.fromEntries(PARTICIPATION_COLUMNS.map((c) => [c, participation("", c)])) as Record<
+    string,
+    RawCell
+  >;
   const activeCell = part.organizations;
   // practiced and not practiced add up to the active organizations: each pair is a group
-  const practicedRows = (["practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "practicedYear"] as const).map((c, i) => {
-    const did = part[c];
-    const didNot: RawCell = { value: activeCell.value - did.value, organizations: activeCell.value - did.value, complement: (activeCell.complement ?? 0) - (did.complement ?? 0) };
-    const { cells } = suppressGroup([did, didNot], min, activeCell);
-    return { key: c, label: i < 4 ? labels.participation.quarter(i + 1) : labels.participation.year, cells: [cells[0]] };
-  });
+  const practicedRows = (["practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "practicedYear"] as const).map(
+    (c, i) => {
+      const did = part[c];
+      const didNot: RawCell = {
+        value: activeCell.value - did.value,
+        organizations: activeCell.value - did.value,
+        complement: (activeCell.complement ?? 0) - (did.complement ?? 0),
+      };
+      const { cells } = suppressGroup([did, didNot], min, activeCell);
+      return {
+        key: c,
+        label: i < 4 ? labels.participation.quarter(i + 1) : labels.participation.year,
+        cells: [cells[0]],
+      };
+    },
+  );
   const notStarted: RawCell = {
     value: activeCell.value - part.reflectionsDrafted.value - part.reflectionsSubmitted.value,
     organizations: activeCell.value - part.reflectionsDrafted.value - part.reflectionsSubmitted.value,
-    complement: (activeCell.complement ?? 0) - (part.reflectionsDrafted.complement ?? 0) - (part.reflectionsSubmitted.complement ?? 0),
+    complement:
+      (activeCell.complement ?? 0) -
+      (part.reflectionsDrafted.complement ?? 0) -
+      (part.reflectionsSubmitted.complement ?? 0),
   };
-  const reflectionCells = suppressGroup([notStarted, part.reflectionsDrafted, part.reflectionsSubmitted], min, activeCell);
+  const reflectionCells = suppressGroup(
+    [notStarted, part.reflectionsDrafted, part.reflectionsSubmitted],
+    min,
+    activeCell,
+  );
   const participationTable: ChartTable = {
     id: "participation",
     columns: [{ key: "organizations", label: labels.organizations, color: "#0e6661" }],
@@ -249,10 +372,20 @@ export async function getMovementDashboard({
   };
 
   // the headline: practices per value this year (for the takeaway), each suppressed on its own
-  const perValue = values.map((v) => ({ name: v.name, practices: suppressCell(valueYear(v.id, "practiceCount"), min) }));
+  const perValue = values.map((v) => ({
+    name: v.name,
+    practices: suppressCell(valueYear(v.id, "practiceCount"), min),
+  }));
 
   return {
-    charts: { practices, rubric: rubricTable, freedoms: freedomTable, participation: participationTable, participants: participantsTable, commitments: commitmentTable },
+    charts: {
+      practices,
+      rubric: rubricTable,
+      freedoms: freedomTable,
+      participation: participationTable,
+      participants: participantsTable,
+      commitments: commitmentTable,
+    },
     freedomColors,
     perValue,
     firstYear: data.firstYear,
@@ -262,33 +395,4 @@ export async function getMovementDashboard({
       freedoms: fw.freedoms.map((f) => ({ slug: f.slug, name: f.name })),
     },
   };
-}
-
-function sumCells(cells: RawCell[]): RawCell {
-  return {
-    value: cells.reduce((a, c) => a + c.value, 0),
-    organizations: cells.reduce((a, c) => a + c.organizations, 0),
-    complement: cells.reduce((a, c) => a + (c.complement ?? 0), 0),
-  };
-}
-
-/** The years a staff member can choose: from the first year with a snapshot to the current one. */
-export function movementYears(firstYear: number | null, currentYear: number) {
-  const start = Math.min(firstYear ?? currentYear, currentYear);
-  return Array.from({ length: currentYear - start + 1 }, (_, i) => currentYear - i);
-}
-
-/** The same years read on their own, for pages without the dashboard's snapshot. */
-export async function listMovementYears({ prisma, currentYear }: { prisma: Prisma; currentYear: number }) {
-  const first = await prisma.organizationYear.findFirst({ orderBy: { year: "asc" }, select: { year: true } });
-  return movementYears(first?.year ?? null, currentYear);
-}
-
-/**
- * Where a new installation stands, for the dashboard's first steps: whether any active organization, any
- * cycle and any practice exist yet. The dashboard's snapshot carries the same (`start`).
- */
-export async function getMovementStart({ prisma }: { prisma: Prisma }) {
-  const [row] = await prisma.$queryRaw<unknown[]>`SELECT ${START} AS "start"`;
-  return snapshot.shape.start.parse((row as { start: unknown }).start);
 }

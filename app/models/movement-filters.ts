@@ -4,10 +4,27 @@ import { SIZE_BANDS } from "~/models/organization-options";
 
 type SizeBandName = (typeof SIZE_BANDS)[number];
 
-export const MACRO_REGIONS = ["NORTHEAST", "SOUTHEAST", "MIDWEST", "SOUTHWEST", "WEST", "TERRITORIES", "OUTSIDE_US", "UNSPECIFIED"] as const;
+export const MACRO_REGIONS = [
+  "NORTHEAST",
+  "SOUTHEAST",
+  "MIDWEST",
+  "SOUTHWEST",
+  "WEST",
+  "TERRITORIES",
+  "OUTSIDE_US",
+  "UNSPECIFIED",
+] as const;
 export type MacroRegion = (typeof MACRO_REGIONS)[number];
 /** The macro-regions a region can belong to: "UNSPECIFIED" is only where no region is recorded. */
-export const REGION_MACROS = ["NORTHEAST", "SOUTHEAST", "MIDWEST", "SOUTHWEST", "WEST", "TERRITORIES", "OUTSIDE_US"] as const satisfies readonly MacroRegion[];
+export const REGION_MACROS = [
+  "NORTHEAST",
+  "SOUTHEAST",
+  "MIDWEST",
+  "SOUTHWEST",
+  "WEST",
+  "TERRITORIES",
+  "OUTSIDE_US",
+] as const satisfies readonly MacroRegion[];
 
 /** A span of whole months, "YYYY-MM" to "YYYY-MM" inclusive, for the charts drawn per month. */
 export type MonthRange = { from: string; to: string };
@@ -27,7 +44,10 @@ const slug = /^[a-z0-9-]{1,60}$/;
 /** Unknown or malformed parameters are ignored (the default view), never an error page. */
 export function parseMovementFilters(params: URLSearchParams, currentYear: number): MovementFilters {
   const yearText = params.get("year") ?? "";
-  const year = /^\d{4}$/.test(yearText) && Number(yearText) >= 2000 && Number(yearText) <= currentYear + 1 ? Number(yearText) : currentYear;
+  const year =
+    /^\d{4}$/.test(yearText) && Number(yearText) >= 2000 && Number(yearText) <= currentYear + 1
+      ? Number(yearText)
+      : currentYear;
   const value = params.get("value") ?? "";
   const freedom = params.get("freedom") ?? "";
   const region = params.get("region") ?? "";
@@ -62,7 +82,8 @@ export function monthsOf(range: MonthRange) {
   const [fy, fm] = range.from.split("-").map(Number);
   const [ty, tm] = range.to.split("-").map(Number);
   const months: string[] = [];
-  for (let n = fy * 12 + fm - 1; n <= ty * 12 + tm - 1; n++) months.push(`${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`);
+  for (let n = fy * 12 + fm - 1; n <= ty * 12 + tm - 1; n++)
+    months.push(`${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`);
   return months;
 }
 

@@ -89,8 +89,20 @@ function likePattern(q: string) {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function getParticipationTracker({ prisma, query, locale }: { prisma: Prisma; query: ParticipationQuery; locale: Locale }) {
-  const cycle = await prisma.cycle.findFirst({ where: { status: "OPEN" }, orderBy: { year: "desc" }, select: { year: true } });
+export async function getParticipationTracker({
+  prisma,
+  query,
+  locale,
+}: {
+  prisma: Prisma;
+  query: ParticipationQuery;
+  locale: Locale;
+}) {
+  const cycle = await prisma.cycle.findFirst({
+    where: { status: "OPEN" },
+    orderBy: { year: "desc" },
+    select: { year: true },
+  });
   const cycleYear = cycle?.year ?? null;
   const { year } = query;
   const where = [
@@ -100,8 +112,13 @@ export async function getParticipationTracker({ prisma, query, locale }: { prism
     query.state && cycleYear !== null ? Sql.sql`"reflection" = ${query.state}` : null,
     query.q ? Sql.sql`"name" ILIKE ${likePattern(query.q)}` : null,
   ].filter((w) => w !== null);
-  const order = Sql.raw(`${ORDER[query.sort]} ${query.dir === "desc" ? "DESC NULLS LAST" : "ASC NULLS LAST"}, lower("name") ASC, "id" ASC`);
-  const limit = query.page === "all" ? Sql.empty : Sql.sql`LIMIT ${PARTICIPATION_PAGE_SIZE} OFFSET ${(query.page - 1) * PARTICIPATION_PAGE_SIZE}`;
+  const order = Sql.raw(
+    `${ORDER[query.sort]} ${query.dir === "desc" ? "DESC NULLS LAST" : "ASC NULLS LAST"}, lower("name") ASC, "id" ASC`,
+  );
+  const limit =
+    query.page === "all"
+      ? Sql.empty
+      : Sql.sql`LIMIT ${PARTICIPATION_PAGE_SIZE} OFFSET ${(query.page - 1) * PARTICIPATION_PAGE_SIZE}`;
   // an organization with no activity in the year has no snapshot yet: its current dimensions stand in
   const raw = await prisma.$queryRaw`
     WITH base AS (
@@ -124,7 +141,8 @@ export async function getParticipationTracker({ prisma, query, locale }: { prism
     ${where.length ? Sql.sql`WHERE ${Sql.join(where, " AND ")}` : Sql.empty}
     ORDER BY ${order} ${limit}`;
   const rows = z.array(row).parse(raw);
-  const total: number = rows[0]?.total ?? (query.page === "all" || query.page === 1 ? 0 : await countOnly(prisma, query, locale));
+  const total: number =
+    rows[0]?.total ?? (query.page === "all" || query.page === 1 ? 0 : await countOnly(prisma, query, locale));
   const commitments = rows.length
     ? await prisma.organizationCycleSummary.groupBy({
         by: ["organizationId", "sub"],
@@ -133,14 +151,18 @@ export async function getParticipationTracker({ prisma, query, locale }: { prism
       })
     : [];
   const byOrg = new Map<string, Record<string, number>>();
-  for (const c of commitments) byOrg.set(c.organizationId, { ...byOrg.get(c.organizationId), [c.sub]: c._sum.count ?? 0 });
+  for (const c of commitments)
+    byOrg.set(c.organizationId, { ...byOrg.get(c.organizationId), [c.sub]: c._sum.count ?? 0 });
   return {
     cycleYear,
     total,
     pages: Math.max(1, Math.ceil(total / PARTICIPATION_PAGE_SIZE)),
     rows: rows.map(({ total: _total, ...r }) => ({
       ...r,
-      commitments: Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, byOrg.get(r.id)?.[s] ?? 0])) as Record<(typeof COMMITMENT_STATUSES)[number], number>,
+      commitments: Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, byOrg.get(r.id)?.[s] ?? 0])) as Record<
+        (typeof COMMITMENT_STATUSES)[number],
+        number
+      >,
     })),
   };
 }

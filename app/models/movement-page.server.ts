@@ -1,6 +1,7 @@
 // What the dashboard page and its CSV downloads share: the filters from the URL and the suppressed numbers,
 // labelled in the user's language, so the CSV is exactly the table and the chart.
-import { getMovementDashboard, movementYears } from "~/models/movement-dashboard.server";
+import { getMovementDashboard } from "~/models/movement-dashboard.server";
+import { movementYears } from "~/models/movement-years.server";
 import { parseMovementFilters } from "~/models/movement-filters";
 import { parseMonthRange } from "~/models/movement-range.server";
 import { getPrisma } from "~/utils/db.server";
@@ -28,7 +29,9 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
     getLocale(request),
   ]);
   const min = getEnv().MIN_GROUP_SIZE;
-  const monthNames = Array.from({ length: 12 }, (_, m) => formatDate(locale, `2000-${String(m + 1).padStart(2, "0")}-01`, { month: "short" }));
+  const monthNames = Array.from({ length: 12 }, (_, m) =>
+    formatDate(locale, `2000-${String(m + 1).padStart(2, "0")}-01`, { month: "short" }),
+  );
   const [dashboard] = await Promise.all([
     getMovementDashboard({
       prisma,
@@ -42,7 +45,13 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
         months: monthNames,
         month: (month) => formatDate(locale, `${month}-01`, { month: "short", year: "numeric" }),
         yearBefore: t("charts.practices.yearBefore"),
-        statuses: { PLANNED: tc("status.PLANNED"), IN_PROGRESS: tc("status.IN_PROGRESS"), ACHIEVED: tc("status.ACHIEVED"), PAUSED: tc("status.PAUSED"), DROPPED: tc("status.DROPPED") },
+        statuses: {
+          PLANNED: tc("status.PLANNED"),
+          IN_PROGRESS: tc("status.IN_PROGRESS"),
+          ACHIEVED: tc("status.ACHIEVED"),
+          PAUSED: tc("status.PAUSED"),
+          DROPPED: tc("status.DROPPED"),
+        },
         participants: t("charts.participants.participants"),
         impacted: t("charts.participants.impacted"),
         practices: t("charts.practicesColumn"),

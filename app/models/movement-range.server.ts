@@ -17,7 +17,9 @@ function rangeSchema(currentYear: number) {
   const optional = z.preprocess((v) => (v === "" || v === null ? undefined : v), month.optional());
   return z
     .object({ from: optional, to: optional })
-    .transform(({ from, to }) => (from || to ? { from: from ?? `${to!.slice(0, 4)}-01`, to: to ?? `${from!.slice(0, 4)}-12` } : undefined))
+    .transform(({ from, to }) =>
+      from || to ? { from: from ?? `${to!.slice(0, 4)}-01`, to: to ?? `${from!.slice(0, 4)}-12` } : undefined,
+    )
     .refine((r) => !r || (index(r.from) <= index(r.to) && index(r.to) - index(r.from) < MAX_RANGE_MONTHS));
 }
 
@@ -25,7 +27,10 @@ function rangeSchema(currentYear: number) {
  * The range asked for: both ends, or one end and the rest of its year; `ignored` when something was given
  * and does not make a range (a malformed month, the end before the start, longer than MAX_RANGE_MONTHS).
  */
-export function parseMonthRange(params: URLSearchParams, currentYear: number): { range?: MonthRange; ignored: boolean } {
+export function parseMonthRange(
+  params: URLSearchParams,
+  currentYear: number,
+): { range?: MonthRange; ignored: boolean } {
   const parsed = rangeSchema(currentYear).safeParse({ from: params.get("from"), to: params.get("to") });
   if (parsed.success) return parsed.data ? { range: parsed.data, ignored: false } : { ignored: false };
   return { ignored: true };

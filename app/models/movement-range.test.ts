@@ -13,7 +13,16 @@ describe("the dashboard's date range", () => {
   });
 
   test("a malformed month, an end before the start or a range too long is ignored, and said to be", () => {
-    for (const q of ["from=2025-13", "from=2025-3", "to=25-03", "from=1999-12", "from=2028-01", "from=2025-06&to=2025-05", "from=<script>", "from=2025-01-01"]) {
+    for (const q of [
+      "from=2025-13",
+      "from=2025-3",
+      "to=25-03",
+      "from=1999-12",
+      "from=2028-01",
+      "from=2025-06&to=2025-05",
+      "from=<script>",
+      "from=2025-01-01",
+    ]) {
       expect(parse(q), q).toEqual({ ignored: true });
     }
     expect(parse(`from=2020-01&to=2024-12`)).toEqual({ range: { from: "2020-01", to: "2024-12" }, ignored: false });

@@ -91,7 +91,14 @@ const starts = (before: string, sign: number) => Sql.raw(`((${before} + (${sign}
  */
 export async function adjustPracticeRollups(
   tx: Tx,
-  p: { organizationId: string; valueId: string; month: Date; participants: number; impactedParticipants: number; freedomIds: string[] },
+  p: {
+    organizationId: string;
+    valueId: string;
+    month: Date;
+    participants: number;
+    impactedParticipants: number;
+    freedomIds: string[];
+  },
   sign: 1 | -1,
   yearLocked = false,
 ) {
@@ -102,7 +109,9 @@ export async function adjustPracticeRollups(
   const quarterStart = new Date(Date.UTC(year, (quarter - 1) * 3, 1));
   const quarterEnd = new Date(Date.UTC(year, quarter * 3, 1));
   if (!yearLocked) {
-    const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${p.organizationId} AND "year" = ${year} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      unknown[]
+    >`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${p.organizationId} AND "year" = ${year} FOR UPDATE`;
     if (!locked.length) await ensureOrganizationYears(tx, p.organizationId, [year]);
   }
   const org = p.organizationId;
@@ -132,10 +141,22 @@ export async function adjustPracticeRollups(
       ), 0)::int AS "before"
       FROM unnest(${p.freedomIds}::text[]) AS f
     ),
-    ${bumpCtes("pms", "PracticeMonthlySummary", ["organizationId", "valueId", "month"], valueCounts, Sql.sql`
-      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${p.month}::date AS "month", ${amounts}`)},
-    ${bumpCtes("ovy", "OrganizationValueYearSummary", ["organizationId", "valueId", "year"], valueCounts, Sql.sql`
-      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${year}::int AS "year", ${amounts}`)},
+    ${bumpCtes(
+      "pms",
+      "PracticeMonthlySummary",
+      ["organizationId", "valueId", "month"],
+      valueCounts,
+      Sql.sql`
+      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${p.month}::date AS "month", ${amounts}`,
+    )},
+    ${bumpCtes(
+      "ovy",
+      "OrganizationValueYearSummary",
+      ["organizationId", "valueId", "year"],
+      valueCounts,
+      Sql.sql`
+      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${year}::int AS "year", ${amounts}`,
+    )},
     oy AS (
       -- the latest live date is read from the practices: the caller changed the practice row before this statement
       UPDATE "OrganizationYear" SET "practiceCount" = "practiceCount" + ${sign}::int,
@@ -144,14 +165,38 @@ export async function adjustPracticeRollups(
       WHERE "organizationId" = ${org} AND "year" = ${year}
       RETURNING 1
     ),
-    ${bumpCtes("pfms", "PracticeFreedomMonthlySummary", ["organizationId", "freedomId", "month"], ["practiceCount"], Sql.sql`
-      SELECT ${org}::text AS "organizationId", "freedomId", ${p.month}::date AS "month", ${sign}::int AS "practiceCount" FROM fst`)},
-    ${bumpCtes("mvm", "MovementValueMonthSummary", ["month", "valueId", ...DIMS], counts, Sql.sql`
-      SELECT ${p.month}::date AS "month", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`st."month"`, sign)} AS "organizationCount" FROM st`)},
-    ${bumpCtes("mvy", "MovementValueYearSummary", ["year", "valueId", ...DIMS], counts, Sql.sql`
-      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`st."valueYear"`, sign)} AS "organizationCount" FROM st`)},
-    ${bumpCtes("mfy", "MovementFreedomYearSummary", ["year", "freedomId", ...DIMS], ["practiceCount", "organizationCount"], Sql.sql`
-      SELECT ${year}::int AS "year", fst."freedomId", ${dims}, ${sign}::int AS "practiceCount", ${starts(`fst."before"`, sign)} AS "organizationCount" FROM st, fst`)},
+    ${bumpCtes(
+      "pfms",
+      "PracticeFreedomMonthlySummary",
+      ["organizationId", "freedomId", "month"],
+      ["practiceCount"],
+      Sql.sql`
+      SELECT ${org}::text AS "organizationId", "freedomId", ${p.month}::date AS "month", ${sign}::int AS "practiceCount" FROM fst`,
+    )},
+    ${bumpCtes(
+      "mvm",
+      "MovementValueMonthSummary",
+      ["month", "valueId", ...DIMS],
+      counts,
+      Sql.sql`
+      SELECT ${p.month}::date AS "month", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`st."month"`, sign)} AS "organizationCount" FROM st`,
+    )},
+    ${bumpCtes(
+      "mvy",
+      "MovementValueYearSummary",
+      ["year", "valueId", ...DIMS],
+      counts,
+      Sql.sql`
+      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`st."valueYear"`, sign)} AS "organizationCount" FROM st`,
+    )},
+    ${bumpCtes(
+      "mfy",
+      "MovementFreedomYearSummary",
+      ["year", "freedomId", ...DIMS],
+      ["practiceCount", "organizationCount"],
+      Sql.sql`
+      SELECT ${year}::int AS "year", fst."freedomId", ${dims}, ${sign}::int AS "practiceCount", ${starts(`fst."before"`, sign)} AS "organizationCount" FROM st, fst`,
+    )},
     mps AS (
       UPDATE "MovementParticipationSummary" t
       SET "practicedYear" = t."practicedYear" + d."yearDelta", ${practiced} = t.${practiced} + d."quarterDelta"
@@ -165,7 +210,8 @@ export async function adjustPracticeRollups(
 
 /** The cycle summary rows counted afresh from commitments and reflections: one organization's, or all. */
 async function countCycleContribution(tx: Tx, organizationId: string | null) {
-  const only = (alias: string) => (organizationId ? Sql.sql`AND ${Sql.raw(alias)}."organizationId" = ${organizationId}` : Sql.empty);
+  const only = (alias: string) =>
+    organizationId ? Sql.sql`AND ${Sql.raw(alias)}."organizationId" = ${organizationId}` : Sql.empty;
   await tx.$executeRaw`DELETE FROM "OrganizationCycleSummary" WHERE ${organizationId}::text IS NULL OR "organizationId" = ${organizationId}::text`;
   await tx.$executeRaw`
     INSERT INTO "OrganizationCycleSummary" ("organizationId", "year", "kind", "valueId", "sub", "count")
@@ -186,13 +232,25 @@ async function applyCycleContribution(tx: Tx, organizationId: string, sign: 1 | 
     JOIN "OrganizationYear" y ON y."organizationId" = s."organizationId" AND y."year" = s."year"
     JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL
     WHERE s."organizationId" = ${organizationId}`;
-  await bump(tx, "MovementRubricSummary", ["year", "valueId", "level", ...DIMS], ["organizationCount"], Sql.sql`
+  await bump(
+    tx,
+    "MovementRubricSummary",
+    ["year", "valueId", "level", ...DIMS],
+    ["organizationCount"],
+    Sql.sql`
     SELECT s."year", s."valueId", s."sub"::int AS "level", y."macroRegion", y."sizeBand", y."impactedLed", ${sign} * s."count" AS "organizationCount"
-    ${from} AND s."kind" = 'rubric'`);
-  await bump(tx, "MovementCommitmentSummary", ["year", "valueId", "status", ...DIMS], ["commitmentCount", "organizationCount"], Sql.sql`
+    ${from} AND s."kind" = 'rubric'`,
+  );
+  await bump(
+    tx,
+    "MovementCommitmentSummary",
+    ["year", "valueId", "status", ...DIMS],
+    ["commitmentCount", "organizationCount"],
+    Sql.sql`
     SELECT s."year", s."valueId", s."sub"::"CommitmentStatus" AS "status", y."macroRegion", y."sizeBand", y."impactedLed",
            ${sign} * s."count" AS "commitmentCount", ${sign}::int AS "organizationCount"
-    ${from} AND s."kind" = 'commitment'`);
+    ${from} AND s."kind" = 'commitment'`,
+  );
   await tx.$executeRaw`
     UPDATE "MovementParticipationSummary" t SET
       "reflectionsDrafted" = t."reflectionsDrafted" + CASE WHEN s."sub" = 'DRAFTED' THEN ${sign}::int ELSE 0 END,

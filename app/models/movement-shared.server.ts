@@ -26,7 +26,13 @@ const slug = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const search = (currentYear: number) =>
   z.object({
     kind: z.enum(SHARED_KINDS).catch("practices"),
-    year: z.coerce.number().int().min(2000).max(currentYear + 1).optional().catch(undefined),
+    year: z.coerce
+      .number()
+      .int()
+      .min(2000)
+      .max(currentYear + 1)
+      .optional()
+      .catch(undefined),
     value: slug.optional().catch(undefined),
     freedom: slug.optional().catch(undefined),
     region: z.enum(MACRO_REGIONS).optional().catch(undefined),
@@ -37,12 +43,23 @@ const search = (currentYear: number) =>
 /** The view from the URL; anything malformed falls back to the default, never an error page. */
 export function parseSharedQuery(params: URLSearchParams, currentYear: number): SharedQuery {
   const get = (name: string) => params.get(name) || undefined;
-  const parsed = search(currentYear).parse({ kind: get("kind"), year: get("year"), value: get("value"), freedom: get("freedom"), region: get("region"), q: get("q"), page: get("page") ?? 1 });
+  const parsed = search(currentYear).parse({
+    kind: get("kind"),
+    year: get("year"),
+    value: get("value"),
+    freedom: get("freedom"),
+    region: get("region"),
+    q: get("q"),
+    page: get("page") ?? 1,
+  });
   return { ...parsed, q: parsed.q || undefined };
 }
 
 /** The organizations whose current region lies in the macro-region ("not given": no region). */
-async function regionWhere(prisma: Prisma, region: MacroRegion | undefined): Promise<PrismaNamespace.OrganizationWhereInput> {
+async function regionWhere(
+  prisma: Prisma,
+  region: MacroRegion | undefined,
+): Promise<PrismaNamespace.OrganizationWhereInput> {
   if (!region) return {};
   if (region === "UNSPECIFIED") return { region: null };
   const codes = await prisma.region.findMany({ where: { macroRegion: region }, select: { code: true } });
@@ -51,7 +68,15 @@ async function regionWhere(prisma: Prisma, region: MacroRegion | undefined): Pro
 
 const yearRange = (year: number) => ({ gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) });
 
-export async function listSharedEntries({ prisma, query, locale }: { prisma: Prisma; query: SharedQuery; locale: Locale }) {
+export async function listSharedEntries({
+  prisma,
+  query,
+  locale,
+}: {
+  prisma: Prisma;
+  query: SharedQuery;
+  locale: Locale;
+}) {
   const organization = { archivedAt: null, ...(await regionWhere(prisma, query.region)) };
   // Prisma passes `contains` to LIKE as is: `%` and `_` in a search are letters, not wildcards
   const contains = (q: string) => ({ contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const });
@@ -64,7 +89,15 @@ export async function listSharedEntries({ prisma, query, locale }: { prisma: Pri
     ...(query.year ? { occurredOn: yearRange(query.year) } : {}),
     ...(query.value ? { value: { slug: query.value } } : {}),
     ...(query.freedom ? { freedoms: { some: { freedom: { slug: query.freedom } } } } : {}),
-    ...(query.q ? { OR: [{ title: contains(query.q) }, { notes: contains(query.q) }, { organization: { name: contains(query.q) } }] } : {}),
+    ...(query.q
+      ? {
+          OR: [
+            { title: contains(query.q) },
+            { notes: contains(query.q) },
+            { organization: { name: contains(query.q) } },
+          ],
+        }
+      : {}),
   };
   // a reflection advances no freedom of its own: a freedom filter leaves none
   const reflectionWhere: PrismaNamespace.ReflectionWhereInput = {
@@ -75,11 +108,21 @@ export async function listSharedEntries({ prisma, query, locale }: { prisma: Pri
     ...(query.year ? { cycle: { year: query.year } } : {}),
     ...(query.value ? { value: { slug: query.value } } : {}),
     ...(query.q
-      ? { OR: [{ wentWell: contains(query.q) }, { challenges: contains(query.q) }, { nextSteps: contains(query.q) }, { organization: { name: contains(query.q) } }] }
+      ? {
+          OR: [
+            { wentWell: contains(query.q) },
+            { challenges: contains(query.q) },
+            { nextSteps: contains(query.q) },
+            { organization: { name: contains(query.q) } },
+          ],
+        }
       : {}),
   };
 
-  const [practiceCount, reflectionCount] = await Promise.all([prisma.practice.count({ where: practiceWhere }), prisma.reflection.count({ where: reflectionWhere })]);
+  const [practiceCount, reflectionCount] = await Promise.all([
+    prisma.practice.count({ where: practiceWhere }),
+    prisma.reflection.count({ where: reflectionWhere }),
+  ]);
   const total = query.kind === "practices" ? practiceCount : reflectionCount;
   const name = (v: { name: unknown }) => pick(v.name, locale);
 
@@ -154,14 +197,28 @@ export async function listSharedEntries({ prisma, query, locale }: { prisma: Pri
         }))
       : [];
 
-  return { counts: { practices: practiceCount, reflections: reflectionCount }, total, pages: Math.max(1, Math.ceil(total / SHARED_PAGE_SIZE)), practices, reflections };
+  return {
+    counts: { practices: practiceCount, reflections: reflectionCount },
+    total,
+    pages: Math.max(1, Math.ceil(total / SHARED_PAGE_SIZE)),
+    practices,
+    reflections,
+  };
 }
 
 /** The filter choices: values and freedoms in the framework's order, in the reader's language. */
 export async function listSharedOptions({ prisma, locale }: { prisma: Prisma; locale: Locale }) {
   const [values, freedoms] = await Promise.all([
-    prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { slug: true, name: true } }),
-    prisma.freedom.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { slug: true, name: true } }),
+    prisma.value.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { slug: true, name: true },
+    }),
+    prisma.freedom.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { slug: true, name: true },
+    }),
   ]);
   return {
     values: values.map((v) => ({ slug: v.slug, name: pick(v.name, locale) })),

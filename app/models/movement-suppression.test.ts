@@ -18,8 +18,13 @@ describe("small-cell suppression", () => {
   test("with hideUniform, a group whose organizations all sit in one cell is hidden whole", () => {
     const uniform = [cell(0, 0), cell(4), cell(0, 0), cell(0, 0)];
     expect(suppressGroup(uniform, 3, cell(4)).cells).toEqual([0, 4, 0, 0]);
-    expect(suppressGroup(uniform, 3, cell(4), { hideUniform: true })).toEqual({ cells: [null, null, null, null], total: null });
+    expect(suppressGroup(uniform, 3, cell(4), { hideUniform: true })).toEqual({
+      cells: [null, null, null, null],
+      total: null,
+    });
     // two levels in use: each organization could be at either, so the row stays
-    expect(suppressGroup([cell(3), cell(4), cell(0, 0), cell(0, 0)], 3, cell(7), { hideUniform: true }).cells).toEqual([3, 4, 0, 0]);
+    expect(suppressGroup([cell(3), cell(4), cell(0, 0), cell(0, 0)], 3, cell(7), { hideUniform: true }).cells).toEqual([
+      3, 4, 0, 0,
+    ]);
   });
 });

@@ -29,8 +29,14 @@ export function suppressCell(cell: RawCell, min: number): Cell {
  * Cells that add up to a shown total: each small one hidden, and one more (the one built from the fewest
  * organizations) when a single hidden cell could otherwise be recovered by subtraction.
  */
-export function suppressGroup(cells: RawCell[], min: number, total?: RawCell, { hideUniform = false } = {}): { cells: Cell[]; total: Cell } {
-  if (hideUniform && cells.filter((c) => c.value > 0).length === 1) return { cells: cells.map(() => null), total: null };
+export function suppressGroup(
+  cells: RawCell[],
+  min: number,
+  total?: RawCell,
+  { hideUniform = false } = {},
+): { cells: Cell[]; total: Cell } {
+  if (hideUniform && cells.filter((c) => c.value > 0).length === 1)
+    return { cells: cells.map(() => null), total: null };
   const hidden = cells.map((c) => tooSmall(c, min));
   const totalHidden = total ? tooSmall(total, min) : true;
   if (!totalHidden && hidden.filter(Boolean).length === 1) {
@@ -40,5 +46,17 @@ export function suppressGroup(cells: RawCell[], min: number, total?: RawCell, { 
     });
     if (pick >= 0) hidden[pick] = true;
   }
-  return { cells: cells.map((c, i) => (hidden[i] ? null : c.value)), total: total && !totalHidden ? total.value : null };
+  return {
+    cells: cells.map((c, i) => (hidden[i] ? null : c.value)),
+    total: total && !totalHidden ? total.value : null,
+  };
+}
+
+/** The total of a group of cells, with the organizations behind it (and behind its complement). */
+export function sumCells(cells: RawCell[]): RawCell {
+  return {
+    value: cells.reduce((a, c) => a + c.value, 0),
+    organizations: cells.reduce((a, c) => a + c.organizations, 0),
+    complement: cells.reduce((a, c) => a + (c.complement ?? 0), 0),
+  };
 }

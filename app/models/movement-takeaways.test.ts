@@ -11,11 +11,29 @@ const table = (id: string, rows: Cell[][], columns = ["1", "2", "3", "4"]): Char
 const empty = table("x", []);
 const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options ?? {})}`;
 const say = (rubric: Cell[][]) =>
-  movementTakeaways({ practices: empty, rubric: table("rubric", rubric), freedoms: empty, participation: empty, participants: empty, commitments: table("c", [], ["ACHIEVED"]) }, [], 2026, t, String).rubric;
+  movementTakeaways(
+    {
+      practices: empty,
+      rubric: table("rubric", rubric),
+      freedoms: empty,
+      participation: empty,
+      participants: empty,
+      commitments: table("c", [], ["ACHIEVED"]),
+    },
+    [],
+    2026,
+    t,
+    String,
+  ).rubric;
 
 describe("the rubric chart's takeaway says what the chart shows", () => {
   test("the value with the most organizations at levels 3 and 4", () => {
-    expect(say([[0, 3, 3, 4], [3, 0, 4, 0]])).toBe('charts.rubric.takeaway {"year":2026,"value":"Value 0","count":"7"}');
+    expect(
+      say([
+        [0, 3, 3, 4],
+        [3, 0, 4, 0],
+      ]),
+    ).toBe('charts.rubric.takeaway {"year":2026,"value":"Value 0","count":"7"}');
   });
   test("levels 1 and 2 shown, 3 and 4 too small: it says the high levels are too few, not that nothing shows", () => {
     expect(say([[4, 3, null, null]])).toBe('charts.rubric.takeawayNoHigh {"year":2026}');

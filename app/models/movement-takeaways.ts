@@ -4,7 +4,9 @@ import type { ChartTable } from "~/models/movement-chart-types";
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 function largest(rows: { label: string; value: number | null }[]) {
-  return rows.filter((r): r is { label: string; value: number } => r.value !== null).sort((a, b) => b.value - a.value)[0];
+  return rows
+    .filter((r): r is { label: string; value: number } => r.value !== null)
+    .sort((a, b) => b.value - a.value)[0];
 }
 
 export function movementTakeaways(
@@ -21,14 +23,26 @@ export function movementTakeaways(
   // a date range's chart shows months, not the year: its busiest shown month (each value's first column)
   const busiest = largest(
     charts.practices.rows.flatMap((r) =>
-      charts.practices.columns.flatMap((c, i) => (c.dashed ? [] : [{ label: t("charts.practices.monthOf", { value: c.label, month: r.label }), value: r.cells[i] }])),
+      charts.practices.columns.flatMap((c, i) =>
+        c.dashed
+          ? []
+          : [{ label: t("charts.practices.monthOf", { value: c.label, month: r.label }), value: r.cells[i] }],
+      ),
     ),
   );
-  const rubric = largest(charts.rubric.rows.map((r) => ({ label: r.label, value: r.cells[2] !== null && r.cells[3] !== null ? (r.cells[2] ?? 0) + (r.cells[3] ?? 0) : null })));
+  const rubric = largest(
+    charts.rubric.rows.map((r) => ({
+      label: r.label,
+      value: r.cells[2] !== null && r.cells[3] !== null ? (r.cells[2] ?? 0) + (r.cells[3] ?? 0) : null,
+    })),
+  );
   const freedom = largest(charts.freedoms.rows.map((r) => ({ label: r.label, value: r.cells[0] })));
   const byKey = Object.fromEntries(charts.participation.rows.map((r) => [r.key, r.cells[0]]));
   const participants = largest(
-    charts.participants.rows.map((r) => ({ label: r.label, value: r.cells[0] && r.cells[1] !== null ? (r.cells[1] ?? 0) / r.cells[0] : null })),
+    charts.participants.rows.map((r) => ({
+      label: r.label,
+      value: r.cells[0] && r.cells[1] !== null ? (r.cells[1] ?? 0) / r.cells[0] : null,
+    })),
   );
   const achieved = charts.commitments.columns.findIndex((c) => c.key === "ACHIEVED");
   const commitments = largest(charts.commitments.rows.map((r) => ({ label: r.label, value: r.cells[achieved] })));
@@ -46,9 +60,14 @@ export function movementTakeaways(
     freedoms: say("freedoms", freedom && { freedom: freedom.label, count: format(freedom.value) }),
     participation: say(
       "participation",
-      byKey.active != null && byKey.practicedYear != null ? { count: format(byKey.practicedYear), total: format(byKey.active) } : undefined,
+      byKey.active != null && byKey.practicedYear != null
+        ? { count: format(byKey.practicedYear), total: format(byKey.active) }
+        : undefined,
     ),
-    participants: say("participants", participants && { value: participants.label, share: format(participants.value, "percent") }),
+    participants: say(
+      "participants",
+      participants && { value: participants.label, share: format(participants.value, "percent") },
+    ),
     commitments: say("commitments", commitments && { value: commitments.label, count: format(commitments.value) }),
   };
 }

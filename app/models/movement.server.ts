@@ -7,7 +7,17 @@ export async function getMovementOverview({ prisma }: { prisma: Prisma }) {
     prisma.organization.count({ where: { archivedAt: { not: null } } }),
     prisma.user.count({ where: { disabledAt: null, memberships: { some: {} } } }),
     prisma.membership.count({ where: { role: "LEAD", organization: { archivedAt: null } } }),
-    prisma.cycle.findFirst({ where: { status: "OPEN" }, orderBy: { year: "desc" }, select: { year: true, closesOn: true } }),
+    prisma.cycle.findFirst({
+      where: { status: "OPEN" },
+      orderBy: { year: "desc" },
+      select: { year: true, closesOn: true },
+    }),
   ]);
-  return { organizations, archived, people, leads, openCycle: openCycle ? { year: openCycle.year, closesOn: openCycle.closesOn.toISOString().slice(0, 10) } : null };
+  return {
+    organizations,
+    archived,
+    people,
+    leads,
+    openCycle: openCycle ? { year: openCycle.year, closesOn: openCycle.closesOn.toISOString().slice(0, 10) } : null,
+  };
 }

@@ -7,7 +7,13 @@ import { confirmField, nameField, versionField } from "~/utils/form-fields";
 export const organizationFields = () => ({
   name: nameField(),
   // a Region code from the picker; the model checks that it exists and is not archived
-  region: z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(20, { error: "validation.invalidChoice" })),
+  region: z
+    .string({ error: "validation.required" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(20, { error: "validation.invalidChoice" }),
+    ),
   sizeBand: z.enum(SIZE_BANDS, { error: "validation.invalidChoice" }),
   // absent: the organization keeps its zone (a new one gets the default)
   timeZone: z.optional(z.enum(TIME_ZONES, { error: "validation.invalidChoice" })),
@@ -16,11 +22,20 @@ export const organizationFields = () => ({
   languages: z
     .pipe(
       z.optional(z.string().check(z.maxLength(300, { error: "validation.tooLong" }))),
-      z.transform((v) => [...new Set((v ?? "").split(/[,;]/).map((l) => l.trim()).filter(Boolean))]),
+      z.transform((v) => [
+        ...new Set(
+          (v ?? "")
+            .split(/[,;]/)
+            .map((l) => l.trim())
+            .filter(Boolean),
+        ),
+      ]),
     )
     .check(z.refine((list) => list.length <= 20 && list.every((l) => l.length <= 40), { error: "validation.tooLong" })),
   focusFreedomIds: z._default(
-    z.array(z.string().check(z.maxLength(40, { error: "validation.invalidChoice" }))).check(z.maxLength(20, { error: "validation.invalidChoice" })),
+    z
+      .array(z.string().check(z.maxLength(40, { error: "validation.invalidChoice" })))
+      .check(z.maxLength(20, { error: "validation.invalidChoice" })),
     [],
   ),
 });

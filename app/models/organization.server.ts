@@ -46,7 +46,19 @@ export function slugify(name: string) {
 const PAGE_SIZE = 50;
 
 /** Organizations by name for coalition admins, with member counts, leads' emails and open lead invitations. */
-export async function listOrganizations({ prisma, locale, page = 1, q, now = new Date() }: { prisma: Prisma; locale: Locale; page?: number; q?: string; now?: Date }) {
+export async function listOrganizations({
+  prisma,
+  locale,
+  page = 1,
+  q,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  locale: Locale;
+  page?: number;
+  q?: string;
+  now?: Date;
+}) {
   // a search matches the name, the region's code, or its name in either language
   const where: PrismaNamespace.OrganizationWhereInput = q
     ? {
@@ -70,11 +82,17 @@ export async function listOrganizations({ prisma, locale, page = 1, q, now = new
         name: true,
         regionRef: { select: { name: true } },
         archivedAt: true,
-        memberships: { where: { role: "LEAD" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } },
+        memberships: {
+          where: { role: "LEAD" },
+          orderBy: { createdAt: "asc" },
+          select: { user: { select: { email: true } } },
+        },
         _count: {
           select: {
             memberships: true,
-            invitations: { where: { membershipRole: "LEAD", acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } },
+            invitations: {
+              where: { membershipRole: "LEAD", acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+            },
           },
         },
       },
@@ -114,7 +132,11 @@ export function getOrganizationForAdmin({ prisma, id }: { prisma: Prisma; id: st
       archivedAt: true,
       version: true,
       focusFreedoms: { select: { freedomId: true } },
-      memberships: { where: { role: "LEAD" }, orderBy: { createdAt: "asc" }, select: { id: true, user: { select: { name: true, email: true } } } },
+      memberships: {
+        where: { role: "LEAD" },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, user: { select: { name: true, email: true } } },
+      },
       _count: { select: { memberships: true } },
     },
   });
@@ -122,7 +144,11 @@ export function getOrganizationForAdmin({ prisma, id }: { prisma: Prisma; id: st
 
 /** The active freedoms an organization can name as its focus, in one language. */
 export async function listFocusFreedomOptions({ prisma, locale }: { prisma: Prisma; locale: Locale }) {
-  const rows = await prisma.freedom.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+  const rows = await prisma.freedom.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
   return rows.map((f) => ({ id: f.id, name: pick(f.name, locale) }));
 }
 
@@ -134,7 +160,11 @@ function isUniqueViolation(e: unknown) {
   return typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
 }
 
-async function checkInput(tx: PrismaNamespace.TransactionClient, input: OrganizationInput, current?: { id: string; region: string | null }): Promise<Failure<"invalid"> | null> {
+async function checkInput(
+  tx: PrismaNamespace.TransactionClient,
+  input: OrganizationInput,
+  current?: { id: string; region: string | null },
+): Promise<Failure<"invalid"> | null> {
   const exceptId = current?.id;
   const regionError = await regionProblem(tx, input.region, current?.region);
   if (regionError) return fieldFailure("region", regionError);
@@ -179,7 +209,13 @@ export async function createOrganization({
         select: { id: true, slug: true, name: true },
       });
       await ensureOrganizationYears(tx, organization.id, [new Date().getUTCFullYear()]);
-      await audit(tx, { action: "organization.created", actorId, organizationId: organization.id, entityType: "Organization", entityId: organization.id });
+      await audit(tx, {
+        action: "organization.created",
+        actorId,
+        organizationId: organization.id,
+        entityType: "Organization",
+        entityId: organization.id,
+      });
       return success(organization);
     });
   } catch (e) {
@@ -206,43 +242,72 @@ export async function updateOrganization({
   input: OrganizationInput;
 }): Promise<Result<null, "not-found" | "stale" | "invalid">> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      const current = await tx.organization.findUnique({
-        where: { id },
-        select: { name: true, region: true, sizeBand: true, timeZone: true, impactedLed: true, languages: true, focusFreedoms: { where: { freedom: { archivedAt: null } }, select: { freedomId: true } } },
-      });
-      // the input is checked before the version is claimed: a failure returned after a write would commit it;
-      // the organization may keep a region archived since it was chosen
-      const problem = await checkInput(tx, input, { id, region: current?.region ?? null });
-      if (problem) return problem;
-      const focus = [...new Set(input.focusFreedomIds)].sort();
-      const before = current?.focusFreedoms.map((f) => f.freedomId).sort() ?? [];
-      const changed = [
-        current?.name !== input.name && "name",
-        current?.region !== input.region && "region",
-        current?.sizeBand !== input.sizeBand && "sizeBand",
-        input.timeZone !== undefined && current?.timeZone !== input.timeZone && "timeZone",
-        current?.impactedLed !== input.impactedLed && "impactedLed",
-        current?.languages.join("\n") !== input.languages.join("\n") && "languages",
-        before.join() !== focus.join() && "focusFreedoms",
-      ].filter((f): f is string => Boolean(f));
-      const saved = await updateVersioned(tx.organization, {
-        where: { id },
-        version,
-        data: { name: input.name, region: input.region, sizeBand: input.sizeBand, timeZone: input.timeZone, impactedLed: input.impactedLed, languages: input.languages },
-      });
-      if (!saved.ok) return saved.error === "stale" ? STALE : saved;
-      if (!changed.length) return success();
-      if (changed.includes("focusFreedoms")) {
-        // archived freedoms are not offered in the form, so their links are left as they are
-        await tx.organizationFreedom.deleteMany({ where: { organizationId: id, freedom: { archivedAt: null } } });
-        await tx.organizationFreedom.createMany({ data: focus.map((freedomId) => ({ organizationId: id, freedomId })), skipDuplicates: true });
-      }
-      if (changed.some((f) => f === "region" || f === "sizeBand" || f === "impactedLed")) await refreshOrganizationRollups(tx, id);
-      await audit(tx, { action: "organization.updated", actorId, organizationId: id, entityType: "Organization", entityId: id, metadata: { fields: changed } });
-      return success();
-      // the rollups' rebuild takes seconds at ten years of history
-    }, { timeout: 120_000 });
+    return await prisma.$transaction(
+      async (tx) => {
+        const current = await tx.organization.findUnique({
+          where: { id },
+          select: {
+            name: true,
+            region: true,
+            sizeBand: true,
+            timeZone: true,
+            impactedLed: true,
+            languages: true,
+            focusFreedoms: { where: { freedom: { archivedAt: null } }, select: { freedomId: true } },
+          },
+        });
+        // the input is checked before the version is claimed: a failure returned after a write would commit it;
+        // the organization may keep a region archived since it was chosen
+        const problem = await checkInput(tx, input, { id, region: current?.region ?? null });
+        if (problem) return problem;
+        const focus = [...new Set(input.focusFreedomIds)].sort();
+        const before = current?.focusFreedoms.map((f) => f.freedomId).sort() ?? [];
+        const changed = [
+          current?.name !== input.name && "name",
+          current?.region !== input.region && "region",
+          current?.sizeBand !== input.sizeBand && "sizeBand",
+          input.timeZone !== undefined && current?.timeZone !== input.timeZone && "timeZone",
+          current?.impactedLed !== input.impactedLed && "impactedLed",
+          current?.languages.join("\n") !== input.languages.join("\n") && "languages",
+          before.join() !== focus.join() && "focusFreedoms",
+        ].filter((f): f is string => Boolean(f));
+        const saved = await updateVersioned(tx.organization, {
+          where: { id },
+          version,
+          data: {
+            name: input.name,
+            region: input.region,
+            sizeBand: input.sizeBand,
+            timeZone: input.timeZone,
+            impactedLed: input.impactedLed,
+            languages: input.languages,
+          },
+        });
+        if (!saved.ok) return saved.error === "stale" ? STALE : saved;
+        if (!changed.length) return success();
+        if (changed.includes("focusFreedoms")) {
+          // archived freedoms are not offered in the form, so their links are left as they are
+          await tx.organizationFreedom.deleteMany({ where: { organizationId: id, freedom: { archivedAt: null } } });
+          await tx.organizationFreedom.createMany({
+            data: focus.map((freedomId) => ({ organizationId: id, freedomId })),
+            skipDuplicates: true,
+          });
+        }
+        if (changed.some((f) => f === "region" || f === "sizeBand" || f === "impactedLed"))
+          await refreshOrganizationRollups(tx, id);
+        await audit(tx, {
+          action: "organization.updated",
+          actorId,
+          organizationId: id,
+          entityType: "Organization",
+          entityId: id,
+          metadata: { fields: changed },
+        });
+        return success();
+        // the rollups' rebuild takes seconds at ten years of history
+      },
+      { timeout: 120_000 },
+    );
   } catch (e) {
     // another organization took the name between the check and the save
     if (isUniqueViolation(e)) return NAME_TAKEN;
@@ -254,20 +319,39 @@ export async function updateOrganization({
  * Archives (or restores) an organization. Archived, it disappears from its members' sessions on their next
  * request; nothing is deleted. `changed: false` when it was already so.
  */
-export async function setOrganizationArchived({ prisma, actorId, id, archived }: { prisma: Prisma; actorId: string; id: string; archived: boolean }) {
-  return prisma.$transaction(async (tx): Promise<Result<{ name: string; changed: boolean }, "not-found">> => {
-    const organization = await tx.organization.findUnique({ where: { id }, select: { name: true } });
-    if (!organization) return failure("not-found");
-    const result = await tx.organization.updateMany({
-      where: { id, archivedAt: archived ? null : { not: null } },
-      data: { archivedAt: archived ? new Date() : null },
-    });
-    if (result.count) {
-      await refreshOrganizationRollups(tx, id);
-      await audit(tx, { action: archived ? "organization.archived" : "organization.restored", actorId, organizationId: id, entityType: "Organization", entityId: id });
-    }
-    return success({ name: organization.name, changed: result.count > 0 });
-  }, { timeout: 120_000 });
+export async function setOrganizationArchived({
+  prisma,
+  actorId,
+  id,
+  archived,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  id: string;
+  archived: boolean;
+}) {
+  return prisma.$transaction(
+    async (tx): Promise<Result<{ name: string; changed: boolean }, "not-found">> => {
+      const organization = await tx.organization.findUnique({ where: { id }, select: { name: true } });
+      if (!organization) return failure("not-found");
+      const result = await tx.organization.updateMany({
+        where: { id, archivedAt: archived ? null : { not: null } },
+        data: { archivedAt: archived ? new Date() : null },
+      });
+      if (result.count) {
+        await refreshOrganizationRollups(tx, id);
+        await audit(tx, {
+          action: archived ? "organization.archived" : "organization.restored",
+          actorId,
+          organizationId: id,
+          entityType: "Organization",
+          entityId: id,
+        });
+      }
+      return success({ name: organization.name, changed: result.count > 0 });
+    },
+    { timeout: 120_000 },
+  );
 }
 
 export function archiveOrganization(args: { prisma: Prisma; actorId: string; id: string }) {

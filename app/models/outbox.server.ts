@@ -68,7 +68,10 @@ export async function sendDueEmails({
     try {
       await send(email);
       // a sent email's links are live sign-in and reset links: once out, the database keeps none of them
-      await prisma.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lastError: null, ...(keepSent ? {} : { payload: {} }) } });
+      await prisma.outboxEmail.update({
+        where: { id: email.id },
+        data: { status: "SENT", sentAt: new Date(), lastError: null, ...(keepSent ? {} : { payload: {} }) },
+      });
       sent++;
     } catch (e) {
       await prisma.outboxEmail.update({
@@ -89,11 +92,20 @@ export async function sendDueEmails({
  * Sent emails carry single-use links: they are deleted a day after sending. An email with a dedupeKey stays,
  * emptied of its payload, so its key keeps the same email from being written again.
  */
-export async function deleteOldSentEmails({ prisma, olderThanHours = 24 }: { prisma: Prisma; olderThanHours?: number }) {
+export async function deleteOldSentEmails({
+  prisma,
+  olderThanHours = 24,
+}: {
+  prisma: Prisma;
+  olderThanHours?: number;
+}) {
   const sentAt = { lt: new Date(Date.now() - olderThanHours * 3_600_000) };
   const [deleted] = await Promise.all([
     prisma.outboxEmail.deleteMany({ where: { status: "SENT", sentAt, dedupeKey: null } }),
-    prisma.outboxEmail.updateMany({ where: { status: "SENT", sentAt, dedupeKey: { not: null }, NOT: { payload: { equals: {} } } }, data: { payload: {} } }),
+    prisma.outboxEmail.updateMany({
+      where: { status: "SENT", sentAt, dedupeKey: { not: null }, NOT: { payload: { equals: {} } } },
+      data: { payload: {} },
+    }),
   ]);
   return deleted;
 }

@@ -9,7 +9,11 @@ export const peopleSchema = () =>
     "intent",
     [
       inviteIntent(INVITED_COALITION_ROLES),
-      z.object({ intent: z.literal("role"), userId: idField(), role: z.enum(COALITION_ROLES, { error: "validation.invalidChoice" }) }),
+      z.object({
+        intent: z.literal("role"),
+        userId: idField(),
+        role: z.enum(COALITION_ROLES, { error: "validation.invalidChoice" }),
+      }),
       z.object({ intent: z.literal("disable"), userId: idField(), confirm: confirmField() }),
       z.object({ intent: z.literal("enable"), userId: idField() }),
       revokeIntent(),

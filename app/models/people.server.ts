@@ -19,7 +19,14 @@ export async function listPeople({ prisma, page = 1, q }: { prisma: Prisma; page
       orderBy: [{ coalitionRole: "desc" }, { name: "asc" }, { id: "asc" }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { id: true, name: true, email: true, coalitionRole: true, disabledAt: true, _count: { select: { memberships: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        coalitionRole: true,
+        disabledAt: true,
+        _count: { select: { memberships: true } },
+      },
     }),
   ]);
   return {
@@ -90,14 +97,26 @@ export async function setDisabled({
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, disabledAt: true } });
     if (!user) return failure("not-found");
     if ((user.disabledAt !== null) === disabled) return success({ name: user.name, changed: false });
-    await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null }, select: { id: true } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { disabledAt: disabled ? new Date() : null },
+      select: { id: true },
+    });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
-    await audit(tx, { action: disabled ? "user.disabled" : "user.enabled", actorId, entityType: "User", entityId: userId });
+    await audit(tx, {
+      action: disabled ? "user.disabled" : "user.enabled",
+      actorId,
+      entityType: "User",
+      entityId: userId,
+    });
     return success({ name: user.name, changed: true });
   });
 }
 
 /** Who a coalition admin is about to act on, to name them in the question before the change. */
 export function findPerson({ prisma, userId }: { prisma: Prisma; userId: string }) {
-  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, disabledAt: true } });
+  return prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, disabledAt: true },
+  });
 }

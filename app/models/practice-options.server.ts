@@ -15,7 +15,15 @@ export type CommitmentOption = { id: string; title: string; valueId: string; yea
  * Values and freedoms in position order, with their stable colours. The forms offer only active ones; the
  * list also needs archived ones, so that an older practice still shows the names it was logged with.
  */
-export async function getFrameworkOptions({ prisma, locale, includeArchived = false }: { prisma: Prisma; locale: Locale; includeArchived?: boolean }) {
+export async function getFrameworkOptions({
+  prisma,
+  locale,
+  includeArchived = false,
+}: {
+  prisma: Prisma;
+  locale: Locale;
+  includeArchived?: boolean;
+}) {
   const where = includeArchived ? {} : { archivedAt: null };
   const select = { id: true, slug: true, name: true, position: true, archivedAt: true } as const;
   const [values, freedoms] = await Promise.all([
@@ -35,7 +43,15 @@ export async function getFrameworkOptions({ prisma, locale, includeArchived = fa
 }
 
 /** The organization's commitments, in the given cycle years (all years when none are given), newest first. */
-export async function getCommitmentOptions({ prisma, organizationId, years }: { prisma: Prisma; organizationId: string; years?: number[] }): Promise<CommitmentOption[]> {
+export async function getCommitmentOptions({
+  prisma,
+  organizationId,
+  years,
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  years?: number[];
+}): Promise<CommitmentOption[]> {
   const rows = await prisma.commitment.findMany({
     where: { organizationId, ...(years ? { cycle: { year: { in: years } } } : {}) },
     orderBy: [{ cycle: { year: "desc" } }, { createdAt: "asc" }],

@@ -14,7 +14,12 @@ const count = {
   integer: true,
   min: 0,
   max: MAX_PARTICIPANTS,
-  messages: { notNumber: "validation.wholeNumber", integer: "validation.wholeNumber", min: "validation.notNegative", max: "practice:errors.tooManyParticipants" },
+  messages: {
+    notNumber: "validation.wholeNumber",
+    integer: "validation.wholeNumber",
+    min: "validation.notNegative",
+    max: "practice:errors.tooManyParticipants",
+  },
 } as const;
 
 /** `maxDate` is today (YYYY-MM-DD) in the calendar the practice is dated in (see getPracticeCalendar). */
@@ -30,14 +35,26 @@ export function practiceRules({ maxDate }: { maxDate: string }): FormRules {
         maxDate,
         messages: { minDate: "practice:errors.dateTooEarly", maxDate: "practice:errors.dateInFuture" },
       },
-      valueId: { type: "text", required: true, maxLength: PRACTICE_LIMITS.id, messages: { tooLong: "validation.invalidChoice" } },
+      valueId: {
+        type: "text",
+        required: true,
+        maxLength: PRACTICE_LIMITS.id,
+        messages: { tooLong: "validation.invalidChoice" },
+      },
       commitmentId: { type: "text", maxLength: PRACTICE_LIMITS.id, messages: { tooLong: "validation.invalidChoice" } },
       participants: count,
       impactedParticipants: count,
-      visibility: { type: "choice", required: true, options: VISIBILITIES, messages: { required: "validation.invalidChoice" } },
+      visibility: {
+        type: "choice",
+        required: true,
+        options: VISIBILITIES,
+        messages: { required: "validation.invalidChoice" },
+      },
       consentToQuote: { type: "checkbox" },
       freedomIds: { type: "multi", maxItems: MAX_FREEDOMS, messages: { maxItems: "practice:errors.tooManyFreedoms" } },
     },
-    atMost: [{ field: "impactedParticipants", atMost: "participants", message: "practice:errors.impactedOverParticipants" }],
+    atMost: [
+      { field: "impactedParticipants", atMost: "participants", message: "practice:errors.impactedOverParticipants" },
+    ],
   };
 }

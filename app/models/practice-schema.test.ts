@@ -13,15 +13,27 @@ function form(fields: Record<string, string | string[]>) {
 }
 
 const errorsOf = (submission: { status?: string; error?: Record<string, unknown> | null }) =>
-  submission.status === "success" ? null : Object.fromEntries(Object.entries(submission.error ?? {}).filter(([, v]) => v));
+  submission.status === "success"
+    ? null
+    : Object.fromEntries(Object.entries(submission.error ?? {}).filter(([, v]) => v));
 
 const maxDate = "2026-11-27";
-const valid = { title: "Know-your-rights workshop", occurredOn: "2026-03-14", valueId: "value-1", participants: "12", impactedParticipants: "9", visibility: "PRIVATE" };
+const valid = {
+  title: "Know-your-rights workshop",
+  occurredOn: "2026-03-14",
+  valueId: "value-1",
+  participants: "12",
+  impactedParticipants: "9",
+  visibility: "PRIVATE",
+};
 
 describe("practice form rules", () => {
   test.each<[string, Record<string, string | string[]>]>([
     ["a valid practice", valid],
-    ["a valid practice with freedoms and notes", { ...valid, freedomIds: ["f1", "f2"], notes: "n".repeat(10_000), commitmentId: "c1" }],
+    [
+      "a valid practice with freedoms and notes",
+      { ...valid, freedomIds: ["f1", "f2"], notes: "n".repeat(10_000), commitmentId: "c1" },
+    ],
     ["nothing filled in", {}],
     ["a blank title", { ...valid, title: "  " }],
     ["a title of 201 characters", { ...valid, title: "t".repeat(201) }],
@@ -42,12 +54,17 @@ describe("practice form rules", () => {
     ["the most participants", { ...valid, participants: "100000", impactedParticipants: "100000" }],
     ["more impacted than participants", { ...valid, participants: "5", impactedParticipants: "6" }],
     ["impacted but no participants", { ...valid, participants: "", impactedParticipants: "3" }],
-    ["more impacted than participants and a bad title", { ...valid, title: "", participants: "5", impactedParticipants: "6" }],
+    [
+      "more impacted than participants and a bad title",
+      { ...valid, title: "", participants: "5", impactedParticipants: "6" },
+    ],
     ["an unknown visibility", { ...valid, visibility: "EVERYONE" }],
     ["no visibility", { ...valid, visibility: "" }],
     ["six freedoms", { ...valid, freedomIds: ["a", "b", "c", "d", "e", "f"] }],
   ])("%s: the same errors", (_, fields) => {
     const data = form(fields);
-    expect(errorsOf(validateWithRules(data, practiceRules({ maxDate })))).toEqual(errorsOf(parseWithZod(data, { schema: practiceSchema({ maxDate }) })));
+    expect(errorsOf(validateWithRules(data, practiceRules({ maxDate })))).toEqual(
+      errorsOf(parseWithZod(data, { schema: practiceSchema({ maxDate }) })),
+    );
   });
 });

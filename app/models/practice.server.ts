@@ -16,15 +16,24 @@ import type { Locale } from "~/utils/localized";
 
 type Tx = PrismaNamespace.TransactionClient;
 
-export const PAGE_SIZE = 20;
-
 /** Field errors (i18n keys) when the ids in the input do not belong to this organization and date. */
-export async function checkPracticeReferences({ prisma, organizationId, input }: { prisma: Prisma | Tx; organizationId: string; input: PracticeInput }) {
+export async function checkPracticeReferences({
+  prisma,
+  organizationId,
+  input,
+}: {
+  prisma: Prisma | Tx;
+  organizationId: string;
+  input: PracticeInput;
+}) {
   const year = Number(input.occurredOn.slice(0, 4));
   const [value, commitment, freedoms] = await Promise.all([
     prisma.value.findFirst({ where: { id: input.valueId, archivedAt: null }, select: { id: true } }),
     input.commitmentId
-      ? prisma.commitment.findFirst({ where: { id: input.commitmentId, organizationId }, select: { valueId: true, cycle: { select: { year: true } } } })
+      ? prisma.commitment.findFirst({
+          where: { id: input.commitmentId, organizationId },
+          select: { valueId: true, cycle: { select: { year: true } } },
+        })
       : null,
     prisma.freedom.count({ where: { id: { in: input.freedomIds }, archivedAt: null } }),
   ]);
@@ -52,7 +61,11 @@ function data(input: PracticeInput) {
   };
 }
 
-const summaryOf = (organizationId: string, p: { valueId: string; occurredOn: Date; participants: number; impactedParticipants: number }, freedomIds: string[]) => ({
+const summaryOf = (
+  organizationId: string,
+  p: { valueId: string; occurredOn: Date; participants: number; impactedParticipants: number },
+  freedomIds: string[],
+) => ({
   organizationId,
   valueId: p.valueId,
   occurredOn: p.occurredOn,
@@ -170,7 +183,15 @@ export async function updatePractice({
     await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
     // last before the commit (the movement-wide rows are shared); the old state comes out after the row
     // changed, so the year's latest date is read from what remains
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), -1);
+    await adjustPracticeSummaries(
+      tx,
+      summaryOf(
+        organizationId,
+        current,
+        current.freedoms.map((f) => f.freedomId),
+      ),
+      -1,
+    );
     await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
     return success();
   });
@@ -196,68 +217,40 @@ export async function setPracticeDeleted({
     const current = await readPractice(tx, organizationId, id);
     if (!current) return failure("not-found");
     if (Boolean(current.deletedAt) === deleted) return success(); // already so: a repeated click
-    await tx.practice.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null, version: { increment: 1 } } });
-    await audit(tx, { action: deleted ? "practice.deleted" : "practice.restored", actorId, organizationId, entityType: "Practice", entityId: id });
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, current, current.freedoms.map((f) => f.freedomId)), deleted ? -1 : 1);
+    await tx.practice.update({
+      where: { id },
+      data: { deletedAt: deleted ? new Date() : null, version: { increment: 1 } },
+    });
+    await audit(tx, {
+      action: deleted ? "practice.deleted" : "practice.restored",
+      actorId,
+      organizationId,
+      entityType: "Practice",
+      entityId: id,
+    });
+    await adjustPracticeSummaries(
+      tx,
+      summaryOf(
+        organizationId,
+        current,
+        current.freedoms.map((f) => f.freedomId),
+      ),
+      deleted ? -1 : 1,
+    );
     return success();
   });
 }
 
-export type PracticeFilters = {
-  valueId?: string;
-  freedomId?: string;
-  commitmentId?: string;
-  from?: string;
-  to?: string;
-  visibility?: Visibility;
-};
-
-function where(organizationId: string, f: PracticeFilters): PrismaNamespace.PracticeWhereInput {
-  return {
-    organizationId,
-    deletedAt: null,
-    ...(f.valueId ? { valueId: f.valueId } : {}),
-    ...(f.commitmentId ? { commitmentId: f.commitmentId } : {}),
-    ...(f.visibility ? { visibility: f.visibility } : {}),
-    ...(f.freedomId ? { freedoms: { some: { freedomId: f.freedomId } } } : {}),
-    ...(f.from || f.to
-      ? { occurredOn: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lte: new Date(`${f.to}T00:00:00Z`) } : {}) } }
-      : {}),
-  };
-}
-
-export async function listPractices({ prisma, organizationId, filters, page }: { prisma: Prisma; organizationId: string; filters: PracticeFilters; page: number }) {
-  const w = where(organizationId, filters);
-  const [total, rows] = await Promise.all([
-    prisma.practice.count({ where: w }),
-    prisma.practice.findMany({
-      where: w,
-      orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        occurredOn: true,
-        participants: true,
-        impactedParticipants: true,
-        visibility: true,
-        consentToQuote: true,
-        valueId: true,
-        commitment: { select: { id: true, title: true } },
-        freedoms: { select: { freedomId: true } },
-      },
-    }),
-  ]);
-  return {
-    total,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    practices: rows.map((p) => ({ ...p, occurredOn: p.occurredOn.toISOString().slice(0, 10), freedomIds: p.freedoms.map((f) => f.freedomId) })),
-  };
-}
-
 /** One practice of this organization, for its page and its edit form; null for anything else (another org's is a 404). */
-export async function getPractice({ prisma, organizationId, id }: { prisma: Prisma; organizationId: string; id: string }) {
+export async function getPractice({
+  prisma,
+  organizationId,
+  id,
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  id: string;
+}) {
   const p = await prisma.practice.findFirst({
     where: { id, organizationId },
     select: {
@@ -293,7 +286,17 @@ export async function getPractice({ prisma, organizationId, id }: { prisma: Pris
  * from timeZoneHint), else in the organization's zone. It is both the form's default and the latest date
  * the server accepts, so a practice is never dated tomorrow by surprise.
  */
-export async function getPracticeCalendar({ prisma, organizationId, hint, now = new Date() }: { prisma: Prisma; organizationId: string; hint: string | null; now?: Date }) {
+export async function getPracticeCalendar({
+  prisma,
+  organizationId,
+  hint,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  hint: string | null;
+  now?: Date;
+}) {
   let timeZone = hint;
   if (!timeZone) {
     const org = await prisma.organization.findUnique({ where: { id: organizationId }, select: { timeZone: true } });
@@ -324,7 +327,11 @@ export async function getPracticeFormOptions({
   const [framework, commitments] = await Promise.all([
     getFrameworkOptions({ prisma, locale }),
     // a practice early in the year may still count toward last year's commitments
-    getCommitmentOptions({ prisma, organizationId, years: [...new Set([year, year - 1, ...(alsoYear ? [alsoYear] : [])])] }),
+    getCommitmentOptions({
+      prisma,
+      organizationId,
+      years: [...new Set([year, year - 1, ...(alsoYear ? [alsoYear] : [])])],
+    }),
   ]);
   const option = ({ id, slug, name, color }: FrameworkOption) => ({ id, slug, name, color });
   return {

@@ -27,7 +27,10 @@ export function addressKey(address: string) {
   const left = head ? head.split(":") : [];
   const right = address.includes("::") && tail ? tail.split(":") : [];
   const groups = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 let cleanedWindow = 0;
@@ -51,5 +54,8 @@ export async function take({ prisma, key, now = new Date() }: { prisma: Prisma; 
 
 /** Gives back attempts taken at `now` (same window), e.g. when the attempt turned out to be a success. */
 export async function giveBack({ prisma, keys, now }: { prisma: Prisma; keys: string[]; now: Date }) {
-  await prisma.rateLimit.updateMany({ where: { key: { in: keys }, windowStart: windowStart(now), count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+  await prisma.rateLimit.updateMany({
+    where: { key: { in: keys }, windowStart: windowStart(now), count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
 }

@@ -11,7 +11,13 @@ const text = { type: "text", maxLength: REFLECTION_LIMITS.text } as const;
 export const reflectionStepRules: FormRules = {
   fields: {
     valueId: { type: "text", required: true, maxLength: REFLECTION_LIMITS.id, messages: { tooLong: choice } },
-    rubricLevel: { type: "number", integer: true, min: REFLECTION_LIMITS.minLevel, max: REFLECTION_LIMITS.maxLevel, messages: { notNumber: choice, integer: choice, min: choice, max: choice } },
+    rubricLevel: {
+      type: "number",
+      integer: true,
+      min: REFLECTION_LIMITS.minLevel,
+      max: REFLECTION_LIMITS.maxLevel,
+      messages: { notNumber: choice, integer: choice, min: choice, max: choice },
+    },
     wentWell: text,
     challenges: text,
     nextSteps: text,

@@ -8,8 +8,21 @@ import { REFLECTION_LIMITS } from "~/models/reflection-rules";
 const text = z.optional(z.string().check(z.maxLength(REFLECTION_LIMITS.text, { error: "validation.tooLong" })));
 
 export const reflectionStepSchema = z.object({
-  valueId: z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(REFLECTION_LIMITS.id, { error: "validation.invalidChoice" })),
-  rubricLevel: z.optional(z.coerce.number({ error: "validation.invalidChoice" }).check(z.int({ error: "validation.invalidChoice" }), z.minimum(REFLECTION_LIMITS.minLevel, { error: "validation.invalidChoice" }), z.maximum(REFLECTION_LIMITS.maxLevel, { error: "validation.invalidChoice" }))),
+  valueId: z
+    .string({ error: "validation.required" })
+    .check(
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(REFLECTION_LIMITS.id, { error: "validation.invalidChoice" }),
+    ),
+  rubricLevel: z.optional(
+    z.coerce
+      .number({ error: "validation.invalidChoice" })
+      .check(
+        z.int({ error: "validation.invalidChoice" }),
+        z.minimum(REFLECTION_LIMITS.minLevel, { error: "validation.invalidChoice" }),
+        z.maximum(REFLECTION_LIMITS.maxLevel, { error: "validation.invalidChoice" }),
+      ),
+  ),
   wentWell: text,
   challenges: text,
   nextSteps: text,
@@ -23,7 +36,11 @@ export type ReflectionStepInput = z.infer<typeof reflectionStepSchema>;
  * lead's submit, and the lead's reopen. Here rather than in the route, so zod stays out of the page's JavaScript.
  */
 export const reflectionIntentSchema = z.discriminatedUnion("intent", [
-  z.extend(reflectionStepSchema, { intent: z.literal("save"), version: versionField(), nextStep: z.string().check(z.regex(/^[a-z0-9-]{1,100}$/)) }),
+  z.extend(reflectionStepSchema, {
+    intent: z.literal("save"),
+    version: versionField(),
+    nextStep: z.string().check(z.regex(/^[a-z0-9-]{1,100}$/)),
+  }),
   z.object({ intent: z.literal("submit") }),
   z.object({ intent: z.literal("reopen") }),
 ]);

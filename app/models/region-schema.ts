@@ -7,7 +7,13 @@ import { versionField } from "~/utils/form-fields";
 export const REGION_CODE = /^[A-Z0-9][A-Z0-9-]{1,9}$/;
 
 const name = () =>
-  z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.tooLong" }));
+  z
+    .string({ error: "validation.required" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(100, { error: "validation.tooLong" }),
+    );
 
 export const regionFields = () => ({
   nameEn: name(),
@@ -18,7 +24,9 @@ export const regionFields = () => ({
 /** A new region's code: written in any case, kept in capitals ("x-co" → "X-CO"); it never changes later. */
 export const regionCodeField = () =>
   z.pipe(
-    z.string({ error: "validation.required" }).check(z.trim(), z.minLength(1, { error: "validation.required" }), z.toUpperCase()),
+    z
+      .string({ error: "validation.required" })
+      .check(z.trim(), z.minLength(1, { error: "validation.required" }), z.toUpperCase()),
     z.string().check(z.regex(REGION_CODE, { error: "admin:regions.errors.code" })),
   );
 

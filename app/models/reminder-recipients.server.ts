@@ -4,7 +4,14 @@
 import type { MembershipRole, Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import type { Prisma } from "~/utils/db.server";
 
-export type Recipient = { userId: string; email: string; locale: string; organizationId: string; organizationSlug: string; organizationName: string };
+export type Recipient = {
+  userId: string;
+  email: string;
+  locale: string;
+  organizationId: string;
+  organizationSlug: string;
+  organizationName: string;
+};
 
 /** A date column holds a day: the pause is over once its last day has passed. */
 const today = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -36,11 +43,18 @@ export async function recipientsOf(
       organization: {
         archivedAt: null,
         ...(organizationIds ? { id: { in: organizationIds } } : {}),
-        ...(reminders ? { reflections: { none: { cycleId: reminders.cycleId, status: "SUBMITTED" } }, ...notPaused(now) } : {}),
+        ...(reminders
+          ? { reflections: { none: { cycleId: reminders.cycleId, status: "SUBMITTED" } }, ...notPaused(now) }
+          : {}),
       },
       // NOTE: `not: false` would leave out NULL (SQL's three-valued logic): the role's default is spelled out
       ...(reminders
-        ? { OR: [{ role: "LEAD", user: { OR: [{ cycleReminders: null }, { cycleReminders: true }] } }, { role: "MEMBER", user: { cycleReminders: true } }] }
+        ? {
+            OR: [
+              { role: "LEAD", user: { OR: [{ cycleReminders: null }, { cycleReminders: true }] } },
+              { role: "MEMBER", user: { cycleReminders: true } },
+            ],
+          }
         : {}),
     },
     orderBy: [{ organizationId: "asc" }, { userId: "asc" }],

@@ -4,7 +4,8 @@ import crypto from "node:crypto";
 
 const PURPOSE = "stop-cycle-reminders";
 
-const mac = (secret: string, userId: string) => crypto.createHmac("sha256", secret).update(`${PURPOSE}:${userId}`).digest("base64url");
+const mac = (secret: string, userId: string) =>
+  crypto.createHmac("sha256", secret).update(`${PURPOSE}:${userId}`).digest("base64url");
 
 export function stopRemindersToken({ secret, userId }: { secret: string; userId: string }) {
   return `${userId}.${mac(secret, userId)}`;

@@ -37,9 +37,17 @@ export function dueReminder(cycle: OpenCycle, now: Date): { kind: "periodic" | "
   return { kind: "periodic", period };
 }
 
-const keyPrefix = (cycleId: string, r: Pick<Recipient, "organizationId" | "userId">) => `cycle-reminder:${cycleId}:${r.organizationId}:${r.userId}:`;
+const keyPrefix = (cycleId: string, r: Pick<Recipient, "organizationId" | "userId">) =>
+  `cycle-reminder:${cycleId}:${r.organizationId}:${r.userId}:`;
 
-function reminderEmails(cycle: OpenCycle, recipients: Recipient[], kind: Kind, period: string, links: Links, now: Date) {
+function reminderEmails(
+  cycle: OpenCycle,
+  recipients: Recipient[],
+  kind: Kind,
+  period: string,
+  links: Links,
+  now: Date,
+) {
   return recipients.map((r) => ({
     createdAt: now,
     to: r.email,
@@ -59,7 +67,10 @@ function reminderEmails(cycle: OpenCycle, recipients: Recipient[], kind: Kind, p
 }
 
 const openCycle = (prisma: Prisma) =>
-  prisma.cycle.findFirst({ where: { status: "OPEN" }, select: { id: true, year: true, opensOn: true, closesOn: true, reminderIntervalDays: true } });
+  prisma.cycle.findFirst({
+    where: { status: "OPEN" },
+    select: { id: true, year: true, opensOn: true, closesOn: true, reminderIntervalDays: true },
+  });
 
 /** The scheduled job: writes the reminders due on `now`'s day. Returns how many emails it wrote. */
 export async function runReminders({ prisma, now = new Date(), ...links }: { prisma: Prisma; now?: Date } & Links) {
@@ -70,7 +81,11 @@ export async function runReminders({ prisma, now = new Date(), ...links }: { pri
   if (due.kind === "periodic") {
     // a period's reminder that comes late (after a pause, say) still leaves a full interval before the next
     const recent = await prisma.outboxEmail.findMany({
-      where: { kind: "cycle-reminder", dedupeKey: { startsWith: `cycle-reminder:${cycle.id}:` }, createdAt: { gt: new Date(now.getTime() - cycle.reminderIntervalDays * DAY) } },
+      where: {
+        kind: "cycle-reminder",
+        dedupeKey: { startsWith: `cycle-reminder:${cycle.id}:` },
+        createdAt: { gt: new Date(now.getTime() - cycle.reminderIntervalDays * DAY) },
+      },
       select: { dedupeKey: true },
     });
     const reminded = recent.map((e) => e.dedupeKey ?? "");
@@ -94,52 +109,120 @@ export async function sendRemindersNow({
   const cycle = await openCycle(prisma);
   if (!cycle || cycle.year !== year) return failure("conflict", { message: "cycle:errors.remindClosed" });
   // an organization that does not exist is a 404 (the audit row would name it)
-  if (organizationId && !(await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) return failure("not-found");
+  if (
+    organizationId &&
+    !(await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))
+  )
+    return failure("not-found");
   const recipients = await recipientsOf(prisma, {
     roles: ["LEAD", "MEMBER"],
     now,
     reminders: { cycleId: cycle.id },
     ...(organizationId ? { organizationIds: [organizationId] } : {}),
   });
-  const sent = await enqueueEmails(prisma, reminderEmails(cycle, recipients, "manual", new Date(startOfDay(now)).toISOString().slice(0, 10), links, now));
-  await audit(prisma, { action: "reminder.sent", actorId, organizationId: organizationId ?? null, entityType: "Cycle", entityId: cycle.id, metadata: { emails: sent } });
+  const sent = await enqueueEmails(
+    prisma,
+    reminderEmails(cycle, recipients, "manual", new Date(startOfDay(now)).toISOString().slice(0, 10), links, now),
+  );
+  await audit(prisma, {
+    action: "reminder.sent",
+    actorId,
+    organizationId: organizationId ?? null,
+    entityType: "Cycle",
+    entityId: cycle.id,
+    metadata: { emails: sent },
+  });
   return success({ sent });
 }
 
 /** Staff pause an organization's reminders (an organization in crisis), until a day or until resumed. */
-export async function pauseReminders({ prisma, actorId, organizationId, until }: { prisma: Prisma; actorId: string; organizationId: string; until: string | null }) {
+export async function pauseReminders({
+  prisma,
+  actorId,
+  organizationId,
+  until,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  organizationId: string;
+  until: string | null;
+}) {
   const data = { until: until ? new Date(`${until}T00:00:00Z`) : null, pausedById: actorId };
   return prisma.$transaction(async (tx): Promise<Result<{ id: string; name: string }, "not-found">> => {
     const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
     if (!org) return failure("not-found");
     await tx.reminderPause.upsert({ where: { organizationId }, create: { organizationId, ...data }, update: data });
-    await audit(tx, { action: "reminder.paused", actorId, organizationId, entityType: "Organization", entityId: organizationId, metadata: { until } });
+    await audit(tx, {
+      action: "reminder.paused",
+      actorId,
+      organizationId,
+      entityType: "Organization",
+      entityId: organizationId,
+      metadata: { until },
+    });
     return success(org);
   });
 }
 
-export async function resumeReminders({ prisma, actorId, organizationId }: { prisma: Prisma; actorId: string; organizationId: string }) {
+export async function resumeReminders({
+  prisma,
+  actorId,
+  organizationId,
+}: {
+  prisma: Prisma;
+  actorId: string;
+  organizationId: string;
+}) {
   return prisma.$transaction(async (tx): Promise<Result<{ id: string; name: string }, "not-found">> => {
     const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true } });
     if (!org) return failure("not-found");
     const { count } = await tx.reminderPause.deleteMany({ where: { organizationId } });
-    if (count) await audit(tx, { action: "reminder.resumed", actorId, organizationId, entityType: "Organization", entityId: organizationId });
+    if (count)
+      await audit(tx, {
+        action: "reminder.resumed",
+        actorId,
+        organizationId,
+        entityType: "Organization",
+        entityId: organizationId,
+      });
     return success(org);
   });
 }
 
 /** Whether a person gets the cycle's reminders: their own choice, else their role's default (leads do). */
 export async function getReminderPreference({ prisma, userId }: { prisma: Prisma; userId: string }) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { cycleReminders: true, memberships: { select: { role: true } } } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { cycleReminders: true, memberships: { select: { role: true } } },
+  });
   const isLead = user.memberships.some((m) => m.role === "LEAD");
-  return { receives: user.cycleReminders ?? isLead, chosen: user.cycleReminders !== null, hasOrganization: user.memberships.length > 0 };
+  return {
+    receives: user.cycleReminders ?? isLead,
+    chosen: user.cycleReminders !== null,
+    hasOrganization: user.memberships.length > 0,
+  };
 }
 
 /** Sets a person's choice; false when there is no such person. */
-export async function setReminderPreference({ prisma, userId, receives }: { prisma: Prisma; userId: string; receives: boolean }) {
+export async function setReminderPreference({
+  prisma,
+  userId,
+  receives,
+}: {
+  prisma: Prisma;
+  userId: string;
+  receives: boolean;
+}) {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: userId }, data: { cycleReminders: receives } });
-    if (count) await audit(tx, { action: "reminder.preference_changed", actorId: userId, entityType: "User", entityId: userId, metadata: { receives } });
+    if (count)
+      await audit(tx, {
+        action: "reminder.preference_changed",
+        actorId: userId,
+        entityType: "User",
+        entityId: userId,
+        metadata: { receives },
+      });
     return count > 0;
   });
 }

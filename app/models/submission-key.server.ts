@@ -22,8 +22,16 @@ export async function earlierSubmission(
   tx: PrismaNamespace.TransactionClient,
   { key, organizationId, entityType }: { key: string; organizationId: string; entityType: string },
 ): Promise<Result<string, "conflict">> {
-  const existing = await tx.submissionKey.findUnique({ where: { key }, select: { organizationId: true, entityType: true, entityId: true } });
-  if (!existing || existing.organizationId !== organizationId || existing.entityType !== entityType || !existing.entityId) {
+  const existing = await tx.submissionKey.findUnique({
+    where: { key },
+    select: { organizationId: true, entityType: true, entityId: true },
+  });
+  if (
+    !existing ||
+    existing.organizationId !== organizationId ||
+    existing.entityType !== entityType ||
+    !existing.entityId
+  ) {
     return failure("conflict");
   }
   return success(existing.entityId);

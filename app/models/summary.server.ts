@@ -24,7 +24,12 @@ export type SummarizedPractice = {
  * the practice row has its final state: an edit removes the old state after the row changed) and the
  * movement rollups.
  */
-export async function adjustPracticeSummaries(tx: PrismaNamespace.TransactionClient, practice: SummarizedPractice, sign: 1 | -1, yearLocked = false) {
+export async function adjustPracticeSummaries(
+  tx: PrismaNamespace.TransactionClient,
+  practice: SummarizedPractice,
+  sign: 1 | -1,
+  yearLocked = false,
+) {
   const month = new Date(Date.UTC(practice.occurredOn.getUTCFullYear(), practice.occurredOn.getUTCMonth(), 1));
   await adjustPracticeRollups(tx, { ...practice, month }, sign, yearLocked);
 }
@@ -74,20 +79,35 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
 // Each summary beside the same numbers counted afresh from the base tables. The FULL JOIN keeps every stored
 // row, zeros and negatives included, and every fresh one: a stored row that drifted, a row missing on either
 // side, or a leftover row whose fresh count is zero all show up as a difference.
-type Spec = { table: string; stored?: PrismaNamespace.Sql; keys: [string, string][]; counts: string[]; fresh: PrismaNamespace.Sql };
+type Spec = {
+  table: string;
+  stored?: PrismaNamespace.Sql;
+  keys: [string, string][];
+  counts: string[];
+  fresh: PrismaNamespace.Sql;
+};
 
 const snapshotJoin = Sql.sql`JOIN "OrganizationYear" y ON y."organizationId" = p."organizationId" AND y."year" = extract(year FROM p."occurredOn")::int
   JOIN "Organization" o ON o."id" = p."organizationId" AND o."archivedAt" IS NULL`;
-const cycleJoin = (alias: string) => Sql.raw(`JOIN "Cycle" c ON c."id" = ${alias}."cycleId"
+const cycleJoin = (alias: string) =>
+  Sql.raw(`JOIN "Cycle" c ON c."id" = ${alias}."cycleId"
   JOIN "OrganizationYear" y ON y."organizationId" = ${alias}."organizationId" AND y."year" = c."year"
   JOIN "Organization" o ON o."id" = ${alias}."organizationId" AND o."archivedAt" IS NULL`);
-const dimKeys: [string, string][] = [["macroRegion", `"macroRegion"`], ["sizeBand", `"sizeBand"::text`], ["impactedLed", `"impactedLed"::text`]];
+const dimKeys: [string, string][] = [
+  ["macroRegion", `"macroRegion"`],
+  ["sizeBand", `"sizeBand"::text`],
+  ["impactedLed", `"impactedLed"::text`],
+];
 const live = Sql.sql`FROM "Practice" p ${snapshotJoin} WHERE p."deletedAt" IS NULL`;
 
 const SPECS: Record<string, Spec> = {
   values: {
     table: "PracticeMonthlySummary",
-    keys: [["organizationId", `"organizationId"`], ["valueId", `"valueId"`], ["month", `to_char("month", 'YYYY-MM')`]],
+    keys: [
+      ["organizationId", `"organizationId"`],
+      ["valueId", `"valueId"`],
+      ["month", `to_char("month", 'YYYY-MM')`],
+    ],
     counts: ["practiceCount", "participants", "impactedParticipants"],
     fresh: Sql.sql`SELECT "organizationId", "valueId", to_char(date_trunc('month', "occurredOn"), 'YYYY-MM') AS "month",
       count(*)::int AS "practiceCount", sum("participants")::int AS "participants", sum("impactedParticipants")::int AS "impactedParticipants"
@@ -95,7 +115,11 @@ const SPECS: Record<string, Spec> = {
   },
   organizationValueYears: {
     table: "OrganizationValueYearSummary",
-    keys: [["organizationId", `"organizationId"`], ["valueId", `"valueId"`], ["year", `"year"::text`]],
+    keys: [
+      ["organizationId", `"organizationId"`],
+      ["valueId", `"valueId"`],
+      ["year", `"year"::text`],
+    ],
     counts: ["practiceCount", "participants", "impactedParticipants"],
     fresh: Sql.sql`SELECT "organizationId", "valueId", extract(year FROM "occurredOn")::int::text AS "year",
       count(*)::int AS "practiceCount", sum("participants")::int AS "participants", sum("impactedParticipants")::int AS "impactedParticipants"
@@ -103,7 +127,11 @@ const SPECS: Record<string, Spec> = {
   },
   freedoms: {
     table: "PracticeFreedomMonthlySummary",
-    keys: [["organizationId", `"organizationId"`], ["freedomId", `"freedomId"`], ["month", `to_char("month", 'YYYY-MM')`]],
+    keys: [
+      ["organizationId", `"organizationId"`],
+      ["freedomId", `"freedomId"`],
+      ["month", `to_char("month", 'YYYY-MM')`],
+    ],
     counts: ["practiceCount"],
     fresh: Sql.sql`SELECT p."organizationId", pf."freedomId", to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month", count(*)::int AS "practiceCount"
       FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId" WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3`,
@@ -112,7 +140,10 @@ const SPECS: Record<string, Spec> = {
   organizationYears: {
     table: "OrganizationYear",
     stored: Sql.sql`(SELECT *, COALESCE("lastPracticeOn" - DATE '2000-01-01', 0) AS "lastPracticeDay" FROM "OrganizationYear") oy`,
-    keys: [["organizationId", `"organizationId"`], ["year", `"year"::text`]],
+    keys: [
+      ["organizationId", `"organizationId"`],
+      ["year", `"year"::text`],
+    ],
     counts: ["practiceCount", "lastPracticeDay"],
     fresh: Sql.sql`SELECT "organizationId", extract(year FROM "occurredOn")::int::text AS "year", count(*)::int AS "practiceCount",
       (max("occurredOn") - DATE '2000-01-01')::int AS "lastPracticeDay" FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2`,
@@ -160,13 +191,24 @@ const SPECS: Record<string, Spec> = {
   participation: {
     table: "MovementParticipationSummary",
     keys: [["year", `"year"::text`], ...dimKeys],
-    counts: ["organizations", "practicedYear", "practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "reflectionsDrafted", "reflectionsSubmitted"],
+    counts: [
+      "organizations",
+      "practicedYear",
+      "practicedQ1",
+      "practicedQ2",
+      "practicedQ3",
+      "practicedQ4",
+      "reflectionsDrafted",
+      "reflectionsSubmitted",
+    ],
     fresh: Sql.sql`SELECT y."year"::text AS "year", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
       count(*)::int AS "organizations",
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Practice" p WHERE p."organizationId" = y."organizationId" AND p."deletedAt" IS NULL AND extract(year FROM p."occurredOn") = y."year"))::int AS "practicedYear",
       ${Sql.join(
         [1, 2, 3, 4].map(
-          (q) => Sql.sql`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Practice" p WHERE p."organizationId" = y."organizationId" AND p."deletedAt" IS NULL
+          (
+            q,
+          ) => Sql.sql`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Practice" p WHERE p."organizationId" = y."organizationId" AND p."deletedAt" IS NULL
             AND extract(year FROM p."occurredOn") = y."year" AND extract(quarter FROM p."occurredOn") = ${q}))::int AS ${Sql.raw(`"practicedQ${q}"`)}`,
         ),
       )},
@@ -186,7 +228,10 @@ async function compareOne(prisma: Prisma, spec: Spec) {
   const storedKeys = Sql.raw(spec.keys.map(([name, expr]) => `${expr} AS "${name}"`).join(", "));
   const storedCounts = Sql.raw(spec.counts.map((c) => `"${c}"::int AS "${c}"`).join(", "));
   const columns = Sql.raw(
-    [...spec.counts.map((c) => `s."${c}" AS "stored_${c}"`), ...spec.counts.map((c) => `COALESCE(f."${c}", 0)::int AS "fresh_${c}"`)].join(", "),
+    [
+      ...spec.counts.map((c) => `s."${c}" AS "stored_${c}"`),
+      ...spec.counts.map((c) => `COALESCE(f."${c}", 0)::int AS "fresh_${c}"`),
+    ].join(", "),
   );
   const result = await prisma.$queryRaw`
     WITH s AS (SELECT ${storedKeys}, ${storedCounts} FROM ${spec.stored ?? Sql.raw(`"${spec.table}"`)}), f AS (${spec.fresh})
@@ -207,7 +252,13 @@ export async function compareSummaries({ prisma }: { prisma: Prisma }) {
   const names = Object.keys(SPECS) as SummaryName[];
   const results = await Promise.all(names.map((name) => compareOne(prisma, SPECS[name])));
   return {
-    stored: Object.fromEntries(names.map((n, i) => [n, results[i].stored])) as Record<SummaryName, Record<string, unknown>[]>,
-    fresh: Object.fromEntries(names.map((n, i) => [n, results[i].fresh])) as Record<SummaryName, Record<string, unknown>[]>,
+    stored: Object.fromEntries(names.map((n, i) => [n, results[i].stored])) as Record<
+      SummaryName,
+      Record<string, unknown>[]
+    >,
+    fresh: Object.fromEntries(names.map((n, i) => [n, results[i].fresh])) as Record<
+      SummaryName,
+      Record<string, unknown>[]
+    >,
   };
 }

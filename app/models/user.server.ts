@@ -86,7 +86,11 @@ export async function signIn({
   });
   const valid = await verifyPassword(user?.password?.hash ?? (await timingHash()), password).catch(() => false);
   if (!user || !user.password || !valid || user.disabledAt) {
-    await audit(prisma, { action: "auth.sign_in_failed", actorId: user?.id ?? null, metadata: user ? undefined : { unknownEmail: true } });
+    await audit(prisma, {
+      action: "auth.sign_in_failed",
+      actorId: user?.id ?? null,
+      metadata: user ? undefined : { unknownEmail: true },
+    });
     return { status: "failed" as const };
   }
   await succeeded({ prisma, attempt: started.attempt });
@@ -94,7 +98,17 @@ export async function signIn({
   return { status: "signedIn" as const, userId: user.id };
 }
 
-export async function signOut({ prisma, userId, sessionId, everywhere }: { prisma: Prisma; userId: string; sessionId: string; everywhere: boolean }) {
+export async function signOut({
+  prisma,
+  userId,
+  sessionId,
+  everywhere,
+}: {
+  prisma: Prisma;
+  userId: string;
+  sessionId: string;
+  everywhere: boolean;
+}) {
   if (everywhere) await deleteUserSessions({ prisma, userId });
   else await deleteSession({ prisma, sessionId });
   await audit(prisma, { action: everywhere ? "auth.sign_out_everywhere" : "auth.sign_out", actorId: userId });

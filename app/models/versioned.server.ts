@@ -7,7 +7,10 @@ import { failure, success, type Result } from "~/utils/result";
 const MAX_VERSION = 2_147_483_647;
 
 type VersionedModel<Where, Data> = {
-  updateMany(args: { where: Where & { version: number }; data: Data & { version: { increment: number } } }): PromiseLike<{ count: number }>;
+  updateMany(args: {
+    where: Where & { version: number };
+    data: Data & { version: { increment: number } };
+  }): PromiseLike<{ count: number }>;
   count(args: { where: Where }): PromiseLike<number>;
 };
 
@@ -24,19 +27,27 @@ export async function updateVersioned<Where extends object, Data extends object>
 ): Promise<Result<null, "not-found" | "stale">> {
   // a version no row can hold (PostgreSQL's integer stops at 2^31 - 1) is stale without asking, never a 500
   if (Number.isInteger(version) && version >= 1 && version <= MAX_VERSION) {
-    const { count } = await model.updateMany({ where: { ...where, version }, data: { ...(data ?? ({} as Data)), version: { increment: 1 } } });
+    const { count } = await model.updateMany({
+      where: { ...where, version },
+      data: { ...(data ?? ({} as Data)), version: { increment: 1 } },
+    });
     if (count > 0) return success();
   }
   return (await model.count({ where })) > 0 ? failure("stale") : failure("not-found");
 }
 
-type CreatableModel<Data> = { createMany(args: { data: Data[]; skipDuplicates: true }): PromiseLike<{ count: number }> };
+type CreatableModel<Data> = {
+  createMany(args: { data: Data[]; skipDuplicates: true }): PromiseLike<{ count: number }>;
+};
 
 /**
  * The first save of a record whose key the form already knows (version 0: "not written yet"). Someone else's
  * first save of the same key, even one running at the same moment, makes this one stale, as any moved version would.
  */
-export async function createVersioned<Data extends object>(model: CreatableModel<Data>, data: Data): Promise<Result<null, "stale">> {
+export async function createVersioned<Data extends object>(
+  model: CreatableModel<Data>,
+  data: Data,
+): Promise<Result<null, "stale">> {
   const { count } = await model.createMany({ data: [data], skipDuplicates: true });
   return count > 0 ? success() : failure("stale");
 }

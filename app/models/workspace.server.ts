@@ -6,13 +6,27 @@ import { pick } from "~/utils/localized.server";
 
 export const STALE_AFTER_DAYS = 90;
 
-export async function getWorkspaceOverview({ prisma, organizationId, locale, now = new Date() }: { prisma: Prisma; organizationId: string; locale: Locale; now?: Date }) {
+export async function getWorkspaceOverview({
+  prisma,
+  organizationId,
+  locale,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  organizationId: string;
+  locale: Locale;
+  now?: Date;
+}) {
   const year = now.getUTCFullYear();
   const quarterStart = new Date(Date.UTC(year, Math.floor(now.getUTCMonth() / 3) * 3, 1));
   const staleBefore = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
   const [cycle, values, months, commitments, reflections] = await Promise.all([
     prisma.cycle.findUnique({ where: { year }, select: { id: true, year: true, status: true, closesOn: true } }),
-    prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, name: true, position: true } }),
+    prisma.value.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, slug: true, name: true, position: true },
+    }),
     prisma.practiceMonthlySummary.findMany({
       where: { organizationId, month: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
       select: { valueId: true, month: true, practiceCount: true, participants: true, impactedParticipants: true },
@@ -30,11 +44,15 @@ export async function getWorkspaceOverview({ prisma, organizationId, locale, now
       },
       orderBy: { createdAt: "asc" },
     }),
-    prisma.reflection.findMany({ where: { organizationId, cycle: { year } }, select: { valueId: true, status: true, rubricLevel: true } }),
+    prisma.reflection.findMany({
+      where: { organizationId, cycle: { year } },
+      select: { valueId: true, status: true, rubricLevel: true },
+    }),
   ]);
   const perValue = values.map((v) => {
     const m = months.filter((row) => row.valueId === v.id);
-    const sum = (rows: typeof m, key: "practiceCount" | "participants" | "impactedParticipants") => rows.reduce((n, r) => n + r[key], 0);
+    const sum = (rows: typeof m, key: "practiceCount" | "participants" | "impactedParticipants") =>
+      rows.reduce((n, r) => n + r[key], 0);
     const quarter = m.filter((row) => row.month >= quarterStart);
     const own = commitments.filter((c) => c.valueId === v.id);
     const reflection = reflections.find((r) => r.valueId === v.id);
@@ -52,11 +70,17 @@ export async function getWorkspaceOverview({ prisma, organizationId, locale, now
     };
   });
   const staleCommitments = commitments
-    .filter((c) => (c.status === "PLANNED" || c.status === "IN_PROGRESS") && (c.updates[0]?.createdAt ?? c.createdAt) < staleBefore)
+    .filter(
+      (c) =>
+        (c.status === "PLANNED" || c.status === "IN_PROGRESS") &&
+        (c.updates[0]?.createdAt ?? c.createdAt) < staleBefore,
+    )
     .map((c) => ({ id: c.id, title: c.title, lastUpdateAt: (c.updates[0]?.createdAt ?? c.createdAt).toISOString() }));
   return {
     year,
-    cycle: cycle ? { year: cycle.year, status: cycle.status, closesOn: cycle.closesOn.toISOString().slice(0, 10) } : null,
+    cycle: cycle
+      ? { year: cycle.year, status: cycle.status, closesOn: cycle.closesOn.toISOString().slice(0, 10) }
+      : null,
     values: perValue,
     attention: {
       staleCommitments,

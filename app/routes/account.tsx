@@ -23,7 +23,10 @@ const PASSWORD_FIELDS = ["currentPassword", "password", "confirm"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [t, reminders] = await Promise.all([i18next.getFixedT(request, "auth"), getReminderPreference({ prisma: await getPrisma(), userId: user.id })]);
+  const [t, reminders] = await Promise.all([
+    i18next.getFixedT(request, "auth"),
+    getReminderPreference({ prisma: await getPrisma(), userId: user.id }),
+  ]);
   return json({
     reminders,
     title: t("account.title"),
@@ -42,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseForm(request, accountSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   const hideFields = intent === "password" ? PASSWORD_FIELDS : undefined;
-  const reply = (status: number, options: Parameters<typeof submission.reply>[0] = {}) => json({ intent, result: submission.reply({ hideFields, ...options }) }, { status });
+  const reply = (status: number, options: Parameters<typeof submission.reply>[0] = {}) =>
+    json({ intent, result: submission.reply({ hideFields, ...options }) }, { status });
   if (submission.status !== "success") return reply(400);
   const prisma = await getPrisma();
   const value = submission.value;
@@ -60,7 +64,13 @@ export async function action({ request }: ActionFunctionArgs) {
     case "password": {
       const fieldErrors = newPasswordErrors({ password: value.password, confirm: value.confirm, email: user.email });
       if (fieldErrors) return reply(400, { fieldErrors });
-      const changed = await changePassword({ prisma, userId: user.id, sessionId: user.sessionId, current: value.currentPassword, next: value.password });
+      const changed = await changePassword({
+        prisma,
+        userId: user.id,
+        sessionId: user.sessionId,
+        current: value.currentPassword,
+        next: value.password,
+      });
       if (changed === "limited") return reply(429, { formErrors: ["auth:login.tooMany"] });
       if (changed === "wrong") return reply(400, { fieldErrors: { currentPassword: ["account:password.wrong"] } });
       return redirectWithToast("/account", { key: "account:password.saved" });
@@ -131,9 +141,17 @@ function PasswordForm({ email, lastResult }: { email: string; lastResult: Result
       {/* lets a password manager file the new password under the right account */}
       <input type="email" value={email} autoComplete="username" readOnly hidden />
       <Field label={t("password.current")} meta={fields.currentPassword}>
-        <input {...getInputProps(fields.currentPassword, { type: "password" })} autoComplete="current-password" required />
+        <input
+          {...getInputProps(fields.currentPassword, { type: "password" })}
+          autoComplete="current-password"
+          required
+        />
       </Field>
-      <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("password.new"), confirm: t("password.confirm") }} />
+      <NewPasswordFields
+        password={fields.password}
+        confirm={fields.confirm}
+        labels={{ password: t("password.new"), confirm: t("password.confirm") }}
+      />
       <SubmitButton className="button secondary">{t("password.submit")}</SubmitButton>
     </Form>
   );
@@ -148,7 +166,9 @@ export default function Account() {
     <div className="container narrow section stack">
       <h1>{t("account.title")}</h1>
       <p>{t("account.signedInAs", { email: data.email })}</p>
-      {data.coalitionRole !== "NONE" ? <p className="badge">{t(`account.coalitionRole${data.coalitionRole}`)}</p> : null}
+      {data.coalitionRole !== "NONE" ? (
+        <p className="badge">{t(`account.coalitionRole${data.coalitionRole}`)}</p>
+      ) : null}
       {data.memberships.length ? (
         <section aria-labelledby="memberships-heading">
           <h2 id="memberships-heading">{t("account.memberships")}</h2>
@@ -170,7 +190,12 @@ export default function Account() {
       <Setting id="password" title={t("account:password.title")}>
         <PasswordForm email={data.email} lastResult={resultFor("password")} />
       </Setting>
-      {data.reminders.hasOrganization ? <ReminderPreference receives={data.reminders.receives} errors={resultFor("reminders")?.error?.receives ?? null} /> : null}
+      {data.reminders.hasOrganization ? (
+        <ReminderPreference
+          receives={data.reminders.receives}
+          errors={resultFor("reminders")?.error?.receives ?? null}
+        />
+      ) : null}
       <Setting id="sessions" title={t("account:sessions.title")}>
         <Form method="post" action="/logout">
           <button type="submit" className="button secondary">

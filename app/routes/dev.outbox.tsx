@@ -16,7 +16,10 @@ import { useFormat } from "~/components/use-format";
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!devOutboxServes(request, context.peerAddress)) notFound();
-  const [rows, t] = await Promise.all([latestEmails({ prisma: await getPrisma() }), i18next.getFixedT(request, "email")]);
+  const [rows, t] = await Promise.all([
+    latestEmails({ prisma: await getPrisma() }),
+    i18next.getFixedT(request, "email"),
+  ]);
   const emails = await Promise.all(
     rows.map(async (row) => {
       const rendered = await renderEmail(row).catch(() => null);
@@ -63,7 +66,9 @@ export default function DevOutbox() {
                 <dd>{t(`devOutbox.status${e.status}`)}</dd>
                 <dt>{t("devOutbox.written")}</dt>
                 <dd>
-                  <time dateTime={e.createdAt}>{format.date(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                  <time dateTime={e.createdAt}>
+                    {format.date(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                  </time>
                 </dd>
                 {e.url ? (
                   <>
@@ -74,7 +79,11 @@ export default function DevOutbox() {
                   </>
                 ) : null}
               </dl>
-              {e.text ? <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{e.text}</pre> : <p role="alert">{t("devOutbox.renderFailed")}</p>}
+              {e.text ? (
+                <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{e.text}</pre>
+              ) : (
+                <p role="alert">{t("devOutbox.renderFailed")}</p>
+              )}
             </li>
           ))}
         </ul>

@@ -25,7 +25,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "auth");
   const sent = searchParamsOf(request).get("sent") === "1";
-  return json({ title: t(sent ? "forgot.sentTitle" : "forgot.title"), sent, minutes: RESET_MINUTES, devOutbox: sent && devOutboxEnabled() });
+  return json({
+    title: t(sent ? "forgot.sentTitle" : "forgot.title"),
+    sent,
+    minutes: RESET_MINUTES,
+    devOutbox: sent && devOutboxEnabled(),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
@@ -40,9 +45,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const prisma = await getPrisma();
   const env = getEnv();
   // every request counts (none is refunded): each one may send an email
-  const started = await startAttempt({ prisma, kind: "reset", email, address: clientAddress(context), ceiling: env.FAILED_SIGN_INS_PER_MINUTE });
+  const started = await startAttempt({
+    prisma,
+    kind: "reset",
+    email,
+    address: clientAddress(context),
+    ceiling: env.FAILED_SIGN_INS_PER_MINUTE,
+  });
   if (started.status !== "started") {
-    return json(submission.reply({ formErrors: ["auth:forgot.tooMany"] }), { status: 429, headers: { "Retry-After": String(started.retryAfter) } });
+    return json(submission.reply({ formErrors: ["auth:forgot.tooMany"] }), {
+      status: 429,
+      headers: { "Retry-After": String(started.retryAfter) },
+    });
   }
   await Promise.all([requestPasswordReset({ prisma, email, appUrl: env.APP_URL }), pause(ANSWER_AFTER_MS)]);
   return redirect("/forgot-password?sent=1");

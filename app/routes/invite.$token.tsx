@@ -45,7 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · North Star` },
+  { name: "robots", content: "noindex" },
+];
 
 export const headers: HeadersFunction = retryAfterHeaders;
 
@@ -60,13 +63,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let attempt: Attempt | null = null;
 
   if (value.intent === "create") {
-    if (invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
-    const fieldErrors = newPasswordErrors({ password: value.password, confirm: value.confirm, email: invitation.email });
+    if (invitation.accountId)
+      return json(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
+    const fieldErrors = newPasswordErrors({
+      password: value.password,
+      confirm: value.confirm,
+      email: invitation.email,
+    });
     if (fieldErrors) return json(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
   } else {
-    if (!invitation.accountId) return json(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
+    if (!invitation.accountId)
+      return json(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
     if (user?.id !== invitation.accountId) {
-      if (!value.password) return json(submission.reply({ fieldErrors: { password: ["validation.required"] }, ...HIDE }), { status: 400 });
+      if (!value.password)
+        return json(submission.reply({ fieldErrors: { password: ["validation.required"] }, ...HIDE }), { status: 400 });
       // the password is checked as at sign-in, under the same limits
       const started = await startAttempt({
         prisma,
@@ -78,7 +88,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
       if (started.status !== "started") {
         const message = started.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
-        return json(submission.reply({ formErrors: [message], ...HIDE }), { status: 429, headers: { "Retry-After": String(started.retryAfter) } });
+        return json(submission.reply({ formErrors: [message], ...HIDE }), {
+          status: 429,
+          headers: { "Retry-After": String(started.retryAfter) },
+        });
       }
       attempt = started.attempt;
     }
@@ -104,10 +117,18 @@ export default function Invite() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("invite");
-  const [form, fields] = useForm<Record<"name" | "password" | "confirm", string>>({ id: "invite", lastResult, defaultValue: { name: data.name ?? "" } });
+  const [form, fields] = useForm<Record<"name" | "password" | "confirm", string>>({
+    id: "invite",
+    lastResult,
+    defaultValue: { name: data.name ?? "" },
+  });
   const role = t(`roleIn.${data.role}`);
   const intro = data.organization
-    ? t(data.inviter ? "introOrganization" : "introOrganizationNoInviter", { inviter: data.inviter, organization: data.organization, role })
+    ? t(data.inviter ? "introOrganization" : "introOrganizationNoInviter", {
+        inviter: data.inviter,
+        organization: data.organization,
+        role,
+      })
     : t(data.inviter ? "introCoalition" : "introCoalitionNoInviter", { inviter: data.inviter, role });
   const expires = useFormat().date(data.expiresAt, "long");
   return (
@@ -128,14 +149,23 @@ export default function Invite() {
             <Field label={t("auth:fields.name")} meta={fields.name} help={t("auth:fields.nameHelp")}>
               <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" maxLength={100} required />
             </Field>
-            <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("auth:fields.newPassword"), confirm: t("auth:fields.passwordConfirm") }} />
+            <NewPasswordFields
+              password={fields.password}
+              confirm={fields.confirm}
+              labels={{ password: t("auth:fields.newPassword"), confirm: t("auth:fields.passwordConfirm") }}
+            />
             <SubmitButton>{t("create.submit")}</SubmitButton>
           </>
         ) : data.mode === "join" ? (
           <>
             <p>{t("join.intro")}</p>
             <Field label={t("auth:fields.password")} meta={fields.password}>
-              <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" maxLength={128} required />
+              <input
+                {...getInputProps(fields.password, { type: "password" })}
+                autoComplete="current-password"
+                maxLength={128}
+                required
+              />
             </Field>
             <SubmitButton>{t("join.submit")}</SubmitButton>
           </>

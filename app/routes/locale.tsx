@@ -16,7 +16,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return redirect(to);
   // a signed-in person's emails follow the language they chose
   const user = await getUser(request);
-  if (user && user.locale !== parsed.data.lng) await updateLocale({ prisma: await getPrisma(), userId: user.id, locale: parsed.data.lng });
+  if (user && user.locale !== parsed.data.lng)
+    await updateLocale({ prisma: await getPrisma(), userId: user.id, locale: parsed.data.lng });
   return redirect(to, { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.lng) } });
 }
 

@@ -42,10 +42,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ceiling: env.FAILED_SIGN_INS_PER_MINUTE,
     knownDevice: await isKnownDevice(request, email),
   });
-  if (result.status === "failed") return json(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
+  if (result.status === "failed")
+    return json(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
   if (result.status !== "signedIn") {
     const message = result.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
-    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 429, headers: { "Retry-After": String(result.retryAfter) } });
+    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(result.retryAfter) },
+    });
   }
   const { headers, home } = await startSession({ request, userId: result.userId, email });
   return redirect(safeRedirect(redirectTo, home), { headers });

@@ -12,7 +12,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { scope } = logoutSchema().parse(Object.fromEntries(form));
   const user = await getUser(request);
-  if (user) await signOut({ prisma: await getPrisma(), userId: user.id, sessionId: user.sessionId, everywhere: scope === "everywhere" });
+  if (user)
+    await signOut({
+      prisma: await getPrisma(),
+      userId: user.id,
+      sessionId: user.sessionId,
+      everywhere: scope === "everywhere",
+    });
   return redirect("/", { headers: { "Set-Cookie": await clearSessionCookie() } });
 }
 

@@ -16,7 +16,14 @@ import { useFormat } from "~/components/use-format";
 import { ChartLegend } from "~/components/charts/chart-legend";
 import { FilterSelect } from "~/components/ui/filter-select";
 
-const KINDS: Record<string, ChartKind> = { practices: "line", rubric: "stacked", freedoms: "bar", participation: "bar", participants: "grouped", commitments: "stacked" };
+const KINDS: Record<string, ChartKind> = {
+  practices: "line",
+  rubric: "stacked",
+  freedoms: "bar",
+  participation: "bar",
+  participants: "grouped",
+  commitments: "stacked",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,13 +31,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, rangeIgnored, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
   const { start } = dashboard;
   // a new installation sees its next steps; the charts wait for an organization to draw
-  const firstSteps = start.hasOrganizations && start.hasCycle && start.hasPractices ? null : { start, canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"), canManageCycle: coalitionRoleCan(user.coalitionRole, "manage:cycle") };
-  const takeaways = movementTakeaways(dashboard.charts, dashboard.perValue, filters.year, t, (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)), Boolean(filters.range));
+  const firstSteps =
+    start.hasOrganizations && start.hasCycle && start.hasPractices
+      ? null
+      : {
+          start,
+          canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"),
+          canManageCycle: coalitionRoleCan(user.coalitionRole, "manage:cycle"),
+        };
+  const takeaways = movementTakeaways(
+    dashboard.charts,
+    dashboard.perValue,
+    filters.year,
+    t,
+    (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)),
+    Boolean(filters.range),
+  );
   const monthName = (m: string) => formatDate(locale, `${m}-01`, { month: "long", year: "numeric" });
   const range = filters.range ? { from: monthName(filters.range.from), to: monthName(filters.range.to) } : null;
   const charts = CHART_IDS.map((id) => ({
     id,
-    title: range && id === "practices" ? t("charts.practices.titleRange", range) : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
+    title:
+      range && id === "practices"
+        ? t("charts.practices.titleRange", range)
+        : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
     // the date range is drawn by the monthly chart; the others count whole years and say which
     covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
     rowHeader: t(`charts.${id}.rowHeader`),
@@ -38,7 +62,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     table: dashboard.charts[id],
     svg: renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
   }));
-  return json({ firstSteps, showCharts: start.hasOrganizations, filters, rangeIgnored, params: movementFilterParams(filters).toString(), years, options: dashboard.options, charts, min, title: t("dashboard.title") });
+  return json({
+    firstSteps,
+    showCharts: start.hasOrganizations,
+    filters,
+    rangeIgnored,
+    params: movementFilterParams(filters).toString(),
+    years,
+    options: dashboard.options,
+    charts,
+    min,
+    title: t("dashboard.title"),
+  });
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is
@@ -51,7 +86,8 @@ function hasHidden(table: ChartTable) {
 }
 
 export default function MovementDashboard() {
-  const { firstSteps, showCharts, filters, rangeIgnored, params, years, options, charts, min } = useLoaderData<typeof loader>();
+  const { firstSteps, showCharts, filters, rangeIgnored, params, years, options, charts, min } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
   const format = useFormat();
@@ -63,21 +99,70 @@ export default function MovementDashboard() {
       {showCharts ? (
         <>
           <Form method="get" className="filters" aria-label={t("dashboard.filters")}>
-            <FilterSelect id="dashboard-year" label={t("dashboard.year")} name="year" value={String(filters.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+            <FilterSelect
+              id="dashboard-year"
+              label={t("dashboard.year")}
+              name="year"
+              value={String(filters.year)}
+              options={years.map((y) => ({ value: String(y), label: String(y) }))}
+            />
             <label>
               {t("dashboard.from")}
-              <input type="month" name="from" min="2000-01" defaultValue={filters.range?.from ?? ""} placeholder="YYYY-MM" aria-describedby="range-help" />
+              <input
+                type="month"
+                name="from"
+                min="2000-01"
+                defaultValue={filters.range?.from ?? ""}
+                placeholder="YYYY-MM"
+                aria-describedby="range-help"
+              />
             </label>
             <label>
               {t("dashboard.to")}
-              <input type="month" name="to" min="2000-01" defaultValue={filters.range?.to ?? ""} placeholder="YYYY-MM" aria-describedby="range-help" />
+              <input
+                type="month"
+                name="to"
+                min="2000-01"
+                defaultValue={filters.range?.to ?? ""}
+                placeholder="YYYY-MM"
+                aria-describedby="range-help"
+              />
             </label>
-            <FilterSelect id="dashboard-value" label={t("dashboard.value")} name="value" value={filters.value} any={t("dashboard.any")} options={options.values.map((v) => ({ value: v.slug, label: v.name }))} />
-            <FilterSelect id="dashboard-freedom" label={t("dashboard.freedom")} name="freedom" value={filters.freedom} any={t("dashboard.any")} options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))} />
-            <FilterSelect id="dashboard-region" label={t("dashboard.region")} name="region" value={filters.region} any={t("dashboard.any")} options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />
-            <FilterSelect id="dashboard-size" label={t("dashboard.size")} name="size" value={filters.size} any={t("dashboard.any")} options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))} />
             <FilterSelect
-              id="dashboard-impacted" label={t("dashboard.impacted")}
+              id="dashboard-value"
+              label={t("dashboard.value")}
+              name="value"
+              value={filters.value}
+              any={t("dashboard.any")}
+              options={options.values.map((v) => ({ value: v.slug, label: v.name }))}
+            />
+            <FilterSelect
+              id="dashboard-freedom"
+              label={t("dashboard.freedom")}
+              name="freedom"
+              value={filters.freedom}
+              any={t("dashboard.any")}
+              options={options.freedoms.map((f) => ({ value: f.slug, label: f.name }))}
+            />
+            <FilterSelect
+              id="dashboard-region"
+              label={t("dashboard.region")}
+              name="region"
+              value={filters.region}
+              any={t("dashboard.any")}
+              options={MACRO_REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
+            />
+            <FilterSelect
+              id="dashboard-size"
+              label={t("dashboard.size")}
+              name="size"
+              value={filters.size}
+              any={t("dashboard.any")}
+              options={SIZE_BANDS.map((b) => ({ value: b, label: ta(`organizations.sizeBands.${b}`) }))}
+            />
+            <FilterSelect
+              id="dashboard-impacted"
+              label={t("dashboard.impacted")}
               name="impacted"
               value={filters.impacted === undefined ? undefined : filters.impacted ? "yes" : "no"}
               any={t("dashboard.any")}
@@ -106,12 +191,22 @@ export default function MovementDashboard() {
               <h2 id={`${chart.id}-title`}>{chart.title}</h2>
               <p className="chart-takeaway">{chart.takeaway}</p>
               {chart.covers ? <p className="muted">{chart.covers}</p> : null}
-              <div className="chart-figure" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} />
+              <div
+                className="chart-figure"
+                role="img"
+                aria-label={chart.title}
+                dangerouslySetInnerHTML={{ __html: chart.svg }}
+              />
               <ChartLegend columns={chart.table.columns} />
               {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
               <details>
                 <summary>{t("dashboard.table")}</summary>
-                <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t("dashboard.table")}: ${chart.title}`}>
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="region"
+                  aria-label={`${t("dashboard.table")}: ${chart.title}`}
+                >
                   <table className="data">
                     <caption className="visually-hidden">{chart.title}</caption>
                     <thead>

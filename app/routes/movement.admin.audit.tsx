@@ -14,7 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:audit");
   const { before } = parseAuditSearch(searchParamsOf(request));
-  const [page, t] = await Promise.all([getPrisma().then((prisma) => listAuditEvents({ prisma, before })), i18next.getFixedT(request, "admin")]);
+  const [page, t] = await Promise.all([
+    getPrisma().then((prisma) => listAuditEvents({ prisma, before })),
+    i18next.getFixedT(request, "admin"),
+  ]);
   return json({
     title: t("audit.title"),
     paged: before !== undefined,
@@ -71,13 +74,20 @@ export default function Audit() {
                   <td className="cell-title">
                     <time dateTime={e.at}>{format.date(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
                   </td>
-                  <td data-label={t("audit.table.action")}>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
-                  <td data-label={t("audit.table.actor")}>{e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.noActor")}</td>
+                  <td data-label={t("audit.table.action")}>
+                    {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+                  </td>
+                  <td data-label={t("audit.table.actor")}>
+                    {e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.noActor")}
+                  </td>
                   <td data-label={t("audit.table.organization")}>{e.organization ?? "—"}</td>
                   <td data-label={t("audit.table.details")}>
                     {e.entityType ? <span className="field-help">{e.entityType}</span> : null}{" "}
                     {e.details
-                      .map(([k, v]) => `${t(`audit.metadata.${k}`, { defaultValue: k })}: ${ROLE_VALUES.includes(v) ? t(`roles.${v}`) : v === "true" || v === "false" ? t(`audit.${v}`) : v}`)
+                      .map(
+                        ([k, v]) =>
+                          `${t(`audit.metadata.${k}`, { defaultValue: k })}: ${ROLE_VALUES.includes(v) ? t(`roles.${v}`) : v === "true" || v === "false" ? t(`audit.${v}`) : v}`,
+                      )
                       .join(" · ")}
                   </td>
                 </tr>

@@ -6,7 +6,13 @@ import { useTranslation } from "react-i18next";
 import { FrameworkTextFields } from "~/components/framework-fields";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { createValue, getFrameworkForAdmin, getFrameworkText, updateFrameworkText, type FrameworkKind } from "~/models/framework-admin.server";
+import {
+  createValue,
+  getFrameworkForAdmin,
+  getFrameworkText,
+  updateFrameworkText,
+  type FrameworkKind,
+} from "~/models/framework-admin.server";
 import { formDefaults, frameworkTextSchema } from "~/models/framework-schema";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -35,7 +41,11 @@ async function loadPage(request: Request, params: LoaderFunctionArgs["params"]) 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prisma, kind, isNew, current } = await loadPage(request, params);
-  const [framework, locale, t] = await Promise.all([getFrameworkForAdmin({ prisma }), getLocale(request), i18next.getFixedT(request, "framework")]);
+  const [framework, locale, t] = await Promise.all([
+    getFrameworkForAdmin({ prisma }),
+    getLocale(request),
+    i18next.getFixedT(request, "framework"),
+  ]);
   const title = isNew ? t("edit.newValueTitle") : t(`edit.${kind}Title`, { level: params.id });
   return json({
     title,
@@ -44,11 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: current?.name[locale] ?? "",
     fromYear: framework.fromYear,
     defaults: current ? { version: String(current.version), ...formDefaults(current) } : {},
-    levels: kind === "values" ? framework.levels.map((l) => ({ level: l.level, name: l.name[locale], description: l.description[locale] })) : [],
+    levels:
+      kind === "values"
+        ? framework.levels.map((l) => ({ level: l.level, name: l.name[locale], description: l.description[locale] }))
+        : [],
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: [data?.title, data?.name, "North Star"].filter(Boolean).join(" · ") }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: [data?.title, data?.name, "North Star"].filter(Boolean).join(" · ") },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, prisma, kind, id, isNew } = await loadPage(request, params);
@@ -70,7 +85,11 @@ export default function EditFrameworkText() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("framework");
   const defaults: Record<string, string> = data.defaults;
-  const [form, fields] = useForm<Record<string, string>>({ id: `framework-${data.kind}`, lastResult, defaultValue: defaults });
+  const [form, fields] = useForm<Record<string, string>>({
+    id: `framework-${data.kind}`,
+    lastResult,
+    defaultValue: defaults,
+  });
   return (
     <div className="container section stack framework-edit">
       <p>
@@ -82,7 +101,11 @@ export default function EditFrameworkText() {
         <ErrorList id={form.errorId} errors={form.errors} reveal />
         {/* the version this page was loaded with; after a conflict it stays the stale one until a reload */}
         {data.isNew ? null : <input type="hidden" name="version" value={defaults.version} />}
-        <FrameworkTextFields fields={fields} kind={data.kind === "values" ? "value" : data.kind === "freedoms" ? "freedom" : "level"} levels={data.levels} />
+        <FrameworkTextFields
+          fields={fields}
+          kind={data.kind === "values" ? "value" : data.kind === "freedoms" ? "freedom" : "level"}
+          levels={data.levels}
+        />
         <SubmitButton>{data.isNew ? t("edit.create") : t("edit.submit")}</SubmitButton>
       </Form>
     </div>

@@ -20,11 +20,20 @@ async function requireAdmin(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [framework, locale, t] = await Promise.all([getFrameworkForAdmin({ prisma: await getPrisma() }), getLocale(request), i18next.getFixedT(request, "framework")]);
+  const [framework, locale, t] = await Promise.all([
+    getFrameworkForAdmin({ prisma: await getPrisma() }),
+    getLocale(request),
+    i18next.getFixedT(request, "framework"),
+  ]);
   return json({
     title: t("title"),
     fromYear: framework.fromYear,
-    values: framework.values.map((v) => ({ id: v.id, archived: v.archived, name: v.name[locale], description: v.description[locale] })),
+    values: framework.values.map((v) => ({
+      id: v.id,
+      archived: v.archived,
+      name: v.name[locale],
+      description: v.description[locale],
+    })),
     freedoms: framework.freedoms.map((f) => ({ id: f.id, name: f.name[locale], description: f.description[locale] })),
     levels: framework.levels.map((l) => ({ level: l.level, name: l.name[locale], description: l.description[locale] })),
   });
@@ -40,7 +49,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const here = "/movement/admin/framework";
   const value = submission.value;
   if (value.intent === "move") {
-    if (!(await moveFrameworkItem({ prisma, actorId: user.id, kind: value.kind, id: value.id, direction: value.direction })).ok) notFound();
+    if (
+      !(
+        await moveFrameworkItem({
+          prisma,
+          actorId: user.id,
+          kind: value.kind,
+          id: value.id,
+          direction: value.direction,
+        })
+      ).ok
+    )
+      notFound();
     return redirectWithToast(here, { key: "framework:toast.moved" });
   }
   const archived = value.intent === "archive";
@@ -63,7 +83,11 @@ function ItemList({ kind, items }: { kind: "value" | "freedom"; items: Item[] })
             <p>{item.description}</p>
           </div>
           <div className="form-actions">
-            <Link className="button small secondary" to={`/movement/admin/framework/${kind === "value" ? "values" : "freedoms"}/${item.id}`} aria-label={t("actions.editNamed", { name: item.name })}>
+            <Link
+              className="button small secondary"
+              to={`/movement/admin/framework/${kind === "value" ? "values" : "freedoms"}/${item.id}`}
+              aria-label={t("actions.editNamed", { name: item.name })}
+            >
               {t("actions.edit")}
             </Link>
             {(["up", "down"] as const).map((direction) => (
@@ -86,7 +110,11 @@ function ItemList({ kind, items }: { kind: "value" | "freedom"; items: Item[] })
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value={item.archived ? "restore" : "archive"} />
                 <input type="hidden" name="id" value={item.id} />
-                <button type="submit" className="button small secondary" aria-label={t(item.archived ? "actions.restoreNamed" : "actions.archiveNamed", { name: item.name })}>
+                <button
+                  type="submit"
+                  className="button small secondary"
+                  aria-label={t(item.archived ? "actions.restoreNamed" : "actions.archiveNamed", { name: item.name })}
+                >
                   {t(item.archived ? "actions.restore" : "actions.archive")}
                 </button>
               </Form>
@@ -140,7 +168,11 @@ export default function FrameworkAdmin() {
                 <p>{l.description}</p>
               </div>
               <div className="form-actions">
-                <Link className="button small secondary" to={`/movement/admin/framework/levels/${l.level}`} aria-label={t("actions.editNamed", { name: l.name })}>
+                <Link
+                  className="button small secondary"
+                  to={`/movement/admin/framework/levels/${l.level}`}
+                  aria-label={t("actions.editNamed", { name: l.name })}
+                >
                   {t("actions.edit")}
                 </Link>
               </div>

@@ -10,7 +10,13 @@ import { organizationPageSchema } from "~/models/organization-schema";
 import { InvitationList, InviteForm } from "~/components/invitations";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
-import { archiveOrganization, getOrganizationForAdmin, listFocusFreedomOptions, restoreOrganization, updateOrganization } from "~/models/organization.server";
+import {
+  archiveOrganization,
+  getOrganizationForAdmin,
+  listFocusFreedomOptions,
+  restoreOrganization,
+  updateOrganization,
+} from "~/models/organization.server";
 import { listRegionChoices, regionName } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -58,11 +64,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     freedoms,
     regions,
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.membershipRole, expiresAt: i.expiresAt.toISOString() })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: i.membershipRole,
+      expiresAt: i.expiresAt.toISOString(),
+    })),
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await loadOrganization(request, params.orgId);
@@ -85,25 +98,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "archive":
       // the first post only asks (the page names what archiving does) and changes nothing
-      if (!value.confirm) return organization.archivedAt ? redirect(here) : reply(submission, { status: 200 }, { intent, confirm: true });
+      if (!value.confirm)
+        return organization.archivedAt ? redirect(here) : reply(submission, { status: 200 }, { intent, confirm: true });
     // falls through: confirmed
     case "restore": {
-      const done = await (value.intent === "archive" ? archiveOrganization : restoreOrganization)({ prisma, actorId: user.id, id: organization.id });
+      const done = await (value.intent === "archive" ? archiveOrganization : restoreOrganization)({
+        prisma,
+        actorId: user.id,
+        id: organization.id,
+      });
       if (!done.ok) notFound();
-      const key = value.intent === "archive" ? "admin:organizations.archive.done" : "admin:organizations.archive.restored";
+      const key =
+        value.intent === "archive" ? "admin:organizations.archive.done" : "admin:organizations.archive.restored";
       return redirectWithToast(here, { key, values: { name: done.value.name } });
     }
     case "invite": {
       if (organization.archivedAt) return refuse("admin:organizations.errors.archivedInvite");
       const target = { organizationId: organization.id, role: value.role };
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
+      const sent = await createInvitation({
+        prisma,
+        inviterId: user.id,
+        email: value.email,
+        target,
+        appUrl: getEnv().APP_URL,
+      });
       // archived since the check above
       if (!sent.ok && sent.error === "not-found") return refuse("admin:organizations.errors.archivedInvite");
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "admin:organizations.leads.sent", values: { email: value.email } });
     }
     case "revoke": {
-      const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
+      const revoked = await revokeInvitation({
+        prisma,
+        invitationId: value.invitationId,
+        organizationId: organization.id,
+        actorId: user.id,
+      });
       if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "admin:organizations.pending.revoked" });
     }
@@ -114,7 +144,8 @@ export default function OrganizationAdmin() {
   const { organization: o, freedoms, regions, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
-  const resultFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.result : undefined);
+  const resultFor = (...intents: string[]) =>
+    actionData && intents.includes(actionData.intent) ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "edit-organization",
     lastResult: resultFor("update"),
@@ -147,7 +178,12 @@ export default function OrganizationAdmin() {
       <p className="section-intro">{t("organizations.edit.privacy")}</p>
       <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
       {confirmArchive ? (
-        <ConfirmStep id="confirm-archive" title={t("organizations.confirmArchive.title", { name: o.name })} fields={{ intent: "archive" }} confirmLabel={t("organizations.confirmArchive.submit")}>
+        <ConfirmStep
+          id="confirm-archive"
+          title={t("organizations.confirmArchive.title", { name: o.name })}
+          fields={{ intent: "archive" }}
+          confirmLabel={t("organizations.confirmArchive.submit")}
+        >
           <p>{t("organizations.confirmArchive.body", { name: o.name, count: o.members })}</p>
           <p>{t("organizations.confirmArchive.undo")}</p>
         </ConfirmStep>
@@ -200,7 +236,9 @@ export default function OrganizationAdmin() {
       </section>
 
       <section aria-labelledby="archive-heading" className="narrow stack">
-        <h2 id="archive-heading">{o.archived ? t("organizations.archive.restoreTitle") : t("organizations.archive.title")}</h2>
+        <h2 id="archive-heading">
+          {o.archived ? t("organizations.archive.restoreTitle") : t("organizations.archive.title")}
+        </h2>
         <p>{o.archived ? t("organizations.archive.restoreIntro") : t("organizations.archive.intro")}</p>
         <Form method="post">
           <input type="hidden" name="intent" value={o.archived ? "restore" : "archive"} />

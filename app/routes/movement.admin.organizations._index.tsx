@@ -48,7 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const created = await createOrganization({ prisma: await getPrisma(), actorId: user.id, input: submission.value });
   if (!created.ok) return replyFailure(submission, created);
   const { id, name } = created.value;
-  return redirectWithToast(`/movement/admin/organizations/${id}`, { key: "admin:organizations.create.created", values: { name } });
+  return redirectWithToast(`/movement/admin/organizations/${id}`, {
+    key: "admin:organizations.create.created",
+    values: { name },
+  });
 }
 
 export default function Organizations() {
@@ -65,7 +68,13 @@ export default function Organizations() {
         q={q}
         searchLabel={t("organizations.search")}
         count={t("organizations.count", { count: list.total })}
-        headings={[t("organizations.table.name"), t("organizations.table.region"), t("organizations.table.members"), t("organizations.table.leads"), t("organizations.table.status")]}
+        headings={[
+          t("organizations.table.name"),
+          t("organizations.table.region"),
+          t("organizations.table.members"),
+          t("organizations.table.leads"),
+          t("organizations.table.status"),
+        ]}
         empty={q ? t("organizations.noResults", { q }) : t("organizations.empty")}
         page={list.page}
         pageCount={list.pageCount}
@@ -76,7 +85,13 @@ export default function Organizations() {
             </td>
             <td data-label={t("organizations.table.region")}>{o.region ?? t("organizations.noRegion")}</td>
             <td data-label={t("organizations.table.members")}>{o.members}</td>
-            <td data-label={t("organizations.table.leads")}>{o.leadEmails.length ? o.leadEmails.join(", ") : o.leadInvited ? t("organizations.leadInvited") : t("organizations.noLead")}</td>
+            <td data-label={t("organizations.table.leads")}>
+              {o.leadEmails.length
+                ? o.leadEmails.join(", ")
+                : o.leadInvited
+                  ? t("organizations.leadInvited")
+                  : t("organizations.noLead")}
+            </td>
             <td data-label={t("organizations.table.status")}>
               <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
             </td>

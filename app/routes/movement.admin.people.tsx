@@ -35,7 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("people.title"),
     q: search.q ?? "",
     list: { ...list, people: list.people.map(({ id, ...p }) => ({ id, ...p, self: id === user.id })) },
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.coalitionRole, expiresAt: i.expiresAt.toISOString() })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: i.coalitionRole,
+      expiresAt: i.expiresAt.toISOString(),
+    })),
   });
 }
 
@@ -60,19 +65,32 @@ export async function action({ request }: ActionFunctionArgs) {
 
   switch (value.intent) {
     case "invite": {
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target: { coalitionRole: value.role }, appUrl: getEnv().APP_URL });
+      const sent = await createInvitation({
+        prisma,
+        inviterId: user.id,
+        email: value.email,
+        target: { coalitionRole: value.role },
+        appUrl: getEnv().APP_URL,
+      });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "admin:people.invite.sent", values: { email: value.email } });
     }
     case "role":
-      return answer(await changeCoalitionRole({ prisma, actorId: user.id, userId: value.userId, role: value.role }), "admin:people.roleChanged");
+      return answer(
+        await changeCoalitionRole({ prisma, actorId: user.id, userId: value.userId, role: value.role }),
+        "admin:people.roleChanged",
+      );
     case "disable":
       // the first post only asks: it names whose account would stop working and changes nothing
       if (!value.confirm) {
         const person = await findPerson({ prisma, userId: value.userId });
         if (!person) notFound();
         if (person.id === user.id) return reply(submission, { formErrors: ["admin:people.errors.self"] }, form);
-        return reply(submission, { status: 200 }, { intent, confirm: { userId: person.id, name: person.name, email: person.email } });
+        return reply(
+          submission,
+          { status: 200 },
+          { intent, confirm: { userId: person.id, name: person.name, email: person.email } },
+        );
       }
     // falls through: confirmed
     case "enable": {
@@ -81,7 +99,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return answer(change, disabled ? "admin:people.disabled" : "admin:people.enabled");
     }
     case "revoke": {
-      const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: null, actorId: user.id });
+      const revoked = await revokeInvitation({
+        prisma,
+        invitationId: value.invitationId,
+        organizationId: null,
+        actorId: user.id,
+      });
       if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "admin:people.pending.revoked" });
     }
@@ -92,7 +115,10 @@ export default function People() {
   const { list, q, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
-  const [rowForm] = useForm({ id: "people-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
+  const [rowForm] = useForm({
+    id: "people-actions",
+    lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined,
+  });
   const confirm = actionData?.confirm ?? null;
   return (
     <div className="container section stack">
@@ -103,19 +129,30 @@ export default function People() {
         q={q}
         searchLabel={t("people.search")}
         count={t("people.count", { count: list.total })}
-        headings={[t("people.table.name"), t("people.table.email"), t("people.table.organizations"), t("people.table.role"), t("people.table.status")]}
+        headings={[
+          t("people.table.name"),
+          t("people.table.email"),
+          t("people.table.organizations"),
+          t("people.table.role"),
+          t("people.table.status"),
+        ]}
         empty={q ? t("people.noResults", { q }) : t("people.empty")}
         page={list.page}
         pageCount={list.pageCount}
         notice={
           <>
-          <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
-          {confirm ? (
-            <ConfirmStep id="confirm-disable" title={t("people.confirmDisable.title", { name: confirm.name })} fields={{ intent: "disable", userId: confirm.userId }} confirmLabel={t("people.confirmDisable.submit")}>
-              <p>{t("people.confirmDisable.body", { name: confirm.name, email: confirm.email })}</p>
-              <p>{t("people.confirmDisable.undo")}</p>
-            </ConfirmStep>
-          ) : null}
+            <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
+            {confirm ? (
+              <ConfirmStep
+                id="confirm-disable"
+                title={t("people.confirmDisable.title", { name: confirm.name })}
+                fields={{ intent: "disable", userId: confirm.userId }}
+                confirmLabel={t("people.confirmDisable.submit")}
+              >
+                <p>{t("people.confirmDisable.body", { name: confirm.name, email: confirm.email })}</p>
+                <p>{t("people.confirmDisable.undo")}</p>
+              </ConfirmStep>
+            ) : null}
           </>
         }
         rows={list.people.map((p) => (
@@ -138,33 +175,33 @@ export default function People() {
                         {t(`roles.${r}`)}
                       </option>
                     ))}
-                        </select>
-                        <button type="submit" className="button small secondary">
-                          {t("people.changeRole")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                  <td data-label={t("people.table.status")}>
-                    <div className="form-actions">
-                      <span className="badge">{p.disabled ? t("people.statusDisabled") : t("people.statusActive")}</span>
-                      {p.self ? null : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value={p.disabled ? "enable" : "disable"} />
-                          <input type="hidden" name="userId" value={p.id} />
-                          <button
-                            type="submit"
-                            className={p.disabled ? "button small secondary" : "button small danger"}
-                            aria-label={t(p.disabled ? "people.enableNamed" : "people.disableNamed", { name: p.name })}
-                          >
-                            {p.disabled ? t("people.enable") : t("people.disable")}
-                          </button>
-                        </Form>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
+                  </select>
+                  <button type="submit" className="button small secondary">
+                    {t("people.changeRole")}
+                  </button>
+                </Form>
+              )}
+            </td>
+            <td data-label={t("people.table.status")}>
+              <div className="form-actions">
+                <span className="badge">{p.disabled ? t("people.statusDisabled") : t("people.statusActive")}</span>
+                {p.self ? null : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value={p.disabled ? "enable" : "disable"} />
+                    <input type="hidden" name="userId" value={p.id} />
+                    <button
+                      type="submit"
+                      className={p.disabled ? "button small secondary" : "button small danger"}
+                      aria-label={t(p.disabled ? "people.enableNamed" : "people.disableNamed", { name: p.name })}
+                    >
+                      {p.disabled ? t("people.enable") : t("people.disable")}
+                    </button>
+                  </Form>
+                )}
+              </div>
+            </td>
+          </tr>
+        ))}
       />
 
       <section aria-labelledby="pending-heading" className="stack">

@@ -25,8 +25,14 @@ async function requireAdmin(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [regions, t] = await Promise.all([listRegionsForAdmin({ prisma: await getPrisma() }), i18next.getFixedT(request, "admin")]);
-  const groups = REGION_MACROS.map((macroRegion) => ({ macroRegion, regions: regions.filter((r) => r.macroRegion === macroRegion) }));
+  const [regions, t] = await Promise.all([
+    listRegionsForAdmin({ prisma: await getPrisma() }),
+    i18next.getFixedT(request, "admin"),
+  ]);
+  const groups = REGION_MACROS.map((macroRegion) => ({
+    macroRegion,
+    regions: regions.filter((r) => r.macroRegion === macroRegion),
+  }));
   return json({ title: t("regions.title"), groups });
 }
 
@@ -48,9 +54,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast(HERE, { key: "admin:regions.toast.created", values: { name: name(input) } });
   }
   const archived = value.intent === "archive";
-  const done = await setRegionArchived({ prisma, actorId: user.id, code: value.code, version: value.version, archived });
+  const done = await setRegionArchived({
+    prisma,
+    actorId: user.id,
+    code: value.code,
+    version: value.version,
+    archived,
+  });
   if (!done.ok) return replyFailure(submission, done, {}, { intent });
-  return redirectWithToast(HERE, { key: archived ? "admin:regions.toast.archived" : "admin:regions.toast.restored", values: { code: value.code } });
+  return redirectWithToast(HERE, {
+    key: archived ? "admin:regions.toast.archived" : "admin:regions.toast.restored",
+    values: { code: value.code },
+  });
 }
 
 export default function RegionsAdmin() {
@@ -60,7 +75,10 @@ export default function RegionsAdmin() {
   const { t: tm } = useTranslation("movement");
   // a new location after a region was added: the form starts empty again, its earlier errors gone
   const location = useLocation();
-  const [form, fields] = useForm({ id: `create-region-${location.key}`, lastResult: actionData?.intent === "create" ? actionData.result : undefined });
+  const [form, fields] = useForm({
+    id: `create-region-${location.key}`,
+    lastResult: actionData?.intent === "create" ? actionData.result : undefined,
+  });
   const rowErrors = actionData && actionData.intent !== "create" ? actionData.result.error?.[""] : undefined;
   const nameOf = (r: { nameEn: string; nameEs: string }) => (i18n.language === "es" ? r.nameEs : r.nameEn);
   return (
@@ -93,7 +111,8 @@ export default function RegionsAdmin() {
                   {group.regions.map((r) => (
                     <tr key={r.code}>
                       <td className="cell-title">
-                        {nameOf(r)} {r.archived ? <span className="badge muted-badge">{t("regions.archived")}</span> : null}
+                        {nameOf(r)}{" "}
+                        {r.archived ? <span className="badge muted-badge">{t("regions.archived")}</span> : null}
                       </td>
                       <td data-label={t("regions.table.code")}>{r.code}</td>
                       <td data-label={t("regions.table.otherName")} lang={i18n.language === "es" ? "en" : "es"}>
@@ -102,14 +121,25 @@ export default function RegionsAdmin() {
                       <td data-label={t("regions.table.organizations")}>{r.organizations}</td>
                       <td data-label={t("regions.table.actions")}>
                         <div className="form-actions">
-                          <Link className="button small secondary" to={`${HERE}/${r.code}`} aria-label={t("regions.actions.editNamed", { name: nameOf(r) })}>
+                          <Link
+                            className="button small secondary"
+                            to={`${HERE}/${r.code}`}
+                            aria-label={t("regions.actions.editNamed", { name: nameOf(r) })}
+                          >
                             {t("regions.actions.edit")}
                           </Link>
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="intent" value={r.archived ? "restore" : "archive"} />
                             <input type="hidden" name="code" value={r.code} />
                             <input type="hidden" name="version" value={r.version} />
-                            <button type="submit" className="button small secondary" aria-label={t(r.archived ? "regions.actions.restoreNamed" : "regions.actions.archiveNamed", { name: nameOf(r) })}>
+                            <button
+                              type="submit"
+                              className="button small secondary"
+                              aria-label={t(
+                                r.archived ? "regions.actions.restoreNamed" : "regions.actions.archiveNamed",
+                                { name: nameOf(r) },
+                              )}
+                            >
                               {t(r.archived ? "regions.actions.restore" : "regions.actions.archive")}
                             </button>
                           </Form>
@@ -132,7 +162,12 @@ export default function RegionsAdmin() {
           <input type="hidden" name="intent" value="create" />
           <ErrorList id={form.errorId} errors={form.errors} reveal />
           <Field label={t("regions.fields.code")} meta={fields.code} help={t("regions.fields.codeHelp")}>
-            <input {...getInputProps(fields.code, { type: "text" })} maxLength={10} required autoCapitalize="characters" />
+            <input
+              {...getInputProps(fields.code, { type: "text" })}
+              maxLength={10}
+              required
+              autoCapitalize="characters"
+            />
           </Field>
           <Field label={t("regions.fields.nameEn")} meta={fields.nameEn}>
             <input {...getInputProps(fields.nameEn, { type: "text" })} lang="en" maxLength={100} required />

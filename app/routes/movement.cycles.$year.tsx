@@ -43,7 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return json({
     title: t("page.title", { year: cycle.year }),
-    cycle: { year: cycle.year, status: cycle.status, opensOn: cycle.opensOn, closesOn: cycle.closesOn, reminderIntervalDays: cycle.reminderIntervalDays },
+    cycle: {
+      year: cycle.year,
+      status: cycle.status,
+      opensOn: cycle.opensOn,
+      closesOn: cycle.closesOn,
+      reminderIntervalDays: cycle.reminderIntervalDays,
+    },
     prompts: prompts.map((p) => ({ valueId: p.valueId, name: p.name, prompt: locale === "es" ? p.es : p.en })),
     transitions: coalitionRoleCan(user.coalitionRole, "manage:cycle") ? TRANSITIONS[cycle.status] : [],
     canRemind: coalitionRoleCan(user.coalitionRole, "send:reminder"),
@@ -69,13 +75,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "reopen": {
       requireCoalitionPermission(user, "manage:cycle");
       const reason = value.intent === "reopen" ? value.reason : undefined;
-      const moved = await transitionCycle({ prisma, actorId: user.id, year: cycle.year, transition: value.intent, reason, appUrl: links.appUrl });
+      const moved = await transitionCycle({
+        prisma,
+        actorId: user.id,
+        year: cycle.year,
+        transition: value.intent,
+        reason,
+        appUrl: links.appUrl,
+      });
       if (!moved.ok) return replyFailure(submission, moved);
       return redirectWithToast(here, { key: `cycle:page.${value.intent}.done`, values: { year: cycle.year } });
     }
     case "remind": {
       requireCoalitionPermission(user, "send:reminder");
-      const sent = await sendRemindersNow({ prisma, actorId: user.id, year: cycle.year, organizationId: value.organizationId, ...links });
+      const sent = await sendRemindersNow({
+        prisma,
+        actorId: user.id,
+        year: cycle.year,
+        organizationId: value.organizationId,
+        ...links,
+      });
       if (!sent.ok) return replyFailure(submission, sent);
       return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.value.sent } });
     }
@@ -84,7 +103,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requireCoalitionPermission(user, "send:reminder");
       const org =
         value.intent === "pause"
-          ? await pauseReminders({ prisma, actorId: user.id, organizationId: value.organizationId, until: value.until ?? null })
+          ? await pauseReminders({
+              prisma,
+              actorId: user.id,
+              organizationId: value.organizationId,
+              until: value.until ?? null,
+            })
           : await resumeReminders({ prisma, actorId: user.id, organizationId: value.organizationId });
       if (!org.ok) notFound();
       return redirectWithToast(here, { key: `cycle:tracker.${value.intent}d`, values: { name: org.value.name } });
@@ -108,7 +132,8 @@ export default function CyclePage() {
         <CycleStatusBadge status={cycle.status} />
       </div>
       <p className="section-intro">
-        {t("list.range", { from: format.date(cycle.opensOn), to: format.date(cycle.closesOn) })} · {t("page.interval", { count: cycle.reminderIntervalDays })}
+        {t("list.range", { from: format.date(cycle.opensOn), to: format.date(cycle.closesOn) })} ·{" "}
+        {t("page.interval", { count: cycle.reminderIntervalDays })}
       </p>
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
 
@@ -126,11 +151,22 @@ export default function CyclePage() {
               {transition === "reopen" ? (
                 <div className="field">
                   <label htmlFor="reopen-reason">{t("page.reopen.reason")}</label>
-                  <textarea id="reopen-reason" name="reason" rows={2} maxLength={500} required aria-describedby="reopen-reason-errors" />
+                  <textarea
+                    id="reopen-reason"
+                    name="reason"
+                    rows={2}
+                    maxLength={500}
+                    required
+                    aria-describedby="reopen-reason-errors"
+                  />
                   <ErrorList id="reopen-reason-errors" errors={lastResult?.error?.reason ?? null} />
                 </div>
               ) : null}
-              <SubmitButton name="intent" value={transition} className={transition === "close" ? "button secondary" : "button"}>
+              <SubmitButton
+                name="intent"
+                value={transition}
+                className={transition === "close" ? "button secondary" : "button"}
+              >
                 {t(`page.${transition}.submit`)}
               </SubmitButton>
             </Form>
@@ -152,7 +188,13 @@ export default function CyclePage() {
         </dl>
       </details>
 
-      <CycleTracker year={cycle.year} open={cycle.status === "OPEN"} canRemind={data.canRemind} filters={data.filters} tracker={data.tracker} />
+      <CycleTracker
+        year={cycle.year}
+        open={cycle.status === "OPEN"}
+        canRemind={data.canRemind}
+        filters={data.filters}
+        tracker={data.tracker}
+      />
     </div>
   );
 }

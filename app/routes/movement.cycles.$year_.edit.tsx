@@ -24,7 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await draftCycle(request, params.year);
   if (cycle.status !== "DRAFT") notFound();
   const lng = await getLocale(request);
-  const [prompts, t] = await Promise.all([getCyclePrompts({ prisma: await getPrisma(), year: cycle.year, locale: lng }), i18next.getFixedT(request, "cycle")]);
+  const [prompts, t] = await Promise.all([
+    getCyclePrompts({ prisma: await getPrisma(), year: cycle.year, locale: lng }),
+    i18next.getFixedT(request, "cycle"),
+  ]);
   return json({ title: t("edit.title", { year: cycle.year }), year: cycle.year, defaultValue: { ...cycle, prompts } });
 }
 

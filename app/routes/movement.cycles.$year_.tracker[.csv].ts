@@ -23,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     i18next.getFixedT(request, "cycle"),
   ]);
   const header = [t("csv.organization"), t("csv.region"), t("csv.overall"), t("csv.paused")];
-  for (const v of tracker.values) header.push(t("csv.state", { value: v.name }), t("csv.at", { value: v.name }), t("csv.by", { value: v.name }));
+  for (const v of tracker.values)
+    header.push(t("csv.state", { value: v.name }), t("csv.at", { value: v.name }), t("csv.by", { value: v.name }));
   const rows = tracker.rows.map((r) => [
     r.name,
     r.region ?? t("tracker.noRegion"),

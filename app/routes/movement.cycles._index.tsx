@@ -14,7 +14,10 @@ import { coalitionRoleCan } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  const [cycles, t] = await Promise.all([listCycles({ prisma: await getPrisma() }), i18next.getFixedT(request, "cycle")]);
+  const [cycles, t] = await Promise.all([
+    listCycles({ prisma: await getPrisma() }),
+    i18next.getFixedT(request, "cycle"),
+  ]);
   return json({ title: t("list.title"), cycles, canManage: coalitionRoleCan(user.coalitionRole, "manage:cycle") });
 }
 

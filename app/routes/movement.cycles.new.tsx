@@ -18,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const lng = await getLocale(request);
   const suggested = await suggestNextCycle({ prisma });
-  const [prompts, t] = await Promise.all([getCyclePrompts({ prisma, year: suggested.year, locale: lng }), i18next.getFixedT(request, "cycle")]);
+  const [prompts, t] = await Promise.all([
+    getCyclePrompts({ prisma, year: suggested.year, locale: lng }),
+    i18next.getFixedT(request, "cycle"),
+  ]);
   // the first cycle of an installation has no earlier prompts to start from
   const firstCycle = prompts.every((p) => !p.en && !p.es);
   return json({ title: t("create.title"), firstCycle, defaultValue: { ...suggested, prompts } });
@@ -45,7 +48,12 @@ export default function NewCycle() {
     <div className="container narrow section stack">
       <h1>{t("create.title")}</h1>
       <p className="section-intro">{t(firstCycle ? "create.introFirst" : "create.intro")}</p>
-      <CycleForm id="create-cycle" defaultValue={defaultValue} lastResult={lastResult} submitLabel={t("create.submit")} />
+      <CycleForm
+        id="create-cycle"
+        defaultValue={defaultValue}
+        lastResult={lastResult}
+        submitLabel={t("create.submit")}
+      />
     </div>
   );
 }

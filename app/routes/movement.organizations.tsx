@@ -3,8 +3,12 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ParticipationTracker } from "~/components/participation-tracker";
-import { listMovementYears } from "~/models/movement-dashboard.server";
-import { getParticipationTracker, parseParticipationQuery, participationParams } from "~/models/movement-organizations.server";
+import { listMovementYears } from "~/models/movement-years.server";
+import {
+  getParticipationTracker,
+  parseParticipationQuery,
+  participationParams,
+} from "~/models/movement-organizations.server";
 import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
@@ -16,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "read:movement");
   const currentYear = new Date().getUTCFullYear();
   const query = parseParticipationQuery(searchParamsOf(request), currentYear);
-  const [prisma, t, locale] = await Promise.all([getPrisma(), i18next.getFixedT(request, "movement"), getLocale(request)]);
+  const [prisma, t, locale] = await Promise.all([
+    getPrisma(),
+    i18next.getFixedT(request, "movement"),
+    getLocale(request),
+  ]);
   const [tracker, years] = await Promise.all([
     getParticipationTracker({ prisma, query, locale }),
     listMovementYears({ prisma, currentYear }),

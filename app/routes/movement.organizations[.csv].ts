@@ -11,7 +11,10 @@ import i18next, { getLocale } from "~/utils/i18next.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  const query = { ...parseParticipationQuery(searchParamsOf(request), new Date().getUTCFullYear()), page: "all" as const };
+  const query = {
+    ...parseParticipationQuery(searchParamsOf(request), new Date().getUTCFullYear()),
+    page: "all" as const,
+  };
   const [prisma, t, tc, tm, locale] = await Promise.all([
     getPrisma(),
     i18next.getFixedT(request, "movement"),
@@ -26,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("organizations.macroRegion"),
     t("organizations.lastPractice"),
     t("organizations.practices", { year: query.year }),
-    ...COMMITMENT_STATUSES.map((s) => t("organizations.csvCommitments", { status: tm(`status.${s}`), year: query.year })),
+    ...COMMITMENT_STATUSES.map((s) =>
+      t("organizations.csvCommitments", { status: tm(`status.${s}`), year: query.year }),
+    ),
     ...(tracker.cycleYear !== null ? [t("organizations.reflection", { year: tracker.cycleYear })] : []),
   ];
   const rows = tracker.rows.map((r) => [

@@ -38,7 +38,9 @@ export default function MovementLayout() {
           { to: "/movement/organizations", label: tm("nav.organizations") },
           ...(data.canReadShared ? [{ to: "/movement/shared", label: tm("nav.shared") }] : []),
           { to: "/movement/cycles", label: t("cycle:list.title") },
-          ...(data.canManageOrganizations ? [{ to: "/movement/admin/organizations", label: tm("nav.manageOrganizations") }] : []),
+          ...(data.canManageOrganizations
+            ? [{ to: "/movement/admin/organizations", label: tm("nav.manageOrganizations") }]
+            : []),
           ...(data.canManagePeople ? [{ to: "/movement/admin/people", label: t("nav.people") }] : []),
           ...(data.canReadAudit ? [{ to: "/movement/admin/audit", label: t("nav.audit") }] : []),
           ...(data.canManageFramework ? [{ to: "/movement/admin/framework", label: t("framework:nav") }] : []),

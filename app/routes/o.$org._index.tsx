@@ -29,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getOrganizationBeside({ prisma, organizationId: organization.id, year, minGroupSize: min }),
   ]);
   // leads are offered to carry last year's unfinished commitments into the open cycle
-  const copyable = openCycle && role === "LEAD" ? await countCopyable({ prisma, organizationId: organization.id, toYear: openCycle.year }) : 0;
+  const copyable =
+    openCycle && role === "LEAD"
+      ? await countCopyable({ prisma, organizationId: organization.id, toYear: openCycle.year })
+      : 0;
   const names = new Map(overview.values.map((v) => [v.id, v.name]));
   return json({
     organization: { slug: organization.slug, name: organization.name },
@@ -40,7 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? ""} · North Star` },
+];
 
 export default function OrganizationHome() {
   const { organization, overview, openCycle, copyable, beside } = useLoaderData<typeof loader>();
@@ -72,12 +77,15 @@ export default function OrganizationHome() {
             <ul className="attention-list">
               {attention.reflectionNotStarted ? (
                 <li>
-                  {t("home.reflectionNotStarted")} <Link to={`${base}/reflections/${overview.year}`}>{t("home.startReflection")}</Link>
+                  {t("home.reflectionNotStarted")}{" "}
+                  <Link to={`${base}/reflections/${overview.year}`}>{t("home.startReflection")}</Link>
                 </li>
               ) : null}
               {attention.staleCommitments.map((c) => (
                 <li key={c.id}>
-                  <Link to={`${base}/commitments/${c.id}`}>{t("home.staleCommitment", { title: c.title, date: format.date(c.lastUpdateAt) })}</Link>
+                  <Link to={`${base}/commitments/${c.id}`}>
+                    {t("home.staleCommitment", { title: c.title, date: format.date(c.lastUpdateAt) })}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -89,12 +97,17 @@ export default function OrganizationHome() {
 
       <ul className="value-grid" aria-label={t("home.title", { org: organization.name })}>
         {overview.values.map((v) => (
-          <li key={v.id} className="card value-card" style={{ "--card-accent": valueColor(v.slug, v.position - 1) } as React.CSSProperties}>
+          <li
+            key={v.id}
+            className="card value-card"
+            style={{ "--card-accent": valueColor(v.slug, v.position - 1) } as React.CSSProperties}
+          >
             <h2>
               <Link to={`${base}/values/${v.slug}`}>{v.name}</Link>
             </h2>
             <p className="value-stats">
-              <strong>{t("home.practicesYear", { count: v.practicesYear })}</strong> · {t("home.practicesQuarter", { count: v.practicesQuarter })}
+              <strong>{t("home.practicesYear", { count: v.practicesYear })}</strong> ·{" "}
+              {t("home.practicesQuarter", { count: v.practicesQuarter })}
               <br />
               <ParticipantCount participants={v.participants} impacted={v.impactedParticipants} />
             </p>
@@ -112,12 +125,15 @@ export default function OrganizationHome() {
               </ul>
             ) : (
               <p className="muted">
-                {t("home.noCommitments")} <Link to={`${base}/commitments/new?value=${v.slug}`}>{t("home.addCommitment")}</Link>
+                {t("home.noCommitments")}{" "}
+                <Link to={`${base}/commitments/new?value=${v.slug}`}>{t("home.addCommitment")}</Link>
               </p>
             )}
             <p className="reflection-state">
               <strong>{t("home.reflection")}:</strong>{" "}
-              <Link to={`${base}/reflections/${overview.year}?step=${v.slug}`}>{v.reflection ? t(`home.reflection${v.reflection.status}`) : t("home.reflectionNone")}</Link>
+              <Link to={`${base}/reflections/${overview.year}?step=${v.slug}`}>
+                {v.reflection ? t(`home.reflection${v.reflection.status}`) : t("home.reflectionNone")}
+              </Link>
             </p>
           </li>
         ))}

@@ -12,7 +12,13 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { isWritableCycle, listCycles } from "~/models/commitment-options.server";
 import { commitmentRules, commitmentUpdateRules } from "~/models/commitment-rules";
 import { commitmentIntentSchema, type CommitmentInput, type CommitmentUpdateInput } from "~/models/commitment-schema";
-import { addCommitmentUpdate, checkCommitmentReferences, findCommitmentCycle, getCommitment, updateCommitment } from "~/models/commitment.server";
+import {
+  addCommitmentUpdate,
+  checkCommitmentReferences,
+  findCommitmentCycle,
+  getCommitment,
+  updateCommitment,
+} from "~/models/commitment.server";
 import { getFrameworkOptions } from "~/models/practice-options.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -27,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:commitment");
   const prisma = await getPrisma();
-  const commitment = await getCommitment({ prisma, organizationId: organization.id, id: recordParam(params.commitmentId) });
+  const commitment = await getCommitment({
+    prisma,
+    organizationId: organization.id,
+    id: recordParam(params.commitmentId),
+  });
   if (!commitment) notFound();
   const lng = await getLocale(request);
   const [framework, cycles] = await Promise.all([
@@ -44,12 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     value: { name: value?.name ?? "", color: value?.color ?? "" },
     updates,
     writable: isWritableCycle(cycle),
-    values: framework.values.filter((v) => !v.archived || v.id === commitment.valueId).map(({ id, name }) => ({ id, name })),
+    values: framework.values
+      .filter((v) => !v.archived || v.id === commitment.valueId)
+      .map(({ id, name }) => ({ id, name })),
     years: cycles.filter(isWritableCycle).map((c) => c.year),
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.commitment.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.commitment.title ?? ""} · ${data?.organization.name ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -62,7 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = submission.payload.intent === "edit" ? "edit" : "update";
   if (submission.status !== "success") return reply(submission, {}, { intent });
   // a closed cycle's commitments are a record: read-only
-  if (!isWritableCycle(existing.cycle)) return reply(submission, { status: 409, formErrors: ["commitment:errors.cycleClosed"] }, { intent });
+  if (!isWritableCycle(existing.cycle))
+    return reply(submission, { status: 409, formErrors: ["commitment:errors.cycleClosed"] }, { intent });
   const write = { prisma, organizationId: organization.id, actorId: user.id };
   const here = `/o/${organization.slug}/commitments/${id}`;
   const value = submission.value;
@@ -89,7 +104,10 @@ export default function CommitmentPage() {
   const c = data.commitment;
   const lastResult = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   return (
-    <div className="container section stack" style={{ "--tag": data.value.color, "--card-accent": data.value.color } as React.CSSProperties}>
+    <div
+      className="container section stack"
+      style={{ "--tag": data.value.color, "--card-accent": data.value.color } as React.CSSProperties}
+    >
       <p>
         <Link to={`/o/${data.organization.slug}/commitments?year=${c.year}`}>← {t("detail.back")}</Link>
       </p>
@@ -165,7 +183,14 @@ function EditForm({ data, lastResult }: { data: Data; lastResult?: SubmissionRes
   const [form, fields] = useForm<CommitmentInput, Record<string, unknown>>({
     id: "commitment-edit",
     lastResult,
-    defaultValue: { title: c.title, description: c.description, indicator: c.indicator ?? "", target: c.target ?? "", valueId: c.valueId, year: String(c.year) },
+    defaultValue: {
+      title: c.title,
+      description: c.description,
+      indicator: c.indicator ?? "",
+      target: c.target ?? "",
+      valueId: c.valueId,
+      year: String(c.year),
+    },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => validateWithRules(formData, commitmentRules),
@@ -178,7 +203,11 @@ function EditForm({ data, lastResult }: { data: Data; lastResult?: SubmissionRes
         <ErrorList id={form.errorId} errors={form.errors} reveal />
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="version" value={c.version} />
-        <CommitmentFields fields={fields} values={values} years={data.years.includes(c.year) ? data.years : [c.year, ...data.years]} />
+        <CommitmentFields
+          fields={fields}
+          values={values}
+          years={data.years.includes(c.year) ? data.years : [c.year, ...data.years]}
+        />
         <SubmitButton>{t("detail.edit.submit")}</SubmitButton>
       </Form>
     </details>

@@ -45,7 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       archived: v.archived,
       commitments: commitments
         .filter((c) => c.valueId === v.id)
-        .map((c) => ({ id: c.id, title: c.title, status: c.status, progress: c.progress, target: c.target, lastUpdateAt: c.lastUpdateAt })),
+        .map((c) => ({
+          id: c.id,
+          title: c.title,
+          status: c.status,
+          progress: c.progress,
+          target: c.target,
+          lastUpdateAt: c.lastUpdateAt,
+        })),
     }))
     .filter((g) => !g.archived || g.commitments.length > 0);
   return json({
@@ -61,7 +68,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -69,7 +78,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseForm(request, copyForwardSchema);
   if (submission.status !== "success") return reply(submission);
   const { year } = submission.value;
-  const copied = await copyCommitmentsForward({ prisma: await getPrisma(), organizationId: organization.id, actorId: user.id, toYear: year });
+  const copied = await copyCommitmentsForward({
+    prisma: await getPrisma(),
+    organizationId: organization.id,
+    actorId: user.id,
+    toYear: year,
+  });
   if (!copied.ok) return replyFailure(submission, copied);
   // a repeated click copies nothing more and says so
   return redirectWithToast(`/o/${organization.slug}/commitments?year=${year}`, {
@@ -85,7 +99,8 @@ export default function Commitments() {
   const format = useFormat();
   const [copyForm] = useForm({ id: "copy-forward", lastResult });
   const base = `/o/${data.organization.slug}/commitments`;
-  const newLink = (valueSlug?: string) => `${base}/new?${new URLSearchParams({ year: String(data.year), ...(valueSlug ? { value: valueSlug } : {}) })}`;
+  const newLink = (valueSlug?: string) =>
+    `${base}/new?${new URLSearchParams({ year: String(data.year), ...(valueSlug ? { value: valueSlug } : {}) })}`;
   return (
     <div className="container section stack">
       <div className="page-heading">
@@ -136,7 +151,12 @@ export default function Commitments() {
         </div>
       ) : (
         data.groups.map((g) => (
-          <section key={g.id} className="value-group" aria-labelledby={`value-${g.slug}`} style={{ "--tag": g.color } as React.CSSProperties}>
+          <section
+            key={g.id}
+            className="value-group"
+            aria-labelledby={`value-${g.slug}`}
+            style={{ "--tag": g.color } as React.CSSProperties}
+          >
             <h2 id={`value-${g.slug}`} className="value-tag">
               {g.name}
             </h2>

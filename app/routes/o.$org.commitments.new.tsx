@@ -45,7 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -57,7 +59,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { errors, cycleId } = await checkCommitmentReferences({ prisma, input });
   if (errors || !cycleId) return reply(submission, { fieldErrors: errors ?? {} });
   // a key another form already used is the 409 page
-  const created = orThrow(await createCommitment({ prisma, organizationId: organization.id, actorId: user.id, cycleId, submissionKey, input }));
+  const created = orThrow(
+    await createCommitment({
+      prisma,
+      organizationId: organization.id,
+      actorId: user.id,
+      cycleId,
+      submissionKey,
+      input,
+    }),
+  );
   // a repeated submission lands on the commitment the first one made
   return redirectWithToast(`/o/${organization.slug}/commitments/${created.id}`, { key: "commitment:new.created" });
 }

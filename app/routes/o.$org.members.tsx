@@ -34,12 +34,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("members.title"),
     organization: organization.name,
     canManage,
-    members: members.map((m) => ({ id: m.id, role: m.role, name: m.user.name, email: m.user.email, since: m.createdAt.toISOString(), self: m.user.id === user.id })),
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.membershipRole, expiresAt: i.expiresAt.toISOString() })),
+    members: members.map((m) => ({
+      id: m.id,
+      role: m.role,
+      name: m.user.name,
+      email: m.user.email,
+      since: m.createdAt.toISOString(),
+      self: m.user.id === user.id,
+    })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: i.membershipRole,
+      expiresAt: i.expiresAt.toISOString(),
+    })),
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · ${data?.organization ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -57,30 +71,61 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (value.intent) {
     case "invite": {
       const target = { organizationId: organization.id, role: value.role };
-      const sent = await createInvitation({ prisma, inviterId: user.id, email: value.email, target, appUrl: getEnv().APP_URL });
+      const sent = await createInvitation({
+        prisma,
+        inviterId: user.id,
+        email: value.email,
+        target,
+        appUrl: getEnv().APP_URL,
+      });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "org:members.invite.sent", values: { email: value.email } });
     }
     case "revoke": {
-      const revoked = await revokeInvitation({ prisma, invitationId: value.invitationId, organizationId: organization.id, actorId: user.id });
+      const revoked = await revokeInvitation({
+        prisma,
+        invitationId: value.invitationId,
+        organizationId: organization.id,
+        actorId: user.id,
+      });
       if (!revoked.ok) notFound();
       return redirectWithToast(here, { key: "org:members.pending.revoked" });
     }
     case "remove": {
       // the first post only asks: it names who would lose access and changes nothing
       if (!value.confirm) {
-        const member = (await listMembers({ prisma, organizationId: organization.id })).find((m) => m.id === value.membershipId);
+        const member = (await listMembers({ prisma, organizationId: organization.id })).find(
+          (m) => m.id === value.membershipId,
+        );
         if (!member) notFound();
-        return reply(submission, { status: 200 }, { intent, confirm: { membershipId: member.id, name: member.user.name, email: member.user.email } });
+        return reply(
+          submission,
+          { status: 200 },
+          { intent, confirm: { membershipId: member.id, name: member.user.name, email: member.user.email } },
+        );
       }
-      const removed = await removeMember({ prisma, organizationId: organization.id, membershipId: value.membershipId, actorId: user.id });
+      const removed = await removeMember({
+        prisma,
+        organizationId: organization.id,
+        membershipId: value.membershipId,
+        actorId: user.id,
+      });
       if (!removed.ok) return replyFailure(submission, removed, {}, form);
       // a lead who removed themself no longer has this page
-      if (removed.value.userId === user.id) return redirectWithToast("/", { key: "org:members.left", values: { organization: organization.name } });
-      return redirectWithToast(here, { key: "org:members.removed", values: { name: removed.value.name, organization: organization.name } });
+      if (removed.value.userId === user.id)
+        return redirectWithToast("/", { key: "org:members.left", values: { organization: organization.name } });
+      return redirectWithToast(here, {
+        key: "org:members.removed",
+        values: { name: removed.value.name, organization: organization.name },
+      });
     }
     case "handOver": {
-      const done = await handOverLead({ prisma, organizationId: organization.id, toMembershipId: value.membershipId, actorId: user.id });
+      const done = await handOverLead({
+        prisma,
+        organizationId: organization.id,
+        toMembershipId: value.membershipId,
+        actorId: user.id,
+      });
       if (!done.ok) return replyFailure(submission, done, {}, form);
       return redirectWithToast(here, { key: "org:members.handOver.done", values: { name: done.value.name } });
     }
@@ -91,7 +136,10 @@ export default function Members() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("org");
-  const [rowForm] = useForm({ id: "member-actions", lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined });
+  const [rowForm] = useForm({
+    id: "member-actions",
+    lastResult: actionData && actionData.intent !== "invite" ? actionData.result : undefined,
+  });
   const format = useFormat();
   const others = data.members.filter((m) => !m.self && m.role === "MEMBER");
   const confirm = actionData?.confirm ?? null;
@@ -107,7 +155,13 @@ export default function Members() {
           fields={{ intent: "remove", membershipId: confirm.membershipId }}
           confirmLabel={t("members.confirmRemove.submit", { name: confirm.name })}
         >
-          <p>{t("members.confirmRemove.body", { name: confirm.name, email: confirm.email, organization: data.organization })}</p>
+          <p>
+            {t("members.confirmRemove.body", {
+              name: confirm.name,
+              email: confirm.email,
+              organization: data.organization,
+            })}
+          </p>
           <p>{t("members.confirmRemove.undo")}</p>
         </ConfirmStep>
       ) : null}
@@ -142,7 +196,11 @@ export default function Members() {
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="membershipId" value={m.id} />
-                        <button type="submit" className="button small secondary" aria-label={t("members.removeNamed", { name: m.name })}>
+                        <button
+                          type="submit"
+                          className="button small secondary"
+                          aria-label={t("members.removeNamed", { name: m.name })}
+                        >
                           {t("members.remove")}
                         </button>
                       </Form>

@@ -40,15 +40,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       impactedParticipants: practice.impactedParticipants,
       visibility: practice.visibility,
       consentToQuote: practice.consentToQuote,
-      commitment: practice.commitmentId && practice.commitmentTitle ? { id: practice.commitmentId, title: practice.commitmentTitle } : null,
+      commitment:
+        practice.commitmentId && practice.commitmentTitle
+          ? { id: practice.commitmentId, title: practice.commitmentTitle }
+          : null,
     },
     value: value ? { slug: value.slug, name: value.name, color: value.color } : null,
-    freedoms: framework.freedoms.filter((f) => practice.freedomIds.includes(f.id)).map(({ id, name, color }) => ({ id, name, color })),
+    freedoms: framework.freedoms
+      .filter((f) => practice.freedomIds.includes(f.id))
+      .map(({ id, name, color }) => ({ id, name, color })),
     canWrite: orgRoleCan(role, "write:practice"),
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practice.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.practice.title ?? ""} · ${data?.organization.name ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -67,7 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await setPracticeDeleted({ prisma, organizationId: organization.id, actorId: user.id, id, deleted });
   if (!result.ok) notFound();
   return deleted
-    ? redirectWithToast(list, { key: "practice:toast.deleted", undo: { action: `${list}/${id}`, fields: { intent: "restore" } } })
+    ? redirectWithToast(list, {
+        key: "practice:toast.deleted",
+        undo: { action: `${list}/${id}`, fields: { intent: "restore" } },
+      })
     : redirectWithToast(`${list}/${id}`, { key: "practice:toast.restored" });
 }
 
@@ -84,7 +94,11 @@ export default function PracticePage() {
       <header className="stack commitment-head" style={{ "--tag": value?.color } as React.CSSProperties}>
         {value ? (
           <p>
-            <Link to={`/o/${organization.slug}/values/${value.slug}`} className="value-tag" style={{ "--tag": value.color } as React.CSSProperties}>
+            <Link
+              to={`/o/${organization.slug}/values/${value.slug}`}
+              className="value-tag"
+              style={{ "--tag": value.color } as React.CSSProperties}
+            >
               {value.name}
             </Link>
           </p>
@@ -142,7 +156,9 @@ export default function PracticePage() {
           <dd>
             <VisibilityBadge visibility={p.visibility} />{" "}
             <span className="field-help">
-              {p.visibility === "PUBLIC" ? t(p.consentToQuote ? "quote.named" : "quote.anonymous") : t(`common:visibility.${p.visibility}_help`)}
+              {p.visibility === "PUBLIC"
+                ? t(p.consentToQuote ? "quote.named" : "quote.anonymous")
+                : t(`common:visibility.${p.visibility}_help`)}
             </span>
           </dd>
         </div>

@@ -6,7 +6,13 @@ import { useTranslation } from "react-i18next";
 import { PracticeFields, usePracticeForm } from "~/components/practice-form";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { checkPracticeReferences, getPractice, getPracticeCalendar, getPracticeFormOptions, updatePractice } from "~/models/practice.server";
+import {
+  checkPracticeReferences,
+  getPractice,
+  getPracticeCalendar,
+  getPracticeFormOptions,
+  updatePractice,
+} from "~/models/practice.server";
 import { practiceEditSchema, type PracticeInput } from "~/models/practice-schema";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -24,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!practice || practice.deleted) notFound();
   const locale = await getLocale(request);
   const [options, t] = await Promise.all([
-    getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request), alsoYear: Number(practice.occurredOn.slice(0, 4)) }),
+    getPracticeFormOptions({
+      prisma,
+      organizationId: organization.id,
+      locale,
+      hint: timeZoneHint(request),
+      alsoYear: Number(practice.occurredOn.slice(0, 4)),
+    }),
     i18next.getFixedT(request, "practice"),
   ]);
   const { deleted: _deleted, commitmentTitle: _title, ...fields } = practice;
@@ -36,7 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -51,7 +65,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent: _intent, version, ...input } = submission.value;
   const referenceErrors = await checkPracticeReferences({ prisma, organizationId: organization.id, input });
   if (referenceErrors) return reply(submission, { fieldErrors: referenceErrors });
-  const result = await updatePractice({ prisma, organizationId: organization.id, actorId: user.id, id, version, input });
+  const result = await updatePractice({
+    prisma,
+    organizationId: organization.id,
+    actorId: user.id,
+    id,
+    version,
+    input,
+  });
   // someone saved first: the typed text comes back with the message, nothing is overwritten
   if (!result.ok) return replyFailure(submission, result);
   return redirectWithToast(`/o/${organization.slug}/practices/${id}`, { key: "practice:toast.updated" });
@@ -66,7 +87,11 @@ export default function EditPractice() {
     id: `practice-${p.id}`,
     lastResult,
     // no one counted shows as an empty field, as it was left when logged
-    defaultValue: { ...p, participants: p.participants || undefined, impactedParticipants: p.participants ? p.impactedParticipants : undefined },
+    defaultValue: {
+      ...p,
+      participants: p.participants || undefined,
+      impactedParticipants: p.participants ? p.impactedParticipants : undefined,
+    },
     calendar: data.calendar,
   });
   const page = `/o/${data.organization.slug}/practices/${p.id}`;
@@ -81,7 +106,13 @@ export default function EditPractice() {
         <input type="hidden" name="intent" value="save" />
         {/* the version this page was loaded with; after a conflict it stays the stale one until a reload */}
         <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <PracticeFields fields={fields} values={data.values} freedoms={data.freedoms} commitments={data.commitments} calendar={calendar} />
+        <PracticeFields
+          fields={fields}
+          values={data.values}
+          freedoms={data.freedoms}
+          commitments={data.commitments}
+          calendar={calendar}
+        />
         <div className="form-actions">
           <SubmitButton>{t("edit.submit")}</SubmitButton>
           <Link to={page}>{t("common:actions.cancel")}</Link>

@@ -7,7 +7,7 @@ import { Pager } from "~/components/ui/pager";
 import { VISIBILITY_OPTIONS, VisibilityBadge } from "~/components/visibility-field";
 import { getNamesByYear } from "~/models/framework-wording.server";
 import { getCommitmentOptions, getFrameworkOptions, parsePracticeSearch } from "~/models/practice-options.server";
-import { listPractices, type PracticeFilters } from "~/models/practice.server";
+import { listPractices, type PracticeFilters } from "~/models/practice-list.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next, { getLocale } from "~/utils/i18next.server";
@@ -76,7 +76,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` },
+];
 
 export default function PracticeList() {
   const data = useLoaderData<typeof loader>();
@@ -134,7 +136,9 @@ export default function PracticeList() {
                 any={t("filters.all")}
                 label={t("filters.value")}
                 value={data.applied.value}
-                options={data.values.filter((v) => !v.archived || v.slug === data.applied.value).map((v) => ({ value: v.slug, label: v.name }))}
+                options={data.values
+                  .filter((v) => !v.archived || v.slug === data.applied.value)
+                  .map((v) => ({ value: v.slug, label: v.name }))}
               />
               <FilterSelect
                 id="filter-freedom"
@@ -142,7 +146,9 @@ export default function PracticeList() {
                 any={t("filters.all")}
                 label={t("filters.freedom")}
                 value={data.applied.freedom}
-                options={data.freedoms.filter((f) => !f.archived || f.slug === data.applied.freedom).map((f) => ({ value: f.slug, label: f.name }))}
+                options={data.freedoms
+                  .filter((f) => !f.archived || f.slug === data.applied.freedom)
+                  .map((f) => ({ value: f.slug, label: f.name }))}
               />
               {data.commitments.length ? (
                 <FilterSelect
@@ -206,7 +212,11 @@ export default function PracticeList() {
                             <Link to={`${base}/${p.id}`} className="practice-title">
                               {p.title}
                             </Link>
-                            {p.commitment ? <span className="field-help practice-commitment">{t("list.commitment", { title: p.commitment })}</span> : null}
+                            {p.commitment ? (
+                              <span className="field-help practice-commitment">
+                                {t("list.commitment", { title: p.commitment })}
+                              </span>
+                            ) : null}
                           </div>
                         </td>
                         <td data-label={t("list.table.value")}>
@@ -222,7 +232,11 @@ export default function PracticeList() {
                         <td data-label={t("list.table.visibility")}>
                           <div>
                             <VisibilityBadge visibility={p.visibility} />
-                            {p.visibility === "PUBLIC" ? <span className="field-help practice-impacted">{t(p.consentToQuote ? "quote.named" : "quote.anonymous")}</span> : null}
+                            {p.visibility === "PUBLIC" ? (
+                              <span className="field-help practice-impacted">
+                                {t(p.consentToQuote ? "quote.named" : "quote.anonymous")}
+                              </span>
+                            ) : null}
                           </div>
                         </td>
                         <td data-label={t("list.table.freedoms")}>
@@ -231,7 +245,11 @@ export default function PracticeList() {
                               {p.freedomIds.map((id, i) => {
                                 const f = freedomById.get(id);
                                 return f ? (
-                                  <li key={id} className="freedom-name" style={{ "--tag": f.color } as React.CSSProperties}>
+                                  <li
+                                    key={id}
+                                    className="freedom-name"
+                                    style={{ "--tag": f.color } as React.CSSProperties}
+                                  >
                                     {p.freedomNames[i] ?? f.name}
                                   </li>
                                 ) : null;
@@ -263,4 +281,3 @@ export default function PracticeList() {
     </div>
   );
 }
-

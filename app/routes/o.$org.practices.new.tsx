@@ -6,7 +6,12 @@ import { useTranslation } from "react-i18next";
 import { PracticeFields, usePracticeForm } from "~/components/practice-form";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { checkPracticeReferences, createPractice, getPracticeCalendar, getPracticeFormOptions } from "~/models/practice.server";
+import {
+  checkPracticeReferences,
+  createPractice,
+  getPracticeCalendar,
+  getPracticeFormOptions,
+} from "~/models/practice.server";
 import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -37,7 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -81,7 +88,13 @@ export default function NewPractice() {
       <Form method="post" className="stack card-form practice-form" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} reveal />
         <input type="hidden" name="submissionKey" value={data.submissionKey} />
-        <PracticeFields fields={fields} values={data.values} freedoms={data.freedoms} commitments={data.commitments} calendar={calendar} />
+        <PracticeFields
+          fields={fields}
+          values={data.values}
+          freedoms={data.freedoms}
+          commitments={data.commitments}
+          calendar={calendar}
+        />
         <div className="form-actions">
           <SubmitButton>{t("new.submit")}</SubmitButton>
           <Link to={list}>{t("common:actions.cancel")}</Link>

@@ -30,7 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const min = besideGroupMinimum(getEnv().MIN_GROUP_SIZE);
   const year = new Date().getUTCFullYear();
   // an archived value is no longer compared: the movement's numbers are for the values in use
-  const [beside] = data.value.archived ? [] : await getOrganizationBeside({ prisma, organizationId: organization.id, year, minGroupSize: min, valueIds: [data.value.id] });
+  const [beside] = data.value.archived
+    ? []
+    : await getOrganizationBeside({
+        prisma,
+        organizationId: organization.id,
+        year,
+        minGroupSize: min,
+        valueIds: [data.value.id],
+      });
   return json({ orgSlug: organization.slug, ...data, beside: beside ? { year, min, item: beside } : null });
 }
 
@@ -61,14 +69,16 @@ export default function ValuePage() {
               <li key={c.id}>
                 <Link to={`${base}/commitments/${c.id}`}>{c.title}</Link>
                 <span className="status-line">
-                  {c.year} · {t(`status.${c.status}`)} · {t("home.progress", { percent: format.percent(c.progress / 100) })}
+                  {c.year} · {t(`status.${c.status}`)} ·{" "}
+                  {t("home.progress", { percent: format.percent(c.progress / 100) })}
                 </span>
               </li>
             ))}
           </ul>
         ) : (
           <p className="muted">
-            {t("home.noCommitments")} <Link to={`${base}/commitments/new?value=${value.slug}`}>{t("home.addCommitment")}</Link>
+            {t("home.noCommitments")}{" "}
+            <Link to={`${base}/commitments/new?value=${value.slug}`}>{t("home.addCommitment")}</Link>
           </p>
         )}
       </section>
@@ -80,8 +90,8 @@ export default function ValuePage() {
             <ol className="timeline">
               {practices.map((p) => (
                 <li key={p.id}>
-                  <time dateTime={p.occurredOn}>{format.date(p.occurredOn)}</time> · <Link to={`${base}/practices/${p.id}`}>{p.title}</Link>{" "}
-                  <VisibilityBadge visibility={p.visibility} />
+                  <time dateTime={p.occurredOn}>{format.date(p.occurredOn)}</time> ·{" "}
+                  <Link to={`${base}/practices/${p.id}`}>{p.title}</Link> <VisibilityBadge visibility={p.visibility} />
                   <span className="status-line">
                     <ParticipantCount participants={p.participants} impacted={p.impactedParticipants} />
                   </span>
@@ -117,8 +127,8 @@ export default function ValuePage() {
                   <Link to={`${base}/reflections/${r.year}?step=${value.slug}`}>{r.year}</Link>
                 </h3>
                 <p>
-                  {r.levelName ? t("value.level", { level: `${r.rubricLevel} · ${r.levelName}` }) : t("value.noLevel")} · {t(`home.reflection${r.status}`)}{" "}
-                  <VisibilityBadge visibility={r.visibility} />
+                  {r.levelName ? t("value.level", { level: `${r.rubricLevel} · ${r.levelName}` }) : t("value.noLevel")}{" "}
+                  · {t(`home.reflection${r.status}`)} <VisibilityBadge visibility={r.visibility} />
                 </p>
                 <dl>
                   <dt>{t("value.wentWell")}</dt>

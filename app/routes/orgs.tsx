@@ -12,7 +12,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "auth");
   return json({
     title: t("orgs.title"),
-    organizations: user.memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name, role: m.role })),
+    organizations: user.memberships.map((m) => ({
+      slug: m.organization.slug,
+      name: m.organization.name,
+      role: m.role,
+    })),
   });
 }
 

@@ -13,7 +13,13 @@ import { sessionSecrets } from "~/utils/session.server";
 
 /** The user a reminder's "stop" link names; a link that was not signed here (with any current secret) is a 404. */
 function userOf(token: string | undefined) {
-  const userId = token && token.length <= 200 ? sessionSecrets().reduce<string | null>((found, secret) => found ?? readStopRemindersToken({ secret, token }), null) : null;
+  const userId =
+    token && token.length <= 200
+      ? sessionSecrets().reduce<string | null>(
+          (found, secret) => found ?? readStopRemindersToken({ secret, token }),
+          null,
+        )
+      : null;
   if (!userId) notFound();
   return userId;
 }
@@ -25,7 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ title: t("stop.title") });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · North Star` },
+  { name: "robots", content: "noindex" },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const userId = userOf(params.token);

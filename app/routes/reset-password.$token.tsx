@@ -29,8 +29,15 @@ function tokenOf(params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = tokenOf(params);
-  const [reset, t] = await Promise.all([token ? findUsableReset({ prisma: await getPrisma(), token }) : null, i18next.getFixedT(request, "auth")]);
-  const data = { title: t(reset ? "reset.title" : "reset.expiredTitle"), email: reset?.email ?? null, minutes: RESET_MINUTES };
+  const [reset, t] = await Promise.all([
+    token ? findUsableReset({ prisma: await getPrisma(), token }) : null,
+    i18next.getFixedT(request, "auth"),
+  ]);
+  const data = {
+    title: t(reset ? "reset.title" : "reset.expiredTitle"),
+    email: reset?.email ?? null,
+    minutes: RESET_MINUTES,
+  };
   return json(data, { status: reset ? 200 : token ? 410 : 404 });
 }
 
@@ -89,7 +96,11 @@ export default function ResetPassword() {
         <ErrorList id={form.errorId} errors={form.errors} reveal />
         {/* lets a password manager file the new password under the right account */}
         <input type="email" value={email} autoComplete="username" readOnly hidden />
-        <NewPasswordFields password={fields.password} confirm={fields.confirm} labels={{ password: t("fields.newPassword"), confirm: t("fields.passwordConfirm") }} />
+        <NewPasswordFields
+          password={fields.password}
+          confirm={fields.confirm}
+          labels={{ password: t("fields.newPassword"), confirm: t("fields.passwordConfirm") }}
+        />
         <SubmitButton>{t("reset.submit")}</SubmitButton>
       </Form>
     </div>

@@ -45,7 +45,8 @@ async function init(): Promise<Db> {
     // once the app is ready (startSlowQueryLog), so a normal first start prints nothing that reads as a problem.
     let logSlowQueries = false;
     prisma.$on("query", (e) => {
-      if (logSlowQueries && e.duration >= env.SLOW_QUERY_MS) console.warn(`[db] slow query ${e.duration} ms: ${e.query.slice(0, 300)}`);
+      if (logSlowQueries && e.duration >= env.SLOW_QUERY_MS)
+        console.warn(`[db] slow query ${e.duration} ms: ${e.query.slice(0, 300)}`);
     });
     const startSlowQueryLog = () => {
       logSlowQueries = true;

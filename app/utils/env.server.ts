@@ -4,7 +4,10 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL server; unset means the embedded database in DATA_DIR */
-  DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   DATA_DIR: z.string().default(".data"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** log Prisma queries slower than this many milliseconds */
@@ -24,14 +27,27 @@ const schema = z.object({
   SESSION_SECRET: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
-    .refine((secrets) => !secrets || (secrets.length > 0 && secrets.every((s) => s.length >= 16)), "each comma-separated secret needs at least 16 characters"),
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .refine(
+      (secrets) => !secrets || (secrets.length > 0 && secrets.every((s) => s.length >= 16)),
+      "each comma-separated secret needs at least 16 characters",
+    ),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
   /** failed sign-ins (and reset requests) per minute across the site above which only known browsers may try */
   FAILED_SIGN_INS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** smtp://user:pass@host:port; unset, the outbox worker logs emails instead of sending them */
-  SMTP_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   MAIL_FROM: z.string().default("North Star <no-reply@northstar.example>"),
   /** the address links in emails point to */
   APP_URL: z.string().url().default("http://localhost:3000"),
@@ -40,7 +56,10 @@ const schema = z.object({
   /** the HTTP server's port; 0 picks a free one */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** the address the HTTP server listens on; loopback unless set */
-  HOST: z.string().optional().transform((v) => v?.trim() || "127.0.0.1"),
+  HOST: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || "127.0.0.1"),
   /** how many proxies in front of the server append to X-Forwarded-For; 0 trusts no header */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
@@ -53,7 +72,10 @@ export type Env = z.infer<typeof schema>;
  */
 export function isLoopback(address: string | null | undefined) {
   if (!address) return false;
-  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const a = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   if (a === "localhost" || a === "::1" || a === "0:0:0:0:0:0:0:1") return true;
   const v4 = a.startsWith("::ffff:") ? a.slice("::ffff:".length) : a;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);

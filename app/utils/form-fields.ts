@@ -6,58 +6,73 @@ import { PASSWORD_LIMITS } from "~/utils/form-rules";
 
 export const emailField = () =>
   z.pipe(
-  z.string({ error: "validation.required" }).check(z.trim(), z.maxLength(254, { error: "validation.tooLong" }), z.toLowerCase()),
-  z.email({ error: "validation.emailInvalid" }),
-);
+    z
+      .string({ error: "validation.required" })
+      .check(z.trim(), z.maxLength(254, { error: "validation.tooLong" }), z.toLowerCase()),
+    z.email({ error: "validation.emailInvalid" }),
+  );
 
 export const nameField = () =>
   z
-  .string({ error: "validation.required" })
-  .check(z.trim(), z.minLength(1, { error: "validation.required" }), z.maxLength(100, { error: "validation.tooLong" }));
+    .string({ error: "validation.required" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(100, { error: "validation.tooLong" }),
+    );
 
 /** A new password's length rules; the common-password check runs on the server (password-policy.server.ts). */
 export const newPasswordField = () =>
   z
-  .string({ error: "validation.required" })
-  .check(z.minLength(PASSWORD_LIMITS.minLength, { error: "validation.passwordTooShort" }), z.maxLength(PASSWORD_LIMITS.maxLength, { error: "validation.passwordTooLong" }));
+    .string({ error: "validation.required" })
+    .check(
+      z.minLength(PASSWORD_LIMITS.minLength, { error: "validation.passwordTooShort" }),
+      z.maxLength(PASSWORD_LIMITS.maxLength, { error: "validation.passwordTooLong" }),
+    );
 
 /** A new password and its confirmation (`password`, `confirm`); newPasswordErrors (password-policy.server.ts) checks the rest. */
 export const newPasswordFields = () => ({
   password: newPasswordField(),
-  confirm: z.string({ error: "validation.required" }).check(z.maxLength(PASSWORD_LIMITS.maxLength, { error: "validation.passwordTooLong" })),
+  confirm: z
+    .string({ error: "validation.required" })
+    .check(z.maxLength(PASSWORD_LIMITS.maxLength, { error: "validation.passwordTooLong" })),
 });
 
 /** A password being checked at sign-in: any length the rules ever allowed, never echoed back. */
 export const currentPasswordField = () =>
   z
-  .string({ error: "validation.required" })
-  .check(z.minLength(1, { error: "validation.required" }), z.maxLength(PASSWORD_LIMITS.maxLength, { error: "validation.passwordTooLong" }));
+    .string({ error: "validation.required" })
+    .check(
+      z.minLength(1, { error: "validation.required" }),
+      z.maxLength(PASSWORD_LIMITS.maxLength, { error: "validation.passwordTooLong" }),
+    );
 
 /** Tokens in invitation and reset links: 43 url-safe characters (32 random bytes). */
-export const tokenParam = () =>
-  z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/));
+export const tokenParam = () => z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/));
 
 /** A redirect target carried by a form; checked again by safeRedirect. */
-export const redirectField = () =>
-  z.optional(z.string().check(z.maxLength(500)));
+export const redirectField = () => z.optional(z.string().check(z.maxLength(500)));
 
 /** The second post of an action that asks first (components/confirm-step.tsx); absent on the first post. */
-export const confirmField = () =>
-  z.optional(z.literal("yes", { error: "validation.invalidChoice" }));
+export const confirmField = () => z.optional(z.literal("yes", { error: "validation.invalidChoice" }));
 
 /** A record's id sent by a form (a hidden field or a button's value). */
 export const idField = () =>
-  z.string({ error: "validation.required" }).check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
+  z
+    .string({ error: "validation.required" })
+    .check(z.minLength(1, { error: "validation.required" }), z.maxLength(40, { error: "validation.invalidChoice" }));
 
 /** The version an edit form was loaded with (0: a reflection step not saved yet); a stale one is a conflict, never an overwrite. */
 export const versionField = () =>
   z.coerce
-  .number({ error: "validation.required" })
-  .check(z.int({ error: "validation.invalidChoice" }), z.minimum(0, { error: "validation.invalidChoice" }));
+    .number({ error: "validation.required" })
+    .check(z.int({ error: "validation.invalidChoice" }), z.minimum(0, { error: "validation.invalidChoice" }));
 
 /** One form submission's key: a repeated post of the same form creates one record. */
 export const submissionKeyField = () =>
-  z.string({ error: "validation.required" }).check(z.regex(/^[A-Za-z0-9-]{8,100}$/, { error: "validation.invalidChoice" }));
+  z
+    .string({ error: "validation.required" })
+    .check(z.regex(/^[A-Za-z0-9-]{8,100}$/, { error: "validation.invalidChoice" }));
 
 const listSearch = () =>
   z.object({

@@ -2,7 +2,17 @@ import { describe, expect, test } from "vitest";
 import { FORM_LIMITS, formLimitProblem, isAcceptableFieldName, withoutNul } from "~/utils/form-limits";
 
 describe("field names", () => {
-  test.each(["email", "redirectTo", "__intent__", "freedomIds", "freedomIds[3]", "items[]", "items[100]", "a.b[0].c", "submission-key"])("accepts %j", (name) => {
+  test.each([
+    "email",
+    "redirectTo",
+    "__intent__",
+    "freedomIds",
+    "freedomIds[3]",
+    "items[]",
+    "items[100]",
+    "a.b[0].c",
+    "submission-key",
+  ])("accepts %j", (name) => {
     expect(isAcceptableFieldName(name)).toBe(true);
   });
 
@@ -30,7 +40,13 @@ describe("field names", () => {
 
 describe("whole forms", () => {
   test("within the limits: no problem", () => {
-    expect(formLimitProblem([["email", "a@example.org"], ["freedomIds", "x"], ["freedomIds", "y"]])).toBeNull();
+    expect(
+      formLimitProblem([
+        ["email", "a@example.org"],
+        ["freedomIds", "x"],
+        ["freedomIds", "y"],
+      ]),
+    ).toBeNull();
   });
 
   test("too many fields, a bad name, or a file", () => {

@@ -42,7 +42,9 @@ export function isAcceptableFieldName(name: string) {
  * The problem with a form's fields, or null when they are within the limits. Files are refused too:
  * no form of the app takes an upload, and one that does needs limits of its own.
  */
-export function formLimitProblem(entries: Iterable<[string, FormDataEntryValue]>): "tooManyFields" | "badFieldName" | "file" | null {
+export function formLimitProblem(
+  entries: Iterable<[string, FormDataEntryValue]>,
+): "tooManyFields" | "badFieldName" | "file" | null {
   let count = 0;
   for (const [name, value] of entries) {
     if (++count > FORM_LIMITS.fields) return "tooManyFields";

@@ -9,7 +9,13 @@ import { fieldProps, isRealDate } from "~/utils/form-rules";
 describe("fieldProps", () => {
   it("gives an input the limits its rule and the server's schema share", () => {
     const rules = practiceRules({ maxDate: "2026-11-30" }).fields;
-    expect(fieldProps(rules.title)).toEqual({ required: true, maxLength: PRACTICE_LIMITS.title, min: undefined, max: undefined, step: undefined });
+    expect(fieldProps(rules.title)).toEqual({
+      required: true,
+      maxLength: PRACTICE_LIMITS.title,
+      min: undefined,
+      max: undefined,
+      step: undefined,
+    });
     expect(fieldProps(rules.occurredOn)).toMatchObject({ required: true, min: MIN_DATE, max: "2026-11-30" });
     expect(fieldProps(rules.participants)).toMatchObject({ min: 0, max: 100_000, step: 1 });
     expect(fieldProps(commitmentRules.fields.indicator)).toMatchObject({ maxLength: COMMITMENT_LIMITS.short });
@@ -21,7 +27,9 @@ describe("fieldProps", () => {
     expect(z.safeParse(schema, { ...base, title: "a".repeat(PRACTICE_LIMITS.title) }).success).toBe(true);
     expect(z.safeParse(schema, { ...base, title: "a".repeat(PRACTICE_LIMITS.title + 1) }).success).toBe(false);
     const commitment = { title: "t", valueId: "v", year: "2026" };
-    expect(z.safeParse(commitmentSchema, { ...commitment, indicator: "a".repeat(COMMITMENT_LIMITS.short + 1) }).success).toBe(false);
+    expect(
+      z.safeParse(commitmentSchema, { ...commitment, indicator: "a".repeat(COMMITMENT_LIMITS.short + 1) }).success,
+    ).toBe(false);
   });
 });
 

@@ -22,7 +22,18 @@ export type FieldRule = {
   messages?: Partial<Record<Problem, string>>;
 };
 
-type Problem = "required" | "tooLong" | "notNumber" | "integer" | "min" | "max" | "date" | "minDate" | "maxDate" | "choice" | "maxItems";
+type Problem =
+  | "required"
+  | "tooLong"
+  | "notNumber"
+  | "integer"
+  | "min"
+  | "max"
+  | "date"
+  | "minDate"
+  | "maxDate"
+  | "choice"
+  | "maxItems";
 
 const DEFAULT_MESSAGES: Record<Problem, string> = {
   required: "validation.required",

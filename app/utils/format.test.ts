@@ -10,7 +10,9 @@ describe("format", () => {
 
   it("writes an instant's day and time in UTC", () => {
     expect(formatDate("en", "2026-03-09T23:30:00.000Z")).toBe("Mar 9, 2026");
-    expect(formatDate("en", "2026-03-09T23:30:00.000Z", { dateStyle: "medium", timeStyle: "short" })).toMatch(/^Mar 9, 2026.*11:30\sPM$/);
+    expect(formatDate("en", "2026-03-09T23:30:00.000Z", { dateStyle: "medium", timeStyle: "short" })).toMatch(
+      /^Mar 9, 2026.*11:30\sPM$/,
+    );
   });
 
   it("writes numbers, shares and month names in the language's way", () => {

@@ -13,10 +13,15 @@ const toDate = (value: string) => new Date(value.length === 10 ? `${value}T12:00
  * or Intl's own options for anything else (a time of day, a month's name).
  */
 export const formatDate = (locale: string, value: string, style: DateStyle | Intl.DateTimeFormatOptions = "medium") =>
-  new Intl.DateTimeFormat(locale, { ...(typeof style === "string" ? { dateStyle: style } : style), timeZone: "UTC" }).format(toDate(value));
+  new Intl.DateTimeFormat(locale, {
+    ...(typeof style === "string" ? { dateStyle: style } : style),
+    timeZone: "UTC",
+  }).format(toDate(value));
 
 /** 1,234 / 1.234 (Intl's options for anything else, such as one decimal) */
-export const formatNumber = (locale: string, n: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(n);
+export const formatNumber = (locale: string, n: number, options?: Intl.NumberFormatOptions) =>
+  new Intl.NumberFormat(locale, options).format(n);
 
 /** A share from 0 to 1 as a whole percentage: 0.42 → "42%" / "42 %". */
-export const formatPercent = (locale: string, n: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(n);
+export const formatPercent = (locale: string, n: number) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(n);

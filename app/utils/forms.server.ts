@@ -30,8 +30,16 @@ type ReplyInit = ReplyOptions & { status?: number; headers?: HeadersInit };
  * say) and reads the form result from `result`.
  */
 export function reply(submission: Replyable, options?: ReplyInit): TypedResponse<FormResult>;
-export function reply<Extra extends Record<string, unknown>>(submission: Replyable, options: ReplyInit, extra: Extra): TypedResponse<Extra & { result: FormResult }>;
-export function reply(submission: Replyable, { status = 400, headers, ...options }: ReplyInit = {}, extra?: Record<string, unknown>) {
+export function reply<Extra extends Record<string, unknown>>(
+  submission: Replyable,
+  options: ReplyInit,
+  extra: Extra,
+): TypedResponse<Extra & { result: FormResult }>;
+export function reply(
+  submission: Replyable,
+  { status = 400, headers, ...options }: ReplyInit = {},
+  extra?: Record<string, unknown>,
+) {
   const result = submission.reply(options);
   return json(extra ? { ...extra, result } : result, { status, headers });
 }
@@ -40,12 +48,31 @@ export function reply(submission: Replyable, { status = 400, headers, ...options
  * A model's failure as the form's answer: not-found and gone are the 404 and 410 pages; stale and conflict are a
  * 409 that keeps the person's text on screen; invalid is a 400 with its field and form errors.
  */
-export function replyFailure(submission: Replyable, failed: Failure, options?: Pick<ReplyOptions, "hideFields">): TypedResponse<FormResult>;
-export function replyFailure<Extra extends Record<string, unknown>>(submission: Replyable, failed: Failure, options: Pick<ReplyOptions, "hideFields">, extra: Extra): TypedResponse<Extra & { result: FormResult }>;
-export function replyFailure(submission: Replyable, failed: Failure, { hideFields }: Pick<ReplyOptions, "hideFields"> = {}, extra?: Record<string, unknown>) {
+export function replyFailure(
+  submission: Replyable,
+  failed: Failure,
+  options?: Pick<ReplyOptions, "hideFields">,
+): TypedResponse<FormResult>;
+export function replyFailure<Extra extends Record<string, unknown>>(
+  submission: Replyable,
+  failed: Failure,
+  options: Pick<ReplyOptions, "hideFields">,
+  extra: Extra,
+): TypedResponse<Extra & { result: FormResult }>;
+export function replyFailure(
+  submission: Replyable,
+  failed: Failure,
+  { hideFields }: Pick<ReplyOptions, "hideFields"> = {},
+  extra?: Record<string, unknown>,
+) {
   if (failed.error === "not-found" || failed.error === "gone") orThrow(failed);
   const message = failed.message ?? (failed.error === "stale" ? "validation.conflict" : undefined);
-  const init = { status: FAILURE_STATUS[failed.error], formErrors: message ? [message] : undefined, fieldErrors: failed.fields, hideFields };
+  const init = {
+    status: FAILURE_STATUS[failed.error],
+    formErrors: message ? [message] : undefined,
+    fieldErrors: failed.fields,
+    hideFields,
+  };
   return extra ? reply(submission, init, extra) : reply(submission, init);
 }
 

@@ -56,7 +56,15 @@ describe("safeRedirect", () => {
   });
 
   test("whatever it returns, a browser stays on the site", () => {
-    const nasty = ["/\t/evil.example", "/\\evil.example", "\u3000//evil.example", "/%09/evil.example", "//evil.example", "/.//evil.example", "/x/..//evil.example"];
+    const nasty = [
+      "/\t/evil.example",
+      "/\\evil.example",
+      "\u3000//evil.example",
+      "/%09/evil.example",
+      "//evil.example",
+      "/.//evil.example",
+      "/x/..//evil.example",
+    ];
     for (const to of nasty) expect(landing(safeRedirect(to)).origin, to).toBe(SITE);
   });
 

@@ -47,6 +47,10 @@ export function catalogUrl(locale: Locale) {
 export function catalogResponse(locale: Locale, version: string | null) {
   const cache = version === VERSION ? "public, max-age=31536000, immutable" : "no-cache";
   return new Response(JSON.stringify(resources[locale]), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": cache, "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": cache,
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

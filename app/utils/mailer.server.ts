@@ -12,7 +12,11 @@ type Lines = (...lines: (string | null)[]) => string;
 type Rendered = { subject: string; text: string; url: string; unsubscribeUrl?: string };
 
 /** One entry per email the app writes: its payload's shape, its message namespace, and how it reads. */
-function template<P>(ns: "email" | "cycle", payload: z.ZodType<P>, render: (p: P, t: T, paragraphs: Lines, locale: string) => Rendered) {
+function template<P>(
+  ns: "email" | "cycle",
+  payload: z.ZodType<P>,
+  render: (p: P, t: T, paragraphs: Lines, locale: string) => Rendered,
+) {
   return { ns, payload, render };
 }
 
@@ -22,11 +26,19 @@ const oneLine = (s: string) => s.replace(/[\s\p{Cc}]+/gu, " ").trim();
 const cycleEmail = z.object({ organization: z.string(), year: z.number().int(), closesOn: z.iso.date(), url: z.url() });
 
 const templates = {
-  "password-reset": template("email", z.object({ url: z.url(), minutes: z.number().int().positive() }), (p, t, paragraphs) => ({
-    url: p.url,
-    subject: t("passwordReset.subject"),
-    text: paragraphs(`${t("passwordReset.intro")}\n${p.url}`, t("passwordReset.expiry", { minutes: p.minutes }), t("passwordReset.ignore")),
-  })),
+  "password-reset": template(
+    "email",
+    z.object({ url: z.url(), minutes: z.number().int().positive() }),
+    (p, t, paragraphs) => ({
+      url: p.url,
+      subject: t("passwordReset.subject"),
+      text: paragraphs(
+        `${t("passwordReset.intro")}\n${p.url}`,
+        t("passwordReset.expiry", { minutes: p.minutes }),
+        t("passwordReset.ignore"),
+      ),
+    }),
+  ),
   invitation: template(
     "email",
     z.object({
@@ -41,7 +53,9 @@ const templates = {
       const names = { inviter: oneLine(p.inviter), organization: oneLine(p.organization ?? "") };
       return {
         url: p.url,
-        subject: oneLine(p.organization ? t("invitation.subjectOrganization", names) : t("invitation.subjectCoalition", names)),
+        subject: oneLine(
+          p.organization ? t("invitation.subjectOrganization", names) : t("invitation.subjectCoalition", names),
+        ),
         text: paragraphs(
           `${p.organization ? t("invitation.introOrganization", names) : t("invitation.introCoalition", names)}\n${t("invitation.role", { role: t(`invitation.role${p.role}`) })}`,
           t("invitation.about"),
@@ -53,23 +67,41 @@ const templates = {
     },
   ),
   "cycle-opened": template("cycle", cycleEmail, (p, t, paragraphs, locale) => {
-    const values = { organization: oneLine(p.organization), year: p.year, date: formatDate(locale, p.closesOn, "long") };
+    const values = {
+      organization: oneLine(p.organization),
+      year: p.year,
+      date: formatDate(locale, p.closesOn, "long"),
+    };
     return {
       url: p.url,
       subject: oneLine(t("email.opened.subject", values)),
-      text: paragraphs(t("email.opened.intro", values), `${t("email.opened.action")}\n${p.url}`, t("email.opened.close", values)),
+      text: paragraphs(
+        t("email.opened.intro", values),
+        `${t("email.opened.action")}\n${p.url}`,
+        t("email.opened.close", values),
+      ),
     };
   }),
   "cycle-reminder": template(
     "cycle",
     cycleEmail.extend({ reminder: z.enum(["periodic", "closing", "manual"]), stopUrl: z.url() }),
     (p, t, paragraphs, locale) => {
-      const values = { organization: oneLine(p.organization), year: p.year, date: formatDate(locale, p.closesOn, "long") };
+      const values = {
+        organization: oneLine(p.organization),
+        year: p.year,
+        date: formatDate(locale, p.closesOn, "long"),
+      };
       return {
         url: p.url,
         unsubscribeUrl: p.stopUrl,
-        subject: oneLine(t(p.reminder === "closing" ? "email.reminder.subjectClosing" : "email.reminder.subject", values)),
-        text: paragraphs(t("email.reminder.intro", values), `${t("email.reminder.action")}\n${p.url}`, `${t("email.reminder.stop")}\n${p.stopUrl}`),
+        subject: oneLine(
+          t(p.reminder === "closing" ? "email.reminder.subjectClosing" : "email.reminder.subject", values),
+        ),
+        text: paragraphs(
+          t("email.reminder.intro", values),
+          `${t("email.reminder.action")}\n${p.url}`,
+          `${t("email.reminder.stop")}\n${p.stopUrl}`,
+        ),
       };
     },
   ),
@@ -89,14 +121,18 @@ export async function renderEmail({ to, template: name, locale, payload }: Outbo
   const lng = isLocale(locale) ? locale : "en";
   const entry = templates[name] as ReturnType<typeof template<unknown>>;
   const [common, t] = await Promise.all([i18next.getFixedT(lng, "email"), i18next.getFixedT(lng, entry.ns)]);
-  const paragraphs: Lines = (...lines) => [common("common.greeting"), ...lines.filter(Boolean), common("common.automatic")].join("\n\n");
+  const paragraphs: Lines = (...lines) =>
+    [common("common.greeting"), ...lines.filter(Boolean), common("common.automatic")].join("\n\n");
   return { to, ...entry.render(parseOrThrow(name, entry.payload, payload), t as T, paragraphs, lng) };
 }
 
 function parseOrThrow<T>(template: string, schema: z.ZodType<T>, payload: unknown): T {
   const parsed = schema.safeParse(payload);
   // the issues name fields only, never their values: a payload holds a link that must not reach the logs
-  if (!parsed.success) throw new Error(`Invalid "${template}" payload: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.code}`).join(", ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid "${template}" payload: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.code}`).join(", ")}`,
+    );
   return parsed.data;
 }
 
@@ -120,14 +156,25 @@ function withDeadline<T>(work: Promise<T>, ms: number) {
  */
 export function createMailer(env: Env = getEnv()) {
   const transport = env.SMTP_URL
-    ? nodemailer.createTransport({ url: env.SMTP_URL, dnsTimeout: 2_000, connectionTimeout: 3_000, greetingTimeout: 3_000, socketTimeout: SEND_DEADLINE_MS })
+    ? nodemailer.createTransport({
+        url: env.SMTP_URL,
+        dnsTimeout: 2_000,
+        connectionTimeout: 3_000,
+        greetingTimeout: 3_000,
+        socketTimeout: SEND_DEADLINE_MS,
+      })
     : null;
   return async function send(message: OutboxMessage) {
     const email = await renderEmail(message);
     if (transport) {
       // List-Unsubscribe (RFC 8058): mail clients show a one-click "unsubscribe" for the cycle's reminders
-      const headers = email.unsubscribeUrl ? { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
-      await withDeadline(transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, headers }), SEND_DEADLINE_MS);
+      const headers = email.unsubscribeUrl
+        ? { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+        : undefined;
+      await withDeadline(
+        transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, headers }),
+        SEND_DEADLINE_MS,
+      );
       return;
     }
     const link = env.NODE_ENV === "production" ? "" : ` link=${email.url}`;

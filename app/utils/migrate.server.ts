@@ -28,7 +28,9 @@ export class MigrationError extends Error {
     public migration: string,
     cause: unknown,
   ) {
-    super(`Migration ${migration} failed: ${(cause as Error).message ?? String(cause)}. The database was left as it was before it.`);
+    super(
+      `Migration ${migration} failed: ${(cause as Error).message ?? String(cause)}. The database was left as it was before it.`,
+    );
     this.name = "MigrationError";
   }
 }
@@ -54,9 +56,7 @@ const g = globalThis as unknown as { __northStarMigrations?: Promise<unknown> };
 
 /** Applies pending migrations and returns the names it applied. */
 export function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const next = (g.__northStarMigrations ?? Promise.resolve())
-    .catch(() => {})
-    .then(() => applyLocked(url, dir));
+  const next = (g.__northStarMigrations ?? Promise.resolve()).catch(() => {}).then(() => applyLocked(url, dir));
   g.__northStarMigrations = next;
   return next;
 }
@@ -68,20 +68,27 @@ async function applyLocked(url: string, dir: string): Promise<string[]> {
   try {
     await client.query(`SELECT pg_advisory_lock(${PRISMA_ADVISORY_LOCK})`);
     await client.query(DDL);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
     const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at);
     if (failed.length) {
       // Prisma's rule (P3009): a migration that failed under Prisma's own runner blocks until resolved by hand
-      throw new MigrationError(failed[0].migration_name, new Error("it is recorded as failed in _prisma_migrations; resolve it first"));
+      throw new MigrationError(
+        failed[0].migration_name,
+        new Error("it is recorded as failed in _prisma_migrations; resolve it first"),
+      );
     }
     const applied = new Map(rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r.checksum]));
     const done: string[] = [];
     for (const m of migrations) {
       const prev = applied.get(m.name);
       if (prev) {
-        if (prev !== m.checksum) console.warn(`[migrate] ${m.name} was changed after it was applied (checksum differs)`);
+        if (prev !== m.checksum)
+          console.warn(`[migrate] ${m.name} was changed after it was applied (checksum differs)`);
         continue;
       }
       await client.query("BEGIN");

@@ -2,7 +2,15 @@ import { describe, expect, test } from "vitest";
 import { isCommonPassword, passwordProblem } from "~/utils/password-policy.server";
 
 describe("password policy", () => {
-  test.each(["password1234", "qwertyuiopas", "123456789012", "aaaaaaaaaaaa", "iloveyouiloveyou", "Password!!!!", "letmein12345"])("refuses the common %s", (p) => {
+  test.each([
+    "password1234",
+    "qwertyuiopas",
+    "123456789012",
+    "aaaaaaaaaaaa",
+    "iloveyouiloveyou",
+    "Password!!!!",
+    "letmein12345",
+  ])("refuses the common %s", (p) => {
     expect(isCommonPassword(p)).toBe(true);
     expect(passwordProblem(p)).toBe("validation.passwordCommon");
   });

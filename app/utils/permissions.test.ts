@@ -5,7 +5,16 @@ import { COALITION_PERMISSIONS, coalitionRoleCan, ORG_PERMISSIONS, orgRoleCan } 
 
 // The policy, written out independently of the matrix: every role against every permission.
 const ORG_ALLOWED: Record<"MEMBER" | "LEAD", string[]> = {
-  MEMBER: ["read:org", "read:practice", "write:practice", "read:commitment", "write:commitment", "read:reflection", "write:reflection", "read:member"],
+  MEMBER: [
+    "read:org",
+    "read:practice",
+    "write:practice",
+    "read:commitment",
+    "write:commitment",
+    "read:reflection",
+    "write:reflection",
+    "read:member",
+  ],
   LEAD: [
     "read:org",
     "read:practice",
@@ -23,7 +32,17 @@ const ORG_ALLOWED: Record<"MEMBER" | "LEAD", string[]> = {
 const COALITION_ALLOWED: Record<"NONE" | "STAFF" | "ADMIN", string[]> = {
   NONE: [],
   STAFF: ["read:movement", "read:shared-content", "send:reminder"],
-  ADMIN: ["read:movement", "read:shared-content", "send:reminder", "manage:cycle", "manage:framework", "manage:region", "manage:organization", "manage:people", "read:audit"],
+  ADMIN: [
+    "read:movement",
+    "read:shared-content",
+    "send:reminder",
+    "manage:cycle",
+    "manage:framework",
+    "manage:region",
+    "manage:organization",
+    "manage:people",
+    "read:audit",
+  ],
 };
 
 describe("permission matrix", () => {
@@ -58,11 +77,14 @@ describe("permission matrix", () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(file);
-        else if (/\.tsx?$/.test(entry.name) && !/permissions(\.test)?\.ts$/.test(entry.name)) sources.push(fs.readFileSync(file, "utf8"));
+        else if (/\.tsx?$/.test(entry.name) && !/permissions(\.test)?\.ts$/.test(entry.name))
+          sources.push(fs.readFileSync(file, "utf8"));
       }
     };
     for (const dir of ["routes", "models", "components", "utils"]) walk(path.join(__dirname, "..", dir));
-    const unused = [...ORG_PERMISSIONS, ...COALITION_PERMISSIONS].filter((p) => !sources.some((s) => s.includes(`"${p}"`)));
+    const unused = [...ORG_PERMISSIONS, ...COALITION_PERMISSIONS].filter(
+      (p) => !sources.some((s) => s.includes(`"${p}"`)),
+    );
     expect(unused).toEqual([]);
   });
 });

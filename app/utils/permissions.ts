@@ -55,7 +55,15 @@ const STAFF: CoalitionPermission[] = ["read:movement", "read:shared-content", "s
 export const COALITION_MATRIX: Record<CoalitionRoleName, readonly CoalitionPermission[]> = {
   NONE: [],
   STAFF,
-  ADMIN: [...STAFF, "manage:cycle", "manage:framework", "manage:region", "manage:organization", "manage:people", "read:audit"],
+  ADMIN: [
+    ...STAFF,
+    "manage:cycle",
+    "manage:framework",
+    "manage:region",
+    "manage:organization",
+    "manage:people",
+    "read:audit",
+  ],
 };
 
 export function orgRoleCan(role: OrgRole | null | undefined, permission: OrgPermission) {

@@ -15,7 +15,13 @@ export type Problem =
   /** 410: a link that worked once and no longer does */
   | "gone";
 
-export const FAILURE_STATUS = { "not-found": 404, stale: 409, conflict: 409, invalid: 400, gone: 410 } as const satisfies Record<Problem, number>;
+export const FAILURE_STATUS = {
+  "not-found": 404,
+  stale: 409,
+  conflict: 409,
+  invalid: 400,
+  gone: 410,
+} as const satisfies Record<Problem, number>;
 
 export type Success<T> = { ok: true; value: T };
 /**

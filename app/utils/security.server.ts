@@ -33,7 +33,8 @@ export function applySecurityHeaders(headers: Headers, nonce?: string) {
   headers.set("Referrer-Policy", "same-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
-  if (process.env.NODE_ENV === "production") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (process.env.NODE_ENV === "production")
+    headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   headers.delete("X-Powered-By");
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
 }
@@ -71,7 +72,9 @@ export async function readForm(request: Request) {
   const body = await readBody(request, FORM_LIMITS.bytes);
   let parsed: FormData;
   try {
-    parsed = await new Response(body, { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
+    parsed = await new Response(body, {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
   } catch {
     // no body, or not a form: a client error, never a 500
     throw badRequest();
@@ -89,7 +92,8 @@ function badRequest() {
 
 /** The request's body, refused with 413 as soon as it is known to exceed `limit` bytes. */
 async function readBody(request: Request, limit: number) {
-  const tooLarge = () => new Response("Request too large", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const tooLarge = () =>
+    new Response("Request too large", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (Number(request.headers.get("Content-Length")) > limit) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];

@@ -15,7 +15,11 @@ export type SessionUser = {
   memberships: { role: MembershipRole; organization: { id: string; slug: string; name: string } }[];
 };
 
-type SessionRow = { expiresAt: Date; lastSeenAt: Date; user: Omit<SessionUser, "sessionId"> & { disabledAt: string | null } };
+type SessionRow = {
+  expiresAt: Date;
+  lastSeenAt: Date;
+  user: Omit<SessionUser, "sessionId"> & { disabledAt: string | null };
+};
 
 const TOUCH_AFTER_MS = 60_000; // lastSeenAt is written at most once a minute per session
 
@@ -50,7 +54,17 @@ export async function createSession({
  * The signed-in user behind a session token, or null when the session is unknown, past its absolute
  * lifetime, idle for too long, or its user is disabled. Such a session is deleted.
  */
-export async function findSessionUser({ prisma, token, idleMinutes, now = new Date() }: { prisma: Prisma; token: string; idleMinutes: number; now?: Date }): Promise<SessionUser | null> {
+export async function findSessionUser({
+  prisma,
+  token,
+  idleMinutes,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  token: string;
+  idleMinutes: number;
+  now?: Date;
+}): Promise<SessionUser | null> {
   const id = hashToken(token);
   // one round trip (a nested select is four): every signed-in request starts here
   const [session] = await prisma.$queryRaw<SessionRow[]>`

@@ -20,7 +20,9 @@ export function sessionSecrets(): string[] {
   let secrets = env.SESSION_SECRET;
   if (!secrets) {
     if (env.NODE_ENV === "production" && env.DATABASE_URL) {
-      throw new Error("SESSION_SECRET is not set: production with DATABASE_URL needs a secret of at least 16 characters.");
+      throw new Error(
+        "SESSION_SECRET is not set: production with DATABASE_URL needs a secret of at least 16 characters.",
+      );
     }
     if (env.NODE_ENV === "test") {
       secrets = [crypto.randomBytes(32).toString("base64url")];

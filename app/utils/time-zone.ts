@@ -19,7 +19,12 @@ export function isTimeZone(name: unknown): name is string {
 
 /** The calendar day (YYYY-MM-DD) it is in `timeZone` at the instant `now`. */
 export function dayIn(timeZone: string, now: Date = new Date()) {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }

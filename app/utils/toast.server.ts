@@ -25,11 +25,23 @@ const toastSchema = z.object({
   type: z.enum(["success", "error"]).default("success"),
   /** a form the toast offers, e.g. undoing a delete: posted to `action` with `fields` */
   // a path on this site: "//host" and "/\\host" would be another site to the browser
-  undo: z.object({ action: z.string().regex(/^\/(?![/\\])/).max(300), fields: z.record(z.string(), z.string().max(200)) }).optional(),
+  undo: z
+    .object({
+      action: z
+        .string()
+        .regex(/^\/(?![/\\])/)
+        .max(300),
+      fields: z.record(z.string(), z.string().max(200)),
+    })
+    .optional(),
 });
 export type Toast = z.infer<typeof toastSchema>;
 
-export async function redirectWithToast(url: string, toast: z.input<typeof toastSchema>, init?: { headers?: HeadersInit }) {
+export async function redirectWithToast(
+  url: string,
+  toast: z.input<typeof toastSchema>,
+  init?: { headers?: HeadersInit },
+) {
   const headers = new Headers(init?.headers);
   headers.append("Set-Cookie", await toastCookie().serialize(toast));
   return redirect(url, { headers });

@@ -1,7 +1,16 @@
 // An admin invites an organization's lead; the lead accepts, invites a member; the member signs in and
 // cannot open the coalition's admin pages. Invitation links are read from the development outbox.
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, addOrganizationAndInviteLead, collectProblems, DEMO_PASSWORD, invitationLink, outboxLink, screenshot, signIn } from "./helpers";
+import {
+  acceptInvitation,
+  addOrganizationAndInviteLead,
+  collectProblems,
+  DEMO_PASSWORD,
+  invitationLink,
+  outboxLink,
+  screenshot,
+  signIn,
+} from "./helpers";
 
 const stamp = Date.now().toString(36);
 const orgName = `Raíces Unidas ${stamp}`;
@@ -12,7 +21,10 @@ const memberPassword = "maize grows in straight rows";
 
 test.use({ locale: "en-US" });
 
-test("an admin invites a lead, the lead invites a member, and the member cannot open admin pages", async ({ page, browser }) => {
+test("an admin invites a lead, the lead invites a member, and the member cannot open admin pages", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const problems = collectProblems(page);
 
@@ -50,7 +62,12 @@ test("an admin invites a lead, the lead invites a member, and the member cannot 
   await expect(member.page).toHaveURL(new RegExp(`${orgPath}$`));
 
   // and cannot open the admin pages: the same page as for anything that does not exist
-  for (const path of ["/movement/admin/organizations", "/movement/admin/people", "/movement/admin/audit", "/movement"]) {
+  for (const path of [
+    "/movement/admin/organizations",
+    "/movement/admin/people",
+    "/movement/admin/audit",
+    "/movement",
+  ]) {
     const res = await member.page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(member.page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");

@@ -78,7 +78,10 @@ test("without JavaScript, an admin closes this year's cycle, creates next year's
   await accessible(`/movement/cycles/${next}`, "cycle-page");
 });
 
-test("a lead submits the reflection; the tracker changes and the reminder for that organization stops", async ({ browser, baseURL }) => {
+test("a lead submits the reflection; the tracker changes and the reminder for that organization stops", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ locale: "en-US" });
   // the demo lead's own language may be Spanish; this test reads English
   await chooseLanguage(context, "en", baseURL!);

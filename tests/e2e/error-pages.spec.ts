@@ -1,8 +1,13 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("error pages", () => {
-  test("a Spanish reader's 404 is in Spanish, with a title, and the language switch says Spanish", async ({ browser }) => {
-    const context = await browser.newContext({ locale: "es-MX", extraHTTPHeaders: { "Accept-Language": "es-MX,es;q=0.9" } });
+  test("a Spanish reader's 404 is in Spanish, with a title, and the language switch says Spanish", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      locale: "es-MX",
+      extraHTTPHeaders: { "Accept-Language": "es-MX,es;q=0.9" },
+    });
     const page = await context.newPage();
     const response = await page.goto("/no-existe-esta-pagina");
     expect(response?.status()).toBe(404);
@@ -19,7 +24,9 @@ test.describe("error pages", () => {
   test("the language cookie wins over the browser's language on a 404", async ({ browser }) => {
     const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en-US,en;q=0.9" } });
     const url = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1");
-    await context.addCookies([{ name: "lng", value: encodeURIComponent(btoa(JSON.stringify("es"))), domain: url.hostname, path: "/" }]);
+    await context.addCookies([
+      { name: "lng", value: encodeURIComponent(btoa(JSON.stringify("es"))), domain: url.hostname, path: "/" },
+    ]);
     const page = await context.newPage();
     expect((await page.goto("/o/nadie/nada/aqui"))?.status()).toBe(404);
     await expect(page.locator("html")).toHaveAttribute("lang", "es");

@@ -28,7 +28,9 @@ async function renameInSpanish(page: Page, value: string, spanish: string) {
   await expect(page.getByRole("status")).toContainText(/The new wording applies from the \d{4} cycle on/);
 }
 
-test("without JavaScript, an admin renames a value in Spanish and a lead sees it on the value page", async ({ browser }) => {
+test("without JavaScript, an admin renames a value in Spanish and a lead sees it on the value page", async ({
+  browser,
+}) => {
   const admin = await browser.newContext({ javaScriptEnabled: false, locale: "en-US" });
   const page = await admin.newPage();
   await inEnglish(page);

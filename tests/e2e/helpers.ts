@@ -68,7 +68,13 @@ export async function outboxLink(page: Page, email: string, kind: "invite" | "re
 export const invitationLink = (page: Page, email: string) => outboxLink(page, email, "invite");
 
 /** A new browser that accepts an invitation as a new person and is then signed in. */
-export async function acceptInvitation(browser: Browser, path: string, name: string, password: string, options: { bypassCSP?: boolean } = {}) {
+export async function acceptInvitation(
+  browser: Browser,
+  path: string,
+  name: string,
+  password: string,
+  options: { bypassCSP?: boolean } = {},
+) {
   const context = await browser.newContext({ locale: "en-US", bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   const problems = collectProblems(page);

@@ -4,7 +4,9 @@ import { collectProblems, screenshot, seriousA11yViolations } from "./helpers";
 test.describe("landing page", () => {
   test.use({ locale: "en-US" });
 
-  test("shows the vision, the Five Freedoms and the Core Values, and switches to Spanish for good", async ({ page }) => {
+  test("shows the vision, the Five Freedoms and the Core Values, and switches to Spanish for good", async ({
+    page,
+  }) => {
     const problems = collectProblems(page);
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");

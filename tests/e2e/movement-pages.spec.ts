@@ -29,7 +29,12 @@ async function shoot(page: Page, name: string) {
 test.beforeAll(async ({ browser }) => {
   for (const javaScriptEnabled of [true, false]) {
     // bypassCSP only so axe can be injected
-    const context = await browser.newContext({ javaScriptEnabled, locale: "en-US", bypassCSP: true, acceptDownloads: true });
+    const context = await browser.newContext({
+      javaScriptEnabled,
+      locale: "en-US",
+      bypassCSP: true,
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     await signIn(page, "staff@northstar.example", DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname !== "/login");
@@ -49,7 +54,12 @@ test("staff open the participation tracker, filter it, sort it and download its 
   const page = scripted.page;
   await page.goto("/movement");
   const nav = page.getByRole("navigation", { name: "Movement" });
-  await expect(nav.getByRole("link")).toHaveText(["Dashboard", "Organizations", "Shared with the coalition", "Reflection cycles"]);
+  await expect(nav.getByRole("link")).toHaveText([
+    "Dashboard",
+    "Organizations",
+    "Shared with the coalition",
+    "Reflection cycles",
+  ]);
   await nav.getByRole("link", { name: "Organizations" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Organizations taking part" })).toBeVisible();
   const all = await rows(page).count();
@@ -63,7 +73,8 @@ test("staff open the participation tracker, filter it, sort it and download its 
   const west = await rows(page).count();
   expect(west).toBeGreaterThan(0);
   expect(west).toBeLessThan(all);
-  for (const text of await rows(page).locator("td:nth-child(2) .status-line").allTextContents()) expect(text).toBe("West");
+  for (const text of await rows(page).locator("td:nth-child(2) .status-line").allTextContents())
+    expect(text).toBe("West");
 
   await page.getByRole("link", { name: "Sort by Practices in" }).click();
   await expect(page).toHaveURL(/sort=practices/);
@@ -77,7 +88,10 @@ test("staff open the participation tracker, filter it, sort it and download its 
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`north-star-organizations-${year}.csv`);
   const csv = fs.readFileSync(await download.path(), "utf8");
-  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toContain("Organization,Region,Macro-region,Last practice");
   expect(lines).toHaveLength(west + 1);
   for (const line of lines.slice(1)) expect(line).toContain(",West,");
@@ -85,7 +99,10 @@ test("staff open the participation tracker, filter it, sort it and download its 
 
 test("staff read what organizations shared, filter it and switch to reflections", async () => {
   const page = scripted.page;
-  await page.getByRole("navigation", { name: "Movement" }).getByRole("link", { name: "Shared with the coalition" }).click();
+  await page
+    .getByRole("navigation", { name: "Movement" })
+    .getByRole("link", { name: "Shared with the coalition" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Shared with the coalition" })).toBeVisible();
   const entries = page.locator("ol.shared-list > li");
   await expect(entries.first()).toBeVisible();

@@ -12,9 +12,19 @@ const SHOTS = process.env.SCREENSHOT_DIR;
 test.use({ locale: "en-US" });
 test.describe.configure({ mode: "serial" });
 
-async function signedIn(browser: Browser, baseURL: string, email: string, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  javaScriptEnabled: boolean,
+): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP only so axe can be injected
-  const context = await browser.newContext({ javaScriptEnabled, locale: "en-US", bypassCSP: true, acceptDownloads: true });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    locale: "en-US",
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
   await chooseLanguage(context, "en", baseURL);
   const page = await context.newPage();
   await signIn(page, email, DEMO_PASSWORD);
@@ -35,15 +45,21 @@ async function shoot(page: Page, name: string) {
 }
 
 /** A chart's card, found by the start of its title. */
-const card = (page: Page, title: string | RegExp) => page.locator("section.chart-card", { has: page.getByRole("heading", { level: 2, name: title }) });
+const card = (page: Page, title: string | RegExp) =>
+  page.locator("section.chart-card", { has: page.getByRole("heading", { level: 2, name: title }) });
 
 /** The rows of a chart's data table as the page shows them. */
 async function tableRows(page: Page, title: string | RegExp) {
   const section = card(page, title);
-  return section.locator("table tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent?.trim() ?? "")));
+  return section
+    .locator("table tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent?.trim() ?? "")));
 }
 
-test("staff filter by region and year: the charts and tables change, and a chart's CSV is its table", async ({ browser, baseURL }) => {
+test("staff filter by region and year: the charts and tables change, and a chart's CSV is its table", async ({
+  browser,
+  baseURL,
+}) => {
   const { context, page } = await signedIn(browser, baseURL!, "staff@northstar.example", true);
   await page.goto("/movement");
   await expect(page.getByRole("heading", { level: 1, name: "How the movement lives its values" })).toBeVisible();
@@ -84,7 +100,10 @@ test("staff filter by region and year: the charts and tables change, and a chart
   await context.close();
 });
 
-test("without JavaScript the filters and a date range work as a plain form, with every chart in the page", async ({ browser, baseURL }) => {
+test("without JavaScript the filters and a date range work as a plain form, with every chart in the page", async ({
+  browser,
+  baseURL,
+}) => {
   const { context, page } = await signedIn(browser, baseURL!, "staff@northstar.example", false);
   await page.goto("/movement");
   await expect(page.locator(".chart-figure svg")).toHaveCount(6);
@@ -95,8 +114,14 @@ test("without JavaScript the filters and a date range work as a plain form, with
   await expect(page).toHaveURL(new RegExp(`from=${year}-03&to=${year}-08.*impacted=yes`));
   const title = `Practices per value per month, March ${year} to August ${year}, beside a year earlier`;
   await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
-  expect((await tableRows(page, title)).map((r) => r[0])).toEqual(["Mar", "Apr", "May", "Jun", "Jul", "Aug"].map((m) => `${m} ${year}`));
-  await expect(card(page, `Participation, ${year}`).getByText(`it covers all of ${year}, not only March ${year} to August ${year}`)).toBeVisible();
+  expect((await tableRows(page, title)).map((r) => r[0])).toEqual(
+    ["Mar", "Apr", "May", "Jun", "Jul", "Aug"].map((m) => `${m} ${year}`),
+  );
+  await expect(
+    card(page, `Participation, ${year}`).getByText(
+      `it covers all of ${year}, not only March ${year} to August ${year}`,
+    ),
+  ).toBeVisible();
   await expect(page.locator(".chart-figure svg")).toHaveCount(6);
   // the data table opens without a script: <details>
   await card(page, title).getByText("Data table").click();
@@ -105,17 +130,26 @@ test("without JavaScript the filters and a date range work as a plain form, with
   // a range that does not make sense is left out, and the page says so
   await page.goto(`/movement?year=${year}&from=${year}-09&to=${year}-02`);
   await expect(page.getByRole("status").filter({ hasText: "The date range was not understood" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: `Practices per value per month, ${year} beside ${year - 1}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: `Practices per value per month, ${year} beside ${year - 1}` }),
+  ).toBeVisible();
   await context.close();
 });
 
-test("a lead sees their organization beside the movement on the home page and a value page", async ({ browser, baseURL }) => {
+test("a lead sees their organization beside the movement on the home page and a value page", async ({
+  browser,
+  baseURL,
+}) => {
   const { context, page } = await signedIn(browser, baseURL!, "lead@comite-de-trabajadores-del-valle.example", true);
   await page.goto("/o/comite-de-trabajadores-del-valle");
-  const beside = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Your organization beside the movement" }) });
+  const beside = page.locator("section", {
+    has: page.getByRole("heading", { level: 2, name: "Your organization beside the movement" }),
+  });
   await expect(beside).toBeVisible();
   await expect(beside.getByRole("heading", { level: 3 })).toHaveCount(4);
-  await expect(beside.getByText(/^Compared with (the \d+ organizations of your size|all \d+ active organizations)/).first()).toBeVisible();
+  await expect(
+    beside.getByText(/^Compared with (the \d+ organizations of your size|all \d+ active organizations)/).first(),
+  ).toBeVisible();
   await expect(beside.getByText(/You logged \d+ practices?\./).first()).toBeVisible();
   await expect(beside.getByText(/Half of the organizations logged [\d.]+ or fewer/).first()).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -125,7 +159,9 @@ test("a lead sees their organization beside the movement on the home page and a 
   await page.locator(".value-card h2 a").first().click();
   await page.waitForURL(/\/values\//);
   await expect(page.getByRole("heading", { level: 1, name: valueName })).toBeVisible();
-  const onValue = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Your organization beside the movement" }) });
+  const onValue = page.locator("section", {
+    has: page.getByRole("heading", { level: 2, name: "Your organization beside the movement" }),
+  });
   await expect(onValue.getByText(/You logged \d+ practices?\./)).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await shoot(page, "value-page");

@@ -11,14 +11,20 @@ const MESSAGES = {
 
 // One test: the limit also counts per client address, and every request here comes from this machine, so a
 // second round of ten failures in the same minute would start out limited.
-test("the 11th wrong password in a minute answers 429 with Retry-After, in English and in Spanish", async ({ browser }) => {
+test("the 11th wrong password in a minute answers 429 with Retry-After, in English and in Spanish", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const email = `nobody-${Date.now().toString(36)}@example.org`;
   // the limit counts in one-minute windows: start with time left in this one
   const left = 60_000 - (Date.now() % 60_000);
   const pages: { locale: keyof typeof MESSAGES; context: BrowserContext; page: Page }[] = [];
   for (const locale of ["en-US", "es-ES"] as const) {
-    const context = await browser.newContext({ locale, javaScriptEnabled: false, extraHTTPHeaders: { "Accept-Language": locale } });
+    const context = await browser.newContext({
+      locale,
+      javaScriptEnabled: false,
+      extraHTTPHeaders: { "Accept-Language": locale },
+    });
     pages.push({ locale, context, page: await context.newPage() });
   }
   if (left < 20_000) await pages[0].page.waitForTimeout(left + 200);
@@ -26,7 +32,10 @@ test("the 11th wrong password in a minute answers 429 with Retry-After, in Engli
     await page.goto("/login");
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(`wrong password ${i}`);
-    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator("form#login button[type=submit]").click()]);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator("form#login button[type=submit]").click(),
+    ]);
     return answer;
   };
   for (let i = 0; i < 10; i++) expect((await attempt(pages[0].page, i)).status()).toBe(400);

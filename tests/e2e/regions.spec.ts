@@ -17,7 +17,9 @@ async function shoot(page: Page, name: string) {
   }
 }
 
-test("without JavaScript, an admin adds, renames and moves a region, and an organization picks it", async ({ browser }) => {
+test("without JavaScript, an admin adds, renames and moves a region, and an organization picks it", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-US" });
   const page = await context.newPage();
   await page.goto("/");
@@ -43,12 +45,16 @@ test("without JavaScript, an admin adds, renames and moves a region, and an orga
   await shoot(page, "region-edit");
   await page.getByRole("button", { name: "Save region" }).click();
   await expect(page.getByRole("status")).toContainText("Region X-CO was saved");
-  await expect(page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Southeast" }) })).toContainText("Republic of Colombia");
+  await expect(
+    page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Southeast" }) }),
+  ).toContainText("Republic of Colombia");
 
   await page.goto("/movement/admin/organizations");
   const picker = page.getByLabel("Region", { exact: true });
   // grouped by macro-region, named in the reader's language
-  await expect(picker.locator("optgroup[label='Southeast'] option", { hasText: "Republic of Colombia" })).toHaveCount(1);
+  await expect(picker.locator("optgroup[label='Southeast'] option", { hasText: "Republic of Colombia" })).toHaveCount(
+    1,
+  );
   await expect(picker.locator("optgroup[label='Northeast'] option", { hasText: "New York" })).toHaveCount(1);
   await page.getByLabel("Name", { exact: true }).fill("Casa Colombia");
   await picker.selectOption("X-CO");

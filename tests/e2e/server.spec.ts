@@ -50,7 +50,9 @@ test.describe("every response", () => {
       expectSecurityHeaders(res, method);
     }
     expect(await rawRequest(baseURL!, "TRACK / HTTP/1.1\r\nHost: localhost\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
-    expect(await rawRequest(baseURL!, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
+    expect(await rawRequest(baseURL!, "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n")).toMatch(
+      /^HTTP\/1\.1 405 /,
+    );
   });
 
   test("the try-out's outbox answers this machine", async ({ request }) => {
@@ -66,7 +68,14 @@ type Started = { child: ChildProcess; output: () => string; exited: Promise<numb
 
 function startServer(env: Record<string, string>, unset: string[] = []): Started {
   let output = "";
-  const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: "", PORT: "0", DEV_OUTBOX: "1", ...env };
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: "",
+    PORT: "0",
+    DEV_OUTBOX: "1",
+    ...env,
+  };
   for (const name of unset) delete base[name];
   const child = spawn(process.execPath, ["server.mjs"], {
     env: base,
@@ -79,7 +88,12 @@ function startServer(env: Record<string, string>, unset: string[] = []): Started
 }
 
 async function readyAddress(server: Started) {
-  await expect.poll(() => server.output().includes("North Star is ready") || server.child.exitCode !== null, { timeout: 170_000, intervals: [500] }).toBe(true);
+  await expect
+    .poll(() => server.output().includes("North Star is ready") || server.child.exitCode !== null, {
+      timeout: 170_000,
+      intervals: [500],
+    })
+    .toBe(true);
   const match = /North Star is ready at (http:\/\/\S+:(\d+))/.exec(server.output());
   expect(match, server.output()).not.toBeNull();
   return { url: match![1], port: Number(match![2]) };
@@ -127,7 +141,10 @@ test.describe("a server of its own", () => {
       expect(out).not.toMatch(/slow query|error|warn|listening/i);
       expect(await connects("127.0.0.1", port)).toBe(true);
       if (otherAddress) expect(await connects(otherAddress, port), `reachable on ${otherAddress}`).toBe(false);
-      else test.info().annotations.push({ type: "note", description: "this machine has no non-loopback IPv4 address to try" });
+      else
+        test
+          .info()
+          .annotations.push({ type: "note", description: "this machine has no non-loopback IPv4 address to try" });
     } finally {
       await stop(first);
     }

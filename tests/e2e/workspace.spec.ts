@@ -3,7 +3,15 @@
 // page passes axe's serious checks.
 import { expect, test } from "@playwright/test";
 import { dayIn } from "~/utils/time-zone";
-import { acceptInvitation, addOrganizationAndInviteLead, inviteMember, screenshot, seriousA11yViolations, signIn, type SignedIn } from "./helpers";
+import {
+  acceptInvitation,
+  addOrganizationAndInviteLead,
+  inviteMember,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  type SignedIn,
+} from "./helpers";
 
 const stamp = Date.now().toString(36);
 const memberEmail = `ws-member-${stamp}@example.org`;

@@ -19,7 +19,8 @@ function post(cookie: string, form: Record<string, string>) {
   return answer(() => action(requestArgs("/account", { method: "POST", cookie, form })));
 }
 
-const audits = async (action: string, actorId: string) => (await getPrisma()).auditEvent.count({ where: { action, actorId } });
+const audits = async (action: string, actorId: string) =>
+  (await getPrisma()).auditEvent.count({ where: { action, actorId } });
 
 describe("name", () => {
   test("a person changes their name; an empty or overlong name is refused and changes nothing", async () => {
@@ -32,7 +33,10 @@ describe("name", () => {
     expect(await audits("account.name_changed", user.id)).toBe(1);
     expect((await (await loader(requestArgs("/account", { cookie }))).json()).name).toBe("Ana María Quispe");
 
-    for (const [name, error] of [["   ", "validation.required"], ["x".repeat(101), "validation.tooLong"]]) {
+    for (const [name, error] of [
+      ["   ", "validation.required"],
+      ["x".repeat(101), "validation.tooLong"],
+    ]) {
       const res = await post(cookie, { intent: "name", name });
       expect(res.status).toBe(400);
       expect((await res.json()).result.error.name).toEqual([translated(error)]);
@@ -45,7 +49,8 @@ describe("language", () => {
   test("the chosen language is stored, used for emails, and is the page language when the browser chose none", async () => {
     const { user, cookie } = await person("en");
     const english = { "Accept-Language": "en-US,en;q=0.9" };
-    const pageLocale = async (headers: Record<string, string>, cookies = cookie) => (await (await rootLoader(requestArgs("/account", { cookie: cookies, headers }))).json()).locale;
+    const pageLocale = async (headers: Record<string, string>, cookies = cookie) =>
+      (await (await rootLoader(requestArgs("/account", { cookie: cookies, headers }))).json()).locale;
     expect(await pageLocale(english)).toBe("en");
 
     const saved = await post(cookie, { intent: "locale", locale: "es" });
@@ -67,7 +72,10 @@ describe("language", () => {
 
     // the password-reset email goes out in the account's language
     await forgotAction(requestArgs("/forgot-password", { method: "POST", form: { email: user.email } }));
-    const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: user.email }, orderBy: { createdAt: "desc" } });
+    const email = await prisma.outboxEmail.findFirstOrThrow({
+      where: { to: user.email },
+      orderBy: { createdAt: "desc" },
+    });
     expect(email.locale).toBe("es");
 
     const bad = await post(cookie, { intent: "locale", locale: "fr" });
@@ -89,7 +97,9 @@ describe("password", () => {
     const prisma = await getPrisma();
     const stored = await prisma.password.findUniqueOrThrow({ where: { userId: user.id } });
     expect(await verifyPassword(stored.hash, NEW)).toBe(true);
-    expect((await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).map((s) => s.id)).toEqual([sessionId]);
+    expect(
+      (await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).map((s) => s.id),
+    ).toEqual([sessionId]);
     expect(await findSessionUser({ prisma, token, idleMinutes: 60 })).not.toBeNull();
     expect(await findSessionUser({ prisma, token: other.token, idleMinutes: 60 })).toBeNull();
     expect(await audits("account.password_changed", user.id)).toBe(1);
@@ -99,9 +109,21 @@ describe("password", () => {
     const { user, cookie } = await person();
     const other = await sessionCookie(user.id);
     const cases: [Record<string, string>, string, string][] = [
-      [{ currentPassword: "not my password at all", password: NEW, confirm: NEW }, "currentPassword", "account:password.wrong"],
-      [{ currentPassword: TEST_PASSWORD, password: "short", confirm: "short" }, "password", "validation.passwordTooShort"],
-      [{ currentPassword: TEST_PASSWORD, password: "password1234", confirm: "password1234" }, "password", "validation.passwordCommon"],
+      [
+        { currentPassword: "not my password at all", password: NEW, confirm: NEW },
+        "currentPassword",
+        "account:password.wrong",
+      ],
+      [
+        { currentPassword: TEST_PASSWORD, password: "short", confirm: "short" },
+        "password",
+        "validation.passwordTooShort",
+      ],
+      [
+        { currentPassword: TEST_PASSWORD, password: "password1234", confirm: "password1234" },
+        "password",
+        "validation.passwordCommon",
+      ],
       [{ currentPassword: TEST_PASSWORD, password: NEW, confirm: `${NEW}!` }, "confirm", "validation.passwordsDiffer"],
       [{ currentPassword: "", password: NEW, confirm: NEW }, "currentPassword", "validation.required"],
     ];
@@ -130,7 +152,9 @@ describe("password", () => {
   });
 
   test("signed out, the page and its forms ask to sign in", async () => {
-    const res = await answer(() => action(requestArgs("/account", { method: "POST", form: { intent: "name", name: "Nobody" } })));
+    const res = await answer(() =>
+      action(requestArgs("/account", { method: "POST", form: { intent: "name", name: "Nobody" } })),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/^\/login/);
   });

@@ -3,7 +3,10 @@ import { loader as accountLoader } from "~/routes/account";
 import { action as inviteAction } from "~/routes/invite.$token";
 import { loader as auditLoader } from "~/routes/movement.admin.audit";
 import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/movement.admin.organizations.$orgId";
-import { action as organizationsAction, loader as organizationsLoader } from "~/routes/movement.admin.organizations._index";
+import {
+  action as organizationsAction,
+  loader as organizationsLoader,
+} from "~/routes/movement.admin.organizations._index";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as orgLoader } from "~/routes/o.$org";
 import { loader as newPracticeLoader } from "~/routes/o.$org.practices.new";
@@ -16,14 +19,24 @@ async function admin() {
   return { ...user, ...(await sessionCookie(user.id)) };
 }
 
-const orgForm = (overrides: Record<string, string> = {}) => ({ name: "Fuerza del Valle", region: "CA", sizeBand: "MEDIUM", languages: "en, es", ...overrides });
+const orgForm = (overrides: Record<string, string> = {}) => ({
+  name: "Fuerza del Valle",
+  region: "CA",
+  sizeBand: "MEDIUM",
+  languages: "en, es",
+  ...overrides,
+});
 
 function createOrg(cookie: string, form: Record<string, string>) {
   return answer(organizationsAction(requestArgs("/movement/admin/organizations", { method: "POST", cookie, form })));
 }
 
 function postOrg(cookie: string, orgId: string, form: Record<string, string>) {
-  return answer(orgAdminAction(requestArgs(`/movement/admin/organizations/${orgId}`, { method: "POST", cookie, params: { orgId }, form })));
+  return answer(
+    orgAdminAction(
+      requestArgs(`/movement/admin/organizations/${orgId}`, { method: "POST", cookie, params: { orgId }, form }),
+    ),
+  );
 }
 
 function postPeople(cookie: string, form: Record<string, string>) {
@@ -37,31 +50,69 @@ describe("organizations", () => {
     expect(created.status).toBe(302);
     const prisma = await getPrisma();
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "fuerza-del-valle" } });
-    expect(await prisma.auditEvent.count({ where: { action: "organization.created", entityId: org.id, actorId: a.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "organization.created", entityId: org.id, actorId: a.id } }),
+    ).toBe(1);
 
-    const list = await (await organizationsLoader(requestArgs("/movement/admin/organizations?q=valle", { cookie: a.cookie }))).json();
-    expect(list.list?.organizations).toMatchObject([{ id: org.id, name: "Fuerza del Valle", members: 0, leadEmails: [], archived: false }]);
+    const list = await (
+      await organizationsLoader(requestArgs("/movement/admin/organizations?q=valle", { cookie: a.cookie }))
+    ).json();
+    expect(list.list?.organizations).toMatchObject([
+      { id: org.id, name: "Fuerza del Valle", members: 0, leadEmails: [], archived: false },
+    ]);
 
-    const page = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }))).json();
-    expect(page.organization).toMatchObject({ name: "Fuerza del Valle", region: "CA", sizeBand: "MEDIUM", languages: ["en", "es"] });
+    const page = await (
+      await orgAdminLoader(
+        requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+      )
+    ).json();
+    expect(page.organization).toMatchObject({
+      name: "Fuerza del Valle",
+      region: "CA",
+      sizeBand: "MEDIUM",
+      languages: ["en", "es"],
+    });
     const freedom = await prisma.freedom.findFirstOrThrow({ where: { archivedAt: null } });
     const edited = await postOrg(a.cookie, org.id, {
       intent: "update",
       version: String(page.organization.version),
-      ...orgForm({ name: "Fuerza del Valle Central", region: "NV", sizeBand: "LARGE", impactedLed: "on", focusFreedomIds: freedom.id }),
+      ...orgForm({
+        name: "Fuerza del Valle Central",
+        region: "NV",
+        sizeBand: "LARGE",
+        impactedLed: "on",
+        focusFreedomIds: freedom.id,
+      }),
     });
     expect(edited.status).toBe(302);
-    const after = await prisma.organization.findUniqueOrThrow({ where: { id: org.id }, include: { focusFreedoms: true } });
-    expect(after).toMatchObject({ name: "Fuerza del Valle Central", slug: "fuerza-del-valle", region: "NV", sizeBand: "LARGE", impactedLed: true });
+    const after = await prisma.organization.findUniqueOrThrow({
+      where: { id: org.id },
+      include: { focusFreedoms: true },
+    });
+    expect(after).toMatchObject({
+      name: "Fuerza del Valle Central",
+      slug: "fuerza-del-valle",
+      region: "NV",
+      sizeBand: "LARGE",
+      impactedLed: true,
+    });
     expect(after.focusFreedoms.map((f) => f.freedomId)).toEqual([freedom.id]);
-    const updatedEvent = await prisma.auditEvent.findFirstOrThrow({ where: { action: "organization.updated", entityId: org.id } });
+    const updatedEvent = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "organization.updated", entityId: org.id },
+    });
     expect(updatedEvent.metadata).toEqual({ fields: ["name", "region", "sizeBand", "impactedLed", "focusFreedoms"] });
 
     // the form still carrying the old version is refused and keeps the newer edit
-    const stale = await postOrg(a.cookie, org.id, { intent: "update", version: String(page.organization.version), ...orgForm({ name: "Old Name" }) });
+    const stale = await postOrg(a.cookie, org.id, {
+      intent: "update",
+      version: String(page.organization.version),
+      ...orgForm({ name: "Old Name" }),
+    });
     expect(stale.status).toBe(409);
     expect((await stale.json()).result.error[""]).toEqual(["admin:organizations.errors.stale"]);
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Fuerza del Valle Central");
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe(
+      "Fuerza del Valle Central",
+    );
 
     const member = await createUser({ memberships: [{ organizationId: org.id }] });
     const { cookie } = await sessionCookie(member.id);
@@ -74,7 +125,9 @@ describe("organizations", () => {
     expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
     expect((await postOrg(a.cookie, org.id, { intent: "archive", confirm: "yes" })).status).toBe(302);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).not.toBeNull();
-    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(404);
+    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(
+      404,
+    );
     // an archived organization cannot invite
     const invite = await postOrg(a.cookie, org.id, { intent: "invite", role: "LEAD", email: "lead@example.org" });
     expect(invite.status).toBe(400);
@@ -82,8 +135,17 @@ describe("organizations", () => {
 
     expect((await postOrg(a.cookie, org.id, { intent: "restore" })).status).toBe(302);
     expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
-    const actions = await prisma.auditEvent.findMany({ where: { entityId: org.id }, orderBy: { id: "asc" }, select: { action: true } });
-    expect(actions.map((e) => e.action)).toEqual(["organization.created", "organization.updated", "organization.archived", "organization.restored"]);
+    const actions = await prisma.auditEvent.findMany({
+      where: { entityId: org.id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((e) => e.action)).toEqual([
+      "organization.created",
+      "organization.updated",
+      "organization.archived",
+      "organization.restored",
+    ]);
   });
 
   test("a duplicate name or slug, a forged freedom id and bad input are field errors, never a 500", async () => {
@@ -97,7 +159,12 @@ describe("organizations", () => {
     const forged = await createOrg(a.cookie, orgForm({ name: "Nueva", focusFreedomIds: "forged-id" }));
     expect(forged.status).toBe(400);
     expect((await forged.json()).error.focusFreedomIds).toEqual(["validation.invalidChoice"]);
-    const bad = await createOrg(a.cookie, { name: "x".repeat(101), region: "", sizeBand: "HUGE", languages: "y".repeat(301) });
+    const bad = await createOrg(a.cookie, {
+      name: "x".repeat(101),
+      region: "",
+      sizeBand: "HUGE",
+      languages: "y".repeat(301),
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatchObject({
       name: ["validation.tooLong"],
@@ -105,12 +172,22 @@ describe("organizations", () => {
       sizeBand: ["validation.invalidChoice"],
       languages: ["validation.tooLong"],
     });
-    expect(await (await getPrisma()).organization.count({ where: { name: { in: ["Nueva", "Casa  Unida!"] } } })).toBe(0);
+    expect(await (await getPrisma()).organization.count({ where: { name: { in: ["Nueva", "Casa  Unida!"] } } })).toBe(
+      0,
+    );
 
     // renaming onto another organization's name is refused too
     const other = await createOrganization({ name: "Otra Casa" });
-    const page = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${other.id}`, { cookie: a.cookie, params: { orgId: other.id } }))).json();
-    const rename = await postOrg(a.cookie, other.id, { intent: "update", version: String(page.organization.version), ...orgForm({ name: "CASA UNIDA" }) });
+    const page = await (
+      await orgAdminLoader(
+        requestArgs(`/movement/admin/organizations/${other.id}`, { cookie: a.cookie, params: { orgId: other.id } }),
+      )
+    ).json();
+    const rename = await postOrg(a.cookie, other.id, {
+      intent: "update",
+      version: String(page.organization.version),
+      ...orgForm({ name: "CASA UNIDA" }),
+    });
     expect(rename.status).toBe(400);
     expect((await rename.json()).result.error.name).toEqual(["admin:organizations.errors.nameTaken"]);
   });
@@ -118,7 +195,11 @@ describe("organizations", () => {
   test("two admins saving the same version at once: one edit lands, the other is a 409 that keeps its text", async () => {
     const a = await admin();
     const org = await createOrganization({ name: "Race Org" });
-    const page = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }))).json();
+    const page = await (
+      await orgAdminLoader(
+        requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+      )
+    ).json();
     const version = String(page.organization.version);
     const [first, second] = await Promise.all([
       postOrg(a.cookie, org.id, { intent: "update", version, ...orgForm({ name: "Race Org North" }) }),
@@ -131,13 +212,23 @@ describe("organizations", () => {
     expect(["Race Org North", "Race Org South"]).toContain(body.result.initialValue.name);
     const stored = await (await getPrisma()).organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(stored.version).toBe(page.organization.version + 1);
-    expect(await (await getPrisma()).auditEvent.count({ where: { action: "organization.updated", entityId: org.id } })).toBe(1);
+    expect(
+      await (await getPrisma()).auditEvent.count({ where: { action: "organization.updated", entityId: org.id } }),
+    ).toBe(1);
   });
 
   test("an unknown organization id answers 404", async () => {
     const a = await admin();
     for (const orgId of ["nope", "x".repeat(500)]) {
-      expect((await answer(orgAdminLoader(requestArgs(`/movement/admin/organizations/${orgId}`, { cookie: a.cookie, params: { orgId } })))).status).toBe(404);
+      expect(
+        (
+          await answer(
+            orgAdminLoader(
+              requestArgs(`/movement/admin/organizations/${orgId}`, { cookie: a.cookie, params: { orgId } }),
+            ),
+          )
+        ).status,
+      ).toBe(404);
       expect((await postOrg(a.cookie, orgId, { intent: "archive" })).status).toBe(404);
     }
   });
@@ -152,15 +243,29 @@ describe("an organization's time zone", () => {
     expect(org.timeZone).toBe("Pacific/Guam");
     const member = await createUser({ memberships: [{ organizationId: org.id }] });
     const { cookie } = await sessionCookie(member.id);
-    const page = await (await newPracticeLoader(requestArgs(`/o/${org.slug}/practices/new`, { cookie, params: { org: org.slug } }))).json();
+    const page = await (
+      await newPracticeLoader(requestArgs(`/o/${org.slug}/practices/new`, { cookie, params: { org: org.slug } }))
+    ).json();
     expect(page.calendar).toMatchObject({ timeZone: "Pacific/Guam", today: dayIn("Pacific/Guam") });
 
-    const before = await (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }))).json();
+    const before = await (
+      await orgAdminLoader(
+        requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+      )
+    ).json();
     expect(before.organization.timeZone).toBe("Pacific/Guam");
-    const refused = await postOrg(a.cookie, org.id, { intent: "update", version: String(before.organization.version), ...orgForm({ name: "Isla Unida", timeZone: "Mars/Olympus_Mons" }) });
+    const refused = await postOrg(a.cookie, org.id, {
+      intent: "update",
+      version: String(before.organization.version),
+      ...orgForm({ name: "Isla Unida", timeZone: "Mars/Olympus_Mons" }),
+    });
     expect(refused.status).toBe(400);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).timeZone).toBe("Pacific/Guam");
-    const moved = await postOrg(a.cookie, org.id, { intent: "update", version: String(before.organization.version), ...orgForm({ name: "Isla Unida", timeZone: "America/New_York" }) });
+    const moved = await postOrg(a.cookie, org.id, {
+      intent: "update",
+      version: String(before.organization.version),
+      ...orgForm({ name: "Isla Unida", timeZone: "America/New_York" }),
+    });
     expect(moved.status).toBe(302);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).timeZone).toBe("America/New_York");
   });
@@ -192,7 +297,10 @@ describe("who may use the admin pages", () => {
     }
     expect(await prisma.organization.count({ where: { name: "Sneaky" } })).toBe(0);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).toBeNull();
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ coalitionRole: "NONE", disabledAt: null });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      coalitionRole: "NONE",
+      disabledAt: null,
+    });
     expect(await prisma.invitation.count({ where: { email: "sneaky@example.org" } })).toBe(0);
   });
 
@@ -210,7 +318,11 @@ describe("people", () => {
     expect((await postPeople(a.cookie, { intent: "role", userId: person.id, role: "STAFF" })).status).toBe(302);
     const prisma = await getPrisma();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).coalitionRole).toBe("STAFF");
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.coalition_role_changed", entityId: person.id } })).toMatchObject({
+    expect(
+      await prisma.auditEvent.findFirstOrThrow({
+        where: { action: "user.coalition_role_changed", entityId: person.id },
+      }),
+    ).toMatchObject({
       actorId: a.id,
       metadata: { from: "NONE", to: "STAFF" },
     });
@@ -223,7 +335,9 @@ describe("people", () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).result.error.role).toEqual(["validation.invalidChoice"]);
 
-    const list = await (await peopleLoader(requestArgs("/movement/admin/people?q=marta&page=zzz", { cookie: a.cookie }))).json();
+    const list = await (
+      await peopleLoader(requestArgs("/movement/admin/people?q=marta&page=zzz", { cookie: a.cookie }))
+    ).json();
     expect(list.list.people).toMatchObject([{ name: "Marta", coalitionRole: "STAFF", disabled: false, self: false }]);
   });
 
@@ -264,7 +378,9 @@ describe("audit log", () => {
   test("lists events newest first and pages with ?before; a malformed ?before shows the first page", async () => {
     const a = await admin();
     const prisma = await getPrisma();
-    await prisma.auditEvent.createMany({ data: Array.from({ length: 60 }, () => ({ action: "auth.sign_in", actorId: a.id, entityType: "Session" })) });
+    await prisma.auditEvent.createMany({
+      data: Array.from({ length: 60 }, () => ({ action: "auth.sign_in", actorId: a.id, entityType: "Session" })),
+    });
     const first = await auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie }));
     expect(first.status).toBe(200);
     const one = await first.json();
@@ -274,12 +390,16 @@ describe("audit log", () => {
     expect([...ids].sort((x, y) => (x > y ? -1 : 1))).toEqual(ids);
     expect(one.nextBefore).toBe(one.events[49].id);
 
-    const two = await (await auditLoader(requestArgs(`/movement/admin/audit?before=${one.nextBefore}`, { cookie: a.cookie }))).json();
+    const two = await (
+      await auditLoader(requestArgs(`/movement/admin/audit?before=${one.nextBefore}`, { cookie: a.cookie }))
+    ).json();
     expect(two.events.length).toBeGreaterThan(0);
     expect(two.events.every((e: { id: string }) => BigInt(e.id) < BigInt(String(one.nextBefore)))).toBe(true);
 
     for (const before of ["abc", "-1", "0", "1e5", "9".repeat(40), ""]) {
-      const res = await auditLoader(requestArgs(`/movement/admin/audit?before=${encodeURIComponent(before)}`, { cookie: a.cookie }));
+      const res = await auditLoader(
+        requestArgs(`/movement/admin/audit?before=${encodeURIComponent(before)}`, { cookie: a.cookie }),
+      );
       expect(res.status, before).toBe(200);
       expect((await res.json()).events[0].id).toBe(one.events[0].id);
     }
@@ -288,21 +408,41 @@ describe("audit log", () => {
   test("no audit metadata holds a password, a token or an invitee's email", async () => {
     const a = await admin();
     const org = await createOrganization();
-    expect((await postOrg(a.cookie, org.id, { intent: "invite", role: "LEAD", email: "secret-lead@example.org" })).status).toBe(302);
+    expect(
+      (await postOrg(a.cookie, org.id, { intent: "invite", role: "LEAD", email: "secret-lead@example.org" })).status,
+    ).toBe(302);
     const prisma = await getPrisma();
     const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "secret-lead@example.org" } });
     const token = (email.payload as { url: string }).url.slice(-43);
     const password = "a private passphrase of mine";
-    const wrong = await answer(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name: "Lead", password, confirm: "different" } })));
+    const wrong = await answer(
+      inviteAction(
+        requestArgs(`/invite/${token}`, {
+          method: "POST",
+          params: { token },
+          form: { intent: "create", name: "Lead", password, confirm: "different" },
+        }),
+      ),
+    );
     expect(wrong.status).toBe(400);
-    const ok = await answer(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name: "Lead", password, confirm: password } })));
+    const ok = await answer(
+      inviteAction(
+        requestArgs(`/invite/${token}`, {
+          method: "POST",
+          params: { token },
+          form: { intent: "create", name: "Lead", password, confirm: password },
+        }),
+      ),
+    );
     expect(ok.status).toBe(302);
     const events = await prisma.auditEvent.findMany({ select: { metadata: true, entityId: true } });
     const text = JSON.stringify(events);
     expect(text).not.toContain(password);
     expect(text).not.toContain(token);
     expect(text).not.toContain("secret-lead@example.org");
-    const page = JSON.stringify(await (await auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie }))).json());
+    const page = JSON.stringify(
+      await (await auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie }))).json(),
+    );
     expect(page).toContain("invitation.accepted");
     expect(page).not.toContain(token);
   });

@@ -23,7 +23,12 @@ describe("seeding at start", () => {
     const lines: string[] = [];
     await seedAtStart({ prisma, env: env({ SEED_DEMO: "1" }), embedded: false, loadDemo, log: (l) => lines.push(l) });
     expect(lines[0]).toBe("first start: writing the demo coalition…");
-    const counts = async () => [await prisma.organization.count(), await prisma.user.count(), await prisma.practice.count(), await prisma.value.count()];
+    const counts = async () => [
+      await prisma.organization.count(),
+      await prisma.user.count(),
+      await prisma.practice.count(),
+      await prisma.value.count(),
+    ];
     const first = await counts();
     expect(first[0]).toBe(40);
     await seedAtStart({ prisma, env: env({ SEED_DEMO: "1" }), embedded: false, loadDemo, log: (l) => lines.push(l) });
@@ -48,7 +53,9 @@ describe("seeding at start", () => {
     const prisma = await getPrisma();
     await prisma.user.deleteMany({});
     const missing = () => Promise.reject(new Error("Cannot find package 'tsx'"));
-    await expect(seedAtStart({ prisma, env: env({ SEED_DEMO: "1" }), embedded: false, loadDemo: missing, log: () => {} })).rejects.toThrow(/demo generator is not here.*SEED_DEMO=0/);
+    await expect(
+      seedAtStart({ prisma, env: env({ SEED_DEMO: "1" }), embedded: false, loadDemo: missing, log: () => {} }),
+    ).rejects.toThrow(/demo generator is not here.*SEED_DEMO=0/);
     expect(await prisma.organization.count()).toBe(0);
     // without demo data asked for, the module is never needed
     await seedAtStart({ prisma, env: env({ SEED_DEMO: "0" }), embedded: true, loadDemo: missing, log: () => {} });

@@ -16,8 +16,13 @@ describe("the demo stays out of the build", () => {
     fs.writeFileSync(path.join(tmp, "server", "assets", "names.js"), '["Voces Campesinas","Neighbors United"]');
     fs.writeFileSync(path.join(tmp, "server", "clean.js"), "export const ok = 1;");
     const traces = demoTraces([path.join(tmp, "server"), path.join(tmp, "absent")]);
-    expect(traces.map((t) => path.relative(tmp, t.file)).sort()).toEqual([path.join("server", "assets", "names.js"), path.join("server", "index.js")]);
-    expect(traces.flatMap((t) => t.markers)).toEqual(expect.arrayContaining(["north-star-demo", "Voces Campesinas", "Neighbors United"]));
+    expect(traces.map((t) => path.relative(tmp, t.file)).sort()).toEqual([
+      path.join("server", "assets", "names.js"),
+      path.join("server", "index.js"),
+    ]);
+    expect(traces.flatMap((t) => t.markers)).toEqual(
+      expect.arrayContaining(["north-star-demo", "Voces Campesinas", "Neighbors United"]),
+    );
     expect(demoMarkers()).toContain("Comité de Trabajadores del Valle");
   });
 

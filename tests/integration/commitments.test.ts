@@ -19,16 +19,28 @@ const cycles: Record<number, string> = {};
 
 beforeAll(async () => {
   const prisma = await getPrisma();
-  values = await prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  values = await prisma.value.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
   const archived = await prisma.value.create({
-    data: { slug: "archived-value", position: 99, name: { en: "Old value", es: "Valor antiguo" }, description: { en: "Old", es: "Antiguo" }, archivedAt: new Date() },
+    data: {
+      slug: "archived-value",
+      position: 99,
+      name: { en: "Old value", es: "Valor antiguo" },
+      description: { en: "Old", es: "Antiguo" },
+      archivedAt: new Date(),
+    },
   });
   archivedValueId = archived.id;
   for (const [year, status] of [
     [YEAR, "OPEN"],
     [CLOSED_YEAR, "CLOSED"],
   ] as const) {
-    const c = await prisma.cycle.create({ data: { year, opensOn: new Date(`${year}-01-01`), closesOn: new Date(`${year}-12-31`), status } });
+    const c = await prisma.cycle.create({
+      data: { year, opensOn: new Date(`${year}-01-01`), closesOn: new Date(`${year}-12-31`), status },
+    });
     cycles[year] = c.id;
   }
 });
@@ -41,7 +53,10 @@ async function workspace() {
   return { org, user, cookie };
 }
 
-async function commitment(organizationId: string, overrides: { year?: number; status?: CommitmentStatus; progress?: number; title?: string; valueId?: string } = {}) {
+async function commitment(
+  organizationId: string,
+  overrides: { year?: number; status?: CommitmentStatus; progress?: number; title?: string; valueId?: string } = {},
+) {
   const prisma = await getPrisma();
   return prisma.commitment.create({
     data: {
@@ -67,15 +82,32 @@ const newForm = (form: Record<string, string> = {}) => ({
 });
 
 function postNew(org: { slug: string }, cookie: string, form: Record<string, string>) {
-  return answer(() => newAction(requestArgs(`/o/${org.slug}/commitments/new`, { method: "POST", cookie, form, params: { org: org.slug } })));
+  return answer(() =>
+    newAction(
+      requestArgs(`/o/${org.slug}/commitments/new`, { method: "POST", cookie, form, params: { org: org.slug } }),
+    ),
+  );
 }
 
 function postDetail(org: { slug: string }, cookie: string, id: string, form: Record<string, string>) {
-  return answer(() => detailAction(requestArgs(`/o/${org.slug}/commitments/${id}`, { method: "POST", cookie, form, params: { org: org.slug, commitmentId: id } })));
+  return answer(() =>
+    detailAction(
+      requestArgs(`/o/${org.slug}/commitments/${id}`, {
+        method: "POST",
+        cookie,
+        form,
+        params: { org: org.slug, commitmentId: id },
+      }),
+    ),
+  );
 }
 
 function getDetail(org: { slug: string }, cookie: string, id: string) {
-  return answer(() => detailLoader(requestArgs(`/o/${org.slug}/commitments/${id}`, { cookie, params: { org: org.slug, commitmentId: id } })));
+  return answer(() =>
+    detailLoader(
+      requestArgs(`/o/${org.slug}/commitments/${id}`, { cookie, params: { org: org.slug, commitmentId: id } }),
+    ),
+  );
 }
 
 describe("the list of a year's commitments", () => {
@@ -97,14 +129,23 @@ describe("the list of a year's commitments", () => {
     expect(data.groups[0].name).toBe("Trust & Respect");
     expect(data.groups[0].color).toMatch(/^#[0-9a-f]{6}$/);
     expect(data.groups[0].commitments).toEqual([
-      expect.objectContaining({ title: "First", status: "IN_PROGRESS", progress: 40, lastUpdateAt: expect.any(String) }),
+      expect.objectContaining({
+        title: "First",
+        status: "IN_PROGRESS",
+        progress: 40,
+        lastUpdateAt: expect.any(String),
+      }),
     ]);
     expect(data.groups[1].commitments.map((c: { title: string }) => c.title)).toEqual(["Second"]);
     expect(JSON.stringify(data)).not.toContain("Not ours");
     expect(JSON.stringify(data)).not.toContain("Last year");
     expect(data.years).toContain(CLOSED_YEAR);
 
-    const last = await (await listLoader(requestArgs(`/o/${org.slug}/commitments?year=${CLOSED_YEAR}`, { cookie, params: { org: org.slug } }))).json();
+    const last = await (
+      await listLoader(
+        requestArgs(`/o/${org.slug}/commitments?year=${CLOSED_YEAR}`, { cookie, params: { org: org.slug } }),
+      )
+    ).json();
     expect(last.year).toBe(CLOSED_YEAR);
     expect(last.cycleStatus).toBe("CLOSED");
     expect(last.writable).toBe(false);
@@ -113,11 +154,17 @@ describe("the list of a year's commitments", () => {
 
   test("a year with nothing is an empty list; a nonsense year falls back to this year", async () => {
     const { org, cookie } = await workspace();
-    const empty = await (await listLoader(requestArgs(`/o/${org.slug}/commitments?year=${NO_CYCLE_YEAR}`, { cookie, params: { org: org.slug } }))).json();
+    const empty = await (
+      await listLoader(
+        requestArgs(`/o/${org.slug}/commitments?year=${NO_CYCLE_YEAR}`, { cookie, params: { org: org.slug } }),
+      )
+    ).json();
     expect(empty.total).toBe(0);
     expect(empty.cycleStatus).toBeNull();
     expect(empty.writable).toBe(false);
-    const nonsense = await (await listLoader(requestArgs(`/o/${org.slug}/commitments?year=abc`, { cookie, params: { org: org.slug } }))).json();
+    const nonsense = await (
+      await listLoader(requestArgs(`/o/${org.slug}/commitments?year=abc`, { cookie, params: { org: org.slug } }))
+    ).json();
     expect(nonsense.year).toBe(YEAR);
   });
 });
@@ -125,7 +172,11 @@ describe("the list of a year's commitments", () => {
 describe("making a commitment", () => {
   test("the form presets the open cycle and the value asked for, with a fresh submission key", async () => {
     const { org, cookie } = await workspace();
-    const data = await (await newLoader(requestArgs(`/o/${org.slug}/commitments/new?value=${values[2].slug}`, { cookie, params: { org: org.slug } }))).json();
+    const data = await (
+      await newLoader(
+        requestArgs(`/o/${org.slug}/commitments/new?value=${values[2].slug}`, { cookie, params: { org: org.slug } }),
+      )
+    ).json();
     expect(data.year).toBe(YEAR);
     expect(data.years).toEqual([YEAR]);
     expect(data.valueId).toBe(values[2].id);
@@ -140,15 +191,31 @@ describe("making a commitment", () => {
     const prisma = await getPrisma();
     const rows = await prisma.commitment.findMany({ where: { organizationId: org.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ title: "Train ten new spokespeople", cycleId: cycles[YEAR], valueId: values[0].id, status: "PLANNED", progress: 0, version: 1, target: "10" });
+    expect(rows[0]).toMatchObject({
+      title: "Train ten new spokespeople",
+      cycleId: cycles[YEAR],
+      valueId: values[0].id,
+      status: "PLANNED",
+      progress: 0,
+      version: 1,
+      target: "10",
+    });
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/commitments/${rows[0].id}`);
     await expect(res).toHaveToast(translated("commitment:new.created"));
-    expect(await prisma.auditEvent.count({ where: { action: "commitment.created", actorId: user.id, entityId: rows[0].id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "commitment.created", actorId: user.id, entityId: rows[0].id },
+      }),
+    ).toBe(1);
   });
 
   test("invalid fields answer translated field errors and save nothing", async () => {
     const { org, cookie } = await workspace();
-    const res = await postNew(org, cookie, newForm({ title: "   ", description: "x".repeat(10_001), indicator: "y".repeat(501) }));
+    const res = await postNew(
+      org,
+      cookie,
+      newForm({ title: "   ", description: "x".repeat(10_001), indicator: "y".repeat(501) }),
+    );
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.title).toEqual([translated("validation.required")]);
@@ -187,7 +254,10 @@ describe("making a commitment", () => {
     expect(first.status).toBe(302);
     expect(second.status).toBe(302);
     expect(second.headers.get("Location")).toBe(first.headers.get("Location"));
-    const both = await Promise.all([postNew(org, cookie, newForm({ submissionKey: "same-key-at-once" })), postNew(org, cookie, newForm({ submissionKey: "same-key-at-once" }))]);
+    const both = await Promise.all([
+      postNew(org, cookie, newForm({ submissionKey: "same-key-at-once" })),
+      postNew(org, cookie, newForm({ submissionKey: "same-key-at-once" })),
+    ]);
     expect(both.map((r) => r.status)).toEqual([302, 302]);
     expect(await (await getPrisma()).commitment.count({ where: { organizationId: org.id } })).toBe(2);
   });
@@ -197,21 +267,54 @@ describe("updates and the timeline", () => {
   test("updates move status and progress, Achieved means 100, and the timeline shows the newest first with its author", async () => {
     const { org, user, cookie } = await workspace();
     const c = await commitment(org.id);
-    const first = await postDetail(org, cookie, c.id, { intent: "update", version: "1", submissionKey: randomUUID(), status: "IN_PROGRESS", progress: "40", note: "Two meetings held" });
+    const first = await postDetail(org, cookie, c.id, {
+      intent: "update",
+      version: "1",
+      submissionKey: randomUUID(),
+      status: "IN_PROGRESS",
+      progress: "40",
+      note: "Two meetings held",
+    });
     expect(first.status).toBe(302);
     expect(first.headers.get("Location")).toBe(`/o/${org.slug}/commitments/${c.id}`);
     await expect(first).toHaveToast(translated("commitment:detail.update.done"));
     const prisma = await getPrisma();
-    expect(await prisma.commitment.findUnique({ where: { id: c.id } })).toMatchObject({ status: "IN_PROGRESS", progress: 40, version: 2 });
+    expect(await prisma.commitment.findUnique({ where: { id: c.id } })).toMatchObject({
+      status: "IN_PROGRESS",
+      progress: 40,
+      version: 2,
+    });
 
-    const second = await postDetail(org, cookie, c.id, { intent: "update", version: "2", submissionKey: randomUUID(), status: "ACHIEVED", progress: "30", note: "All done" });
+    const second = await postDetail(org, cookie, c.id, {
+      intent: "update",
+      version: "2",
+      submissionKey: randomUUID(),
+      status: "ACHIEVED",
+      progress: "30",
+      note: "All done",
+    });
     expect(second.status).toBe(302);
-    expect(await prisma.commitment.findUnique({ where: { id: c.id } })).toMatchObject({ status: "ACHIEVED", progress: 100, version: 3 });
-    expect(await prisma.auditEvent.count({ where: { action: "commitment.updated", actorId: user.id, organizationId: org.id } })).toBe(2);
+    expect(await prisma.commitment.findUnique({ where: { id: c.id } })).toMatchObject({
+      status: "ACHIEVED",
+      progress: 100,
+      version: 3,
+    });
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "commitment.updated", actorId: user.id, organizationId: org.id },
+      }),
+    ).toBe(2);
 
     const data = await (await getDetail(org, cookie, c.id)).json();
     expect(data.commitment).toMatchObject({ status: "ACHIEVED", progress: 100, version: 3 });
-    expect(data.updates.map((u: { status: string; progress: number; note: string; author: string }) => [u.status, u.progress, u.note, u.author])).toEqual([
+    expect(
+      data.updates.map((u: { status: string; progress: number; note: string; author: string }) => [
+        u.status,
+        u.progress,
+        u.note,
+        u.author,
+      ]),
+    ).toEqual([
       ["ACHIEVED", 100, "All done", "Rosa Member"],
       ["IN_PROGRESS", 40, "Two meetings held", "Rosa Member"],
     ]);
@@ -222,7 +325,14 @@ describe("updates and the timeline", () => {
   test("an update sent twice with one submission key adds one update", async () => {
     const { org, cookie } = await workspace();
     const c = await commitment(org.id);
-    const form = { intent: "update", version: "1", submissionKey: randomUUID(), status: "IN_PROGRESS", progress: "10", note: "Started" };
+    const form = {
+      intent: "update",
+      version: "1",
+      submissionKey: randomUUID(),
+      status: "IN_PROGRESS",
+      progress: "10",
+      note: "Started",
+    };
     expect((await postDetail(org, cookie, c.id, form)).status).toBe(302);
     expect((await postDetail(org, cookie, c.id, form)).status).toBe(302);
     const prisma = await getPrisma();
@@ -233,8 +343,22 @@ describe("updates and the timeline", () => {
   test("a stale version answers 409, keeps the typed text, and writes nothing", async () => {
     const { org, cookie } = await workspace();
     const c = await commitment(org.id);
-    await postDetail(org, cookie, c.id, { intent: "update", version: "1", submissionKey: randomUUID(), status: "IN_PROGRESS", progress: "20", note: "" });
-    const stale = await postDetail(org, cookie, c.id, { intent: "update", version: "1", submissionKey: randomUUID(), status: "PAUSED", progress: "25", note: "My long note about the pause" });
+    await postDetail(org, cookie, c.id, {
+      intent: "update",
+      version: "1",
+      submissionKey: randomUUID(),
+      status: "IN_PROGRESS",
+      progress: "20",
+      note: "",
+    });
+    const stale = await postDetail(org, cookie, c.id, {
+      intent: "update",
+      version: "1",
+      submissionKey: randomUUID(),
+      status: "PAUSED",
+      progress: "25",
+      note: "My long note about the pause",
+    });
     expect(stale.status).toBe(409);
     const body = await stale.json();
     expect(body.intent).toBe("update");
@@ -242,20 +366,37 @@ describe("updates and the timeline", () => {
     expect(body.result.initialValue.note).toBe("My long note about the pause");
     const prisma = await getPrisma();
     expect(await prisma.commitmentUpdate.count({ where: { commitmentId: c.id } })).toBe(1);
-    expect(await prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "IN_PROGRESS", progress: 20 });
+    expect(await prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      status: "IN_PROGRESS",
+      progress: 20,
+    });
 
-    const staleEdit = await postDetail(org, cookie, c.id, { intent: "edit", version: "1", title: "My better title", valueId: values[0].id, year: String(YEAR) });
+    const staleEdit = await postDetail(org, cookie, c.id, {
+      intent: "edit",
+      version: "1",
+      title: "My better title",
+      valueId: values[0].id,
+      year: String(YEAR),
+    });
     expect(staleEdit.status).toBe(409);
     const editBody = await staleEdit.json();
     expect(editBody.intent).toBe("edit");
     expect(editBody.result.initialValue.title).toBe("My better title");
-    expect((await prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).title).toBe("Hold meetings in three languages");
+    expect((await prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).title).toBe(
+      "Hold meetings in three languages",
+    );
   });
 
   test("progress outside 0–100 and an unknown status are translated field errors", async () => {
     const { org, cookie } = await workspace();
     const c = await commitment(org.id);
-    const res = await postDetail(org, cookie, c.id, { intent: "update", version: "1", submissionKey: randomUUID(), status: "DONE", progress: "120" });
+    const res = await postDetail(org, cookie, c.id, {
+      intent: "update",
+      version: "1",
+      submissionKey: randomUUID(),
+      status: "DONE",
+      progress: "120",
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.result.error.progress).toEqual([translated("commitment:errors.progressRange")]);
@@ -266,18 +407,49 @@ describe("updates and the timeline", () => {
   test("an edit with the current version changes the commitment, moves its value, and writes an audit event", async () => {
     const { org, user, cookie } = await workspace();
     const c = await commitment(org.id);
-    const res = await postDetail(org, cookie, c.id, { intent: "edit", version: "1", title: "Meetings in four languages", description: "Now with Mam", valueId: values[1].id, year: String(YEAR), indicator: "", target: "" });
+    const res = await postDetail(org, cookie, c.id, {
+      intent: "edit",
+      version: "1",
+      title: "Meetings in four languages",
+      description: "Now with Mam",
+      valueId: values[1].id,
+      year: String(YEAR),
+      indicator: "",
+      target: "",
+    });
     expect(res.status).toBe(302);
     await expect(res).toHaveToast(translated("commitment:detail.edit.done"));
     const prisma = await getPrisma();
-    expect(await prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ title: "Meetings in four languages", description: "Now with Mam", valueId: values[1].id, version: 2 });
-    expect(await prisma.auditEvent.count({ where: { action: "commitment.updated", actorId: user.id, entityId: c.id } })).toBe(1);
-    const bad = await postDetail(org, cookie, c.id, { intent: "edit", version: "2", title: "", valueId: archivedValueId, year: String(CLOSED_YEAR) });
+    expect(await prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      title: "Meetings in four languages",
+      description: "Now with Mam",
+      valueId: values[1].id,
+      version: 2,
+    });
+    expect(
+      await prisma.auditEvent.count({ where: { action: "commitment.updated", actorId: user.id, entityId: c.id } }),
+    ).toBe(1);
+    const bad = await postDetail(org, cookie, c.id, {
+      intent: "edit",
+      version: "2",
+      title: "",
+      valueId: archivedValueId,
+      year: String(CLOSED_YEAR),
+    });
     expect(bad.status).toBe(400);
     const body = await bad.json();
     expect(body.result.error.title).toEqual([translated("validation.required")]);
-    const refs = await postDetail(org, cookie, c.id, { intent: "edit", version: "2", title: "Fine", valueId: archivedValueId, year: String(CLOSED_YEAR) });
-    expect((await refs.json()).result.error).toEqual({ valueId: ["validation.invalidChoice"], year: ["commitment:errors.cycleClosed"] });
+    const refs = await postDetail(org, cookie, c.id, {
+      intent: "edit",
+      version: "2",
+      title: "Fine",
+      valueId: archivedValueId,
+      year: String(CLOSED_YEAR),
+    });
+    expect((await refs.json()).result.error).toEqual({
+      valueId: ["validation.invalidChoice"],
+      year: ["commitment:errors.cycleClosed"],
+    });
     expect((await prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(2);
   });
 
@@ -286,7 +458,13 @@ describe("updates and the timeline", () => {
     const c = await commitment(org.id, { year: CLOSED_YEAR });
     const data = await (await getDetail(org, cookie, c.id)).json();
     expect(data.writable).toBe(false);
-    const res = await postDetail(org, cookie, c.id, { intent: "update", version: "1", submissionKey: randomUUID(), status: "IN_PROGRESS", progress: "50" });
+    const res = await postDetail(org, cookie, c.id, {
+      intent: "update",
+      version: "1",
+      submissionKey: randomUUID(),
+      status: "IN_PROGRESS",
+      progress: "50",
+    });
     expect(res.status).toBe(409);
     expect((await res.json()).result.error[""]).toEqual([translated("commitment:errors.cycleClosed")]);
     expect(await (await getPrisma()).commitmentUpdate.count({ where: { commitmentId: c.id } })).toBe(0);
@@ -297,24 +475,50 @@ describe("copying last year's unfinished commitments forward", () => {
   test("copies only the unfinished ones, as planned, once", async () => {
     const { org, user, cookie } = await workspace();
     const statuses: CommitmentStatus[] = ["PLANNED", "IN_PROGRESS", "PAUSED", "ACHIEVED", "DROPPED"];
-    for (const status of statuses) await commitment(org.id, { year: CLOSED_YEAR, status, title: `Old ${status}`, progress: status === "IN_PROGRESS" ? 60 : 0 });
-    const list = () => listLoader(requestArgs(`/o/${org.slug}/commitments?year=${YEAR}`, { cookie, params: { org: org.slug } })).then((r) => r.json());
+    for (const status of statuses)
+      await commitment(org.id, {
+        year: CLOSED_YEAR,
+        status,
+        title: `Old ${status}`,
+        progress: status === "IN_PROGRESS" ? 60 : 0,
+      });
+    const list = () =>
+      listLoader(requestArgs(`/o/${org.slug}/commitments?year=${YEAR}`, { cookie, params: { org: org.slug } })).then(
+        (r) => r.json(),
+      );
     expect((await list()).copyable).toBe(3);
 
-    const copy = () => answer(() => listAction(requestArgs(`/o/${org.slug}/commitments`, { method: "POST", cookie, form: { intent: "copy-forward", year: String(YEAR) }, params: { org: org.slug } })));
+    const copy = () =>
+      answer(() =>
+        listAction(
+          requestArgs(`/o/${org.slug}/commitments`, {
+            method: "POST",
+            cookie,
+            form: { intent: "copy-forward", year: String(YEAR) },
+            params: { org: org.slug },
+          }),
+        ),
+      );
     const res = await copy();
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/commitments?year=${YEAR}`);
     await expect(res).toHaveToast({ key: "commitment:copy.done", values: { count: 3, year: YEAR } });
     const prisma = await getPrisma();
-    const copies = await prisma.commitment.findMany({ where: { organizationId: org.id, cycleId: cycles[YEAR] }, orderBy: { title: "asc" } });
+    const copies = await prisma.commitment.findMany({
+      where: { organizationId: org.id, cycleId: cycles[YEAR] },
+      orderBy: { title: "asc" },
+    });
     expect(copies.map((c) => [c.title, c.status, c.progress])).toEqual([
       ["Old IN_PROGRESS", "PLANNED", 60],
       ["Old PAUSED", "PLANNED", 0],
       ["Old PLANNED", "PLANNED", 0],
     ]);
     expect(copies.every((c) => c.copiedFromId)).toBe(true);
-    expect(await prisma.auditEvent.count({ where: { action: "commitment.copied_forward", actorId: user.id, organizationId: org.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "commitment.copied_forward", actorId: user.id, organizationId: org.id },
+      }),
+    ).toBe(1);
     expect((await list()).copyable).toBe(0);
 
     const again = await copy();
@@ -327,16 +531,38 @@ describe("copying last year's unfinished commitments forward", () => {
 
   test("two copies at once (a double click) copy each commitment once", async () => {
     const { org, cookie } = await workspace();
-    for (const title of ["One", "Two", "Three"]) await commitment(org.id, { year: CLOSED_YEAR, title, status: "IN_PROGRESS" });
-    const copy = () => answer(() => listAction(requestArgs(`/o/${org.slug}/commitments`, { method: "POST", cookie, form: { intent: "copy-forward", year: String(YEAR) }, params: { org: org.slug } })));
+    for (const title of ["One", "Two", "Three"])
+      await commitment(org.id, { year: CLOSED_YEAR, title, status: "IN_PROGRESS" });
+    const copy = () =>
+      answer(() =>
+        listAction(
+          requestArgs(`/o/${org.slug}/commitments`, {
+            method: "POST",
+            cookie,
+            form: { intent: "copy-forward", year: String(YEAR) },
+            params: { org: org.slug },
+          }),
+        ),
+      );
     const both = await Promise.all([copy(), copy(), copy()]);
     expect(both.map((r) => r.status)).toEqual([302, 302, 302]);
-    expect(await (await getPrisma()).commitment.count({ where: { organizationId: org.id, cycleId: cycles[YEAR] } })).toBe(3);
+    expect(
+      await (await getPrisma()).commitment.count({ where: { organizationId: org.id, cycleId: cycles[YEAR] } }),
+    ).toBe(3);
   });
 
   test("nothing is copied into a closed cycle", async () => {
     const { org, cookie } = await workspace();
-    const res = await answer(() => listAction(requestArgs(`/o/${org.slug}/commitments`, { method: "POST", cookie, form: { intent: "copy-forward", year: String(CLOSED_YEAR) }, params: { org: org.slug } })));
+    const res = await answer(() =>
+      listAction(
+        requestArgs(`/o/${org.slug}/commitments`, {
+          method: "POST",
+          cookie,
+          form: { intent: "copy-forward", year: String(CLOSED_YEAR) },
+          params: { org: org.slug },
+        }),
+      ),
+    );
     expect(res.status).toBe(409);
     expect((await res.json()).error[""]).toEqual([translated("commitment:errors.cycleClosed")]);
   });
@@ -348,11 +574,27 @@ describe("who may see and change commitments", () => {
     const other = await createOrganization();
     const theirs = await commitment(other.id, { title: "Their commitment" });
     expect((await getDetail(org, cookie, theirs.id)).status).toBe(404);
-    const update = await postDetail(org, cookie, theirs.id, { intent: "update", version: "1", submissionKey: randomUUID(), status: "DROPPED", progress: "0" });
+    const update = await postDetail(org, cookie, theirs.id, {
+      intent: "update",
+      version: "1",
+      submissionKey: randomUUID(),
+      status: "DROPPED",
+      progress: "0",
+    });
     expect(update.status).toBe(404);
-    const edit = await postDetail(org, cookie, theirs.id, { intent: "edit", version: "1", title: "Taken over", valueId: values[0].id, year: String(YEAR) });
+    const edit = await postDetail(org, cookie, theirs.id, {
+      intent: "edit",
+      version: "1",
+      title: "Taken over",
+      valueId: values[0].id,
+      year: String(YEAR),
+    });
     expect(edit.status).toBe(404);
-    expect(await (await getPrisma()).commitment.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ title: "Their commitment", status: "PLANNED", version: 1 });
+    expect(await (await getPrisma()).commitment.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      title: "Their commitment",
+      status: "PLANNED",
+      version: 1,
+    });
   });
 
   test("non-members and coalition staff get 404 on every page; no session goes to sign in", async () => {
@@ -363,15 +605,36 @@ describe("who may see and change commitments", () => {
     for (const person of [outsider, staff]) {
       const { cookie } = await sessionCookie(person.id);
       const params = { org: org.slug };
-      expect((await answer(() => listLoader(requestArgs(`/o/${org.slug}/commitments`, { cookie, params })))).status).toBe(404);
-      expect((await answer(() => newLoader(requestArgs(`/o/${org.slug}/commitments/new`, { cookie, params })))).status).toBe(404);
+      expect(
+        (await answer(() => listLoader(requestArgs(`/o/${org.slug}/commitments`, { cookie, params })))).status,
+      ).toBe(404);
+      expect(
+        (await answer(() => newLoader(requestArgs(`/o/${org.slug}/commitments/new`, { cookie, params })))).status,
+      ).toBe(404);
       expect((await getDetail(org, cookie, mine.id)).status).toBe(404);
       expect((await postNew(org, cookie, newForm())).status).toBe(404);
-      expect((await answer(() => listAction(requestArgs(`/o/${org.slug}/commitments`, { method: "POST", cookie, form: { intent: "copy-forward", year: String(YEAR) }, params })))).status).toBe(404);
+      expect(
+        (
+          await answer(() =>
+            listAction(
+              requestArgs(`/o/${org.slug}/commitments`, {
+                method: "POST",
+                cookie,
+                form: { intent: "copy-forward", year: String(YEAR) },
+                params,
+              }),
+            ),
+          )
+        ).status,
+      ).toBe(404);
     }
-    const anonymous = await answer(() => listLoader(requestArgs(`/o/${org.slug}/commitments`, { params: { org: org.slug } })));
+    const anonymous = await answer(() =>
+      listLoader(requestArgs(`/o/${org.slug}/commitments`, { params: { org: org.slug } })),
+    );
     expect(anonymous.status).toBe(302);
-    expect(anonymous.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/o/${org.slug}/commitments`)}`);
+    expect(anonymous.headers.get("Location")).toBe(
+      `/login?redirectTo=${encodeURIComponent(`/o/${org.slug}/commitments`)}`,
+    );
     expect((await postNew(org, "", newForm())).status).toBe(302);
     expect(await (await getPrisma()).commitment.count({ where: { organizationId: org.id } })).toBe(1);
   });

@@ -25,7 +25,10 @@ async function createAdmin(args: string[], env: Record<string, string | undefine
   const childEnv = { ...process.env, APP_URL: "https://north-star.example.org", ...env } as NodeJS.ProcessEnv;
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
   try {
-    const { stdout, stderr } = await run("node_modules/.bin/tsx", ["scripts/create-admin.ts", ...args], { env: childEnv, timeout: 120_000 });
+    const { stdout, stderr } = await run("node_modules/.bin/tsx", ["scripts/create-admin.ts", ...args], {
+      env: childEnv,
+      timeout: 120_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -44,7 +47,13 @@ async function claim(token: string, name = "Ana Boss") {
   const page = await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }))).json();
   expect(page.mode).toBe("create");
   const res = await answer(
-    inviteAction(requestArgs(`/invite/${token}`, { method: "POST", params: { token }, form: { intent: "create", name, password: PASSWORD, confirm: PASSWORD } })),
+    inviteAction(
+      requestArgs(`/invite/${token}`, {
+        method: "POST",
+        params: { token },
+        form: { intent: "create", name, password: PASSWORD, confirm: PASSWORD },
+      }),
+    ),
   );
   expect(res.status).toBe(302);
   return (res.headers.get("Set-Cookie") ?? "").split(";")[0];
@@ -67,16 +76,25 @@ describe("npm run create-admin", () => {
     const token = linkIn(second.stdout);
     expect(token).not.toBe(firstToken);
     expect(await prisma.user.count({ where: { email: "ana.boss@example.org" } })).toBe(1);
-    expect((await answer(inviteLoader(requestArgs(`/invite/${firstToken}`, { params: { token: firstToken } })))).status).toBe(410);
-    const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "ana.boss@example.org", revokedAt: null } });
+    expect(
+      (await answer(inviteLoader(requestArgs(`/invite/${firstToken}`, { params: { token: firstToken } })))).status,
+    ).toBe(410);
+    const invitation = await prisma.invitation.findFirstOrThrow({
+      where: { email: "ana.boss@example.org", revokedAt: null },
+    });
     expect(Math.round((invitation.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(7);
 
     // the page offers the name given on the command line
-    expect((await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }))).json()).name).toBe("Ana Boss");
+    expect((await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }))).json()).name).toBe(
+      "Ana Boss",
+    );
     const cookie = await claim(token);
     const movement = await answer(movementLoader(requestArgs("/movement", { cookie })));
     expect(movement.status).toBe(200);
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "ana.boss@example.org" }, select: { coalitionRole: true, name: true, password: { select: { hash: true } } } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "ana.boss@example.org" },
+      select: { coalitionRole: true, name: true, password: { select: { hash: true } } },
+    });
     expect(user).toMatchObject({ coalitionRole: "ADMIN", name: "Ana Boss" });
     expect(user.password?.hash).toMatch(/^\$argon2id\$/);
     // the link works once
@@ -101,7 +119,12 @@ describe("npm run create-admin", () => {
 
   test("on the embedded database: a fresh data folder gets the admin and no demo data", async () => {
     const dataDir = path.join(tmp, "fresh");
-    const r = await createAdmin(["--email", "first@example.org"], { DATABASE_URL: undefined, DATA_DIR: dataDir, SEED_DEMO: undefined, DB_POOL_MAX: undefined });
+    const r = await createAdmin(["--email", "first@example.org"], {
+      DATABASE_URL: undefined,
+      DATA_DIR: dataDir,
+      SEED_DEMO: undefined,
+      DB_POOL_MAX: undefined,
+    });
     expect(r.code, r.stderr).toBe(0);
     linkIn(r.stdout);
     const db = await startEmbeddedDb({ dataDir: path.join(dataDir, "pglite") });

@@ -22,34 +22,61 @@ let member = "";
 
 beforeAll(async () => {
   const prisma = await getPrisma();
-  values = await prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  values = await prisma.value.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
   const org = await createOrganization();
   admin = (await sessionCookie((await createUser({ coalitionRole: "ADMIN" })).id)).cookie;
   staff = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
   member = (await sessionCookie((await createUser({ memberships: [{ organizationId: org.id }] })).id)).cookie;
 });
 
-const get = (loader: (a: ReturnType<typeof requestArgs>) => Promise<Response>, path: string, cookie: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) =>
-  answer(() => loader(requestArgs(path, { cookie, params, headers })));
-const post = (action: (a: ReturnType<typeof requestArgs>) => Promise<Response>, path: string, cookie: string, form: Record<string, string>, params: Record<string, string> = {}) =>
-  answer(() => action(requestArgs(path, { method: "POST", cookie, form, params })));
+const get = (
+  loader: (a: ReturnType<typeof requestArgs>) => Promise<Response>,
+  path: string,
+  cookie: string,
+  params: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) => answer(() => loader(requestArgs(path, { cookie, params, headers })));
+const post = (
+  action: (a: ReturnType<typeof requestArgs>) => Promise<Response>,
+  path: string,
+  cookie: string,
+  form: Record<string, string>,
+  params: Record<string, string> = {},
+) => answer(() => action(requestArgs(path, { method: "POST", cookie, form, params })));
 
 const cycleForm = (year: number, form: Record<string, string> = {}) => ({
   year: String(year),
   opensOn: `${year}-02-01`,
   closesOn: `${year}-11-30`,
   reminderIntervalDays: "7",
-  ...Object.fromEntries(values.flatMap((v, i) => [[`prompts[${i}].valueId`, v.id], [`prompts[${i}].en`, `${year} question ${i}`], [`prompts[${i}].es`, `Pregunta ${year} ${i}`]])),
+  ...Object.fromEntries(
+    values.flatMap((v, i) => [
+      [`prompts[${i}].valueId`, v.id],
+      [`prompts[${i}].en`, `${year} question ${i}`],
+      [`prompts[${i}].es`, `Pregunta ${year} ${i}`],
+    ]),
+  ),
   ...form,
 });
-const createAs = (cookie: string, year: number, form: Record<string, string> = {}) => post(newAction, "/movement/cycles/new", cookie, cycleForm(year, form));
+const createAs = (cookie: string, year: number, form: Record<string, string> = {}) =>
+  post(newAction, "/movement/cycles/new", cookie, cycleForm(year, form));
 const move = (cookie: string, year: number, intent: string, form: Record<string, string> = {}) =>
   post(pageAction, `/movement/cycles/${year}`, cookie, { intent, ...form }, { year: String(year) });
-const statusOf = async (year: number) => (await (await getPrisma()).cycle.findUniqueOrThrow({ where: { year } })).status;
+const statusOf = async (year: number) =>
+  (await (await getPrisma()).cycle.findUniqueOrThrow({ where: { year } })).status;
 const auditOf = async (year: number) => {
   const prisma = await getPrisma();
   const cycle = await prisma.cycle.findUniqueOrThrow({ where: { year } });
-  return (await prisma.auditEvent.findMany({ where: { entityType: "Cycle", entityId: cycle.id, action: { startsWith: "cycle." } }, orderBy: { id: "asc" } })).map((e) => ({
+  return (
+    await prisma.auditEvent.findMany({
+      where: { entityType: "Cycle", entityId: cycle.id, action: { startsWith: "cycle." } },
+      orderBy: { id: "asc" },
+    })
+  ).map((e) => ({
     action: e.action,
     metadata: e.metadata,
   }));
@@ -106,7 +133,9 @@ describe("creating and editing", () => {
   test("the form is prefilled with the latest cycle's prompts and the next year", async () => {
     const data = await (await get(newLoader, "/movement/cycles/new", admin)).json();
     expect(data.defaultValue.year).toBeGreaterThanOrEqual(2151);
-    expect(data.defaultValue.prompts.map((p: { en: string }) => p.en)).toEqual(values.map((_, i) => `2150 question ${i}`));
+    expect(data.defaultValue.prompts.map((p: { en: string }) => p.en)).toEqual(
+      values.map((_, i) => `2150 question ${i}`),
+    );
     expect(data.defaultValue.prompts[0].es).toBe("Pregunta 2150 0");
     expect(data.firstCycle).toBe(false);
   });
@@ -129,12 +158,26 @@ describe("creating and editing", () => {
     const prisma = await getPrisma();
     const params = { year: "2150" };
     const { defaultValue } = await (await get(editLoader, "/movement/cycles/2150/edit", admin, params)).json();
-    const saved = await post(editAction, "/movement/cycles/2150/edit", admin, { ...cycleForm(2150, { "prompts[0].en": "Edited question" }), version: String(defaultValue.version) }, params);
+    const saved = await post(
+      editAction,
+      "/movement/cycles/2150/edit",
+      admin,
+      { ...cycleForm(2150, { "prompts[0].en": "Edited question" }), version: String(defaultValue.version) },
+      params,
+    );
     expect(saved.status).toBe(302);
     expect((await toastOf(saved))?.key).toBe(translated("cycle:edit.saved"));
-    const prompt = await prisma.cyclePrompt.findFirstOrThrow({ where: { cycle: { year: 2150 }, valueId: values[0].id } });
+    const prompt = await prisma.cyclePrompt.findFirstOrThrow({
+      where: { cycle: { year: 2150 }, valueId: values[0].id },
+    });
     expect(prompt.prompt).toEqual({ en: "Edited question", es: "Pregunta 2150 0" });
-    const stale = await post(editAction, "/movement/cycles/2150/edit", admin, { ...cycleForm(2150), version: String(defaultValue.version) }, params);
+    const stale = await post(
+      editAction,
+      "/movement/cycles/2150/edit",
+      admin,
+      { ...cycleForm(2150), version: String(defaultValue.version) },
+      params,
+    );
     expect(stale.status).toBe(409);
     expect((await auditOf(2150)).map((e) => e.action)).toEqual(["cycle.created", "cycle.updated"]);
   });
@@ -195,7 +238,10 @@ describe("the state machine", () => {
       { action: "cycle.updated", metadata: { year } },
       { action: "cycle.opened", metadata: { year, from: "DRAFT", to: "OPEN" } },
       { action: "cycle.closed", metadata: { year, from: "OPEN", to: "CLOSED" } },
-      { action: "cycle.reopened", metadata: { year, from: "CLOSED", to: "OPEN", reason: "Floods delayed three organizations" } },
+      {
+        action: "cycle.reopened",
+        metadata: { year, from: "CLOSED", to: "OPEN", reason: "Floods delayed three organizations" },
+      },
     ]);
     expect((await get(editLoader, `/movement/cycles/${year}/edit`, admin, { year: String(year) })).status).toBe(404);
     expect((await move(admin, year, "close")).status).toBe(302);
@@ -212,7 +258,12 @@ describe("prompts per year", () => {
           opensOn: new Date(`${year}-01-01`),
           closesOn: new Date(`${year}-12-31`),
           status: "CLOSED",
-          prompts: { create: values.map((v) => ({ valueId: v.id, prompt: { en: `Asked in ${year}`, es: `Preguntado en ${year}` } })) },
+          prompts: {
+            create: values.map((v) => ({
+              valueId: v.id,
+              prompt: { en: `Asked in ${year}`, es: `Preguntado en ${year}` },
+            })),
+          },
         },
       });
     }
@@ -243,13 +294,27 @@ describe("the submission tracker", () => {
     const year = 2170;
     const cycle = await openCycle(year);
     const marker = `SECRET-${randomUUID().slice(0, 6)}`;
-    const done = await createOrganization({ name: "=HYPERLINK(\"x\")", region: "TX" });
+    const done = await createOrganization({ name: '=HYPERLINK("x")', region: "TX" });
     const drafting = await createOrganization({ name: "Drafting Org", region: "CA" });
     const writer = await createUser({ name: "Rosa Writer", memberships: [{ organizationId: drafting.id }] });
     await prisma.reflection.createMany({
       data: [
-        ...values.map((v) => ({ organizationId: done.id, valueId: v.id, cycleId: cycle.id, rubricLevel: 2, wentWell: marker, status: "SUBMITTED" as const, submittedAt: new Date(`${year}-03-04T10:00:00Z`) })),
-        { organizationId: drafting.id, valueId: values[0].id, cycleId: cycle.id, wentWell: marker, updatedById: writer.id },
+        ...values.map((v) => ({
+          organizationId: done.id,
+          valueId: v.id,
+          cycleId: cycle.id,
+          rubricLevel: 2,
+          wentWell: marker,
+          status: "SUBMITTED" as const,
+          submittedAt: new Date(`${year}-03-04T10:00:00Z`),
+        })),
+        {
+          organizationId: drafting.id,
+          valueId: values[0].id,
+          cycleId: cycle.id,
+          wentWell: marker,
+          updatedById: writer.id,
+        },
       ],
     });
     const params = { year: String(year) };
@@ -273,7 +338,7 @@ describe("the submission tracker", () => {
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     // the region by its name in the reader's language, not its code
-    expect(text).toContain("Drafting Org,California,\"Draft, not submitted\"");
+    expect(text).toContain('Drafting Org,California,"Draft, not submitted"');
     expect(text).toContain("Rosa Writer");
     expect(text).not.toContain(marker);
 
@@ -283,9 +348,17 @@ describe("the submission tracker", () => {
     expect(after.tracker.counts.SUBMITTED).toBe(1);
     expect(after.tracker.rows.find((r: { id: string }) => r.id === drafting.id).state).toBe("DRAFT");
     const cookie = (await sessionCookie(writer.id)).cookie;
-    const locked = await post(reflectionAction, `/o/${drafting.slug}/reflections/${year}`, cookie, { intent: "save", valueId: values[0].id, version: "1", rubricLevel: "3" }, { org: drafting.slug, year: String(year) });
+    const locked = await post(
+      reflectionAction,
+      `/o/${drafting.slug}/reflections/${year}`,
+      cookie,
+      { intent: "save", valueId: values[0].id, version: "1", rubricLevel: "3" },
+      { org: drafting.slug, year: String(year) },
+    );
     expect(locked.status).toBeGreaterThanOrEqual(400);
-    expect((await prisma.reflection.findFirstOrThrow({ where: { organizationId: drafting.id, cycleId: cycle.id } })).status).toBe("DRAFT");
+    expect(
+      (await prisma.reflection.findFirstOrThrow({ where: { organizationId: drafting.id, cycleId: cycle.id } })).status,
+    ).toBe("DRAFT");
   });
 
   test("a year counts as submitted only as a whole, as on the organization's own page: a lone submitted step is a draft", async () => {
@@ -294,16 +367,33 @@ describe("the submission tracker", () => {
     const cycle = await openCycle(year);
     const partly = await createOrganization({ name: "Partly Org" });
     await prisma.reflection.create({
-      data: { organizationId: partly.id, valueId: values[0].id, cycleId: cycle.id, rubricLevel: 2, status: "SUBMITTED", submittedAt: new Date(`${year}-03-04T10:00:00Z`) },
+      data: {
+        organizationId: partly.id,
+        valueId: values[0].id,
+        cycleId: cycle.id,
+        rubricLevel: 2,
+        status: "SUBMITTED",
+        submittedAt: new Date(`${year}-03-04T10:00:00Z`),
+      },
     });
     const params = { year: String(year) };
     const data = await (await get(pageLoader, `/movement/cycles/${year}`, staff, params)).json();
     const row = data.tracker.rows.find((r: { id: string }) => r.id === partly.id);
     expect(row.state).toBe("DRAFT");
-    expect(row.steps.map((s: { state: string }) => s.state)).toEqual(["DRAFT", ...values.slice(1).map(() => "NOT_STARTED")]);
+    expect(row.steps.map((s: { state: string }) => s.state)).toEqual([
+      "DRAFT",
+      ...values.slice(1).map(() => "NOT_STARTED"),
+    ]);
     expect(data.tracker.counts.SUBMITTED).toBe(0);
-    const lead = (await sessionCookie((await createUser({ memberships: [{ organizationId: partly.id, role: "LEAD" }] })).id)).cookie;
-    const own = await (await get(reflectionLoader, `/o/${partly.slug}/reflections/${year}`, lead, { org: partly.slug, year: String(year) })).json();
+    const lead = (
+      await sessionCookie((await createUser({ memberships: [{ organizationId: partly.id, role: "LEAD" }] })).id)
+    ).cookie;
+    const own = await (
+      await get(reflectionLoader, `/o/${partly.slug}/reflections/${year}`, lead, {
+        org: partly.slug,
+        year: String(year),
+      })
+    ).json();
     expect(own.submitted).toBe(false);
     expect((await move(admin, year, "close")).status).toBe(302);
   });
@@ -325,7 +415,9 @@ describe("hostile input on a cycle's page", () => {
 
     const before = await prisma.auditEvent.count();
     expect((await move(staff, year, "remind", { organizationId: "no-such-organization" })).status).toBe(404);
-    expect(await prisma.outboxEmail.count({ where: { template: "cycle-reminder", to: { contains: "no-such" } } })).toBe(0);
+    expect(await prisma.outboxEmail.count({ where: { template: "cycle-reminder", to: { contains: "no-such" } } })).toBe(
+      0,
+    );
     for (const until of ["0000-01-01", "1899-12-31", "9999-12-31"]) {
       const res = await move(staff, year, "pause", { organizationId: org.id, until });
       expect(res.status, until).toBe(400);
@@ -343,7 +435,13 @@ describe("hostile input on a cycle's page", () => {
     expect((await createAs(admin, year)).status).toBe(302);
     const params = { year: String(year) };
     for (const version of ["0", "-1", "99999999999"]) {
-      const res = await post(editAction, `/movement/cycles/${year}/edit`, admin, { ...cycleForm(year, { opensOn: `${year}-03-01` }), version }, params);
+      const res = await post(
+        editAction,
+        `/movement/cycles/${year}/edit`,
+        admin,
+        { ...cycleForm(year, { opensOn: `${year}-03-01` }), version },
+        params,
+      );
       expect(res.status, version).toBe(409);
     }
     const cycle = await (await getPrisma()).cycle.findUniqueOrThrow({ where: { year } });
@@ -371,7 +469,13 @@ describe("a fresh install without demo data", () => {
       commitAction,
       `/o/${org.slug}/commitments/new`,
       cookie,
-      { valueId: values[0].id, year: String(year), title: "Hold listening sessions", description: "", submissionKey: randomUUID() },
+      {
+        valueId: values[0].id,
+        year: String(year),
+        title: "Hold listening sessions",
+        description: "",
+        submissionKey: randomUUID(),
+      },
       { org: org.slug },
     );
     expect(committed.status).toBe(302);
@@ -380,10 +484,18 @@ describe("a fresh install without demo data", () => {
     const path = `/o/${org.slug}/reflections/${year}`;
     const params = { org: org.slug, year: String(year) };
     for (const [i, v] of values.entries()) {
-      const res = await post(reflectionAction, path, cookie, { intent: "save", valueId: v.id, version: "0", rubricLevel: "2", wentWell: `Step ${i}`, nextStep: v.slug }, params);
+      const res = await post(
+        reflectionAction,
+        path,
+        cookie,
+        { intent: "save", valueId: v.id, version: "0", rubricLevel: "2", wentWell: `Step ${i}`, nextStep: v.slug },
+        params,
+      );
       expect(res.status).toBe(302);
     }
     expect((await post(reflectionAction, path, cookie, { intent: "submit" }, params)).status).toBe(302);
-    expect(await prisma.reflection.count({ where: { organizationId: org.id, cycle: { year }, status: "SUBMITTED" } })).toBe(values.length);
+    expect(
+      await prisma.reflection.count({ where: { organizationId: org.id, cycle: { year }, status: "SUBMITTED" } }),
+    ).toBe(values.length);
   });
 });

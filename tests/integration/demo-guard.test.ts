@@ -23,12 +23,17 @@ describe("demo accounts and the network", () => {
     await createUser({ email: "someone@northstar.example" });
     expect(await countDemoPasswordAccounts({ prisma })).toBe(demo);
 
-    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@northstar.example" }, select: { id: true } });
+    const admin = await prisma.user.findUniqueOrThrow({
+      where: { email: "admin@northstar.example" },
+      select: { id: true },
+    });
     await setPassword({ prisma, userId: admin.id, password: "a passphrase nobody published" });
     expect(await countDemoPasswordAccounts({ prisma })).toBe(demo - 1);
 
     // the demo data replaced by a coalition of its own: nothing signs in with the demo password
-    await prisma.password.deleteMany({ where: { user: { email: { endsWith: ".example" }, NOT: { email: "someone@northstar.example" } } } });
+    await prisma.password.deleteMany({
+      where: { user: { email: { endsWith: ".example" }, NOT: { email: "someone@northstar.example" } } },
+    });
     expect(await countDemoPasswordAccounts({ prisma })).toBe(0);
     expect(DEMO_PASSWORD).toBe("north-star-demo");
   });
@@ -61,7 +66,9 @@ describe("demo accounts and the network", () => {
     expect(listenRefusal({ env: env({ HOST: "0.0.0.0" }), demoAccounts: 0 })).toBeNull();
     for (const host of ["0.0.0.0", "::", "192.168.1.20"]) {
       const refusal = listenRefusal({ env: env({ HOST: host, DATA_DIR: "/srv/north-star" }), demoAccounts: 141 });
-      expect(refusal).toContain(`North Star will not listen on ${host}: 141 demo account(s) in the embedded database in /srv/north-star`);
+      expect(refusal).toContain(
+        `North Star will not listen on ${host}: 141 demo account(s) in the embedded database in /srv/north-star`,
+      );
       expect(refusal).toContain("SEED_DEMO=0 npm run db:reset");
       expect(refusal).toContain("DATA_DIR=<new folder> SEED_DEMO=0");
     }
@@ -72,11 +79,15 @@ describe("the start-up lines about mail", () => {
   test("say when emails reach nobody: no mail server and no outbox on this machine", () => {
     const production = { NODE_ENV: "production" };
     // npm run serve on PostgreSQL without SMTP_URL: nowhere to read an invitation
-    expect(mailNote(env({ ...production, DATABASE_URL: "postgresql://db/northstar" }))).toContain("SMTP_URL is not set");
+    expect(mailNote(env({ ...production, DATABASE_URL: "postgresql://db/northstar" }))).toContain(
+      "SMTP_URL is not set",
+    );
     // on a network, the outbox is off too
     expect(mailNote(env({ ...production, HOST: "0.0.0.0", SEED_DEMO: "0" }))).toContain("SMTP_URL is not set");
     // a mail server, or the try-out's outbox on this machine: nothing to say
-    expect(mailNote(env({ ...production, DATABASE_URL: "postgresql://db/northstar", SMTP_URL: "smtp://mail:587" }))).toBeNull();
+    expect(
+      mailNote(env({ ...production, DATABASE_URL: "postgresql://db/northstar", SMTP_URL: "smtp://mail:587" })),
+    ).toBeNull();
     expect(mailNote(env({ ...production, DEV_OUTBOX: "1" }))).toBeNull();
   });
 });

@@ -11,21 +11,44 @@ let prisma: Prisma;
 let first: DemoCounts;
 
 async function tableCounts() {
-  const [organizations, users, passwords, memberships, cycles, prompts, commitments, updates, practices, practiceFreedoms, reflections] =
-    await Promise.all([
-      prisma.organization.count(),
-      prisma.user.count(),
-      prisma.password.count(),
-      prisma.membership.count(),
-      prisma.cycle.count(),
-      prisma.cyclePrompt.count(),
-      prisma.commitment.count(),
-      prisma.commitmentUpdate.count(),
-      prisma.practice.count(),
-      prisma.practiceFreedom.count(),
-      prisma.reflection.count(),
-    ]);
-  return { organizations, users, passwords, memberships, cycles, prompts, commitments, updates, practices, practiceFreedoms, reflections };
+  const [
+    organizations,
+    users,
+    passwords,
+    memberships,
+    cycles,
+    prompts,
+    commitments,
+    updates,
+    practices,
+    practiceFreedoms,
+    reflections,
+  ] = await Promise.all([
+    prisma.organization.count(),
+    prisma.user.count(),
+    prisma.password.count(),
+    prisma.membership.count(),
+    prisma.cycle.count(),
+    prisma.cyclePrompt.count(),
+    prisma.commitment.count(),
+    prisma.commitmentUpdate.count(),
+    prisma.practice.count(),
+    prisma.practiceFreedom.count(),
+    prisma.reflection.count(),
+  ]);
+  return {
+    organizations,
+    users,
+    passwords,
+    memberships,
+    cycles,
+    prompts,
+    commitments,
+    updates,
+    practices,
+    practiceFreedoms,
+    reflections,
+  };
 }
 
 beforeAll(async () => {
@@ -35,7 +58,9 @@ beforeAll(async () => {
 
 describe("the demo generator", () => {
   const framework: DemoOptions["framework"] = {
-    values: ["trust-respect", "leaderful-movement", "courage-creativity-discipline", "global-awareness"].map((slug, i) => ({ id: `v${i}`, slug })),
+    values: ["trust-respect", "leaderful-movement", "courage-creativity-discipline", "global-awareness"].map(
+      (slug, i) => ({ id: `v${i}`, slug }),
+    ),
     freedoms: ["thrive", "stay", "move", "work", "transform"].map((slug, i) => ({ id: `f${i}`, slug })),
     rubricLevels: [1, 2, 3, 4],
   };
@@ -53,7 +78,14 @@ describe("the demo generator", () => {
 
   test("ids are unique and shaped like the app's ids", () => {
     const rows = generateDemo({ ...options, orgs: 60, years: 4 });
-    const ids = [rows.organizations, rows.users, rows.commitments, rows.commitmentUpdates, rows.practices, rows.reflections].flatMap((t) => t.map((r) => r.id));
+    const ids = [
+      rows.organizations,
+      rows.users,
+      rows.commitments,
+      rows.commitmentUpdates,
+      rows.practices,
+      rows.reflections,
+    ].flatMap((t) => t.map((r) => r.id));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^c[0-9a-z]{24}$/);
     const slugs = rows.organizations.map((o) => o.slug);
@@ -82,25 +114,46 @@ describe("seedDemo", () => {
 
   test("every role has an account, and the printed sign-ins work", async () => {
     const roles = await prisma.user.groupBy({ by: ["coalitionRole"], _count: true, orderBy: { coalitionRole: "asc" } });
-    expect(roles.map((r) => [r.coalitionRole, r._count])).toEqual([["NONE", first.users - 3], ["STAFF", 2], ["ADMIN", 1]]);
-    const orgs = await prisma.organization.findMany({ select: { slug: true, memberships: { select: { role: true } } } });
+    expect(roles.map((r) => [r.coalitionRole, r._count])).toEqual([
+      ["NONE", first.users - 3],
+      ["STAFF", 2],
+      ["ADMIN", 1],
+    ]);
+    const orgs = await prisma.organization.findMany({
+      select: { slug: true, memberships: { select: { role: true } } },
+    });
     for (const org of orgs) {
       expect(org.memberships.filter((m) => m.role === "LEAD")).toHaveLength(1);
       expect(org.memberships.filter((m) => m.role === "MEMBER").length).toBeGreaterThanOrEqual(1);
     }
     const signIns = demoSignIns({ orgs: small.orgs });
-    expect(signIns.map((s) => s.role)).toEqual(["coalition admin", "coalition staff", "org lead", "org member", "member of two orgs"]);
+    expect(signIns.map((s) => s.role)).toEqual([
+      "coalition admin",
+      "coalition staff",
+      "org lead",
+      "org member",
+      "member of two orgs",
+    ]);
     for (const signIn of signIns) {
       const user = await prisma.user.findUniqueOrThrow({
         where: { email: signIn.email },
-        select: { coalitionRole: true, memberships: { select: { role: true, organization: { select: { slug: true } } } } },
+        select: {
+          coalitionRole: true,
+          memberships: { select: { role: true, organization: { select: { slug: true } } } },
+        },
       });
       const memberOf = user.memberships.map((m) => `${m.role} ${m.organization.slug}`).sort();
       if (signIn.role === "coalition admin") expect(user.coalitionRole).toBe("ADMIN");
       if (signIn.role === "coalition staff") expect(user.coalitionRole).toBe("STAFF");
       if (signIn.role === "org lead") expect(memberOf).toEqual([`LEAD ${signIn.org}`]);
       if (signIn.role === "org member") expect(memberOf).toEqual([`MEMBER ${signIn.org}`]);
-      if (signIn.role === "member of two orgs") expect(memberOf).toEqual(signIn.org!.split(", ").map((slug) => `MEMBER ${slug}`).sort());
+      if (signIn.role === "member of two orgs")
+        expect(memberOf).toEqual(
+          signIn
+            .org!.split(", ")
+            .map((slug) => `MEMBER ${slug}`)
+            .sort(),
+        );
     }
   });
 
@@ -113,7 +166,9 @@ describe("seedDemo", () => {
   });
 
   test("organizations vary by region, size, leadership and language", async () => {
-    const orgs = await prisma.organization.findMany({ select: { region: true, sizeBand: true, impactedLed: true, languages: true, joinedAt: true } });
+    const orgs = await prisma.organization.findMany({
+      select: { region: true, sizeBand: true, impactedLed: true, languages: true, joinedAt: true },
+    });
     expect(new Set(orgs.map((o) => o.region)).size).toBeGreaterThanOrEqual(3);
     expect(new Set(orgs.map((o) => o.sizeBand))).toEqual(new Set(["VOLUNTEER", "SMALL", "MEDIUM", "LARGE"]));
     expect(new Set(orgs.map((o) => o.impactedLed))).toEqual(new Set([true, false]));
@@ -126,8 +181,14 @@ describe("seedDemo", () => {
   });
 
   test("cycles: past years closed, this year open, a prompt per value", async () => {
-    const cycles = await prisma.cycle.findMany({ orderBy: { year: "asc" }, select: { year: true, status: true, opensOn: true, closesOn: true, _count: { select: { prompts: true } } } });
-    expect(cycles.map((c) => [c.year, c.status, c._count.prompts])).toEqual([[2025, "CLOSED", 4], [2026, "OPEN", 4]]);
+    const cycles = await prisma.cycle.findMany({
+      orderBy: { year: "asc" },
+      select: { year: true, status: true, opensOn: true, closesOn: true, _count: { select: { prompts: true } } },
+    });
+    expect(cycles.map((c) => [c.year, c.status, c._count.prompts])).toEqual([
+      [2025, "CLOSED", 4],
+      [2026, "OPEN", 4],
+    ]);
     expect(cycles[0].opensOn.toISOString().slice(0, 10)).toBe("2025-01-01");
     expect(cycles[0].closesOn.toISOString().slice(0, 10)).toBe("2025-12-31");
   });
@@ -135,7 +196,9 @@ describe("seedDemo", () => {
   test("practices: every visibility, impacted participants never above participants, dated within reach", async () => {
     const visibilities = await prisma.practice.groupBy({ by: ["visibility"], _count: true });
     expect(new Set(visibilities.map((v) => v.visibility))).toEqual(new Set(["PRIVATE", "COALITION", "PUBLIC"]));
-    const [checks] = await prisma.$queryRaw<{ over: number; future: number; deleted: number; linked: number; mislinked: number; strayFreedoms: number }[]>`
+    const [checks] = await prisma.$queryRaw<
+      { over: number; future: number; deleted: number; linked: number; mislinked: number; strayFreedoms: number }[]
+    >`
       SELECT
         (SELECT count(*)::int FROM "Practice" WHERE "impactedParticipants" > "participants") AS "over",
         (SELECT count(*)::int FROM "Practice" WHERE "occurredOn" > ${now}::date) AS "future",
@@ -148,7 +211,9 @@ describe("seedDemo", () => {
     expect(checks).toMatchObject({ over: 0, future: 0, mislinked: 0, strayFreedoms: 0 });
     expect(checks.linked).toBeGreaterThan(0);
     expect(checks.deleted).toBeLessThan(first.practices / 5);
-    const creators = await prisma.practice.findMany({ select: { organizationId: true, createdBy: { select: { memberships: { select: { organizationId: true } } } } } });
+    const creators = await prisma.practice.findMany({
+      select: { organizationId: true, createdBy: { select: { memberships: { select: { organizationId: true } } } } },
+    });
     for (const p of creators) expect(p.createdBy!.memberships.map((m) => m.organizationId)).toContain(p.organizationId);
   });
 
@@ -156,7 +221,16 @@ describe("seedDemo", () => {
     const visibilities = await prisma.reflection.groupBy({ by: ["visibility"], _count: true });
     expect(new Set(visibilities.map((v) => v.visibility))).toEqual(new Set(["PRIVATE", "COALITION", "PUBLIC"]));
     const reflections = await prisma.reflection.findMany({
-      select: { organizationId: true, valueId: true, status: true, submittedAt: true, visibility: true, consentToQuote: true, rubricLevel: true, cycle: { select: { year: true } } },
+      select: {
+        organizationId: true,
+        valueId: true,
+        status: true,
+        submittedAt: true,
+        visibility: true,
+        consentToQuote: true,
+        rubricLevel: true,
+        cycle: { select: { year: true } },
+      },
     });
     const keys = reflections.map((r) => `${r.organizationId} ${r.valueId} ${r.cycle.year}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -176,7 +250,12 @@ describe("seedDemo", () => {
 
   test("commitments: progress matches status and timelines only move forward", async () => {
     const commitments = await prisma.commitment.findMany({
-      select: { status: true, progress: true, cycle: { select: { year: true, status: true } }, updates: { orderBy: { createdAt: "asc" }, select: { progress: true, createdAt: true, status: true } } },
+      select: {
+        status: true,
+        progress: true,
+        cycle: { select: { year: true, status: true } },
+        updates: { orderBy: { createdAt: "asc" }, select: { progress: true, createdAt: true, status: true } },
+      },
     });
     for (const c of commitments) {
       if (c.status === "ACHIEVED") expect(c.progress).toBe(100);
@@ -203,10 +282,14 @@ describe("seedDemo", () => {
 
   test("replace deletes the demo and writes it again, keeping other coalition staff", async () => {
     const before = await tableCounts();
-    const admin = await prisma.user.create({ data: { email: "coordinator@coalition.org", name: "Coordinator", coalitionRole: "ADMIN" } });
+    const admin = await prisma.user.create({
+      data: { email: "coordinator@coalition.org", name: "Coordinator", coalitionRole: "ADMIN" },
+    });
     const lead = await prisma.user.findUniqueOrThrow({ where: { email: demoSignIns()[2].email } });
     await prisma.auditEvent.create({ data: { action: "user.login", actorId: lead.id } });
-    await prisma.session.create({ data: { id: "demo-session", userId: lead.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await prisma.session.create({
+      data: { id: "demo-session", userId: lead.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
 
     const again = await seedDemo({ prisma, ...small, replace: true });
     expect(again).toEqual(first);
@@ -227,7 +310,12 @@ describe("seedDemo", () => {
     const counts = await seedDemo({ prisma, ...small });
     expect(counts.cycles).toBe(0);
     expect(await prisma.cycle.count()).toBe(2);
-    expect((await prisma.cyclePrompt.findMany({ where: { cycleId: cycle.id } })).map((p) => p.prompt)).toEqual([prompt, prompt, prompt, prompt]);
+    expect((await prisma.cyclePrompt.findMany({ where: { cycleId: cycle.id } })).map((p) => p.prompt)).toEqual([
+      prompt,
+      prompt,
+      prompt,
+      prompt,
+    ]);
     expect(await prisma.reflection.count({ where: { cycleId: cycle.id } })).toBeGreaterThan(0);
     expect(await prisma.user.count()).toBe(users);
   });

@@ -20,7 +20,9 @@ const LINK = "http://localhost:3000/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 
 async function writeEmail(to: string) {
   const prisma = await getPrisma();
-  await prisma.$transaction((tx) => enqueueEmail(tx, { to, template: "password-reset", locale: "en", payload: { url: LINK, minutes: 30 } }));
+  await prisma.$transaction((tx) =>
+    enqueueEmail(tx, { to, template: "password-reset", locale: "en", payload: { url: LINK, minutes: 30 } }),
+  );
 }
 
 /** The outbox page as a client at `peer` sees it, optionally with extra request headers. */
@@ -60,7 +62,9 @@ describe("the development outbox page", () => {
       expect((await openOutbox(peer)).status, String(peer)).toBe(404);
     }
     // headers never make a remote client local
-    expect((await openOutbox("203.0.113.9", { "X-Forwarded-For": "127.0.0.1", "X-Real-IP": "127.0.0.1" })).status).toBe(404);
+    expect((await openOutbox("203.0.113.9", { "X-Forwarded-For": "127.0.0.1", "X-Real-IP": "127.0.0.1" })).status).toBe(
+      404,
+    );
     // a proxy on this machine connects from loopback on behalf of others: a forwarded request is refused
     expect((await openOutbox("127.0.0.1", { "X-Forwarded-For": "203.0.113.9" })).status).toBe(404);
     expect((await openOutbox("127.0.0.1", { Forwarded: "for=203.0.113.9" })).status).toBe(404);
@@ -71,12 +75,16 @@ describe("the development outbox page", () => {
     // DNS rebinding: a site's script reaches the loopback server under the site's own name, from loopback
     for (const host of ["attacker.example:3000", "127.0.0.1.nip.io", "192.0.2.2:3000"]) {
       const request = new Request(`http://${host}/dev/outbox`);
-      const res = await answer(outboxLoader({ request, params: {}, context: { peerAddress: "127.0.0.1", clientAddress: "127.0.0.1" } }));
+      const res = await answer(
+        outboxLoader({ request, params: {}, context: { peerAddress: "127.0.0.1", clientAddress: "127.0.0.1" } }),
+      );
       expect(res.status, host).toBe(404);
     }
     for (const host of ["localhost:3000", "127.0.0.1:3000", "[::1]:3000"]) {
       const request = new Request(`http://${host}/dev/outbox`);
-      const res = await answer(outboxLoader({ request, params: {}, context: { peerAddress: "127.0.0.1", clientAddress: "127.0.0.1" } }));
+      const res = await answer(
+        outboxLoader({ request, params: {}, context: { peerAddress: "127.0.0.1", clientAddress: "127.0.0.1" } }),
+      );
       expect(res.status, host).toBe(200);
     }
   });

@@ -21,11 +21,16 @@ let org: { id: string; slug: string };
 
 beforeAll(async () => {
   const prisma = await getPrisma();
-  values = (await prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, name: true, version: true } })) as Value[];
+  values = (await prisma.value.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true, name: true, version: true },
+  })) as Value[];
   admin = (await sessionCookie((await createUser({ coalitionRole: "ADMIN" })).id)).cookie;
   staff = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
   org = await createOrganization();
-  member = (await sessionCookie((await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] })).id)).cookie;
+  member = (await sessionCookie((await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] })).id))
+    .cookie;
 });
 
 const itemForm = (name: string, overrides: Record<string, string> = {}) => ({
@@ -43,10 +48,13 @@ function getText(cookie: string, kind: string, id: string) {
 }
 
 function postText(cookie: string, kind: string, id: string, form: Record<string, string>) {
-  return answer(() => textAction(requestArgs(textPath(kind, id), { method: "POST", cookie, params: { kind, id }, form })));
+  return answer(() =>
+    textAction(requestArgs(textPath(kind, id), { method: "POST", cookie, params: { kind, id }, form })),
+  );
 }
 
-const postValue = (cookie: string, valueId: string, form: Record<string, string>) => postText(cookie, "values", valueId, form);
+const postValue = (cookie: string, valueId: string, form: Record<string, string>) =>
+  postText(cookie, "values", valueId, form);
 
 async function currentVersion(valueId: string) {
   return String((await (await getPrisma()).value.findUniqueOrThrow({ where: { id: valueId } })).version);
@@ -64,7 +72,12 @@ async function cycle(year: number, status: "DRAFT" | "OPEN" | "CLOSED") {
 async function reflectionPage(year: number, step: string, cookie = member, lng = "en") {
   const language = (await localeCookie.serialize(lng)).split(";")[0];
   const res = await answer(() =>
-    reflectionLoader(requestArgs(`/o/${org.slug}/reflections/${year}?step=${step}`, { cookie: `${cookie}; ${language}`, params: { org: org.slug, year: String(year) } })),
+    reflectionLoader(
+      requestArgs(`/o/${org.slug}/reflections/${year}?step=${step}`, {
+        cookie: `${cookie}; ${language}`,
+        params: { org: org.slug, year: String(year) },
+      }),
+    ),
   );
   expect(res.status).toBe(200);
   return res.json();
@@ -87,7 +100,13 @@ describe("who may edit the framework", () => {
     for (const [kind, id] of edits) expect((await getText(admin, kind, id)).status, `${kind}/${id}`).toBe(200);
     for (const cookie of [staff, member]) {
       expect((await answer(() => indexLoader(requestArgs(index, { cookie })))).status).toBe(404);
-      expect((await answer(() => indexAction(requestArgs(index, { method: "POST", cookie, form: { intent: "archive", id: v.id } })))).status).toBe(404);
+      expect(
+        (
+          await answer(() =>
+            indexAction(requestArgs(index, { method: "POST", cookie, form: { intent: "archive", id: v.id } })),
+          )
+        ).status,
+      ).toBe(404);
       for (const [kind, id, form] of edits) {
         expect((await getText(cookie, kind, id)).status, `${kind}/${id}`).toBe(404);
         expect((await postText(cookie, kind, id, form)).status, `${kind}/${id}`).toBe(404);
@@ -97,7 +116,13 @@ describe("who may edit the framework", () => {
     expect(await prisma.value.count({ where: { slug: { startsWith: "hijacked" } } })).toBe(0);
     expect(await prisma.frameworkWording.count()).toBe(before);
     // an unknown value, freedom or level is a 404 for admins too
-    for (const [kind, id] of [["values", "nope"], ["levels", "9"], ["freedoms", "new"], ["rubric", "1"]]) expect((await getText(admin, kind, id)).status, `${kind}/${id}`).toBe(404);
+    for (const [kind, id] of [
+      ["values", "nope"],
+      ["levels", "9"],
+      ["freedoms", "new"],
+      ["rubric", "1"],
+    ])
+      expect((await getText(admin, kind, id)).status, `${kind}/${id}`).toBe(404);
   });
 });
 
@@ -109,7 +134,14 @@ describe("editing the wording", () => {
     const page = await (await indexLoader(requestArgs("/movement/admin/framework", { cookie: admin }))).json();
     expect(page.fromYear).toBe(2027);
 
-    const saved = await postValue(admin, v.id, { version: await currentVersion(v.id), ...itemForm("Deep Trust", { nameEs: "Confianza Profunda", descriptor2En: "We keep our word, most of the time.", descriptor2Es: "Cumplimos nuestra palabra casi siempre." }) });
+    const saved = await postValue(admin, v.id, {
+      version: await currentVersion(v.id),
+      ...itemForm("Deep Trust", {
+        nameEs: "Confianza Profunda",
+        descriptor2En: "We keep our word, most of the time.",
+        descriptor2Es: "Cumplimos nuestra palabra casi siempre.",
+      }),
+    });
     expect(saved.status).toBe(302);
     expect(await toastOf(saved)).toMatchObject({ key: translated("framework:toast.saved"), values: { year: 2027 } });
     expect(await prisma.auditEvent.count({ where: { action: "framework.value_updated", entityId: v.id } })).toBe(1);
@@ -125,7 +157,11 @@ describe("editing the wording", () => {
     expect((await reflectionPage(2026, v.slug, member, "es")).current.name).toBe(v.name.es);
 
     // a page without a year shows the current words
-    const valuePage = await (await valuePageLoader(requestArgs(`/o/${org.slug}/values/${v.slug}`, { cookie: member, params: { org: org.slug, value: v.slug } }))).json();
+    const valuePage = await (
+      await valuePageLoader(
+        requestArgs(`/o/${org.slug}/values/${v.slug}`, { cookie: member, params: { org: org.slug, value: v.slug } }),
+      )
+    ).json();
     expect(valuePage.value.name).toBe("Deep Trust");
 
     // with 2027 open, the next change waits for 2028 and 2027 keeps "Deep Trust"
@@ -140,13 +176,26 @@ describe("editing the wording", () => {
     const prisma = await getPrisma();
     const v = values[2];
     const closed = await cycle(2030, "CLOSED");
-    await prisma.reflection.create({ data: { organizationId: org.id, valueId: v.id, cycleId: closed.id, rubricLevel: 3, status: "SUBMITTED", submittedAt: new Date() } });
+    await prisma.reflection.create({
+      data: {
+        organizationId: org.id,
+        valueId: v.id,
+        cycleId: closed.id,
+        rubricLevel: 3,
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+      },
+    });
     const level = await prisma.rubricLevel.findUniqueOrThrow({ where: { level: 3 } });
     const oldName = (level.name as { en: string }).en;
     const res = await postText(admin, "levels", "3", { version: String(level.version), ...itemForm("Rooted") });
     expect(res.status).toBe(302);
     await cycle(2031, "DRAFT");
-    const valuePage = await (await valuePageLoader(requestArgs(`/o/${org.slug}/values/${v.slug}`, { cookie: member, params: { org: org.slug, value: v.slug } }))).json();
+    const valuePage = await (
+      await valuePageLoader(
+        requestArgs(`/o/${org.slug}/values/${v.slug}`, { cookie: member, params: { org: org.slug, value: v.slug } }),
+      )
+    ).json();
     expect(valuePage.reflections).toMatchObject([{ year: 2030, levelName: oldName }]);
     expect((await reflectionPage(2030, v.slug)).current.levels[2].name).toBe(oldName);
     expect((await reflectionPage(2031, v.slug)).current.levels[2].name).toBe("Rooted");
@@ -162,15 +211,36 @@ describe("editing the wording", () => {
     await cycle(2050, "CLOSED");
     const logged = async (occurredOn: string) =>
       prisma.practice.create({
-        data: { organizationId: org.id, valueId: v.id, occurredOn: new Date(occurredOn), title: `Practice of ${occurredOn}`, freedoms: { create: [{ freedomId: freedom.id, organizationId: org.id }] } },
+        data: {
+          organizationId: org.id,
+          valueId: v.id,
+          occurredOn: new Date(occurredOn),
+          title: `Practice of ${occurredOn}`,
+          freedoms: { create: [{ freedomId: freedom.id, organizationId: org.id }] },
+        },
       });
     const [before, after] = [await logged("2050-05-01"), await logged("2051-05-01")];
-    expect((await postValue(admin, v.id, { version: await currentVersion(v.id), ...itemForm("Solidarity Without Borders") })).status).toBe(302);
-    expect((await postText(admin, "freedoms", freedom.id, { version: String(freedom.version), ...itemForm("Freedom to Flourish") })).status).toBe(302);
-    const list = await (await practiceListLoader(requestArgs(`/o/${org.slug}/practices`, { cookie: member, params: { org: org.slug } }))).json();
+    expect(
+      (await postValue(admin, v.id, { version: await currentVersion(v.id), ...itemForm("Solidarity Without Borders") }))
+        .status,
+    ).toBe(302);
+    expect(
+      (
+        await postText(admin, "freedoms", freedom.id, {
+          version: String(freedom.version),
+          ...itemForm("Freedom to Flourish"),
+        })
+      ).status,
+    ).toBe(302);
+    const list = await (
+      await practiceListLoader(requestArgs(`/o/${org.slug}/practices`, { cookie: member, params: { org: org.slug } }))
+    ).json();
     const row = (id: string) => list.practices.find((p: { id: string }) => p.id === id);
     expect(row(before.id)).toMatchObject({ valueName: v.name.en, freedomNames: [oldFreedom] });
-    expect(row(after.id)).toMatchObject({ valueName: "Solidarity Without Borders", freedomNames: ["Freedom to Flourish"] });
+    expect(row(after.id)).toMatchObject({
+      valueName: "Solidarity Without Borders",
+      freedomNames: ["Freedom to Flourish"],
+    });
     await prisma.practice.deleteMany({ where: { id: { in: [before.id, after.id] } } });
     await prisma.cycle.deleteMany({ where: { year: 2050 } });
   });
@@ -203,7 +273,9 @@ describe("editing the wording", () => {
     const body = await stale.json();
     expect(body.error[""]).toEqual([translated("validation.conflict")]);
     expect(body.initialValue).toMatchObject({ nameEn: "Freedom to Dream" });
-    expect((await prisma.freedom.findUniqueOrThrow({ where: { id: freedom.id } })).name).toMatchObject({ en: "Freedom to Rest" });
+    expect((await prisma.freedom.findUniqueOrThrow({ where: { id: freedom.id } })).name).toMatchObject({
+      en: "Freedom to Rest",
+    });
   });
 });
 
@@ -214,27 +286,76 @@ describe("adding, ordering and archiving values", () => {
     expect(created.status).toBe(302);
     const value = await prisma.value.findUniqueOrThrow({ where: { slug: "love-and-healing" } });
     expect(value.position).toBeGreaterThan(values.length);
-    const formPage = () => practiceNewLoader(requestArgs(`/o/${org.slug}/practices/new`, { cookie: member, params: { org: org.slug } })).then((r) => r.json());
+    const formPage = () =>
+      practiceNewLoader(
+        requestArgs(`/o/${org.slug}/practices/new`, { cookie: member, params: { org: org.slug } }),
+      ).then((r) => r.json());
     expect((await formPage()).values.map((v: { id: string }) => v.id)).toContain(value.id);
 
     const open = await cycle(2040, "OPEN");
-    await prisma.reflection.create({ data: { organizationId: org.id, valueId: value.id, cycleId: open.id, rubricLevel: 2, wentWell: "We held a healing circle." } });
-    const archive = await answer(() => indexAction(requestArgs("/movement/admin/framework", { method: "POST", cookie: admin, form: { intent: "archive", id: value.id } })));
+    await prisma.reflection.create({
+      data: {
+        organizationId: org.id,
+        valueId: value.id,
+        cycleId: open.id,
+        rubricLevel: 2,
+        wentWell: "We held a healing circle.",
+      },
+    });
+    const archive = await answer(() =>
+      indexAction(
+        requestArgs("/movement/admin/framework", {
+          method: "POST",
+          cookie: admin,
+          form: { intent: "archive", id: value.id },
+        }),
+      ),
+    );
     expect(archive.status).toBe(302);
-    expect(await prisma.auditEvent.count({ where: { action: "framework.value_archived", entityId: value.id } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "framework.value_archived", entityId: value.id } })).toBe(
+      1,
+    );
     expect((await formPage()).values.map((v: { id: string }) => v.id)).not.toContain(value.id);
     // the year with an answer still shows it, read-only; the step list of a new organization does not
     const withAnswer = await reflectionPage(2040, value.slug);
-    expect(withAnswer.current).toMatchObject({ slug: value.slug, name: "Love & Healing", answer: { wentWell: "We held a healing circle." } });
+    expect(withAnswer.current).toMatchObject({
+      slug: value.slug,
+      name: "Love & Healing",
+      answer: { wentWell: "We held a healing circle." },
+    });
     expect(withAnswer.editable).toBe(false);
     const other = await createOrganization();
-    const lead = (await sessionCookie((await createUser({ memberships: [{ organizationId: other.id, role: "LEAD" }] })).id)).cookie;
-    const fresh = await (await reflectionLoader(requestArgs(`/o/${other.slug}/reflections/2040`, { cookie: lead, params: { org: other.slug, year: "2040" } }))).json();
+    const lead = (
+      await sessionCookie((await createUser({ memberships: [{ organizationId: other.id, role: "LEAD" }] })).id)
+    ).cookie;
+    const fresh = await (
+      await reflectionLoader(
+        requestArgs(`/o/${other.slug}/reflections/2040`, { cookie: lead, params: { org: other.slug, year: "2040" } }),
+      )
+    ).json();
     expect(fresh.steps.map((s: { slug: string }) => s.slug)).not.toContain(value.slug);
-    const valuePage = await answer(() => valuePageLoader(requestArgs(`/o/${org.slug}/values/${value.slug}`, { cookie: member, params: { org: org.slug, value: value.slug } })));
-    expect(await valuePage.json()).toMatchObject({ value: { archived: true }, reflections: [{ year: 2040, wentWell: "We held a healing circle." }] });
+    const valuePage = await answer(() =>
+      valuePageLoader(
+        requestArgs(`/o/${org.slug}/values/${value.slug}`, {
+          cookie: member,
+          params: { org: org.slug, value: value.slug },
+        }),
+      ),
+    );
+    expect(await valuePage.json()).toMatchObject({
+      value: { archived: true },
+      reflections: [{ year: 2040, wentWell: "We held a healing circle." }],
+    });
 
-    const restore = await answer(() => indexAction(requestArgs("/movement/admin/framework", { method: "POST", cookie: admin, form: { intent: "restore", id: value.id } })));
+    const restore = await answer(() =>
+      indexAction(
+        requestArgs("/movement/admin/framework", {
+          method: "POST",
+          cookie: admin,
+          form: { intent: "restore", id: value.id },
+        }),
+      ),
+    );
     expect(await toastOf(restore)).toMatchObject({ key: translated("framework:toast.restored") });
     expect((await formPage()).values.map((v: { id: string }) => v.id)).toContain(value.id);
     await prisma.reflection.deleteMany({ where: { cycleId: open.id } });
@@ -243,9 +364,19 @@ describe("adding, ordering and archiving values", () => {
 
   test("moving a value or a freedom up or down changes the order everyone sees", async () => {
     const prisma = await getPrisma();
-    const order = async () => (await prisma.value.findMany({ orderBy: { position: "asc" }, select: { id: true } })).map((v) => v.id);
+    const order = async () =>
+      (await prisma.value.findMany({ orderBy: { position: "asc" }, select: { id: true } })).map((v) => v.id);
     const before = await order();
-    const move = (kind: string, id: string, direction: string) => answer(() => indexAction(requestArgs("/movement/admin/framework", { method: "POST", cookie: admin, form: { intent: "move", kind, id, direction } })));
+    const move = (kind: string, id: string, direction: string) =>
+      answer(() =>
+        indexAction(
+          requestArgs("/movement/admin/framework", {
+            method: "POST",
+            cookie: admin,
+            form: { intent: "move", kind, id, direction },
+          }),
+        ),
+      );
     expect((await move("value", before[1], "up")).status).toBe(302);
     expect(await order()).toEqual([before[1], before[0], ...before.slice(2)]);
     // the first cannot go further up
@@ -253,7 +384,11 @@ describe("adding, ordering and archiving values", () => {
     expect(await order()).toEqual([before[1], before[0], ...before.slice(2)]);
     const freedoms = (await prisma.freedom.findMany({ orderBy: { position: "asc" } })).map((f) => f.id);
     expect((await move("freedom", freedoms[0], "down")).status).toBe(302);
-    expect((await prisma.freedom.findMany({ orderBy: { position: "asc" } })).map((f) => f.id)).toEqual([freedoms[1], freedoms[0], ...freedoms.slice(2)]);
+    expect((await prisma.freedom.findMany({ orderBy: { position: "asc" } })).map((f) => f.id)).toEqual([
+      freedoms[1],
+      freedoms[0],
+      ...freedoms.slice(2),
+    ]);
     const page = await (await indexLoader(requestArgs("/movement/admin/framework", { cookie: admin }))).json();
     expect(page.freedoms[0].id).toBe(freedoms[1]);
     expect((await move("value", "unknown", "up")).status).toBe(404);

@@ -10,7 +10,9 @@ test("the database check is true for a live database", async () => {
 
 test("the database check is false when nothing listens at the address", async () => {
   // port 9 (discard) on loopback: nothing listens there, the connection is refused at once
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:9/postgres" }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:9/postgres" }),
+  });
   try {
     expect(await databaseAnswers({ prisma, timeoutMs: 3_000 })).toBe(false);
   } finally {

@@ -7,7 +7,15 @@ import { action as loginAction } from "~/routes/login";
 import { getPrisma } from "~/utils/db.server";
 import { FORM_LIMITS } from "~/utils/form-limits";
 import { hashToken } from "~/utils/session.server";
-import { TEST_PASSWORD, answer, createOrganization, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
+import {
+  TEST_PASSWORD,
+  answer,
+  createOrganization,
+  createUser,
+  requestArgs,
+  sessionCookie,
+  valueOf,
+} from "../factories";
 import { type AppRoute, appRoutes, routeModule } from "../routes";
 import { createPractice } from "~/models/practice.server";
 
@@ -61,7 +69,11 @@ async function statusOf(call: () => Promise<Response>, where: string, failures: 
 function post(path: string, body: string | URLSearchParams | FormData, headers: Record<string, string> = {}) {
   const h = new Headers({ Origin: "http://localhost", ...headers });
   if (typeof body === "string" && !h.has("Content-Type")) h.set("Content-Type", "application/x-www-form-urlencoded");
-  return { request: new Request(`http://localhost${path}`, { method: "POST", headers: h, body }), params: {}, context: {} };
+  return {
+    request: new Request(`http://localhost${path}`, { method: "POST", headers: h, body }),
+    params: {},
+    context: {},
+  };
 }
 
 beforeAll(async () => {
@@ -73,23 +85,56 @@ beforeAll(async () => {
   const member = await createUser({ memberships: [{ organizationId: org.id, role: "MEMBER" }] });
   const admin = await createUser({ coalitionRole: "ADMIN" });
   const bystander = await createUser({ coalitionRole: "STAFF" });
-  const cycle = await prisma.cycle.upsert({ where: { year: 2026 }, update: {}, create: { year: 2026, opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31"), status: "OPEN" } });
+  const cycle = await prisma.cycle.upsert({
+    where: { year: 2026 },
+    update: {},
+    create: { year: 2026, opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31"), status: "OPEN" },
+  });
   const value = await prisma.value.findFirstOrThrow({ orderBy: { position: "asc" } });
   const freedom = await prisma.freedom.findFirstOrThrow({ orderBy: { position: "asc" } });
-  const commitment = await prisma.commitment.create({ data: { organizationId: org.id, valueId: value.id, cycleId: cycle.id, title: "A commitment" } });
+  const commitment = await prisma.commitment.create({
+    data: { organizationId: org.id, valueId: value.id, cycleId: cycle.id, title: "A commitment" },
+  });
   // through the model, so the summaries it keeps count this practice before the walk edits it
-  const practice = await valueOf(createPractice({
-    prisma,
-    organizationId: org.id,
-    actorId: lead.id,
-    submissionKey: randomUUID(),
-    input: { title: "A practice", occurredOn: "2026-03-02", valueId: value.id, participants: 3, impactedParticipants: 2, visibility: "PRIVATE", freedomIds: [] },
-  }));
+  const practice = await valueOf(
+    createPractice({
+      prisma,
+      organizationId: org.id,
+      actorId: lead.id,
+      submissionKey: randomUUID(),
+      input: {
+        title: "A practice",
+        occurredOn: "2026-03-02",
+        valueId: value.id,
+        participants: 3,
+        impactedParticipants: 2,
+        visibility: "PRIVATE",
+        freedomIds: [],
+      },
+    }),
+  );
   const membership = await prisma.membership.findFirstOrThrow({ where: { organizationId: org.id, userId: member.id } });
   const token = randomUUID().replaceAll("-", "").padEnd(43, "x");
-  const invitation = await prisma.invitation.create({ data: { tokenHash: hashToken(token), email: `invitee-${randomUUID().slice(0, 6)}@example.org`, organizationId: org.id, membershipRole: "MEMBER", expiresAt: new Date(Date.now() + 86_400_000) } });
+  const invitation = await prisma.invitation.create({
+    data: {
+      tokenHash: hashToken(token),
+      email: `invitee-${randomUUID().slice(0, 6)}@example.org`,
+      organizationId: org.id,
+      membershipRole: "MEMBER",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   cookies = { lead: (await sessionCookie(lead.id)).cookie, admin: (await sessionCookie(admin.id)).cookie };
-  paramValues = { org: org.slug, orgId: other.id, practiceId: practice.id, commitmentId: commitment.id, year: "2026", value: value.slug, token, lng: "es" };
+  paramValues = {
+    org: org.slug,
+    orgId: other.id,
+    practiceId: practice.id,
+    commitmentId: commitment.id,
+    year: "2026",
+    value: value.slug,
+    token,
+    lng: "es",
+  };
   fieldValues = {
     email: `someone-${randomUUID().slice(0, 6)}@example.org`,
     password: TEST_PASSWORD,
@@ -149,11 +194,17 @@ describe("forms outside the limits", () => {
   });
 
   test("a name nested 10,000 deep, the prototype, more fields than any form has, or a file, or a body that is no form: the same plain 400", async () => {
-    const forms: [string, string | URLSearchParams | FormData, Record<string, string>?][] = [`a${"[b]".repeat(10_000)}`, "a[b][c]", "__proto__", "a.constructor.x", `x[${FORM_LIMITS.index + 1}]`].map((name) => [
-      name.slice(0, 40),
-      new URLSearchParams({ [name]: "x", email: "a@example.org", password: "x" }),
+    const forms: [string, string | URLSearchParams | FormData, Record<string, string>?][] = [
+      `a${"[b]".repeat(10_000)}`,
+      "a[b][c]",
+      "__proto__",
+      "a.constructor.x",
+      `x[${FORM_LIMITS.index + 1}]`,
+    ].map((name) => [name.slice(0, 40), new URLSearchParams({ [name]: "x", email: "a@example.org", password: "x" })]);
+    forms.push([
+      "too many fields",
+      new URLSearchParams(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => [`f${i}`, "x"])),
     ]);
-    forms.push(["too many fields", new URLSearchParams(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => [`f${i}`, "x"]))]);
     const withFile = new FormData();
     withFile.append("email", new File(["x"], "x.txt"));
     forms.push(["a file", withFile]);
@@ -177,113 +228,221 @@ describe("forms outside the limits", () => {
         controller.close();
       },
     });
-    const request = new Request("http://localhost/login", { method: "POST", headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" }, body: stream, duplex: "half" } as RequestInit);
+    const request = new Request("http://localhost/login", {
+      method: "POST",
+      headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect((await answer(() => loginAction({ request, params: {}, context: {} }))).status).toBe(413);
   });
 
-  test("every route with an action reads its form through the limits", async () => {
-    const checked: string[] = [];
-    for (const route of routes) {
-      const mod = await routeModule(route);
-      if (!mod.action) continue;
-      const url = fill(route.url, paramValues);
-      const res = await answer(() => mod.action!(post(url, "intent=x&zz[10000000]=x", cookieFor(route) ? { Cookie: cookieFor(route)! } : {})));
-      // anonymous callers of a signed-in route may be sent to sign in first; nobody reaches the form parser
-      expect([302, 400, 404], `${url} (${route.file})`).toContain(res.status);
-      if (res.status === 400) expect(await res.text(), `${url} (${route.file})`).toBe("Bad request");
-      if (res.status !== 302) checked.push(url);
-    }
-    expect(checked.length).toBeGreaterThan(10);
-  }, WALK_TIMEOUT);
+  test(
+    "every route with an action reads its form through the limits",
+    async () => {
+      const checked: string[] = [];
+      for (const route of routes) {
+        const mod = await routeModule(route);
+        if (!mod.action) continue;
+        const url = fill(route.url, paramValues);
+        const res = await answer(() =>
+          mod.action!(post(url, "intent=x&zz[10000000]=x", cookieFor(route) ? { Cookie: cookieFor(route)! } : {})),
+        );
+        // anonymous callers of a signed-in route may be sent to sign in first; nobody reaches the form parser
+        expect([302, 400, 404], `${url} (${route.file})`).toContain(res.status);
+        if (res.status === 400) expect(await res.text(), `${url} (${route.file})`).toBe("Bad request");
+        if (res.status !== 302) checked.push(url);
+      }
+      expect(checked.length).toBeGreaterThan(10);
+    },
+    WALK_TIMEOUT,
+  );
 });
 
 describe("NUL characters", () => {
-  test("a NUL in any field of any form of any route is never a 500", async () => {
-    let requests = 0;
-    const failures: string[] = [];
-    for (const route of routes) {
-      const mod = await routeModule(route);
-      if (!mod.action) continue;
-      const url = fill(route.url, paramValues);
-      const fields = fieldsOf(route);
-      const base = Object.fromEntries(fields.map((f) => [f, fieldValues[f]]));
-      for (const intent of [undefined, ...route.intents]) {
-        for (const field of fields) {
-          const form = { ...base, [field]: `${fieldValues[field]}${NUL}`, ...(intent ? { intent } : {}) };
-          const where = `POST ${url} ${intent ?? ""} ${field}`;
-          await statusOf(() => mod.action!(requestArgs(url, { method: "POST", cookie: cookieFor(route), params: paramsOf(route, paramValues), form })), where, failures);
-          requests++;
+  test(
+    "a NUL in any field of any form of any route is never a 500",
+    async () => {
+      let requests = 0;
+      const failures: string[] = [];
+      for (const route of routes) {
+        const mod = await routeModule(route);
+        if (!mod.action) continue;
+        const url = fill(route.url, paramValues);
+        const fields = fieldsOf(route);
+        const base = Object.fromEntries(fields.map((f) => [f, fieldValues[f]]));
+        for (const intent of [undefined, ...route.intents]) {
+          for (const field of fields) {
+            const form = { ...base, [field]: `${fieldValues[field]}${NUL}`, ...(intent ? { intent } : {}) };
+            const where = `POST ${url} ${intent ?? ""} ${field}`;
+            await statusOf(
+              () =>
+                mod.action!(
+                  requestArgs(url, {
+                    method: "POST",
+                    cookie: cookieFor(route),
+                    params: paramsOf(route, paramValues),
+                    form,
+                  }),
+                ),
+              where,
+              failures,
+            );
+            requests++;
+          }
         }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(requests).toBeGreaterThan(50);
-  }, WALK_TIMEOUT);
+      expect(failures).toEqual([]);
+      expect(requests).toBeGreaterThan(50);
+    },
+    WALK_TIMEOUT,
+  );
 
   test("a NUL in a text field is dropped: the practice is saved with the text around it", async () => {
     const prisma = await getPrisma();
     const route = routes.find((r) => r.url === "/o/:org/practices/new")!;
     const mod = await routeModule(route);
-    const form = { title: `Tenant${NUL} meeting`, occurredOn: "2026-03-04", valueId: fieldValues.valueId, visibility: "PRIVATE", participants: "2", impactedParticipants: "1", submissionKey: randomUUID() };
-    const res = await answer(() => mod.action!(requestArgs(fill(route.url, paramValues), { method: "POST", cookie: cookies.lead, params: { org: paramValues.org }, form })));
+    const form = {
+      title: `Tenant${NUL} meeting`,
+      occurredOn: "2026-03-04",
+      valueId: fieldValues.valueId,
+      visibility: "PRIVATE",
+      participants: "2",
+      impactedParticipants: "1",
+      submissionKey: randomUUID(),
+    };
+    const res = await answer(() =>
+      mod.action!(
+        requestArgs(fill(route.url, paramValues), {
+          method: "POST",
+          cookie: cookies.lead,
+          params: { org: paramValues.org },
+          form,
+        }),
+      ),
+    );
     expect(res.status, await res.clone().text()).toBe(302);
     expect(await prisma.practice.count({ where: { title: "Tenant meeting" } })).toBe(1);
   });
 
-  test("a NUL in any search parameter of any page is never a 500", async () => {
-    const failures: string[] = [];
-    const searchParams = ["q", "page", "value", "freedom", "commitment", "from", "to", "visibility", "year", "step", "before", "sent", "v", "lng", "redirectTo"];
-    for (const route of routes) {
-      const mod = await routeModule(route);
-      if (!mod.loader) continue;
-      const url = fill(route.url, paramValues);
-      for (const name of searchParams) {
-        for (const value of [NUL, `${fieldValues.commitmentId}${NUL}`]) {
-          const where = `GET ${url}?${name}`;
-          await statusOf(() => mod.loader!(requestArgs(`${url}?${new URLSearchParams({ [name]: value })}`, { cookie: cookieFor(route), params: paramsOf(route, paramValues) })), where, failures);
-        }
-      }
-    }
-    expect(failures).toEqual([]);
-  }, WALK_TIMEOUT);
-});
-
-describe("odd ids and slugs in URLs", () => {
-  test("NUL, very long, or odd unicode in a path param is a 404 (or a 400/410), never a 500", async () => {
-    const odd = [`x${NUL}`, NUL, "x".repeat(5000), "\u202e\u3000\ud83d\ude00", "%", "../..", "\ufeff"];
-    let checked = 0;
-    const failures: string[] = [];
-    for (const route of routes.filter((r) => r.params.length)) {
-      const mod = await routeModule(route);
-      for (const param of route.params) {
-        for (const value of odd) {
-          const values = { ...paramValues, [param]: value };
-          const url = fill(route.url, values);
-          const calls = [mod.loader && (() => mod.loader!(requestArgs(url, { cookie: cookieFor(route), params: paramsOf(route, values) })))];
-          if (mod.action) calls.push(() => mod.action!(requestArgs(url, { method: "POST", cookie: cookieFor(route), params: paramsOf(route, values), form: { intent: route.intents[0] ?? "x" } })));
-          for (const call of calls) {
-            if (!call) continue;
-            const where = `${url.slice(0, 80)} :${param}`;
-            const status = await statusOf(call, where, failures);
-            if (status < 500 && ![400, 404, 410].includes(status)) failures.push(`${where}: ${status}`);
-            checked++;
+  test(
+    "a NUL in any search parameter of any page is never a 500",
+    async () => {
+      const failures: string[] = [];
+      const searchParams = [
+        "q",
+        "page",
+        "value",
+        "freedom",
+        "commitment",
+        "from",
+        "to",
+        "visibility",
+        "year",
+        "step",
+        "before",
+        "sent",
+        "v",
+        "lng",
+        "redirectTo",
+      ];
+      for (const route of routes) {
+        const mod = await routeModule(route);
+        if (!mod.loader) continue;
+        const url = fill(route.url, paramValues);
+        for (const name of searchParams) {
+          for (const value of [NUL, `${fieldValues.commitmentId}${NUL}`]) {
+            const where = `GET ${url}?${name}`;
+            await statusOf(
+              () =>
+                mod.loader!(
+                  requestArgs(`${url}?${new URLSearchParams({ [name]: value })}`, {
+                    cookie: cookieFor(route),
+                    params: paramsOf(route, paramValues),
+                  }),
+                ),
+              where,
+              failures,
+            );
           }
         }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(checked).toBeGreaterThan(20);
-  }, WALK_TIMEOUT);
+      expect(failures).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
+});
+
+describe("odd ids and slugs in URLs", () => {
+  test(
+    "NUL, very long, or odd unicode in a path param is a 404 (or a 400/410), never a 500",
+    async () => {
+      const odd = [`x${NUL}`, NUL, "x".repeat(5000), "\u202e\u3000\ud83d\ude00", "%", "../..", "\ufeff"];
+      let checked = 0;
+      const failures: string[] = [];
+      for (const route of routes.filter((r) => r.params.length)) {
+        const mod = await routeModule(route);
+        for (const param of route.params) {
+          for (const value of odd) {
+            const values = { ...paramValues, [param]: value };
+            const url = fill(route.url, values);
+            const calls = [
+              mod.loader &&
+                (() => mod.loader!(requestArgs(url, { cookie: cookieFor(route), params: paramsOf(route, values) }))),
+            ];
+            if (mod.action)
+              calls.push(() =>
+                mod.action!(
+                  requestArgs(url, {
+                    method: "POST",
+                    cookie: cookieFor(route),
+                    params: paramsOf(route, values),
+                    form: { intent: route.intents[0] ?? "x" },
+                  }),
+                ),
+              );
+            for (const call of calls) {
+              if (!call) continue;
+              const where = `${url.slice(0, 80)} :${param}`;
+              const status = await statusOf(call, where, failures);
+              if (status < 500 && ![400, 404, 410].includes(status)) failures.push(`${where}: ${status}`);
+              checked++;
+            }
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(checked).toBeGreaterThan(20);
+    },
+    WALK_TIMEOUT,
+  );
 });
 
 describe("redirect targets", () => {
   test("signing in with a redirectTo that leads off-site lands on the person's home page; a same-site one is kept", async () => {
-    const nasty = ["/\t/evil.example", "/\\evil.example", "\u3000//evil.example", "/%09/evil.example", "https://evil.example", "//evil.example", "javascript:alert(1)", "/\n/evil.example", `/${NUL}/evil.example`];
-    const cases: [string, string][] = [...nasty.map((to): [string, string] => [to, "/orgs"]), ["/account?tab=1", "/account?tab=1"]];
+    const nasty = [
+      "/\t/evil.example",
+      "/\\evil.example",
+      "\u3000//evil.example",
+      "/%09/evil.example",
+      "https://evil.example",
+      "//evil.example",
+      "javascript:alert(1)",
+      "/\n/evil.example",
+      `/${NUL}/evil.example`,
+    ];
+    const cases: [string, string][] = [
+      ...nasty.map((to): [string, string] => [to, "/orgs"]),
+      ["/account?tab=1", "/account?tab=1"],
+    ];
     const user = await createUser();
     const landed: [string, string | null][] = [];
     for (const [redirectTo] of cases) {
-      const res = await answer(() => loginAction(requestArgs("/login", { method: "POST", form: { email: user.email, password: TEST_PASSWORD, redirectTo } })));
+      const res = await answer(() =>
+        loginAction(
+          requestArgs("/login", { method: "POST", form: { email: user.email, password: TEST_PASSWORD, redirectTo } }),
+        ),
+      );
       expect(res.status, JSON.stringify(redirectTo)).toBe(302);
       landed.push([redirectTo, res.headers.get("Location")]);
     }

@@ -62,7 +62,9 @@ describe("the address loaders see", () => {
   });
 
   test("with TRUST_PROXY=1 the address the proxy appended counts, never the client-supplied first entry", async () => {
-    const context = await (await fetch(`${behindProxy}/whoami`, { headers: { "X-Forwarded-For": "203.0.113.9, 198.51.100.7" } })).json();
+    const context = await (
+      await fetch(`${behindProxy}/whoami`, { headers: { "X-Forwarded-For": "203.0.113.9, 198.51.100.7" } })
+    ).json();
     expect(context).toEqual({ clientAddress: "198.51.100.7", peerAddress: "127.0.0.1" });
     const direct = await (await fetch(`${behindProxy}/whoami`)).json();
     expect(direct.clientAddress).toBe("127.0.0.1");
@@ -72,7 +74,10 @@ describe("the address loaders see", () => {
 describe("odd methods", () => {
   test("TRACE and methods outside the app's set answer 405 with Allow and the security headers", async () => {
     for (const method of ["TRACE", "PROPFIND", "PURGE"]) {
-      const answer = await rawRequest(plain, `${method} /whoami HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+      const answer = await rawRequest(
+        plain,
+        `${method} /whoami HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+      );
       expect(answer, method).toMatch(/^HTTP\/1\.1 405 /);
       expect(answer.toLowerCase()).toContain("allow: get, head, post, put, patch, delete, options");
       expect(answer.toLowerCase()).toContain("x-frame-options: deny");
@@ -107,7 +112,11 @@ describe("odd methods", () => {
   test("a cross-site or malformed Origin on a page's POST is a 403 with the headers, never Remix's empty 500", async () => {
     const host = new URL(plain).host;
     for (const origin of ["https://evil.example", "null", "not a url", `http://${host}.evil.example`]) {
-      const res = await fetch(`${plain}/`, { method: "POST", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" });
+      const res = await fetch(`${plain}/`, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "a=b",
+      });
       expect(res.status, origin).toBe(403);
       expect(res.headers.get("x-frame-options")).toBe("DENY");
     }
@@ -115,7 +124,11 @@ describe("odd methods", () => {
     for (const headers of [{ Origin: `http://${host}` }, {}] as Record<string, string>[]) {
       // the stub build's root has no action, and Remix logs that it got a POST: proof the request reached it
       const { result: res, logged } = await expectConsoleError(() =>
-        fetch(`${plain}/`, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=b" }),
+        fetch(`${plain}/`, {
+          method: "POST",
+          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+          body: "a=b",
+        }),
       );
       expect(res.status).toBe(200);
       expect(await res.text()).toBe("page");

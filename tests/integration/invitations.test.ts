@@ -17,14 +17,26 @@ const NEW_PASSWORD = "river stones and morning coffee";
 /** The token in the newest invitation email to this address, as the invitee would click it. */
 async function tokenFor(email: string) {
   const prisma = await getPrisma();
-  const row = await prisma.outboxEmail.findFirstOrThrow({ where: { to: email, template: "invitation" }, orderBy: { createdAt: "desc" } });
+  const row = await prisma.outboxEmail.findFirstOrThrow({
+    where: { to: email, template: "invitation" },
+    orderBy: { createdAt: "desc" },
+  });
   const url = (row.payload as { url: string }).url;
   return url.slice(url.lastIndexOf("/") + 1);
 }
 
-async function invite(email: string, target: { organizationId: string; role: "LEAD" | "MEMBER" } | { coalitionRole: "STAFF" | "ADMIN" }) {
+async function invite(
+  email: string,
+  target: { organizationId: string; role: "LEAD" | "MEMBER" } | { coalitionRole: "STAFF" | "ADMIN" },
+) {
   const inviter = await createUser({ coalitionRole: "ADMIN", name: "Rosa Admin" });
-  const sent = await createInvitation({ prisma: await getPrisma(), inviterId: inviter.id, email, target, appUrl: "http://localhost" });
+  const sent = await createInvitation({
+    prisma: await getPrisma(),
+    inviterId: inviter.id,
+    email,
+    target,
+    appUrl: "http://localhost",
+  });
   expect(sent.ok).toBe(true);
   return tokenFor(email);
 }
@@ -33,7 +45,13 @@ function accept(token: string, form: Record<string, string>, cookie?: string) {
   return answer(inviteAction(requestArgs(`/invite/${token}`, { method: "POST", form, params: { token }, cookie })));
 }
 
-const newAccount = (overrides: Record<string, string> = {}) => ({ intent: "create", name: "Lucía Pérez", password: NEW_PASSWORD, confirm: NEW_PASSWORD, ...overrides });
+const newAccount = (overrides: Record<string, string> = {}) => ({
+  intent: "create",
+  name: "Lucía Pérez",
+  password: NEW_PASSWORD,
+  confirm: NEW_PASSWORD,
+  ...overrides,
+});
 
 describe("inviting", () => {
   test("an admin creates an organization and invites its lead: an email with the link, an audit event, a hashed token", async () => {
@@ -45,17 +63,32 @@ describe("inviting", () => {
       requestArgs("/movement/admin/organizations", {
         method: "POST",
         cookie,
-        form: { name: "Casa de la Esperanza", region: "TX", sizeBand: "SMALL", impactedLed: "on", languages: "en, es, mam", focusFreedomIds: freedom.id },
+        form: {
+          name: "Casa de la Esperanza",
+          region: "TX",
+          sizeBand: "SMALL",
+          impactedLed: "on",
+          languages: "en, es, mam",
+          focusFreedomIds: freedom.id,
+        },
       }),
     );
     expect(created.status).toBe(302);
-    const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "casa-de-la-esperanza" }, include: { focusFreedoms: true } });
+    const org = await prisma.organization.findUniqueOrThrow({
+      where: { slug: "casa-de-la-esperanza" },
+      include: { focusFreedoms: true },
+    });
     expect(created.headers.get("Location")).toBe(`/movement/admin/organizations/${org.id}`);
     expect(org).toMatchObject({ region: "TX", sizeBand: "SMALL", impactedLed: true, languages: ["en", "es", "mam"] });
     expect(org.focusFreedoms.map((f) => f.freedomId)).toEqual([freedom.id]);
 
     const sent = await orgAdminAction(
-      requestArgs(`/movement/admin/organizations/${org.id}`, { method: "POST", cookie, params: { orgId: org.id }, form: { intent: "invite", role: "LEAD", email: "Lead@Example.org" } }),
+      requestArgs(`/movement/admin/organizations/${org.id}`, {
+        method: "POST",
+        cookie,
+        params: { orgId: org.id },
+        form: { intent: "invite", role: "LEAD", email: "Lead@Example.org" },
+      }),
     );
     expect(sent.status).toBe(302);
     const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "lead@example.org" } });
@@ -69,12 +102,24 @@ describe("inviting", () => {
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "lead@example.org" } });
     expect(invitation.tokenHash).toBe(hashToken(token));
     expect(invitation.tokenHash).not.toContain(token);
-    expect(invitation).toMatchObject({ organizationId: org.id, membershipRole: "LEAD", coalitionRole: null, acceptedAt: null });
+    expect(invitation).toMatchObject({
+      organizationId: org.id,
+      membershipRole: "LEAD",
+      coalitionRole: null,
+      acceptedAt: null,
+    });
     expect(invitation.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     expect(invitation.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
 
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "invitation.sent", entityId: invitation.id } });
-    expect(event).toMatchObject({ actorId: admin.id, organizationId: org.id, entityType: "Invitation", metadata: { role: "LEAD" } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "invitation.sent", entityId: invitation.id },
+    });
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      organizationId: org.id,
+      entityType: "Invitation",
+      metadata: { role: "LEAD" },
+    });
     expect(JSON.stringify(event.metadata)).not.toContain("lead@example.org");
   });
 
@@ -83,16 +128,33 @@ describe("inviting", () => {
     const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
     const { cookie } = await sessionCookie(lead.id);
     const post = () =>
-      membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form: { intent: "invite", email: "new@example.org", role: "MEMBER" } }));
+      membersAction(
+        requestArgs(`/o/${org.slug}/members`, {
+          method: "POST",
+          cookie,
+          params: { org: org.slug },
+          form: { intent: "invite", email: "new@example.org", role: "MEMBER" },
+        }),
+      );
     expect((await post()).status).toBe(302);
     const first = await tokenFor("new@example.org");
     expect((await post()).status).toBe(302);
     const prisma = await getPrisma();
-    const rows = await prisma.invitation.findMany({ where: { email: "new@example.org" }, orderBy: { createdAt: "asc" } });
+    const rows = await prisma.invitation.findMany({
+      where: { email: "new@example.org" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows).toHaveLength(2);
     expect(rows[0].revokedAt).not.toBeNull();
-    expect(rows[1]).toMatchObject({ organizationId: org.id, membershipRole: "MEMBER", revokedAt: null, invitedById: lead.id });
-    expect((await answer(inviteLoader(requestArgs(`/invite/${first}`, { params: { token: first } })))).status).toBe(410);
+    expect(rows[1]).toMatchObject({
+      organizationId: org.id,
+      membershipRole: "MEMBER",
+      revokedAt: null,
+      invitedById: lead.id,
+    });
+    expect((await answer(inviteLoader(requestArgs(`/invite/${first}`, { params: { token: first } })))).status).toBe(
+      410,
+    );
   });
 
   test("a member who is not the lead cannot invite: 404, and nothing is sent", async () => {
@@ -100,7 +162,14 @@ describe("inviting", () => {
     const member = await createUser({ memberships: [{ organizationId: org.id, role: "MEMBER" }] });
     const { cookie } = await sessionCookie(member.id);
     const res = await answer(
-      membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form: { intent: "invite", email: "x@example.org", role: "LEAD" } })),
+      membersAction(
+        requestArgs(`/o/${org.slug}/members`, {
+          method: "POST",
+          cookie,
+          params: { org: org.slug },
+          form: { intent: "invite", email: "x@example.org", role: "LEAD" },
+        }),
+      ),
     );
     expect(res.status).toBe(404);
     const prisma = await getPrisma();
@@ -113,13 +182,17 @@ describe("inviting", () => {
     const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
     await createUser({ email: "already@example.org", memberships: [{ organizationId: org.id }] });
     const { cookie } = await sessionCookie(lead.id);
-    const post = (form: Record<string, string>) => membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form }));
+    const post = (form: Record<string, string>) =>
+      membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form }));
     const dup = await post({ intent: "invite", email: "Already@example.org", role: "MEMBER" });
     expect(dup.status).toBe(400);
     expect((await dup.json()).result.error?.email).toEqual(["invite:errors.alreadyMember"]);
     const bad = await post({ intent: "invite", email: "not an email", role: "BOSS" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).result.error).toMatchObject({ email: ["validation.emailInvalid"], role: ["validation.invalidChoice"] });
+    expect((await bad.json()).result.error).toMatchObject({
+      email: ["validation.emailInvalid"],
+      role: ["validation.invalidChoice"],
+    });
     const long = await post({ intent: "invite", email: `${"a".repeat(250)}@example.org`, role: "MEMBER" });
     expect((await long.json()).result.error?.email).toEqual(["validation.tooLong"]);
     expect(await (await getPrisma()).invitation.count({ where: { organizationId: org.id } })).toBe(0);
@@ -133,7 +206,13 @@ describe("accepting", () => {
     const page = await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }));
     expect(page.status).toBe(200);
     const data = await page.json();
-    expect(data).toMatchObject({ email: "lucia@example.org", role: "LEAD", organization: org.name, inviter: "Rosa Admin", mode: "create" });
+    expect(data).toMatchObject({
+      email: "lucia@example.org",
+      role: "LEAD",
+      organization: org.name,
+      inviter: "Rosa Admin",
+      mode: "create",
+    });
 
     const res = await accept(token, newAccount());
     expect(res.status).toBe(302);
@@ -143,12 +222,19 @@ describe("accepting", () => {
     expect(setCookie).toMatch(/north-star-toast=/);
 
     const prisma = await getPrisma();
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "lucia@example.org" }, include: { password: true, memberships: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "lucia@example.org" },
+      include: { password: true, memberships: true },
+    });
     expect(user.name).toBe("Lucía Pérez");
     expect(await verifyPassword(user.password!.hash, NEW_PASSWORD)).toBe(true);
     expect(user.memberships).toMatchObject([{ organizationId: org.id, role: "LEAD" }]);
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
-    expect(await prisma.auditEvent.count({ where: { action: "invitation.accepted", actorId: user.id, organizationId: org.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "invitation.accepted", actorId: user.id, organizationId: org.id },
+      }),
+    ).toBe(1);
 
     // the new session opens the organization
     const cookie = setCookie.match(/north-star-session=[^;]+/)![0];
@@ -164,7 +250,10 @@ describe("accepting", () => {
     const org = await createOrganization();
     const token = await invite("late@example.org", { organizationId: org.id, role: "MEMBER" });
     const prisma = await getPrisma();
-    await prisma.invitation.updateMany({ where: { email: "late@example.org" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await prisma.invitation.updateMany({
+      where: { email: "late@example.org" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
     expect((await accept(token, newAccount())).status).toBe(410);
     expect(await prisma.user.count({ where: { email: "late@example.org" } })).toBe(0);
@@ -172,7 +261,9 @@ describe("accepting", () => {
 
   test("malformed and unknown tokens answer 404, never 500", async () => {
     for (const token of ["short", "x".repeat(43), "%00%00", "a".repeat(500)]) {
-      expect((await answer(inviteLoader(requestArgs(`/invite/${encodeURIComponent(token)}`, { params: { token } })))).status).toBe(404);
+      expect(
+        (await answer(inviteLoader(requestArgs(`/invite/${encodeURIComponent(token)}`, { params: { token } })))).status,
+      ).toBe(404);
       expect((await accept(token, newAccount())).status).toBe(404);
     }
     expect((await answer(inviteLoader(requestArgs("/invite/", { params: {} })))).status).toBe(404);
@@ -184,9 +275,15 @@ describe("accepting", () => {
     const cases: [Record<string, string>, Record<string, string[]>][] = [
       [newAccount({ password: "short", confirm: "short" }), { password: ["validation.passwordTooShort"] }],
       [newAccount({ password: "password1234", confirm: "password1234" }), { password: ["validation.passwordCommon"] }],
-      [newAccount({ password: "x".repeat(129), confirm: "x".repeat(129) }), { password: ["validation.passwordTooLong"] }],
+      [
+        newAccount({ password: "x".repeat(129), confirm: "x".repeat(129) }),
+        { password: ["validation.passwordTooLong"] },
+      ],
       [newAccount({ confirm: "something else entirely" }), { confirm: ["validation.passwordsDiffer"] }],
-      [newAccount({ password: "weak-and-long-enough", confirm: "weak-and-long-enough" }), { password: ["validation.passwordContainsEmail"] }],
+      [
+        newAccount({ password: "weak-and-long-enough", confirm: "weak-and-long-enough" }),
+        { password: ["validation.passwordContainsEmail"] },
+      ],
       [newAccount({ name: "n".repeat(101) }), { name: ["validation.tooLong"] }],
       [newAccount({ name: "" }), { name: ["validation.required"] }],
       [{ intent: "hack" }, { intent: ["validation.invalidChoice"] }],
@@ -223,7 +320,10 @@ describe("accepting", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/orgs");
     const prisma = await getPrisma();
-    const memberships = await prisma.membership.findMany({ where: { userId: person.id }, orderBy: { organizationId: "asc" } });
+    const memberships = await prisma.membership.findMany({
+      where: { userId: person.id },
+      orderBy: { organizationId: "asc" },
+    });
     expect(memberships.map((m) => m.organizationId).sort()).toEqual([home.id, other.id].sort());
     // the name and password stay as they were
     expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).name).toBe("Test Person");
@@ -255,15 +355,27 @@ describe("accepting", () => {
   test("a coalition staff invitation gives the STAFF role and lands on the movement pages", async () => {
     const admin = await createUser({ coalitionRole: "ADMIN" });
     const { cookie } = await sessionCookie(admin.id);
-    const sent = await peopleAction(requestArgs("/movement/admin/people", { method: "POST", cookie, form: { intent: "invite", email: "staff@example.org", role: "STAFF" } }));
+    const sent = await peopleAction(
+      requestArgs("/movement/admin/people", {
+        method: "POST",
+        cookie,
+        form: { intent: "invite", email: "staff@example.org", role: "STAFF" },
+      }),
+    );
     expect(sent.status).toBe(302);
     const prisma = await getPrisma();
-    expect(await prisma.invitation.findFirstOrThrow({ where: { email: "staff@example.org" } })).toMatchObject({ coalitionRole: "STAFF", organizationId: null });
+    expect(await prisma.invitation.findFirstOrThrow({ where: { email: "staff@example.org" } })).toMatchObject({
+      coalitionRole: "STAFF",
+      organizationId: null,
+    });
     const token = await tokenFor("staff@example.org");
     const res = await accept(token, newAccount());
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/movement");
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "staff@example.org" }, include: { memberships: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "staff@example.org" },
+      include: { memberships: true },
+    });
     expect(user.coalitionRole).toBe("STAFF");
     expect(user.memberships).toEqual([]);
   });

@@ -12,7 +12,8 @@ async function team() {
   const ana = await createUser({ name: "Ana", memberships: [{ organizationId: org.id }] });
   const ben = await createUser({ name: "Ben", memberships: [{ organizationId: org.id }] });
   const prisma = await getPrisma();
-  const membership = (userId: string) => prisma.membership.findFirstOrThrow({ where: { userId, organizationId: org.id } });
+  const membership = (userId: string) =>
+    prisma.membership.findFirstOrThrow({ where: { userId, organizationId: org.id } });
   return {
     org,
     lead: { ...lead, ...(await sessionCookie(lead.id)), membership: await membership(lead.id) },
@@ -22,14 +23,24 @@ async function team() {
 }
 
 function post(org: { slug: string }, cookie: string, form: Record<string, string>) {
-  return answer(membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form })));
+  return answer(
+    membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form })),
+  );
 }
 
 describe("members page", () => {
   test("members see names, roles and emails; only the lead sees pending invitations", async () => {
     const { org, lead, ana } = await team();
-    await createInvitation({ prisma: await getPrisma(), inviterId: lead.id, email: "pending@example.org", target: { organizationId: org.id, role: "MEMBER" }, appUrl: "http://localhost" });
-    const asMember = await (await membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: ana.cookie, params: { org: org.slug } }))).json();
+    await createInvitation({
+      prisma: await getPrisma(),
+      inviterId: lead.id,
+      email: "pending@example.org",
+      target: { organizationId: org.id, role: "MEMBER" },
+      appUrl: "http://localhost",
+    });
+    const asMember = await (
+      await membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: ana.cookie, params: { org: org.slug } }))
+    ).json();
     expect(asMember.canManage).toBe(false);
     expect(asMember.members.map((m: { name: string }) => m.name)).toEqual(["Lead", "Ana", "Ben"]);
     expect(asMember.members[0]).toMatchObject({ role: "LEAD", email: lead.email });
@@ -38,7 +49,9 @@ describe("members page", () => {
     // no user ids in the page data
     expect(JSON.stringify(asMember)).not.toContain(ana.id);
 
-    const asLead = await (await membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: lead.cookie, params: { org: org.slug } }))).json();
+    const asLead = await (
+      await membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: lead.cookie, params: { org: org.slug } }))
+    ).json();
     expect(asLead.canManage).toBe(true);
     expect(asLead.invitations).toMatchObject([{ email: "pending@example.org", role: "MEMBER" }]);
   });
@@ -48,7 +61,10 @@ describe("members page", () => {
     const other = await createOrganization();
     const stranger = await createUser({ memberships: [{ organizationId: other.id, role: "LEAD" }] });
     const { cookie } = await sessionCookie(stranger.id);
-    expect((await answer(membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie, params: { org: org.slug } })))).status).toBe(404);
+    expect(
+      (await answer(membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie, params: { org: org.slug } }))))
+        .status,
+    ).toBe(404);
     expect((await post(org, cookie, { intent: "invite", email: "x@example.org", role: "MEMBER" })).status).toBe(404);
   });
 });
@@ -56,14 +72,21 @@ describe("members page", () => {
 describe("removing and handing over", () => {
   test("the lead removes a member: the member's next request to the organization is a 404", async () => {
     const { org, lead, ana } = await team();
-    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } }))).status).toBe(200);
+    expect(
+      (await orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } }))).status,
+    ).toBe(200);
     const res = await post(org, lead.cookie, { intent: "remove", membershipId: ana.membership.id, confirm: "yes" });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/members`);
-    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } })))).status).toBe(404);
+    expect(
+      (await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } }))))
+        .status,
+    ).toBe(404);
     const prisma = await getPrisma();
     expect(await prisma.membership.count({ where: { id: ana.membership.id } })).toBe(0);
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "member.removed", entityId: ana.membership.id } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "member.removed", entityId: ana.membership.id },
+    });
     expect(event).toMatchObject({ actorId: lead.id, organizationId: org.id, metadata: { role: "MEMBER" } });
     // the account itself stays
     expect(await prisma.user.count({ where: { id: ana.id } })).toBe(1);
@@ -82,7 +105,9 @@ describe("removing and handing over", () => {
     expect(await prisma.membership.count({ where: { id: ana.membership.id } })).toBe(1);
     // another organization's member is a 404 already at the question
     const other = await team();
-    expect((await post(org, lead.cookie, { intent: "remove", membershipId: other.ana.membership.id })).status).toBe(404);
+    expect((await post(org, lead.cookie, { intent: "remove", membershipId: other.ana.membership.id })).status).toBe(
+      404,
+    );
   });
 
   test("the last lead cannot be removed", async () => {
@@ -157,13 +182,27 @@ describe("removing and handing over", () => {
 
   test("the lead withdraws an invitation and its link stops working", async () => {
     const { org, lead } = await team();
-    const sent = await createInvitation({ prisma: await getPrisma(), inviterId: lead.id, email: "maybe@example.org", target: { organizationId: org.id, role: "MEMBER" }, appUrl: "http://localhost" });
+    const sent = await createInvitation({
+      prisma: await getPrisma(),
+      inviterId: lead.id,
+      email: "maybe@example.org",
+      target: { organizationId: org.id, role: "MEMBER" },
+      appUrl: "http://localhost",
+    });
     if (!sent.ok) throw new Error("invitation not sent");
-    expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.value.invitationId })).status).toBe(302);
+    expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.value.invitationId })).status).toBe(
+      302,
+    );
     const prisma = await getPrisma();
-    expect((await prisma.invitation.findUniqueOrThrow({ where: { id: sent.value.invitationId } })).revokedAt).not.toBeNull();
-    expect(await prisma.auditEvent.count({ where: { action: "invitation.revoked", entityId: sent.value.invitationId } })).toBe(1);
+    expect(
+      (await prisma.invitation.findUniqueOrThrow({ where: { id: sent.value.invitationId } })).revokedAt,
+    ).not.toBeNull();
+    expect(
+      await prisma.auditEvent.count({ where: { action: "invitation.revoked", entityId: sent.value.invitationId } }),
+    ).toBe(1);
     // twice is a 404: nothing open by that id any more
-    expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.value.invitationId })).status).toBe(404);
+    expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.value.invitationId })).status).toBe(
+      404,
+    );
   });
 });

@@ -29,17 +29,29 @@ let value = { id: "", slug: "" };
 let cookieS2 = "";
 
 async function beside(key: string, minGroupSize: number) {
-  const [item] = await getOrganizationBeside({ prisma: await getPrisma(), organizationId: ids[key], year: YEAR, minGroupSize, valueIds: [value.id] });
+  const [item] = await getOrganizationBeside({
+    prisma: await getPrisma(),
+    organizationId: ids[key],
+    year: YEAR,
+    minGroupSize,
+    valueIds: [value.id],
+  });
   return item;
 }
 
 beforeAll(async () => {
   const prisma = await getPrisma();
-  value = await prisma.value.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  value = await prisma.value.findFirstOrThrow({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
   const actor = await createUser();
   const admin = await createUser({ coalitionRole: "ADMIN" });
   for (const s of SEEDS) {
-    const org = await prisma.organization.create({ data: { name: `Beside ${s.key}`, slug: `beside-${s.key}`, region: "CA", sizeBand: s.sizeBand } });
+    const org = await prisma.organization.create({
+      data: { name: `Beside ${s.key}`, slug: `beside-${s.key}`, region: "CA", sizeBand: s.sizeBand },
+    });
     ids[s.key] = org.id;
     for (let p = 0; p < s.practices; p++) {
       await createPractice({
@@ -47,12 +59,22 @@ beforeAll(async () => {
         organizationId: org.id,
         actorId: actor.id,
         submissionKey: `beside-${s.key}-${p}`,
-        input: { title: `Practice ${p}`, notes: "", occurredOn: `${YEAR}-01-01`, valueId: value.id, participants: 10, impactedParticipants: s.impacted, visibility: "PRIVATE", freedomIds: [] },
+        input: {
+          title: `Practice ${p}`,
+          notes: "",
+          occurredOn: `${YEAR}-01-01`,
+          valueId: value.id,
+          participants: 10,
+          impactedParticipants: s.impacted,
+          visibility: "PRIVATE",
+          freedomIds: [],
+        },
       });
     }
     if (s.archived) await setOrganizationArchived({ prisma, actorId: admin.id, id: org.id, archived: true });
   }
-  cookieS2 = (await sessionCookie((await createUser({ memberships: [{ organizationId: ids.s2, role: "LEAD" }] })).id)).cookie;
+  cookieS2 = (await sessionCookie((await createUser({ memberships: [{ organizationId: ids.s2, role: "LEAD" }] })).id))
+    .cookie;
 }, 120_000);
 
 describe("the comparison's numbers", () => {
@@ -113,10 +135,17 @@ describe("the comparison's numbers", () => {
 
 describe("the pages", () => {
   test("the home page carries this organization's numbers and the group's statistics, and nothing of another organization", async () => {
-    const res = await answer(() => homeLoader(requestArgs(`/o/beside-s2`, { cookie: cookieS2, params: { org: "beside-s2" } })) as Promise<Response>);
+    const res = await answer(
+      () =>
+        homeLoader(
+          requestArgs(`/o/beside-s2`, { cookie: cookieS2, params: { org: "beside-s2" } }),
+        ) as Promise<Response>,
+    );
     expect(res.status).toBe(200);
     const text = await res.text();
-    const data = JSON.parse(text) as { beside: { year: number; min: number; values: (Awaited<ReturnType<typeof beside>> & { name: string })[] } };
+    const data = JSON.parse(text) as {
+      beside: { year: number; min: number; values: (Awaited<ReturnType<typeof beside>> & { name: string })[] };
+    };
     expect(data.beside.year).toBe(YEAR);
     const item = data.beside.values.find((v) => v.valueId === value.id)!;
     expect(item.name).toBeTruthy();
@@ -132,13 +161,34 @@ describe("the pages", () => {
   });
 
   test("the value page shows the same comparison for its value, and another organization's value page is a 404", async () => {
-    const res = await answer(() => valueLoader(requestArgs(`/o/beside-s2/values/${value.slug}`, { cookie: cookieS2, params: { org: "beside-s2", value: value.slug } })) as Promise<Response>);
+    const res = await answer(
+      () =>
+        valueLoader(
+          requestArgs(`/o/beside-s2/values/${value.slug}`, {
+            cookie: cookieS2,
+            params: { org: "beside-s2", value: value.slug },
+          }),
+        ) as Promise<Response>,
+    );
     expect(res.status).toBe(200);
     const data = (await res.json()) as { beside: { item: unknown } };
     expect(data.beside.item).toEqual(await beside("s2", besideGroupMinimum(3)));
-    const other = await answer(() => valueLoader(requestArgs(`/o/beside-l1/values/${value.slug}`, { cookie: cookieS2, params: { org: "beside-l1", value: value.slug } })) as Promise<Response>);
+    const other = await answer(
+      () =>
+        valueLoader(
+          requestArgs(`/o/beside-l1/values/${value.slug}`, {
+            cookie: cookieS2,
+            params: { org: "beside-l1", value: value.slug },
+          }),
+        ) as Promise<Response>,
+    );
     expect(other.status).toBe(404);
-    const otherHome = await answer(() => homeLoader(requestArgs(`/o/beside-l1`, { cookie: cookieS2, params: { org: "beside-l1" } })) as Promise<Response>);
+    const otherHome = await answer(
+      () =>
+        homeLoader(
+          requestArgs(`/o/beside-l1`, { cookie: cookieS2, params: { org: "beside-l1" } }),
+        ) as Promise<Response>,
+    );
     expect(otherHome.status).toBe(404);
   });
 });

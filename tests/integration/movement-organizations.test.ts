@@ -35,7 +35,9 @@ type Row = {
 type Data = { tracker: { total: number; pages: number; cycleYear: number | null; rows: Row[] } };
 
 async function page(search: string, cookie = staffCookie) {
-  const res = await answer(() => loader(requestArgs(`/movement/organizations?${search}`, { cookie })) as Promise<Response>);
+  const res = await answer(
+    () => loader(requestArgs(`/movement/organizations?${search}`, { cookie })) as Promise<Response>,
+  );
   return { res, text: res.status === 200 ? await res.clone().text() : "" };
 }
 async function data(search: string) {
@@ -45,7 +47,12 @@ async function data(search: string) {
 }
 const names = (d: Data) => d.tracker.rows.map((r) => r.name);
 
-async function practice(organizationId: string, occurredOn: string, key: string, visibility: "PRIVATE" | "COALITION" = "PRIVATE") {
+async function practice(
+  organizationId: string,
+  occurredOn: string,
+  key: string,
+  visibility: "PRIVATE" | "COALITION" = "PRIVATE",
+) {
   const prisma = await getPrisma();
   const valueId = (await prisma.value.findFirstOrThrow({ orderBy: { position: "asc" }, select: { id: true } })).id;
   const created = await valueOf(
@@ -54,7 +61,16 @@ async function practice(organizationId: string, occurredOn: string, key: string,
       organizationId,
       actorId,
       submissionKey: key,
-      input: { title: `${MARKER} title`, notes: `${MARKER} notes`, occurredOn, valueId, participants: 5, impactedParticipants: 2, visibility, freedomIds: [] },
+      input: {
+        title: `${MARKER} title`,
+        notes: `${MARKER} notes`,
+        occurredOn,
+        valueId,
+        participants: 5,
+        impactedParticipants: 2,
+        visibility,
+        freedomIds: [],
+      },
     }),
   );
   return created.id;
@@ -63,10 +79,24 @@ async function practice(organizationId: string, occurredOn: string, key: string,
 beforeAll(async () => {
   const prisma = await getPrisma();
   actorId = (await createUser()).id;
-  const values = await prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true } });
-  const cycle = await prisma.cycle.create({ data: { year: YEAR, opensOn: new Date(`${YEAR}-01-01`), closesOn: new Date(`${YEAR}-12-31`), status: "OPEN" } });
-  const org = async (key: string, name: string, region: string | null, sizeBand: "SMALL" | "MEDIUM" | "LARGE", impactedLed: boolean) => {
-    ids[key] = (await prisma.organization.create({ data: { name, slug: `t-${key}`, region, sizeBand, impactedLed } })).id;
+  const values = await prisma.value.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  const cycle = await prisma.cycle.create({
+    data: { year: YEAR, opensOn: new Date(`${YEAR}-01-01`), closesOn: new Date(`${YEAR}-12-31`), status: "OPEN" },
+  });
+  const org = async (
+    key: string,
+    name: string,
+    region: string | null,
+    sizeBand: "SMALL" | "MEDIUM" | "LARGE",
+    impactedLed: boolean,
+  ) => {
+    ids[key] = (
+      await prisma.organization.create({ data: { name, slug: `t-${key}`, region, sizeBand, impactedLed } })
+    ).id;
     return ids[key];
   };
   const alder = await org("alder", "Alder Collective", "CA", "SMALL", true);
@@ -80,9 +110,23 @@ beforeAll(async () => {
   await practice(alder, `${YEAR}-03-10`, "a3");
   await practice(alder, `${YEAR - 1}-11-01`, "a4");
   const move = async (id: string, occurredOn: string) => {
-    const current = await prisma.practice.findUniqueOrThrow({ where: { id }, select: { version: true, valueId: true } });
-    const input = { title: `${MARKER} moved`, notes: "", occurredOn, valueId: current.valueId, participants: 3, impactedParticipants: 1, visibility: "PRIVATE" as const, freedomIds: [] };
-    expect(await updatePractice({ prisma, organizationId: birch, actorId, id, version: current.version, input })).toEqual({ ok: true, value: null });
+    const current = await prisma.practice.findUniqueOrThrow({
+      where: { id },
+      select: { version: true, valueId: true },
+    });
+    const input = {
+      title: `${MARKER} moved`,
+      notes: "",
+      occurredOn,
+      valueId: current.valueId,
+      participants: 3,
+      impactedParticipants: 1,
+      visibility: "PRIVATE" as const,
+      freedomIds: [],
+    };
+    expect(
+      await updatePractice({ prisma, organizationId: birch, actorId, id, version: current.version, input }),
+    ).toEqual({ ok: true, value: null });
   };
   await move(await practice(birch, `${YEAR}-01-05`, "b1"), `${YEAR}-04-20`);
   // moved into the next year: the year it left has no practice and no latest date
@@ -92,10 +136,27 @@ beforeAll(async () => {
   await practice(dogwood, `${YEAR}-05-05`, "d1");
 
   const commitment = (key: string) =>
-    valueOf(createCommitment({ prisma, organizationId: alder, actorId, cycleId: cycle.id, submissionKey: key, input: { title: `${MARKER} commitment`, description: MARKER, valueId: values[0].id, year: YEAR } }));
+    valueOf(
+      createCommitment({
+        prisma,
+        organizationId: alder,
+        actorId,
+        cycleId: cycle.id,
+        submissionKey: key,
+        input: { title: `${MARKER} commitment`, description: MARKER, valueId: values[0].id, year: YEAR },
+      }),
+    );
   const first = await commitment("c1");
   await commitment("c2");
-  await addCommitmentUpdate({ prisma, organizationId: alder, actorId, commitmentId: first.id, version: 1, submissionKey: "u1", input: { status: "ACHIEVED", progress: 100, note: MARKER } });
+  await addCommitmentUpdate({
+    prisma,
+    organizationId: alder,
+    actorId,
+    commitmentId: first.id,
+    version: 1,
+    submissionKey: "u1",
+    input: { status: "ACHIEVED", progress: 100, note: MARKER },
+  });
 
   const step = (organizationId: string, valueId: string) =>
     saveReflectionStep({
@@ -104,16 +165,29 @@ beforeAll(async () => {
       actorId,
       year: YEAR,
       version: 0,
-      input: { valueId, rubricLevel: 3, wentWell: MARKER, challenges: MARKER, nextSteps: MARKER, visibility: "PRIVATE", consentToQuote: false },
+      input: {
+        valueId,
+        rubricLevel: 3,
+        wentWell: MARKER,
+        challenges: MARKER,
+        nextSteps: MARKER,
+        visibility: "PRIVATE",
+        consentToQuote: false,
+      },
     });
   for (const v of values) await step(alder, v.id);
-  expect(await submitReflection({ prisma, organizationId: alder, actorId, year: YEAR })).toEqual({ ok: true, value: null });
+  expect(await submitReflection({ prisma, organizationId: alder, actorId, year: YEAR })).toEqual({
+    ok: true,
+    value: null,
+  });
   await step(birch, values[0].id);
 
   const admin = await createUser({ coalitionRole: "ADMIN" });
   await setOrganizationArchived({ prisma, actorId: admin.id, id: dogwood, archived: true });
   staffCookie = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
-  memberCookie = (await sessionCookie((await createUser({ memberships: [{ organizationId: alder, role: "LEAD" }] })).id)).cookie;
+  memberCookie = (
+    await sessionCookie((await createUser({ memberships: [{ organizationId: alder, role: "LEAD" }] })).id)
+  ).cookie;
 });
 
 describe("what the tracker shows", () => {
@@ -133,16 +207,33 @@ describe("what the tracker shows", () => {
       commitments: { PLANNED: 1, IN_PROGRESS: 0, ACHIEVED: 1, PAUSED: 0, DROPPED: 0 },
     });
     // moved from January to April, and the deleted September practice does not count
-    expect(row("Birch Alliance")).toMatchObject({ macroRegion: "NORTHEAST", practices: 2, lastPracticeOn: `${YEAR}-04-20`, reflection: "DRAFT" });
-    expect(row("=Cedar Network")).toMatchObject({ macroRegion: "SOUTHWEST", practices: 0, lastPracticeOn: null, reflection: "NOT_STARTED" });
+    expect(row("Birch Alliance")).toMatchObject({
+      macroRegion: "NORTHEAST",
+      practices: 2,
+      lastPracticeOn: `${YEAR}-04-20`,
+      reflection: "DRAFT",
+    });
+    expect(row("=Cedar Network")).toMatchObject({
+      macroRegion: "SOUTHWEST",
+      practices: 0,
+      lastPracticeOn: null,
+      reflection: "NOT_STARTED",
+    });
     expect(row("100%_Club")).toMatchObject({ macroRegion: "UNSPECIFIED", regionName: null });
     expect(names(d)).not.toContain("Dogwood Archived");
   });
 
   test("an earlier year has its own counts and its own latest date", async () => {
     const d = await data(`year=${YEAR - 1}`);
-    expect(d.tracker.rows.find((r) => r.name === "Alder Collective")).toMatchObject({ practices: 1, lastPracticeOn: `${YEAR - 1}-11-01`, commitments: { PLANNED: 0, ACHIEVED: 0 } });
-    expect(d.tracker.rows.find((r) => r.name === "Birch Alliance")).toMatchObject({ practices: 0, lastPracticeOn: null });
+    expect(d.tracker.rows.find((r) => r.name === "Alder Collective")).toMatchObject({
+      practices: 1,
+      lastPracticeOn: `${YEAR - 1}-11-01`,
+      commitments: { PLANNED: 0, ACHIEVED: 0 },
+    });
+    expect(d.tracker.rows.find((r) => r.name === "Birch Alliance")).toMatchObject({
+      practices: 0,
+      lastPracticeOn: null,
+    });
   });
 
   test("filters and sorting come from the URL", async () => {
@@ -152,26 +243,43 @@ describe("what the tracker shows", () => {
     expect(names(await data(`year=${YEAR}&state=DRAFT`))).toEqual(["Birch Alliance"]);
     expect(names(await data(`year=${YEAR}&state=NOT_STARTED`)).sort()).toEqual(["100%_Club", "=Cedar Network"]);
     expect(names(await data(`year=${YEAR}&q=BIRCH`))).toEqual(["Birch Alliance"]);
-    expect(names(await data(`year=${YEAR}&sort=practices&dir=desc`)).slice(0, 2)).toEqual(["Alder Collective", "Birch Alliance"]);
+    expect(names(await data(`year=${YEAR}&sort=practices&dir=desc`)).slice(0, 2)).toEqual([
+      "Alder Collective",
+      "Birch Alliance",
+    ]);
     expect(names(await data(`year=${YEAR}&sort=last`)).slice(0, 2)).toEqual(["Birch Alliance", "Alder Collective"]);
-    expect(names(await data(`year=${YEAR}&sort=last&dir=desc`)).slice(0, 2)).toEqual(["Alder Collective", "Birch Alliance"]);
+    expect(names(await data(`year=${YEAR}&sort=last&dir=desc`)).slice(0, 2)).toEqual([
+      "Alder Collective",
+      "Birch Alliance",
+    ]);
     expect(names(await data(`year=${YEAR}&sort=reflection&dir=desc`))[0]).toBe("Alder Collective");
   });
 
   test("hostile searches are text: wildcards match themselves, SQL and nonsense change nothing", async () => {
     expect(names(await data(`year=${YEAR}&q=${encodeURIComponent("%")}`))).toEqual(["100%_Club"]);
     expect(names(await data(`year=${YEAR}&q=_`))).toEqual(["100%_Club"]);
-    expect((await data(`year=${YEAR}&q=${encodeURIComponent(`'; DROP TABLE "Organization"; --`)}`)).tracker.total).toBe(0);
+    expect((await data(`year=${YEAR}&q=${encodeURIComponent(`'; DROP TABLE "Organization"; --`)}`)).tracker.total).toBe(
+      0,
+    );
     // too long, a NUL, unknown choices: the default view, not an error
     expect((await data(`year=${YEAR}&q=${"x".repeat(5000)}`)).tracker.total).toBe(4);
-    expect((await data(`year=${YEAR}&q=a%00b&sort=drop&dir=sideways&state=LOST&region=MARS&page=-3`)).tracker.total).toBe(0);
+    expect(
+      (await data(`year=${YEAR}&q=a%00b&sort=drop&dir=sideways&state=LOST&region=MARS&page=-3`)).tracker.total,
+    ).toBe(0);
     expect((await data("year=99999&size=HUGE&impacted=maybe")).tracker.total).toBe(4);
     expect(await (await getPrisma()).organization.count()).toBe(5);
   });
 
   test("pages of 50, in order, and a page past the end is empty with the same total", async () => {
     const prisma = await getPrisma();
-    await prisma.organization.createMany({ data: Array.from({ length: 52 }, (_, i) => ({ name: `Paged ${String(i).padStart(2, "0")}`, slug: `paged-${i}`, region: "OR", sizeBand: "SMALL" as const })) });
+    await prisma.organization.createMany({
+      data: Array.from({ length: 52 }, (_, i) => ({
+        name: `Paged ${String(i).padStart(2, "0")}`,
+        slug: `paged-${i}`,
+        region: "OR",
+        sizeBand: "SMALL" as const,
+      })),
+    });
     const first = await data(`year=${YEAR}&q=Paged`);
     expect(first.tracker).toMatchObject({ total: 52, pages: 2 });
     expect(first.tracker.rows).toHaveLength(50);
@@ -188,7 +296,12 @@ describe("no content, no members", () => {
     const { text } = await page(`year=${YEAR}`);
     expect(text).toContain("Alder Collective");
     expect(text).not.toContain(MARKER);
-    const res = await answer(() => csvLoader(requestArgs(`/movement/organizations.csv?year=${YEAR}&sort=practices&dir=desc`, { cookie: staffCookie })) as Promise<Response>);
+    const res = await answer(
+      () =>
+        csvLoader(
+          requestArgs(`/movement/organizations.csv?year=${YEAR}&sort=practices&dir=desc`, { cookie: staffCookie }),
+        ) as Promise<Response>,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toContain("text/csv");
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -208,7 +321,13 @@ describe("no content, no members", () => {
 
   test("an organization's member gets 404 on the page and the CSV", async () => {
     expect((await page("", memberCookie)).res.status).toBe(404);
-    expect((await answer(() => csvLoader(requestArgs("/movement/organizations.csv", { cookie: memberCookie })) as Promise<Response>)).status).toBe(404);
+    expect(
+      (
+        await answer(
+          () => csvLoader(requestArgs("/movement/organizations.csv", { cookie: memberCookie })) as Promise<Response>,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   test("the per-organization year counts agree with a fresh count", async () => {
@@ -219,7 +338,9 @@ describe("no content, no members", () => {
     const before = await data(`year=${YEAR}`);
     const prisma = await getPrisma();
     await prisma.organizationYear.updateMany({ data: { practiceCount: 7, lastPracticeOn: new Date("2001-01-01") } });
-    expect((await compareSummaries({ prisma })).stored.organizationYears).not.toEqual((await compareSummaries({ prisma })).fresh.organizationYears);
+    expect((await compareSummaries({ prisma })).stored.organizationYears).not.toEqual(
+      (await compareSummaries({ prisma })).fresh.organizationYears,
+    );
     await rebuildSummaries({ prisma });
     expect(await data(`year=${YEAR}`)).toEqual(before);
     const again = await compareSummaries({ prisma });

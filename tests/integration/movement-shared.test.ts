@@ -41,23 +41,56 @@ const titles = (d: Data) => d.entries.practices.map((p) => p.title);
 beforeAll(async () => {
   const prisma = await getPrisma();
   const actorId = (await createUser()).id;
-  values = await prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
-  freedoms = await prisma.freedom.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
-  await prisma.cycle.create({ data: { year: YEAR, opensOn: new Date(`${YEAR}-01-01`), closesOn: new Date(`${YEAR}-12-31`), status: "OPEN" } });
-  const org = async (name: string, region: string) => (await prisma.organization.create({ data: { name, slug: name.toLowerCase().replace(/\W+/g, "-"), region, sizeBand: "SMALL" } })).id;
+  values = await prisma.value.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
+  freedoms = await prisma.freedom.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
+  await prisma.cycle.create({
+    data: { year: YEAR, opensOn: new Date(`${YEAR}-01-01`), closesOn: new Date(`${YEAR}-12-31`), status: "OPEN" },
+  });
+  const org = async (name: string, region: string) =>
+    (
+      await prisma.organization.create({
+        data: { name, slug: name.toLowerCase().replace(/\W+/g, "-"), region, sizeBand: "SMALL" },
+      })
+    ).id;
   const alder = await org("Alder Collective", "CA");
   const birch = await org("Birch Alliance", "NY");
   const dogwood = await org("Dogwood Archived", "CA");
   let n = 0;
-  const practice = async (organizationId: string, title: string, occurredOn: string, visibility: "PRIVATE" | "COALITION" | "PUBLIC", valueId = values[0].id, freedomIds: string[] = []) =>
+  const practice = async (
+    organizationId: string,
+    title: string,
+    occurredOn: string,
+    visibility: "PRIVATE" | "COALITION" | "PUBLIC",
+    valueId = values[0].id,
+    freedomIds: string[] = [],
+  ) =>
     (
-      await valueOf(createPractice({
-        prisma,
-        organizationId,
-        actorId,
-        submissionKey: `s${n++}`,
-        input: { title, notes: visibility === "PRIVATE" ? MARKER : `${title} notes`, occurredOn, valueId, participants: 4, impactedParticipants: 1, visibility, freedomIds },
-      }))
+      await valueOf(
+        createPractice({
+          prisma,
+          organizationId,
+          actorId,
+          submissionKey: `s${n++}`,
+          input: {
+            title,
+            notes: visibility === "PRIVATE" ? MARKER : `${title} notes`,
+            occurredOn,
+            valueId,
+            participants: 4,
+            impactedParticipants: 1,
+            visibility,
+            freedomIds,
+          },
+        }),
+      )
     ).id;
   await practice(alder, "Shared workshop", `${YEAR}-03-01`, "COALITION", values[0].id, [freedoms[0].id]);
   await practice(alder, "Public rally", `${YEAR}-05-01`, "PUBLIC", values[1].id, [freedoms[1].id]);
@@ -75,16 +108,35 @@ beforeAll(async () => {
       actorId,
       year: YEAR,
       version: 0,
-      input: { valueId: values[i].id, rubricLevel: 2, wentWell: text, challenges: `${text} challenges`, nextSteps: "", visibility, consentToQuote: false },
+      input: {
+        valueId: values[i].id,
+        rubricLevel: 2,
+        wentWell: text,
+        challenges: `${text} challenges`,
+        nextSteps: "",
+        visibility,
+        consentToQuote: false,
+      },
     });
-  for (let i = 0; i < values.length; i++) await step(alder, i, i === 0 ? "COALITION" : i === 1 ? "PUBLIC" : "PRIVATE", i < 2 ? `Shared reflection ${i}` : MARKER);
-  expect(await submitReflection({ prisma, organizationId: alder, actorId, year: YEAR })).toEqual({ ok: true, value: null });
+  for (let i = 0; i < values.length; i++)
+    await step(
+      alder,
+      i,
+      i === 0 ? "COALITION" : i === 1 ? "PUBLIC" : "PRIVATE",
+      i < 2 ? `Shared reflection ${i}` : MARKER,
+    );
+  expect(await submitReflection({ prisma, organizationId: alder, actorId, year: YEAR })).toEqual({
+    ok: true,
+    value: null,
+  });
   await step(birch, 0, "COALITION", "Draft coalition text");
 
   const admin = await createUser({ coalitionRole: "ADMIN" });
   await setOrganizationArchived({ prisma, actorId: admin.id, id: dogwood, archived: true });
   staffCookie = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
-  memberCookie = (await sessionCookie((await createUser({ memberships: [{ organizationId: alder, role: "LEAD" }] })).id)).cookie;
+  memberCookie = (
+    await sessionCookie((await createUser({ memberships: [{ organizationId: alder, role: "LEAD" }] })).id)
+  ).cookie;
 });
 
 describe("what staff see", () => {
@@ -92,7 +144,11 @@ describe("what staff see", () => {
     const d = await data("");
     expect(titles(d)).toEqual(["Public rally", "Shared workshop", "Fair 100% share", "Birch 2024 meeting"]);
     expect(d.entries.counts).toEqual({ practices: 4, reflections: 2 });
-    expect(d.entries.practices[0]).toMatchObject({ organization: "Alder Collective", date: `${YEAR}-05-01`, visibility: "PUBLIC" });
+    expect(d.entries.practices[0]).toMatchObject({
+      organization: "Alder Collective",
+      date: `${YEAR}-05-01`,
+      visibility: "PUBLIC",
+    });
     expect(d.entries.practices[1].freedoms).toHaveLength(1);
   });
 
@@ -113,26 +169,44 @@ describe("what staff see", () => {
     expect(byFreedom.entries.counts.reflections).toBe(0);
     expect(titles(await data("region=NORTHEAST"))).toEqual(["Fair 100% share", "Birch 2024 meeting"]);
     expect((await data("kind=reflections&region=NORTHEAST")).entries.total).toBe(0);
-    expect((await data(`kind=reflections&region=WEST&year=${YEAR}&value=${values[0].slug}`)).entries.reflections.map((r) => r.wentWell)).toEqual(["Shared reflection 0"]);
+    expect(
+      (await data(`kind=reflections&region=WEST&year=${YEAR}&value=${values[0].slug}`)).entries.reflections.map(
+        (r) => r.wentWell,
+      ),
+    ).toEqual(["Shared reflection 0"]);
   });
 
   test("search looks in shared text and names only, and hostile input is plain text", async () => {
     expect(titles(await data("q=WORKSHOP"))).toEqual(["Shared workshop"]);
     expect(titles(await data("q=birch"))).toEqual(["Fair 100% share", "Birch 2024 meeting"]);
     expect(titles(await data(`q=${encodeURIComponent("%")}`))).toEqual(["Fair 100% share"]);
-    expect((await data("kind=reflections&q=reflection%201")).entries.reflections.map((r) => r.wentWell)).toEqual(["Shared reflection 1"]);
+    expect((await data("kind=reflections&q=reflection%201")).entries.reflections.map((r) => r.wentWell)).toEqual([
+      "Shared reflection 1",
+    ]);
     // a private entry's words find nothing
     expect((await data(`q=${MARKER}`)).entries.counts).toEqual({ practices: 0, reflections: 0 });
     expect((await data(`q=${encodeURIComponent(`'; DROP TABLE "Practice"; --`)}`)).entries.total).toBe(0);
-    expect((await data(`q=${"y".repeat(5000)}&kind=poems&year=1&page=-1&region=MARS&value=${encodeURIComponent("<b>")}`)).entries.total).toBe(4);
+    expect(
+      (await data(`q=${"y".repeat(5000)}&kind=poems&year=1&page=-1&region=MARS&value=${encodeURIComponent("<b>")}`))
+        .entries.total,
+    ).toBe(4);
     expect((await data("q=a%00b")).entries.total).toBe(0);
   });
 
   test("pages of 20", async () => {
     const prisma = await getPrisma();
-    const birch = await prisma.organization.findUniqueOrThrow({ where: { slug: "birch-alliance" }, select: { id: true } });
+    const birch = await prisma.organization.findUniqueOrThrow({
+      where: { slug: "birch-alliance" },
+      select: { id: true },
+    });
     await prisma.practice.createMany({
-      data: Array.from({ length: 25 }, (_, i) => ({ organizationId: birch.id, valueId: values[0].id, title: `Paged ${i}`, occurredOn: new Date(Date.UTC(2023, 0, 1 + i)), visibility: "COALITION" as const })),
+      data: Array.from({ length: 25 }, (_, i) => ({
+        organizationId: birch.id,
+        valueId: values[0].id,
+        title: `Paged ${i}`,
+        occurredOn: new Date(Date.UTC(2023, 0, 1 + i)),
+        visibility: "COALITION" as const,
+      })),
     });
     const first = await data("year=2023");
     expect(first.entries).toMatchObject({ total: 25, pages: 2 });
@@ -146,7 +220,13 @@ describe("what staff see", () => {
 
 describe("never private, never a member", () => {
   test("no private or unsubmitted text in the page data, whatever the view", async () => {
-    for (const search of ["", "kind=reflections", `year=${YEAR}`, `kind=reflections&year=${YEAR}`, `value=${values[0].slug}`]) {
+    for (const search of [
+      "",
+      "kind=reflections",
+      `year=${YEAR}`,
+      `kind=reflections&year=${YEAR}`,
+      `value=${values[0].slug}`,
+    ]) {
       const { text } = await page(search);
       expect(text).not.toContain(MARKER);
       expect(text).not.toContain("Draft coalition text");

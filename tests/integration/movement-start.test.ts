@@ -6,7 +6,11 @@ import { loader as dashboardLoader } from "~/routes/movement._index";
 import { getPrisma } from "~/utils/db.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
-type Data = { firstSteps: { start: Record<string, boolean>; canManageOrganizations: boolean; canManageCycle: boolean } | null; showCharts: boolean; charts: unknown[] };
+type Data = {
+  firstSteps: { start: Record<string, boolean>; canManageOrganizations: boolean; canManageCycle: boolean } | null;
+  showCharts: boolean;
+  charts: unknown[];
+};
 
 async function load(cookie: string) {
   const res = await answer(() => dashboardLoader(requestArgs("/movement", { cookie })) as Promise<Response>);
@@ -22,7 +26,11 @@ describe("a new installation's dashboard", () => {
     expect(await prisma.cycle.count()).toBe(0);
 
     const fresh = await load(admin);
-    expect(fresh.firstSteps).toEqual({ start: { hasOrganizations: false, hasCycle: false, hasPractices: false }, canManageOrganizations: true, canManageCycle: true });
+    expect(fresh.firstSteps).toEqual({
+      start: { hasOrganizations: false, hasCycle: false, hasPractices: false },
+      canManageOrganizations: true,
+      canManageCycle: true,
+    });
     expect(fresh.showCharts).toBe(false);
     const forStaff = await load(staff);
     expect(forStaff.firstSteps).toMatchObject({ canManageOrganizations: false, canManageCycle: false });
@@ -33,7 +41,9 @@ describe("a new installation's dashboard", () => {
     expect(withOrg.showCharts).toBe(true);
     expect(withOrg.charts.length).toBe(6);
 
-    await prisma.cycle.create({ data: { year: 2026, status: "DRAFT", opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31") } });
+    await prisma.cycle.create({
+      data: { year: 2026, status: "DRAFT", opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31") },
+    });
     const value = await prisma.value.findFirstOrThrow({ where: { archivedAt: null }, select: { id: true } });
     const actor = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
     await createPractice({
@@ -41,7 +51,16 @@ describe("a new installation's dashboard", () => {
       organizationId: org.id,
       actorId: actor.id,
       submissionKey: "first-practice",
-      input: { title: "First", notes: "", occurredOn: "2026-01-05", valueId: value.id, participants: 0, impactedParticipants: 0, visibility: "PRIVATE", freedomIds: [] },
+      input: {
+        title: "First",
+        notes: "",
+        occurredOn: "2026-01-05",
+        valueId: value.id,
+        participants: 0,
+        impactedParticipants: 0,
+        visibility: "PRIVATE",
+        freedomIds: [],
+      },
     });
     expect((await load(admin)).firstSteps).toBeNull();
   });

@@ -16,7 +16,13 @@ import { answer, createUser, requestArgs, sessionCookie, valueOf } from "../fact
 
 const MARKER = "PRIVATE-MARKER-7f3a";
 const YEAR = 2025;
-type Org = { id: string; region: string; sizeBand: "SMALL" | "MEDIUM" | "LARGE"; impactedLed: boolean; practices: number };
+type Org = {
+  id: string;
+  region: string;
+  sizeBand: "SMALL" | "MEDIUM" | "LARGE";
+  impactedLed: boolean;
+  practices: number;
+};
 const ORGS: Omit<Org, "id">[] = [
   { region: "CA", sizeBand: "SMALL", impactedLed: true, practices: 2 },
   { region: "CA", sizeBand: "SMALL", impactedLed: true, practices: 2 },
@@ -42,16 +48,33 @@ const labels = {
   impacted: "impacted",
   practices: "practices",
   organizations: "organizations",
-  participation: { quarter: (q: number) => `Q${q}`, year: "year", active: "active", notStarted: "n", drafted: "d", submitted: "s" },
+  participation: {
+    quarter: (q: number) => `Q${q}`,
+    year: "year",
+    active: "active",
+    notStarted: "n",
+    drafted: "d",
+    submitted: "s",
+  },
 };
 
 async function dashboard(filters: Omit<MovementFilters, "year"> = {}) {
-  return getMovementDashboard({ prisma: await getPrisma(), filters: { year: YEAR, ...filters }, locale: "en", minGroupSize: 3, labels, valueColor, freedomColor });
+  return getMovementDashboard({
+    prisma: await getPrisma(),
+    filters: { year: YEAR, ...filters },
+    locale: "en",
+    minGroupSize: 3,
+    labels,
+    valueColor,
+    freedomColor,
+  });
 }
 
 /** March 2025 for the chosen value, from the practices chart (its row, whether the chart shows a year or a range). */
 function march(d: Awaited<ReturnType<typeof dashboard>>) {
-  const column = d.charts.practices.columns.findIndex((c) => c.key === `${valueSlug}-${YEAR}` || c.key === `${valueSlug}-current`);
+  const column = d.charts.practices.columns.findIndex(
+    (c) => c.key === `${valueSlug}-${YEAR}` || c.key === `${valueSlug}-current`,
+  );
   return d.charts.practices.rows.find((r) => r.key === `${YEAR}-03`)!.cells[column];
 }
 
@@ -60,7 +83,11 @@ function parseCsv(text: string) {
   return text
     .trim()
     .split("\r\n")
-    .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].filter((m) => m.index! < line.length || m[1]).map((m) => (m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1])));
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+        .filter((m) => m.index! < line.length || m[1])
+        .map((m) => (m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1])),
+    );
 }
 
 beforeAll(async () => {
@@ -71,20 +98,41 @@ beforeAll(async () => {
   const actor = await createUser();
   orgs = [];
   for (const [i, o] of ORGS.entries()) {
-    const created = await prisma.organization.create({ data: { name: `Known ${i}`, slug: `known-${i}`, region: o.region, sizeBand: o.sizeBand, impactedLed: o.impactedLed } });
+    const created = await prisma.organization.create({
+      data: {
+        name: `Known ${i}`,
+        slug: `known-${i}`,
+        region: o.region,
+        sizeBand: o.sizeBand,
+        impactedLed: o.impactedLed,
+      },
+    });
     orgs.push({ ...o, id: created.id });
     for (let p = 0; p < o.practices; p++) {
-      await valueOf(createPractice({
-        prisma,
-        organizationId: created.id,
-        actorId: actor.id,
-        submissionKey: `known-${i}-${p}`,
-        input: { title: `${MARKER} ${i}`, notes: MARKER, occurredOn: `${YEAR}-03-1${p}`, valueId, participants: 10, impactedParticipants: 4, visibility: "PRIVATE", freedomIds: [] },
-      }));
+      await valueOf(
+        createPractice({
+          prisma,
+          organizationId: created.id,
+          actorId: actor.id,
+          submissionKey: `known-${i}-${p}`,
+          input: {
+            title: `${MARKER} ${i}`,
+            notes: MARKER,
+            occurredOn: `${YEAR}-03-1${p}`,
+            valueId,
+            participants: 10,
+            impactedParticipants: 4,
+            visibility: "PRIVATE",
+            freedomIds: [],
+          },
+        }),
+      );
     }
   }
   staffCookie = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
-  memberCookie = (await sessionCookie((await createUser({ memberships: [{ organizationId: orgs[0].id, role: "LEAD" }] })).id)).cookie;
+  memberCookie = (
+    await sessionCookie((await createUser({ memberships: [{ organizationId: orgs[0].id, role: "LEAD" }] })).id)
+  ).cookie;
 });
 
 describe("known answers and suppression", () => {
@@ -106,19 +154,31 @@ describe("known answers and suppression", () => {
     const d = await dashboard();
     const row = d.charts.participants.rows.find((r) => r.key === valueSlug)!;
     expect(row.cells).toEqual([110, 44]);
-    expect((await dashboard({ region: "SOUTHWEST" })).charts.participants.rows.find((r) => r.key === valueSlug)!.cells).toEqual([null, null]);
+    expect(
+      (await dashboard({ region: "SOUTHWEST" })).charts.participants.rows.find((r) => r.key === valueSlug)!.cells,
+    ).toEqual([null, null]);
   });
 
   test("every filter combination shows no number built from fewer than 3 organizations", async () => {
     const combos: Omit<MovementFilters, "year">[] = [];
     for (const region of [undefined, ...MACRO_REGIONS])
       for (const size of [undefined, ...SIZE_BANDS])
-        for (const impacted of [undefined, true, false]) combos.push({ ...(region ? { region } : {}), ...(size ? { size } : {}), ...(impacted === undefined ? {} : { impacted }) });
+        for (const impacted of [undefined, true, false])
+          combos.push({
+            ...(region ? { region } : {}),
+            ...(size ? { size } : {}),
+            ...(impacted === undefined ? {} : { impacted }),
+          });
     // the same with a date range around March: its months are the same rollup cells, suppressed alike
     const ranged = combos.map((f) => ({ ...f, range: { from: `${YEAR}-02`, to: `${YEAR}-04` } }));
     let shown = 0;
     for (const f of [...combos, ...ranged]) {
-      const matching = orgs.filter((o) => (!f.region || MACRO[o.region] === f.region) && (!f.size || o.sizeBand === f.size) && (f.impacted === undefined || o.impactedLed === f.impacted));
+      const matching = orgs.filter(
+        (o) =>
+          (!f.region || MACRO[o.region] === f.region) &&
+          (!f.size || o.sizeBand === f.size) &&
+          (f.impacted === undefined || o.impactedLed === f.impacted),
+      );
       const d = await dashboard(f);
       const cell = march(d);
       const leftOut = orgs.length - matching.length;
@@ -129,7 +189,8 @@ describe("known answers and suppression", () => {
         expect(cell).toBe(matching.reduce((a, o) => a + o.practices, 0));
       }
       for (const row of d.charts.participation.rows) {
-        if (row.cells[0] !== null && row.cells[0] > 0) expect(matching.length, `${row.key} ${JSON.stringify(f)}`).toBeGreaterThanOrEqual(3);
+        if (row.cells[0] !== null && row.cells[0] > 0)
+          expect(matching.length, `${row.key} ${JSON.stringify(f)}`).toBeGreaterThanOrEqual(3);
       }
     }
     expect(shown).toBeGreaterThan(8);
@@ -147,7 +208,12 @@ describe("known answers and suppression", () => {
     expect(d.charts.practices.rows.map((r) => r.cells[column])).toEqual([0, 0, 0]);
     // a range across the turn of the year, and one without March: nothing of March in it
     const across = await dashboard({ range: { from: `${YEAR - 1}-11`, to: `${YEAR}-02` } });
-    expect(across.charts.practices.rows.map((r) => r.key)).toEqual([`${YEAR - 1}-11`, `${YEAR - 1}-12`, `${YEAR}-01`, `${YEAR}-02`]);
+    expect(across.charts.practices.rows.map((r) => r.key)).toEqual([
+      `${YEAR - 1}-11`,
+      `${YEAR - 1}-12`,
+      `${YEAR}-01`,
+      `${YEAR}-02`,
+    ]);
     const later = await dashboard({ range: { from: `${YEAR}-04`, to: `${YEAR}-06` } });
     expect(later.charts.practices.rows.flatMap((r) => r.cells).every((c) => c === 0)).toBe(true);
     // yearly charts are the year's whatever the range
@@ -157,26 +223,53 @@ describe("known answers and suppression", () => {
   test("months still to come are not drawn as months without practices", async () => {
     const prisma = await getPrisma();
     const inYear = (now: Date, range?: { from: string; to: string }) =>
-      getMovementDashboard({ prisma, filters: { year: YEAR, ...(range ? { range } : {}) }, locale: "en", minGroupSize: 3, labels, valueColor, freedomColor, now });
+      getMovementDashboard({
+        prisma,
+        filters: { year: YEAR, ...(range ? { range } : {}) },
+        locale: "en",
+        minGroupSize: 3,
+        labels,
+        valueColor,
+        freedomColor,
+        now,
+      });
     const may = await inYear(new Date(`${YEAR}-05-20T12:00:00Z`));
-    expect(may.charts.practices.rows.map((r) => r.key)).toEqual([`${YEAR}-01`, `${YEAR}-02`, `${YEAR}-03`, `${YEAR}-04`, `${YEAR}-05`]);
+    expect(may.charts.practices.rows.map((r) => r.key)).toEqual([
+      `${YEAR}-01`,
+      `${YEAR}-02`,
+      `${YEAR}-03`,
+      `${YEAR}-04`,
+      `${YEAR}-05`,
+    ]);
     const ranged = await inYear(new Date(`${YEAR}-05-20T12:00:00Z`), { from: `${YEAR}-04`, to: `${YEAR}-08` });
     expect(ranged.charts.practices.rows.map((r) => r.key)).toEqual([`${YEAR}-04`, `${YEAR}-05`]);
     const later = await inYear(new Date(`${YEAR + 1}-01-02T12:00:00Z`));
     expect(later.charts.practices.rows).toHaveLength(12);
   });
-
 });
 
 describe("the pages", () => {
   test("the CSV is the table is the chart, and no private text reaches staff", async () => {
-    const res = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}`, { cookie: staffCookie })) as Promise<Response>);
+    const res = await answer(
+      () => dashboardLoader(requestArgs(`/movement?year=${YEAR}`, { cookie: staffCookie })) as Promise<Response>,
+    );
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain(MARKER);
-    const data = JSON.parse(text) as { charts: { id: string; table: { columns: { label: string }[]; rows: { label: string; cells: (number | null)[] }[] }; svg: string }[] };
+    const data = JSON.parse(text) as {
+      charts: {
+        id: string;
+        table: { columns: { label: string }[]; rows: { label: string; cells: (number | null)[] }[] };
+        svg: string;
+      }[];
+    };
     const chart = data.charts.find((c) => c.id === "practices")!;
-    const csvRes = await answer(() => csvLoader(requestArgs(`/movement/csv?year=${YEAR}&chart=practices`, { cookie: staffCookie })) as Promise<Response>);
+    const csvRes = await answer(
+      () =>
+        csvLoader(
+          requestArgs(`/movement/csv?year=${YEAR}&chart=practices`, { cookie: staffCookie }),
+        ) as Promise<Response>,
+    );
     expect(csvRes.headers.get("Content-Type")).toContain("text/csv");
     const bytes = new Uint8Array(await csvRes.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -185,31 +278,66 @@ describe("the pages", () => {
     expect(csv).not.toContain(MARKER);
     const lines = parseCsv(csv.slice(1));
     expect(lines[0].slice(1)).toEqual(chart.table.columns.map((c) => c.label));
-    expect(lines.slice(1)).toEqual(chart.table.rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? "fewer than 3 organizations" : String(c)))]));
+    expect(lines.slice(1)).toEqual(
+      chart.table.rows.map((r) => [
+        r.label,
+        ...r.cells.map((c) => (c === null ? "fewer than 3 organizations" : String(c))),
+      ]),
+    );
     // each number shown is in the chart's SVG as a mark's title, and nothing hidden is
     const march2025 = chart.table.rows[2];
     const col = chart.table.columns.findIndex((c) => c.label.endsWith(String(YEAR)));
-    expect(chart.svg).toContain(`<title>${chart.table.columns[col].label.replace(/&/g, "&amp;")}, ${march2025.label}: ${march2025.cells[col]}</title>`);
+    expect(chart.svg).toContain(
+      `<title>${chart.table.columns[col].label.replace(/&/g, "&amp;")}, ${march2025.label}: ${march2025.cells[col]}</title>`,
+    );
     expect(chart.svg).not.toContain(": null<");
   });
 
   test("the date range reaches the page, its CSV and its wording; a range that does not parse is ignored and said to be", async () => {
-    const res = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}&from=${YEAR}-02&to=${YEAR}-04`, { cookie: staffCookie })) as Promise<Response>);
-    const data = (await res.json()) as { rangeIgnored: boolean; params: string; charts: { id: string; title: string; covers: string | null; table: { rows: { key: string; cells: (number | null)[] }[] } }[] };
+    const res = await answer(
+      () =>
+        dashboardLoader(
+          requestArgs(`/movement?year=${YEAR}&from=${YEAR}-02&to=${YEAR}-04`, { cookie: staffCookie }),
+        ) as Promise<Response>,
+    );
+    const data = (await res.json()) as {
+      rangeIgnored: boolean;
+      params: string;
+      charts: {
+        id: string;
+        title: string;
+        covers: string | null;
+        table: { rows: { key: string; cells: (number | null)[] }[] };
+      }[];
+    };
     expect(data.rangeIgnored).toBe(false);
     const practices = data.charts.find((c) => c.id === "practices")!;
-    expect(practices.title).toBe(`Practices per value per month, February ${YEAR} to April ${YEAR}, beside a year earlier`);
+    expect(practices.title).toBe(
+      `Practices per value per month, February ${YEAR} to April ${YEAR}, beside a year earlier`,
+    );
     expect(practices.covers).toBeNull();
-    expect(data.charts.find((c) => c.id === "participants")!.covers).toBe(`This chart counts whole years: it covers all of ${YEAR}, not only February ${YEAR} to April ${YEAR}.`);
+    expect(data.charts.find((c) => c.id === "participants")!.covers).toBe(
+      `This chart counts whole years: it covers all of ${YEAR}, not only February ${YEAR} to April ${YEAR}.`,
+    );
     expect(data.params).toContain(`from=${YEAR}-02&to=${YEAR}-04`);
-    const csvRes = await answer(() => csvLoader(requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie })) as Promise<Response>);
+    const csvRes = await answer(
+      () =>
+        csvLoader(
+          requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie }),
+        ) as Promise<Response>,
+    );
     expect(csvRes.headers.get("Content-Disposition")).toContain(`movement-practices-${YEAR}-02-to-${YEAR}-04.csv`);
     const lines = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ""));
     expect(lines.slice(1).map((l) => l[0])).toEqual([`Feb ${YEAR}`, `Mar ${YEAR}`, `Apr ${YEAR}`]);
-    expect(lines.slice(1).map((l) => l.slice(1))).toEqual(practices.table.rows.map((r) => r.cells.map((c) => (c === null ? "fewer than 3 organizations" : String(c)))));
+    expect(lines.slice(1).map((l) => l.slice(1))).toEqual(
+      practices.table.rows.map((r) => r.cells.map((c) => (c === null ? "fewer than 3 organizations" : String(c)))),
+    );
 
     for (const bad of [`from=${YEAR}-13`, `from=${YEAR}-05&to=${YEAR}-02`, "from=2000-01&to=2026-01", "to=abc"]) {
-      const ignored = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}&${bad}`, { cookie: staffCookie })) as Promise<Response>);
+      const ignored = await answer(
+        () =>
+          dashboardLoader(requestArgs(`/movement?year=${YEAR}&${bad}`, { cookie: staffCookie })) as Promise<Response>,
+      );
       expect(ignored.status, bad).toBe(200);
       const body = (await ignored.json()) as typeof data;
       expect(body.rangeIgnored, bad).toBe(true);

@@ -34,12 +34,20 @@ let requests = 0;
 const anotherAddress = () => `10.0.${Math.floor(++requests / 250)}.${requests % 250}`;
 
 /** A request for a link from a client address, as the HTTP server passes it in the load context. */
-function askForLink(email: string, { address = anotherAddress(), headers }: { address?: string; headers?: Record<string, string> } = {}) {
-  return forgotAction({ ...requestArgs("/forgot-password", { method: "POST", form: { email }, headers }), context: { clientAddress: address } });
+function askForLink(
+  email: string,
+  { address = anotherAddress(), headers }: { address?: string; headers?: Record<string, string> } = {},
+) {
+  return forgotAction({
+    ...requestArgs("/forgot-password", { method: "POST", form: { email }, headers }),
+    context: { clientAddress: address },
+  });
 }
 
 function submitReset(token: string, form: Record<string, string>, cookie?: string) {
-  return caught(resetAction(requestArgs(`/reset-password/${token}`, { method: "POST", form, params: { token }, cookie })));
+  return caught(
+    resetAction(requestArgs(`/reset-password/${token}`, { method: "POST", form, params: { token }, cookie })),
+  );
 }
 
 function openLink(token: string, headers: Record<string, string> = {}) {
@@ -63,7 +71,9 @@ const payloadSchema = z.object({ url: z.string(), minutes: z.number() });
 
 /** The raw token, as the person reads it in the emailed link. */
 async function emailedToken(email: string) {
-  const row = await (await getPrisma()).outboxEmail.findFirstOrThrow({ where: { to: email, template: "password-reset" }, orderBy: { createdAt: "desc" } });
+  const row = await (
+    await getPrisma()
+  ).outboxEmail.findFirstOrThrow({ where: { to: email, template: "password-reset" }, orderBy: { createdAt: "desc" } });
   return payloadSchema.parse(row.payload).url.split("/").pop() ?? "";
 }
 
@@ -73,7 +83,11 @@ async function accountState(userId: string) {
   const [password, sessions, resets] = await Promise.all([
     prisma.password.findUnique({ where: { userId }, select: { hash: true } }),
     prisma.session.findMany({ where: { userId }, select: { id: true }, orderBy: { id: "asc" } }),
-    prisma.passwordReset.findMany({ where: { userId }, select: { id: true, usedAt: true, expiresAt: true }, orderBy: { id: "asc" } }),
+    prisma.passwordReset.findMany({
+      where: { userId },
+      select: { id: true, usedAt: true, expiresAt: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
   return { password, sessions, resets };
 }
@@ -82,7 +96,11 @@ describe("asking for a reset link", () => {
   test("a known and an unknown email get the same answer; only the known one gets an email with the link", async () => {
     await createUser({ email: "known@example.org" });
     await createUser({ email: "off@example.org", disabled: true });
-    const answers = [await askForLink("Known@Example.org"), await askForLink("nobody@example.org"), await askForLink("off@example.org")];
+    const answers = [
+      await askForLink("Known@Example.org"),
+      await askForLink("nobody@example.org"),
+      await askForLink("off@example.org"),
+    ];
     const bodies = await Promise.all(answers.map((r) => r.text()));
     for (const [i, res] of answers.entries()) {
       expect(res.status).toBe(302);
@@ -92,13 +110,19 @@ describe("asking for a reset link", () => {
     }
 
     const prisma = await getPrisma();
-    const rows = await prisma.outboxEmail.findMany({ where: { to: { in: ["known@example.org", "nobody@example.org", "off@example.org"] } } });
+    const rows = await prisma.outboxEmail.findMany({
+      where: { to: { in: ["known@example.org", "nobody@example.org", "off@example.org"] } },
+    });
     expect(rows.map((r) => r.to)).toEqual(["known@example.org"]);
     const payload = payloadSchema.parse(rows[0].payload);
     expect(payload.url).toMatch(new RegExp(`^${readEnv().APP_URL}/reset-password/[A-Za-z0-9_-]{43}$`));
     expect(payload.minutes).toBe(30);
     expect(rows[0].status).toBe("PENDING");
-    expect(await prisma.auditEvent.count({ where: { action: "auth.password_reset_requested", actor: { email: "known@example.org" } } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "auth.password_reset_requested", actor: { email: "known@example.org" } },
+      }),
+    ).toBe(1);
 
     const page = await forgotLoader(requestArgs("/forgot-password?sent=1"));
     expect(await page.json()).toMatchObject({ title: "Check your email", sent: true, minutes: 30, devOutbox: true });
@@ -214,25 +238,30 @@ describe("using a reset link", () => {
   });
 
   // PGlite runs one statement at a time; only a PostgreSQL server lets the two resets really race
-  test.runIf(process.env.TEST_DB_MODE === "postgres")("of two simultaneous resets with one link, exactly one wins", async () => {
-    const user = await createUser({ email: "race@example.org" });
-    await askForLink("race@example.org");
-    const token = await emailedToken("race@example.org");
-    const prisma = await getPrisma();
-    const results = await Promise.all([
-      resetPassword({ prisma, token, password: "first of the two passwords" }),
-      resetPassword({ prisma, token, password: "second of the two passwords" }),
-    ]);
-    expect(results.filter((r) => r.ok && r.value === user.id)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.error === "gone")).toHaveLength(1);
-    expect(await prisma.auditEvent.count({ where: { action: "auth.password_reset", actorId: user.id } })).toBe(1);
-  });
+  test.runIf(process.env.TEST_DB_MODE === "postgres")(
+    "of two simultaneous resets with one link, exactly one wins",
+    async () => {
+      const user = await createUser({ email: "race@example.org" });
+      await askForLink("race@example.org");
+      const token = await emailedToken("race@example.org");
+      const prisma = await getPrisma();
+      const results = await Promise.all([
+        resetPassword({ prisma, token, password: "first of the two passwords" }),
+        resetPassword({ prisma, token, password: "second of the two passwords" }),
+      ]);
+      expect(results.filter((r) => r.ok && r.value === user.id)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.error === "gone")).toHaveLength(1);
+      expect(await prisma.auditEvent.count({ where: { action: "auth.password_reset", actorId: user.id } })).toBe(1);
+    },
+  );
 
   test("an expired link is refused with a translated page and changes nothing", async () => {
     const user = await createUser({ email: "late@example.org" });
     await askForLink("late@example.org");
     const token = await emailedToken("late@example.org");
-    await (await getPrisma()).passwordReset.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await (
+      await getPrisma()
+    ).passwordReset.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const before = await accountState(user.id);
 
     const page = await openLink(token);
@@ -272,10 +301,16 @@ describe("using a reset link", () => {
 
     const cases: [Record<string, string>, Record<string, string[]>][] = [
       [{ password: "short", confirm: "short" }, { password: ["validation.passwordTooShort"] }],
-      [{ password: "x".repeat(129), confirm: "x".repeat(129) }, { password: ["validation.passwordTooLong"], confirm: ["validation.passwordTooLong"] }],
+      [
+        { password: "x".repeat(129), confirm: "x".repeat(129) },
+        { password: ["validation.passwordTooLong"], confirm: ["validation.passwordTooLong"] },
+      ],
       [{ password: "password1234", confirm: "password1234" }, { password: ["validation.passwordCommon"] }],
       [{ password: "aaaaaaaaaaaaaaaa", confirm: "aaaaaaaaaaaaaaaa" }, { password: ["validation.passwordCommon"] }],
-      [{ password: "rosalinda says hello", confirm: "rosalinda says hello" }, { password: ["validation.passwordContainsEmail"] }],
+      [
+        { password: "rosalinda says hello", confirm: "rosalinda says hello" },
+        { password: ["validation.passwordContainsEmail"] },
+      ],
       [{ password: NEW_PASSWORD, confirm: `${NEW_PASSWORD}!` }, { confirm: ["validation.passwordsDiffer"] }],
       [{}, { password: ["validation.required"], confirm: ["validation.required"] }],
     ];
@@ -328,7 +363,11 @@ async function fakeSmtpServer() {
 }
 
 describe("the outbox", () => {
-  async function enqueue(to: string, template: "password-reset" | "invitation", payload: Record<string, string | number | null>) {
+  async function enqueue(
+    to: string,
+    template: "password-reset" | "invitation",
+    payload: Record<string, string | number | null>,
+  ) {
     const prisma = await getPrisma();
     return prisma.$transaction((tx) => enqueueEmail(tx, { to, template, locale: "en", payload }));
   }
@@ -361,7 +400,12 @@ describe("the outbox", () => {
       }),
     ).toBe(0);
     const failed = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: c.id } });
-    expect(failed).toMatchObject({ status: "PENDING", attempts: 1, lastError: "SMTP server unreachable", sentAt: null });
+    expect(failed).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastError: "SMTP server unreachable",
+      sentAt: null,
+    });
     expect(failed.sendAfter.getTime()).toBeGreaterThan(Date.now());
   });
 
@@ -387,7 +431,16 @@ describe("the outbox", () => {
     // npm start's try-out: the email waits in the outbox, and the line says so rather than "not sent"
     log.mockClear();
     await enqueue("tryout@example.org", "password-reset", resetPayload);
-    await sendDueEmails({ prisma, send: createMailer({ ...readEnv(), SMTP_URL: undefined, NODE_ENV: "production", DEV_OUTBOX: "1", DATABASE_URL: undefined }) });
+    await sendDueEmails({
+      prisma,
+      send: createMailer({
+        ...readEnv(),
+        SMTP_URL: undefined,
+        NODE_ENV: "production",
+        DEV_OUTBOX: "1",
+        DATABASE_URL: undefined,
+      }),
+    });
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0][0]).toContain("tryout@example.org");
     expect(log.mock.calls[0][0]).toContain("/dev/outbox");
@@ -413,7 +466,10 @@ describe("the outbox", () => {
     }
     const refused = await enqueue("nobody-listens@example.org", "password-reset", resetPayload);
     await sendDueEmails({ prisma, send: createMailer({ ...readEnv(), SMTP_URL: `smtp://127.0.0.1:${smtp.port}` }) });
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+    });
   });
 
   test("a row with an unknown template or a bad payload is retried, not sent", async () => {
@@ -425,7 +481,9 @@ describe("the outbox", () => {
     expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(row.lastError).toMatch(/Invalid "invitation" payload/);
     expect(row.lastError).not.toContain("not a url");
-    await expect(renderEmail({ to: "x@example.org", template: "newsletter", locale: "en", payload: {} })).rejects.toThrow(/Unknown email template/);
+    await expect(
+      renderEmail({ to: "x@example.org", template: "newsletter", locale: "en", payload: {} }),
+    ).rejects.toThrow(/Unknown email template/);
   });
 });
 
@@ -433,16 +491,35 @@ describe("the mailer", () => {
   const url = "http://localhost:3000/reset-password/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
   test("renders the password reset email in English and Spanish, with the link", async () => {
-    const en = await renderEmail({ to: "a@example.org", template: "password-reset", locale: "en", payload: { url, minutes: 30 } });
+    const en = await renderEmail({
+      to: "a@example.org",
+      template: "password-reset",
+      locale: "en",
+      payload: { url, minutes: 30 },
+    });
     expect(en.subject).toBe("Reset your North Star password");
     expect(en.text).toContain(url);
     expect(en.text).toContain("30 minutes");
-    const es = await renderEmail({ to: "a@example.org", template: "password-reset", locale: "es", payload: { url, minutes: 30 } });
+    const es = await renderEmail({
+      to: "a@example.org",
+      template: "password-reset",
+      locale: "es",
+      payload: { url, minutes: 30 },
+    });
     expect(es.subject).toBe("Restablezca su contraseña de North Star");
     expect(es.text).toContain(url);
     expect(es.text).toContain("30 minutos");
     // an unsupported locale falls back to English
-    expect((await renderEmail({ to: "a@example.org", template: "password-reset", locale: "fr", payload: { url, minutes: 30 } })).subject).toBe(en.subject);
+    expect(
+      (
+        await renderEmail({
+          to: "a@example.org",
+          template: "password-reset",
+          locale: "fr",
+          payload: { url, minutes: 30 },
+        })
+      ).subject,
+    ).toBe(en.subject);
   });
 
   test("renders the invitation email in English and Spanish, for an organization and for the coalition", async () => {

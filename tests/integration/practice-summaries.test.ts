@@ -32,7 +32,7 @@ beforeAll(async () => {
 test("after 150 random creates, edits, deletes and undos the summaries equal a fresh count", async () => {
   const prisma = await getPrisma();
   const random = prng(42);
-  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const input = (): PracticeInput => {
     const participants = Math.floor(random() * 40);
     return {
@@ -52,12 +52,21 @@ test("after 150 random creates, edits, deletes and undos the summaries equal a f
     const roll = random();
     if (roll < 0.45 || live.length === 0) {
       const organizationId = pick(orgs);
-      const { id } = await valueOf(createPractice({ prisma, organizationId, actorId, submissionKey: `k-${step}`, input: input() }));
+      const { id } = await valueOf(
+        createPractice({ prisma, organizationId, actorId, submissionKey: `k-${step}`, input: input() }),
+      );
       live.push({ id, organizationId, version: 1, deleted: false });
     } else if (roll < 0.75) {
       const p = pick(live);
       const stale = random() < 0.15;
-      const result = await updatePractice({ prisma, organizationId: p.organizationId, actorId, id: p.id, version: stale ? p.version - 1 : p.version, input: input() });
+      const result = await updatePractice({
+        prisma,
+        organizationId: p.organizationId,
+        actorId,
+        id: p.id,
+        version: stale ? p.version - 1 : p.version,
+        input: input(),
+      });
       if (p.deleted) expect(result).toMatchObject({ ok: false, error: "not-found" });
       else if (stale) {
         expect(result).toMatchObject({ ok: false, error: "stale" });
@@ -68,7 +77,10 @@ test("after 150 random creates, edits, deletes and undos the summaries equal a f
       }
     } else {
       const p = pick(live);
-      expect((await setPracticeDeleted({ prisma, organizationId: p.organizationId, actorId, id: p.id, deleted: !p.deleted })).ok).toBe(true);
+      expect(
+        (await setPracticeDeleted({ prisma, organizationId: p.organizationId, actorId, id: p.id, deleted: !p.deleted }))
+          .ok,
+      ).toBe(true);
       p.deleted = !p.deleted;
       p.version++;
     }
@@ -81,14 +93,24 @@ test("after 150 random creates, edits, deletes and undos the summaries equal a f
   await rebuildSummaries({ prisma });
   const after = await compareSummaries({ prisma });
   expect(after.stored).toEqual(after.fresh);
-  expect(after.fresh.values.filter((r) => Number(r.practiceCount) > 0)).toEqual(fresh.values.filter((r) => Number(r.practiceCount) > 0));
+  expect(after.fresh.values.filter((r) => Number(r.practiceCount) > 0)).toEqual(
+    fresh.values.filter((r) => Number(r.practiceCount) > 0),
+  );
   // each save now also keeps the movement rollups: slow on the embedded database of a busy machine
 }, 180_000);
 
 test("a repeated submission key creates one practice and answers with the first one", async () => {
   const prisma = await getPrisma();
   const organizationId = orgs[0];
-  const base: PracticeInput = { title: "Once", occurredOn: "2026-01-05", valueId: values[0], participants: 3, impactedParticipants: 1, visibility: "PRIVATE", freedomIds: [] };
+  const base: PracticeInput = {
+    title: "Once",
+    occurredOn: "2026-01-05",
+    valueId: values[0],
+    participants: 3,
+    impactedParticipants: 1,
+    visibility: "PRIVATE",
+    freedomIds: [],
+  };
   const [a, b] = await Promise.all([
     valueOf(createPractice({ prisma, organizationId, actorId, submissionKey: "double-click", input: base })),
     valueOf(createPractice({ prisma, organizationId, actorId, submissionKey: "double-click", input: base })),
@@ -97,16 +119,40 @@ test("a repeated submission key creates one practice and answers with the first 
   expect([a.created, b.created].sort()).toEqual([false, true]);
   expect(await prisma.practice.count({ where: { organizationId, title: "Once" } })).toBe(1);
   // another organization cannot reuse (or learn about) the key
-  expect(await createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "double-click", input: base })).toMatchObject({ ok: false, error: "conflict" });
+  expect(
+    await createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "double-click", input: base }),
+  ).toMatchObject({ ok: false, error: "conflict" });
   expect(await prisma.practice.count({ where: { organizationId: orgs[1], title: "Once" } })).toBe(0);
 });
 
 test("an edit or delete naming another organization's practice finds nothing and changes nothing", async () => {
   const prisma = await getPrisma();
-  const base: PracticeInput = { title: "Theirs", occurredOn: "2026-01-05", valueId: values[0], participants: 3, impactedParticipants: 1, visibility: "PRIVATE", freedomIds: [] };
-  const { id } = await valueOf(createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "theirs", input: base }));
-  expect(await updatePractice({ prisma, organizationId: orgs[0], actorId, id, version: 1, input: { ...base, title: "Mine now" } })).toMatchObject({ ok: false, error: "not-found" });
-  expect(await setPracticeDeleted({ prisma, organizationId: orgs[0], actorId, id, deleted: true })).toMatchObject({ ok: false, error: "not-found" });
+  const base: PracticeInput = {
+    title: "Theirs",
+    occurredOn: "2026-01-05",
+    valueId: values[0],
+    participants: 3,
+    impactedParticipants: 1,
+    visibility: "PRIVATE",
+    freedomIds: [],
+  };
+  const { id } = await valueOf(
+    createPractice({ prisma, organizationId: orgs[1], actorId, submissionKey: "theirs", input: base }),
+  );
+  expect(
+    await updatePractice({
+      prisma,
+      organizationId: orgs[0],
+      actorId,
+      id,
+      version: 1,
+      input: { ...base, title: "Mine now" },
+    }),
+  ).toMatchObject({ ok: false, error: "not-found" });
+  expect(await setPracticeDeleted({ prisma, organizationId: orgs[0], actorId, id, deleted: true })).toMatchObject({
+    ok: false,
+    error: "not-found",
+  });
   const row = await prisma.practice.findUniqueOrThrow({ where: { id } });
   expect(row.title).toBe("Theirs");
   expect(row.deletedAt).toBeNull();
@@ -115,7 +161,12 @@ test("an edit or delete naming another organization's practice finds nothing and
 test("saves from several organizations at once, in the same movement cells, leave the summaries equal a fresh count", async () => {
   const prisma = await getPrisma();
   // same region, size band and year: every save shares the movement-wide rows, as on a busy day
-  const many = [...orgs, (await createOrganization()).id, (await createOrganization()).id, (await createOrganization()).id];
+  const many = [
+    ...orgs,
+    (await createOrganization()).id,
+    (await createOrganization()).id,
+    (await createOrganization()).id,
+  ];
   const input = (i: number): PracticeInput => ({
     title: "Busy day",
     notes: "",
@@ -127,18 +178,45 @@ test("saves from several organizations at once, in the same movement cells, leav
     freedomIds: i % 2 ? [freedoms[0], freedoms[1]] : [freedoms[1]],
   });
   // a few at a time, like a server's concurrent requests (the embedded database has one connection to share)
-  const inWaves = async <T,>(jobs: (() => Promise<T>)[]) => {
+  const inWaves = async <T>(jobs: (() => Promise<T>)[]) => {
     const out: T[] = [];
     for (let i = 0; i < jobs.length; i += 4) out.push(...(await Promise.all(jobs.slice(i, i + 4).map((job) => job()))));
     return out;
   };
   const created = await inWaves(
-    Array.from({ length: 24 }, (_, i) => () => valueOf(createPractice({ prisma, organizationId: many[i % many.length], actorId, submissionKey: `busy-${i}`, input: input(i) }))),
+    Array.from(
+      { length: 24 },
+      (_, i) => () =>
+        valueOf(
+          createPractice({
+            prisma,
+            organizationId: many[i % many.length],
+            actorId,
+            submissionKey: `busy-${i}`,
+            input: input(i),
+          }),
+        ),
+    ),
   );
   // half of them deleted, mixed with more saves
   await inWaves<unknown>([
-    ...created.filter((_, i) => i % 2 === 0).map((p, i) => () => setPracticeDeleted({ prisma, organizationId: many[(i * 2) % many.length], actorId, id: p.id, deleted: true })),
-    ...Array.from({ length: 6 }, (_, i) => () => createPractice({ prisma, organizationId: many[i % many.length], actorId, submissionKey: `busy-late-${i}`, input: input(i + 40) })),
+    ...created
+      .filter((_, i) => i % 2 === 0)
+      .map(
+        (p, i) => () =>
+          setPracticeDeleted({ prisma, organizationId: many[(i * 2) % many.length], actorId, id: p.id, deleted: true }),
+      ),
+    ...Array.from(
+      { length: 6 },
+      (_, i) => () =>
+        createPractice({
+          prisma,
+          organizationId: many[i % many.length],
+          actorId,
+          submissionKey: `busy-late-${i}`,
+          input: input(i + 40),
+        }),
+    ),
   ]);
   expect(await prisma.practice.count({ where: { title: "Busy day", deletedAt: null } })).toBe(18);
   const { stored, fresh } = await compareSummaries({ prisma });

@@ -12,7 +12,16 @@ import { loader as listLoader } from "~/routes/o.$org.practices._index";
 import { action as newAction, loader as newLoader } from "~/routes/o.$org.practices.new";
 import { getPrisma } from "~/utils/db.server";
 import { dayIn } from "~/utils/time-zone";
-import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf, translated, valueOf } from "../factories";
+import {
+  answer,
+  createOrganization,
+  createUser,
+  requestArgs,
+  sessionCookie,
+  toastOf,
+  translated,
+  valueOf,
+} from "../factories";
 
 type Org = { id: string; slug: string };
 type Framework = { id: string; slug: string }[];
@@ -33,7 +42,12 @@ async function cycleId(year: number) {
     where: { year },
     update: {},
     // one cycle is open at a time: this year's
-    create: { year, opensOn: new Date(`${year}-01-01`), closesOn: new Date(`${year}-12-31`), status: year === YEAR ? "OPEN" : "CLOSED" },
+    create: {
+      year,
+      opensOn: new Date(`${year}-01-01`),
+      closesOn: new Date(`${year}-12-31`),
+      status: year === YEAR ? "OPEN" : "CLOSED",
+    },
     select: { id: true },
   });
   return c.id;
@@ -67,16 +81,31 @@ const base = (input: Partial<PracticeInput> = {}): PracticeInput => ({
 let keys = 0;
 async function practice(org: Org, actorId: string, input: Partial<PracticeInput> = {}) {
   const prisma = await getPrisma();
-  return valueOf(createPractice({ prisma, organizationId: org.id, actorId, submissionKey: `test-${++keys}`, input: base(input) }));
+  return valueOf(
+    createPractice({ prisma, organizationId: org.id, actorId, submissionKey: `test-${++keys}`, input: base(input) }),
+  );
 }
 
-const listArgs = (org: Org, cookie: string | undefined, query = "") => requestArgs(`/o/${org.slug}/practices${query}`, { cookie, params: { org: org.slug } });
+const listArgs = (org: Org, cookie: string | undefined, query = "") =>
+  requestArgs(`/o/${org.slug}/practices${query}`, { cookie, params: { org: org.slug } });
 const newArgs = (org: Org, cookie: string | undefined, form?: Record<string, string>) =>
-  requestArgs(`/o/${org.slug}/practices/new`, { cookie, params: { org: org.slug }, ...(form ? { method: "POST", form } : {}) });
+  requestArgs(`/o/${org.slug}/practices/new`, {
+    cookie,
+    params: { org: org.slug },
+    ...(form ? { method: "POST", form } : {}),
+  });
 const viewArgs = (org: Org, id: string, cookie: string | undefined, form?: Record<string, string>) =>
-  requestArgs(`/o/${org.slug}/practices/${id}`, { cookie, params: { org: org.slug, practiceId: id }, ...(form ? { method: "POST", form } : {}) });
+  requestArgs(`/o/${org.slug}/practices/${id}`, {
+    cookie,
+    params: { org: org.slug, practiceId: id },
+    ...(form ? { method: "POST", form } : {}),
+  });
 const editArgs = (org: Org, id: string, cookie: string | undefined, form?: Record<string, string>) =>
-  requestArgs(`/o/${org.slug}/practices/${id}/edit`, { cookie, params: { org: org.slug, practiceId: id }, ...(form ? { method: "POST", form } : {}) });
+  requestArgs(`/o/${org.slug}/practices/${id}/edit`, {
+    cookie,
+    params: { org: org.slug, practiceId: id },
+    ...(form ? { method: "POST", form } : {}),
+  });
 
 async function listData(org: Org, cookie: string, query = "") {
   const res = await listLoader(listArgs(org, cookie, query));
@@ -100,10 +129,24 @@ function newForm(fields: Record<string, string> = {}) {
 
 beforeAll(async () => {
   const prisma = await getPrisma();
-  values = await prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
-  freedoms = await prisma.freedom.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  values = await prisma.value.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
+  freedoms = await prisma.freedom.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
   const archived = await prisma.value.create({
-    data: { slug: "retired-value", position: 99, name: { en: "Retired", es: "Retirado" }, description: { en: "Old", es: "Viejo" }, archivedAt: new Date() },
+    data: {
+      slug: "retired-value",
+      position: 99,
+      name: { en: "Retired", es: "Retirado" },
+      description: { en: "Old", es: "Viejo" },
+      archivedAt: new Date(),
+    },
   });
   archivedValueId = archived.id;
   const other = await workspace();
@@ -127,7 +170,9 @@ describe("who may open the practice pages", () => {
       expect(res.status).toBe(302);
       expect(res.headers.get("Location")).toMatch(/^\/login/);
     }
-    expect(answers[0].headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/o/${org.slug}/practices`)}`);
+    expect(answers[0].headers.get("Location")).toBe(
+      `/login?redirectTo=${encodeURIComponent(`/o/${org.slug}/practices`)}`,
+    );
     expect(await (await getPrisma()).practice.count({ where: { organizationId: org.id, deletedAt: null } })).toBe(1);
   });
 
@@ -141,7 +186,9 @@ describe("who may open the practice pages", () => {
       answer(() => viewLoader(viewArgs(org, id, stranger))),
       answer(() => viewAction(viewArgs(org, id, stranger, { intent: "delete" }))),
       answer(() => editLoader(editArgs(org, id, stranger))),
-      answer(() => editAction(editArgs(org, id, stranger, { intent: "save", version: "1", ...newForm({ title: "Taken over" }) }))),
+      answer(() =>
+        editAction(editArgs(org, id, stranger, { intent: "save", version: "1", ...newForm({ title: "Taken over" }) })),
+      ),
     ]);
     expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
     const row = await (await getPrisma()).practice.findUniqueOrThrow({ where: { id } });
@@ -155,8 +202,16 @@ describe("who may open the practice pages", () => {
     const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
     const { cookie } = await sessionCookie(lead.id);
     expect((await newAction(newArgs(org, cookie, newForm()))).status).toBe(302);
-    const { id } = await (await getPrisma()).practice.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
-    expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...newForm({ title: "Edited by the lead" }) }))).status).toBe(302);
+    const { id } = await (
+      await getPrisma()
+    ).practice.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
+    expect(
+      (
+        await editAction(
+          editArgs(org, id, cookie, { intent: "save", version: "1", ...newForm({ title: "Edited by the lead" }) }),
+        )
+      ).status,
+    ).toBe(302);
     expect((await viewAction(viewArgs(org, id, cookie, { intent: "delete" }))).status).toBe(302);
   });
 });
@@ -172,31 +227,46 @@ describe("the list", () => {
     org = w.org;
     cookie = w.cookie;
     const prisma = await getPrisma();
-    const made = await valueOf(createCommitment({
-      prisma,
-      organizationId: org.id,
-      actorId: w.user.id,
-      cycleId: await cycleId(2025),
-      submissionKey: "list-commitment",
-      input: { title: "Monthly assemblies", valueId: values[1].id, year: 2025 },
-    }));
+    const made = await valueOf(
+      createCommitment({
+        prisma,
+        organizationId: org.id,
+        actorId: w.user.id,
+        cycleId: await cycleId(2025),
+        submissionKey: "list-commitment",
+        input: { title: "Monthly assemblies", valueId: values[1].id, year: 2025 },
+      }),
+    );
     commitmentId = made.id;
     // 24 plain practices in 2024, one a month and a day, all of the first value, private
     for (let i = 0; i < 24; i++) {
       const month = String((i % 12) + 1).padStart(2, "0");
-      await practice(org, w.user.id, { title: `Plain ${i}`, occurredOn: `2024-${month}-${String(1 + Math.floor(i / 12)).padStart(2, "0")}`, notes: "private words stay here" });
+      await practice(org, w.user.id, {
+        title: `Plain ${i}`,
+        occurredOn: `2024-${month}-${String(1 + Math.floor(i / 12)).padStart(2, "0")}`,
+        notes: "private words stay here",
+      });
     }
-    ids.special = (await practice(org, w.user.id, {
-      title: "Assembly with a commitment",
-      occurredOn: "2025-03-10",
-      valueId: values[1].id,
-      commitmentId,
-      freedomIds: [freedoms[0].id, freedoms[2].id],
-      visibility: "COALITION",
-      participants: 40,
-      impactedParticipants: 30,
-    })).id;
-    ids.public = (await practice(org, w.user.id, { title: "Public march", occurredOn: "2025-06-01", visibility: "PUBLIC", freedomIds: [freedoms[2].id] })).id;
+    ids.special = (
+      await practice(org, w.user.id, {
+        title: "Assembly with a commitment",
+        occurredOn: "2025-03-10",
+        valueId: values[1].id,
+        commitmentId,
+        freedomIds: [freedoms[0].id, freedoms[2].id],
+        visibility: "COALITION",
+        participants: 40,
+        impactedParticipants: 30,
+      })
+    ).id;
+    ids.public = (
+      await practice(org, w.user.id, {
+        title: "Public march",
+        occurredOn: "2025-06-01",
+        visibility: "PUBLIC",
+        freedomIds: [freedoms[2].id],
+      })
+    ).id;
     ids.gone = (await practice(org, w.user.id, { title: "Deleted one", occurredOn: "2025-07-01" })).id;
     await setPracticeDeleted({ prisma, organizationId: org.id, actorId: w.user.id, id: ids.gone, deleted: true });
   });
@@ -247,7 +317,8 @@ describe("the list", () => {
   });
 
   test("each filter narrows the list, and the filters combine", async () => {
-    const titles = async (query: string) => (await listData(org, cookie, query)).practices.map((p: { title: string }) => p.title).sort();
+    const titles = async (query: string) =>
+      (await listData(org, cookie, query)).practices.map((p: { title: string }) => p.title).sort();
     expect(await titles(`?value=${values[1].slug}`)).toEqual(["Assembly with a commitment"]);
     expect(await titles(`?freedom=${freedoms[2].slug}`)).toEqual(["Assembly with a commitment", "Public march"]);
     expect(await titles(`?commitment=${commitmentId}`)).toEqual(["Assembly with a commitment"]);
@@ -262,7 +333,11 @@ describe("the list", () => {
   });
 
   test("malformed or unknown filters are ignored, never an error", async () => {
-    const data = await listData(org, cookie, "?value=nope&freedom=%00&commitment=someone-elses&from=2024-13-45&to=yesterday&visibility=SECRET&page=-3");
+    const data = await listData(
+      org,
+      cookie,
+      "?value=nope&freedom=%00&commitment=someone-elses&from=2024-13-45&to=yesterday&visibility=SECRET&page=-3",
+    );
     expect(data.total).toBe(26);
     expect(data.page).toBe(1);
     expect(data.applied).toEqual({ value: "", freedom: "", commitment: "", from: "", to: "", visibility: "" });
@@ -279,14 +354,16 @@ describe("the list", () => {
 
   test("another organization's commitment is not a filter here", async () => {
     const other = await workspace();
-    const theirs = await valueOf(createCommitment({
-      prisma: await getPrisma(),
-      organizationId: other.org.id,
-      actorId: other.user.id,
-      cycleId: await cycleId(2025),
-      submissionKey: "their-commitment",
-      input: { title: "Their commitment", valueId: values[1].id, year: 2025 },
-    }));
+    const theirs = await valueOf(
+      createCommitment({
+        prisma: await getPrisma(),
+        organizationId: other.org.id,
+        actorId: other.user.id,
+        cycleId: await cycleId(2025),
+        submissionKey: "their-commitment",
+        input: { title: "Their commitment", valueId: values[1].id, year: 2025 },
+      }),
+    );
     const data = await listData(org, cookie, `?commitment=${theirs.id}`);
     expect(data.applied.commitment).toBe("");
     expect(data.total).toBe(26);
@@ -308,7 +385,16 @@ describe("logging a practice", () => {
     const prisma = await getPrisma();
     const make = (organizationId: string, valueId: string, year: number, key: string) =>
       cycleId(year).then((id) =>
-        valueOf(createCommitment({ prisma, organizationId, actorId: userId, cycleId: id, submissionKey: key, input: { title: `Commitment ${key}`, valueId, year } })).then((c) => c.id),
+        valueOf(
+          createCommitment({
+            prisma,
+            organizationId,
+            actorId: userId,
+            cycleId: id,
+            submissionKey: key,
+            input: { title: `Commitment ${key}`, valueId, year },
+          }),
+        ).then((c) => c.id),
       );
     const other = await createOrganization();
     commitments = {
@@ -339,9 +425,15 @@ describe("logging a practice", () => {
   });
 
   test("?value=<slug> preselects that value; an unknown slug preselects none", async () => {
-    const chosen = await (await newLoader(requestArgs(`/o/${org.slug}/practices/new?value=${values[2].slug}`, { cookie, params: { org: org.slug } }))).json();
+    const chosen = await (
+      await newLoader(
+        requestArgs(`/o/${org.slug}/practices/new?value=${values[2].slug}`, { cookie, params: { org: org.slug } }),
+      )
+    ).json();
     expect(chosen.valueId).toBe(values[2].id);
-    const unknown = await (await newLoader(requestArgs(`/o/${org.slug}/practices/new?value=nope`, { cookie, params: { org: org.slug } }))).json();
+    const unknown = await (
+      await newLoader(requestArgs(`/o/${org.slug}/practices/new?value=nope`, { cookie, params: { org: org.slug } }))
+    ).json();
     expect(unknown.valueId).toBe("");
   });
 
@@ -352,25 +444,53 @@ describe("logging a practice", () => {
       newArgs(
         org,
         cookie,
-        newForm({ title: "  Leadership circle  ", notes: "We met.", commitmentId: commitments.ours, visibility: "COALITION", "freedomIds[0]": freedoms[0].id, "freedomIds[1]": freedoms[1].id }),
+        newForm({
+          title: "  Leadership circle  ",
+          notes: "We met.",
+          commitmentId: commitments.ours,
+          visibility: "COALITION",
+          "freedomIds[0]": freedoms[0].id,
+          "freedomIds[1]": freedoms[1].id,
+        }),
       ),
     );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/practices`);
     expect(await toastOf(res)).toMatchObject({ key: translated("practice:toast.created"), type: "success" });
     expect(await count()).toBe(before + 1);
-    const row = await prisma.practice.findFirstOrThrow({ where: { organizationId: org.id, title: "Leadership circle" }, include: { freedoms: true } });
-    expect(row).toMatchObject({ notes: "We met.", participants: 12, impactedParticipants: 5, visibility: "COALITION", commitmentId: commitments.ours, createdById: userId, version: 1 });
+    const row = await prisma.practice.findFirstOrThrow({
+      where: { organizationId: org.id, title: "Leadership circle" },
+      include: { freedoms: true },
+    });
+    expect(row).toMatchObject({
+      notes: "We met.",
+      participants: 12,
+      impactedParticipants: 5,
+      visibility: "COALITION",
+      commitmentId: commitments.ours,
+      createdById: userId,
+      version: 1,
+    });
     expect(row.occurredOn.toISOString().slice(0, 10)).toBe(TODAY);
     expect(row.freedoms.map((f) => f.freedomId).sort()).toEqual([freedoms[0].id, freedoms[1].id].sort());
-    expect(await prisma.auditEvent.count({ where: { action: "practice.created", entityId: row.id, actorId: userId } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "practice.created", entityId: row.id, actorId: userId } }),
+    ).toBe(1);
     await summariesAgree();
   });
 
   test("empty counts are 0 and an empty commitment is none", async () => {
-    const res = await newAction(newArgs(org, cookie, newForm({ title: "Quick one", participants: "", impactedParticipants: "", commitmentId: "" })));
+    const res = await newAction(
+      newArgs(
+        org,
+        cookie,
+        newForm({ title: "Quick one", participants: "", impactedParticipants: "", commitmentId: "" }),
+      ),
+    );
     expect(res.status).toBe(302);
-    const row = await (await getPrisma()).practice.findFirstOrThrow({ where: { organizationId: org.id, title: "Quick one" } });
+    const row = await (
+      await getPrisma()
+    ).practice.findFirstOrThrow({ where: { organizationId: org.id, title: "Quick one" } });
     expect(row).toMatchObject({ participants: 0, impactedParticipants: 0, commitmentId: null, notes: "" });
   });
 
@@ -380,11 +500,26 @@ describe("logging a practice", () => {
     ["notes over 10,000 characters", { notes: "x".repeat(10_001) }, "notes", "validation.tooLong"],
     ["a fraction of a participant", { participants: "2.5" }, "participants", "validation.wholeNumber"],
     ["participants as words", { participants: "twelve" }, "participants", "validation.wholeNumber"],
-    ["negative participants", { participants: "-1", impactedParticipants: "0" }, "participants", "validation.notNegative"],
+    [
+      "negative participants",
+      { participants: "-1", impactedParticipants: "0" },
+      "participants",
+      "validation.notNegative",
+    ],
     ["over 100,000 participants", { participants: "100001" }, "participants", "practice:errors.tooManyParticipants"],
-    ["more impacted than participants", { participants: "3", impactedParticipants: "4" }, "impactedParticipants", "practice:errors.impactedOverParticipants"],
+    [
+      "more impacted than participants",
+      { participants: "3", impactedParticipants: "4" },
+      "impactedParticipants",
+      "practice:errors.impactedOverParticipants",
+    ],
     ["a date before 2000", { occurredOn: "1999-12-31" }, "occurredOn", "practice:errors.dateTooEarly"],
-    ["tomorrow, in the organization's zone", { occurredOn: nextDay(TODAY) }, "occurredOn", "practice:errors.dateInFuture"],
+    [
+      "tomorrow, in the organization's zone",
+      { occurredOn: nextDay(TODAY) },
+      "occurredOn",
+      "practice:errors.dateInFuture",
+    ],
     ["a date that does not exist", { occurredOn: "2024-02-30" }, "occurredOn", "validation.dateInvalid"],
     ["a missing date", { occurredOn: "" }, "occurredOn", "validation.required"],
     ["a missing value", { valueId: "" }, "valueId", "validation.required"],
@@ -401,7 +536,12 @@ describe("logging a practice", () => {
 
   test("six freedoms is one too many", async () => {
     const before = await count();
-    const six = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`freedomIds[${i}]`, freedoms[i % freedoms.length].id + (i >= freedoms.length ? "x" : "")]));
+    const six = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => [
+        `freedomIds[${i}]`,
+        freedoms[i % freedoms.length].id + (i >= freedoms.length ? "x" : ""),
+      ]),
+    );
     const res = await newAction(newArgs(org, cookie, newForm(six)));
     expect(res.status).toBe(400);
     expect((await res.json()).error?.freedomIds).toEqual([translated("practice:errors.tooManyFreedoms")]);
@@ -412,10 +552,30 @@ describe("logging a practice", () => {
     ["an unknown value", () => ({ valueId: "no-such-value" }), "valueId", "validation.invalidChoice"],
     ["an archived value", () => ({ valueId: archivedValueId }), "valueId", "validation.invalidChoice"],
     ["an unknown freedom", () => ({ "freedomIds[0]": "no-such-freedom" }), "freedomIds", "validation.invalidChoice"],
-    ["another organization's commitment", () => ({ commitmentId: commitments.otherOrg }), "commitmentId", "practice:errors.commitmentMismatch"],
-    ["a commitment for another value", () => ({ commitmentId: commitments.otherValue }), "commitmentId", "practice:errors.commitmentMismatch"],
-    ["a commitment of another year", () => ({ commitmentId: commitments.lastYear }), "commitmentId", "practice:errors.commitmentMismatch"],
-    ["an unknown commitment", () => ({ commitmentId: "no-such-commitment" }), "commitmentId", "practice:errors.commitmentMismatch"],
+    [
+      "another organization's commitment",
+      () => ({ commitmentId: commitments.otherOrg }),
+      "commitmentId",
+      "practice:errors.commitmentMismatch",
+    ],
+    [
+      "a commitment for another value",
+      () => ({ commitmentId: commitments.otherValue }),
+      "commitmentId",
+      "practice:errors.commitmentMismatch",
+    ],
+    [
+      "a commitment of another year",
+      () => ({ commitmentId: commitments.lastYear }),
+      "commitmentId",
+      "practice:errors.commitmentMismatch",
+    ],
+    [
+      "an unknown commitment",
+      () => ({ commitmentId: "no-such-commitment" }),
+      "commitmentId",
+      "practice:errors.commitmentMismatch",
+    ],
   ];
   test.each(references)("%s is a field error and saves nothing", async (_name, fields, field, key) => {
     const before = await count();
@@ -429,7 +589,13 @@ describe("logging a practice", () => {
   });
 
   test("last year's commitment is right for a practice dated last year", async () => {
-    const res = await newAction(newArgs(org, cookie, newForm({ title: "Late entry", occurredOn: `${YEAR - 1}-12-15`, commitmentId: commitments.lastYear })));
+    const res = await newAction(
+      newArgs(
+        org,
+        cookie,
+        newForm({ title: "Late entry", occurredOn: `${YEAR - 1}-12-15`, commitmentId: commitments.lastYear }),
+      ),
+    );
     expect(res.status).toBe(302);
   });
 
@@ -446,7 +612,11 @@ describe("logging a practice", () => {
     expect(both.map((r) => r.status)).toEqual([302, 302]);
     expect(await count()).toBe(before + 2);
     const prisma = await getPrisma();
-    expect(await prisma.practice.count({ where: { organizationId: org.id, title: { in: ["Clicked twice", "Clicked at once"] } } })).toBe(2);
+    expect(
+      await prisma.practice.count({
+        where: { organizationId: org.id, title: { in: ["Clicked twice", "Clicked at once"] } },
+      }),
+    ).toBe(2);
     await summariesAgree();
   });
 
@@ -460,7 +630,17 @@ describe("logging a practice", () => {
 
   test("a form posted from another site is refused", async () => {
     const before = await count();
-    const res = await answer(() => newAction(requestArgs(`/o/${org.slug}/practices/new`, { method: "POST", cookie, params: { org: org.slug }, form: newForm(), headers: { Origin: "https://evil.example" } })));
+    const res = await answer(() =>
+      newAction(
+        requestArgs(`/o/${org.slug}/practices/new`, {
+          method: "POST",
+          cookie,
+          params: { org: org.slug },
+          form: newForm(),
+          headers: { Origin: "https://evil.example" },
+        }),
+      ),
+    );
     expect(res.status).toBe(403);
     expect(await count()).toBe(before);
   });
@@ -486,7 +666,16 @@ describe("reading, editing, deleting and undoing", () => {
   test("opening a practice shows it to read, with its value, freedoms, commitment, notes and who may see it", async () => {
     const prisma = await getPrisma();
     const cycle = await cycleId(YEAR);
-    const commitment = await valueOf(createCommitment({ prisma, organizationId: org.id, actorId: userId, cycleId: cycle, submissionKey: "view-commitment", input: { title: "Open assemblies", valueId: values[0].id, year: YEAR } }));
+    const commitment = await valueOf(
+      createCommitment({
+        prisma,
+        organizationId: org.id,
+        actorId: userId,
+        cycleId: cycle,
+        submissionKey: "view-commitment",
+        input: { title: "Open assemblies", valueId: values[0].id, year: YEAR },
+      }),
+    );
     const { id } = await practice(org, userId, {
       title: "Assembly in the park",
       notes: "Forty neighbours came.",
@@ -517,9 +706,24 @@ describe("reading, editing, deleting and undoing", () => {
   });
 
   test("the edit page has the practice's fields and version, and today's date as the latest", async () => {
-    const { id } = await practice(org, userId, { title: "To edit", notes: "Notes here", freedomIds: [freedoms[1].id], visibility: "PUBLIC" });
+    const { id } = await practice(org, userId, {
+      title: "To edit",
+      notes: "Notes here",
+      freedomIds: [freedoms[1].id],
+      visibility: "PUBLIC",
+    });
     const data = await (await editLoader(editArgs(org, id, cookie))).json();
-    expect(data.practice).toMatchObject({ id, title: "To edit", notes: "Notes here", version: 1, visibility: "PUBLIC", consentToQuote: false, freedomIds: [freedoms[1].id], commitmentId: "", occurredOn: TODAY });
+    expect(data.practice).toMatchObject({
+      id,
+      title: "To edit",
+      notes: "Notes here",
+      version: 1,
+      visibility: "PUBLIC",
+      consentToQuote: false,
+      freedomIds: [freedoms[1].id],
+      commitmentId: "",
+      occurredOn: TODAY,
+    });
     expect(data.calendar.today).toBe(TODAY);
   });
 
@@ -540,12 +744,31 @@ describe("reading, editing, deleting and undoing", () => {
   test("a save with the current version updates the practice, audits it and confirms on its page", async () => {
     const prisma = await getPrisma();
     const { id } = await practice(org, userId, { title: "Before", freedomIds: [freedoms[0].id] });
-    const res = await editAction(editArgs(org, id, cookie, editForm(1, { title: "After", valueId: values[1].id, participants: "30", impactedParticipants: "30", "freedomIds[0]": freedoms[3].id })));
+    const res = await editAction(
+      editArgs(
+        org,
+        id,
+        cookie,
+        editForm(1, {
+          title: "After",
+          valueId: values[1].id,
+          participants: "30",
+          impactedParticipants: "30",
+          "freedomIds[0]": freedoms[3].id,
+        }),
+      ),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/o/${org.slug}/practices/${id}`);
     expect(await toastOf(res)).toMatchObject({ key: translated("practice:toast.updated") });
     const row = await prisma.practice.findUniqueOrThrow({ where: { id }, include: { freedoms: true } });
-    expect(row).toMatchObject({ title: "After", valueId: values[1].id, participants: 30, impactedParticipants: 30, version: 2 });
+    expect(row).toMatchObject({
+      title: "After",
+      valueId: values[1].id,
+      participants: 30,
+      impactedParticipants: 30,
+      version: 2,
+    });
     expect(row.freedoms.map((f) => f.freedomId)).toEqual([freedoms[3].id]);
     expect(await prisma.auditEvent.count({ where: { action: "practice.updated", entityId: id } })).toBe(1);
     await summariesAgree();
@@ -556,7 +779,9 @@ describe("reading, editing, deleting and undoing", () => {
     const { id } = await practice(org, userId, { title: "Shared" });
     // someone else saves first
     expect((await editAction(editArgs(org, id, cookie, editForm(1, { title: "Their edit" })))).status).toBe(302);
-    const res = await editAction(editArgs(org, id, cookie, editForm(1, { title: "My edit", notes: "My long paragraph" })));
+    const res = await editAction(
+      editArgs(org, id, cookie, editForm(1, { title: "My edit", notes: "My long paragraph" })),
+    );
     expect(res.status).toBe(409);
     const body = await res.json();
     expect(body.error).toEqual({ "": [translated("validation.conflict")] });
@@ -571,9 +796,13 @@ describe("reading, editing, deleting and undoing", () => {
     const res = await editAction(editArgs(org, id, cookie, editForm(1, { title: "" })));
     expect(res.status).toBe(400);
     expect((await res.json()).error?.title).toEqual([translated("validation.required")]);
-    const counts = await editAction(editArgs(org, id, cookie, editForm(1, { participants: "2", impactedParticipants: "5" })));
+    const counts = await editAction(
+      editArgs(org, id, cookie, editForm(1, { participants: "2", impactedParticipants: "5" })),
+    );
     expect(counts.status).toBe(400);
-    expect((await counts.json()).error?.impactedParticipants).toEqual([translated("practice:errors.impactedOverParticipants")]);
+    expect((await counts.json()).error?.impactedParticipants).toEqual([
+      translated("practice:errors.impactedOverParticipants"),
+    ]);
     const refs = await editAction(editArgs(org, id, cookie, editForm(1, { valueId: archivedValueId })));
     expect(refs.status).toBe(400);
     expect((await refs.json()).error?.valueId).toEqual([translated("validation.invalidChoice")]);
@@ -586,7 +815,12 @@ describe("reading, editing, deleting and undoing", () => {
 
   test("delete hides the practice and offers an undo; the undo brings it back", async () => {
     const prisma = await getPrisma();
-    const { id } = await practice(org, userId, { title: "Oops", participants: 7, impactedParticipants: 2, freedomIds: [freedoms[4].id] });
+    const { id } = await practice(org, userId, {
+      title: "Oops",
+      participants: 7,
+      impactedParticipants: 2,
+      freedomIds: [freedoms[4].id],
+    });
     const listed = async () => (await listData(org, cookie)).practices.some((p: { id: string }) => p.id === id);
     expect(await listed()).toBe(true);
 
@@ -617,16 +851,29 @@ describe("reading, editing, deleting and undoing", () => {
     // undo twice (a double click) changes nothing more
     expect((await viewAction(viewArgs(org, id, cookie, { intent: "restore" }))).status).toBe(302);
     await summariesAgree();
-    const actions = await prisma.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true } });
+    const actions = await prisma.auditEvent.findMany({
+      where: { entityId: id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["practice.created", "practice.deleted", "practice.restored"]);
   });
 
   describe("consent to be named when quoted", () => {
-    const row = async (title: string) => (await getPrisma()).practice.findFirstOrThrow({ where: { organizationId: org.id, title } });
+    const row = async (title: string) =>
+      (await getPrisma()).practice.findFirstOrThrow({ where: { organizationId: org.id, title } });
 
     test("a public practice keeps the consent ticked with it; without the tick it is quoted anonymously", async () => {
-      expect((await newAction(newArgs(org, cookie, newForm({ title: "Named march", visibility: "PUBLIC", consentToQuote: "on" })))).status).toBe(302);
-      expect((await newAction(newArgs(org, cookie, newForm({ title: "Anonymous march", visibility: "PUBLIC" })))).status).toBe(302);
+      expect(
+        (
+          await newAction(
+            newArgs(org, cookie, newForm({ title: "Named march", visibility: "PUBLIC", consentToQuote: "on" })),
+          )
+        ).status,
+      ).toBe(302);
+      expect(
+        (await newAction(newArgs(org, cookie, newForm({ title: "Anonymous march", visibility: "PUBLIC" })))).status,
+      ).toBe(302);
       expect(await row("Named march")).toMatchObject({ visibility: "PUBLIC", consentToQuote: true });
       expect(await row("Anonymous march")).toMatchObject({ visibility: "PUBLIC", consentToQuote: false });
       const listed = (await listData(org, cookie)).practices;
@@ -637,25 +884,48 @@ describe("reading, editing, deleting and undoing", () => {
     test("a tick sent with another visibility is no consent: it only applies to public practices", async () => {
       for (const visibility of ["PRIVATE", "COALITION"]) {
         const title = `Ticked but ${visibility}`;
-        expect((await newAction(newArgs(org, cookie, newForm({ title, visibility, consentToQuote: "on" })))).status).toBe(302);
+        expect(
+          (await newAction(newArgs(org, cookie, newForm({ title, visibility, consentToQuote: "on" })))).status,
+        ).toBe(302);
         expect(await row(title)).toMatchObject({ visibility, consentToQuote: false });
       }
     });
 
     test("an edit without the tick takes the consent back, and leaving public drops it", async () => {
-      const { id } = await practice(org, userId, { title: "Consent given", visibility: "PUBLIC", consentToQuote: true });
+      const { id } = await practice(org, userId, {
+        title: "Consent given",
+        visibility: "PUBLIC",
+        consentToQuote: true,
+      });
       const { submissionKey: _key, ...form } = newForm({ title: "Consent given", visibility: "PUBLIC" });
       expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form }))).status).toBe(302);
       expect(await row("Consent given")).toMatchObject({ consentToQuote: false, version: 2 });
-      expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "2", ...form, consentToQuote: "on" }))).status).toBe(302);
+      expect(
+        (await editAction(editArgs(org, id, cookie, { intent: "save", version: "2", ...form, consentToQuote: "on" })))
+          .status,
+      ).toBe(302);
       expect(await row("Consent given")).toMatchObject({ consentToQuote: true });
-      expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "3", ...form, visibility: "COALITION", consentToQuote: "on" }))).status).toBe(302);
+      expect(
+        (
+          await editAction(
+            editArgs(org, id, cookie, {
+              intent: "save",
+              version: "3",
+              ...form,
+              visibility: "COALITION",
+              consentToQuote: "on",
+            }),
+          )
+        ).status,
+      ).toBe(302);
       expect(await row("Consent given")).toMatchObject({ visibility: "COALITION", consentToQuote: false });
     });
 
     test("the database refuses consent on a practice that is not public", async () => {
       const { id } = await practice(org, userId, { title: "Private one", visibility: "PRIVATE" });
-      await expect((await getPrisma()).practice.update({ where: { id }, data: { consentToQuote: true } })).rejects.toThrow();
+      await expect(
+        (await getPrisma()).practice.update({ where: { id }, data: { consentToQuote: true } }),
+      ).rejects.toThrow();
       expect((await row("Private one")).consentToQuote).toBe(false);
     });
   });
@@ -690,8 +960,14 @@ describe("today, in the calendar of the person logging", () => {
 
   test("the zone the browser reports wins, and an unknown one is ignored", async () => {
     at(NOW);
-    expect((await newPage(withZone("Asia/Tokyo"))).calendar).toMatchObject({ timeZone: "Asia/Tokyo", today: "2026-03-10" });
-    expect((await newPage(withZone("Mars/Olympus_Mons"))).calendar).toMatchObject({ timeZone: "America/Los_Angeles", today: "2026-03-09" });
+    expect((await newPage(withZone("Asia/Tokyo"))).calendar).toMatchObject({
+      timeZone: "Asia/Tokyo",
+      today: "2026-03-10",
+    });
+    expect((await newPage(withZone("Mars/Olympus_Mons"))).calendar).toMatchObject({
+      timeZone: "America/Los_Angeles",
+      today: "2026-03-09",
+    });
     expect((await newPage(`${cookie}; tz=%E0%A4%A`)).calendar).toMatchObject({ today: "2026-03-09" });
   });
 
@@ -701,25 +977,46 @@ describe("today, in the calendar of the person logging", () => {
     try {
       expect((await newPage(cookie)).calendar).toMatchObject({ timeZone: "Europe/Madrid", today: "2026-03-10" });
     } finally {
-      await (await getPrisma()).organization.update({ where: { id: org.id }, data: { timeZone: "America/Los_Angeles" } });
+      await (
+        await getPrisma()
+      ).organization.update({ where: { id: org.id }, data: { timeZone: "America/Los_Angeles" } });
     }
   });
 
   test("the server refuses a date after today there with a translated field error, and takes today", async () => {
     at(NOW);
     const before = await (await getPrisma()).practice.count({ where: { organizationId: org.id } });
-    const ahead = await newAction(newArgs(org, cookie, newForm({ title: "Tomorrow by UTC", occurredOn: "2026-03-10" })));
+    const ahead = await newAction(
+      newArgs(org, cookie, newForm({ title: "Tomorrow by UTC", occurredOn: "2026-03-10" })),
+    );
     expect(ahead.status).toBe(400);
     expect((await ahead.json()).error?.occurredOn).toEqual([translated("practice:errors.dateInFuture")]);
     expect(await (await getPrisma()).practice.count({ where: { organizationId: org.id } })).toBe(before);
-    expect((await newAction(newArgs(org, cookie, newForm({ title: "Today in Los Angeles", occurredOn: "2026-03-09" })))).status).toBe(302);
+    expect(
+      (await newAction(newArgs(org, cookie, newForm({ title: "Today in Los Angeles", occurredOn: "2026-03-09" }))))
+        .status,
+    ).toBe(302);
     // where the browser says it is already March 10, that is today
-    expect((await newAction(newArgs(org, withZone("Asia/Tokyo"), newForm({ title: "Today in Tokyo", occurredOn: "2026-03-10" })))).status).toBe(302);
+    expect(
+      (
+        await newAction(
+          newArgs(org, withZone("Asia/Tokyo"), newForm({ title: "Today in Tokyo", occurredOn: "2026-03-10" })),
+        )
+      ).status,
+    ).toBe(302);
   });
 
   test("an edit is held to the same today", async () => {
     at(NOW);
-    const { id } = await valueOf(createPractice({ prisma: await getPrisma(), organizationId: org.id, actorId: (await createUser()).id, submissionKey: "tz-edit", input: base({ occurredOn: "2026-03-01" }) }));
+    const { id } = await valueOf(
+      createPractice({
+        prisma: await getPrisma(),
+        organizationId: org.id,
+        actorId: (await createUser()).id,
+        submissionKey: "tz-edit",
+        input: base({ occurredOn: "2026-03-01" }),
+      }),
+    );
     const { submissionKey: _key, ...form } = newForm({ occurredOn: "2026-03-10" });
     const res = await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form }));
     expect(res.status).toBe(400);

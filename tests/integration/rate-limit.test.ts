@@ -20,11 +20,20 @@ afterEach(() => {
 type From = { address?: string; headers?: Record<string, string>; cookie?: string };
 
 /** A form post as the HTTP server hands it over: the client's address comes in the load context. */
-function post(path: string, form: Record<string, string>, { address = "192.0.2.1", headers, cookie }: From = {}, params: Record<string, string> = {}) {
-  return { ...requestArgs(path, { method: "POST", form, headers, cookie, params }), context: { clientAddress: address, peerAddress: address } };
+function post(
+  path: string,
+  form: Record<string, string>,
+  { address = "192.0.2.1", headers, cookie }: From = {},
+  params: Record<string, string> = {},
+) {
+  return {
+    ...requestArgs(path, { method: "POST", form, headers, cookie, params }),
+    context: { clientAddress: address, peerAddress: address },
+  };
 }
 
-const signIn = (email: string, password: string, from?: From) => answer(loginAction(post("/login", { email, password }, from)));
+const signIn = (email: string, password: string, from?: From) =>
+  answer(loginAction(post("/login", { email, password }, from)));
 const askForLink = (email: string, from?: From) => answer(forgotAction(post("/forgot-password", { email }, from)));
 
 /** Limits count in fixed one-minute windows: start a run only when the current window has time left for it. */
@@ -47,14 +56,20 @@ describe("one email", () => {
     const user = await createUser({ email: "target@example.org" });
     await withinOneMinute();
     const before = passwordChecks();
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => signIn("target@example.org", `guess number ${i}`, { address: `198.51.100.${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        signIn("target@example.org", `guess number ${i}`, { address: `198.51.100.${i}` }),
+      ),
+    );
     expect(passwordChecks() - before).toBeLessThanOrEqual(10);
     expect(answers.filter((r) => r.status === 400).length).toBeLessThanOrEqual(10);
     const refused = answers.filter((r) => r.status === 429);
     expect(refused.length).toBeGreaterThanOrEqual(90);
     await expectTooMany(refused[0], "auth:login.tooMany");
     const prisma = await getPrisma();
-    expect(await prisma.auditEvent.count({ where: { action: "auth.sign_in_failed", actorId: user.id } })).toBeLessThanOrEqual(10);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "auth.sign_in_failed", actorId: user.id } }),
+    ).toBeLessThanOrEqual(10);
     // the right password waits for the window to end as well
     expect((await signIn("target@example.org", TEST_PASSWORD)).status).toBe(429);
   });
@@ -64,14 +79,31 @@ describe("one email", () => {
     await createUser({ email: "invited@example.org" });
     const inviter = await createUser({ coalitionRole: "ADMIN" });
     const prisma = await getPrisma();
-    await createInvitation({ prisma, inviterId: inviter.id, email: "invited@example.org", target: { organizationId: org.id, role: "MEMBER" }, appUrl: "http://localhost" });
-    const row = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "invited@example.org", template: "invitation" } });
+    await createInvitation({
+      prisma,
+      inviterId: inviter.id,
+      email: "invited@example.org",
+      target: { organizationId: org.id, role: "MEMBER" },
+      appUrl: "http://localhost",
+    });
+    const row = await prisma.outboxEmail.findFirstOrThrow({
+      where: { to: "invited@example.org", template: "invitation" },
+    });
     const token = String((row.payload as { url: string }).url.split("/").pop());
     await withinOneMinute();
     const before = passwordChecks();
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        answer(inviteAction(post(`/invite/${token}`, { intent: "join", password: `guess number ${i}` }, { address: `198.51.100.${i}` }, { token }))),
+        answer(
+          inviteAction(
+            post(
+              `/invite/${token}`,
+              { intent: "join", password: `guess number ${i}` },
+              { address: `198.51.100.${i}` },
+              { token },
+            ),
+          ),
+        ),
       ),
     );
     expect(passwordChecks() - before).toBeLessThanOrEqual(10);
@@ -84,12 +116,16 @@ describe("one email", () => {
   test("30 simultaneous reset requests for one email send at most 10 emails", async () => {
     await createUser({ email: "flooded@example.org" });
     await withinOneMinute();
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => askForLink("flooded@example.org", { address: `198.51.100.${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => askForLink("flooded@example.org", { address: `198.51.100.${i}` })),
+    );
     expect(answers.filter((r) => r.status === 302).length).toBeLessThanOrEqual(10);
     const refused = answers.filter((r) => r.status === 429);
     expect(refused.length).toBeGreaterThanOrEqual(20);
     await expectTooMany(refused[0], "auth:forgot.tooMany");
-    expect(await (await getPrisma()).outboxEmail.count({ where: { to: "flooded@example.org" } })).toBeLessThanOrEqual(10);
+    expect(await (await getPrisma()).outboxEmail.count({ where: { to: "flooded@example.org" } })).toBeLessThanOrEqual(
+      10,
+    );
   });
 });
 
@@ -99,7 +135,12 @@ describe("one client", () => {
     await withinOneMinute();
     const before = passwordChecks();
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => signIn(`person${i}@example.org`, "Summer2026!", { address: "203.0.113.9", headers: { "X-Forwarded-For": `10.0.${i}.1`, "X-Real-IP": `10.1.${i}.1` } })),
+      Array.from({ length: 30 }, (_, i) =>
+        signIn(`person${i}@example.org`, "Summer2026!", {
+          address: "203.0.113.9",
+          headers: { "X-Forwarded-For": `10.0.${i}.1`, "X-Real-IP": `10.1.${i}.1` },
+        }),
+      ),
     );
     expect(passwordChecks() - before).toBeLessThanOrEqual(10);
     const refused = answers.filter((r) => r.status === 429);
@@ -123,11 +164,17 @@ describe("one client", () => {
 
   test("the addresses of one IPv6 /64 share a limit; IPv4 written as IPv6 counts as the IPv4 address", async () => {
     await withinOneMinute();
-    for (let i = 0; i < 10; i++) expect((await signIn(`v6-${i}@example.org`, "wrong password!", { address: `2001:db8:1:2::${i + 1}` })).status).toBe(400);
-    expect((await signIn("v6-x@example.org", "wrong password!", { address: "2001:db8:1:2:ffff:ffff:ffff:fff0" })).status).toBe(429);
+    for (let i = 0; i < 10; i++)
+      expect(
+        (await signIn(`v6-${i}@example.org`, "wrong password!", { address: `2001:db8:1:2::${i + 1}` })).status,
+      ).toBe(400);
+    expect(
+      (await signIn("v6-x@example.org", "wrong password!", { address: "2001:db8:1:2:ffff:ffff:ffff:fff0" })).status,
+    ).toBe(429);
     expect((await signIn("v6-y@example.org", "wrong password!", { address: "2001:db8:1:3::1" })).status).toBe(400);
 
-    for (let i = 0; i < 10; i++) expect((await askForLink(`v4-${i}@example.org`, { address: "203.0.113.77" })).status).toBe(302);
+    for (let i = 0; i < 10; i++)
+      expect((await askForLink(`v4-${i}@example.org`, { address: "203.0.113.77" })).status).toBe(302);
     expect((await askForLink("v4-x@example.org", { address: "::ffff:203.0.113.77" })).status).toBe(429);
   });
 });
@@ -144,19 +191,30 @@ describe("the whole site", () => {
     expect(device).toBeDefined();
 
     // a spray from many addresses, each well under its own limit
-    for (let i = 0; i < 5; i++) expect((await signIn(`sprayed${i}@example.org`, "Summer2026!", { address: `198.51.100.${i}` })).status).toBe(400);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(`sprayed${i}@example.org`, "Summer2026!", { address: `198.51.100.${i}` })).status).toBe(400);
     const before = passwordChecks();
-    await expectTooMany(await signIn("sprayed9@example.org", "Summer2026!", { address: "198.51.100.9" }), "auth:login.busy");
+    await expectTooMany(
+      await signIn("sprayed9@example.org", "Summer2026!", { address: "198.51.100.9" }),
+      "auth:login.busy",
+    );
     const newcomer = await signIn("regular@example.org", TEST_PASSWORD, { address: "192.0.2.51" });
     await expectTooMany(newcomer, "auth:login.busy");
     expect(passwordChecks()).toBe(before);
 
-    const regular = await signIn("regular@example.org", TEST_PASSWORD, { address: "192.0.2.51", cookie: device?.split(";")[0] });
+    const regular = await signIn("regular@example.org", TEST_PASSWORD, {
+      address: "192.0.2.51",
+      cookie: device?.split(";")[0],
+    });
     expect(regular.status).toBe(302);
     // the cookie is for that account only
-    await expectTooMany(await signIn("sprayed1@example.org", "Summer2026!", { address: "192.0.2.51", cookie: device?.split(";")[0] }), "auth:login.busy");
+    await expectTooMany(
+      await signIn("sprayed1@example.org", "Summer2026!", { address: "192.0.2.51", cookie: device?.split(";")[0] }),
+      "auth:login.busy",
+    );
     // reset requests have their own ceiling of requests a minute
-    for (let i = 0; i < 5; i++) expect((await askForLink(`reset${i}@example.org`, { address: `198.51.100.${i}` })).status).toBe(302);
+    for (let i = 0; i < 5; i++)
+      expect((await askForLink(`reset${i}@example.org`, { address: `198.51.100.${i}` })).status).toBe(302);
     await expectTooMany(await askForLink("reset9@example.org", { address: "198.51.100.9" }), "auth:forgot.tooMany");
   });
 });

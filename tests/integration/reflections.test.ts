@@ -14,7 +14,11 @@ const cycles: Record<number, string> = {};
 
 beforeAll(async () => {
   const prisma = await getPrisma();
-  values = await prisma.value.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  values = await prisma.value.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
   for (const [year, status] of [
     [YEAR, "OPEN"],
     [LAST_YEAR, "CLOSED"],
@@ -25,7 +29,14 @@ beforeAll(async () => {
         opensOn: new Date(`${year}-01-01`),
         closesOn: new Date(`${year}-12-31`),
         status,
-        prompts: { create: [{ valueId: values[0].id, prompt: { en: `How did trust grow in ${year}?`, es: `¿Cómo creció la confianza en ${year}?` } }] },
+        prompts: {
+          create: [
+            {
+              valueId: values[0].id,
+              prompt: { en: `How did trust grow in ${year}?`, es: `¿Cómo creció la confianza en ${year}?` },
+            },
+          ],
+        },
       },
     });
     cycles[year] = c.id;
@@ -40,14 +51,21 @@ async function workspace() {
   return { org, member: (await sessionCookie(member.id)).cookie, lead: (await sessionCookie(lead.id)).cookie };
 }
 
-const path = (org: { slug: string }, year: number | string, step?: string) => `/o/${org.slug}/reflections/${year}${step ? `?step=${step}` : ""}`;
+const path = (org: { slug: string }, year: number | string, step?: string) =>
+  `/o/${org.slug}/reflections/${year}${step ? `?step=${step}` : ""}`;
 
 function get(org: { slug: string }, cookie: string, year: number | string = YEAR, step?: string) {
-  return answer(() => loader(requestArgs(path(org, year, step), { cookie, params: { org: org.slug, year: String(year) } })));
+  return answer(() =>
+    loader(requestArgs(path(org, year, step), { cookie, params: { org: org.slug, year: String(year) } })),
+  );
 }
 
 function post(org: { slug: string }, cookie: string, form: Record<string, string>, year: number | string = YEAR) {
-  return answer(() => action(requestArgs(path(org, year), { method: "POST", cookie, form, params: { org: org.slug, year: String(year) } })));
+  return answer(() =>
+    action(
+      requestArgs(path(org, year), { method: "POST", cookie, form, params: { org: org.slug, year: String(year) } }),
+    ),
+  );
 }
 
 const step = (i: number, form: Record<string, string> = {}) => ({
@@ -68,7 +86,10 @@ async function completeAll(org: { id: string; slug: string }, cookie: string) {
 }
 
 const rows = async (organizationId: string, year = YEAR) =>
-  (await getPrisma()).reflection.findMany({ where: { organizationId, cycleId: cycles[year] }, orderBy: { valueId: "asc" } });
+  (await getPrisma()).reflection.findMany({
+    where: { organizationId, cycleId: cycles[year] },
+    orderBy: { valueId: "asc" },
+  });
 
 describe("drafting the reflection", () => {
   test("a member saves each value's step as a draft and moves on; the version counts the saves", async () => {
@@ -76,9 +97,19 @@ describe("drafting the reflection", () => {
     const first = await (await get(org, member)).json();
     expect(first.editable).toBe(true);
     expect(first.canSubmit).toBe(false);
-    expect(first.current).toMatchObject({ slug: values[0].slug, number: 1, version: 0, answer: null, prompt: `How did trust grow in ${YEAR}?` });
+    expect(first.current).toMatchObject({
+      slug: values[0].slug,
+      number: 1,
+      version: 0,
+      answer: null,
+      prompt: `How did trust grow in ${YEAR}?`,
+    });
     expect(first.current.levels).toHaveLength(4);
-    expect(first.current.levels[0]).toMatchObject({ level: 1, name: expect.any(String), descriptor: expect.any(String) });
+    expect(first.current.levels[0]).toMatchObject({
+      level: 1,
+      name: expect.any(String),
+      descriptor: expect.any(String),
+    });
     expect(first.steps.map((s: { state: string }) => s.state)).toEqual(values.map(() => "empty"));
 
     for (let i = 0; i < values.length; i++) {
@@ -101,10 +132,16 @@ describe("drafting the reflection", () => {
     expect(again.status).toBe(302);
     const row = (await rows(org.id)).find((r) => r.valueId === values[1].id);
     expect(row).toMatchObject({ version: 2, rubricLevel: 4, wentWell: "Even better" });
-    expect(await (await getPrisma()).auditEvent.count({ where: { action: "reflection.saved", organizationId: org.id } })).toBe(values.length + 1);
+    expect(
+      await (await getPrisma()).auditEvent.count({ where: { action: "reflection.saved", organizationId: org.id } }),
+    ).toBe(values.length + 1);
 
     const chosen = await (await get(org, member, YEAR, values[1].slug)).json();
-    expect(chosen.current).toMatchObject({ slug: values[1].slug, version: 2, answer: { rubricLevel: 4, wentWell: "Even better" } });
+    expect(chosen.current).toMatchObject({
+      slug: values[1].slug,
+      version: 2,
+      answer: { rubricLevel: 4, wentWell: "Even better" },
+    });
     // only the step on screen carries its text
     expect(JSON.stringify(chosen)).not.toContain("Went well 0");
   });
@@ -122,7 +159,11 @@ describe("drafting the reflection", () => {
 
   test("invalid input is a translated field error and nothing is saved", async () => {
     const { org, member } = await workspace();
-    const res = await post(org, member, step(0, { rubricLevel: "7", wentWell: "x".repeat(10_001), visibility: "EVERYONE" }));
+    const res = await post(
+      org,
+      member,
+      step(0, { rubricLevel: "7", wentWell: "x".repeat(10_001), visibility: "EVERYONE" }),
+    );
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.result.error.rubricLevel).toEqual([translated("validation.invalidChoice")]);
@@ -145,7 +186,10 @@ describe("drafting the reflection", () => {
 
   test("two first saves of one step at once: one is saved, the other is a conflict, never a 500", async () => {
     const { org, member, lead } = await workspace();
-    const both = await Promise.all([post(org, member, step(0, { wentWell: "Member's words" })), post(org, lead, step(0, { wentWell: "Lead's words" }))]);
+    const both = await Promise.all([
+      post(org, member, step(0, { wentWell: "Member's words" })),
+      post(org, lead, step(0, { wentWell: "Lead's words" })),
+    ]);
     expect(both.map((r) => r.status).sort()).toEqual([302, 409]);
     const saved = await rows(org.id);
     expect(saved).toHaveLength(1);
@@ -154,8 +198,18 @@ describe("drafting the reflection", () => {
 
   test("last year's next steps are shown beside this year's form", async () => {
     const { org, member } = await workspace();
-    await (await getPrisma()).reflection.create({
-      data: { organizationId: org.id, valueId: values[0].id, cycleId: cycles[LAST_YEAR], rubricLevel: 2, nextSteps: "Hire an interpreter", status: "SUBMITTED", submittedAt: new Date() },
+    await (
+      await getPrisma()
+    ).reflection.create({
+      data: {
+        organizationId: org.id,
+        valueId: values[0].id,
+        cycleId: cycles[LAST_YEAR],
+        rubricLevel: 2,
+        nextSteps: "Hire an interpreter",
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+      },
     });
     const data = await (await get(org, member)).json();
     expect(data.current.lastYearNextSteps).toBe("Hire an interpreter");
@@ -197,7 +251,9 @@ describe("submitting and reopening", () => {
     expect(await toastOf(res)).toMatchObject({ key: translated("reflection:submit.done"), values: { year: YEAR } });
     const submitted = await rows(org.id);
     expect(submitted.every((r) => r.status === "SUBMITTED" && r.submittedAt !== null && r.version === 2)).toBe(true);
-    expect(await (await getPrisma()).auditEvent.count({ where: { action: "reflection.submitted", organizationId: org.id } })).toBe(1);
+    expect(
+      await (await getPrisma()).auditEvent.count({ where: { action: "reflection.submitted", organizationId: org.id } }),
+    ).toBe(1);
 
     const seen = await (await get(org, member)).json();
     expect(seen).toMatchObject({ submitted: true, editable: false, canReopen: false });
@@ -207,7 +263,9 @@ describe("submitting and reopening", () => {
     const locked = await post(org, member, step(0, { version: "2", wentWell: "Changed after submit" }));
     expect(locked.status).toBe(409);
     expect((await locked.json()).result.error[""]).toEqual([translated("reflection:errors.submitted")]);
-    expect((await rows(org.id)).map((r) => [r.status, r.version, r.wentWell])).toEqual(submitted.map((r) => [r.status, r.version, r.wentWell]));
+    expect((await rows(org.id)).map((r) => [r.status, r.version, r.wentWell])).toEqual(
+      submitted.map((r) => [r.status, r.version, r.wentWell]),
+    );
 
     const reopened = await post(org, lead, { intent: "reopen" });
     expect(reopened.status).toBe(302);
@@ -219,7 +277,17 @@ describe("submitting and reopening", () => {
 
   test("a closed cycle is read-only: no saves, no submit, no reopen", async () => {
     const { org, member, lead } = await workspace();
-    await (await getPrisma()).reflection.create({ data: { organizationId: org.id, valueId: values[0].id, cycleId: cycles[LAST_YEAR], rubricLevel: 3, wentWell: "Kept" } });
+    await (
+      await getPrisma()
+    ).reflection.create({
+      data: {
+        organizationId: org.id,
+        valueId: values[0].id,
+        cycleId: cycles[LAST_YEAR],
+        rubricLevel: 3,
+        wentWell: "Kept",
+      },
+    });
     const data = await (await get(org, lead, LAST_YEAR, values[0].slug)).json();
     expect(data).toMatchObject({ editable: false, canReopen: false, cycle: { status: "CLOSED" } });
     expect(data.current.answer).toMatchObject({ rubricLevel: 3, wentWell: "Kept" });
@@ -228,7 +296,9 @@ describe("submitting and reopening", () => {
     expect((await save.json()).result.error[""]).toEqual([translated("reflection:errors.cycleClosed")]);
     expect((await post(org, lead, { intent: "submit" }, LAST_YEAR)).status).toBe(409);
     expect((await post(org, lead, { intent: "reopen" }, LAST_YEAR)).status).toBe(409);
-    expect((await rows(org.id, LAST_YEAR)).map((r) => [r.wentWell, r.version, r.status])).toEqual([["Kept", 1, "DRAFT"]]);
+    expect((await rows(org.id, LAST_YEAR)).map((r) => [r.wentWell, r.version, r.status])).toEqual([
+      ["Kept", 1, "DRAFT"],
+    ]);
   });
 });
 
@@ -238,22 +308,44 @@ describe("the year's state, its overview and reading a past year", () => {
     const prisma = await getPrisma();
     // data written step by step (as the demo generator does) can mark a single step submitted
     await prisma.reflection.create({
-      data: { organizationId: org.id, valueId: values[0].id, cycleId: cycles[YEAR], rubricLevel: 3, wentWell: "Early", status: "SUBMITTED", submittedAt: new Date() },
+      data: {
+        organizationId: org.id,
+        valueId: values[0].id,
+        cycleId: cycles[YEAR],
+        rubricLevel: 3,
+        wentWell: "Early",
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+      },
     });
-    await prisma.reflection.create({ data: { organizationId: org.id, valueId: values[1].id, cycleId: cycles[YEAR], wentWell: "Started" } });
+    await prisma.reflection.create({
+      data: { organizationId: org.id, valueId: values[1].id, cycleId: cycles[YEAR], wentWell: "Started" },
+    });
     const data = await (await get(org, member, YEAR, values[0].slug)).json();
     expect(data).toMatchObject({ submitted: false, editable: true });
-    expect(data.steps.map((s: { state: string }) => s.state)).toEqual(["done", "draft", ...values.slice(2).map(() => "empty")]);
+    expect(data.steps.map((s: { state: string }) => s.state)).toEqual([
+      "done",
+      "draft",
+      ...values.slice(2).map(() => "empty"),
+    ]);
     expect((await post(org, member, step(0, { version: "1", wentWell: "Changed" }))).status).toBe(302);
-    expect((await rows(org.id)).find((r) => r.valueId === values[0].id)).toMatchObject({ wentWell: "Changed", status: "DRAFT", submittedAt: null });
+    expect((await rows(org.id)).find((r) => r.valueId === values[0].id)).toMatchObject({
+      wentWell: "Changed",
+      status: "DRAFT",
+      submittedAt: null,
+    });
   });
 
   test("only the lead's submit makes every step read as submitted", async () => {
     const { org, member, lead } = await workspace();
     await completeAll(org, member);
-    expect((await (await get(org, member)).json()).steps.every((s: { state: string }) => s.state === "done")).toBe(true);
+    expect((await (await get(org, member)).json()).steps.every((s: { state: string }) => s.state === "done")).toBe(
+      true,
+    );
     expect((await post(org, lead, { intent: "submit" })).status).toBe(302);
-    expect((await (await get(org, member)).json()).steps.every((s: { state: string }) => s.state === "submitted")).toBe(true);
+    expect((await (await get(org, member)).json()).steps.every((s: { state: string }) => s.state === "submitted")).toBe(
+      true,
+    );
   });
 
   test("each value carries this year's practices for it: how many and the latest titles, never deleted ones or other years'", async () => {
@@ -261,7 +353,15 @@ describe("the year's state, its overview and reading a past year", () => {
     const other = await createOrganization();
     const prisma = await getPrisma();
     const practice = (organizationId: string, valueId: string, title: string, occurredOn: string, deleted = false) =>
-      prisma.practice.create({ data: { organizationId, valueId, title, occurredOn: new Date(occurredOn), deletedAt: deleted ? new Date() : null } });
+      prisma.practice.create({
+        data: {
+          organizationId,
+          valueId,
+          title,
+          occurredOn: new Date(occurredOn),
+          deletedAt: deleted ? new Date() : null,
+        },
+      });
     for (let i = 1; i <= 4; i++) await practice(org.id, values[0].id, `Circle ${i}`, `${YEAR}-0${i}-10`);
     await practice(org.id, values[0].id, "Removed one", `${YEAR}-05-01`, true);
     await practice(org.id, values[0].id, "Last year's", `${LAST_YEAR}-06-01`);
@@ -272,7 +372,10 @@ describe("the year's state, its overview and reading a past year", () => {
       count: 4,
       recent: ["Circle 4", "Circle 3", "Circle 2"].map((title) => expect.objectContaining({ title })),
     });
-    expect(data.steps[1].practices).toMatchObject({ count: 1, recent: [{ title: "Only one", occurredOn: `${YEAR}-02-02` }] });
+    expect(data.steps[1].practices).toMatchObject({
+      count: 1,
+      recent: [{ title: "Only one", occurredOn: `${YEAR}-02-02` }],
+    });
     expect(data.steps[2].practices).toEqual({ count: 0, recent: [] });
     const text = JSON.stringify(data);
     for (const hidden of ["Removed one", "Last year's", "Someone else's"]) expect(text).not.toContain(hidden);
@@ -303,7 +406,10 @@ describe("who may see the reflection", () => {
   test("a member of another organization and coalition staff get 404; without a session, sign in", async () => {
     const { org, member } = await workspace();
     await post(org, member, step(0, { wentWell: "Our private words" }));
-    const outsider = await createUser({ memberships: [{ organizationId: (await createOrganization()).id }], coalitionRole: "STAFF" });
+    const outsider = await createUser({
+      memberships: [{ organizationId: (await createOrganization()).id }],
+      coalitionRole: "STAFF",
+    });
     const { cookie } = await sessionCookie(outsider.id);
     const page = await get(org, cookie);
     expect(page.status).toBe(404);

@@ -37,11 +37,23 @@ beforeAll(async () => {
     },
   });
   cycleId = cycle.id;
-  for (const name of ["active", "paused", "submits", "crisis", "archived"]) orgs[name] = await createOrganization({ name: `Org ${name}` });
+  for (const name of ["active", "paused", "submits", "crisis", "archived"])
+    orgs[name] = await createOrganization({ name: `Org ${name}` });
   await prisma.organization.update({ where: { id: orgs.archived.id }, data: { archivedAt: new Date() } });
-  const person = async (key: string, org: string, role: "LEAD" | "MEMBER", extra: { locale?: string; cycleReminders?: boolean; disabled?: boolean } = {}) => {
-    const u = await createUser({ email: `${key}@example.org`, locale: extra.locale, disabled: extra.disabled, memberships: [{ organizationId: orgs[org].id, role }] });
-    if (extra.cycleReminders !== undefined) await prisma.user.update({ where: { id: u.id }, data: { cycleReminders: extra.cycleReminders } });
+  const person = async (
+    key: string,
+    org: string,
+    role: "LEAD" | "MEMBER",
+    extra: { locale?: string; cycleReminders?: boolean; disabled?: boolean } = {},
+  ) => {
+    const u = await createUser({
+      email: `${key}@example.org`,
+      locale: extra.locale,
+      disabled: extra.disabled,
+      memberships: [{ organizationId: orgs[org].id, role }],
+    });
+    if (extra.cycleReminders !== undefined)
+      await prisma.user.update({ where: { id: u.id }, data: { cycleReminders: extra.cycleReminders } });
     people[key] = u;
   };
   await person("lead-active", "active", "LEAD");
@@ -60,8 +72,16 @@ beforeAll(async () => {
 
 /** Who got which reminder: "person kind:period" sorted, from the outbox's dedupe keys. */
 async function sent() {
-  const rows = await prisma.outboxEmail.findMany({ where: { kind: "cycle-reminder" }, select: { to: true, dedupeKey: true, createdAt: true } });
-  return rows.map((r) => `${r.createdAt.toISOString().slice(5, 10)} ${r.to.split("@")[0]} ${r.dedupeKey!.split(":").slice(-2).join(":")}`).sort();
+  const rows = await prisma.outboxEmail.findMany({
+    where: { kind: "cycle-reminder" },
+    select: { to: true, dedupeKey: true, createdAt: true },
+  });
+  return rows
+    .map(
+      (r) =>
+        `${r.createdAt.toISOString().slice(5, 10)} ${r.to.split("@")[0]} ${r.dedupeKey!.split(":").slice(-2).join(":")}`,
+    )
+    .sort();
 }
 
 describe("the reminder job over a month", () => {
@@ -74,7 +94,14 @@ describe("the reminder job over a month", () => {
       if (day === "03-10") {
         // the "submits" organization submits its year
         await prisma.reflection.createMany({
-          data: values.map((v) => ({ organizationId: orgs.submits.id, valueId: v.id, cycleId, rubricLevel: 3, status: "SUBMITTED" as const, submittedAt: at(day) })),
+          data: values.map((v) => ({
+            organizationId: orgs.submits.id,
+            valueId: v.id,
+            cycleId,
+            rubricLevel: 3,
+            status: "SUBMITTED" as const,
+            submittedAt: at(day),
+          })),
         });
       }
       // the job runs twice a day, the second time on two instances at once
@@ -105,8 +132,16 @@ describe("the reminder job over a month", () => {
   });
 
   test("each email is in its recipient's language, links to the reflection, and its stop link works without signing in", async () => {
-    const [es] = await prisma.outboxEmail.findMany({ where: { kind: "cycle-reminder", to: people["member-optin"].email }, orderBy: { createdAt: "asc" }, take: 1 });
-    const [en] = await prisma.outboxEmail.findMany({ where: { kind: "cycle-reminder", to: people["lead-active"].email }, orderBy: { createdAt: "desc" }, take: 1 });
+    const [es] = await prisma.outboxEmail.findMany({
+      where: { kind: "cycle-reminder", to: people["member-optin"].email },
+      orderBy: { createdAt: "asc" },
+      take: 1,
+    });
+    const [en] = await prisma.outboxEmail.findMany({
+      where: { kind: "cycle-reminder", to: people["lead-active"].email },
+      orderBy: { createdAt: "desc" },
+      take: 1,
+    });
     const spanish = await renderEmail(es);
     expect(spanish.subject).toBe(`Un recordatorio: la reflexión ${YEAR} de Org active`);
     expect(spanish.text).toContain(`${APP}/o/${orgs.active.slug}/reflections/${YEAR}`);
@@ -117,16 +152,39 @@ describe("the reminder job over a month", () => {
     // the stop link's token is signed with the app's secret: the job run here used another one
     const payload = es.payload as { stopUrl: string };
     const forged = payload.stopUrl.split("/").pop()!;
-    expect((await answer(() => stopLoader(requestArgs(`/reminders/stop/${forged}`, { params: { token: forged } })))).status).toBe(404);
+    expect(
+      (await answer(() => stopLoader(requestArgs(`/reminders/stop/${forged}`, { params: { token: forged } })))).status,
+    ).toBe(404);
     const { sessionSecret } = await import("~/utils/session.server");
     const { stopRemindersToken } = await import("~/models/reminder-token.server");
     const token = stopRemindersToken({ secret: sessionSecret(), userId: people["member-optin"].id });
-    expect((await answer(() => stopLoader(requestArgs(`/reminders/stop/${token}`, { params: { token } })))).status).toBe(200);
-    const stopped = await answer(() => stopAction(requestArgs(`/reminders/stop/${token}`, { method: "POST", params: { token }, headers: { Origin: "null" }, form: { "List-Unsubscribe": "One-Click" } })));
+    expect(
+      (await answer(() => stopLoader(requestArgs(`/reminders/stop/${token}`, { params: { token } })))).status,
+    ).toBe(200);
+    const stopped = await answer(() =>
+      stopAction(
+        requestArgs(`/reminders/stop/${token}`, {
+          method: "POST",
+          params: { token },
+          headers: { Origin: "null" },
+          form: { "List-Unsubscribe": "One-Click" },
+        }),
+      ),
+    );
     expect(stopped.status).toBe(403); // a cross-site form post is refused
-    const oneClick = await answer(() => stopAction(requestArgs(`/reminders/stop/${token}`, { method: "POST", params: { token }, form: { "List-Unsubscribe": "One-Click" } })));
+    const oneClick = await answer(() =>
+      stopAction(
+        requestArgs(`/reminders/stop/${token}`, {
+          method: "POST",
+          params: { token },
+          form: { "List-Unsubscribe": "One-Click" },
+        }),
+      ),
+    );
     expect(oneClick.status).toBe(200);
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: people["member-optin"].id } })).cycleReminders).toBe(false);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: people["member-optin"].id } })).cycleReminders).toBe(
+      false,
+    );
   });
 });
 
@@ -135,19 +193,45 @@ describe("reminders chosen by people and sent by staff", () => {
     const cookie = (await sessionCookie(people["lead-active"].id)).cookie;
     const before = await (await accountLoader(requestArgs("/account", { cookie }))).json();
     expect(before.reminders).toMatchObject({ receives: true, chosen: false });
-    const off = await answer(() => accountAction(requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "no" } })));
+    const off = await answer(() =>
+      accountAction(requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "no" } })),
+    );
     expect(off.status).toBe(302);
-    expect((await (await accountLoader(requestArgs("/account", { cookie }))).json()).reminders).toMatchObject({ receives: false, chosen: true });
-    const bad = await answer(() => accountAction(requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "maybe" } })));
+    expect((await (await accountLoader(requestArgs("/account", { cookie }))).json()).reminders).toMatchObject({
+      receives: false,
+      chosen: true,
+    });
+    const bad = await answer(() =>
+      accountAction(
+        requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "maybe" } }),
+      ),
+    );
     expect(bad.status).toBe(400);
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: people["lead-active"].id } })).cycleReminders).toBe(false);
-    await accountAction(requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "yes" } }));
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: people["lead-active"].id } })).cycleReminders).toBe(true);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: people["lead-active"].id } })).cycleReminders).toBe(
+      false,
+    );
+    await accountAction(
+      requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "yes" } }),
+    );
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: people["lead-active"].id } })).cycleReminders).toBe(
+      true,
+    );
   });
 
   test("staff remind one organization or all that have not submitted, once a day; pause and resume are audited", async () => {
-    const post = (form: Record<string, string>) => answer(() => pageAction(requestArgs(`/movement/cycles/${YEAR}`, { method: "POST", cookie: staffCookie, form, params: { year: String(YEAR) } })));
-    const manual = () => prisma.outboxEmail.findMany({ where: { dedupeKey: { contains: ":manual:" } }, select: { to: true } });
+    const post = (form: Record<string, string>) =>
+      answer(() =>
+        pageAction(
+          requestArgs(`/movement/cycles/${YEAR}`, {
+            method: "POST",
+            cookie: staffCookie,
+            form,
+            params: { year: String(YEAR) },
+          }),
+        ),
+      );
+    const manual = () =>
+      prisma.outboxEmail.findMany({ where: { dedupeKey: { contains: ":manual:" } }, select: { to: true } });
     expect((await post({ intent: "remind", organizationId: orgs.active.id })).status).toBe(302);
     expect((await manual()).map((e) => e.to)).toEqual([people["lead-active"].email]);
     expect((await post({ intent: "remind" })).status).toBe(302);
@@ -157,14 +241,22 @@ describe("reminders chosen by people and sent by staff", () => {
     await prisma.reminderPause.update({ where: { organizationId: orgs.crisis.id }, data: { until: null } });
     expect((await post({ intent: "resume", organizationId: orgs.crisis.id })).status).toBe(302);
     expect((await post({ intent: "remind" })).status).toBe(302);
-    expect((await manual()).map((e) => e.to).sort()).toEqual([people["lead-active"].email, people["lead-crisis"].email].sort());
+    expect((await manual()).map((e) => e.to).sort()).toEqual(
+      [people["lead-active"].email, people["lead-crisis"].email].sort(),
+    );
 
     expect((await post({ intent: "pause", organizationId: orgs.active.id, until: "" })).status).toBe(302);
     expect((await post({ intent: "resume", organizationId: orgs.paused.id })).status).toBe(302);
-    expect(await prisma.reminderPause.findMany({ select: { organizationId: true } })).toEqual(expect.arrayContaining([{ organizationId: orgs.active.id }]));
+    expect(await prisma.reminderPause.findMany({ select: { organizationId: true } })).toEqual(
+      expect.arrayContaining([{ organizationId: orgs.active.id }]),
+    );
     expect(await prisma.reminderPause.count({ where: { organizationId: orgs.paused.id } })).toBe(0);
-    const actions = (await prisma.auditEvent.findMany({ where: { action: { startsWith: "reminder." } }, select: { action: true } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["reminder.sent", "reminder.paused", "reminder.resumed", "reminder.preference_changed"]));
+    const actions = (
+      await prisma.auditEvent.findMany({ where: { action: { startsWith: "reminder." } }, select: { action: true } })
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["reminder.sent", "reminder.paused", "reminder.resumed", "reminder.preference_changed"]),
+    );
     expect((await post({ intent: "pause", organizationId: "no-such-org" })).status).toBe(404);
   });
 });

@@ -9,7 +9,15 @@ import { TEST_PASSWORD, answer, createUser, requestArgs, sessionCookie } from ".
 describe("cross-site form posts", () => {
   test("a sign-in posted from another site is refused with 403 and signs nobody in", async () => {
     const user = await createUser({ email: "xs@example.org" });
-    const res = await answer(() => loginAction(requestArgs("/login", { method: "POST", form: { email: "xs@example.org", password: TEST_PASSWORD }, headers: { Origin: "https://evil.example" } })));
+    const res = await answer(() =>
+      loginAction(
+        requestArgs("/login", {
+          method: "POST",
+          form: { email: "xs@example.org", password: TEST_PASSWORD },
+          headers: { Origin: "https://evil.example" },
+        }),
+      ),
+    );
     expect(res.status).toBe(403);
     expect(await (await getPrisma()).session.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -17,15 +25,29 @@ describe("cross-site form posts", () => {
   test("a sign-out posted from another site does not end the session", async () => {
     const user = await createUser();
     const { cookie } = await sessionCookie(user.id);
-    const res = await answer(() => logoutAction(requestArgs("/logout", { method: "POST", cookie, form: {}, headers: { Origin: "https://evil.example" } })));
+    const res = await answer(() =>
+      logoutAction(
+        requestArgs("/logout", { method: "POST", cookie, form: {}, headers: { Origin: "https://evil.example" } }),
+      ),
+    );
     expect(res.status).toBe(403);
     expect(await (await getPrisma()).session.count({ where: { userId: user.id } })).toBe(1);
   });
 
   test("Sec-Fetch-Site cross-site, and the opaque origin 'null', are refused too", async () => {
-    const crossSite = await answer(() => localeAction(requestArgs("/locale", { method: "POST", form: { lng: "es" }, headers: { Origin: "", "Sec-Fetch-Site": "cross-site" } })));
+    const crossSite = await answer(() =>
+      localeAction(
+        requestArgs("/locale", {
+          method: "POST",
+          form: { lng: "es" },
+          headers: { Origin: "", "Sec-Fetch-Site": "cross-site" },
+        }),
+      ),
+    );
     expect(crossSite.status).toBe(403);
-    const opaque = await answer(() => localeAction(requestArgs("/locale", { method: "POST", form: { lng: "es" }, headers: { Origin: "null" } })));
+    const opaque = await answer(() =>
+      localeAction(requestArgs("/locale", { method: "POST", form: { lng: "es" }, headers: { Origin: "null" } })),
+    );
     expect(opaque.status).toBe(403);
   });
 
@@ -33,7 +55,9 @@ describe("cross-site form posts", () => {
     const post = (headers: Record<string, string>) => new Request("http://localhost/x", { method: "POST", headers });
     expect(() => assertSameOrigin(post({ Origin: "http://localhost" }))).not.toThrow();
     expect(() => assertSameOrigin(post({ "Sec-Fetch-Site": "same-origin" }))).not.toThrow();
-    expect(() => assertSameOrigin(new Request("http://localhost/x", { headers: { Origin: "https://evil.example" } }))).not.toThrow();
+    expect(() =>
+      assertSameOrigin(new Request("http://localhost/x", { headers: { Origin: "https://evil.example" } })),
+    ).not.toThrow();
     expect(() => assertSameOrigin(post({ Origin: "http://localhost.evil.example" }))).toThrow();
   });
 });

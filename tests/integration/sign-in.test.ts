@@ -10,8 +10,15 @@ let requests = 0;
 const anotherAddress = () => `10.0.${Math.floor(++requests / 250)}.${requests % 250}`;
 
 /** A sign-in from a client address (as the HTTP server passes it in the load context) and a browser's cookie. */
-async function signIn(email: string, password: string, { address = anotherAddress(), cookie }: { address?: string; cookie?: string } = {}) {
-  return loginAction({ ...requestArgs("/login", { method: "POST", form: { email, password }, cookie }), context: { clientAddress: address } });
+async function signIn(
+  email: string,
+  password: string,
+  { address = anotherAddress(), cookie }: { address?: string; cookie?: string } = {},
+) {
+  return loginAction({
+    ...requestArgs("/login", { method: "POST", form: { email, password }, cookie }),
+    context: { clientAddress: address },
+  });
 }
 
 const cookieOf = (res: Response) => (res.headers.get("Set-Cookie") ?? "").split(";")[0];
@@ -77,7 +84,8 @@ describe("sign in", () => {
 
   test("the 11th failure within a minute from one address answers 429 for any email", async () => {
     await createUser({ email: "dan@example.org" });
-    for (let i = 0; i < 10; i++) expect((await signIn(`guess${i}@example.org`, "wrong password!", { address: "203.0.113.9" })).status).toBe(400);
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(`guess${i}@example.org`, "wrong password!", { address: "203.0.113.9" })).status).toBe(400);
     const blocked = await signIn("dan@example.org", TEST_PASSWORD, { address: "203.0.113.9" });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -95,9 +103,19 @@ describe("sign in", () => {
 
   test("redirectTo is honoured only for paths on this site", async () => {
     await createUser({ email: "eva@example.org" });
-    const ok = await loginAction(requestArgs("/login", { method: "POST", form: { email: "eva@example.org", password: TEST_PASSWORD, redirectTo: "/account" } }));
+    const ok = await loginAction(
+      requestArgs("/login", {
+        method: "POST",
+        form: { email: "eva@example.org", password: TEST_PASSWORD, redirectTo: "/account" },
+      }),
+    );
     expect(ok.headers.get("Location")).toBe("/account");
-    const evil = await loginAction(requestArgs("/login", { method: "POST", form: { email: "eva@example.org", password: TEST_PASSWORD, redirectTo: "https://evil.example/" } }));
+    const evil = await loginAction(
+      requestArgs("/login", {
+        method: "POST",
+        form: { email: "eva@example.org", password: TEST_PASSWORD, redirectTo: "https://evil.example/" },
+      }),
+    );
     expect(evil.headers.get("Location")).toBe("/orgs");
   });
 });
@@ -123,7 +141,9 @@ describe("sign out", () => {
     await logoutAction(requestArgs("/logout", { method: "POST", cookie: a.cookie, form: { scope: "everywhere" } }));
     expect(await (await getPrisma()).session.count({ where: { userId: user.id } })).toBe(0);
     expect((await answer(accountLoader(requestArgs("/account", { cookie: b.cookie })))).status).toBe(302);
-    expect(await (await getPrisma()).auditEvent.count({ where: { action: "auth.sign_out_everywhere", actorId: user.id } })).toBe(1);
+    expect(
+      await (await getPrisma()).auditEvent.count({ where: { action: "auth.sign_out_everywhere", actorId: user.id } }),
+    ).toBe(1);
   });
 });
 
@@ -131,7 +151,9 @@ describe("sessions", () => {
   test("an idle session expires after the idle timeout", async () => {
     const user = await createUser();
     const s = await sessionCookie(user.id);
-    await (await getPrisma()).session.update({ where: { id: s.sessionId }, data: { lastSeenAt: new Date(Date.now() - 121 * 60_000) } });
+    await (
+      await getPrisma()
+    ).session.update({ where: { id: s.sessionId }, data: { lastSeenAt: new Date(Date.now() - 121 * 60_000) } });
     expect((await answer(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(302);
     expect(await (await getPrisma()).session.count({ where: { id: s.sessionId } })).toBe(0);
   });
@@ -139,7 +161,12 @@ describe("sessions", () => {
   test("a session ends at its absolute lifetime even when active", async () => {
     const user = await createUser();
     const s = await sessionCookie(user.id);
-    await (await getPrisma()).session.update({ where: { id: s.sessionId }, data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() } });
+    await (
+      await getPrisma()
+    ).session.update({
+      where: { id: s.sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() },
+    });
     expect((await answer(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(302);
   });
 
@@ -147,7 +174,10 @@ describe("sessions", () => {
     const user = await createUser();
     const s = await sessionCookie(user.id);
     const prisma = await getPrisma();
-    await prisma.session.update({ where: { id: s.sessionId }, data: { lastSeenAt: new Date(Date.now() - 100 * 60_000) } });
+    await prisma.session.update({
+      where: { id: s.sessionId },
+      data: { lastSeenAt: new Date(Date.now() - 100 * 60_000) },
+    });
     expect((await accountLoader(requestArgs("/account", { cookie: s.cookie }))).status).toBe(200);
     const row = await prisma.session.findUniqueOrThrow({ where: { id: s.sessionId } });
     expect(Date.now() - row.lastSeenAt.getTime()).toBeLessThan(60_000);

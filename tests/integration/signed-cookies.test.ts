@@ -8,10 +8,14 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { getPrisma } from "~/utils/db.server";
 import { answer, createUser, requestArgs, toastOf } from "../factories";
 
-const unsignedToast = (value: unknown) => `north-star-toast=${encodeURIComponent(Buffer.from(JSON.stringify(value)).toString("base64"))}`;
+const unsignedToast = (value: unknown) =>
+  `north-star-toast=${encodeURIComponent(Buffer.from(JSON.stringify(value)).toString("base64"))}`;
 
 describe("the toast cookie", () => {
-  const forged = { key: "practice:toast.deleted", undo: { action: "/o/somewhere/practices/x", fields: { intent: "restore" } } };
+  const forged = {
+    key: "practice:toast.deleted",
+    undo: { action: "/o/somewhere/practices/x", fields: { intent: "restore" } },
+  };
 
   test("one written by this server shows on the next page", async () => {
     const res = await redirectWithToast("/", forged);
@@ -33,7 +37,14 @@ describe("the toast cookie", () => {
 
   test("an undo form never points at another site", async () => {
     for (const action of ["//evil.example/steal", "/\\evil.example", "https://evil.example/"]) {
-      expect(await toastOf(await redirectWithToast("/", { key: "practice:toast.deleted", undo: { action, fields: { intent: "restore" } } }))).toBeNull();
+      expect(
+        await toastOf(
+          await redirectWithToast("/", {
+            key: "practice:toast.deleted",
+            undo: { action, fields: { intent: "restore" } },
+          }),
+        ),
+      ).toBeNull();
     }
   });
 });
@@ -82,7 +93,8 @@ describe("SESSION_SECRET rotation", () => {
     const user = await createUser();
     await startedWith(`${NEW},${OLD}`);
     const { loader } = await import("~/routes/reminders.stop.$token");
-    const open = (token: string) => answer(() => loader(requestArgs(`/reminders/stop/${token}`, { params: { token } })));
+    const open = (token: string) =>
+      answer(() => loader(requestArgs(`/reminders/stop/${token}`, { params: { token } })));
     expect((await open(stopRemindersToken({ secret: OLD, userId: user.id }))).status).toBe(200);
     expect((await open(stopRemindersToken({ secret: NEW, userId: user.id }))).status).toBe(200);
     expect((await open(stopRemindersToken({ secret: "another-secret-0123456789", userId: user.id }))).status).toBe(404);
@@ -90,6 +102,8 @@ describe("SESSION_SECRET rotation", () => {
 
   test("every secret in the list needs 16 characters", () => {
     expect(readEnv({ NODE_ENV: "test", SESSION_SECRET: `${NEW},${OLD}` }).SESSION_SECRET).toEqual([NEW, OLD]);
-    expect(() => readEnv({ NODE_ENV: "test", SESSION_SECRET: `${NEW},short` })).toThrow(/SESSION_SECRET: each comma-separated secret needs at least 16 characters/);
+    expect(() => readEnv({ NODE_ENV: "test", SESSION_SECRET: `${NEW},short` })).toThrow(
+      /SESSION_SECRET: each comma-separated secret needs at least 16 characters/,
+    );
   });
 });

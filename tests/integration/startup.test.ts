@@ -27,7 +27,9 @@ async function dbCommand(args: string[], env: Record<string, string | undefined>
 
 describe("start-up faults", () => {
   test("an unreachable DATABASE_URL: one line naming host and database, exit 1, no stack", async () => {
-    const r = await dbCommand(["migrate"], { DATABASE_URL: "postgresql://northstar:secret@127.0.0.1:9/northstar_prod" });
+    const r = await dbCommand(["migrate"], {
+      DATABASE_URL: "postgresql://northstar:secret@127.0.0.1:9/northstar_prod",
+    });
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -36,14 +38,17 @@ describe("start-up faults", () => {
     expect(r.stderr).not.toContain("secret");
   });
 
-  test.runIf(process.env.TEST_DB_MODE === "postgres")("a database that does not exist on the server: one clear line, exit 1", async () => {
-    const url = new URL(process.env.TEST_BASE_DATABASE_URL!);
-    url.pathname = "/no_such_database_north_star";
-    const r = await dbCommand(["migrate"], { DATABASE_URL: url.toString() });
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/database "no_such_database_north_star" on .* does not exist/);
-  });
+  test.runIf(process.env.TEST_DB_MODE === "postgres")(
+    "a database that does not exist on the server: one clear line, exit 1",
+    async () => {
+      const url = new URL(process.env.TEST_BASE_DATABASE_URL!);
+      url.pathname = "/no_such_database_north_star";
+      const r = await dbCommand(["migrate"], { DATABASE_URL: url.toString() });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/database "no_such_database_north_star" on .* does not exist/);
+    },
+  );
 
   test("a data folder held by another process: says which, exit 1, and the folder still opens afterwards", async () => {
     const dataDir = path.join(tmp, "held");
@@ -88,7 +93,9 @@ describe("migrations", () => {
       expect((error as Error).message).toMatch(/^Migration 29991231000000_broken failed: syntax error/);
       const tables = await client.query(`SELECT to_regclass('"HalfDone"') AS t`);
       expect(tables.rows[0].t).toBeNull();
-      const cols = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Practice' AND column_name = 'extra'`);
+      const cols = await client.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'Practice' AND column_name = 'extra'`,
+      );
       expect(cols.rowCount).toBe(0);
       const after = await client.query(`SELECT migration_name FROM "_prisma_migrations" ORDER BY 1`);
       expect(after.rows).toEqual(before.rows);
@@ -96,13 +103,18 @@ describe("migrations", () => {
       // once fixed, it applies and is recorded like Prisma's own runner records it
       fs.writeFileSync(path.join(dir, broken, "migration.sql"), `CREATE TABLE "HalfDone" ("id" INTEGER);\n`);
       expect(await applyMigrations(url, dir)).toEqual([broken]);
-      const row = await client.query(`SELECT checksum, finished_at, applied_steps_count FROM "_prisma_migrations" WHERE migration_name = $1`, [broken]);
+      const row = await client.query(
+        `SELECT checksum, finished_at, applied_steps_count FROM "_prisma_migrations" WHERE migration_name = $1`,
+        [broken],
+      );
       expect(row.rows[0].finished_at).not.toBeNull();
       expect(row.rows[0].applied_steps_count).toBe(1);
       expect(row.rows[0].checksum).toBe(listMigrations(dir).find((m) => m.name === broken)!.checksum);
       expect(await applyMigrations(url, dir)).toEqual([]);
     } finally {
-      await client.query(`DROP TABLE IF EXISTS "HalfDone"; DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
+      await client.query(
+        `DROP TABLE IF EXISTS "HalfDone"; DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`,
+      );
       await client.end();
     }
   });

@@ -15,7 +15,16 @@ import { type RouteModule, allIntents, appRoutes } from "../routes";
 const MARKER = `MARKER-${randomUUID()}`;
 const METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
 // routes anyone may use; they carry no organization's ids
-const PUBLIC = new Set(["/", "/login", "/logout", "/locale", "/locales/:lng", "/healthz", "/forgot-password", "/dev/outbox"]);
+const PUBLIC = new Set([
+  "/",
+  "/login",
+  "/logout",
+  "/locale",
+  "/locales/:lng",
+  "/healthz",
+  "/forgot-password",
+  "/dev/outbox",
+]);
 // signing out would end the walking member's session and make every later answer a redirect
 const SKIP = new Set(["/logout"]);
 // routes identified by a secret token: an unknown token is a 404 (or 410 Gone)
@@ -42,7 +51,8 @@ async function tenantTables() {
   return rows.map((r) => r.table_name);
 }
 
-const stable = (rows: unknown[]) => rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).sort();
+const stable = (rows: unknown[]) =>
+  rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).sort();
 
 /**
  * Every row of organization B, whole: the organization, each tenant table's rows (practices, commitments and
@@ -53,8 +63,12 @@ async function snapshotB() {
   const id = b.orgId;
   const snapshot: Record<string, string[]> = {
     Organization: stable(await prisma.$queryRaw`SELECT * FROM "Organization" WHERE id = ${id}`),
-    User: stable(await prisma.$queryRaw`SELECT u.* FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."organizationId" = ${id}`),
-    Password: stable(await prisma.$queryRaw`SELECT p.* FROM "Password" p JOIN "Membership" m ON m."userId" = p."userId" WHERE m."organizationId" = ${id}`),
+    User: stable(
+      await prisma.$queryRaw`SELECT u.* FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."organizationId" = ${id}`,
+    ),
+    Password: stable(
+      await prisma.$queryRaw`SELECT p.* FROM "Password" p JOIN "Membership" m ON m."userId" = p."userId" WHERE m."organizationId" = ${id}`,
+    ),
   };
   for (const table of await tenantTables()) {
     // a table name from the catalog, quoted as an identifier; the value stays a bound parameter
@@ -72,8 +86,7 @@ function fill(route: Route, values: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  routes = (await appRoutes())
-    .filter((r) => !SKIP.has(r.url));
+  routes = (await appRoutes()).filter((r) => !SKIP.has(r.url));
 
   const prisma = await getPrisma();
   const orgA = await createOrganization({ name: "Organization A" });
@@ -81,25 +94,75 @@ beforeAll(async () => {
   aSlug = orgA.slug;
   const member = await createUser({ memberships: [{ organizationId: orgA.id, role: "MEMBER" }] });
   await createUser({ memberships: [{ organizationId: orgA.id, role: "LEAD" }] });
-  const leadB = await createUser({ name: `Lead ${MARKER}`, email: `lead-b-${randomUUID().slice(0, 6)}@example.org`, memberships: [{ organizationId: orgB.id, role: "LEAD" }] });
-  const memberB = await createUser({ name: `Member ${MARKER}`, memberships: [{ organizationId: orgB.id, role: "MEMBER" }] });
+  const leadB = await createUser({
+    name: `Lead ${MARKER}`,
+    email: `lead-b-${randomUUID().slice(0, 6)}@example.org`,
+    memberships: [{ organizationId: orgB.id, role: "LEAD" }],
+  });
+  const memberB = await createUser({
+    name: `Member ${MARKER}`,
+    memberships: [{ organizationId: orgB.id, role: "MEMBER" }],
+  });
   const staff = await createUser({ coalitionRole: "STAFF" });
-  const membershipB = await prisma.membership.findFirstOrThrow({ where: { organizationId: orgB.id, userId: memberB.id } });
+  const membershipB = await prisma.membership.findFirstOrThrow({
+    where: { organizationId: orgB.id, userId: memberB.id },
+  });
   const invitationB = await prisma.invitation.create({
-    data: { tokenHash: `hash-${MARKER}`, email: `invitee-${MARKER.toLowerCase()}@example.org`, organizationId: orgB.id, membershipRole: "MEMBER", expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      tokenHash: `hash-${MARKER}`,
+      email: `invitee-${MARKER.toLowerCase()}@example.org`,
+      organizationId: orgB.id,
+      membershipRole: "MEMBER",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
-  await prisma.auditEvent.create({ data: { action: "organization.created", organizationId: orgB.id, metadata: { note: MARKER } } });
-  const cycle = await prisma.cycle.upsert({ where: { year: 2026 }, update: {}, create: { year: 2026, opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31"), status: "OPEN" } });
+  await prisma.auditEvent.create({
+    data: { action: "organization.created", organizationId: orgB.id, metadata: { note: MARKER } },
+  });
+  const cycle = await prisma.cycle.upsert({
+    where: { year: 2026 },
+    update: {},
+    create: { year: 2026, opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31"), status: "OPEN" },
+  });
   const value = await prisma.value.findFirstOrThrow({ orderBy: { position: "asc" } });
-  const commitmentB = await prisma.commitment.create({ data: { organizationId: orgB.id, valueId: value.id, cycleId: cycle.id, title: `Commitment ${MARKER}`, description: MARKER } });
-  const practiceB = await prisma.practice.create({
-    data: { organizationId: orgB.id, valueId: value.id, occurredOn: new Date("2026-03-02"), title: `Practice ${MARKER}`, notes: MARKER, participants: 3, impactedParticipants: 2 },
+  const commitmentB = await prisma.commitment.create({
+    data: {
+      organizationId: orgB.id,
+      valueId: value.id,
+      cycleId: cycle.id,
+      title: `Commitment ${MARKER}`,
+      description: MARKER,
+    },
   });
-  const reflectionB = await prisma.reflection.create({ data: { organizationId: orgB.id, valueId: value.id, cycleId: cycle.id, wentWell: MARKER, challenges: MARKER } });
+  const practiceB = await prisma.practice.create({
+    data: {
+      organizationId: orgB.id,
+      valueId: value.id,
+      occurredOn: new Date("2026-03-02"),
+      title: `Practice ${MARKER}`,
+      notes: MARKER,
+      participants: 3,
+      impactedParticipants: 2,
+    },
+  });
+  const reflectionB = await prisma.reflection.create({
+    data: { organizationId: orgB.id, valueId: value.id, cycleId: cycle.id, wentWell: MARKER, challenges: MARKER },
+  });
   const freedom = await prisma.freedom.findFirstOrThrow({ orderBy: { position: "asc" } });
-  await prisma.practiceFreedom.create({ data: { practiceId: practiceB.id, freedomId: freedom.id, organizationId: orgB.id } });
+  await prisma.practiceFreedom.create({
+    data: { practiceId: practiceB.id, freedomId: freedom.id, organizationId: orgB.id },
+  });
   await prisma.organizationFreedom.create({ data: { organizationId: orgB.id, freedomId: freedom.id } });
-  await prisma.commitmentUpdate.create({ data: { organizationId: orgB.id, commitmentId: commitmentB.id, status: "IN_PROGRESS", progress: 40, note: MARKER, authorId: leadB.id } });
+  await prisma.commitmentUpdate.create({
+    data: {
+      organizationId: orgB.id,
+      commitmentId: commitmentB.id,
+      status: "IN_PROGRESS",
+      progress: 40,
+      note: MARKER,
+      authorId: leadB.id,
+    },
+  });
   await prisma.reminderPause.create({ data: { organizationId: orgB.id } });
   await rebuildSummaries({ prisma }); // B's monthly summaries, as its practices would have written them
 
@@ -131,7 +194,17 @@ beforeAll(async () => {
 describe("tenancy: every route, every method, as a member of A with B's ids", () => {
   test("the walk covers the app's routes", () => {
     expect(routes.length).toBeGreaterThan(5);
-    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/", "/login", "/o/:org", "/movement", "/movement/organizations", "/movement/organizations.csv", "/movement/shared"]));
+    expect(routes.map((r) => r.url)).toEqual(
+      expect.arrayContaining([
+        "/",
+        "/login",
+        "/o/:org",
+        "/movement",
+        "/movement/organizations",
+        "/movement/organizations.csv",
+        "/movement/shared",
+      ]),
+    );
   });
 
   test("the walk tries every form intent the app names, those in models and components included", async () => {
@@ -139,15 +212,37 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
     expect((await allIntents()).filter((intent) => !tried.has(intent))).toEqual([]);
     // intents whose schemas live in models/ reach the routes that parse them
     const intentsOf = (file: string) => routes.find((r) => r.file === file)?.intents ?? [];
-    expect(intentsOf("routes/o.$org.reflections.$year/route.tsx")).toEqual(expect.arrayContaining(["save", "submit", "reopen"]));
-    expect(intentsOf("routes/movement.cycles.$year.tsx")).toEqual(expect.arrayContaining(["open", "close", "remind", "pause", "resume"]));
-    expect(intentsOf("routes/o.$org.commitments.$commitmentId.tsx")).toEqual(expect.arrayContaining(["update", "edit"]));
-    expect(intentsOf("routes/account.tsx")).toEqual(expect.arrayContaining(["name", "locale", "password", "reminders"]));
+    expect(intentsOf("routes/o.$org.reflections.$year/route.tsx")).toEqual(
+      expect.arrayContaining(["save", "submit", "reopen"]),
+    );
+    expect(intentsOf("routes/movement.cycles.$year.tsx")).toEqual(
+      expect.arrayContaining(["open", "close", "remind", "pause", "resume"]),
+    );
+    expect(intentsOf("routes/o.$org.commitments.$commitmentId.tsx")).toEqual(
+      expect.arrayContaining(["update", "edit"]),
+    );
+    expect(intentsOf("routes/account.tsx")).toEqual(
+      expect.arrayContaining(["name", "locale", "password", "reminders"]),
+    );
   });
 
   test("the snapshot holds every kind of B's records, so a change to any of them would show", async () => {
     const snapshot = await snapshotB();
-    for (const table of ["Practice", "PracticeFreedom", "Commitment", "CommitmentUpdate", "Reflection", "Membership", "Invitation", "AuditEvent", "PracticeMonthlySummary", "PracticeFreedomMonthlySummary", "OrganizationFreedom", "ReminderPause", "User"]) {
+    for (const table of [
+      "Practice",
+      "PracticeFreedom",
+      "Commitment",
+      "CommitmentUpdate",
+      "Reflection",
+      "Membership",
+      "Invitation",
+      "AuditEvent",
+      "PracticeMonthlySummary",
+      "PracticeFreedomMonthlySummary",
+      "OrganizationFreedom",
+      "ReminderPause",
+      "User",
+    ]) {
       expect(snapshot[table]?.length ?? 0, table).toBeGreaterThan(0);
     }
     expect(snapshot.Practice.join()).toContain(MARKER);
@@ -165,14 +260,30 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
     const checked: string[] = [];
     for (const route of routes.filter((r) => r.params.length && !PUBLIC.has(r.url))) {
       const unknownParam = route.params.find((p) => !(p in b));
-      expect(unknownParam, `${route.file}: add a value of organization B for :${unknownParam} to this test`).toBeUndefined();
+      expect(
+        unknownParam,
+        `${route.file}: add a value of organization B for :${unknownParam} to this test`,
+      ).toBeUndefined();
       const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
       const { url, params } = fill(route, b);
       const calls: [string, (() => Promise<Response>) | undefined][] = [
         ["GET", mod.loader && (() => mod.loader!(requestArgs(url, { cookie: memberCookie, params })))],
         ...METHODS.flatMap((method) =>
           [undefined, ...route.intents].map(
-            (intent) => [`${method} ${intent ?? ""}`, mod.action && (() => mod.action!(requestArgs(url, { method, cookie: memberCookie, params, form: { ...b, ...(intent ? { intent } : {}) } })))] as [string, (() => Promise<Response>) | undefined],
+            (intent) =>
+              [
+                `${method} ${intent ?? ""}`,
+                mod.action &&
+                  (() =>
+                    mod.action!(
+                      requestArgs(url, {
+                        method,
+                        cookie: memberCookie,
+                        params,
+                        form: { ...b, ...(intent ? { intent } : {}) },
+                      }),
+                    )),
+              ] as [string, (() => Promise<Response>) | undefined],
           ),
         ),
       ];
@@ -198,9 +309,29 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
       const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
       const { url, params } = fill(route, { ...b, org: aSlug });
       const calls: [string, (() => Promise<Response>) | undefined][] = [
-        ["GET", mod.loader && (() => mod.loader!(requestArgs(`${url}?${new URLSearchParams(b)}`, { cookie: memberCookie, params: { ...params } })))],
+        [
+          "GET",
+          mod.loader &&
+            (() =>
+              mod.loader!(
+                requestArgs(`${url}?${new URLSearchParams(b)}`, { cookie: memberCookie, params: { ...params } }),
+              )),
+        ],
         ...[undefined, ...route.intents].map(
-          (intent) => [`POST ${intent ?? ""}`, mod.action && (() => mod.action!(requestArgs(url, { method: "POST", cookie: memberCookie, params, form: { ...b, ...(intent ? { intent } : {}) } })))] as [string, (() => Promise<Response>) | undefined],
+          (intent) =>
+            [
+              `POST ${intent ?? ""}`,
+              mod.action &&
+                (() =>
+                  mod.action!(
+                    requestArgs(url, {
+                      method: "POST",
+                      cookie: memberCookie,
+                      params,
+                      form: { ...b, ...(intent ? { intent } : {}) },
+                    }),
+                  )),
+            ] as [string, (() => Promise<Response>) | undefined],
         ),
       ];
       for (const [label, call] of calls) {
@@ -218,10 +349,18 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
     for (const route of routes.filter((r) => r.url.startsWith("/movement"))) {
       const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
       const { url, params } = fill(route, b);
-      if (mod.loader) expect((await answer(() => mod.loader!(requestArgs(url, { cookie: memberCookie, params })))).status, `GET ${url}`).toBe(404);
+      if (mod.loader)
+        expect(
+          (await answer(() => mod.loader!(requestArgs(url, { cookie: memberCookie, params })))).status,
+          `GET ${url}`,
+        ).toBe(404);
       // every coalition page answers posts itself: the framework's 405 would tell a member the page exists
       expect(mod.action, `${route.file} has no action`).toBeTypeOf("function");
-      expect((await answer(() => mod.action!(requestArgs(url, { method: "POST", cookie: memberCookie, params, form: b })))).status, `POST ${url}`).toBe(404);
+      expect(
+        (await answer(() => mod.action!(requestArgs(url, { method: "POST", cookie: memberCookie, params, form: b }))))
+          .status,
+        `POST ${url}`,
+      ).toBe(404);
     }
   });
 
@@ -234,7 +373,12 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
         expect(res.status, `GET ${url}`).toBe(404);
         expect(await bodyText(res)).not.toContain(MARKER);
       }
-      if (mod.action) expect((await answer(() => mod.action!(requestArgs(url, { method: "POST", cookie: staffCookie, params, form: b })))).status, `POST ${url}`).toBe(404);
+      if (mod.action)
+        expect(
+          (await answer(() => mod.action!(requestArgs(url, { method: "POST", cookie: staffCookie, params, form: b }))))
+            .status,
+          `POST ${url}`,
+        ).toBe(404);
     }
   });
 

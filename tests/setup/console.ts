@@ -22,7 +22,9 @@ beforeEach(() => {
 afterEach(() => {
   spy?.mockRestore();
   if (unexpected.length > 0) {
-    throw new Error(`console.error was called during this test (wrap the call in expectConsoleError if the log is expected):\n${unexpected.join("\n")}`);
+    throw new Error(
+      `console.error was called during this test (wrap the call in expectConsoleError if the log is expected):\n${unexpected.join("\n")}`,
+    );
   }
 });
 

@@ -10,7 +10,9 @@ async function settle(received: unknown): Promise<Response> {
   try {
     const value = await (typeof received === "function" ? (received as () => unknown)() : received);
     if (value instanceof Response) return value;
-    throw new TypeError(`expected a Response, received ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+    throw new TypeError(
+      `expected a Response, received ${typeof value === "object" ? JSON.stringify(value) : String(value)}`,
+    );
   } catch (e) {
     if (e instanceof Response) return e;
     throw e;
@@ -32,7 +34,8 @@ expect.extend({
     const pass = res.status >= 300 && res.status < 400 && location === path;
     return {
       pass,
-      message: () => `expected ${res.status} ${location ?? "(no Location)"} ${pass ? "not " : ""}to redirect to ${path}`,
+      message: () =>
+        `expected ${res.status} ${location ?? "(no Location)"} ${pass ? "not " : ""}to redirect to ${path}`,
       actual: `${res.status} ${location}`,
       expected: `3xx ${path}`,
     };
@@ -51,7 +54,8 @@ expect.extend({
     const pass = toast !== null && this.equals(toast, expect.objectContaining(wanted));
     return {
       pass,
-      message: () => `expected the response ${pass ? "not " : ""}to carry the toast ${this.utils.printExpected(wanted)}, it carries ${this.utils.printReceived(toast)}`,
+      message: () =>
+        `expected the response ${pass ? "not " : ""}to carry the toast ${this.utils.printExpected(wanted)}, it carries ${this.utils.printReceived(toast)}`,
       actual: toast,
       expected: wanted,
     };

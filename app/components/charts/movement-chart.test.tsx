@@ -41,7 +41,11 @@ describe("category names on the bar charts' axis", () => {
     const svg = renderToStaticMarkup(
       <MovementChart
         kind="bar"
-        table={{ id: "long", columns: [{ key: "a", label: "Practices", color: "#1b6" }], rows: [{ key: "v", label: long, cells: [12] }] }}
+        table={{
+          id: "long",
+          columns: [{ key: "a", label: "Practices", color: "#1b6" }],
+          rows: [{ key: "v", label: long, cells: [12] }],
+        }}
       />,
     );
     expect(svg).toContain("Leaderful Movement That…");

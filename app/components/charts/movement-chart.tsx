@@ -9,7 +9,9 @@ export const CHART_HEIGHT = 320;
 type Datum = Record<string, string | number | null>;
 
 function toData(table: ChartTable): Datum[] {
-  return table.rows.map((r) => Object.fromEntries([["label", r.label], ...table.columns.map((c, i) => [c.key, r.cells[i]])]));
+  return table.rows.map((r) =>
+    Object.fromEntries([["label", r.label], ...table.columns.map((c, i) => [c.key, r.cells[i]])]),
+  );
 }
 
 const LABEL_CHARACTERS = 32;
@@ -22,16 +24,44 @@ export function shortLabel(label: string) {
   return `${(space > LABEL_CHARACTERS / 2 ? cut.slice(0, space) : cut).replace(/[\s,]+$/, "")}…`;
 }
 
-type BarShape = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: Datum; value?: unknown };
+type BarShape = {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  fill?: string;
+  payload?: Datum;
+  value?: unknown;
+};
 
-export function MovementChart({ table, kind, barColors }: { table: ChartTable; kind: ChartKind; barColors?: Record<string, string> }) {
+export function MovementChart({
+  table,
+  kind,
+  barColors,
+}: {
+  table: ChartTable;
+  kind: ChartKind;
+  barColors?: Record<string, string>;
+}) {
   const data = toData(table);
-  const common = { id: `chart-${table.id}`, width: CHART_WIDTH, height: CHART_HEIGHT, data, margin: { top: 16, right: 16, bottom: 8, left: 8 } };
+  const common = {
+    id: `chart-${table.id}`,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data,
+    margin: { top: 16, right: 16, bottom: 8, left: 8 },
+  };
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="#d9dde3" />,
     // a date range's months: about twelve names on the axis, every point still titled and in the table
     <XAxis key="x" dataKey="label" interval={Math.ceil(data.length / 12) - 1} tick={{ fontSize: 12, fill: "#333" }} />,
-    <YAxis key="y" allowDecimals={false} domain={[0, (max: number) => Math.max(1, max)]} tick={{ fontSize: 12, fill: "#333" }} width={48} />,
+    <YAxis
+      key="y"
+      allowDecimals={false}
+      domain={[0, (max: number) => Math.max(1, max)]}
+      tick={{ fontSize: 12, fill: "#333" }}
+      width={48}
+    />,
   ];
   if (kind === "line") {
     return (
@@ -63,12 +93,28 @@ export function MovementChart({ table, kind, barColors }: { table: ChartTable; k
   const stacked = kind === "stacked";
   // bars lie down so long names (values, freedoms) stay readable on the category axis
   return (
-    <BarChart {...common} layout="vertical" height={Math.max(160, 56 + table.rows.length * (stacked ? 36 : 28 * table.columns.length + 12))}>
+    <BarChart
+      {...common}
+      layout="vertical"
+      height={Math.max(160, 56 + table.rows.length * (stacked ? 36 : 28 * table.columns.length + 12))}
+    >
       <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
       {/* at least 0–1, so a chart of zeros still has a scale (an empty domain draws NaN-wide bars) */}
-      <XAxis type="number" allowDecimals={false} domain={[0, (max: number) => Math.max(1, max)]} tick={{ fontSize: 12, fill: "#333" }} />
+      <XAxis
+        type="number"
+        allowDecimals={false}
+        domain={[0, (max: number) => Math.max(1, max)]}
+        tick={{ fontSize: 12, fill: "#333" }}
+      />
       {/* the axis is 220 px wide: a longer name is shortened here and whole in the data table and each bar's title */}
-      <YAxis type="category" dataKey="label" interval={0} width={220} tick={{ fontSize: 12, fill: "#333" }} tickFormatter={shortLabel} />
+      <YAxis
+        type="category"
+        dataKey="label"
+        interval={0}
+        width={220}
+        tick={{ fontSize: 12, fill: "#333" }}
+        tickFormatter={shortLabel}
+      />
       {table.columns.map((c) => (
         <Bar
           key={c.key}

@@ -2,7 +2,17 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** Previous and next links around "Page 2 of 5"; nothing when everything fits on one page. */
-export function Pager({ page, pages, hrefFor, label }: { page: number; pages: number; hrefFor: (page: number) => string; label: string }) {
+export function Pager({
+  page,
+  pages,
+  hrefFor,
+  label,
+}: {
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+  label: string;
+}) {
   const { t } = useTranslation();
   if (pages <= 1) return null;
   return (

@@ -5,9 +5,13 @@ import { useRef, type ButtonHTMLAttributes } from "react";
 // that a submission is under way, not which form sent it, and a page may hold several forms.
 let lastSubmitted: HTMLFormElement | null = null;
 if (typeof document !== "undefined") {
-  document.addEventListener("submit", (event) => {
-    if (event.target instanceof HTMLFormElement) lastSubmitted = event.target;
-  }, true);
+  document.addEventListener(
+    "submit",
+    (event) => {
+      if (event.target instanceof HTMLFormElement) lastSubmitted = event.target;
+    },
+    true,
+  );
 }
 
 /**
@@ -19,5 +23,14 @@ export function SubmitButton({ className = "button", disabled, ...props }: Butto
   const ref = useRef<HTMLButtonElement>(null);
   // eslint-disable-next-line react-hooks/refs -- the button's form is read on the render that navigation starts, after the submit event
   const pending = navigation.state === "submitting" && ref.current?.form != null && ref.current.form === lastSubmitted;
-  return <button ref={ref} type="submit" className={className} disabled={pending || disabled} aria-busy={pending || undefined} {...props} />;
+  return (
+    <button
+      ref={ref}
+      type="submit"
+      className={className}
+      disabled={pending || disabled}
+      aria-busy={pending || undefined}
+      {...props}
+    />
+  );
 }

@@ -30,7 +30,12 @@ export function Toast({ toast }: { toast: ToastMessage | null }) {
           </button>
         </Form>
       ) : null}
-      <button type="button" className="toast-close" onClick={() => setOpen(false)} aria-label={t("common:actions.dismiss")}>
+      <button
+        type="button"
+        className="toast-close"
+        onClick={() => setOpen(false)}
+        aria-label={t("common:actions.dismiss")}
+      >
         ×
       </button>
     </div>

@@ -92,7 +92,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       levels: current.levels,
       lastYearNextSteps: current.lastYearNextSteps,
       version: r?.version ?? 0,
-      answer: r && { rubricLevel: r.rubricLevel, wentWell: r.wentWell, challenges: r.challenges, nextSteps: r.nextSteps, visibility: r.visibility, consentToQuote: r.consentToQuote },
+      answer: r && {
+        rubricLevel: r.rubricLevel,
+        wentWell: r.wentWell,
+        challenges: r.challenges,
+        nextSteps: r.nextSteps,
+        visibility: r.visibility,
+        consentToQuote: r.consentToQuote,
+      },
       nextSlug: next?.slug ?? current.slug,
       previous: steps[index - 1] ? { slug: steps[index - 1].slug, name: steps[index - 1].name } : null,
       following: steps[index + 1] ? { slug: steps[index + 1].slug, name: steps[index + 1].name } : null,
@@ -100,7 +107,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · ${data?.organization.name ?? ""} · North Star` },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -122,8 +131,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await reopenReflection(write);
   // the steps still without a level come back by value id, for the page to name them
   if (!result.ok) return replyFailure(submission, result, {}, { intent, missing: result.items ?? [] });
-  if (value.intent === "save") return redirectWithToast(`${here}?step=${value.nextStep}`, { key: "reflection:toast.saved" });
-  return redirectWithToast(here, { key: value.intent === "submit" ? "reflection:submit.done" : "reflection:reopen.done", values: { year } });
+  if (value.intent === "save")
+    return redirectWithToast(`${here}?step=${value.nextStep}`, { key: "reflection:toast.saved" });
+  return redirectWithToast(here, {
+    key: value.intent === "submit" ? "reflection:submit.done" : "reflection:reopen.done",
+    values: { year },
+  });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -153,7 +166,11 @@ export default function ReflectionYear() {
       {step ? (
         <div className="reflection-layout">
           <ReflectionStepList steps={data.steps} current={step.slug} doneCount={data.doneCount} />
-          <section className="stack reflection-step" aria-labelledby="step-title" style={{ "--tag": step.color } as React.CSSProperties}>
+          <section
+            className="stack reflection-step"
+            aria-labelledby="step-title"
+            style={{ "--tag": step.color } as React.CSSProperties}
+          >
             <p className="field-help">{t("steps.stepOf", { current: step.number, total: data.steps.length })}</p>
             <h2 id="step-title" className="value-tag">
               {step.name}
@@ -178,7 +195,9 @@ export default function ReflectionYear() {
       ) : (
         <p className="empty-state">{t("noValues")}</p>
       )}
-      {data.steps.length ? <ReflectionOverview organization={data.organization.slug} year={data.year} steps={data.steps} /> : null}
+      {data.steps.length ? (
+        <ReflectionOverview organization={data.organization.slug} year={data.year} steps={data.steps} />
+      ) : null}
       <LeadActions data={data} result={leadResult} />
     </div>
   );
@@ -202,7 +221,10 @@ function StepForm({ step, lastResult }: { step: Step; lastResult?: SubmissionRes
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => validateWithRules(formData, reflectionStepRules),
   });
-  const visibility = fields.visibility.value === "COALITION" || fields.visibility.value === "PUBLIC" ? fields.visibility.value : "PRIVATE";
+  const visibility =
+    fields.visibility.value === "COALITION" || fields.visibility.value === "PUBLIC"
+      ? fields.visibility.value
+      : "PRIVATE";
   return (
     <div className="step-columns">
       <LastYearNote text={step.lastYearNextSteps} />
@@ -214,7 +236,12 @@ function StepForm({ step, lastResult }: { step: Step; lastResult?: SubmissionRes
         <input type="hidden" name="nextStep" value={step.nextSlug} />
         <RubricLevelField meta={fields.rubricLevel} levels={step.levels} />
         <ReflectionTextFields fields={fields} />
-        <VisibilityField name={fields.visibility.name} defaultValue={visibility} errors={fields.visibility.errors} errorId={fields.visibility.errorId} />
+        <VisibilityField
+          name={fields.visibility.name}
+          defaultValue={visibility}
+          errors={fields.visibility.errors}
+          errorId={fields.visibility.errorId}
+        />
         <ConsentField meta={fields.consentToQuote} publicChosen={visibility === "PUBLIC"} />
         <div className="form-actions">
           <SubmitButton>{t("step.save")}</SubmitButton>
@@ -224,7 +251,13 @@ function StepForm({ step, lastResult }: { step: Step; lastResult?: SubmissionRes
   );
 }
 
-function LeadActions({ data, result }: { data: Data; result?: { intent: string; result: FormResult; missing: string[] } }) {
+function LeadActions({
+  data,
+  result,
+}: {
+  data: Data;
+  result?: { intent: string; result: FormResult; missing: string[] };
+}) {
   const { t } = useTranslation("reflection");
   const [form] = useForm({ id: "reflection-lead", lastResult: result?.result });
   const missing = data.steps.filter((s) => result?.missing.includes(s.valueId));
@@ -247,7 +280,9 @@ function LeadActions({ data, result }: { data: Data; result?: { intent: string; 
       ) : null}
       <input type="hidden" name="intent" value={data.submitted ? "reopen" : "submit"} />
       <div className="form-actions">
-        <SubmitButton className={data.submitted ? "button secondary" : "button"}>{data.submitted ? t("reopen.button") : t("submit.button")}</SubmitButton>
+        <SubmitButton className={data.submitted ? "button secondary" : "button"}>
+          {data.submitted ? t("reopen.button") : t("submit.button")}
+        </SubmitButton>
       </div>
     </Form>
   );
