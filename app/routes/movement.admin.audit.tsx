@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is
-export const action = readOnlyPage("read:audit");
+export const action = readOnlyPage(loader);
 
 /** Metadata as [key, value] text pairs; the page translates the keys and the role names it knows. */
 function describe(metadata: unknown): [string, string][] {

@@ -1,8 +1,9 @@
 // Who is asking, and may they? Every loader and action goes through these helpers.
-import { redirect } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { createSession, findSessionUser, type SessionUser } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { readForm } from "~/utils/security.server";
 import { coalitionRoleCan, orgRoleCan, type CoalitionPermission, type OrgPermission } from "~/utils/permissions";
 import { clearSessionCookie, commitSessionCookie, readSessionToken, rememberDevice } from "~/utils/session.server";
 
@@ -57,12 +58,15 @@ export function requireCoalitionPermission(user: SessionUser, permission: Coalit
 }
 
 /**
- * The action of a coalition page that takes no posts: whoever may not see the page gets its 404 for every
- * method, so a post cannot tell which coalition pages exist; the others get 405.
+ * The action of a coalition page that takes no posts: it answers first what a GET of the page would (a 404 to
+ * whoever may not see it, for a page that does not exist or an id that is not there; sign-in for nobody), so a
+ * post cannot tell which pages exist; then it reads the form through the limits like every action, and the
+ * rest is 405.
  */
-export function readOnlyPage(permission: CoalitionPermission) {
-  return async ({ request }: { request: Request }) => {
-    requireCoalitionPermission(await requireUser(request), permission);
+export function readOnlyPage(loader: (args: LoaderFunctionArgs) => Promise<unknown>) {
+  return async (args: LoaderFunctionArgs): Promise<never> => {
+    await loader({ ...args, request: new Request(args.request.url, { headers: args.request.headers }) });
+    await readForm(args.request);
     throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "GET, HEAD" } });
   };
 }
