@@ -110,9 +110,10 @@ export async function deleteOldSentEmails({
   return deleted;
 }
 
-/** The latest emails, for the development outbox page only. */
-export function latestEmails({ prisma, take = 20 }: { prisma: Prisma; take?: number }) {
+/** The latest emails, for the development outbox page only; `to`: only one recipient's. */
+export function latestEmails({ prisma, to, take = 20 }: { prisma: Prisma; to?: string; take?: number }) {
   return prisma.outboxEmail.findMany({
+    where: to ? { to: to.toLowerCase() } : {},
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, to: true, template: true, locale: true, payload: true, status: true, createdAt: true },

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { latestEmails } from "~/models/outbox.server";
+import { searchParamsOf } from "~/utils/http";
 import { notFound } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
@@ -17,7 +18,8 @@ import { useFormat } from "~/components/use-format";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!devOutboxServes(request, context.peerAddress)) notFound();
   const [rows, t] = await Promise.all([
-    latestEmails({ prisma: await getPrisma() }),
+    // ?to=<email>: one person's emails, however many reminders went out since
+    latestEmails({ prisma: await getPrisma(), to: searchParamsOf(request).get("to")?.slice(0, 320) || undefined }),
     i18next.getFixedT(request, "email"),
   ]);
   const emails = await Promise.all(

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { MACRO_REGIONS, movementFilterParams } from "~/models/movement-filters";
 import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server";
 import { movementTakeaways } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
-import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { useFormat } from "~/components/use-format";
@@ -77,7 +77,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is
-export const action = readOnlyPage(loader);
+export function action(args: ActionFunctionArgs) {
+  return readOnlyAction(args, loader);
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 

@@ -1,9 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAuditEvents } from "~/models/audit.server";
-import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import i18next from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
@@ -36,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is
-export const action = readOnlyPage(loader);
+export function action(args: ActionFunctionArgs) {
+  return readOnlyAction(args, loader);
+}
 
 /** Metadata as [key, value] text pairs; the page translates the keys and the role names it knows. */
 function describe(metadata: unknown): [string, string][] {

@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/models/movement-csv";
 import { isChartId, loadMovementDashboard } from "~/models/movement-page.server";
-import { notFound, readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 
 /** One dashboard chart's numbers as CSV, for the same filters: exactly what its table shows. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,4 +23,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is
-export const action = readOnlyPage(loader);
+export function action(args: ActionFunctionArgs) {
+  return readOnlyAction(args, loader);
+}

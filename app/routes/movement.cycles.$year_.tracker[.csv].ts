@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getSubmissionTracker } from "~/models/cycle-tracker.server";
 import { getCycleByParam } from "~/models/cycle.server";
-import { notFound, readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
@@ -41,4 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is
-export const action = readOnlyPage(loader);
+export function action(args: ActionFunctionArgs) {
+  return readOnlyAction(args, loader);
+}

@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
 import { getParticipationTracker, parseParticipationQuery } from "~/models/movement-organizations.server";
-import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
@@ -53,4 +53,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is
-export const action = readOnlyPage(loader);
+export function action(args: ActionFunctionArgs) {
+  return readOnlyAction(args, loader);
+}

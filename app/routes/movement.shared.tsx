@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { FilterSelect } from "~/components/ui/filter-select";
 import { listMovementYears } from "~/models/movement-years.server";
 import { MACRO_REGIONS } from "~/models/movement-filters";
 import { listSharedEntries, listSharedOptions, parseSharedQuery } from "~/models/movement-shared.server";
-import { readOnlyPage, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
 import i18next, { getLocale } from "~/utils/i18next.server";
@@ -33,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is
-export const action = readOnlyPage(loader);
+export function action(args: ActionFunctionArgs) {
+  return readOnlyAction(args, loader);
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
 

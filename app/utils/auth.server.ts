@@ -1,5 +1,5 @@
 // Who is asking, and may they? Every loader and action goes through these helpers.
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { createSession, findSessionUser, type SessionUser } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -63,12 +63,13 @@ export function requireCoalitionPermission(user: SessionUser, permission: Coalit
  * post cannot tell which pages exist; then it reads the form through the limits like every action, and the
  * rest is 405.
  */
-export function readOnlyPage(loader: (args: LoaderFunctionArgs) => Promise<unknown>) {
-  return async (args: LoaderFunctionArgs): Promise<never> => {
-    await loader({ ...args, request: new Request(args.request.url, { headers: args.request.headers }) });
-    await readForm(args.request);
-    throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "GET, HEAD" } });
-  };
+export async function readOnlyAction(
+  args: ActionFunctionArgs,
+  loader: (args: LoaderFunctionArgs) => Promise<unknown>,
+): Promise<never> {
+  await loader({ ...args, request: new Request(args.request.url, { headers: args.request.headers }) });
+  await readForm(args.request);
+  throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "GET, HEAD" } });
 }
 
 /** Where a user starts: the movement for coalition staff, their organization, or the organization picker. */

@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import {
   acceptInvitation,
+  chooseLanguage,
   addOrganizationAndInviteLead,
   collectProblems,
   DEMO_PASSWORD,
@@ -86,7 +87,11 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("a person who forgot their password gets a link that works once and signs them in", async ({ page, browser }) => {
+test("a person who forgot their password gets a link that works once and signs them in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const email = "member1@fuerza-migrante.example"; // every demo organization has at least one member
   await page.goto("/forgot-password");
   await page.getByLabel("Email").fill(email);
@@ -100,6 +105,8 @@ test("a person who forgot their password gets a link that works once and signs t
 
   const link = await outboxLink(page, email, "reset-password");
   const context = await browser.newContext({ locale: "en-US" });
+  // this browser chose English: the demo person may have chosen Spanish for their account
+  await chooseLanguage(context, "en", baseURL!);
   const person = await context.newPage();
   const problems = collectProblems(person);
   await person.goto(link);

@@ -57,7 +57,7 @@ export async function signIn(page: Page, email: string, password: string) {
 
 /** The newest link of a kind ("invite" or "reset-password") written for an email, read from the development outbox. */
 export async function outboxLink(page: Page, email: string, kind: "invite" | "reset-password" = "invite") {
-  await page.goto("/dev/outbox");
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
   const link = page.locator("li.card", { hasText: email }).first().locator("dd a");
   await expect(link).toBeVisible();
   const href = await link.getAttribute("href");
