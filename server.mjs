@@ -35,6 +35,18 @@ function originMatchesHost(origin, host) {
  * rebuild); `applySecurityHeaders` fills a Headers object; `trustProxy` is the number of proxy hops whose
  * X-Forwarded-For entries are believed (0: none).
  */
+/** What every loader and action gets as its context (remix.env.d.ts's AppLoadContext). */
+export function loadContext(req) {
+  return {
+    // req.ip honours "trust proxy": the socket's peer, or the address the trusted proxy appended
+    clientAddress: req.ip ?? null,
+    peerAddress: req.socket.remoteAddress ?? null,
+    // a page's first request (not a navigation's data, which ends in .data): its charts are in its HTML only
+    documentDrawings:
+      (req.method === "GET" || req.method === "HEAD") && !req.path.endsWith(".data") ? new Map() : undefined,
+  };
+}
+
 export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = process.env.NODE_ENV, root = ROOT }) {
   const build = getBuild();
   const app = express();
@@ -91,8 +103,7 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
     createRequestHandler({
       build: mode === "development" ? getBuild : build,
       mode,
-      // req.ip honours "trust proxy": the socket's peer, or the address the trusted proxy appended
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? null, peerAddress: req.socket.remoteAddress ?? null }),
+      getLoadContext: loadContext,
     }),
   );
 

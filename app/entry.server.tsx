@@ -1,16 +1,12 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { NAMESPACES, resources } from "~/locales/resources";
+import { I18nextProvider } from "react-i18next";
 import { startApp } from "~/boot/boot.server";
+import { DocumentDrawings } from "~/components/charts/chart-figure";
 import { startOutboxWorker } from "~/boot/outbox-worker.server";
-import i18n from "~/utils/i18n";
-import { getLocale } from "~/utils/i18next.server";
+import { getLocale, translator } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { applySecurityHeaders, createNonce } from "~/utils/security.server";
 
@@ -28,39 +24,47 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
-  const instance = createInstance();
-  const lng = await getLocale(request);
-  await instance.use(initReactI18next).init({ ...i18n, lng, ns: NAMESPACES, resources });
+  const instance = await translator(await getLocale(request));
 
   const nonce = createNonce();
   applySecurityHeaders(responseHeaders, nonce);
-  const userAgent = request.headers.get("user-agent");
-  const waitForAll = userAgent ? isbot(userAgent) : false;
+  // No page suspends on its own data, so the whole page is ready when its shell is (Remix's hydration data is
+  // the one part that streams): it is written out in one piece rather than in React's 2 KB chunks.
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <DocumentDrawings.Provider value={loadContext.documentDrawings}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </DocumentDrawings.Provider>
         </I18nextProvider>
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        },
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const page = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              clearTimeout(timeout);
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              done();
+            },
+          });
+          pipe(page);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -69,7 +73,7 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1_000);
+    const timeout = setTimeout(abort, ABORT_DELAY + 1_000);
   });
 }
 

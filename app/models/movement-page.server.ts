@@ -6,7 +6,7 @@ import { parseMovementFilters } from "~/models/movement-filters";
 import { parseMonthRange } from "~/models/movement-range.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
 import { formatDate } from "~/utils/format";
 
@@ -22,12 +22,8 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
   const params = new URL(request.url).searchParams;
   const { range, ignored: rangeIgnored } = parseMonthRange(params, currentYear);
   const filters = { ...parseMovementFilters(params, currentYear), ...(range ? { range } : {}) };
-  const [prisma, t, tc, locale] = await Promise.all([
-    getPrisma(),
-    i18next.getFixedT(request, "movement"),
-    i18next.getFixedT(request, "commitment"),
-    getLocale(request),
-  ]);
+  const locale = await getLocale(request);
+  const [prisma, t, tc] = await Promise.all([getPrisma(), fixedT(locale, "movement"), fixedT(locale, "commitment")]);
   const min = getEnv().MIN_GROUP_SIZE;
   const monthNames = Array.from({ length: 12 }, (_, m) =>
     formatDate(locale, `2000-${String(m + 1).padStart(2, "0")}-01`, { month: "short" }),

@@ -9,7 +9,15 @@ export const MAX_RANGE_MONTHS = 60;
 
 const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
+// a schema per current year, built once (a dashboard request parses its range with it)
+const schemas = new Map<number, ReturnType<typeof buildRangeSchema>>();
 function rangeSchema(currentYear: number) {
+  let schema = schemas.get(currentYear);
+  if (!schema) schemas.set(currentYear, (schema = buildRangeSchema(currentYear)));
+  return schema;
+}
+
+function buildRangeSchema(currentYear: number) {
   const month = z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/)

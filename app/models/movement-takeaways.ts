@@ -3,10 +3,8 @@ import type { ChartTable } from "~/models/movement-chart-types";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-function largest(rows: { label: string; value: number | null }[]) {
-  return rows
-    .filter((r): r is { label: string; value: number } => r.value !== null)
-    .sort((a, b) => b.value - a.value)[0];
+function largest<Row extends { value: number | null }>(rows: Row[]) {
+  return rows.filter((r): r is Row & { value: number } => r.value !== null).sort((a, b) => b.value - a.value)[0];
 }
 
 export function movementTakeaways(
@@ -21,15 +19,17 @@ export function movementTakeaways(
     found ? t(`charts.${id}.takeaway`, { year, ...found }) : t(`charts.${id}.takeawayNone`, { year });
   const top = largest(perValue.map((v) => ({ label: v.name, value: v.practices })));
   // a date range's chart shows months, not the year: its busiest shown month (each value's first column)
-  const busiest = largest(
+  const busiestCell = largest(
     charts.practices.rows.flatMap((r) =>
       charts.practices.columns.flatMap((c, i) =>
-        c.dashed
-          ? []
-          : [{ label: t("charts.practices.monthOf", { value: c.label, month: r.label }), value: r.cells[i] }],
+        c.dashed ? [] : [{ value: r.cells[i], column: c.label, month: r.label }],
       ),
     ),
   );
+  const busiest = busiestCell && {
+    label: t("charts.practices.monthOf", { value: busiestCell.column, month: busiestCell.month }),
+    value: busiestCell.value,
+  };
   const rubric = largest(
     charts.rubric.rows.map((r) => ({
       label: r.label,

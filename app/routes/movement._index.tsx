@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { renderChartSvg } from "~/components/charts/render-chart.server";
+import { drawingForData, renderChartSvg } from "~/components/charts/render-chart.server";
+import { ChartFigure } from "~/components/charts/chart-figure";
 import { MovementFirstSteps } from "~/components/movement-first-steps";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 import { MACRO_REGIONS, movementFilterParams } from "~/models/movement-filters";
@@ -25,7 +26,7 @@ const KINDS: Record<string, ChartKind> = {
   commitments: "stacked",
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
   const { filters, rangeIgnored, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
@@ -60,7 +61,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rowHeader: t(`charts.${id}.rowHeader`),
     takeaway: takeaways[id],
     table: dashboard.charts[id],
-    svg: renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
+    svg: drawingForData(
+      context,
+      id,
+      renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
+    ),
   }));
   return json({
     firstSteps,
@@ -193,11 +198,11 @@ export default function MovementDashboard() {
               <h2 id={`${chart.id}-title`}>{chart.title}</h2>
               <p className="chart-takeaway">{chart.takeaway}</p>
               {chart.covers ? <p className="muted">{chart.covers}</p> : null}
-              <div
-                className="chart-figure"
-                role="img"
-                aria-label={chart.title}
-                dangerouslySetInnerHTML={{ __html: chart.svg }}
+              <ChartFigure
+                id={chart.id}
+                svg={chart.svg}
+                label={chart.title}
+                regionLabel={t("dashboard.chartRegion", { title: chart.title })}
               />
               <ChartLegend columns={chart.table.columns} />
               {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}

@@ -1,8 +1,10 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n as I18n, type Namespace } from "i18next";
+import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import i18n from "~/utils/i18n";
-import { resources } from "~/locales/resources";
+import { NAMESPACES, resources } from "~/locales/resources";
 import { getUser } from "~/utils/auth.server";
 import { isLocale, type Locale } from "~/utils/localized";
 
@@ -34,6 +36,28 @@ export default i18next;
 export async function getLocale(request: Request): Promise<Locale> {
   const lng = await i18next.getLocale(request);
   return isLocale(lng) ? lng : "en";
+}
+
+// One i18next instance per language, made once: the messages are part of the build and a page's render or a
+// loader's translation only reads it. (remix-i18next's getFixedT makes and initialises a new one per call.)
+const translators = new Map<Locale, Promise<I18n>>();
+export function translator(locale: Locale) {
+  let kept = translators.get(locale);
+  if (!kept) {
+    const instance = createInstance();
+    kept = instance
+      .use(initReactI18next)
+      .init({ ...i18n, lng: locale, ns: NAMESPACES, resources })
+      .then(() => instance);
+    translators.set(locale, kept);
+  }
+  return kept;
+}
+
+/** The messages of one namespace in the request's language (or a given language). */
+export async function fixedT<N extends Namespace>(requestOrLocale: Request | Locale, ns: N) {
+  const locale = typeof requestOrLocale === "string" ? requestOrLocale : await getLocale(requestOrLocale);
+  return (await translator(locale)).getFixedT(locale, ns);
 }
 
 // The browser fetches its language's messages as JSON (one request, cached for good under a content

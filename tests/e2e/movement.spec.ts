@@ -63,6 +63,13 @@ test("staff filter by region and year: the charts and tables change, and a chart
   const { context, page } = await signedIn(browser, baseURL!, "staff@northstar.example", true);
   await page.goto("/movement");
   await expect(page.getByRole("heading", { level: 1, name: "How the movement lives its values" })).toBeVisible();
+  // the HTML carries each chart's drawing once: the data the page hydrates from does not repeat it, and the
+  // drawings are still there once the page is hydrated
+  const html = await (await page.request.get("/movement")).text();
+  expect(html.match(/<svg id="chart-/g)).toHaveLength(6);
+  expect(html).not.toMatch(/\\u003csvg|<svg id=\\"/);
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await expect(page.locator(".chart-figure svg")).toHaveCount(6);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await shoot(page, "movement");
 

@@ -5,7 +5,7 @@ import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { applySecurityHeaders } from "~/utils/security.server";
 import { rawRequest } from "../raw-http";
-import { createApp, refuseOddMethods } from "../../server.mjs";
+import { createApp, loadContext, refuseOddMethods } from "../../server.mjs";
 import { expectConsoleError } from "../setup/console";
 
 // The smallest build Remix serves: a root and two resource routes.
@@ -18,7 +18,10 @@ const build = {
       id: "routes/whoami",
       parentId: "root",
       path: "whoami",
-      module: { loader: ({ context }: { context: unknown }) => Response.json(context) },
+      module: {
+        loader: ({ context }: { context: { clientAddress: unknown; peerAddress: unknown } }) =>
+          Response.json({ clientAddress: context.clientAddress, peerAddress: context.peerAddress }),
+      },
     },
     "routes/away": {
       id: "routes/away",
@@ -68,6 +71,23 @@ describe("the address loaders see", () => {
     expect(context).toEqual({ clientAddress: "198.51.100.7", peerAddress: "127.0.0.1" });
     const direct = await (await fetch(`${behindProxy}/whoami`)).json();
     expect(direct.clientAddress).toBe("127.0.0.1");
+  });
+});
+
+describe("the drawings a page's first request shows", () => {
+  // a chart's drawing goes into the page's HTML only; the data a navigation in the browser fetches carries it
+  const request = (method: string, path: string) => ({
+    method,
+    path,
+    ip: "127.0.0.1",
+    socket: { remoteAddress: "127.0.0.1" },
+  });
+  test("a page's GET or HEAD gets a place for them; a navigation's data, a post or a .data HEAD do not", () => {
+    expect(loadContext(request("GET", "/movement")).documentDrawings).toBeInstanceOf(Map);
+    expect(loadContext(request("HEAD", "/movement")).documentDrawings).toBeInstanceOf(Map);
+    expect(loadContext(request("GET", "/movement.data")).documentDrawings).toBeUndefined();
+    expect(loadContext(request("HEAD", "/movement.data")).documentDrawings).toBeUndefined();
+    expect(loadContext(request("POST", "/movement")).documentDrawings).toBeUndefined();
   });
 });
 

@@ -293,6 +293,25 @@ describe("the pages", () => {
     expect(chart.svg).not.toContain(": null<");
   });
 
+  test("a page's first request draws each chart into its HTML only; a navigation's data carries the drawing", async () => {
+    const url = `/movement?year=${YEAR}`;
+    const read = async (context: Record<string, unknown>) => {
+      const res = await answer(
+        () => dashboardLoader({ ...requestArgs(url, { cookie: staffCookie }), context }) as Promise<Response>,
+      );
+      return (await res.json()) as { charts: { id: string; svg: string | null }[] };
+    };
+    const navigation = await read({});
+    const documentDrawings = new Map<string, string>();
+    const first = await read({ documentDrawings });
+    expect(first.charts.map((c) => c.svg)).toEqual(first.charts.map(() => null));
+    expect([...documentDrawings.keys()]).toEqual(navigation.charts.map((c) => c.id));
+    for (const chart of navigation.charts) {
+      expect(chart.svg).toContain("<svg");
+      expect(documentDrawings.get(chart.id)).toBe(chart.svg);
+    }
+  });
+
   test("the date range reaches the page, its CSV and its wording; a range that does not parse is ignored and said to be", async () => {
     const res = await answer(
       () =>

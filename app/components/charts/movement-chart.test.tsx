@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { MovementChart, shortLabel } from "~/components/charts/movement-chart";
+import { slim } from "~/components/charts/slim-svg";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 
 function table(cells: (number | null)[]): ChartTable {
@@ -52,4 +53,27 @@ describe("category names on the bar charts' axis", () => {
     // the bar's own title keeps the whole name
     expect(svg).toContain(`${long}, Practices: 12`);
   });
+});
+
+describe("a drawing made smaller for the page", () => {
+  const count = (svg: string, pattern: RegExp) => svg.match(pattern)?.length ?? 0;
+  for (const kind of ["line", "bar", "stacked", "grouped"] as ChartKind[]) {
+    test(`${kind}: every mark, title and label stays where it was; what no one sees goes`, () => {
+      const full = renderToStaticMarkup(<MovementChart table={table([12, 7])} kind={kind} />);
+      const slimmer = slim(full);
+      for (const element of ["line", "rect", "path", "circle", "text", "tspan", "g", "svg"])
+        expect(count(slimmer, new RegExp(`<${element}[ >]`, "g")), element).toBe(
+          count(full, new RegExp(`<${element}[ >]`, "g")),
+        );
+      const titles = (svg: string) => [...svg.matchAll(/<title>([^<]+)<\/title>/g)].map((m) => m[1]);
+      expect(titles(slimmer)).toEqual(titles(full));
+      expect(titles(slimmer).length).toBeGreaterThan(0);
+      // text keeps its position; only a line's meaningless box goes
+      expect(count(slimmer, /<text [^>]*\by="/g)).toBe(count(full, /<text [^>]*\by="/g));
+      expect(slimmer).not.toMatch(/class="recharts-(?!wrapper)/);
+      expect(slimmer).not.toMatch(/<[^>]*\d\.\d{2,}[^>]*>/);
+      expect(slimmer).toContain('class="recharts-wrapper"');
+      expect(slimmer.length).toBeLessThan(full.length * 0.75);
+    });
+  }
 });

@@ -1,8 +1,10 @@
 // Charts become SVG text on the server: the page shows them without JavaScript and no chart code ships.
 // Drawing costs milliseconds per chart, so drawings are kept by their exact input: the same numbers (for
 // any filters) are drawn once, and a write that changes a number changes the key.
+import type { AppLoadContext } from "@remix-run/node";
 import { renderToStaticMarkup } from "react-dom/server";
 import { MovementChart } from "~/components/charts/movement-chart";
+import { slim } from "~/components/charts/slim-svg";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 
 const MAX_DRAWINGS = 300;
@@ -17,8 +19,19 @@ export function renderChartSvg(table: ChartTable, kind: ChartKind, barColors?: R
     drawings.set(key, kept);
     return kept;
   }
-  const svg = renderToStaticMarkup(<MovementChart table={table} kind={kind} barColors={barColors} />);
+  const svg = slim(renderToStaticMarkup(<MovementChart table={table} kind={kind} barColors={barColors} />));
   drawings.set(key, svg);
   if (drawings.size > MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
   return svg;
+}
+
+/**
+ * A chart's drawing for the page's data. A document request's HTML already shows it (ChartFigure reads it from
+ * the context the server's render provides, then from the page on hydration), so its data does not carry it a
+ * second time; a navigation in the browser gets it as data.
+ */
+export function drawingForData(context: AppLoadContext, id: string, svg: string) {
+  if (!context.documentDrawings) return svg;
+  context.documentDrawings.set(id, svg);
+  return null;
 }
