@@ -4,14 +4,14 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPublicFramework } from "~/models/framework.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const [framework, t] = await Promise.all([
     getPrisma().then((prisma) => getPublicFramework({ prisma, locale })),
-    i18next.getFixedT(locale),
+    fixedT(locale),
   ]);
   return json({ framework, title: t("landing.title") });
 }

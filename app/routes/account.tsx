@@ -12,7 +12,7 @@ import { getReminderPreference, setReminderPreference } from "~/models/reminder.
 import { requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next, { localeCookie } from "~/utils/i18next.server";
+import { fixedT, localeCookie } from "~/utils/i18next.server";
 import { isLocale, LOCALES } from "~/utils/localized";
 import { newPasswordErrors } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -24,7 +24,7 @@ const PASSWORD_FIELDS = ["currentPassword", "password", "confirm"];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [t, reminders] = await Promise.all([
-    i18next.getFixedT(request, "auth"),
+    fixedT(request, "auth"),
     getReminderPreference({ prisma: await getPrisma(), userId: user.id }),
   ]);
   return json({

@@ -6,7 +6,7 @@ import { latestEmails } from "~/models/outbox.server";
 import { searchParamsOf } from "~/utils/http";
 import { notFound } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { devOutboxServes, renderEmail } from "~/utils/mailer.server";
 import { useFormat } from "~/components/use-format";
 
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [rows, t] = await Promise.all([
     // ?to=<email>: one person's emails, however many reminders went out since
     latestEmails({ prisma: await getPrisma(), to: searchParamsOf(request).get("to")?.slice(0, 320) || undefined }),
-    i18next.getFixedT(request, "email"),
+    fixedT(request, "email"),
   ]);
   const emails = await Promise.all(
     rows.map(async (row) => {

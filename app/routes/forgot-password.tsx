@@ -10,7 +10,7 @@ import { startAttempt } from "~/models/user.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { devOutboxEnabled } from "~/utils/mailer.server";
 import { clientAddress } from "~/utils/security.server";
@@ -23,7 +23,7 @@ const ANSWER_AFTER_MS = 500;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const t = await i18next.getFixedT(request, "auth");
+  const t = await fixedT(request, "auth");
   const sent = searchParamsOf(request).get("sent") === "1";
   return json({
     title: t(sent ? "forgot.sentTitle" : "forgot.title"),

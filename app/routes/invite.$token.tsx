@@ -12,7 +12,7 @@ import { getUser, startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { orThrow, parseForm, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { newPasswordErrors } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/security.server";
@@ -31,7 +31,7 @@ async function openInvitation(token: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await openInvitation(params.token);
-  const [user, t] = await Promise.all([getUser(request), i18next.getFixedT(request, "invite")]);
+  const [user, t] = await Promise.all([getUser(request), fixedT(request, "invite")]);
   const mode = !invitation.accountId ? "create" : user?.id === invitation.accountId ? "confirm" : "join";
   return json({
     title: t("title"),

@@ -11,7 +11,7 @@ import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/http";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { clientAddress } from "~/utils/security.server";
 import { isKnownDevice } from "~/utils/session.server";
@@ -20,7 +20,7 @@ import { loginSchema } from "~/models/session-schema";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(homePath(user));
-  const t = await i18next.getFixedT(request, "auth");
+  const t = await fixedT(request, "auth");
   return json({ title: t("login.title") });
 }
 

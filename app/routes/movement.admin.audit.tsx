@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { listAuditEvents } from "~/models/audit.server";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
 import { parseAuditSearch } from "~/models/audit-schema";
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { before } = parseAuditSearch(searchParamsOf(request));
   const [page, t] = await Promise.all([
     getPrisma().then((prisma) => listAuditEvents({ prisma, before })),
-    i18next.getFixedT(request, "admin"),
+    fixedT(request, "admin"),
   ]);
   return json({
     title: t("audit.title"),

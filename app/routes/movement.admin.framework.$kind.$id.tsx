@@ -17,7 +17,7 @@ import { formDefaults, frameworkTextSchema } from "~/models/framework-schema";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // One page edits a value (/values/<id>, or adds one at /values/new), a freedom (/freedoms/<id>) or a rubric
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [framework, locale, t] = await Promise.all([
     getFrameworkForAdmin({ prisma }),
     getLocale(request),
-    i18next.getFixedT(request, "framework"),
+    fixedT(request, "framework"),
   ]);
   const title = isNew ? t("edit.newValueTitle") : t(`edit.${kind}Title`, { level: params.id });
   return json({

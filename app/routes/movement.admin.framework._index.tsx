@@ -7,7 +7,7 @@ import { getFrameworkForAdmin, moveFrameworkItem, setValueArchived } from "~/mod
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { frameworkListSchema } from "~/models/framework-schema";
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [framework, locale, t] = await Promise.all([
     getFrameworkForAdmin({ prisma: await getPrisma() }),
     getLocale(request),
-    i18next.getFixedT(request, "framework"),
+    fixedT(request, "framework"),
   ]);
   return json({
     title: t("title"),

@@ -12,7 +12,7 @@ import { listRegionChoices } from "~/models/region.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
 import { parseListSearch } from "~/utils/form-fields";
@@ -25,7 +25,7 @@ import { AdminList } from "~/components/admin-list";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:organization");
-  const t = await i18next.getFixedT(request, "admin");
+  const t = await fixedT(request, "admin");
   const query = searchParamsOf(request);
   const search = parseListSearch(query);
   const prisma = await getPrisma();

@@ -11,7 +11,7 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { parseListSearch } from "~/utils/form-fields";
 import { searchParamsOf } from "~/utils/http";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [list, invitations, t] = await Promise.all([
     listPeople({ prisma, page: search.page, q: search.q }),
     listCoalitionInvitations({ prisma }),
-    i18next.getFixedT(request, "admin"),
+    fixedT(request, "admin"),
   ]);
   return json({
     title: t("people.title"),

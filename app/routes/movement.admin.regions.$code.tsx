@@ -11,7 +11,7 @@ import { getRegionForAdmin, updateRegion } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Renames a region (both languages) or moves it to another macro-region; its code never changes.
@@ -30,7 +30,7 @@ async function loadRegion(request: Request, code: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { region } = await loadRegion(request, params.code);
-  const [t, locale] = await Promise.all([i18next.getFixedT(request, "admin"), getLocale(request)]);
+  const [t, locale] = await Promise.all([fixedT(request, "admin"), getLocale(request)]);
   const name = locale === "es" ? region.nameEs : region.nameEn;
   return json({ title: t("regions.edit.title", { code: region.code, name }), region });
 }

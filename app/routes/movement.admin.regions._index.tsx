@@ -11,7 +11,7 @@ import { createRegion, listRegionsForAdmin, setRegionArchived } from "~/models/r
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const HERE = "/movement/admin/regions";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const [regions, t] = await Promise.all([
     listRegionsForAdmin({ prisma: await getPrisma() }),
-    i18next.getFixedT(request, "admin"),
+    fixedT(request, "admin"),
   ]);
   const groups = REGION_MACROS.map((macroRegion) => ({
     macroRegion,

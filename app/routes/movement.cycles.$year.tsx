@@ -16,7 +16,7 @@ import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { sessionSecret } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [prompts, tracker, t] = await Promise.all([
     getCyclePrompts({ prisma, year: cycle.year, locale }),
     getSubmissionTracker({ prisma, cycleId: cycle.id, locale, ...filters }),
-    i18next.getFixedT(request, "cycle"),
+    fixedT(request, "cycle"),
   ]);
   return json({
     title: t("page.title", { year: cycle.year }),

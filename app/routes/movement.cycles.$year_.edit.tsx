@@ -8,7 +8,7 @@ import { getCycleByParam, getCyclePrompts, updateCycle } from "~/models/cycle.se
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** A draft cycle, for coalition admins to edit; once open, a cycle's dates and prompts are what organizations answer. */
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await getLocale(request);
   const [prompts, t] = await Promise.all([
     getCyclePrompts({ prisma: await getPrisma(), year: cycle.year, locale: lng }),
-    i18next.getFixedT(request, "cycle"),
+    fixedT(request, "cycle"),
   ]);
   return json({ title: t("edit.title", { year: cycle.year }), year: cycle.year, defaultValue: { ...cycle, prompts } });
 }

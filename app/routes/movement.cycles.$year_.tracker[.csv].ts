@@ -5,7 +5,7 @@ import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } fro
 import { toCsv } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { parseTrackerFilters } from "~/models/cycle-schema";
 
 /** The submission tracker as CSV, with the page's filters: states, dates and names, never what was written. */
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const [tracker, t] = await Promise.all([
     getSubmissionTracker({ prisma, cycleId: cycle.id, locale, region, state }),
-    i18next.getFixedT(request, "cycle"),
+    fixedT(request, "cycle"),
   ]);
   const header = [t("csv.organization"), t("csv.region"), t("csv.overall"), t("csv.paused")];
   for (const v of tracker.values)

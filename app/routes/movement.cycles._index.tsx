@@ -7,17 +7,14 @@ import { useFormat } from "~/components/use-format";
 import { listCycles } from "~/models/cycle.server";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 
 /** Every annual cycle: staff read, admins also create. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  const [cycles, t] = await Promise.all([
-    listCycles({ prisma: await getPrisma() }),
-    i18next.getFixedT(request, "cycle"),
-  ]);
+  const [cycles, t] = await Promise.all([listCycles({ prisma: await getPrisma() }), fixedT(request, "cycle")]);
   return json({ title: t("list.title"), cycles, canManage: coalitionRoleCan(user.coalitionRole, "manage:cycle") });
 }
 

@@ -8,7 +8,7 @@ import { createCycle, getCyclePrompts, suggestNextCycle } from "~/models/cycle.s
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** Coalition admins prepare a year's cycle as a draft: dates, reminder interval, and last year's prompts to edit. */
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const suggested = await suggestNextCycle({ prisma });
   const [prompts, t] = await Promise.all([
     getCyclePrompts({ prisma, year: suggested.year, locale: lng }),
-    i18next.getFixedT(request, "cycle"),
+    fixedT(request, "cycle"),
   ]);
   // the first cycle of an installation has no earlier prompts to start from
   const firstCycle = prompts.every((p) => !p.en && !p.es);

@@ -12,7 +12,7 @@ import {
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 
 /** Staff: every active organization's participation, from the summaries; names and counts, never content. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,11 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "read:movement");
   const currentYear = new Date().getUTCFullYear();
   const query = parseParticipationQuery(searchParamsOf(request), currentYear);
-  const [prisma, t, locale] = await Promise.all([
-    getPrisma(),
-    i18next.getFixedT(request, "movement"),
-    getLocale(request),
-  ]);
+  const [prisma, t, locale] = await Promise.all([getPrisma(), fixedT(request, "movement"), getLocale(request)]);
   const [tracker, years] = await Promise.all([
     getParticipationTracker({ prisma, query, locale }),
     listMovementYears({ prisma, currentYear }),

@@ -5,7 +5,7 @@ import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils
 import { toCsv } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 
 /** The participation tracker as CSV: every row for the page's filters and order; names and counts only. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,9 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const [prisma, t, tc, tm, locale] = await Promise.all([
     getPrisma(),
-    i18next.getFixedT(request, "movement"),
-    i18next.getFixedT(request, "cycle"),
-    i18next.getFixedT(request, "commitment"),
+    fixedT(request, "movement"),
+    fixedT(request, "cycle"),
+    fixedT(request, "commitment"),
     getLocale(request),
   ]);
   const tracker = await getParticipationTracker({ prisma, query, locale });

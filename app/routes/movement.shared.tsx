@@ -11,7 +11,7 @@ import { listSharedEntries, listSharedOptions, parseSharedQuery } from "~/models
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 
 /** Staff: the practices and submitted reflections organizations shared with the coalition or made public. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,11 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "read:shared-content");
   const currentYear = new Date().getUTCFullYear();
   const query = parseSharedQuery(searchParamsOf(request), currentYear);
-  const [prisma, t, locale] = await Promise.all([
-    getPrisma(),
-    i18next.getFixedT(request, "movement"),
-    getLocale(request),
-  ]);
+  const [prisma, t, locale] = await Promise.all([getPrisma(), fixedT(request, "movement"), getLocale(request)]);
   const [entries, options, years] = await Promise.all([
     listSharedEntries({ prisma, query, locale }),
     listSharedOptions({ prisma, locale }),

@@ -14,7 +14,7 @@ import { getFrameworkOptions } from "~/models/practice-options.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCycles({ prisma }),
     listCommitments({ prisma, organizationId: organization.id, year }),
     countCopyable({ prisma, organizationId: organization.id, toYear: year }),
-    i18next.getFixedT(request, "commitment"),
+    fixedT(request, "commitment"),
   ]);
   const cycle = cycles.find((c) => c.year === year) ?? null;
   const writable = isWritableCycle(cycle);

@@ -15,7 +15,7 @@ import { getFrameworkOptions } from "~/models/practice-options.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { orThrow, parseForm, reply } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
 import { redirectWithToast } from "~/utils/toast.server";
 import { searchParamsOf } from "~/utils/http";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [framework, cycles, t] = await Promise.all([
     getFrameworkOptions({ prisma, locale: lng }),
     listCycles({ prisma }),
-    i18next.getFixedT(request, "commitment"),
+    fixedT(request, "commitment"),
   ]);
   const search = searchParamsOf(request);
   const years = cycles.filter(isWritableCycle).map((c) => c.year);

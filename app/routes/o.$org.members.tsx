@@ -12,7 +12,7 @@ import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useFormat } from "~/components/use-format";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [members, invitations, t] = await Promise.all([
     listMembers({ prisma, organizationId: organization.id }),
     canManage ? listOrganizationInvitations({ prisma, organizationId: organization.id }) : Promise.resolve([]),
-    i18next.getFixedT(request, "org"),
+    fixedT(request, "org"),
   ]);
   return json({
     title: t("members.title"),

@@ -16,7 +16,7 @@ import {
 import { practiceEditSchema, type PracticeInput } from "~/models/practice-schema";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { recordParam } from "~/utils/http";
 import { timeZoneHint } from "~/utils/time-zone";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hint: timeZoneHint(request),
       alsoYear: Number(practice.occurredOn.slice(0, 4)),
     }),
-    i18next.getFixedT(request, "practice"),
+    fixedT(request, "practice"),
   ]);
   const { deleted: _deleted, commitmentTitle: _title, ...fields } = practice;
   return json({

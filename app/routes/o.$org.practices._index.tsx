@@ -10,7 +10,7 @@ import { getCommitmentOptions, getFrameworkOptions, parsePracticeSearch } from "
 import { listPractices, type PracticeFilters } from "~/models/practice-list.server";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { searchParamsOf } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
 import { FilterSelect } from "~/components/ui/filter-select";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getFrameworkOptions({ prisma, locale, includeArchived: true }),
     getNamesByYear({ prisma, locale }),
     getCommitmentOptions({ prisma, organizationId: organization.id }),
-    i18next.getFixedT(request, "practice"),
+    fixedT(request, "practice"),
   ]);
   const value = framework.values.find((v) => v.slug === search.value);
   const freedom = framework.freedoms.find((f) => f.slug === search.freedom);

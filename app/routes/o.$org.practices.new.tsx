@@ -15,7 +15,7 @@ import {
 import { practiceSchema, type PracticeInput } from "~/models/practice-schema";
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { orThrow, parseForm, reply } from "~/utils/forms.server";
 import { submissionKeyField } from "~/utils/form-fields";
 import { timeZoneHint } from "~/utils/time-zone";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const [options, t] = await Promise.all([
     getPracticeFormOptions({ prisma, organizationId: organization.id, locale, hint: timeZoneHint(request) }),
-    i18next.getFixedT(request, "practice"),
+    fixedT(request, "practice"),
   ]);
   const preselected = options.values.find((v) => v.slug === searchParamsOf(request).get("value"));
   return json({

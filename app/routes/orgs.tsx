@@ -3,13 +3,13 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 
 /** A person in several organizations picks the one they are working in. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.memberships.length === 1) throw redirect(`/o/${user.memberships[0].organization.slug}`);
-  const t = await i18next.getFixedT(request, "auth");
+  const t = await fixedT(request, "auth");
   return json({
     title: t("orgs.title"),
     organizations: user.memberships.map((m) => ({

@@ -7,7 +7,7 @@ import { readStopRemindersToken } from "~/models/reminder-token.server";
 import { setReminderPreference } from "~/models/reminder.server";
 import { notFound } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { readForm } from "~/utils/security.server";
 import { sessionSecrets } from "~/utils/session.server";
 
@@ -27,7 +27,7 @@ function userOf(token: string | undefined) {
 /** The "stop these emails" link of a cycle reminder: one button, no sign-in (mail clients' one-click POST too). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   userOf(params.token);
-  const t = await i18next.getFixedT(request, "cycle");
+  const t = await fixedT(request, "cycle");
   return json({ title: t("stop.title") });
 }
 

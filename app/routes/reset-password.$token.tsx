@@ -9,7 +9,7 @@ import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password
 import { startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { newPasswordErrors } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { tokenParam } from "~/utils/form-fields";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = tokenOf(params);
   const [reset, t] = await Promise.all([
     token ? findUsableReset({ prisma: await getPrisma(), token }) : null,
-    i18next.getFixedT(request, "auth"),
+    fixedT(request, "auth"),
   ]);
   const data = {
     title: t(reset ? "reset.title" : "reset.expiredTitle"),

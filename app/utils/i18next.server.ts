@@ -30,8 +30,6 @@ const i18next = new RemixI18Next({
   i18next: { ...i18n, resources },
 });
 
-export default i18next;
-
 /** The language of this request's page: the one place a loader, an action or the document asks for it. */
 export async function getLocale(request: Request): Promise<Locale> {
   const lng = await i18next.getLocale(request);
@@ -54,8 +52,8 @@ export function translator(locale: Locale) {
   return kept;
 }
 
-/** The messages of one namespace in the request's language (or a given language). */
-export async function fixedT<N extends Namespace>(requestOrLocale: Request | Locale, ns: N) {
+/** The messages of one namespace (else the default one) in the request's language (or a given language). */
+export async function fixedT<N extends Namespace>(requestOrLocale: Request | Locale, ns?: N) {
   const locale = typeof requestOrLocale === "string" ? requestOrLocale : await getLocale(requestOrLocale);
   return (await translator(locale)).getFixedT(locale, ns);
 }

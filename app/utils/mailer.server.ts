@@ -3,7 +3,7 @@
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import { isLoopback, getEnv, type Env } from "~/utils/env.server";
-import i18next from "~/utils/i18next.server";
+import { fixedT } from "~/utils/i18next.server";
 import { isLocale } from "~/utils/localized";
 import { formatDate } from "~/utils/format";
 
@@ -120,7 +120,7 @@ export async function renderEmail({ to, template: name, locale, payload }: Outbo
   if (!isTemplate(name)) throw new Error(`Unknown email template "${name}"`);
   const lng = isLocale(locale) ? locale : "en";
   const entry = templates[name] as ReturnType<typeof template<unknown>>;
-  const [common, t] = await Promise.all([i18next.getFixedT(lng, "email"), i18next.getFixedT(lng, entry.ns)]);
+  const [common, t] = await Promise.all([fixedT(lng, "email"), fixedT(lng, entry.ns)]);
   const paragraphs: Lines = (...lines) =>
     [common("common.greeting"), ...lines.filter(Boolean), common("common.automatic")].join("\n\n");
   return { to, ...entry.render(parseOrThrow(name, entry.payload, payload), t as T, paragraphs, lng) };

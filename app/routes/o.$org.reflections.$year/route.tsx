@@ -24,7 +24,7 @@ import { getReflectionYear, reopenReflection, saveReflectionStep, submitReflecti
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { type FormResult, parseForm, reply, replyFailure } from "~/utils/forms.server";
-import i18next, { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await getLocale(request);
   const [reflection, t] = await Promise.all([
     getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: lng }),
-    i18next.getFixedT(request, "reflection"),
+    fixedT(request, "reflection"),
   ]);
   if (!reflection) notFound();
   const { cycle, submitted, steps } = reflection;
