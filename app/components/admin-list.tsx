@@ -56,7 +56,7 @@ export function AdminList({
             <tbody>{rows}</tbody>
           </table>
         </div>
-      ) : (
+      ) : page > pageCount ? null : (
         <p className="empty-state">{empty}</p>
       )}
       <Pager page={page} pages={pageCount} hrefFor={pageLink} label={t("pager.label")} />

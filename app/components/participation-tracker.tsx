@@ -219,7 +219,7 @@ export function ParticipationTracker({
             </tbody>
           </table>
         </div>
-      ) : (
+      ) : query.page > tracker.pages ? null : (
         <p className="empty-state">{t("organizations.empty")}</p>
       )}
       <Pager page={query.page} pages={tracker.pages} hrefFor={pageLink} label={t("organizations.pages")} />

@@ -8,6 +8,7 @@ import { TRACKER_STATES } from "~/models/cycle-schema";
 import { type TrackerState } from "~/models/cycle-tracker.server";
 import { parseMovementFilters, type MovementFilters } from "~/models/movement-filters";
 import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
+import { textMatches } from "~/models/search.server";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 
@@ -84,11 +85,6 @@ export function participationParams(query: ParticipationQuery, change: Partial<P
   return params.toString();
 }
 
-/** `%` and `_` in a search are letters, not wildcards. */
-function likePattern(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function getParticipationTracker({
   prisma,
   query,
@@ -110,7 +106,7 @@ export async function getParticipationTracker({
     query.size ? Sql.sql`"sizeBand" = ${query.size}` : null,
     query.impacted === undefined ? null : Sql.sql`"impactedLed" = ${query.impacted}`,
     query.state && cycleYear !== null ? Sql.sql`"reflection" = ${query.state}` : null,
-    query.q ? Sql.sql`"name" ILIKE ${likePattern(query.q)}` : null,
+    query.q ? textMatches(query.q, [Sql.sql`"name"`]) : null,
   ].filter((w) => w !== null);
   const order = Sql.raw(
     `${ORDER[query.sort]} ${query.dir === "desc" ? "DESC NULLS LAST" : "ASC NULLS LAST"}, lower("name") ASC, "id" ASC`,

@@ -2,15 +2,17 @@
 // picked "shared with the coalition" or "public", with the organization's name. The visibility condition is in
 // every query, so a PRIVATE entry is never read, let alone sent to a page. Archived organizations are absent.
 import { z } from "zod";
-import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import { Prisma as Sql } from "~/generated/prisma/client";
 import { MACRO_REGIONS, type MacroRegion } from "~/models/movement-filters";
+import { countOf, inOrder, pageOfIds, textMatches } from "~/models/search.server";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
 
 export const SHARED_PAGE_SIZE = 20;
 export const SHARED_KINDS = ["practices", "reflections"] as const;
-const SHARED = ["COALITION", "PUBLIC"] as const;
+// the visibilities shared with coalition staff, in every query below
+const SHARED = Sql.raw(`('COALITION', 'PUBLIC')`);
 
 export type SharedQuery = {
   kind: (typeof SHARED_KINDS)[number];
@@ -55,18 +57,46 @@ export function parseSharedQuery(params: URLSearchParams, currentYear: number): 
   return { ...parsed, q: parsed.q || undefined };
 }
 
-/** The organizations whose current region lies in the macro-region ("not given": no region). */
-async function regionWhere(
-  prisma: Prisma,
-  region: MacroRegion | undefined,
-): Promise<PrismaNamespace.OrganizationWhereInput> {
-  if (!region) return {};
-  if (region === "UNSPECIFIED") return { region: null };
-  const codes = await prisma.region.findMany({ where: { macroRegion: region }, select: { code: true } });
-  return { region: { in: codes.map((c) => c.code) } };
+// The region an entry counts in is its organization's in the entry's year (the OrganizationYear snapshot),
+// so past years stay where they were when an organization moves; without a snapshot, its current region.
+const regionJoin = (entry: Sql.Sql, year: Sql.Sql) => Sql.sql`
+  LEFT JOIN "OrganizationYear" y ON y."organizationId" = ${entry}."organizationId" AND y."year" = ${year}
+  LEFT JOIN "Region" r ON r."code" = o."region"`;
+const regionIs = (region: MacroRegion) =>
+  Sql.sql`AND COALESCE(y."macroRegion", r."macroRegion", 'UNSPECIFIED') = ${region}`;
+const valueIs = (entry: Sql.Sql, slug: string) =>
+  Sql.sql`AND ${entry}."valueId" IN (SELECT "id" FROM "Value" WHERE "slug" = ${slug})`;
+
+/** FROM … WHERE of the shared practices the query selects (alias p). */
+function sharedPractices(query: SharedQuery) {
+  const p = Sql.raw("p");
+  const year = Sql.raw(`extract(year FROM p."occurredOn")::int`);
+  return Sql.sql`
+    FROM "Practice" p JOIN "Organization" o ON o."id" = p."organizationId" AND o."archivedAt" IS NULL
+    ${query.region ? regionJoin(p, year) : Sql.empty}
+    WHERE p."deletedAt" IS NULL AND p."visibility" IN ${SHARED}
+    ${query.year ? Sql.sql`AND p."occurredOn" >= make_date(${query.year}::int, 1, 1) AND p."occurredOn" < make_date(${query.year}::int + 1, 1, 1)` : Sql.empty}
+    ${query.value ? valueIs(p, query.value) : Sql.empty}
+    ${query.freedom ? Sql.sql`AND EXISTS (SELECT 1 FROM "PracticeFreedom" pf JOIN "Freedom" f ON f."id" = pf."freedomId" WHERE pf."practiceId" = p."id" AND f."slug" = ${query.freedom})` : Sql.empty}
+    ${query.region ? regionIs(query.region) : Sql.empty}
+    ${query.q ? Sql.sql`AND ${textMatches(query.q, [Sql.sql`p."title"`, Sql.sql`p."notes"`, Sql.sql`o."name"`])}` : Sql.empty}`;
 }
 
-const yearRange = (year: number) => ({ gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) });
+/** FROM … WHERE of the submitted shared reflections the query selects (alias x); a reflection advances no
+ * freedom of its own, so a freedom filter leaves none. */
+function sharedReflections(query: SharedQuery) {
+  const x = Sql.raw("x");
+  return Sql.sql`
+    FROM "Reflection" x JOIN "Organization" o ON o."id" = x."organizationId" AND o."archivedAt" IS NULL
+    JOIN "Cycle" c ON c."id" = x."cycleId"
+    ${query.region ? regionJoin(x, Sql.raw(`c."year"`)) : Sql.empty}
+    WHERE x."status" = 'SUBMITTED' AND x."visibility" IN ${SHARED}
+    ${query.freedom ? Sql.sql`AND false` : Sql.empty}
+    ${query.year ? Sql.sql`AND c."year" = ${query.year}::int` : Sql.empty}
+    ${query.value ? valueIs(x, query.value) : Sql.empty}
+    ${query.region ? regionIs(query.region) : Sql.empty}
+    ${query.q ? Sql.sql`AND ${textMatches(query.q, [Sql.sql`x."wentWell"`, Sql.sql`x."challenges"`, Sql.sql`x."nextSteps"`, Sql.sql`o."name"`])}` : Sql.empty}`;
+}
 
 export async function listSharedEntries({
   prisma,
@@ -77,63 +107,39 @@ export async function listSharedEntries({
   query: SharedQuery;
   locale: Locale;
 }) {
-  const organization = { archivedAt: null, ...(await regionWhere(prisma, query.region)) };
-  // Prisma passes `contains` to LIKE as is: `%` and `_` in a search are letters, not wildcards
-  const contains = (q: string) => ({ contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const });
-  const skip = (query.page - 1) * SHARED_PAGE_SIZE;
-
-  const practiceWhere: PrismaNamespace.PracticeWhereInput = {
-    deletedAt: null,
-    visibility: { in: [...SHARED] },
-    organization,
-    ...(query.year ? { occurredOn: yearRange(query.year) } : {}),
-    ...(query.value ? { value: { slug: query.value } } : {}),
-    ...(query.freedom ? { freedoms: { some: { freedom: { slug: query.freedom } } } } : {}),
-    ...(query.q
-      ? {
-          OR: [
-            { title: contains(query.q) },
-            { notes: contains(query.q) },
-            { organization: { name: contains(query.q) } },
-          ],
-        }
-      : {}),
+  const practiceSql = sharedPractices(query);
+  const reflectionSql = sharedReflections(query);
+  // the filters and the search run in SQL (the search is a regular expression Prisma's filters cannot say);
+  // the page's rows are then read by id
+  const page = {
+    prisma,
+    take: SHARED_PAGE_SIZE,
+    skip: (query.page - 1) * SHARED_PAGE_SIZE,
   };
-  // a reflection advances no freedom of its own: a freedom filter leaves none
-  const reflectionWhere: PrismaNamespace.ReflectionWhereInput = {
-    status: "SUBMITTED",
-    visibility: { in: [...SHARED] },
-    organization,
-    ...(query.freedom ? { id: { in: [] } } : {}),
-    ...(query.year ? { cycle: { year: query.year } } : {}),
-    ...(query.value ? { value: { slug: query.value } } : {}),
-    ...(query.q
-      ? {
-          OR: [
-            { wentWell: contains(query.q) },
-            { challenges: contains(query.q) },
-            { nextSteps: contains(query.q) },
-            { organization: { name: contains(query.q) } },
-          ],
-        }
-      : {}),
-  };
-
-  const [practiceCount, reflectionCount] = await Promise.all([
-    prisma.practice.count({ where: practiceWhere }),
-    prisma.reflection.count({ where: reflectionWhere }),
+  const [{ total, ids: pageIds }, otherCount] = await Promise.all([
+    query.kind === "practices"
+      ? pageOfIds({
+          ...page,
+          from: practiceSql,
+          id: Sql.sql`p."id"`,
+          orderBy: Sql.sql`p."occurredOn" DESC, p."createdAt" DESC, p."id" ASC`,
+        })
+      : pageOfIds({
+          ...page,
+          from: reflectionSql,
+          id: Sql.sql`x."id"`,
+          orderBy: Sql.sql`x."submittedAt" DESC, x."id" ASC`,
+        }),
+    countOf(prisma, query.kind === "practices" ? reflectionSql : practiceSql),
   ]);
-  const total = query.kind === "practices" ? practiceCount : reflectionCount;
+  const [practiceCount, reflectionCount] = query.kind === "practices" ? [total, otherCount] : [otherCount, total];
   const name = (v: { name: unknown }) => pick(v.name, locale);
 
   const practices =
-    query.kind === "practices"
-      ? (
+    query.kind === "practices" && pageIds.length
+      ? inOrder(
           await prisma.practice.findMany({
-            where: practiceWhere,
-            orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }, { id: "asc" }],
-            skip,
-            take: SHARED_PAGE_SIZE,
+            where: { id: { in: pageIds } },
             select: {
               id: true,
               title: true,
@@ -146,7 +152,8 @@ export async function listSharedEntries({
               value: { select: { name: true } },
               freedoms: { select: { freedom: { select: { name: true, position: true } } } },
             },
-          })
+          }),
+          pageIds,
         ).map((p) => ({
           id: p.id,
           title: p.title,
@@ -162,13 +169,10 @@ export async function listSharedEntries({
       : [];
 
   const reflections =
-    query.kind === "reflections"
-      ? (
+    query.kind === "reflections" && pageIds.length
+      ? inOrder(
           await prisma.reflection.findMany({
-            where: reflectionWhere,
-            orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
-            skip,
-            take: SHARED_PAGE_SIZE,
+            where: { id: { in: pageIds } },
             select: {
               id: true,
               rubricLevel: true,
@@ -182,7 +186,8 @@ export async function listSharedEntries({
               organization: { select: { name: true } },
               value: { select: { name: true } },
             },
-          })
+          }),
+          pageIds,
         ).map((r) => ({
           id: r.id,
           year: r.cycle.year,

@@ -1,10 +1,11 @@
 // Member organizations. The coalition admin functions here read and write an organization's metadata only
 // (name, region, size, languages, focus freedoms, leads): never anything the organization records.
-import type { Prisma as PrismaNamespace, SizeBand } from "~/generated/prisma/client";
+import { Prisma as Sql, type Prisma as PrismaNamespace, type SizeBand } from "~/generated/prisma/client";
 import { ensureOrganizationYears, refreshOrganizationRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
 import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
 import { regionName, regionProblem } from "~/models/region.server";
+import { inOrder, pageOfIds, textMatches } from "~/models/search.server";
 import { updateVersioned } from "~/models/versioned.server";
 import type { Prisma } from "~/utils/db.server";
 import { failure, fieldFailure, success, type Failure, type Result } from "~/utils/result";
@@ -60,44 +61,39 @@ export async function listOrganizations({
   now?: Date;
 }) {
   // a search matches the name, the region's code, or its name in either language
-  const where: PrismaNamespace.OrganizationWhereInput = q
-    ? {
-        OR: [
-          { name: { contains: q, mode: "insensitive" } },
-          { region: { equals: q, mode: "insensitive" } },
-          { regionRef: { name: { path: ["en"], string_contains: q, mode: "insensitive" } } },
-          { regionRef: { name: { path: ["es"], string_contains: q, mode: "insensitive" } } },
-        ],
-      }
-    : {};
-  const [total, rows] = await Promise.all([
-    prisma.organization.count({ where }),
-    prisma.organization.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        regionRef: { select: { name: true } },
-        archivedAt: true,
-        memberships: {
-          where: { role: "LEAD" },
-          orderBy: { createdAt: "asc" },
-          select: { user: { select: { email: true } } },
-        },
-        _count: {
-          select: {
-            memberships: true,
-            invitations: {
-              where: { membershipRole: "LEAD", acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-            },
+  const from = Sql.sql`FROM "Organization" o LEFT JOIN "Region" r ON r."code" = o."region"
+    ${q ? Sql.sql`WHERE lower(o."region") = lower(${q}) OR ${textMatches(q, [Sql.sql`o."name"`, Sql.sql`r."name" ->> 'en'`, Sql.sql`r."name" ->> 'es'`])}` : Sql.empty}`;
+  const { total, ids } = await pageOfIds({
+    prisma,
+    from,
+    id: Sql.sql`o."id"`,
+    orderBy: Sql.sql`o."name" ASC, o."id" ASC`,
+    take: PAGE_SIZE,
+    skip: (page - 1) * PAGE_SIZE,
+  });
+  const found = await prisma.organization.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      name: true,
+      regionRef: { select: { name: true } },
+      archivedAt: true,
+      memberships: {
+        where: { role: "LEAD" },
+        orderBy: { createdAt: "asc" },
+        select: { user: { select: { email: true } } },
+      },
+      _count: {
+        select: {
+          memberships: true,
+          invitations: {
+            where: { membershipRole: "LEAD", acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
           },
         },
       },
-    }),
-  ]);
+    },
+  });
+  const rows = inOrder(found, ids);
   return {
     organizations: rows.map((o) => ({
       id: o.id,

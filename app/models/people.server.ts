@@ -1,7 +1,8 @@
 // Accounts as coalition admins manage them: coalition roles and disabling. Nobody changes their own role or
 // disables themself, so the coalition always keeps the admin who is acting.
-import type { CoalitionRole, Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import { Prisma as Sql, type CoalitionRole } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
+import { inOrder, pageOfIds, textMatches } from "~/models/search.server";
 import type { Prisma } from "~/utils/db.server";
 import { failure, success, type Result } from "~/utils/result";
 
@@ -9,26 +10,26 @@ const PAGE_SIZE = 50;
 
 /** People, coalition admins and staff first, then by name; `q` matches a name or an email. */
 export async function listPeople({ prisma, page = 1, q }: { prisma: Prisma; page?: number; q?: string }) {
-  const where: PrismaNamespace.UserWhereInput = q
-    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
-    : {};
-  const [total, rows] = await Promise.all([
-    prisma.user.count({ where }),
-    prisma.user.findMany({
-      where,
-      orderBy: [{ coalitionRole: "desc" }, { name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        coalitionRole: true,
-        disabledAt: true,
-        _count: { select: { memberships: true } },
-      },
-    }),
-  ]);
+  const { total, ids } = await pageOfIds({
+    prisma,
+    from: Sql.sql`FROM "User" u ${q ? Sql.sql`WHERE ${textMatches(q, [Sql.sql`u."name"`, Sql.sql`u."email"`])}` : Sql.empty}`,
+    id: Sql.sql`u."id"`,
+    orderBy: Sql.sql`u."coalitionRole" DESC, u."name" ASC, u."id" ASC`,
+    take: PAGE_SIZE,
+    skip: (page - 1) * PAGE_SIZE,
+  });
+  const found = await prisma.user.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      coalitionRole: true,
+      disabledAt: true,
+      _count: { select: { memberships: true } },
+    },
+  });
+  const rows = inOrder(found, ids);
   return {
     people: rows.map((u) => ({
       id: u.id,

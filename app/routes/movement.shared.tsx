@@ -165,7 +165,7 @@ export default function MovementShared() {
             </li>
           ))}
         </ol>
-      ) : (
+      ) : query.page > entries.pages ? null : (
         <p className="empty-state">{t("shared.empty")}</p>
       )}
       <Pager

@@ -265,11 +265,7 @@ export default function PracticeList() {
                 </tbody>
               </table>
             </div>
-          ) : data.total > 0 ? (
-            <p className="empty-state">
-              {t("list.pageEmpty")} <Link to={pageLink(1)}>{t("list.firstPage")}</Link>
-            </p>
-          ) : (
+          ) : data.page > data.pages ? null : (
             <p className="empty-state">
               {t("list.noMatch")} <Link to={base}>{t("common:actions.clearFilters")}</Link>
             </p>

@@ -145,3 +145,40 @@ test("without JavaScript both pages load, filter and page through the URL", asyn
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText(/Page 2 of/)).toBeVisible();
 });
+
+test("a search without accents finds accented names, and a page past the end says how many pages there are", async () => {
+  const page = scripted.page;
+  await page.goto("/movement/organizations");
+  await page.getByLabel("Search by name").fill("comite");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/q=comite/);
+  await expect(rows(page).getByRole("rowheader", { name: "Comité de Trabajadores del Valle" })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await shoot(page, "movement-organizations-accent");
+
+  await page.goto("/movement/shared");
+  await page.getByLabel("Search the text or an organization’s name").fill("COMITE");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/q=COMITE/);
+  const entries = page.locator("ol.shared-list > li");
+  await expect(entries.first()).toBeVisible();
+  for (const text of await entries.allTextContents()) expect(text).toMatch(/comit[eé]/i);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await shoot(page, "movement-shared-accent");
+
+  await page.goto("/movement/shared?page=9999");
+  const pastEnd = page.getByText(/^There are only \d+ pages\./);
+  await expect(pastEnd).toBeVisible();
+  await expect(page.getByText("Nothing shared matches these filters.")).toHaveCount(0);
+  await shoot(page, "movement-shared-past-end");
+  const last = Number((await pastEnd.textContent())?.match(/\d+/)?.[0]);
+  await page.getByRole("link", { name: "Go to the last page" }).click();
+  await expect(page).toHaveURL(new RegExp(`page=${last}$`));
+  await expect(page.getByText(`Page ${last} of ${last}`)).toBeVisible();
+  await expect(entries.first()).toBeVisible();
+
+  await page.goto("/movement/organizations?page=99");
+  await expect(page.getByText("There is only one page.")).toBeVisible();
+  await expect(page.getByText("No organization matches these filters.")).toHaveCount(0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});

@@ -270,6 +270,24 @@ describe("what the tracker shows", () => {
     expect(await (await getPrisma()).organization.count()).toBe(5);
   });
 
+  test("a search ignores accents and case, both ways", async () => {
+    const prisma = await getPrisma();
+    const accented = ["Comité del Valle", "Niños Unidos", "Casa São Paulo", "Centro Jose Marti"];
+    await prisma.organization.createMany({
+      data: accented.map((name, i) => ({ name, slug: `accent-${i}`, region: "OR", sizeBand: "SMALL" as const })),
+    });
+    for (const [q, expected] of [
+      ["comite", ["Comité del Valle"]],
+      ["COMITÉ", ["Comité del Valle"]],
+      ["nino", ["Niños Unidos"]],
+      ["NIÑO", ["Niños Unidos"]],
+      ["Sao", ["Casa São Paulo"]],
+      ["José", ["Centro Jose Marti"]],
+    ] as const)
+      expect(names(await data(`year=${YEAR}&q=${encodeURIComponent(q)}`)), q).toEqual(expected);
+    await prisma.organization.deleteMany({ where: { slug: { startsWith: "accent-" } } });
+  });
+
   test("pages of 50, in order, and a page past the end is empty with the same total", async () => {
     const prisma = await getPrisma();
     await prisma.organization.createMany({
@@ -286,7 +304,7 @@ describe("what the tracker shows", () => {
     const second = await data(`year=${YEAR}&q=Paged&page=2`);
     expect(names(second)).toEqual(["Paged 50", "Paged 51"]);
     const beyond = await data(`year=${YEAR}&q=Paged&page=9`);
-    expect(beyond.tracker).toMatchObject({ total: 52, rows: [] });
+    expect(beyond.tracker).toMatchObject({ total: 52, pages: 2, rows: [] });
     await prisma.organization.deleteMany({ where: { slug: { startsWith: "paged-" } } });
   });
 });

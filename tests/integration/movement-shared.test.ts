@@ -3,7 +3,7 @@
 // Birch (NY, Northeast) shares two practices and drafts a shared reflection it has not submitted; a deleted
 // shared practice and an archived organization's shared practice are absent.
 import { beforeAll, describe, expect, test } from "vitest";
-import { setOrganizationArchived } from "~/models/organization.server";
+import { setOrganizationArchived, updateOrganization } from "~/models/organization.server";
 import { createPractice, setPracticeDeleted } from "~/models/practice.server";
 import { saveReflectionStep, submitReflection } from "~/models/reflection.server";
 import { loader } from "~/routes/movement.shared";
@@ -238,5 +238,128 @@ describe("never private, never a member", () => {
 
   test("an organization's member gets 404", async () => {
     expect((await page("", memberCookie)).res.status).toBe(404);
+  });
+});
+
+describe("search without accents or case, and the region of the entry's year", () => {
+  const ACCENT_YEAR = 2022;
+  const thisYear = new Date().getUTCFullYear();
+
+  beforeAll(async () => {
+    const prisma = await getPrisma();
+    const actorId = (await createUser()).id;
+    const org = async (name: string, slug: string, region: string) =>
+      (await prisma.organization.create({ data: { name, slug, region, sizeBand: "SMALL" } })).id;
+    const comite = await org("Comité del Barrio", "comite-del-barrio", "TX");
+    const elm = await org("Elm Network", "elm-network", "CA");
+    const birch = await prisma.organization.findUniqueOrThrow({ where: { slug: "birch-alliance" } });
+    let n = 0;
+    const share = (organizationId: string, title: string, notes: string, occurredOn: string) =>
+      valueOf(
+        createPractice({
+          prisma,
+          organizationId,
+          actorId,
+          submissionKey: `accent-${n++}`,
+          input: {
+            title,
+            notes,
+            occurredOn,
+            valueId: values[0].id,
+            participants: 2,
+            impactedParticipants: 0,
+            visibility: "COALITION",
+            freedomIds: [],
+          },
+        }),
+      );
+    await share(comite, "Asamblea de vecinos", "Con los niños del barrio", `${ACCENT_YEAR}-03-01`);
+    await share(comite, "Visita de São Paulo", "", `${ACCENT_YEAR}-04-01`);
+    await share(birch.id, "Jose's training", "", `${ACCENT_YEAR}-05-01`);
+
+    // Elm shares a practice and a reflection last year in the West, one practice this year, then moves east
+    await share(elm, "Elm last year", "", `${thisYear - 1}-06-01`);
+    await share(elm, "Elm this year", "", `${thisYear}-01-01`);
+    const reflect = async (organizationId: string, year: number, wentWell: string) => {
+      const cycle = await prisma.cycle.upsert({
+        where: { year },
+        update: {},
+        create: { year, opensOn: new Date(`${year}-01-01`), closesOn: new Date(`${year}-12-31`), status: "CLOSED" },
+      });
+      await prisma.reflection.create({
+        data: {
+          organizationId,
+          valueId: values[1].id,
+          cycleId: cycle.id,
+          wentWell,
+          status: "SUBMITTED",
+          submittedAt: new Date(`${year}-12-01`),
+          visibility: "COALITION",
+        },
+      });
+    };
+    await reflect(comite, ACCENT_YEAR, "Los NIÑOS y Jose organizaron la asamblea");
+    await reflect(elm, thisYear - 1, "Elm reflected in the West");
+    const current = await prisma.organization.findUniqueOrThrow({ where: { id: elm } });
+    const admin = await createUser({ coalitionRole: "ADMIN" });
+    expect(
+      await updateOrganization({
+        prisma,
+        actorId: admin.id,
+        id: elm,
+        version: current.version,
+        input: {
+          name: "Elm Network",
+          region: "NY",
+          sizeBand: "SMALL",
+          impactedLed: false,
+          languages: [],
+          focusFreedomIds: [],
+        },
+      }),
+    ).toEqual({ ok: true, value: null });
+  });
+
+  test.each([
+    ["comite", ["Visita de São Paulo", "Asamblea de vecinos"]],
+    ["COMITÉ", ["Visita de São Paulo", "Asamblea de vecinos"]],
+    ["nino", ["Asamblea de vecinos"]],
+    ["NIÑOS", ["Asamblea de vecinos"]],
+    ["Sao", ["Visita de São Paulo"]],
+    ["josé", ["Jose's training"]],
+    ["JOSE'S", ["Jose's training"]],
+    ["s_o", []],
+  ])("practices: %s finds %j", async (q, expected) => {
+    expect(titles(await data(`year=${ACCENT_YEAR}&q=${encodeURIComponent(q)}`))).toEqual(expected);
+  });
+
+  test.each([
+    ["ninos", 1],
+    ["José", 1],
+    ["comité del barrio", 1],
+    ["nada", 0],
+  ])("reflections: %s finds %i", async (q, found) => {
+    const d = await data(`kind=reflections&year=${ACCENT_YEAR}&q=${encodeURIComponent(q)}`);
+    expect(d.entries.reflections.map((r) => r.organization)).toEqual(Array(found).fill("Comité del Barrio"));
+  });
+
+  test("an organization that moved is found under last year's region for last year, under the new one now", async () => {
+    const elm = async (search: string) =>
+      titles(await data(`${search}&q=elm`)).concat(
+        (await data(`kind=reflections&${search}&q=elm`)).entries.reflections.map((r) => `reflection ${r.year}`),
+      );
+    expect(await elm(`year=${thisYear - 1}&region=WEST`)).toEqual(["Elm last year", `reflection ${thisYear - 1}`]);
+    expect(await elm(`year=${thisYear - 1}&region=NORTHEAST`)).toEqual([]);
+    expect(await elm(`year=${thisYear}&region=NORTHEAST`)).toEqual(["Elm this year"]);
+    expect(await elm(`year=${thisYear}&region=WEST`)).toEqual([]);
+    // every year at once: each entry under its own year's region
+    expect(await elm("region=WEST")).toEqual(["Elm last year", `reflection ${thisYear - 1}`]);
+    expect(await elm("region=NORTHEAST")).toEqual(["Elm this year"]);
+  });
+
+  test("a page past the end keeps the counts and the number of pages", async () => {
+    const d = await data(`year=${ACCENT_YEAR}&q=comite&page=7`);
+    expect(d.entries).toMatchObject({ total: 2, pages: 1, practices: [] });
+    expect(d.entries.counts).toEqual({ practices: 2, reflections: 1 });
   });
 });
