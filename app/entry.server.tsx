@@ -7,7 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NAMESPACES, resources } from "~/locales/resources";
-import { startApp } from "~/boot/boot.server";
+import { startApp, stopApp } from "~/boot/boot.server";
 import { startOutboxWorker } from "~/boot/outbox-worker.server";
 import i18n from "~/utils/i18n";
 import { getLocale } from "~/utils/i18next.server";
@@ -17,6 +17,8 @@ import { applySecurityHeaders, createNonce } from "~/utils/security.server";
 // server.mjs awaits this before it listens: the database is opened, migrated and seeded before any request,
 // and the answer says where the server may listen.
 export { startApp };
+// and calls this on SIGTERM/SIGINT once the requests under way have finished
+export { stopApp };
 // server.mjs adds the same headers to every response that does not come from here (static files, 405s)
 export { applySecurityHeaders };
 startOutboxWorker();
