@@ -59,9 +59,10 @@ async function init(): Promise<Db> {
   }
 }
 
-// On SIGINT/SIGTERM (unless the process stops the database itself, see stopDbOnSignalElsewhere): close the pool (idle connections would keep the process alive past a container's
-// grace period) and release the embedded data folder. NOTE: `remix dev` sends SIGTERM twice on Ctrl-C;
-// the flag makes the release happen once, and the folder's lock goes even when PGlite's close fails.
+// On SIGINT/SIGTERM: close the pool (idle connections would keep the process alive past a container's
+// grace period) and release the embedded data folder, unless the process closes the database itself
+// (stopDbOnSignalElsewhere). NOTE: `remix dev` sends SIGTERM twice on Ctrl-C; the flag makes the release
+// happen once, and the folder's lock goes even when PGlite's close fails.
 function releaseOnSignal(prisma: PrismaClient, embedded?: EmbeddedDb) {
   let stopping = false;
   const stop = () => {
