@@ -155,6 +155,59 @@ export function refuseOddMethods(server, applySecurityHeaders) {
   });
 }
 
+/** How long the requests under way may take to finish once the server is told to stop. */
+const GRACE_MS = 10_000;
+
+/**
+ * Stops the process on SIGTERM or SIGINT: the server takes no new connections and lets the requests under way
+ * finish (each answered with `Connection: close`, so no kept-alive connection holds it open), then `stopApp`
+ * closes the database (the embedded one releases its data folder) and the process exits 0; 1 when stopping
+ * fails. Requests still running after `graceMs` are cut. A second signal changes nothing: a terminal's Ctrl-C
+ * reaches `npm start`'s process and this one, and `remix dev` sends two. Registered before the database opens,
+ * so a signal during start-up closes it too; `serve(server)` hands over the server once it exists.
+ */
+export function stopOnSignal(stopApp, { graceMs = GRACE_MS } = {}) {
+  let server = null;
+  let stopping = false;
+  const responses = new Set();
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const res of responses) if (!res.headersSent) res.shouldKeepAlive = false;
+    const cut = setTimeout(() => server?.closeAllConnections(), graceMs);
+    cut.unref();
+    const closed = server?.listening ? new Promise((resolve) => server.close(resolve)) : Promise.resolve();
+    closed
+      .then(() => {
+        clearTimeout(cut);
+        return stopApp();
+      })
+      .then(
+        () => process.exit(0),
+        (e) => {
+          console.error(`[north-star] Stopping failed: ${e?.message ?? e}`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  return {
+    get stopping() {
+      return stopping;
+    },
+    serve(s) {
+      server = s;
+      s.on("request", (_req, res) => {
+        // a kept-alive connection's request during the stop is its last
+        if (stopping) res.shouldKeepAlive = false;
+        responses.add(res);
+        res.on("close", () => responses.delete(res));
+      });
+    },
+  };
+}
+
 /**
  * The demo coalition's start-up part (demo/start.ts). It is TypeScript outside app/, so the Remix compiler
  * never puts it in the server build (docs/decisions/018-start-up.md): tsx, a development package, compiles it
@@ -175,9 +228,11 @@ async function main() {
   const importBuild = () => import(`${url.pathToFileURL(BUILD_PATH).href}?t=${fs.statSync(BUILD_PATH).mtimeMs}`);
   let build = await importBuild();
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
-  const { startApp, applySecurityHeaders } = build.entry.module;
+  const { startApp, stopApp, applySecurityHeaders } = build.entry.module;
+  const stopper = stopOnSignal(stopApp);
   // opens, migrates and seeds the database; exits with one line when it cannot, or when HOST must be refused
-  const ready = await startApp({ loadDemo });
+  const ready = await startApp({ loadDemo, stopsOnSignal: true });
+  if (stopper.stopping) return;
 
   const app = createApp({ getBuild: () => build, applySecurityHeaders, trustProxy: ready.trustProxy });
   const server = app.listen(ready.port, ready.host, () => {
@@ -193,6 +248,7 @@ async function main() {
     process.exit(1);
   });
   refuseOddMethods(server, applySecurityHeaders);
+  stopper.serve(server);
 
   if (development) {
     // `remix dev` writes build/version.txt after each rebuild: import the new build and say it is ready

@@ -3,7 +3,7 @@ import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErr
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { startApp } from "~/boot/boot.server";
+import { startApp, stopApp } from "~/boot/boot.server";
 import { DocumentDrawings } from "~/components/charts/chart-figure";
 import { startOutboxWorker } from "~/boot/outbox-worker.server";
 import { getLocale, translator } from "~/utils/i18next.server";
@@ -13,6 +13,8 @@ import { applySecurityHeaders, createNonce } from "~/utils/security.server";
 // server.mjs awaits this before it listens: the database is opened, migrated and seeded before any request,
 // and the answer says where the server may listen.
 export { startApp };
+// and calls this on SIGTERM/SIGINT once the requests under way have finished
+export { stopApp };
 // server.mjs adds the same headers to every response that does not come from here (static files, 405s)
 export { applySecurityHeaders };
 startOutboxWorker();

@@ -3,6 +3,7 @@
 // first start, seeds the framework and demo data; it prints the demo sign-ins.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
@@ -49,5 +50,22 @@ const env = {
   DEV_OUTBOX: process.env.DEV_OUTBOX ?? (process.env.DATABASE_URL ? "0" : "1"),
 };
 const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// A signal to this process goes on to the server, which lets its requests finish and closes the database; this
+// process then exits with the server's code.
+const stopServer = (signal) => {
+  if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+};
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopServer(signal));
+// NOTE: `npm start` runs this through `sh -c`, and npm passes its SIGTERM only to that shell, which dies without
+// passing it on: this process and the server would live on under init. So under npm, once that shell is gone,
+// the server is stopped as on SIGTERM. (Started otherwise, say with nohup, this process may outlive its parent.)
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  const watchParent = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watchParent);
+    stopServer("SIGTERM");
+  }, 200);
+  watchParent.unref();
+}
+server.on("exit", (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));

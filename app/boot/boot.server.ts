@@ -5,7 +5,8 @@
 // but the entry.
 import { countDemoPasswordAccounts } from "~/models/demo-accounts.server";
 import { seedFramework } from "~/models/framework.server";
-import { getDb, type Prisma } from "~/utils/db.server";
+import { stopOutboxWorker } from "~/boot/outbox-worker.server";
+import { closeDb, getDb, stopDbOnSignalElsewhere, type Prisma } from "~/utils/db.server";
 import { getEnv, isLoopback, type Env } from "~/utils/env.server";
 import { devOutboxEnabled } from "~/utils/mailer.server";
 import { sessionSecret } from "~/utils/session.server";
@@ -23,6 +24,8 @@ export type DemoStart = {
 export type StartOptions = {
   /** loads demo/start.ts; absent or failing where the demo folder or the development packages are missing */
   loadDemo?: () => Promise<DemoStart>;
+  /** the caller stops the app on SIGINT/SIGTERM with stopApp (server.mjs, once its requests have finished) */
+  stopsOnSignal?: boolean;
 };
 
 export type AppReady = {
@@ -67,10 +70,17 @@ const g = globalThis as unknown as { __northStarStarted?: Promise<AppReady> };
  * accounts would face a network.
  */
 export function startApp(options: StartOptions = {}): Promise<AppReady> {
+  if (options.stopsOnSignal) stopDbOnSignalElsewhere();
   return (g.__northStarStarted ??= ready(options).catch((e) => {
     console.error(`[north-star] ${describeStartupError(e)}`);
     process.exit(1);
   }));
+}
+
+/** Stops what the server started: the outbox worker (after its round under way), then the database. */
+export async function stopApp() {
+  await stopOutboxWorker();
+  await closeDb();
 }
 
 /**

@@ -12,7 +12,10 @@ const INTERVAL_MS = 5_000;
 const REMINDERS_EVERY_MS = 5 * 60_000;
 
 // globalThis: dev rebuilds re-import the server build in the same process, and one timer is enough.
-const g = globalThis as unknown as { __northStarOutboxWorker?: ReturnType<typeof setInterval> };
+const g = globalThis as unknown as {
+  __northStarOutboxWorker?: ReturnType<typeof setInterval>;
+  __northStarOutboxRound?: Promise<void>;
+};
 
 /** Starts the worker once per process; tests send the outbox and run the reminders themselves. */
 export function startOutboxWorker() {
@@ -24,6 +27,8 @@ export function startOutboxWorker() {
   const tick = async () => {
     if (busy) return; // a slow SMTP server must not stack up rounds
     busy = true;
+    let done = () => {};
+    g.__northStarOutboxRound = new Promise((resolve) => (done = resolve));
     try {
       const prisma = await getPrisma();
       if (Date.now() - remindersAt >= REMINDERS_EVERY_MS) {
@@ -36,9 +41,17 @@ export function startOutboxWorker() {
       console.error(`[outbox] sending failed: ${(e as Error).message ?? e}`);
     } finally {
       busy = false;
+      done();
     }
   };
   g.__northStarOutboxWorker = setInterval(() => void tick(), INTERVAL_MS);
   // the timer alone never keeps the process alive
   g.__northStarOutboxWorker.unref();
+}
+
+/** Stops the worker when the server stops; resolves once a round under way has finished with the database. */
+export function stopOutboxWorker(): Promise<void> {
+  clearInterval(g.__northStarOutboxWorker);
+  g.__northStarOutboxWorker = undefined;
+  return g.__northStarOutboxRound ?? Promise.resolve();
 }

@@ -1,6 +1,7 @@
 // The cycle forms' rules (coalition admins; validated on the server only) and the tracker's filters. Messages are
 // i18n keys.
 import * as z from "zod/mini";
+import { confirmField } from "~/utils/form-fields";
 
 const YEARS = { min: 2000, max: 2200 };
 
@@ -59,8 +60,9 @@ export const cyclePageSchema = () =>
   z.discriminatedUnion(
     "intent",
     [
-      z.object({ intent: z.literal("open") }),
-      z.object({ intent: z.literal("close") }),
+      // opening emails every lead and closing freezes reflections: the first post only asks (confirm-step.tsx)
+      z.object({ intent: z.literal("open"), confirm: confirmField() }),
+      z.object({ intent: z.literal("close"), confirm: confirmField() }),
       z.object({ intent: z.literal("reopen"), reason: reason() }),
       z.object({ intent: z.literal("remind"), organizationId: z.optional(organizationId()) }),
       z.object({ intent: z.literal("pause"), organizationId: organizationId(), until: z.optional(date()) }),

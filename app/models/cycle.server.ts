@@ -4,6 +4,7 @@
 // (reflection.server.ts refuses writes into a cycle that is not open), and drafts stay drafts.
 import type { CycleStatus, Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
+import { getSubmissionTracker } from "~/models/cycle-tracker.server";
 import { enqueueEmails } from "~/models/outbox.server";
 import { recipientsOf } from "~/models/reminder-recipients.server";
 import type { Prisma } from "~/utils/db.server";
@@ -246,14 +247,10 @@ export async function transitionCycle({
     .$transaction(async (tx) => {
       const cycle = await tx.cycle.findUnique({ where: { year }, select: { id: true, status: true, closesOn: true } });
       if (!cycle) return failure("not-found");
-      if (!TRANSITIONS[cycle.status].includes(transition))
-        return failure("conflict", { message: `cycle:errors.transition.${cycle.status}` });
+      const refused = await moveRefused(tx, cycle.status, transition);
+      if (refused) return refused;
       if (transition === "reopen" && !reason?.trim()) return fieldFailure("reason", "cycle:errors.reasonRequired");
       const to = TARGET[transition];
-      if (to === "OPEN") {
-        const open = await tx.cycle.findFirst({ where: { status: "OPEN" }, select: { year: true } });
-        if (open) return ANOTHER_OPEN;
-      }
       // the status in the WHERE makes two admins' clicks at once move the cycle only once
       const { count } = await tx.cycle.updateMany({
         where: { id: cycle.id, status: cycle.status },
@@ -276,6 +273,53 @@ export async function transitionCycle({
       if ((e as { code?: string }).code === "P2002") return ANOTHER_OPEN;
       throw e;
     });
+}
+
+/** Why a cycle in `status` cannot make this move now (the state machine, one open cycle at a time), or null. */
+async function moveRefused(
+  db: Prisma | PrismaNamespace.TransactionClient,
+  status: CycleStatus,
+  transition: Transition,
+): Promise<Failure | null> {
+  if (!TRANSITIONS[status].includes(transition))
+    return failure("conflict", { message: `cycle:errors.transition.${status}` });
+  if (
+    TARGET[transition] === "OPEN" &&
+    (await db.cycle.findFirst({ where: { status: "OPEN" }, select: { year: true } }))
+  )
+    return ANOTHER_OPEN;
+  return null;
+}
+
+/**
+ * What opening or closing a cycle would do, for the admin to confirm first; it changes nothing. Opening emails
+ * every lead of an active organization (the same people announceCycle writes to); closing freezes submitted
+ * reflections, and drafts count as not submitted (the tracker's states). A move transitionCycle would refuse
+ * is refused here the same way.
+ */
+export async function previewTransition({
+  prisma,
+  year,
+  transition,
+  locale,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  year: number;
+  transition: "open" | "close";
+  locale: Locale;
+  now?: Date;
+}) {
+  const cycle = await prisma.cycle.findUnique({ where: { year }, select: { id: true, status: true } });
+  if (!cycle) return failure("not-found");
+  const refused = await moveRefused(prisma, cycle.status, transition);
+  if (refused) return refused;
+  if (transition === "open") {
+    const leads = await recipientsOf(prisma, { roles: ["LEAD"], now });
+    return success({ transition, leads: leads.length });
+  }
+  const { counts } = await getSubmissionTracker({ prisma, cycleId: cycle.id, locale, now });
+  return success({ transition, submitted: counts.SUBMITTED, drafts: counts.DRAFT, notStarted: counts.NOT_STARTED });
 }
 
 async function announceCycle(

@@ -57,9 +57,9 @@ export default function DevOutbox() {
       {emails.length ? (
         <ul className="card-list">
           {emails.map((e) => (
-            <li key={e.id} className="card stack">
+            <li key={e.id} className="card stack outbox-email">
               <h2>{e.subject ?? e.template}</h2>
-              <dl>
+              <dl className="outbox-fields">
                 <dt>{t("devOutbox.to")}</dt>
                 <dd>{e.to}</dd>
                 <dt>{t("devOutbox.template")}</dt>
@@ -81,11 +81,7 @@ export default function DevOutbox() {
                   </>
                 ) : null}
               </dl>
-              {e.text ? (
-                <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{e.text}</pre>
-              ) : (
-                <p role="alert">{t("devOutbox.renderFailed")}</p>
-              )}
+              {e.text ? <pre>{e.text}</pre> : <p role="alert">{t("devOutbox.renderFailed")}</p>}
             </li>
           ))}
         </ul>

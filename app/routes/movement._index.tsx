@@ -49,7 +49,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     Boolean(filters.range),
   );
   const monthName = (m: string) => formatDate(locale, `${m}-01`, { month: "long", year: "numeric" });
-  const range = filters.range ? { from: monthName(filters.range.from), to: monthName(filters.range.to) } : null;
+  // a one-month range names its month once ("March 2026", not "March 2026 to March 2026")
+  const range = filters.range
+    ? {
+        from: monthName(filters.range.from),
+        to: monthName(filters.range.to),
+        context: filters.range.from === filters.range.to ? "month" : undefined,
+      }
+    : null;
   const charts = CHART_IDS.map((id) => ({
     id,
     title:

@@ -3,13 +3,20 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleStatusBadge } from "~/components/cycle-status";
+import { ConfirmStep } from "~/components/confirm-step";
 import { useFormat } from "~/components/use-format";
 import { CycleTracker } from "~/components/cycle-tracker";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { getSubmissionTracker } from "~/models/cycle-tracker.server";
 import { cyclePageSchema, parseTrackerFilters } from "~/models/cycle-schema";
-import { TRANSITIONS, getCycleByParam, getCyclePrompts, transitionCycle } from "~/models/cycle.server";
+import {
+  TRANSITIONS,
+  getCycleByParam,
+  getCyclePrompts,
+  previewTransition,
+  transitionCycle,
+} from "~/models/cycle.server";
 import { pauseReminders, resumeReminders, sendRemindersNow } from "~/models/reminder.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -63,7 +70,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
   const submission = await parseForm(request, cyclePageSchema());
-  if (submission.status !== "success") return reply(submission);
+  const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
+  // one answer shape, so the page's types see the confirmation step beside the form results
+  const form = { intent, confirm: null as CyclePreview | null };
+  if (submission.status !== "success") return reply(submission, {}, form);
   const value = submission.value;
   const prisma = await getPrisma();
   const here = `/movement/cycles/${cycle.year}`;
@@ -74,6 +84,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "close":
     case "reopen": {
       requireCoalitionPermission(user, "manage:cycle");
+      // the first post of an open or a close only says what it would do (who gets an email, what is frozen)
+      if (value.intent !== "reopen" && !value.confirm) {
+        const locale = await getLocale(request);
+        const preview = await previewTransition({ prisma, year: cycle.year, transition: value.intent, locale });
+        if (!preview.ok) return replyFailure(submission, preview, {}, form);
+        return reply(submission, { status: 200 }, { intent, confirm: preview.value });
+      }
       const reason = value.intent === "reopen" ? value.reason : undefined;
       const moved = await transitionCycle({
         prisma,
@@ -83,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         reason,
         appUrl: links.appUrl,
       });
-      if (!moved.ok) return replyFailure(submission, moved);
+      if (!moved.ok) return replyFailure(submission, moved, {}, form);
       return redirectWithToast(here, { key: `cycle:page.${value.intent}.done`, values: { year: cycle.year } });
     }
     case "remind": {
@@ -95,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         organizationId: value.organizationId,
         ...links,
       });
-      if (!sent.ok) return replyFailure(submission, sent);
+      if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.value.sent } });
     }
     case "pause":
@@ -118,7 +135,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CyclePage() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData?.result;
+  const confirm = actionData?.confirm ?? null;
   const { t } = useTranslation("cycle");
   const format = useFormat();
   const { cycle } = data;
@@ -136,6 +155,7 @@ export default function CyclePage() {
         {t("page.interval", { count: cycle.reminderIntervalDays })}
       </p>
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
+      {confirm ? <ConfirmTransition year={cycle.year} preview={confirm} /> : null}
 
       {data.transitions.length ? (
         <section aria-labelledby="state-heading" className="card stack">
@@ -196,5 +216,32 @@ export default function CyclePage() {
         tracker={data.tracker}
       />
     </div>
+  );
+}
+
+type CyclePreview = Extract<Awaited<ReturnType<typeof previewTransition>>, { ok: true }>["value"];
+
+/** The step between the button and the move: who gets an email (open), what is frozen (close). */
+function ConfirmTransition({ year, preview }: { year: number; preview: CyclePreview }) {
+  const { t } = useTranslation("cycle");
+  const key = `page.${preview.transition}.confirm` as const;
+  return (
+    <ConfirmStep
+      id={`confirm-${preview.transition}`}
+      title={t(`${key}.title`, { year })}
+      fields={{ intent: preview.transition }}
+      confirmLabel={t(`${key}.submit`)}
+    >
+      {preview.transition === "open" ? (
+        <p>{t("page.open.confirm.body", { count: preview.leads })}</p>
+      ) : (
+        <ul>
+          <li>{t("page.close.confirm.submitted", { count: preview.submitted })}</li>
+          <li>{t("page.close.confirm.drafts", { count: preview.drafts })}</li>
+          <li>{t("page.close.confirm.notStarted", { count: preview.notStarted })}</li>
+        </ul>
+      )}
+      <p>{t(`${key}.after`)}</p>
+    </ConfirmStep>
   );
 }

@@ -51,7 +51,7 @@ async function init(): Promise<Db> {
     const startSlowQueryLog = () => {
       logSlowQueries = true;
     };
-    if (env.NODE_ENV !== "test") releaseOnSignal(prisma, embedded);
+    if (env.NODE_ENV !== "test" && !g.__northStarStopsOnSignal) releaseOnSignal(prisma, embedded);
     return { prisma, mode: embedded ? "embedded" : "postgres", url, applied, embedded, startSlowQueryLog };
   } catch (e) {
     await embedded?.stop().catch(() => {});
@@ -60,8 +60,9 @@ async function init(): Promise<Db> {
 }
 
 // On SIGINT/SIGTERM: close the pool (idle connections would keep the process alive past a container's
-// grace period) and release the embedded data folder. NOTE: `remix dev` sends SIGTERM twice on Ctrl-C;
-// the flag makes the release happen once, and the folder's lock goes even when PGlite's close fails.
+// grace period) and release the embedded data folder, unless the process closes the database itself
+// (stopDbOnSignalElsewhere). NOTE: `remix dev` sends SIGTERM twice on Ctrl-C; the flag makes the release
+// happen once, and the folder's lock goes even when PGlite's close fails.
 function releaseOnSignal(prisma: PrismaClient, embedded?: EmbeddedDb) {
   let stopping = false;
   const stop = () => {
@@ -79,7 +80,15 @@ function releaseOnSignal(prisma: PrismaClient, embedded?: EmbeddedDb) {
 
 // globalThis: dev rebuilds re-import the server build in the same process, and PGlite must never be
 // opened twice.
-const g = globalThis as unknown as { __northStarDb?: Promise<Db> };
+const g = globalThis as unknown as { __northStarDb?: Promise<Db>; __northStarStopsOnSignal?: boolean };
+
+/**
+ * Leaves SIGINT/SIGTERM to the caller, which calls closeDb() itself: the HTTP server (server.mjs) first lets the
+ * requests under way finish, which the handler here would cut short. Called before the database is opened.
+ */
+export function stopDbOnSignalElsewhere() {
+  g.__northStarStopsOnSignal = true;
+}
 
 export function getDb(): Promise<Db> {
   return (g.__northStarDb ??= init().catch((e) => {

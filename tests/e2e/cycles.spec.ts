@@ -54,6 +54,12 @@ test("without JavaScript, an admin closes this year's cycle, creates next year's
 
   await page.getByRole("link", { name: `Cycle ${year}` }).click();
   await page.getByRole("button", { name: "Close the cycle" }).click();
+  // closing asks first and says what it freezes; until then the cycle is open
+  const closeStep = page.getByRole("region", { name: `Close the ${year} cycle?` });
+  await expect(closeStep).toContainText(/Submitted reflections are frozen: \d+ organizations? ha(s|ve) submitted/);
+  await expect(closeStep).toContainText(/Drafts show as not submitted/);
+  await expect(page.getByText("Open", { exact: true })).toBeVisible();
+  await closeStep.getByRole("button", { name: "Yes, close the cycle" }).click();
   await expect(page.getByRole("status")).toContainText(`The ${year} cycle is closed`);
 
   await accessible("/movement/cycles/new", "cycle-create");
@@ -73,6 +79,20 @@ test("without JavaScript, an admin closes this year's cycle, creates next year's
   await expect(page.getByText("Draft", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Open the cycle" }).click();
+  // opening asks first and says how many leads get an email; Cancel leaves the draft as it was
+  const openStep = page.getByRole("region", { name: `Open the ${next} cycle?` });
+  await expect(openStep).toContainText(/\d+ leads? will get an email announcing the cycle/);
+  await openStep.getByRole("link", { name: "Cancel" }).click();
+  await expect(openStep).toHaveCount(0);
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Open the cycle" }).click();
+  // axe checks the step in the scripted session, which only asks and so changes nothing
+  await checker.page.goto(`/movement/cycles/${next}`);
+  await checker.page.getByRole("button", { name: "Open the cycle" }).click();
+  await expect(checker.page.getByRole("heading", { name: `Open the ${next} cycle?` })).toBeFocused();
+  expect(await seriousA11yViolations(checker.page)).toEqual([]);
+  await screenshot(checker.page, "cycle-open-step");
+  await openStep.getByRole("button", { name: "Yes, open the cycle and email the leads" }).click();
   await expect(page.getByRole("status")).toContainText(`The ${next} cycle is open`);
   await expect(trackerRow(page).locator("td").first()).toHaveText("Not started");
   await accessible(`/movement/cycles/${next}`, "cycle-page");
@@ -120,6 +140,7 @@ test("the admin closes next year's cycle and reopens this year's with a reason",
   const page = admin.page;
   await page.goto(`/movement/cycles/${next}`);
   await page.getByRole("button", { name: "Close the cycle" }).click();
+  await page.getByRole("button", { name: "Yes, close the cycle" }).click();
   await expect(page.getByRole("status")).toContainText(`The ${next} cycle is closed`);
   await page.goto(`/movement/cycles/${year}`);
   await page.getByLabel("Why reopen it?").fill("The year continues: next year's cycle was a rehearsal.");

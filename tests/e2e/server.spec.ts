@@ -161,6 +161,76 @@ test.describe("a server of its own", () => {
     }
   });
 
+  test("npm start, then SIGTERM to npm: the request under way is answered, the database closes, nothing keeps running", async () => {
+    let output = "";
+    // npm runs the script through a shell: the signal reaches npm, never the server directly
+    const npm = spawn("npm", ["start"], {
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", PORT: "0", DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    npm.stdout!.on("data", (c) => (output += c.toString()));
+    npm.stderr!.on("data", (c) => (output += c.toString()));
+    const npmExited = new Promise<number | null>((resolve) => npm.on("exit", (code) => resolve(code)));
+    let serverPid = 0;
+    try {
+      const { port } = await readyAddress({ child: npm, output: () => output, exited: npmExited });
+      // the embedded database's lock file names the server's process
+      const lock = `${path.join(dataDir, "pglite")}.lock`;
+      serverPid = Number(fs.readFileSync(lock, "utf8"));
+      expect(serverPid).toBeGreaterThan(0);
+      expect(serverPid).not.toBe(npm.pid);
+
+      // a sign-in whose form is still arriving when the signal comes
+      const body = "email=nobody%40example.org&password=not-the-password";
+      const socket = net.connect(port, "127.0.0.1");
+      let answer = "";
+      socket.on("data", (c) => (answer += c.toString()));
+      const ended = new Promise((resolve) => socket.on("close", resolve));
+      await new Promise((resolve) => socket.once("connect", resolve));
+      socket.write(
+        `POST /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+          `Content-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stoppedAt = Date.now();
+      npm.kill("SIGTERM");
+      // no new connection is taken while the request finishes
+      await expect.poll(() => connects("127.0.0.1", port), { timeout: 3_000, intervals: [100] }).toBe(false);
+      expect(answer).toBe("");
+      socket.write(body.slice(10));
+      await ended;
+      expect(answer).toMatch(/^HTTP\/1\.1 \d{3} /);
+      expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+
+      // npm, the start script and the server are gone, the data folder's lock with them, within a few seconds
+      await npmExited;
+      await expect
+        .poll(
+          () => {
+            try {
+              process.kill(serverPid, 0);
+              return "running";
+            } catch {
+              return "gone";
+            }
+          },
+          { timeout: 5_000, intervals: [100] },
+        )
+        .toBe("gone");
+      expect(fs.existsSync(lock)).toBe(false);
+      expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+      expect(output).not.toMatch(/error/i);
+    } finally {
+      // a failed run leaves nothing behind either
+      for (const pid of [npm.pid, serverPid])
+        try {
+          if (pid) process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+    }
+  });
+
   test("HOST=0.0.0.0 on a new folder: no demo data, reachable from the network", async () => {
     test.skip(!otherAddress, "this machine has no non-loopback IPv4 address");
     const server = startServer({ DATA_DIR: path.join(dataDir, "network"), HOST: "0.0.0.0" });

@@ -64,8 +64,12 @@ const cycleForm = (year: number, form: Record<string, string> = {}) => ({
 });
 const createAs = (cookie: string, year: number, form: Record<string, string> = {}) =>
   post(newAction, "/movement/cycles/new", cookie, cycleForm(year, form));
-const move = (cookie: string, year: number, intent: string, form: Record<string, string> = {}) =>
+/** The first post of a form on the cycle's page: an open or a close only asks (and changes nothing). */
+const ask = (cookie: string, year: number, intent: string, form: Record<string, string> = {}) =>
   post(pageAction, `/movement/cycles/${year}`, cookie, { intent, ...form }, { year: String(year) });
+/** A move as the admin makes it: an open or a close through its confirmation step. */
+const move = (cookie: string, year: number, intent: string, form: Record<string, string> = {}) =>
+  ask(cookie, year, intent, intent === "open" || intent === "close" ? { confirm: "yes", ...form } : form);
 const statusOf = async (year: number) =>
   (await (await getPrisma()).cycle.findUniqueOrThrow({ where: { year } })).status;
 const auditOf = async (year: number) => {
@@ -81,7 +85,12 @@ const auditOf = async (year: number) => {
     metadata: e.metadata,
   }));
 };
-const formError = async (res: Response) => ((await res.json()) as { error: Record<string, string[]> }).error;
+type FormAnswer = { error: Record<string, string[]> };
+// the cycle's page answers with its intent and confirmation step beside the form result
+const formError = async (res: Response) => {
+  const body = (await res.json()) as FormAnswer | { result: FormAnswer };
+  return ("result" in body ? body.result : body).error;
+};
 
 describe("before the first cycle", () => {
   test("the new cycle form says it is the first one instead of offering last year's prompts", async () => {
@@ -246,6 +255,43 @@ describe("the state machine", () => {
     expect((await get(editLoader, `/movement/cycles/${year}/edit`, admin, { year: String(year) })).status).toBe(404);
     expect((await move(admin, year, "close")).status).toBe(302);
   });
+  test("opening asks first: the first post names how many leads get an email and changes nothing", async () => {
+    const prisma = await getPrisma();
+    const year = 2152;
+    expect((await createAs(admin, year)).status).toBe(302);
+    const org = await createOrganization();
+    await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    const leads = await prisma.membership.count({
+      where: { role: "LEAD", user: { disabledAt: null }, organization: { archivedAt: null } },
+    });
+    const emails = await prisma.outboxEmail.count();
+
+    const asked = await ask(admin, year, "open");
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toMatchObject({ intent: "open", confirm: { transition: "open", leads } });
+    expect(await statusOf(year)).toBe("DRAFT");
+    expect(await prisma.outboxEmail.count()).toBe(emails);
+    expect((await auditOf(year)).map((e) => e.action)).toEqual(["cycle.created"]);
+    // an unknown confirmation is refused as bad input, and does nothing either
+    const odd = await ask(admin, year, "open", { confirm: "sure" });
+    expect(odd.status).toBe(400);
+    expect(await statusOf(year)).toBe("DRAFT");
+    // only an admin is asked: staff get the same 404 as for the move
+    expect((await ask(staff, year, "open")).status).toBe(404);
+
+    // the post from the confirmation step opens it and emails exactly that many leads
+    expect((await move(admin, year, "open")).status).toBe(302);
+    expect(await statusOf(year)).toBe("OPEN");
+    const cycle = await prisma.cycle.findUniqueOrThrow({ where: { year } });
+    expect(await prisma.outboxEmail.count({ where: { dedupeKey: { startsWith: `cycle-opened:${cycle.id}:` } } })).toBe(
+      leads,
+    );
+    // a move the state forbids is refused at the first post already, with the same reason
+    const again = await ask(admin, year, "open");
+    expect(again.status).toBe(409);
+    expect((await formError(again))[""]).toEqual([translated("cycle:errors.transition.OPEN")]);
+    expect((await move(admin, year, "close")).status).toBe(302);
+  });
 });
 
 describe("prompts per year", () => {
@@ -342,6 +388,16 @@ describe("the submission tracker", () => {
     expect(text).toContain("Rosa Writer");
     expect(text).not.toContain(marker);
 
+    // closing asks first, with what it freezes; the cycle stays open until the admin confirms
+    const asked = await ask(admin, year, "close");
+    expect(asked.status).toBe(200);
+    expect((await asked.json()).confirm).toEqual({
+      transition: "close",
+      submitted: 1,
+      drafts: 1,
+      notStarted: total - 2,
+    });
+    expect(await statusOf(year)).toBe("OPEN");
     // closing: the submitted year is final, the draft stays a draft shown as not submitted
     expect((await move(admin, year, "close")).status).toBe(302);
     const after = await (await get(pageLoader, `/movement/cycles/${year}`, staff, params)).json();

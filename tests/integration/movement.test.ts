@@ -11,6 +11,7 @@ import { compareSummaries } from "~/models/summary.server";
 import { loader as csvLoader } from "~/routes/movement.csv";
 import { loader as dashboardLoader } from "~/routes/movement._index";
 import { getPrisma } from "~/utils/db.server";
+import { localeCookie } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
 import { answer, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
 
@@ -363,6 +364,29 @@ describe("the pages", () => {
       expect(body.params).not.toContain("from=");
       expect(body.charts.find((c) => c.id === "practices")!.table.rows).toHaveLength(12);
     }
+  });
+
+  test("a one-month range names its month once, in English and in Spanish", async () => {
+    const spanish = (await localeCookie.serialize("es")).split(";")[0];
+    const titles = async (cookie: string) => {
+      const res = await answer(
+        () =>
+          dashboardLoader(
+            requestArgs(`/movement?year=${YEAR}&from=${YEAR}-03&to=${YEAR}-03`, { cookie }),
+          ) as Promise<Response>,
+      );
+      const data = (await res.json()) as { charts: { id: string; title: string; covers: string | null }[] };
+      const byId = new Map(data.charts.map((c) => [c.id, c]));
+      return { practices: byId.get("practices")!.title, covers: byId.get("participants")!.covers };
+    };
+    expect(await titles(staffCookie)).toEqual({
+      practices: `Practices per value, March ${YEAR}, beside a year earlier`,
+      covers: `This chart counts whole years: it covers all of ${YEAR}, not only March ${YEAR}.`,
+    });
+    expect(await titles(`${staffCookie}; ${spanish}`)).toEqual({
+      practices: `Prácticas por valor, marzo de ${YEAR}, junto al año anterior`,
+      covers: `Este gráfico cuenta años enteros: abarca todo ${YEAR}, no solo marzo de ${YEAR}.`,
+    });
   });
 
   test("an organization's member gets 404 on every movement page and download", async () => {
