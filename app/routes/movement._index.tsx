@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { renderChartSvg } from "~/components/charts/render-chart.server";
@@ -62,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     table: dashboard.charts[id],
     svg: renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
   }));
-  return json({
+  return {
     firstSteps,
     showCharts: start.hasOrganizations,
     filters,
@@ -73,7 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     charts,
     min,
     title: t("dashboard.title"),
-  });
+  };
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleStatusBadge } from "~/components/cycle-status";
@@ -18,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listCycles({ prisma: await getPrisma() }),
     i18next.getFixedT(request, "cycle"),
   ]);
-  return json({ title: t("list.title"), cycles, canManage: coalitionRoleCan(user.coalitionRole, "manage:cycle") });
+  return { title: t("list.title"), cycles, canManage: coalitionRoleCan(user.coalitionRole, "manage:cycle") };
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

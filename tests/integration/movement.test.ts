@@ -250,9 +250,7 @@ describe("known answers and suppression", () => {
 
 describe("the pages", () => {
   test("the CSV is the table is the chart, and no private text reaches staff", async () => {
-    const res = await answer(
-      () => dashboardLoader(requestArgs(`/movement?year=${YEAR}`, { cookie: staffCookie })) as Promise<Response>,
-    );
+    const res = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}`, { cookie: staffCookie })));
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain(MARKER);
@@ -264,11 +262,8 @@ describe("the pages", () => {
       }[];
     };
     const chart = data.charts.find((c) => c.id === "practices")!;
-    const csvRes = await answer(
-      () =>
-        csvLoader(
-          requestArgs(`/movement/csv?year=${YEAR}&chart=practices`, { cookie: staffCookie }),
-        ) as Promise<Response>,
+    const csvRes = await answer(() =>
+      csvLoader(requestArgs(`/movement/csv?year=${YEAR}&chart=practices`, { cookie: staffCookie })),
     );
     expect(csvRes.headers.get("Content-Type")).toContain("text/csv");
     const bytes = new Uint8Array(await csvRes.arrayBuffer());
@@ -294,11 +289,8 @@ describe("the pages", () => {
   });
 
   test("the date range reaches the page, its CSV and its wording; a range that does not parse is ignored and said to be", async () => {
-    const res = await answer(
-      () =>
-        dashboardLoader(
-          requestArgs(`/movement?year=${YEAR}&from=${YEAR}-02&to=${YEAR}-04`, { cookie: staffCookie }),
-        ) as Promise<Response>,
+    const res = await answer(() =>
+      dashboardLoader(requestArgs(`/movement?year=${YEAR}&from=${YEAR}-02&to=${YEAR}-04`, { cookie: staffCookie })),
     );
     const data = (await res.json()) as {
       rangeIgnored: boolean;
@@ -320,11 +312,8 @@ describe("the pages", () => {
       `This chart counts whole years: it covers all of ${YEAR}, not only February ${YEAR} to April ${YEAR}.`,
     );
     expect(data.params).toContain(`from=${YEAR}-02&to=${YEAR}-04`);
-    const csvRes = await answer(
-      () =>
-        csvLoader(
-          requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie }),
-        ) as Promise<Response>,
+    const csvRes = await answer(() =>
+      csvLoader(requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie })),
     );
     expect(csvRes.headers.get("Content-Disposition")).toContain(`movement-practices-${YEAR}-02-to-${YEAR}-04.csv`);
     const lines = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ""));
@@ -334,9 +323,8 @@ describe("the pages", () => {
     );
 
     for (const bad of [`from=${YEAR}-13`, `from=${YEAR}-05&to=${YEAR}-02`, "from=2000-01&to=2026-01", "to=abc"]) {
-      const ignored = await answer(
-        () =>
-          dashboardLoader(requestArgs(`/movement?year=${YEAR}&${bad}`, { cookie: staffCookie })) as Promise<Response>,
+      const ignored = await answer(() =>
+        dashboardLoader(requestArgs(`/movement?year=${YEAR}&${bad}`, { cookie: staffCookie })),
       );
       expect(ignored.status, bad).toBe(200);
       const body = (await ignored.json()) as typeof data;
@@ -351,7 +339,7 @@ describe("the pages", () => {
       () => dashboardLoader(requestArgs("/movement", { cookie: memberCookie })),
       () => csvLoader(requestArgs("/movement/csv?chart=practices", { cookie: memberCookie })),
     ]) {
-      expect((await answer(call as () => Promise<Response>)).status).toBe(404);
+      expect((await answer(call)).status).toBe(404);
     }
   });
 
