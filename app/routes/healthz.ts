@@ -10,6 +10,9 @@ export async function loader() {
   // a resource route answers with a Response of its own: Remix renders no page around it
   return Response.json(
     { status: up ? "ok" : "unavailable", database: up ? "up" : "down" },
-    { status: up ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+    {
+      status: up ? 200 : 503,
+      headers: { "Cache-Control": "no-store", "Content-Type": "application/json; charset=utf-8" },
+    },
   );
 }

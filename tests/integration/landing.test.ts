@@ -94,6 +94,7 @@ describe("/healthz", () => {
     const res = await answer(healthLoader());
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(res.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     expect(await res.json()).toEqual({ status: "ok", database: "up" });
   });
 });
