@@ -45,7 +45,18 @@ const noZodInRoutes = [
 ];
 const noFullZod = { name: "zod", message: "Shared modules use zod/mini; full zod only in *.server.ts." };
 
-const restrict = (patterns, paths = []) => ({ "no-restricted-imports": ["error", { patterns, paths }] });
+// A loader or action returns a plain object, or `data(body, { status, headers })` when it sets either; `json()`
+// makes a Response that single fetch has to read back, and React Router 7 drops it (docs/decisions/016).
+const noJson = ["@remix-run/node", "@remix-run/server-runtime"].map((name) => ({
+  name,
+  importNames: ["json"],
+  message: "Return a plain object, or data(body, { status, headers }) from @remix-run/node when it sets either.",
+}));
+
+// every block names its restrictions in full (a later block replaces an earlier one's), so each carries noJson
+const restrict = (patterns, paths = []) => ({
+  "no-restricted-imports": ["error", { patterns, paths: [...paths, ...noJson] }],
+});
 
 export default tseslint.config(
   {
@@ -71,6 +82,7 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
+  { rules: restrict([]) },
   { files: ["app/**"], rules: restrict([noDemoImports]) },
   {
     files: ["app/routes/**", "app/root.tsx"],

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
@@ -32,18 +32,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
         organizations: user.memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name })),
       }
     : null;
-  return json(
+  return data(
     { locale, catalog: catalogUrl(locale), user: header, toast },
     clear ? { headers: { "Set-Cookie": clear } } : undefined,
   );
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
+  const page = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
   // Without root's data (an address no route matches, or root's loader failed) the page keeps the language
   // the request asked for: the server's i18n instance and the browser's both start in it.
-  const locale = data?.locale ?? (isLocale(i18n.language) ? i18n.language : "en");
+  const locale = page?.locale ?? (isLocale(i18n.language) ? i18n.language : "en");
   const pageError = usePageError();
   const nonce = useNonce();
   useChangeLanguage(locale);
@@ -52,10 +52,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {data?.catalog ? (
+        {page?.catalog ? (
           <>
-            <meta name="i18n-catalog" content={data.catalog} />
-            <link rel="preload" href={data.catalog} as="fetch" crossOrigin="anonymous" />
+            <meta name="i18n-catalog" content={page.catalog} />
+            <link rel="preload" href={page.catalog} as="fetch" crossOrigin="anonymous" />
           </>
         ) : null}
         {/* first, so it wins over a route's title that assumed its data was there */}
@@ -67,8 +67,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t("app.skipToContent")}
         </a>
-        <SiteHeader user={data?.user ?? null} locale={locale} />
-        <Toast key={JSON.stringify(data?.toast)} toast={data?.toast ?? null} />
+        <SiteHeader user={page?.user ?? null} locale={locale} />
+        <Toast key={JSON.stringify(page?.toast)} toast={page?.toast ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -8,6 +8,7 @@ import { getPrisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import type { Result } from "~/utils/result";
 import { commitSessionCookie } from "~/utils/session.server";
+export { answer } from "./answer";
 export { toastOf } from "./setup/matchers";
 
 export const TEST_PASSWORD = "a long test passphrase";
@@ -92,16 +93,6 @@ export function requestArgs(
     body: form ? new URLSearchParams(form) : undefined,
   });
   return { request, params, context: {} };
-}
-
-/** A loader's or action's answer, whether it returned or threw a Response (redirects and 404s are thrown). */
-export async function answer(call: Promise<Response> | (() => Promise<Response>)) {
-  try {
-    return await (typeof call === "function" ? call() : call);
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
 }
 
 /** A message key as shown: present, and translated, in both languages. */

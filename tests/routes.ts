@@ -4,8 +4,8 @@ import path from "node:path";
 import { readConfig } from "@remix-run/dev/dist/config.js";
 
 export type RouteModule = {
-  loader?: (args: unknown) => Promise<Response>;
-  action?: (args: unknown) => Promise<Response>;
+  loader?: (args: unknown) => Promise<unknown>;
+  action?: (args: unknown) => Promise<unknown>;
 };
 export type AppRoute = { id: string; file: string; url: string; params: string[]; source: string; intents: string[] };
 

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPublicFramework } from "~/models/framework.server";
@@ -13,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getPrisma().then((prisma) => getPublicFramework({ prisma, locale })),
     fixedT(locale),
   ]);
-  return json({ framework, title: t("landing.title") });
+  return { framework, title: t("landing.title") };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

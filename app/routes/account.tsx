@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     fixedT(request, "auth"),
     getReminderPreference({ prisma: await getPrisma(), userId: user.id }),
   ]);
-  return json({
+  return {
     reminders,
     title: t("account.title"),
     email: user.email,
@@ -35,10 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: isLocale(user.locale) ? user.locale : "en",
     coalitionRole: user.coalitionRole,
     memberships: user.memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name, role: m.role })),
-  });
+  };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.title ?? ""} · North Star` }];
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   const hideFields = intent === "password" ? PASSWORD_FIELDS : undefined;
   const reply = (status: number, options: Parameters<typeof submission.reply>[0] = {}) =>
-    json({ intent, result: submission.reply({ hideFields, ...options }) }, { status });
+    data({ intent, result: submission.reply({ hideFields, ...options }) }, { status });
   if (submission.status !== "success") return reply(400);
   const prisma = await getPrisma();
   const value = submission.value;
@@ -158,22 +158,22 @@ function PasswordForm({ email, lastResult }: { email: string; lastResult: Result
 }
 
 export default function Account() {
-  const data = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["auth", "account"]);
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   return (
     <div className="container narrow section stack">
       <h1>{t("account.title")}</h1>
-      <p>{t("account.signedInAs", { email: data.email })}</p>
-      {data.coalitionRole !== "NONE" ? (
-        <p className="badge">{t(`account.coalitionRole${data.coalitionRole}`)}</p>
+      <p>{t("account.signedInAs", { email: page.email })}</p>
+      {page.coalitionRole !== "NONE" ? (
+        <p className="badge">{t(`account.coalitionRole${page.coalitionRole}`)}</p>
       ) : null}
-      {data.memberships.length ? (
+      {page.memberships.length ? (
         <section aria-labelledby="memberships-heading">
           <h2 id="memberships-heading">{t("account.memberships")}</h2>
           <ul className="plain-list">
-            {data.memberships.map((m) => (
+            {page.memberships.map((m) => (
               <li key={m.slug}>
                 <a href={`/o/${m.slug}`}>{m.name}</a> · {t(`account.role${m.role}`)}
               </li>
@@ -182,17 +182,17 @@ export default function Account() {
         </section>
       ) : null}
       <Setting id="name" title={t("account:name.title")}>
-        <NameForm name={data.name} lastResult={resultFor("name")} />
+        <NameForm name={page.name} lastResult={resultFor("name")} />
       </Setting>
       <Setting id="language" title={t("account:language.title")}>
-        <LanguageForm locale={data.locale} lastResult={resultFor("locale")} />
+        <LanguageForm locale={page.locale} lastResult={resultFor("locale")} />
       </Setting>
       <Setting id="password" title={t("account:password.title")}>
-        <PasswordForm email={data.email} lastResult={resultFor("password")} />
+        <PasswordForm email={page.email} lastResult={resultFor("password")} />
       </Setting>
-      {data.reminders.hasOrganization ? (
+      {page.reminders.hasOrganization ? (
         <ReminderPreference
-          receives={data.reminders.receives}
+          receives={page.reminders.receives}
           errors={resultFor("reminders")?.error?.receives ?? null}
         />
       ) : null}

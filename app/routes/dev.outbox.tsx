@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { latestEmails } from "~/models/outbox.server";
@@ -37,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       };
     }),
   );
-  return json({ title: t("devOutbox.title"), emails });
+  return { title: t("devOutbox.title"), emails };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

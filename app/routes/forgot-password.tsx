@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
@@ -25,22 +25,22 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await fixedT(request, "auth");
   const sent = searchParamsOf(request).get("sent") === "1";
-  return json({
+  return {
     title: t(sent ? "forgot.sentTitle" : "forgot.title"),
     sent,
     minutes: RESET_MINUTES,
     devOutbox: sent && devOutboxEnabled(),
-  });
+  };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.title ?? ""} · North Star` }];
 
 /** The same answer, after the same time, whether or not an account has the email. */
 export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseForm(request, forgotPasswordSchema());
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { email } = submission.value;
   const prisma = await getPrisma();
   const env = getEnv();
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ceiling: env.FAILED_SIGN_INS_PER_MINUTE,
   });
   if (started.status !== "started") {
-    return json(submission.reply({ formErrors: ["auth:forgot.tooMany"] }), {
+    return data(submission.reply({ formErrors: ["auth:forgot.tooMany"] }), {
       status: 429,
       headers: { "Retry-After": String(started.retryAfter) },
     });

@@ -1,4 +1,3 @@
-import { json } from "@remix-run/node";
 import { databaseAnswers } from "~/models/health.server";
 import { getPrisma } from "~/utils/db.server";
 
@@ -8,8 +7,12 @@ export async function loader() {
     (prisma) => databaseAnswers({ prisma }),
     () => false,
   );
-  return json(
+  // a resource route answers with a Response of its own: Remix renders no page around it
+  return Response.json(
     { status: up ? "ok" : "unavailable", database: up ? "up" : "down" },
-    { status: up ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+    {
+      status: up ? 200 : 503,
+      headers: { "Cache-Control": "no-store", "Content-Type": "application/json; charset=utf-8" },
+    },
   );
 }

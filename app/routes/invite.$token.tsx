@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await openInvitation(params.token);
   const [user, t] = await Promise.all([getUser(request), fixedT(request, "invite")]);
   const mode = !invitation.accountId ? "create" : user?.id === invitation.accountId ? "confirm" : "join";
-  return json({
+  return {
     title: t("title"),
     email: invitation.email,
     name: invitation.name,
@@ -42,11 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     inviter: invitation.inviter,
     expiresAt: invitation.expiresAt.toISOString(),
     mode,
-  });
+  };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? ""} · North Star` },
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: `${page?.title ?? ""} · North Star` },
   { name: "robots", content: "noindex" },
 ];
 
@@ -55,7 +55,7 @@ export const headers: HeadersFunction = retryAfterHeaders;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await openInvitation(params.token);
   const submission = await parseForm(request, acceptInvitationSchema());
-  if (submission.status !== "success") return json(submission.reply(HIDE), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(HIDE), { status: 400 });
   const value = submission.value;
   const prisma = await getPrisma();
   const env = getEnv();
@@ -64,19 +64,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (value.intent === "create") {
     if (invitation.accountId)
-      return json(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
+      return data(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
     const fieldErrors = newPasswordErrors({
       password: value.password,
       confirm: value.confirm,
       email: invitation.email,
     });
-    if (fieldErrors) return json(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
+    if (fieldErrors) return data(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
   } else {
     if (!invitation.accountId)
-      return json(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
+      return data(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
     if (user?.id !== invitation.accountId) {
       if (!value.password)
-        return json(submission.reply({ fieldErrors: { password: ["validation.required"] }, ...HIDE }), { status: 400 });
+        return data(submission.reply({ fieldErrors: { password: ["validation.required"] }, ...HIDE }), { status: 400 });
       // the password is checked as at sign-in, under the same limits
       const started = await startAttempt({
         prisma,
@@ -88,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
       if (started.status !== "started") {
         const message = started.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
-        return json(submission.reply({ formErrors: [message], ...HIDE }), {
+        return data(submission.reply({ formErrors: [message], ...HIDE }), {
           status: 429,
           headers: { "Retry-After": String(started.retryAfter) },
         });
@@ -114,36 +114,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Invite() {
-  const data = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("invite");
   const [form, fields] = useForm<Record<"name" | "password" | "confirm", string>>({
     id: "invite",
     lastResult,
-    defaultValue: { name: data.name ?? "" },
+    defaultValue: { name: page.name ?? "" },
   });
-  const role = t(`roleIn.${data.role}`);
-  const intro = data.organization
-    ? t(data.inviter ? "introOrganization" : "introOrganizationNoInviter", {
-        inviter: data.inviter,
-        organization: data.organization,
+  const role = t(`roleIn.${page.role}`);
+  const intro = page.organization
+    ? t(page.inviter ? "introOrganization" : "introOrganizationNoInviter", {
+        inviter: page.inviter,
+        organization: page.organization,
         role,
       })
-    : t(data.inviter ? "introCoalition" : "introCoalitionNoInviter", { inviter: data.inviter, role });
-  const expires = useFormat().date(data.expiresAt, "long");
+    : t(page.inviter ? "introCoalition" : "introCoalitionNoInviter", { inviter: page.inviter, role });
+  const expires = useFormat().date(page.expiresAt, "long");
   return (
     <div className="container narrow section stack">
       <h1>{t("title")}</h1>
       <p className="section-intro">{intro}</p>
       <p>
-        {t("forEmail", { email: data.email })} {t("expires", { date: expires })}
+        {t("forEmail", { email: page.email })} {t("expires", { date: expires })}
       </p>
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} reveal />
-        <input type="hidden" name="intent" value={data.mode === "create" ? "create" : "join"} />
+        <input type="hidden" name="intent" value={page.mode === "create" ? "create" : "join"} />
         {/* lets a password manager save the new password under the right account */}
-        <input type="email" name="username" autoComplete="username" value={data.email} readOnly hidden />
-        {data.mode === "create" ? (
+        <input type="email" name="username" autoComplete="username" value={page.email} readOnly hidden />
+        {page.mode === "create" ? (
           <>
             <h2>{t("create.title")}</h2>
             <Field label={t("auth:fields.name")} meta={fields.name} help={t("auth:fields.nameHelp")}>
@@ -156,7 +156,7 @@ export default function Invite() {
             />
             <SubmitButton>{t("create.submit")}</SubmitButton>
           </>
-        ) : data.mode === "join" ? (
+        ) : page.mode === "join" ? (
           <>
             <p>{t("join.intro")}</p>
             <Field label={t("auth:fields.password")} meta={fields.password}>
@@ -171,12 +171,12 @@ export default function Invite() {
           </>
         ) : (
           <>
-            <p>{t("confirm.intro", { email: data.email })}</p>
+            <p>{t("confirm.intro", { email: page.email })}</p>
             <SubmitButton>{t("join.submit")}</SubmitButton>
           </>
         )}
       </Form>
-      {data.mode === "join" ? (
+      {page.mode === "join" ? (
         <p className="after-form">
           <Link to="/forgot-password">{t("auth:login.forgot")}</Link>
         </p>

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
@@ -21,16 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(homePath(user));
   const t = await fixedT(request, "auth");
-  return json({ title: t("login.title") });
+  return { title: t("login.title") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.title ?? ""} · North Star` }];
 
 export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseForm(request, loginSchema());
-  if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
   const prisma = await getPrisma();
   const env = getEnv();
@@ -43,10 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     knownDevice: await isKnownDevice(request, email),
   });
   if (result.status === "failed")
-    return json(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
+    return data(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
   if (result.status !== "signedIn") {
     const message = result.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
-    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: 429,
       headers: { "Retry-After": String(result.retryAfter) },
     });

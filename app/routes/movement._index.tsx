@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { drawingForData, renderChartSvg } from "~/components/charts/render-chart.server";
@@ -74,7 +73,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
     ),
   }));
-  return json({
+  return {
     firstSteps,
     showCharts: start.hasOrganizations,
     filters,
@@ -85,7 +84,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     charts,
     min,
     title: t("dashboard.title"),
-  });
+  };
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAuditEvents } from "~/models/audit.server";
@@ -18,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getPrisma().then((prisma) => listAuditEvents({ prisma, before })),
     fixedT(request, "admin"),
   ]);
-  return json({
+  return {
     title: t("audit.title"),
     paged: before !== undefined,
     nextBefore: page.nextBefore,
@@ -32,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // metadata names roles and record ids, never the sensitive text itself (see audit.server.ts)
       details: describe(e.metadata),
     })),
-  });
+  };
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FrameworkTextFields } from "~/components/framework-fields";
@@ -47,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fixedT(request, "framework"),
   ]);
   const title = isNew ? t("edit.newValueTitle") : t(`edit.${kind}Title`, { level: params.id });
-  return json({
+  return {
     title,
     kind,
     isNew,
@@ -58,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind === "values"
         ? framework.levels.map((l) => ({ level: l.level, name: l.name[locale], description: l.description[locale] }))
         : [],
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

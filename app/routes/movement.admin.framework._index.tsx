@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/ui/field";
@@ -25,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getLocale(request),
     fixedT(request, "framework"),
   ]);
-  return json({
+  return {
     title: t("title"),
     fromYear: framework.fromYear,
     values: framework.values.map((v) => ({
@@ -36,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     freedoms: framework.freedoms.map((f) => ({ id: f.id, name: f.name[locale], description: f.description[locale] })),
     levels: framework.levels.map((l) => ({ level: l.level, name: l.name[locale], description: l.description[locale] })),
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganizationFields } from "~/components/organization-fields";
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listOrganizationInvitations({ prisma, organizationId: o.id }),
     listRegionChoices({ prisma, locale, keep: o.region }),
   ]);
-  return json({
+  return {
     organization: {
       slug: o.slug,
       name: o.name,
@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: i.membershipRole,
       expiresAt: i.expiresAt.toISOString(),
     })),
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

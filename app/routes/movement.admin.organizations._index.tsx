@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganizationFields, type OrganizationFormValue } from "~/components/organization-fields";
@@ -35,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listFocusFreedomOptions({ prisma, locale }),
     listRegionChoices({ prisma, locale }),
   ]);
-  return json({ title: t("organizations.title"), q: search.q ?? "", list, freedoms, regions });
+  return { title: t("organizations.title"), q: search.q ?? "", list, freedoms, regions };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

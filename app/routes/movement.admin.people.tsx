@@ -1,6 +1,5 @@
 import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmStep } from "~/components/confirm-step";
@@ -31,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listCoalitionInvitations({ prisma }),
     fixedT(request, "admin"),
   ]);
-  return json({
+  return {
     title: t("people.title"),
     q: search.q ?? "",
     list: { ...list, people: list.people.map(({ id, ...p }) => ({ id, ...p, self: id === user.id })) },
@@ -41,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: i.coalitionRole,
       expiresAt: i.expiresAt.toISOString(),
     })),
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

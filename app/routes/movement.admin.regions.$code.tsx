@@ -1,6 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { region } = await loadRegion(request, params.code);
   const [t, locale] = await Promise.all([fixedT(request, "admin"), getLocale(request)]);
   const name = locale === "es" ? region.nameEs : region.nameEn;
-  return json({ title: t("regions.edit.title", { code: region.code, name }), region });
+  return { title: t("regions.edit.title", { code: region.code, name }), region };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

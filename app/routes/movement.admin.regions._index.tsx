@@ -1,6 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
@@ -33,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     macroRegion,
     regions: regions.filter((r) => r.macroRegion === macroRegion),
   }));
-  return json({ title: t("regions.title"), groups });
+  return { title: t("regions.title"), groups };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

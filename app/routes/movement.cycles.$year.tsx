@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleStatusBadge } from "~/components/cycle-status";
@@ -48,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getSubmissionTracker({ prisma, cycleId: cycle.id, locale, ...filters }),
     fixedT(request, "cycle"),
   ]);
-  return json({
+  return {
     title: t("page.title", { year: cycle.year }),
     cycle: {
       year: cycle.year,
@@ -62,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRemind: coalitionRoleCan(user.coalitionRole, "send:reminder"),
     filters: { region: filters.region ?? "", state: filters.state ?? "" },
     tracker,
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleForm } from "~/components/cycle-form";
@@ -28,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCyclePrompts({ prisma: await getPrisma(), year: cycle.year, locale: lng }),
     fixedT(request, "cycle"),
   ]);
-  return json({ title: t("edit.title", { year: cycle.year }), year: cycle.year, defaultValue: { ...cycle, prompts } });
+  return { title: t("edit.title", { year: cycle.year }), year: cycle.year, defaultValue: { ...cycle, prompts } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleStatusBadge } from "~/components/cycle-status";
@@ -15,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
   const [cycles, t] = await Promise.all([listCycles({ prisma: await getPrisma() }), fixedT(request, "cycle")]);
-  return json({ title: t("list.title"), cycles, canManage: coalitionRoleCan(user.coalitionRole, "manage:cycle") });
+  return { title: t("list.title"), cycles, canManage: coalitionRoleCan(user.coalitionRole, "manage:cycle") };
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

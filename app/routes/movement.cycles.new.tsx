@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CycleForm } from "~/components/cycle-form";
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   // the first cycle of an installation has no earlier prompts to start from
   const firstCycle = prompts.every((p) => !p.en && !p.es);
-  return json({ title: t("create.title"), firstCycle, defaultValue: { ...suggested, prompts } });
+  return { title: t("create.title"), firstCycle, defaultValue: { ...suggested, prompts } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

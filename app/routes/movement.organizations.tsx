@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ParticipationTracker } from "~/components/participation-tracker";
@@ -25,13 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getParticipationTracker({ prisma, query, locale }),
     listMovementYears({ prisma, currentYear }),
   ]);
-  return json({
+  return {
     title: t("organizations.title"),
     query: { ...query, page: query.page === "all" ? 1 : query.page },
     params: participationParams(query, { page: 1 }),
     years,
     tracker,
-  });
+  };
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/components/use-format";
@@ -25,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listSharedOptions({ prisma, locale }),
     listMovementYears({ prisma, currentYear }),
   ]);
-  return json({ title: t("shared.title"), query, entries, options, years });
+  return { title: t("shared.title"), query, entries, options, years };
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

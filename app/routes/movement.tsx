@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -11,14 +10,14 @@ import { coalitionRoleCan } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  return json({
+  return {
     canReadShared: coalitionRoleCan(user.coalitionRole, "read:shared-content"),
     canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"),
     canManagePeople: coalitionRoleCan(user.coalitionRole, "manage:people"),
     canReadAudit: coalitionRoleCan(user.coalitionRole, "read:audit"),
     canManageFramework: coalitionRoleCan(user.coalitionRole, "manage:framework"),
     canManageRegions: coalitionRoleCan(user.coalitionRole, "manage:region"),
-  });
+  };
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

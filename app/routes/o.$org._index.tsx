@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BesideLegend, BesideMovement } from "~/components/beside-movement";
@@ -34,13 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? await countCopyable({ prisma, organizationId: organization.id, toYear: openCycle.year })
       : 0;
   const names = new Map(overview.values.map((v) => [v.id, v.name]));
-  return json({
+  return {
     organization: { slug: organization.slug, name: organization.name },
     overview,
     openCycle,
     copyable,
     beside: { year, min, values: beside.map((b) => ({ ...b, name: names.get(b.valueId) })) },
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

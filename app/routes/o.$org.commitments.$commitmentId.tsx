@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentFields, CommitmentUpdateFields, type CommitmentValueOption } from "~/components/commitment-fields";
@@ -46,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const value = framework.values.find((v) => v.id === commitment.valueId);
   const { cycle, updates, ...fields } = commitment;
-  return json({
+  return {
     organization: { slug: organization.slug, name: organization.name },
     // one key per update form shown: submitting it twice adds one update
     submissionKey: crypto.randomUUID(),
@@ -58,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((v) => !v.archived || v.id === commitment.valueId)
       .map(({ id, name }) => ({ id, name })),
     years: cycles.filter(isWritableCycle).map((c) => c.year),
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

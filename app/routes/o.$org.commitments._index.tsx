@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentStatusBadge, ProgressMeter } from "~/components/commitment-status";
@@ -55,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
     }))
     .filter((g) => !g.archived || g.commitments.length > 0);
-  return json({
+  return {
     title: t("list.title", { year }),
     organization: { slug: organization.slug, name: organization.name },
     year,
@@ -65,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     copyable: writable ? copyable : 0,
     total: commitments.length,
     groups,
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

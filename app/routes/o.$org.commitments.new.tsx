@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentFields } from "~/components/commitment-fields";
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = searchParamsOf(request);
   const years = cycles.filter(isWritableCycle).map((c) => c.year);
   const asked = Number(search.get("year"));
-  return json({
+  return {
     title: t("new.title"),
     organization: { slug: organization.slug, name: organization.name },
     // one key per form shown: submitting it twice creates one commitment
@@ -42,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     years,
     year: years.includes(asked) ? asked : defaultCycleYear(cycles),
     valueId: framework.values.find((v) => v.slug === search.get("value"))?.id ?? "",
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

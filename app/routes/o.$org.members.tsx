@@ -1,6 +1,5 @@
 import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmStep } from "~/components/confirm-step";
@@ -30,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage ? listOrganizationInvitations({ prisma, organizationId: organization.id }) : Promise.resolve([]),
     fixedT(request, "org"),
   ]);
-  return json({
+  return {
     title: t("members.title"),
     organization: organization.name,
     canManage,
@@ -48,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: i.membershipRole,
       expiresAt: i.expiresAt.toISOString(),
     })),
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ParticipantCount } from "~/components/participant-count";
@@ -29,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // archived values and freedoms too: an older practice keeps the names it was logged with
   const framework = await getFrameworkOptions({ prisma, locale: lng, includeArchived: true });
   const value = framework.values.find((v) => v.id === practice.valueId);
-  return json({
+  return {
     organization: { slug: organization.slug, name: organization.name },
     practice: {
       id: practice.id,
@@ -50,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((f) => practice.freedomIds.includes(f.id))
       .map(({ id, name, color }) => ({ id, name, color })),
     canWrite: orgRoleCan(role, "write:practice"),
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,6 +1,5 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PracticeFields, usePracticeForm } from "~/components/practice-form";
@@ -40,12 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fixedT(request, "practice"),
   ]);
   const { deleted: _deleted, commitmentTitle: _title, ...fields } = practice;
-  return json({
+  return {
     title: t("edit.title"),
     organization: { slug: organization.slug, name: organization.name },
     practice: { ...fields, commitmentId: fields.commitmentId ?? "" },
     ...options,
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ParticipantCount } from "~/components/participant-count";
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     visibility: search.visibility,
   };
   const list = await listPractices({ prisma, organizationId: organization.id, filters, page: search.page });
-  return json({
+  return {
     title: t("list.title"),
     organization: { slug: organization.slug, name: organization.name },
     // the filters as applied, so the form and the paging links show and keep only what took effect
@@ -73,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       freedomIds: p.freedomIds,
       freedomNames: p.freedomIds.map((id) => names.freedom(id, Number(p.occurredOn.slice(0, 4)))),
     })),
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PracticeFields, usePracticeForm } from "~/components/practice-form";
@@ -32,14 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fixedT(request, "practice"),
   ]);
   const preselected = options.values.find((v) => v.slug === searchParamsOf(request).get("value"));
-  return json({
+  return {
     title: t("new.title"),
     organization: { slug: organization.slug, name: organization.name },
     // one key per form shown: a repeated submission of this form creates one practice
     submissionKey: crypto.randomUUID(),
     valueId: preselected?.id ?? "",
     ...options,
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -11,12 +10,12 @@ import { orgRoleCan } from "~/utils/permissions";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization, role } = requireOrgPermission(user, params.org, "read:org");
-  return json({
+  return {
     organization: { slug: organization.slug, name: organization.name },
     role,
     canManageMembers: orgRoleCan(role, "manage:member"),
     year: new Date().getUTCFullYear(),
-  });
+  };
 }
 
 export default function OrganizationLayout() {

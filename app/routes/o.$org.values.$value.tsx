@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BesideLegend, BesideMovement } from "~/components/beside-movement";
@@ -39,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         minGroupSize: min,
         valueIds: [data.value.id],
       });
-  return json({ orgSlug: organization.slug, ...data, beside: beside ? { year, min, item: beside } : null });
+  return { orgSlug: organization.slug, ...data, beside: beside ? { year, min, item: beside } : null };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.value.name ?? ""} · North Star` }];

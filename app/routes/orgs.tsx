@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
@@ -10,14 +10,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.memberships.length === 1) throw redirect(`/o/${user.memberships[0].organization.slug}`);
   const t = await fixedT(request, "auth");
-  return json({
+  return {
     title: t("orgs.title"),
     organizations: user.memberships.map((m) => ({
       slug: m.organization.slug,
       name: m.organization.name,
       role: m.role,
     })),
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];

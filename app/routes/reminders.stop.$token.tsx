@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -28,7 +27,7 @@ function userOf(token: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   userOf(params.token);
   const t = await fixedT(request, "cycle");
-  return json({ title: t("stop.title") });
+  return { title: t("stop.title") };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = userOf(params.token);
   await readForm(request);
   if (!(await setReminderPreference({ prisma: await getPrisma(), userId, receives: false }))) notFound();
-  return json({ stopped: true });
+  return { stopped: true };
 }
 
 export default function StopReminders() {

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/ui/field";
@@ -33,16 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     token ? findUsableReset({ prisma: await getPrisma(), token }) : null,
     fixedT(request, "auth"),
   ]);
-  const data = {
+  const page = {
     title: t(reset ? "reset.title" : "reset.expiredTitle"),
     email: reset?.email ?? null,
     minutes: RESET_MINUTES,
   };
-  return json(data, { status: reset ? 200 : token ? 410 : 404 });
+  return data(page, { status: reset ? 200 : token ? 410 : 404 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? ""} · North Star` },
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: `${page?.title ?? ""} · North Star` },
   { name: "robots", content: "noindex" },
   // the token in this address never travels in a Referer header, not even to this site's own assets
   { name: "referrer", content: "no-referrer" },
@@ -52,18 +52,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenOf(params);
   const submission = await parseForm(request, resetPasswordSchema());
   const hideFields = ["password", "confirm"];
-  if (!token) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 404 });
-  if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+  if (!token) return data(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 404 });
+  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
   const prisma = await getPrisma();
   const reset = await findUsableReset({ prisma, token });
-  if (!reset) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  if (!reset) return data(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
   const { password, confirm } = submission.value;
   const fieldErrors = newPasswordErrors({ password, confirm, email: reset.email });
-  if (fieldErrors) return json(submission.reply({ fieldErrors, hideFields }), { status: 400 });
+  if (fieldErrors) return data(submission.reply({ fieldErrors, hideFields }), { status: 400 });
 
   const changed = await resetPassword({ prisma, token, password });
   // the link was used (or expired) between the check above and now: the form says so, with its 410
-  if (!changed.ok) return json(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  if (!changed.ok) return data(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
   const userId = changed.value;
   // the browser's previous session ends too, even when it was another account's
   const { headers, home } = await startSession({ request, userId, email: reset.email });

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, type TypedResponse } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import type { $ZodType } from "zod/v4/core";
 import { notFound } from "~/utils/auth.server";
 import { FAILURE_STATUS, type Failure, type Result } from "~/utils/result";
@@ -23,25 +23,27 @@ export type FormResult = SubmissionResult<string[]>;
 type Replyable = { reply(options?: ReplyOptions): FormResult };
 type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] };
 type ReplyInit = ReplyOptions & { status?: number; headers?: HeadersInit };
+/** The body with its status: `useActionData<typeof action>()` reads the body's type. */
+type FormReply<Body> = ReturnType<typeof data<Body>>;
 
 /**
  * The answer to a form post that did not go through: the person's text comes back with the errors (i18n keys).
  * Without `extra` the body is the form result itself; a page with several forms passes `extra` (its `intent`,
  * say) and reads the form result from `result`.
  */
-export function reply(submission: Replyable, options?: ReplyInit): TypedResponse<FormResult>;
+export function reply(submission: Replyable, options?: ReplyInit): FormReply<FormResult>;
 export function reply<Extra extends Record<string, unknown>>(
   submission: Replyable,
   options: ReplyInit,
   extra: Extra,
-): TypedResponse<Extra & { result: FormResult }>;
+): FormReply<Extra & { result: FormResult }>;
 export function reply(
   submission: Replyable,
   { status = 400, headers, ...options }: ReplyInit = {},
   extra?: Record<string, unknown>,
 ) {
   const result = submission.reply(options);
-  return json(extra ? { ...extra, result } : result, { status, headers });
+  return data(extra ? { ...extra, result } : result, { status, headers });
 }
 
 /**
@@ -52,13 +54,13 @@ export function replyFailure(
   submission: Replyable,
   failed: Failure,
   options?: Pick<ReplyOptions, "hideFields">,
-): TypedResponse<FormResult>;
+): FormReply<FormResult>;
 export function replyFailure<Extra extends Record<string, unknown>>(
   submission: Replyable,
   failed: Failure,
   options: Pick<ReplyOptions, "hideFields">,
   extra: Extra,
-): TypedResponse<Extra & { result: FormResult }>;
+): FormReply<Extra & { result: FormResult }>;
 export function replyFailure(
   submission: Replyable,
   failed: Failure,

@@ -31,7 +31,7 @@ describe("name", () => {
     const prisma = await getPrisma();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Ana María Quispe");
     expect(await audits("account.name_changed", user.id)).toBe(1);
-    expect((await (await loader(requestArgs("/account", { cookie }))).json()).name).toBe("Ana María Quispe");
+    expect((await (await answer(loader(requestArgs("/account", { cookie })))).json()).name).toBe("Ana María Quispe");
 
     for (const [name, error] of [
       ["   ", "validation.required"],
@@ -50,7 +50,7 @@ describe("language", () => {
     const { user, cookie } = await person("en");
     const english = { "Accept-Language": "en-US,en;q=0.9" };
     const pageLocale = async (headers: Record<string, string>, cookies = cookie) =>
-      (await (await rootLoader(requestArgs("/account", { cookie: cookies, headers }))).json()).locale;
+      (await (await answer(rootLoader(requestArgs("/account", { cookie: cookies, headers })))).json()).locale;
     expect(await pageLocale(english)).toBe("en");
 
     const saved = await post(cookie, { intent: "locale", locale: "es" });
@@ -68,10 +68,10 @@ describe("language", () => {
     const chosen = (await localeCookie.serialize("en")).split(";")[0];
     expect(await pageLocale(english, `${other.cookie}; ${chosen}`)).toBe("en");
     // signed out, the browser's language applies
-    expect((await (await rootLoader(requestArgs("/", { headers: english }))).json()).locale).toBe("en");
+    expect((await (await answer(rootLoader(requestArgs("/", { headers: english })))).json()).locale).toBe("en");
 
     // the password-reset email goes out in the account's language
-    await forgotAction(requestArgs("/forgot-password", { method: "POST", form: { email: user.email } }));
+    await answer(forgotAction(requestArgs("/forgot-password", { method: "POST", form: { email: user.email } })));
     const email = await prisma.outboxEmail.findFirstOrThrow({
       where: { to: user.email },
       orderBy: { createdAt: "desc" },

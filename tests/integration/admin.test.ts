@@ -55,15 +55,17 @@ describe("organizations", () => {
     ).toBe(1);
 
     const list = await (
-      await organizationsLoader(requestArgs("/movement/admin/organizations?q=valle", { cookie: a.cookie }))
+      await answer(organizationsLoader(requestArgs("/movement/admin/organizations?q=valle", { cookie: a.cookie })))
     ).json();
     expect(list.list?.organizations).toMatchObject([
       { id: org.id, name: "Fuerza del Valle", members: 0, leadEmails: [], archived: false },
     ]);
 
     const page = await (
-      await orgAdminLoader(
-        requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+      await answer(
+        orgAdminLoader(
+          requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+        ),
       )
     ).json();
     expect(page.organization).toMatchObject({
@@ -116,13 +118,17 @@ describe("organizations", () => {
 
     const member = await createUser({ memberships: [{ organizationId: org.id }] });
     const { cookie } = await sessionCookie(member.id);
-    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
+    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(
+      200,
+    );
     // the first post only asks
     const ask = await postOrg(a.cookie, org.id, { intent: "archive" });
     expect(ask.status).toBe(200);
     expect((await ask.json()).confirm).toBe(true);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).toBeNull();
-    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
+    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(
+      200,
+    );
     expect((await postOrg(a.cookie, org.id, { intent: "archive", confirm: "yes" })).status).toBe(302);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).archivedAt).not.toBeNull();
     expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(
@@ -134,7 +140,9 @@ describe("organizations", () => {
     expect((await invite.json()).result.error[""]).toEqual(["admin:organizations.errors.archivedInvite"]);
 
     expect((await postOrg(a.cookie, org.id, { intent: "restore" })).status).toBe(302);
-    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
+    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(
+      200,
+    );
     const actions = await prisma.auditEvent.findMany({
       where: { entityId: org.id },
       orderBy: { id: "asc" },
@@ -179,8 +187,10 @@ describe("organizations", () => {
     // renaming onto another organization's name is refused too
     const other = await createOrganization({ name: "Otra Casa" });
     const page = await (
-      await orgAdminLoader(
-        requestArgs(`/movement/admin/organizations/${other.id}`, { cookie: a.cookie, params: { orgId: other.id } }),
+      await answer(
+        orgAdminLoader(
+          requestArgs(`/movement/admin/organizations/${other.id}`, { cookie: a.cookie, params: { orgId: other.id } }),
+        ),
       )
     ).json();
     const rename = await postOrg(a.cookie, other.id, {
@@ -196,8 +206,10 @@ describe("organizations", () => {
     const a = await admin();
     const org = await createOrganization({ name: "Race Org" });
     const page = await (
-      await orgAdminLoader(
-        requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+      await answer(
+        orgAdminLoader(
+          requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+        ),
       )
     ).json();
     const version = String(page.organization.version);
@@ -244,13 +256,17 @@ describe("an organization's time zone", () => {
     const member = await createUser({ memberships: [{ organizationId: org.id }] });
     const { cookie } = await sessionCookie(member.id);
     const page = await (
-      await newPracticeLoader(requestArgs(`/o/${org.slug}/practices/new`, { cookie, params: { org: org.slug } }))
+      await answer(
+        newPracticeLoader(requestArgs(`/o/${org.slug}/practices/new`, { cookie, params: { org: org.slug } })),
+      )
     ).json();
     expect(page.calendar).toMatchObject({ timeZone: "Pacific/Guam", today: dayIn("Pacific/Guam") });
 
     const before = await (
-      await orgAdminLoader(
-        requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+      await answer(
+        orgAdminLoader(
+          requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+        ),
       )
     ).json();
     expect(before.organization.timeZone).toBe("Pacific/Guam");
@@ -336,7 +352,7 @@ describe("people", () => {
     expect((await bad.json()).result.error.role).toEqual(["validation.invalidChoice"]);
 
     const list = await (
-      await peopleLoader(requestArgs("/movement/admin/people?q=marta&page=zzz", { cookie: a.cookie }))
+      await answer(peopleLoader(requestArgs("/movement/admin/people?q=marta&page=zzz", { cookie: a.cookie })))
     ).json();
     expect(list.list.people).toMatchObject([{ name: "Marta", coalitionRole: "STAFF", disabled: false, self: false }]);
   });
@@ -381,7 +397,7 @@ describe("audit log", () => {
     await prisma.auditEvent.createMany({
       data: Array.from({ length: 60 }, () => ({ action: "auth.sign_in", actorId: a.id, entityType: "Session" })),
     });
-    const first = await auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie }));
+    const first = await answer(auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie })));
     expect(first.status).toBe(200);
     const one = await first.json();
     expect(one.events).toHaveLength(50);
@@ -391,14 +407,14 @@ describe("audit log", () => {
     expect(one.nextBefore).toBe(one.events[49].id);
 
     const two = await (
-      await auditLoader(requestArgs(`/movement/admin/audit?before=${one.nextBefore}`, { cookie: a.cookie }))
+      await answer(auditLoader(requestArgs(`/movement/admin/audit?before=${one.nextBefore}`, { cookie: a.cookie })))
     ).json();
     expect(two.events.length).toBeGreaterThan(0);
     expect(two.events.every((e: { id: string }) => BigInt(e.id) < BigInt(String(one.nextBefore)))).toBe(true);
 
     for (const before of ["abc", "-1", "0", "1e5", "9".repeat(40), ""]) {
-      const res = await auditLoader(
-        requestArgs(`/movement/admin/audit?before=${encodeURIComponent(before)}`, { cookie: a.cookie }),
+      const res = await answer(
+        auditLoader(requestArgs(`/movement/admin/audit?before=${encodeURIComponent(before)}`, { cookie: a.cookie })),
       );
       expect(res.status, before).toBe(200);
       expect((await res.json()).events[0].id).toBe(one.events[0].id);
@@ -441,7 +457,7 @@ describe("audit log", () => {
     expect(text).not.toContain(token);
     expect(text).not.toContain("secret-lead@example.org");
     const page = JSON.stringify(
-      await (await auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie }))).json(),
+      await (await answer(auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie })))).json(),
     );
     expect(page).toContain("invitation.accepted");
     expect(page).not.toContain(token);

@@ -119,7 +119,9 @@ describe("the list of a year's commitments", () => {
     const other = await createOrganization();
     await commitment(other.id, { title: "Not ours" });
 
-    const res = await listLoader(requestArgs(`/o/${org.slug}/commitments`, { cookie, params: { org: org.slug } }));
+    const res = await answer(
+      listLoader(requestArgs(`/o/${org.slug}/commitments`, { cookie, params: { org: org.slug } })),
+    );
     expect(res.status).toBe(200);
     const data = await res.json();
     expect(data.year).toBe(YEAR);
@@ -142,8 +144,10 @@ describe("the list of a year's commitments", () => {
     expect(data.years).toContain(CLOSED_YEAR);
 
     const last = await (
-      await listLoader(
-        requestArgs(`/o/${org.slug}/commitments?year=${CLOSED_YEAR}`, { cookie, params: { org: org.slug } }),
+      await answer(
+        listLoader(
+          requestArgs(`/o/${org.slug}/commitments?year=${CLOSED_YEAR}`, { cookie, params: { org: org.slug } }),
+        ),
       )
     ).json();
     expect(last.year).toBe(CLOSED_YEAR);
@@ -155,15 +159,19 @@ describe("the list of a year's commitments", () => {
   test("a year with nothing is an empty list; a nonsense year falls back to this year", async () => {
     const { org, cookie } = await workspace();
     const empty = await (
-      await listLoader(
-        requestArgs(`/o/${org.slug}/commitments?year=${NO_CYCLE_YEAR}`, { cookie, params: { org: org.slug } }),
+      await answer(
+        listLoader(
+          requestArgs(`/o/${org.slug}/commitments?year=${NO_CYCLE_YEAR}`, { cookie, params: { org: org.slug } }),
+        ),
       )
     ).json();
     expect(empty.total).toBe(0);
     expect(empty.cycleStatus).toBeNull();
     expect(empty.writable).toBe(false);
     const nonsense = await (
-      await listLoader(requestArgs(`/o/${org.slug}/commitments?year=abc`, { cookie, params: { org: org.slug } }))
+      await answer(
+        listLoader(requestArgs(`/o/${org.slug}/commitments?year=abc`, { cookie, params: { org: org.slug } })),
+      )
     ).json();
     expect(nonsense.year).toBe(YEAR);
   });
@@ -173,8 +181,10 @@ describe("making a commitment", () => {
   test("the form presets the open cycle and the value asked for, with a fresh submission key", async () => {
     const { org, cookie } = await workspace();
     const data = await (
-      await newLoader(
-        requestArgs(`/o/${org.slug}/commitments/new?value=${values[2].slug}`, { cookie, params: { org: org.slug } }),
+      await answer(
+        newLoader(
+          requestArgs(`/o/${org.slug}/commitments/new?value=${values[2].slug}`, { cookie, params: { org: org.slug } }),
+        ),
       )
     ).json();
     expect(data.year).toBe(YEAR);
@@ -483,9 +493,9 @@ describe("copying last year's unfinished commitments forward", () => {
         progress: status === "IN_PROGRESS" ? 60 : 0,
       });
     const list = () =>
-      listLoader(requestArgs(`/o/${org.slug}/commitments?year=${YEAR}`, { cookie, params: { org: org.slug } })).then(
-        (r) => r.json(),
-      );
+      answer(
+        listLoader(requestArgs(`/o/${org.slug}/commitments?year=${YEAR}`, { cookie, params: { org: org.slug } })),
+      ).then((r) => r.json());
     expect((await list()).copyable).toBe(3);
 
     const copy = () =>

@@ -44,7 +44,7 @@ function linkIn(stdout: string) {
 
 /** Follows the link as the person would: opens it, chooses a password, and returns the session cookie. */
 async function claim(token: string, name = "Ana Boss") {
-  const page = await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }))).json();
+  const page = await (await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).json();
   expect(page.mode).toBe("create");
   const res = await answer(
     inviteAction(
@@ -85,9 +85,9 @@ describe("npm run create-admin", () => {
     expect(Math.round((invitation.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(7);
 
     // the page offers the name given on the command line
-    expect((await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }))).json()).name).toBe(
-      "Ana Boss",
-    );
+    expect(
+      (await (await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).json()).name,
+    ).toBe("Ana Boss");
     const cookie = await claim(token);
     const movement = await answer(movementLoader(requestArgs("/movement", { cookie })));
     expect(movement.status).toBe(200);

@@ -34,14 +34,14 @@ beforeAll(async () => {
 });
 
 const get = (
-  loader: (a: ReturnType<typeof requestArgs>) => Promise<Response>,
+  loader: (a: ReturnType<typeof requestArgs>) => Promise<unknown>,
   path: string,
   cookie: string,
   params: Record<string, string> = {},
   headers: Record<string, string> = {},
 ) => answer(() => loader(requestArgs(path, { cookie, params, headers })));
 const post = (
-  action: (a: ReturnType<typeof requestArgs>) => Promise<Response>,
+  action: (a: ReturnType<typeof requestArgs>) => Promise<unknown>,
   path: string,
   cookie: string,
   form: Record<string, string>,

@@ -131,7 +131,7 @@ describe("editing the wording", () => {
     const prisma = await getPrisma();
     const v = values[1];
     await cycle(2026, "CLOSED");
-    const page = await (await indexLoader(requestArgs("/movement/admin/framework", { cookie: admin }))).json();
+    const page = await (await answer(indexLoader(requestArgs("/movement/admin/framework", { cookie: admin })))).json();
     expect(page.fromYear).toBe(2027);
 
     const saved = await postValue(admin, v.id, {
@@ -158,8 +158,10 @@ describe("editing the wording", () => {
 
     // a page without a year shows the current words
     const valuePage = await (
-      await valuePageLoader(
-        requestArgs(`/o/${org.slug}/values/${v.slug}`, { cookie: member, params: { org: org.slug, value: v.slug } }),
+      await answer(
+        valuePageLoader(
+          requestArgs(`/o/${org.slug}/values/${v.slug}`, { cookie: member, params: { org: org.slug, value: v.slug } }),
+        ),
       )
     ).json();
     expect(valuePage.value.name).toBe("Deep Trust");
@@ -192,8 +194,10 @@ describe("editing the wording", () => {
     expect(res.status).toBe(302);
     await cycle(2031, "DRAFT");
     const valuePage = await (
-      await valuePageLoader(
-        requestArgs(`/o/${org.slug}/values/${v.slug}`, { cookie: member, params: { org: org.slug, value: v.slug } }),
+      await answer(
+        valuePageLoader(
+          requestArgs(`/o/${org.slug}/values/${v.slug}`, { cookie: member, params: { org: org.slug, value: v.slug } }),
+        ),
       )
     ).json();
     expect(valuePage.reflections).toMatchObject([{ year: 2030, levelName: oldName }]);
@@ -233,7 +237,9 @@ describe("editing the wording", () => {
       ).status,
     ).toBe(302);
     const list = await (
-      await practiceListLoader(requestArgs(`/o/${org.slug}/practices`, { cookie: member, params: { org: org.slug } }))
+      await answer(
+        practiceListLoader(requestArgs(`/o/${org.slug}/practices`, { cookie: member, params: { org: org.slug } })),
+      )
     ).json();
     const row = (id: string) => list.practices.find((p: { id: string }) => p.id === id);
     expect(row(before.id)).toMatchObject({ valueName: v.name.en, freedomNames: [oldFreedom] });
@@ -287,8 +293,8 @@ describe("adding, ordering and archiving values", () => {
     const value = await prisma.value.findUniqueOrThrow({ where: { slug: "love-and-healing" } });
     expect(value.position).toBeGreaterThan(values.length);
     const formPage = () =>
-      practiceNewLoader(
-        requestArgs(`/o/${org.slug}/practices/new`, { cookie: member, params: { org: org.slug } }),
+      answer(
+        practiceNewLoader(requestArgs(`/o/${org.slug}/practices/new`, { cookie: member, params: { org: org.slug } })),
       ).then((r) => r.json());
     expect((await formPage()).values.map((v: { id: string }) => v.id)).toContain(value.id);
 
@@ -329,8 +335,10 @@ describe("adding, ordering and archiving values", () => {
       await sessionCookie((await createUser({ memberships: [{ organizationId: other.id, role: "LEAD" }] })).id)
     ).cookie;
     const fresh = await (
-      await reflectionLoader(
-        requestArgs(`/o/${other.slug}/reflections/2040`, { cookie: lead, params: { org: other.slug, year: "2040" } }),
+      await answer(
+        reflectionLoader(
+          requestArgs(`/o/${other.slug}/reflections/2040`, { cookie: lead, params: { org: other.slug, year: "2040" } }),
+        ),
       )
     ).json();
     expect(fresh.steps.map((s: { slug: string }) => s.slug)).not.toContain(value.slug);
@@ -389,7 +397,7 @@ describe("adding, ordering and archiving values", () => {
       freedoms[0],
       ...freedoms.slice(2),
     ]);
-    const page = await (await indexLoader(requestArgs("/movement/admin/framework", { cookie: admin }))).json();
+    const page = await (await answer(indexLoader(requestArgs("/movement/admin/framework", { cookie: admin })))).json();
     expect(page.freedoms[0].id).toBe(freedoms[1]);
     expect((await move("value", "unknown", "up")).status).toBe(404);
   });

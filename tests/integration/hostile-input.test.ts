@@ -54,7 +54,7 @@ function fieldsOf(route: AppRoute) {
 }
 
 /** The status Remix would answer with: an error that is not a Response is a 500 (its message kept for the report). */
-async function statusOf(call: () => Promise<Response>, where: string, failures: string[]) {
+async function statusOf(call: () => Promise<unknown>, where: string, failures: string[]) {
   let status: number;
   try {
     status = (await answer(call)).status;

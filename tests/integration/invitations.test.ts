@@ -59,19 +59,21 @@ describe("inviting", () => {
     const { cookie } = await sessionCookie(admin.id);
     const prisma = await getPrisma();
     const freedom = await prisma.freedom.findFirstOrThrow({ where: { archivedAt: null } });
-    const created = await organizationsAction(
-      requestArgs("/movement/admin/organizations", {
-        method: "POST",
-        cookie,
-        form: {
-          name: "Casa de la Esperanza",
-          region: "TX",
-          sizeBand: "SMALL",
-          impactedLed: "on",
-          languages: "en, es, mam",
-          focusFreedomIds: freedom.id,
-        },
-      }),
+    const created = await answer(
+      organizationsAction(
+        requestArgs("/movement/admin/organizations", {
+          method: "POST",
+          cookie,
+          form: {
+            name: "Casa de la Esperanza",
+            region: "TX",
+            sizeBand: "SMALL",
+            impactedLed: "on",
+            languages: "en, es, mam",
+            focusFreedomIds: freedom.id,
+          },
+        }),
+      ),
     );
     expect(created.status).toBe(302);
     const org = await prisma.organization.findUniqueOrThrow({
@@ -82,13 +84,15 @@ describe("inviting", () => {
     expect(org).toMatchObject({ region: "TX", sizeBand: "SMALL", impactedLed: true, languages: ["en", "es", "mam"] });
     expect(org.focusFreedoms.map((f) => f.freedomId)).toEqual([freedom.id]);
 
-    const sent = await orgAdminAction(
-      requestArgs(`/movement/admin/organizations/${org.id}`, {
-        method: "POST",
-        cookie,
-        params: { orgId: org.id },
-        form: { intent: "invite", role: "LEAD", email: "Lead@Example.org" },
-      }),
+    const sent = await answer(
+      orgAdminAction(
+        requestArgs(`/movement/admin/organizations/${org.id}`, {
+          method: "POST",
+          cookie,
+          params: { orgId: org.id },
+          form: { intent: "invite", role: "LEAD", email: "Lead@Example.org" },
+        }),
+      ),
     );
     expect(sent.status).toBe(302);
     const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "lead@example.org" } });
@@ -128,13 +132,15 @@ describe("inviting", () => {
     const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
     const { cookie } = await sessionCookie(lead.id);
     const post = () =>
-      membersAction(
-        requestArgs(`/o/${org.slug}/members`, {
-          method: "POST",
-          cookie,
-          params: { org: org.slug },
-          form: { intent: "invite", email: "new@example.org", role: "MEMBER" },
-        }),
+      answer(
+        membersAction(
+          requestArgs(`/o/${org.slug}/members`, {
+            method: "POST",
+            cookie,
+            params: { org: org.slug },
+            form: { intent: "invite", email: "new@example.org", role: "MEMBER" },
+          }),
+        ),
       );
     expect((await post()).status).toBe(302);
     const first = await tokenFor("new@example.org");
@@ -183,7 +189,11 @@ describe("inviting", () => {
     await createUser({ email: "already@example.org", memberships: [{ organizationId: org.id }] });
     const { cookie } = await sessionCookie(lead.id);
     const post = (form: Record<string, string>) =>
-      membersAction(requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form }));
+      answer(
+        membersAction(
+          requestArgs(`/o/${org.slug}/members`, { method: "POST", cookie, params: { org: org.slug }, form }),
+        ),
+      );
     const dup = await post({ intent: "invite", email: "Already@example.org", role: "MEMBER" });
     expect(dup.status).toBe(400);
     expect((await dup.json()).result.error?.email).toEqual(["invite:errors.alreadyMember"]);
@@ -203,7 +213,7 @@ describe("accepting", () => {
   test("a new person sets a name and password, is signed in with a new session, and is a member; the link works once", async () => {
     const org = await createOrganization();
     const token = await invite("lucia@example.org", { organizationId: org.id, role: "LEAD" });
-    const page = await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }));
+    const page = await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })));
     expect(page.status).toBe(200);
     const data = await page.json();
     expect(data).toMatchObject({
@@ -238,7 +248,9 @@ describe("accepting", () => {
 
     // the new session opens the organization
     const cookie = setCookie.match(/north-star-session=[^;]+/)![0];
-    expect((await orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))).status).toBe(200);
+    expect((await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))).status).toBe(
+      200,
+    );
 
     // single use
     expect((await accept(token, newAccount({ name: "Someone Else" }))).status).toBe(410);
@@ -306,7 +318,7 @@ describe("accepting", () => {
     const other = await createOrganization();
     const person = await createUser({ email: "both@example.org", memberships: [{ organizationId: home.id }] });
     const token = await invite("both@example.org", { organizationId: other.id, role: "MEMBER" });
-    const page = await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token } }))).json();
+    const page = await (await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).json();
     expect(page.mode).toBe("join");
 
     const wrong = await accept(token, { intent: "join", password: "not my password at all" });
@@ -334,7 +346,9 @@ describe("accepting", () => {
     const person = await createUser({ email: "signed@example.org" });
     const { cookie, sessionId } = await sessionCookie(person.id);
     const token = await invite("signed@example.org", { organizationId: org.id, role: "MEMBER" });
-    const page = await (await inviteLoader(requestArgs(`/invite/${token}`, { params: { token }, cookie }))).json();
+    const page = await (
+      await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token }, cookie })))
+    ).json();
     expect(page.mode).toBe("confirm");
     const res = await accept(token, { intent: "join" }, cookie);
     expect(res.status).toBe(302);
@@ -355,12 +369,14 @@ describe("accepting", () => {
   test("a coalition staff invitation gives the STAFF role and lands on the movement pages", async () => {
     const admin = await createUser({ coalitionRole: "ADMIN" });
     const { cookie } = await sessionCookie(admin.id);
-    const sent = await peopleAction(
-      requestArgs("/movement/admin/people", {
-        method: "POST",
-        cookie,
-        form: { intent: "invite", email: "staff@example.org", role: "STAFF" },
-      }),
+    const sent = await answer(
+      peopleAction(
+        requestArgs("/movement/admin/people", {
+          method: "POST",
+          cookie,
+          form: { intent: "invite", email: "staff@example.org", role: "STAFF" },
+        }),
+      ),
     );
     expect(sent.status).toBe(302);
     const prisma = await getPrisma();

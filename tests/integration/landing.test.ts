@@ -3,12 +3,13 @@ import { loader as landingLoader } from "~/routes/_index";
 import { action as localeAction, loader as localeLoader } from "~/routes/locale";
 import { loader as healthLoader } from "~/routes/healthz";
 import { getPrisma } from "~/utils/db.server";
+import { answer } from "../factories";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 const get = (headers: Record<string, string> = {}) => args(new Request("http://localhost/", { headers }));
 
 async function landing(headers: Record<string, string> = {}) {
-  const res = await landingLoader(get(headers));
+  const res = await answer(landingLoader(get(headers)));
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -62,7 +63,7 @@ describe("language switch", () => {
     args(new Request("http://localhost/locale", { method: "POST", body: new URLSearchParams(body), headers }));
 
   test("choosing Spanish sets a lasting cookie, returns to the page, and the next page is Spanish even for an English browser", async () => {
-    const res = await localeAction(post({ lng: "es", redirectTo: "/?x=1" }));
+    const res = await answer(localeAction(post({ lng: "es", redirectTo: "/?x=1" })));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/?x=1");
     const setCookie = res.headers.get("Set-Cookie") ?? "";
@@ -75,14 +76,14 @@ describe("language switch", () => {
   });
 
   test("an unknown language changes nothing, and a foreign redirect target is refused", async () => {
-    const res = await localeAction(post({ lng: "fr", redirectTo: "//evil.example/" }));
+    const res = await answer(localeAction(post({ lng: "fr", redirectTo: "//evil.example/" })));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/");
     expect(res.headers.get("Set-Cookie")).toBeNull();
   });
 
   test("GET /locale just goes home", async () => {
-    const res = await localeLoader();
+    const res = await answer(localeLoader());
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/");
   });
@@ -90,9 +91,10 @@ describe("language switch", () => {
 
 describe("/healthz", () => {
   test("answers 200 when the database answers", async () => {
-    const res = await healthLoader();
+    const res = await answer(healthLoader());
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(res.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     expect(await res.json()).toEqual({ status: "ok", database: "up" });
   });
 });

@@ -39,7 +39,9 @@ describe("members page", () => {
       appUrl: "http://localhost",
     });
     const asMember = await (
-      await membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: ana.cookie, params: { org: org.slug } }))
+      await answer(
+        membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: ana.cookie, params: { org: org.slug } })),
+      )
     ).json();
     expect(asMember.canManage).toBe(false);
     expect(asMember.members.map((m: { name: string }) => m.name)).toEqual(["Lead", "Ana", "Ben"]);
@@ -50,7 +52,9 @@ describe("members page", () => {
     expect(JSON.stringify(asMember)).not.toContain(ana.id);
 
     const asLead = await (
-      await membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: lead.cookie, params: { org: org.slug } }))
+      await answer(
+        membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: lead.cookie, params: { org: org.slug } })),
+      )
     ).json();
     expect(asLead.canManage).toBe(true);
     expect(asLead.invitations).toMatchObject([{ email: "pending@example.org", role: "MEMBER" }]);
@@ -73,7 +77,8 @@ describe("removing and handing over", () => {
   test("the lead removes a member: the member's next request to the organization is a 404", async () => {
     const { org, lead, ana } = await team();
     expect(
-      (await orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } }))).status,
+      (await answer(orgLoader(requestArgs(`/o/${org.slug}`, { cookie: ana.cookie, params: { org: org.slug } }))))
+        .status,
     ).toBe(200);
     const res = await post(org, lead.cookie, { intent: "remove", membershipId: ana.membership.id, confirm: "yes" });
     expect(res.status).toBe(302);

@@ -135,11 +135,8 @@ describe("the comparison's numbers", () => {
 
 describe("the pages", () => {
   test("the home page carries this organization's numbers and the group's statistics, and nothing of another organization", async () => {
-    const res = await answer(
-      () =>
-        homeLoader(
-          requestArgs(`/o/beside-s2`, { cookie: cookieS2, params: { org: "beside-s2" } }),
-        ) as Promise<Response>,
+    const res = await answer(() =>
+      homeLoader(requestArgs(`/o/beside-s2`, { cookie: cookieS2, params: { org: "beside-s2" } })),
     );
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -161,33 +158,28 @@ describe("the pages", () => {
   });
 
   test("the value page shows the same comparison for its value, and another organization's value page is a 404", async () => {
-    const res = await answer(
-      () =>
-        valueLoader(
-          requestArgs(`/o/beside-s2/values/${value.slug}`, {
-            cookie: cookieS2,
-            params: { org: "beside-s2", value: value.slug },
-          }),
-        ) as Promise<Response>,
+    const res = await answer(() =>
+      valueLoader(
+        requestArgs(`/o/beside-s2/values/${value.slug}`, {
+          cookie: cookieS2,
+          params: { org: "beside-s2", value: value.slug },
+        }),
+      ),
     );
     expect(res.status).toBe(200);
     const data = (await res.json()) as { beside: { item: unknown } };
     expect(data.beside.item).toEqual(await beside("s2", besideGroupMinimum(3)));
-    const other = await answer(
-      () =>
-        valueLoader(
-          requestArgs(`/o/beside-l1/values/${value.slug}`, {
-            cookie: cookieS2,
-            params: { org: "beside-l1", value: value.slug },
-          }),
-        ) as Promise<Response>,
+    const other = await answer(() =>
+      valueLoader(
+        requestArgs(`/o/beside-l1/values/${value.slug}`, {
+          cookie: cookieS2,
+          params: { org: "beside-l1", value: value.slug },
+        }),
+      ),
     );
     expect(other.status).toBe(404);
-    const otherHome = await answer(
-      () =>
-        homeLoader(
-          requestArgs(`/o/beside-l1`, { cookie: cookieS2, params: { org: "beside-l1" } }),
-        ) as Promise<Response>,
+    const otherHome = await answer(() =>
+      homeLoader(requestArgs(`/o/beside-l1`, { cookie: cookieS2, params: { org: "beside-l1" } })),
     );
     expect(otherHome.status).toBe(404);
   });

@@ -35,9 +35,7 @@ type Row = {
 type Data = { tracker: { total: number; pages: number; cycleYear: number | null; rows: Row[] } };
 
 async function page(search: string, cookie = staffCookie) {
-  const res = await answer(
-    () => loader(requestArgs(`/movement/organizations?${search}`, { cookie })) as Promise<Response>,
-  );
+  const res = await answer(() => loader(requestArgs(`/movement/organizations?${search}`, { cookie })));
   return { res, text: res.status === 200 ? await res.clone().text() : "" };
 }
 async function data(search: string) {
@@ -314,11 +312,10 @@ describe("no content, no members", () => {
     const { text } = await page(`year=${YEAR}`);
     expect(text).toContain("Alder Collective");
     expect(text).not.toContain(MARKER);
-    const res = await answer(
-      () =>
-        csvLoader(
-          requestArgs(`/movement/organizations.csv?year=${YEAR}&sort=practices&dir=desc`, { cookie: staffCookie }),
-        ) as Promise<Response>,
+    const res = await answer(() =>
+      csvLoader(
+        requestArgs(`/movement/organizations.csv?year=${YEAR}&sort=practices&dir=desc`, { cookie: staffCookie }),
+      ),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toContain("text/csv");
@@ -340,11 +337,7 @@ describe("no content, no members", () => {
   test("an organization's member gets 404 on the page and the CSV", async () => {
     expect((await page("", memberCookie)).res.status).toBe(404);
     expect(
-      (
-        await answer(
-          () => csvLoader(requestArgs("/movement/organizations.csv", { cookie: memberCookie })) as Promise<Response>,
-        )
-      ).status,
+      (await answer(() => csvLoader(requestArgs("/movement/organizations.csv", { cookie: memberCookie })))).status,
     ).toBe(404);
   });
 

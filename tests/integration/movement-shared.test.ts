@@ -28,7 +28,7 @@ type Data = {
 };
 
 async function page(search: string, cookie = staffCookie) {
-  const res = await answer(() => loader(requestArgs(`/movement/shared?${search}`, { cookie })) as Promise<Response>);
+  const res = await answer(() => loader(requestArgs(`/movement/shared?${search}`, { cookie })));
   return { res, text: res.status === 200 ? await res.clone().text() : "" };
 }
 async function data(search: string) {

@@ -13,7 +13,7 @@ type Data = {
 };
 
 async function load(cookie: string) {
-  const res = await answer(() => dashboardLoader(requestArgs("/movement", { cookie })) as Promise<Response>);
+  const res = await answer(() => dashboardLoader(requestArgs("/movement", { cookie })));
   expect(res.status).toBe(200);
   return (await res.json()) as Data;
 }

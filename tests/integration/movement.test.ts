@@ -251,9 +251,7 @@ describe("known answers and suppression", () => {
 
 describe("the pages", () => {
   test("the CSV is the table is the chart, and no private text reaches staff", async () => {
-    const res = await answer(
-      () => dashboardLoader(requestArgs(`/movement?year=${YEAR}`, { cookie: staffCookie })) as Promise<Response>,
-    );
+    const res = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}`, { cookie: staffCookie })));
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain(MARKER);
@@ -265,11 +263,8 @@ describe("the pages", () => {
       }[];
     };
     const chart = data.charts.find((c) => c.id === "practices")!;
-    const csvRes = await answer(
-      () =>
-        csvLoader(
-          requestArgs(`/movement/csv?year=${YEAR}&chart=practices`, { cookie: staffCookie }),
-        ) as Promise<Response>,
+    const csvRes = await answer(() =>
+      csvLoader(requestArgs(`/movement/csv?year=${YEAR}&chart=practices`, { cookie: staffCookie })),
     );
     expect(csvRes.headers.get("Content-Type")).toContain("text/csv");
     const bytes = new Uint8Array(await csvRes.arrayBuffer());
@@ -297,9 +292,7 @@ describe("the pages", () => {
   test("a page's first request draws each chart into its HTML only; a navigation's data carries the drawing", async () => {
     const url = `/movement?year=${YEAR}`;
     const read = async (context: Record<string, unknown>) => {
-      const res = await answer(
-        () => dashboardLoader({ ...requestArgs(url, { cookie: staffCookie }), context }) as Promise<Response>,
-      );
+      const res = await answer(() => dashboardLoader({ ...requestArgs(url, { cookie: staffCookie }), context }));
       return (await res.json()) as { charts: { id: string; svg: string | null }[] };
     };
     const navigation = await read({});
@@ -314,11 +307,8 @@ describe("the pages", () => {
   });
 
   test("the date range reaches the page, its CSV and its wording; a range that does not parse is ignored and said to be", async () => {
-    const res = await answer(
-      () =>
-        dashboardLoader(
-          requestArgs(`/movement?year=${YEAR}&from=${YEAR}-02&to=${YEAR}-04`, { cookie: staffCookie }),
-        ) as Promise<Response>,
+    const res = await answer(() =>
+      dashboardLoader(requestArgs(`/movement?year=${YEAR}&from=${YEAR}-02&to=${YEAR}-04`, { cookie: staffCookie })),
     );
     const data = (await res.json()) as {
       rangeIgnored: boolean;
@@ -340,11 +330,8 @@ describe("the pages", () => {
       `This chart counts whole years: it covers all of ${YEAR}, not only February ${YEAR} to April ${YEAR}.`,
     );
     expect(data.params).toContain(`from=${YEAR}-02&to=${YEAR}-04`);
-    const csvRes = await answer(
-      () =>
-        csvLoader(
-          requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie }),
-        ) as Promise<Response>,
+    const csvRes = await answer(() =>
+      csvLoader(requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie })),
     );
     expect(csvRes.headers.get("Content-Disposition")).toContain(`movement-practices-${YEAR}-02-to-${YEAR}-04.csv`);
     const lines = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ""));
@@ -354,9 +341,8 @@ describe("the pages", () => {
     );
 
     for (const bad of [`from=${YEAR}-13`, `from=${YEAR}-05&to=${YEAR}-02`, "from=2000-01&to=2026-01", "to=abc"]) {
-      const ignored = await answer(
-        () =>
-          dashboardLoader(requestArgs(`/movement?year=${YEAR}&${bad}`, { cookie: staffCookie })) as Promise<Response>,
+      const ignored = await answer(() =>
+        dashboardLoader(requestArgs(`/movement?year=${YEAR}&${bad}`, { cookie: staffCookie })),
       );
       expect(ignored.status, bad).toBe(200);
       const body = (await ignored.json()) as typeof data;
@@ -369,11 +355,8 @@ describe("the pages", () => {
   test("a one-month range names its month once, in English and in Spanish", async () => {
     const spanish = (await localeCookie.serialize("es")).split(";")[0];
     const titles = async (cookie: string) => {
-      const res = await answer(
-        () =>
-          dashboardLoader(
-            requestArgs(`/movement?year=${YEAR}&from=${YEAR}-03&to=${YEAR}-03`, { cookie }),
-          ) as Promise<Response>,
+      const res = await answer(() =>
+        dashboardLoader(requestArgs(`/movement?year=${YEAR}&from=${YEAR}-03&to=${YEAR}-03`, { cookie })),
       );
       const data = (await res.json()) as { charts: { id: string; title: string; covers: string | null }[] };
       const byId = new Map(data.charts.map((c) => [c.id, c]));
@@ -394,7 +377,7 @@ describe("the pages", () => {
       () => dashboardLoader(requestArgs("/movement", { cookie: memberCookie })),
       () => csvLoader(requestArgs("/movement/csv?chart=practices", { cookie: memberCookie })),
     ]) {
-      expect((await answer(call as () => Promise<Response>)).status).toBe(404);
+      expect((await answer(call)).status).toBe(404);
     }
   });
 

@@ -11,7 +11,7 @@ import { action as resetAction, loader as resetLoader } from "~/routes/reset-pas
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { createMailer, renderEmail } from "~/utils/mailer.server";
-import { createOrganization, createUser, requestArgs, sessionCookie, TEST_PASSWORD } from "../factories";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, TEST_PASSWORD } from "../factories";
 
 const NEW_PASSWORD = "river stones and morning bread";
 
@@ -19,15 +19,6 @@ afterEach(() => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
 });
-
-async function caught(promise: Promise<Response>) {
-  try {
-    return await promise;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
 
 // each request comes from an address of its own unless a test says otherwise
 let requests = 0;
@@ -38,24 +29,26 @@ function askForLink(
   email: string,
   { address = anotherAddress(), headers }: { address?: string; headers?: Record<string, string> } = {},
 ) {
-  return forgotAction({
-    ...requestArgs("/forgot-password", { method: "POST", form: { email }, headers }),
-    context: { clientAddress: address },
-  });
+  return answer(
+    forgotAction({
+      ...requestArgs("/forgot-password", { method: "POST", form: { email }, headers }),
+      context: { clientAddress: address },
+    }),
+  );
 }
 
 function submitReset(token: string, form: Record<string, string>, cookie?: string) {
-  return caught(
+  return answer(
     resetAction(requestArgs(`/reset-password/${token}`, { method: "POST", form, params: { token }, cookie })),
   );
 }
 
 function openLink(token: string, headers: Record<string, string> = {}) {
-  return caught(resetLoader(requestArgs(`/reset-password/${token}`, { params: { token }, headers })));
+  return answer(resetLoader(requestArgs(`/reset-password/${token}`, { params: { token }, headers })));
 }
 
 function signIn(email: string, password: string) {
-  return loginAction(requestArgs("/login", { method: "POST", form: { email, password } }));
+  return answer(loginAction(requestArgs("/login", { method: "POST", form: { email, password } })));
 }
 
 /**
@@ -124,7 +117,7 @@ describe("asking for a reset link", () => {
       }),
     ).toBe(1);
 
-    const page = await forgotLoader(requestArgs("/forgot-password?sent=1"));
+    const page = await answer(forgotLoader(requestArgs("/forgot-password?sent=1")));
     expect(await page.json()).toMatchObject({ title: "Check your email", sent: true, minutes: 30, devOutbox: true });
   });
 
@@ -158,7 +151,7 @@ describe("asking for a reset link", () => {
     const long = await askForLink(`${"a".repeat(300)}@example.org`);
     expect(long.status).toBe(400);
     expect((await long.json()).error?.email).toEqual(["validation.tooLong"]);
-    const crossSite = await caught(askForLink("known@example.org", { headers: { Origin: "https://evil.example" } }));
+    const crossSite = await answer(askForLink("known@example.org", { headers: { Origin: "https://evil.example" } }));
     expect(crossSite.status).toBe(403);
   });
 
@@ -209,8 +202,8 @@ describe("using a reset link", () => {
     expect(sessions).toHaveLength(1);
     expect(sessions[0].id).not.toBe(laptop.sessionId);
     expect(sessions[0].id).not.toBe(phone.sessionId);
-    expect((await caught(accountLoader(requestArgs("/account", { cookie: phone.cookie })))).status).toBe(302);
-    expect((await accountLoader(requestArgs("/account", { cookie: session?.split(";")[0] }))).status).toBe(200);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: phone.cookie })))).status).toBe(302);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: session?.split(";")[0] })))).status).toBe(200);
     expect(await prisma.auditEvent.count({ where: { action: "auth.password_reset", actorId: user.id } })).toBe(1);
 
     expect((await signIn("rosa@example.org", TEST_PASSWORD)).status).toBe(400);
@@ -234,7 +227,7 @@ describe("using a reset link", () => {
     const res = await submitReset(token, { password: NEW_PASSWORD, confirm: NEW_PASSWORD }, anas.cookie);
     expect(res.status).toBe(302);
     expect(await (await getPrisma()).session.count({ where: { id: anas.sessionId } })).toBe(0);
-    expect((await caught(accountLoader(requestArgs("/account", { cookie: anas.cookie })))).status).toBe(302);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: anas.cookie })))).status).toBe(302);
   });
 
   // PGlite runs one statement at a time; only a PostgreSQL server lets the two resets really race
@@ -323,7 +316,7 @@ describe("using a reset link", () => {
       if (form.password) expect(JSON.stringify(body)).not.toContain(form.password);
     }
     expect(await accountState(user.id)).toEqual(before);
-    expect((await accountLoader(requestArgs("/account", { cookie: other.cookie }))).status).toBe(200);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: other.cookie })))).status).toBe(200);
     expect((await openLink(token)).status).toBe(200);
   });
 });

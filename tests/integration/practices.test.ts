@@ -108,7 +108,7 @@ const editArgs = (org: Org, id: string, cookie: string | undefined, form?: Recor
   });
 
 async function listData(org: Org, cookie: string, query = "") {
-  const res = await listLoader(listArgs(org, cookie, query));
+  const res = await answer(listLoader(listArgs(org, cookie, query)));
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -201,18 +201,20 @@ describe("who may open the practice pages", () => {
     const org = await createOrganization();
     const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
     const { cookie } = await sessionCookie(lead.id);
-    expect((await newAction(newArgs(org, cookie, newForm()))).status).toBe(302);
+    expect((await answer(newAction(newArgs(org, cookie, newForm())))).status).toBe(302);
     const { id } = await (
       await getPrisma()
     ).practice.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
     expect(
       (
-        await editAction(
-          editArgs(org, id, cookie, { intent: "save", version: "1", ...newForm({ title: "Edited by the lead" }) }),
+        await answer(
+          editAction(
+            editArgs(org, id, cookie, { intent: "save", version: "1", ...newForm({ title: "Edited by the lead" }) }),
+          ),
         )
       ).status,
     ).toBe(302);
-    expect((await viewAction(viewArgs(org, id, cookie, { intent: "delete" }))).status).toBe(302);
+    expect((await answer(viewAction(viewArgs(org, id, cookie, { intent: "delete" })))).status).toBe(302);
   });
 });
 
@@ -408,10 +410,10 @@ describe("logging a practice", () => {
   const count = async () => (await getPrisma()).practice.count({ where: { organizationId: org.id } });
 
   test("the form gets a fresh submission key, today's date, the active values and this year's commitments", async () => {
-    const res = await newLoader(newArgs(org, cookie));
+    const res = await answer(newLoader(newArgs(org, cookie)));
     const data = await res.json();
     expect(data.submissionKey).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await (await newLoader(newArgs(org, cookie))).json()).submissionKey).not.toBe(data.submissionKey);
+    expect((await (await answer(newLoader(newArgs(org, cookie)))).json()).submissionKey).not.toBe(data.submissionKey);
     // no zone from the browser: the organization's, which is the default one
     expect(data.calendar).toEqual({ timeZone: DEFAULT_TIME_ZONE, today: TODAY, zoneName: "Pacific Time" });
     expect(data.valueId).toBe("");
@@ -426,13 +428,17 @@ describe("logging a practice", () => {
 
   test("?value=<slug> preselects that value; an unknown slug preselects none", async () => {
     const chosen = await (
-      await newLoader(
-        requestArgs(`/o/${org.slug}/practices/new?value=${values[2].slug}`, { cookie, params: { org: org.slug } }),
+      await answer(
+        newLoader(
+          requestArgs(`/o/${org.slug}/practices/new?value=${values[2].slug}`, { cookie, params: { org: org.slug } }),
+        ),
       )
     ).json();
     expect(chosen.valueId).toBe(values[2].id);
     const unknown = await (
-      await newLoader(requestArgs(`/o/${org.slug}/practices/new?value=nope`, { cookie, params: { org: org.slug } }))
+      await answer(
+        newLoader(requestArgs(`/o/${org.slug}/practices/new?value=nope`, { cookie, params: { org: org.slug } })),
+      )
     ).json();
     expect(unknown.valueId).toBe("");
   });
@@ -440,18 +446,20 @@ describe("logging a practice", () => {
   test("a valid practice is saved with its freedoms and commitment, audited, and the list confirms it", async () => {
     const prisma = await getPrisma();
     const before = await count();
-    const res = await newAction(
-      newArgs(
-        org,
-        cookie,
-        newForm({
-          title: "  Leadership circle  ",
-          notes: "We met.",
-          commitmentId: commitments.ours,
-          visibility: "COALITION",
-          "freedomIds[0]": freedoms[0].id,
-          "freedomIds[1]": freedoms[1].id,
-        }),
+    const res = await answer(
+      newAction(
+        newArgs(
+          org,
+          cookie,
+          newForm({
+            title: "  Leadership circle  ",
+            notes: "We met.",
+            commitmentId: commitments.ours,
+            visibility: "COALITION",
+            "freedomIds[0]": freedoms[0].id,
+            "freedomIds[1]": freedoms[1].id,
+          }),
+        ),
       ),
     );
     expect(res.status).toBe(302);
@@ -480,11 +488,13 @@ describe("logging a practice", () => {
   });
 
   test("empty counts are 0 and an empty commitment is none", async () => {
-    const res = await newAction(
-      newArgs(
-        org,
-        cookie,
-        newForm({ title: "Quick one", participants: "", impactedParticipants: "", commitmentId: "" }),
+    const res = await answer(
+      newAction(
+        newArgs(
+          org,
+          cookie,
+          newForm({ title: "Quick one", participants: "", impactedParticipants: "", commitmentId: "" }),
+        ),
       ),
     );
     expect(res.status).toBe(302);
@@ -527,7 +537,7 @@ describe("logging a practice", () => {
   ];
   test.each(invalid)("%s is a translated field error and saves nothing", async (_name, fields, field, key) => {
     const before = await count();
-    const res = await newAction(newArgs(org, cookie, newForm(fields)));
+    const res = await answer(newAction(newArgs(org, cookie, newForm(fields))));
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error?.[field]).toEqual([translated(key)]);
@@ -542,7 +552,7 @@ describe("logging a practice", () => {
         freedoms[i % freedoms.length].id + (i >= freedoms.length ? "x" : ""),
       ]),
     );
-    const res = await newAction(newArgs(org, cookie, newForm(six)));
+    const res = await answer(newAction(newArgs(org, cookie, newForm(six))));
     expect(res.status).toBe(400);
     expect((await res.json()).error?.freedomIds).toEqual([translated("practice:errors.tooManyFreedoms")]);
     expect(await count()).toBe(before);
@@ -579,7 +589,7 @@ describe("logging a practice", () => {
   ];
   test.each(references)("%s is a field error and saves nothing", async (_name, fields, field, key) => {
     const before = await count();
-    const res = await newAction(newArgs(org, cookie, newForm(fields())));
+    const res = await answer(newAction(newArgs(org, cookie, newForm(fields()))));
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error?.[field]).toEqual([translated(key)]);
@@ -589,11 +599,13 @@ describe("logging a practice", () => {
   });
 
   test("last year's commitment is right for a practice dated last year", async () => {
-    const res = await newAction(
-      newArgs(
-        org,
-        cookie,
-        newForm({ title: "Late entry", occurredOn: `${YEAR - 1}-12-15`, commitmentId: commitments.lastYear }),
+    const res = await answer(
+      newAction(
+        newArgs(
+          org,
+          cookie,
+          newForm({ title: "Late entry", occurredOn: `${YEAR - 1}-12-15`, commitmentId: commitments.lastYear }),
+        ),
       ),
     );
     expect(res.status).toBe(302);
@@ -602,13 +614,16 @@ describe("logging a practice", () => {
   test("the same form sent twice (a double click) creates one practice; both answers redirect", async () => {
     const before = await count();
     const form = newForm({ title: "Clicked twice" });
-    const first = await newAction(newArgs(org, cookie, form));
-    const second = await newAction(newArgs(org, cookie, form));
+    const first = await answer(newAction(newArgs(org, cookie, form)));
+    const second = await answer(newAction(newArgs(org, cookie, form)));
     expect([first.status, second.status]).toEqual([302, 302]);
     expect(second.headers.get("Location")).toBe(`/o/${org.slug}/practices`);
     // and two at the very same moment
     const racing = newForm({ title: "Clicked at once" });
-    const both = await Promise.all([newAction(newArgs(org, cookie, racing)), newAction(newArgs(org, cookie, racing))]);
+    const both = await Promise.all([
+      answer(newAction(newArgs(org, cookie, racing))),
+      answer(newAction(newArgs(org, cookie, racing))),
+    ]);
     expect(both.map((r) => r.status)).toEqual([302, 302]);
     expect(await count()).toBe(before + 2);
     const prisma = await getPrisma();
@@ -686,7 +701,7 @@ describe("reading, editing, deleting and undoing", () => {
       participants: 40,
       impactedParticipants: 25,
     });
-    const res = await viewLoader(viewArgs(org, id, cookie));
+    const res = await answer(viewLoader(viewArgs(org, id, cookie)));
     expect(res.status).toBe(200);
     const data = await res.json();
     expect(data.practice).toEqual({
@@ -712,7 +727,7 @@ describe("reading, editing, deleting and undoing", () => {
       freedomIds: [freedoms[1].id],
       visibility: "PUBLIC",
     });
-    const data = await (await editLoader(editArgs(org, id, cookie))).json();
+    const data = await (await answer(editLoader(editArgs(org, id, cookie)))).json();
     expect(data.practice).toMatchObject({
       id,
       title: "To edit",
@@ -744,18 +759,20 @@ describe("reading, editing, deleting and undoing", () => {
   test("a save with the current version updates the practice, audits it and confirms on its page", async () => {
     const prisma = await getPrisma();
     const { id } = await practice(org, userId, { title: "Before", freedomIds: [freedoms[0].id] });
-    const res = await editAction(
-      editArgs(
-        org,
-        id,
-        cookie,
-        editForm(1, {
-          title: "After",
-          valueId: values[1].id,
-          participants: "30",
-          impactedParticipants: "30",
-          "freedomIds[0]": freedoms[3].id,
-        }),
+    const res = await answer(
+      editAction(
+        editArgs(
+          org,
+          id,
+          cookie,
+          editForm(1, {
+            title: "After",
+            valueId: values[1].id,
+            participants: "30",
+            impactedParticipants: "30",
+            "freedomIds[0]": freedoms[3].id,
+          }),
+        ),
       ),
     );
     expect(res.status).toBe(302);
@@ -778,9 +795,11 @@ describe("reading, editing, deleting and undoing", () => {
     const prisma = await getPrisma();
     const { id } = await practice(org, userId, { title: "Shared" });
     // someone else saves first
-    expect((await editAction(editArgs(org, id, cookie, editForm(1, { title: "Their edit" })))).status).toBe(302);
-    const res = await editAction(
-      editArgs(org, id, cookie, editForm(1, { title: "My edit", notes: "My long paragraph" })),
+    expect((await answer(editAction(editArgs(org, id, cookie, editForm(1, { title: "Their edit" }))))).status).toBe(
+      302,
+    );
+    const res = await answer(
+      editAction(editArgs(org, id, cookie, editForm(1, { title: "My edit", notes: "My long paragraph" }))),
     );
     expect(res.status).toBe(409);
     const body = await res.json();
@@ -793,22 +812,22 @@ describe("reading, editing, deleting and undoing", () => {
 
   test("an invalid edit is a field error and changes nothing", async () => {
     const { id } = await practice(org, userId, { title: "Stays" });
-    const res = await editAction(editArgs(org, id, cookie, editForm(1, { title: "" })));
+    const res = await answer(editAction(editArgs(org, id, cookie, editForm(1, { title: "" }))));
     expect(res.status).toBe(400);
     expect((await res.json()).error?.title).toEqual([translated("validation.required")]);
-    const counts = await editAction(
-      editArgs(org, id, cookie, editForm(1, { participants: "2", impactedParticipants: "5" })),
+    const counts = await answer(
+      editAction(editArgs(org, id, cookie, editForm(1, { participants: "2", impactedParticipants: "5" }))),
     );
     expect(counts.status).toBe(400);
     expect((await counts.json()).error?.impactedParticipants).toEqual([
       translated("practice:errors.impactedOverParticipants"),
     ]);
-    const refs = await editAction(editArgs(org, id, cookie, editForm(1, { valueId: archivedValueId })));
+    const refs = await answer(editAction(editArgs(org, id, cookie, editForm(1, { valueId: archivedValueId }))));
     expect(refs.status).toBe(400);
     expect((await refs.json()).error?.valueId).toEqual([translated("validation.invalidChoice")]);
-    const unknownIntent = await editAction(editArgs(org, id, cookie, { intent: "publish" }));
+    const unknownIntent = await answer(editAction(editArgs(org, id, cookie, { intent: "publish" })));
     expect(unknownIntent.status).toBe(400);
-    const unknownOnPage = await viewAction(viewArgs(org, id, cookie, { intent: "publish" }));
+    const unknownOnPage = await answer(viewAction(viewArgs(org, id, cookie, { intent: "publish" })));
     expect(unknownOnPage.status).toBe(400);
     expect((await (await getPrisma()).practice.findUniqueOrThrow({ where: { id } })).title).toBe("Stays");
   });
@@ -824,7 +843,7 @@ describe("reading, editing, deleting and undoing", () => {
     const listed = async () => (await listData(org, cookie)).practices.some((p: { id: string }) => p.id === id);
     expect(await listed()).toBe(true);
 
-    const deleted = await viewAction(viewArgs(org, id, cookie, { intent: "delete" }));
+    const deleted = await answer(viewAction(viewArgs(org, id, cookie, { intent: "delete" })));
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("Location")).toBe(`/o/${org.slug}/practices`);
     expect(await toastOf(deleted)).toEqual({
@@ -841,15 +860,15 @@ describe("reading, editing, deleting and undoing", () => {
     expect((await answer(() => editAction(editArgs(org, id, cookie, editForm(2))))).status).toBe(404);
     expect((await answer(() => viewAction(viewArgs(org, id, cookie, { intent: "delete" })))).status).toBe(404);
 
-    const restored = await viewAction(viewArgs(org, id, cookie, { intent: "restore" }));
+    const restored = await answer(viewAction(viewArgs(org, id, cookie, { intent: "restore" })));
     expect(restored.status).toBe(302);
     expect(restored.headers.get("Location")).toBe(`/o/${org.slug}/practices/${id}`);
     expect(await toastOf(restored)).toMatchObject({ key: translated("practice:toast.restored") });
     expect(await listed()).toBe(true);
-    expect((await viewLoader(viewArgs(org, id, cookie))).status).toBe(200);
+    expect((await answer(viewLoader(viewArgs(org, id, cookie)))).status).toBe(200);
     await summariesAgree();
     // undo twice (a double click) changes nothing more
-    expect((await viewAction(viewArgs(org, id, cookie, { intent: "restore" }))).status).toBe(302);
+    expect((await answer(viewAction(viewArgs(org, id, cookie, { intent: "restore" })))).status).toBe(302);
     await summariesAgree();
     const actions = await prisma.auditEvent.findMany({
       where: { entityId: id },
@@ -866,13 +885,16 @@ describe("reading, editing, deleting and undoing", () => {
     test("a public practice keeps the consent ticked with it; without the tick it is quoted anonymously", async () => {
       expect(
         (
-          await newAction(
-            newArgs(org, cookie, newForm({ title: "Named march", visibility: "PUBLIC", consentToQuote: "on" })),
+          await answer(
+            newAction(
+              newArgs(org, cookie, newForm({ title: "Named march", visibility: "PUBLIC", consentToQuote: "on" })),
+            ),
           )
         ).status,
       ).toBe(302);
       expect(
-        (await newAction(newArgs(org, cookie, newForm({ title: "Anonymous march", visibility: "PUBLIC" })))).status,
+        (await answer(newAction(newArgs(org, cookie, newForm({ title: "Anonymous march", visibility: "PUBLIC" })))))
+          .status,
       ).toBe(302);
       expect(await row("Named march")).toMatchObject({ visibility: "PUBLIC", consentToQuote: true });
       expect(await row("Anonymous march")).toMatchObject({ visibility: "PUBLIC", consentToQuote: false });
@@ -885,7 +907,7 @@ describe("reading, editing, deleting and undoing", () => {
       for (const visibility of ["PRIVATE", "COALITION"]) {
         const title = `Ticked but ${visibility}`;
         expect(
-          (await newAction(newArgs(org, cookie, newForm({ title, visibility, consentToQuote: "on" })))).status,
+          (await answer(newAction(newArgs(org, cookie, newForm({ title, visibility, consentToQuote: "on" }))))).status,
         ).toBe(302);
         expect(await row(title)).toMatchObject({ visibility, consentToQuote: false });
       }
@@ -898,23 +920,30 @@ describe("reading, editing, deleting and undoing", () => {
         consentToQuote: true,
       });
       const { submissionKey: _key, ...form } = newForm({ title: "Consent given", visibility: "PUBLIC" });
-      expect((await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form }))).status).toBe(302);
+      expect(
+        (await answer(editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form })))).status,
+      ).toBe(302);
       expect(await row("Consent given")).toMatchObject({ consentToQuote: false, version: 2 });
       expect(
-        (await editAction(editArgs(org, id, cookie, { intent: "save", version: "2", ...form, consentToQuote: "on" })))
-          .status,
+        (
+          await answer(
+            editAction(editArgs(org, id, cookie, { intent: "save", version: "2", ...form, consentToQuote: "on" })),
+          )
+        ).status,
       ).toBe(302);
       expect(await row("Consent given")).toMatchObject({ consentToQuote: true });
       expect(
         (
-          await editAction(
-            editArgs(org, id, cookie, {
-              intent: "save",
-              version: "3",
-              ...form,
-              visibility: "COALITION",
-              consentToQuote: "on",
-            }),
+          await answer(
+            editAction(
+              editArgs(org, id, cookie, {
+                intent: "save",
+                version: "3",
+                ...form,
+                visibility: "COALITION",
+                consentToQuote: "on",
+              }),
+            ),
           )
         ).status,
       ).toBe(302);
@@ -950,7 +979,7 @@ describe("today, in the calendar of the person logging", () => {
 
   const at = (when: Date) => vi.useFakeTimers({ toFake: ["Date"], now: when });
   const withZone = (zone: string) => `${cookie}; tz=${encodeURIComponent(zone)}`;
-  const newPage = async (cookieHeader: string) => (await newLoader(newArgs(org, cookieHeader))).json();
+  const newPage = async (cookieHeader: string) => (await answer(newLoader(newArgs(org, cookieHeader)))).json();
 
   test("the form's date is the organization's today, not the server's UTC day", async () => {
     at(NOW);
@@ -986,21 +1015,26 @@ describe("today, in the calendar of the person logging", () => {
   test("the server refuses a date after today there with a translated field error, and takes today", async () => {
     at(NOW);
     const before = await (await getPrisma()).practice.count({ where: { organizationId: org.id } });
-    const ahead = await newAction(
-      newArgs(org, cookie, newForm({ title: "Tomorrow by UTC", occurredOn: "2026-03-10" })),
+    const ahead = await answer(
+      newAction(newArgs(org, cookie, newForm({ title: "Tomorrow by UTC", occurredOn: "2026-03-10" }))),
     );
     expect(ahead.status).toBe(400);
     expect((await ahead.json()).error?.occurredOn).toEqual([translated("practice:errors.dateInFuture")]);
     expect(await (await getPrisma()).practice.count({ where: { organizationId: org.id } })).toBe(before);
     expect(
-      (await newAction(newArgs(org, cookie, newForm({ title: "Today in Los Angeles", occurredOn: "2026-03-09" }))))
-        .status,
+      (
+        await answer(
+          newAction(newArgs(org, cookie, newForm({ title: "Today in Los Angeles", occurredOn: "2026-03-09" }))),
+        )
+      ).status,
     ).toBe(302);
     // where the browser says it is already March 10, that is today
     expect(
       (
-        await newAction(
-          newArgs(org, withZone("Asia/Tokyo"), newForm({ title: "Today in Tokyo", occurredOn: "2026-03-10" })),
+        await answer(
+          newAction(
+            newArgs(org, withZone("Asia/Tokyo"), newForm({ title: "Today in Tokyo", occurredOn: "2026-03-10" })),
+          ),
         )
       ).status,
     ).toBe(302);
@@ -1018,9 +1052,9 @@ describe("today, in the calendar of the person logging", () => {
       }),
     );
     const { submissionKey: _key, ...form } = newForm({ occurredOn: "2026-03-10" });
-    const res = await editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form }));
+    const res = await answer(editAction(editArgs(org, id, cookie, { intent: "save", version: "1", ...form })));
     expect(res.status).toBe(400);
     expect((await res.json()).error?.occurredOn).toEqual([translated("practice:errors.dateInFuture")]);
-    expect((await (await editLoader(editArgs(org, id, cookie))).json()).calendar.today).toBe("2026-03-09");
+    expect((await (await answer(editLoader(editArgs(org, id, cookie)))).json()).calendar.today).toBe("2026-03-09");
   });
 });

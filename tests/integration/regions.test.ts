@@ -37,7 +37,7 @@ const postRegions = (form: Record<string, string>, cookie = admin.cookie) =>
 const postEdit = (code: string, form: Record<string, string>, cookie = admin.cookie) =>
   answer(() => editAction(requestArgs(`${REGIONS}/${code}`, { method: "POST", cookie, form, params: { code } })));
 const editPage = async (code: string) =>
-  (await editLoader(requestArgs(`${REGIONS}/${code}`, { cookie: admin.cookie, params: { code } }))).json();
+  (await answer(editLoader(requestArgs(`${REGIONS}/${code}`, { cookie: admin.cookie, params: { code } })))).json();
 const orgForm = (overrides: Record<string, string> = {}) => ({
   name: "Casa Región",
   region: "NY",
@@ -50,7 +50,9 @@ const createOrg = (form: Record<string, string>) =>
     organizationsAction(requestArgs("/movement/admin/organizations", { method: "POST", cookie: admin.cookie, form })),
   );
 const orgPage = async (id: string, cookie = admin.cookie) =>
-  (await orgAdminLoader(requestArgs(`/movement/admin/organizations/${id}`, { cookie, params: { orgId: id } }))).json();
+  (
+    await answer(orgAdminLoader(requestArgs(`/movement/admin/organizations/${id}`, { cookie, params: { orgId: id } })))
+  ).json();
 const postOrg = (id: string, form: Record<string, string>) =>
   answer(() =>
     orgAdminAction(
@@ -79,7 +81,7 @@ describe("the organization form's region picker", () => {
     await addRegion("PK-ARC");
     await postRegions({ intent: "archive", code: "PK-ARC", version: "1" });
     const en = await (
-      await organizationsLoader(requestArgs("/movement/admin/organizations", { cookie: admin.cookie }))
+      await answer(organizationsLoader(requestArgs("/movement/admin/organizations", { cookie: admin.cookie })))
     ).json();
     expect(en.regions.map((g: { macroRegion: string }) => g.macroRegion)).toEqual([
       "NORTHEAST",
@@ -96,7 +98,9 @@ describe("the organization form's region picker", () => {
     const codes = en.regions.flatMap((g: { regions: { code: string }[] }) => g.regions.map((r) => r.code));
     expect(codes).not.toContain("PK-ARC"); // archived: not offered
     const es = await (
-      await organizationsLoader(requestArgs("/movement/admin/organizations", { cookie: await inSpanish(admin.cookie) }))
+      await answer(
+        organizationsLoader(requestArgs("/movement/admin/organizations", { cookie: await inSpanish(admin.cookie) })),
+      )
     ).json();
     expect(es.regions[0].regions.map((r: { name: string }) => r.name)).toContain("Nueva York");
     expect(
@@ -159,14 +163,16 @@ describe("the organization form's region picker", () => {
   test("lists show the region's name in the reader's language, and a search finds it by name", async () => {
     await createOrg(orgForm({ name: "Casa Nombrada", region: "X-MX" }));
     const es = await (
-      await organizationsLoader(
-        requestArgs("/movement/admin/organizations?q=m%C3%A9xico", { cookie: await inSpanish(admin.cookie) }),
+      await answer(
+        organizationsLoader(
+          requestArgs("/movement/admin/organizations?q=m%C3%A9xico", { cookie: await inSpanish(admin.cookie) }),
+        ),
       )
     ).json();
     expect(es.list.organizations).toContainEqual(expect.objectContaining({ name: "Casa Nombrada", region: "México" }));
     const en = await (
-      await organizationsLoader(
-        requestArgs("/movement/admin/organizations?q=Casa%20Nombrada", { cookie: admin.cookie }),
+      await answer(
+        organizationsLoader(requestArgs("/movement/admin/organizations?q=Casa%20Nombrada", { cookie: admin.cookie })),
       )
     ).json();
     expect(en.list.organizations).toMatchObject([{ name: "Casa Nombrada", region: "Mexico" }]);
@@ -196,11 +202,12 @@ describe("the region editor", () => {
       es: "California",
     });
     expect(
-      (await (await movementLoader(requestArgs("/movement", { cookie: admin.cookie }))).json()).canManageRegions,
+      (await (await answer(movementLoader(requestArgs("/movement", { cookie: admin.cookie })))).json())
+        .canManageRegions,
     ).toBe(true);
-    expect((await (await movementLoader(requestArgs("/movement", { cookie: staff }))).json()).canManageRegions).toBe(
-      false,
-    );
+    expect(
+      (await (await answer(movementLoader(requestArgs("/movement", { cookie: staff })))).json()).canManageRegions,
+    ).toBe(false);
     expect(
       (
         await answer(() =>
@@ -252,7 +259,7 @@ describe("the region editor", () => {
     });
     expect(await prisma.region.count({ where: { name: { path: ["en"], equals: "Again" } } })).toBe(0);
 
-    const page = await (await regionsLoader(requestArgs(REGIONS, { cookie: admin.cookie }))).json();
+    const page = await (await answer(regionsLoader(requestArgs(REGIONS, { cookie: admin.cookie })))).json();
     expect(page.groups.find((g: { macroRegion: string }) => g.macroRegion === "OUTSIDE_US")!.regions).toContainEqual(
       expect.objectContaining({ code: "X-CO", nameEn: "Colombia", archived: false }),
     );

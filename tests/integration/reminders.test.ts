@@ -191,13 +191,13 @@ describe("the reminder job over a month", () => {
 describe("reminders chosen by people and sent by staff", () => {
   test("a lead turns reminders off and on again on the account page", async () => {
     const cookie = (await sessionCookie(people["lead-active"].id)).cookie;
-    const before = await (await accountLoader(requestArgs("/account", { cookie }))).json();
+    const before = await (await answer(accountLoader(requestArgs("/account", { cookie })))).json();
     expect(before.reminders).toMatchObject({ receives: true, chosen: false });
     const off = await answer(() =>
       accountAction(requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "no" } })),
     );
     expect(off.status).toBe(302);
-    expect((await (await accountLoader(requestArgs("/account", { cookie }))).json()).reminders).toMatchObject({
+    expect((await (await answer(accountLoader(requestArgs("/account", { cookie })))).json()).reminders).toMatchObject({
       receives: false,
       chosen: true,
     });
@@ -210,8 +210,10 @@ describe("reminders chosen by people and sent by staff", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: people["lead-active"].id } })).cycleReminders).toBe(
       false,
     );
-    await accountAction(
-      requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "yes" } }),
+    await answer(
+      accountAction(
+        requestArgs("/account", { method: "POST", cookie, form: { intent: "reminders", receives: "yes" } }),
+      ),
     );
     expect((await prisma.user.findUniqueOrThrow({ where: { id: people["lead-active"].id } })).cycleReminders).toBe(
       true,

@@ -15,10 +15,12 @@ async function signIn(
   password: string,
   { address = anotherAddress(), cookie }: { address?: string; cookie?: string } = {},
 ) {
-  return loginAction({
-    ...requestArgs("/login", { method: "POST", form: { email, password }, cookie }),
-    context: { clientAddress: address },
-  });
+  return answer(
+    loginAction({
+      ...requestArgs("/login", { method: "POST", form: { email, password }, cookie }),
+      context: { clientAddress: address },
+    }),
+  );
 }
 
 const cookieOf = (res: Response) => (res.headers.get("Set-Cookie") ?? "").split(";")[0];
@@ -68,7 +70,7 @@ describe("sign in", () => {
     const body = await res.json();
     expect(body.error?.email).toEqual(["validation.emailInvalid"]);
     expect(body.error?.password).toEqual(["validation.passwordTooLong"]);
-    const missing = await loginAction(requestArgs("/login", { method: "POST", form: {} }));
+    const missing = await answer(loginAction(requestArgs("/login", { method: "POST", form: {} })));
     expect(missing.status).toBe(400);
     expect((await missing.json()).error?.email).toEqual(["validation.required"]);
   });
@@ -103,18 +105,22 @@ describe("sign in", () => {
 
   test("redirectTo is honoured only for paths on this site", async () => {
     await createUser({ email: "eva@example.org" });
-    const ok = await loginAction(
-      requestArgs("/login", {
-        method: "POST",
-        form: { email: "eva@example.org", password: TEST_PASSWORD, redirectTo: "/account" },
-      }),
+    const ok = await answer(
+      loginAction(
+        requestArgs("/login", {
+          method: "POST",
+          form: { email: "eva@example.org", password: TEST_PASSWORD, redirectTo: "/account" },
+        }),
+      ),
     );
     expect(ok.headers.get("Location")).toBe("/account");
-    const evil = await loginAction(
-      requestArgs("/login", {
-        method: "POST",
-        form: { email: "eva@example.org", password: TEST_PASSWORD, redirectTo: "https://evil.example/" },
-      }),
+    const evil = await answer(
+      loginAction(
+        requestArgs("/login", {
+          method: "POST",
+          form: { email: "eva@example.org", password: TEST_PASSWORD, redirectTo: "https://evil.example/" },
+        }),
+      ),
     );
     expect(evil.headers.get("Location")).toBe("/orgs");
   });
@@ -125,20 +131,22 @@ describe("sign out", () => {
     const user = await createUser();
     const here = await sessionCookie(user.id);
     const there = await sessionCookie(user.id);
-    const res = await logoutAction(requestArgs("/logout", { method: "POST", cookie: here.cookie, form: {} }));
+    const res = await answer(logoutAction(requestArgs("/logout", { method: "POST", cookie: here.cookie, form: {} })));
     expect(res.status).toBe(302);
     expect(res.headers.get("Set-Cookie")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
     const refused = await answer(accountLoader(requestArgs("/account", { cookie: here.cookie })));
     expect(refused.status).toBe(302);
     expect(refused.headers.get("Location")).toBe("/login?redirectTo=%2Faccount");
-    expect((await accountLoader(requestArgs("/account", { cookie: there.cookie }))).status).toBe(200);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: there.cookie })))).status).toBe(200);
   });
 
   test("signing out of all devices revokes every session server-side", async () => {
     const user = await createUser();
     const a = await sessionCookie(user.id);
     const b = await sessionCookie(user.id);
-    await logoutAction(requestArgs("/logout", { method: "POST", cookie: a.cookie, form: { scope: "everywhere" } }));
+    await answer(
+      logoutAction(requestArgs("/logout", { method: "POST", cookie: a.cookie, form: { scope: "everywhere" } })),
+    );
     expect(await (await getPrisma()).session.count({ where: { userId: user.id } })).toBe(0);
     expect((await answer(accountLoader(requestArgs("/account", { cookie: b.cookie })))).status).toBe(302);
     expect(
@@ -178,7 +186,7 @@ describe("sessions", () => {
       where: { id: s.sessionId },
       data: { lastSeenAt: new Date(Date.now() - 100 * 60_000) },
     });
-    expect((await accountLoader(requestArgs("/account", { cookie: s.cookie }))).status).toBe(200);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: s.cookie })))).status).toBe(200);
     const row = await prisma.session.findUniqueOrThrow({ where: { id: s.sessionId } });
     expect(Date.now() - row.lastSeenAt.getTime()).toBeLessThan(60_000);
   });
@@ -223,7 +231,7 @@ describe("sessions", () => {
     // a failed sign-in ends nothing
     const bensCookie = cookieOf(bens);
     expect((await signIn("ana.shared@example.org", "not her password", { cookie: bensCookie })).status).toBe(400);
-    expect((await accountLoader(requestArgs("/account", { cookie: bensCookie }))).status).toBe(200);
+    expect((await answer(accountLoader(requestArgs("/account", { cookie: bensCookie })))).status).toBe(200);
   });
 
   test("the session row stores a hash, not the token in the cookie", async () => {

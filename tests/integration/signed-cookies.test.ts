@@ -20,19 +20,19 @@ describe("the toast cookie", () => {
   test("one written by this server shows on the next page", async () => {
     const res = await redirectWithToast("/", forged);
     expect(await toastOf(res)).toMatchObject(forged);
-    const page = await rootLoader(requestArgs("/", { cookie: res.headers.get("Set-Cookie")!.split(";")[0] }));
+    const page = await answer(rootLoader(requestArgs("/", { cookie: res.headers.get("Set-Cookie")!.split(";")[0] })));
     expect((await page.json()).toast).toMatchObject(forged);
   });
 
   test("a forged one, unsigned or signed with another secret, is ignored and cleared: no message, no form to post", async () => {
-    const page = await rootLoader(requestArgs("/", { cookie: unsignedToast(forged) }));
+    const page = await answer(rootLoader(requestArgs("/", { cookie: unsignedToast(forged) })));
     expect((await page.json()).toast).toBeNull();
     expect(page.headers.get("Set-Cookie")).toMatch(/^north-star-toast=; .*Max-Age=0/);
 
     const genuine = (await redirectWithToast("/", forged)).headers.get("Set-Cookie")!.split(";")[0];
     const [name, value] = genuine.split("=");
     const resigned = `${name}=${value.replace(/\.[^.]*$/, ".c2lnbmVkIGVsc2V3aGVyZQ")}`;
-    expect((await (await rootLoader(requestArgs("/", { cookie: resigned }))).json()).toast).toBeNull();
+    expect((await (await answer(rootLoader(requestArgs("/", { cookie: resigned })))).json()).toast).toBeNull();
   });
 
   test("an undo form never points at another site", async () => {

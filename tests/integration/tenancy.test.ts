@@ -266,7 +266,7 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
       ).toBeUndefined();
       const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
       const { url, params } = fill(route, b);
-      const calls: [string, (() => Promise<Response>) | undefined][] = [
+      const calls: [string, (() => Promise<unknown>) | undefined][] = [
         ["GET", mod.loader && (() => mod.loader!(requestArgs(url, { cookie: memberCookie, params })))],
         ...METHODS.flatMap((method) =>
           [undefined, ...route.intents].map(
@@ -283,7 +283,7 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
                         form: { ...b, ...(intent ? { intent } : {}) },
                       }),
                     )),
-              ] as [string, (() => Promise<Response>) | undefined],
+              ] as [string, (() => Promise<unknown>) | undefined],
           ),
         ),
       ];
@@ -308,7 +308,7 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
     for (const route of routes) {
       const mod = (await import(/* @vite-ignore */ path.resolve("app", route.file))) as RouteModule;
       const { url, params } = fill(route, { ...b, org: aSlug });
-      const calls: [string, (() => Promise<Response>) | undefined][] = [
+      const calls: [string, (() => Promise<unknown>) | undefined][] = [
         [
           "GET",
           mod.loader &&
@@ -331,7 +331,7 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
                       form: { ...b, ...(intent ? { intent } : {}) },
                     }),
                   )),
-            ] as [string, (() => Promise<Response>) | undefined],
+            ] as [string, (() => Promise<unknown>) | undefined],
         ),
       ];
       for (const [label, call] of calls) {

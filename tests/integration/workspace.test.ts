@@ -108,7 +108,7 @@ beforeAll(async () => {
 
 describe("organization home", () => {
   test("shows each value's practices, participants, commitments and reflection state for this year", async () => {
-    const res = await homeLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }));
+    const res = await answer(homeLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })));
     expect(res.status).toBe(200);
     const { overview } = await res.json();
     expect(overview.values).toHaveLength(4);
@@ -127,7 +127,7 @@ describe("organization home", () => {
 
   test("lists what needs attention: a commitment without an update in 90 days and a reflection not started", async () => {
     const { overview } = await (
-      await homeLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } }))
+      await answer(homeLoader(requestArgs(`/o/${org.slug}`, { cookie, params: { org: org.slug } })))
     ).json();
     expect(overview.attention.staleCommitments.map((c: { title: string }) => c.title)).toEqual([
       "Monthly listening circles",
@@ -148,8 +148,13 @@ describe("organization home", () => {
 
 describe("value page", () => {
   test("shows the value, the organization's commitments, a practice timeline and every year's reflection", async () => {
-    const res = await valueLoader(
-      requestArgs(`/o/${org.slug}/values/trust-respect`, { cookie, params: { org: org.slug, value: "trust-respect" } }),
+    const res = await answer(
+      valueLoader(
+        requestArgs(`/o/${org.slug}/values/trust-respect`, {
+          cookie,
+          params: { org: org.slug, value: "trust-respect" },
+        }),
+      ),
     );
     const data = await res.json();
     expect(data.value.name).toBe("Trust & Respect");
@@ -170,11 +175,13 @@ describe("value page", () => {
   test("in Spanish, the value and the level are Spanish", async () => {
     // Spanish chosen with the language switch (the account's own language would otherwise win over the browser's)
     const spanish = (await localeCookie.serialize("es")).split(";")[0];
-    const res = await valueLoader(
-      requestArgs(`/o/${org.slug}/values/trust-respect`, {
-        cookie: `${cookie}; ${spanish}`,
-        params: { org: org.slug, value: "trust-respect" },
-      }),
+    const res = await answer(
+      valueLoader(
+        requestArgs(`/o/${org.slug}/values/trust-respect`, {
+          cookie: `${cookie}; ${spanish}`,
+          params: { org: org.slug, value: "trust-respect" },
+        }),
+      ),
     );
     const data = await res.json();
     expect(data.value.name).toBe("Confianza y Respeto");

@@ -1,23 +1,10 @@
-// Matchers for what loaders and actions answer. Each takes a Response, a promise of one, or a function that
-// returns one, and treats a thrown Response as the answer (Remix throws redirects and 404s). They are async:
+// Matchers for what loaders and actions answer. Each takes what a loader or action returns (a Response, `data()`
+// or a plain object), a promise of it, or a function that returns it, and reads it through `answer()`, which treats
+// a thrown Response as the answer (Remix throws redirects and 404s). They are async:
 // `await expect(action(args)).toRedirectTo("/o/acme")`.
 import { expect } from "vitest";
 import type { Toast } from "~/utils/toast.server";
-
-type Answer = Response | Promise<Response> | (() => Response | Promise<Response>);
-
-async function settle(received: unknown): Promise<Response> {
-  try {
-    const value = await (typeof received === "function" ? (received as () => unknown)() : received);
-    if (value instanceof Response) return value;
-    throw new TypeError(
-      `expected a Response, received ${typeof value === "object" ? JSON.stringify(value) : String(value)}`,
-    );
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
+import { answer } from "../answer";
 
 /** The toast a response's Set-Cookie carries, as the next page would read it. */
 export async function toastOf(res: Response): Promise<Toast | null> {
@@ -28,8 +15,8 @@ export async function toastOf(res: Response): Promise<Toast | null> {
 }
 
 expect.extend({
-  async toRedirectTo(received: Answer, path: string) {
-    const res = await settle(received);
+  async toRedirectTo(received: unknown, path: string) {
+    const res = await answer(received);
     const location = res.headers.get("Location");
     const pass = res.status >= 300 && res.status < 400 && location === path;
     return {
@@ -41,15 +28,15 @@ expect.extend({
     };
   },
 
-  async toBeNotFound(received: Answer) {
-    const res = await settle(received);
+  async toBeNotFound(received: unknown) {
+    const res = await answer(received);
     const pass = res.status === 404;
     return { pass, message: () => `expected a response with status ${res.status} ${pass ? "not " : ""}to be a 404` };
   },
 
   /** `expected` is the toast's i18n key, or part of the toast (key, type, values, undo) to match. */
-  async toHaveToast(received: Answer, expected: string | Partial<Toast>) {
-    const toast = await toastOf(await settle(received));
+  async toHaveToast(received: unknown, expected: string | Partial<Toast>) {
+    const toast = await toastOf(await answer(received));
     const wanted = typeof expected === "string" ? { key: expected } : expected;
     const pass = toast !== null && this.equals(toast, expect.objectContaining(wanted));
     return {

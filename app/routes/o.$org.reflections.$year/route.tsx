@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -59,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canSubmit = orgRoleCan(role, "submit:reflection");
   const open = cycle.status === "OPEN";
   const r = current?.reflection ?? null;
-  return json({
+  return {
     title: t("title", { year }),
     organization: { slug: organization.slug, name: organization.name },
     year,
@@ -104,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       previous: steps[index - 1] ? { slug: steps[index - 1].slug, name: steps[index - 1].name } : null,
       following: steps[index + 1] ? { slug: steps[index + 1].slug, name: steps[index + 1].name } : null,
     },
-  });
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
