@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import {} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { changePassword, updateAccountLocale, updateAccountName } from "~/models
 import { getReminderPreference, setReminderPreference } from "~/models/reminder.server";
 import { requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply } from "~/utils/forms.server";
 import { fixedT, localeCookie } from "~/utils/i18next.server";
 import { isLocale, LOCALES } from "~/utils/localized";
 import { newPasswordErrors } from "~/utils/password-policy.server";
@@ -45,9 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseForm(request, accountSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   const hideFields = intent === "password" ? PASSWORD_FIELDS : undefined;
-  const reply = (status: number, options: Parameters<typeof submission.reply>[0] = {}) =>
-    data({ intent, result: submission.reply({ hideFields, ...options }) }, { status });
-  if (submission.status !== "success") return reply(400);
+  const refuse = (status: number, options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}) =>
+    reply(submission, { status, hideFields, ...options }, { intent });
+  if (submission.status !== "success") return refuse(400);
   const prisma = await getPrisma();
   const value = submission.value;
   switch (value.intent) {
@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "password": {
       const fieldErrors = newPasswordErrors({ password: value.password, confirm: value.confirm, email: user.email });
-      if (fieldErrors) return reply(400, { fieldErrors });
+      if (fieldErrors) return refuse(400, { fieldErrors });
       const changed = await changePassword({
         prisma,
         userId: user.id,
@@ -71,8 +71,8 @@ export async function action({ request }: ActionFunctionArgs) {
         current: value.currentPassword,
         next: value.password,
       });
-      if (changed === "limited") return reply(429, { formErrors: ["auth:login.tooMany"] });
-      if (changed === "wrong") return reply(400, { fieldErrors: { currentPassword: ["account:password.wrong"] } });
+      if (changed === "limited") return refuse(429, { formErrors: ["auth:login.tooMany"] });
+      if (changed === "wrong") return refuse(400, { fieldErrors: { currentPassword: ["account:password.wrong"] } });
       return redirectWithToast("/account", { key: "account:password.saved" });
     }
     case "reminders":

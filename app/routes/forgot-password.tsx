@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
@@ -9,7 +9,7 @@ import { RESET_MINUTES, requestPasswordReset } from "~/models/password-reset.ser
 import { startAttempt } from "~/models/user.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply } from "~/utils/forms.server";
 import { fixedT } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { devOutboxEnabled } from "~/utils/mailer.server";
@@ -40,7 +40,7 @@ export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseForm(request, forgotPasswordSchema());
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return reply(submission);
   const { email } = submission.value;
   const prisma = await getPrisma();
   const env = getEnv();
@@ -53,7 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ceiling: env.FAILED_SIGN_INS_PER_MINUTE,
   });
   if (started.status !== "started") {
-    return data(submission.reply({ formErrors: ["auth:forgot.tooMany"] }), {
+    return reply(submission, {
+      formErrors: ["auth:forgot.tooMany"],
       status: 429,
       headers: { "Retry-After": String(started.retryAfter) },
     });

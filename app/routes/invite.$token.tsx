@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import {} from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -11,7 +11,7 @@ import { startAttempt, succeeded, type Attempt } from "~/models/user.server";
 import { getUser, startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { orThrow, parseForm, replyFailure } from "~/utils/forms.server";
+import { orThrow, parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { fixedT, getLocale } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
 import { newPasswordErrors } from "~/utils/password-policy.server";
@@ -55,7 +55,7 @@ export const headers: HeadersFunction = retryAfterHeaders;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await openInvitation(params.token);
   const submission = await parseForm(request, acceptInvitationSchema());
-  if (submission.status !== "success") return data(submission.reply(HIDE), { status: 400 });
+  if (submission.status !== "success") return reply(submission, HIDE);
   const value = submission.value;
   const prisma = await getPrisma();
   const env = getEnv();
@@ -63,20 +63,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let attempt: Attempt | null = null;
 
   if (value.intent === "create") {
-    if (invitation.accountId)
-      return data(submission.reply({ formErrors: ["invite:errors.accountExists"], ...HIDE }), { status: 400 });
+    if (invitation.accountId) return reply(submission, { formErrors: ["invite:errors.accountExists"], ...HIDE });
     const fieldErrors = newPasswordErrors({
       password: value.password,
       confirm: value.confirm,
       email: invitation.email,
     });
-    if (fieldErrors) return data(submission.reply({ fieldErrors, ...HIDE }), { status: 400 });
+    if (fieldErrors) return reply(submission, { fieldErrors, ...HIDE });
   } else {
-    if (!invitation.accountId)
-      return data(submission.reply({ formErrors: ["invite:errors.accountMissing"], ...HIDE }), { status: 400 });
+    if (!invitation.accountId) return reply(submission, { formErrors: ["invite:errors.accountMissing"], ...HIDE });
     if (user?.id !== invitation.accountId) {
-      if (!value.password)
-        return data(submission.reply({ fieldErrors: { password: ["validation.required"] }, ...HIDE }), { status: 400 });
+      if (!value.password) return reply(submission, { fieldErrors: { password: ["validation.required"] }, ...HIDE });
       // the password is checked as at sign-in, under the same limits
       const started = await startAttempt({
         prisma,
@@ -88,7 +85,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
       if (started.status !== "started") {
         const message = started.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
-        return data(submission.reply({ formErrors: [message], ...HIDE }), {
+        return reply(submission, {
+          formErrors: [message],
+          ...HIDE,
           status: 429,
           headers: { "Retry-After": String(started.retryAfter) },
         });

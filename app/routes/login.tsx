@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
@@ -9,7 +9,7 @@ import { signIn } from "~/models/user.server";
 import { getUser, homePath, startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/http";
 import { fixedT } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
@@ -30,7 +30,7 @@ export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseForm(request, loginSchema());
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  if (submission.status !== "success") return reply(submission, { hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
   const prisma = await getPrisma();
   const env = getEnv();
@@ -43,10 +43,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     knownDevice: await isKnownDevice(request, email),
   });
   if (result.status === "failed")
-    return data(submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }), { status: 400 });
+    return reply(submission, { formErrors: ["auth:login.failed"], hideFields: ["password"] });
   if (result.status !== "signedIn") {
     const message = result.status === "busy" ? "auth:login.busy" : "auth:login.tooMany";
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+    return reply(submission, {
+      formErrors: [message],
+      hideFields: ["password"],
       status: 429,
       headers: { "Retry-After": String(result.retryAfter) },
     });

@@ -8,7 +8,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { findUsableReset, RESET_MINUTES, resetPassword } from "~/models/password-reset.server";
 import { startSession } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, reply } from "~/utils/forms.server";
 import { fixedT } from "~/utils/i18next.server";
 import { newPasswordErrors } from "~/utils/password-policy.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -52,18 +52,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenOf(params);
   const submission = await parseForm(request, resetPasswordSchema());
   const hideFields = ["password", "confirm"];
-  if (!token) return data(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 404 });
-  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
+  if (!token) return reply(submission, { formErrors: [EXPIRED], hideFields, status: 404 });
+  if (submission.status !== "success") return reply(submission, { hideFields });
   const prisma = await getPrisma();
   const reset = await findUsableReset({ prisma, token });
-  if (!reset) return data(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  if (!reset) return reply(submission, { formErrors: [EXPIRED], hideFields, status: 410 });
   const { password, confirm } = submission.value;
   const fieldErrors = newPasswordErrors({ password, confirm, email: reset.email });
-  if (fieldErrors) return data(submission.reply({ fieldErrors, hideFields }), { status: 400 });
+  if (fieldErrors) return reply(submission, { fieldErrors, hideFields });
 
   const changed = await resetPassword({ prisma, token, password });
   // the link was used (or expired) between the check above and now: the form says so, with its 410
-  if (!changed.ok) return data(submission.reply({ formErrors: [EXPIRED], hideFields }), { status: 410 });
+  if (!changed.ok) return reply(submission, { formErrors: [EXPIRED], hideFields, status: 410 });
   const userId = changed.value;
   // the browser's previous session ends too, even when it was another account's
   const { headers, home } = await startSession({ request, userId, email: reset.email });
