@@ -204,12 +204,7 @@ export default function MovementDashboard() {
               <h2 id={`${chart.id}-title`}>{chart.title}</h2>
               <p className="chart-takeaway">{chart.takeaway}</p>
               {chart.covers ? <p className="muted">{chart.covers}</p> : null}
-              <ChartFigure
-                id={chart.id}
-                svg={chart.svg}
-                label={chart.title}
-                regionLabel={t("dashboard.chartRegion", { title: chart.title })}
-              />
+              <ChartFigure id={chart.id} svg={chart.svg} label={chart.title} />
               <ChartLegend columns={chart.table.columns} />
               {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
               <details>

@@ -231,6 +231,57 @@ test.describe("a server of its own", () => {
     }
   });
 
+  test("npm run serve, then SIGTERM to npm: the server stops with it", async () => {
+    let output = "";
+    const folder = path.join(dataDir, "serve-stop");
+    const npm = spawn("npm", ["run", "serve"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: "",
+        PORT: "0",
+        DATA_DIR: folder,
+        SEED_DEMO: "0",
+        SESSION_SECRET: "a session secret for this test only and long enough",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    npm.stdout!.on("data", (c) => (output += c.toString()));
+    npm.stderr!.on("data", (c) => (output += c.toString()));
+    const npmExited = new Promise<number | null>((resolve) => npm.on("exit", (code) => resolve(code)));
+    let serverPid = 0;
+    try {
+      const { port } = await readyAddress({ child: npm, output: () => output, exited: npmExited });
+      const lock = `${path.join(folder, "pglite")}.lock`;
+      serverPid = Number(fs.readFileSync(lock, "utf8"));
+      expect(serverPid).toBeGreaterThan(0);
+      npm.kill("SIGTERM");
+      await npmExited;
+      await expect
+        .poll(
+          () => {
+            try {
+              process.kill(serverPid, 0);
+              return "running";
+            } catch {
+              return "gone";
+            }
+          },
+          { timeout: 5_000, intervals: [100] },
+        )
+        .toBe("gone");
+      expect(await connects("127.0.0.1", port)).toBe(false);
+      expect(fs.existsSync(lock)).toBe(false);
+    } finally {
+      for (const pid of [npm.pid, serverPid])
+        try {
+          if (pid) process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+    }
+  });
+
   test("HOST=0.0.0.0 on a new folder: no demo data, reachable from the network", async () => {
     test.skip(!otherAddress, "this machine has no non-loopback IPv4 address");
     const server = startServer({ DATA_DIR: path.join(dataDir, "network"), HOST: "0.0.0.0" });

@@ -7,17 +7,7 @@ import { createContext, useContext } from "react";
 export const DocumentDrawings = createContext<Map<string, string> | undefined>(undefined);
 
 /** A server-drawn chart: from the page's data after a navigation, else from the server's render or the page itself. */
-export function ChartFigure({
-  id,
-  svg,
-  label,
-  regionLabel,
-}: {
-  id: string;
-  svg: string | null;
-  label: string;
-  regionLabel: string;
-}) {
+export function ChartFigure({ id, svg, label }: { id: string; svg: string | null; label: string }) {
   const documentDrawings = useContext(DocumentDrawings);
   const figureId = `figure-${id}`;
   // on hydration the drawing is already on the page, as the server wrote it: React is given the same text
@@ -25,16 +15,13 @@ export function ChartFigure({
     svg ??
     documentDrawings?.get(id) ??
     (typeof document === "undefined" ? "" : (document.getElementById(figureId)?.innerHTML ?? ""));
-  // on a narrow screen the drawing keeps a readable size and its box scrolls sideways (keyboard included)
   return (
-    <div className="chart-scroll" tabIndex={0} role="region" aria-label={regionLabel}>
-      <div
-        id={figureId}
-        className="chart-figure"
-        role="img"
-        aria-label={label}
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
-    </div>
+    <div
+      id={figureId}
+      className="chart-figure"
+      role="img"
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   );
 }
