@@ -277,7 +277,9 @@ describe("the pages", () => {
     expect(lines.slice(1)).toEqual(
       chart.table.rows.map((r) => [
         r.label,
-        ...r.cells.map((c) => (c === null ? "fewer than 3 organizations" : String(c))),
+        ...r.cells.map((c) =>
+          c === null ? "hidden: fewer than 3 organizations, or it would give such a number away" : String(c),
+        ),
       ]),
     );
     // each number shown is in the chart's SVG as a mark's title, and nothing hidden is
@@ -337,7 +339,11 @@ describe("the pages", () => {
     const lines = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ""));
     expect(lines.slice(1).map((l) => l[0])).toEqual([`Feb ${YEAR}`, `Mar ${YEAR}`, `Apr ${YEAR}`]);
     expect(lines.slice(1).map((l) => l.slice(1))).toEqual(
-      practices.table.rows.map((r) => r.cells.map((c) => (c === null ? "fewer than 3 organizations" : String(c)))),
+      practices.table.rows.map((r) =>
+        r.cells.map((c) =>
+          c === null ? "hidden: fewer than 3 organizations, or it would give such a number away" : String(c),
+        ),
+      ),
     );
 
     for (const bad of [`from=${YEAR}-13`, `from=${YEAR}-05&to=${YEAR}-02`, "from=2000-01&to=2026-01", "to=abc"]) {
