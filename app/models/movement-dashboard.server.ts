@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Prisma as Sql } from "~/generated/prisma/client";
 import type { ChartTable } from "~/models/movement-chart-types";
 import { monthsOf, yearBefore, type MovementFilters } from "~/models/movement-filters";
-import { suppressCell, suppressGroup, sumCells, type RawCell } from "~/models/movement-suppression";
+import { publishView, suppressCell, suppressGroup, sumCells, type RawCell } from "~/models/movement-suppression";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
@@ -377,17 +377,28 @@ export async function getMovementDashboard({
     practices: suppressCell(valueYear(v.id, "practiceCount"), min),
   }));
 
+  const view = {
+    partial: filters.region !== undefined || filters.size !== undefined || filters.impacted !== undefined,
+    organizations: activeCell.value,
+    min,
+  };
+  const publish = (table: ChartTable): ChartTable => ({
+    ...table,
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((c) => publishView(c, view)) })),
+  });
   return {
     charts: {
-      practices,
-      rubric: rubricTable,
-      freedoms: freedomTable,
-      participation: participationTable,
-      participants: participantsTable,
-      commitments: commitmentTable,
+      practices: publish(practices),
+      rubric: publish(rubricTable),
+      freedoms: publish(freedomTable),
+      participation: publish(participationTable),
+      participants: publish(participantsTable),
+      commitments: publish(commitmentTable),
     },
+    // a filtered view says that its numbers are rounded, or that it has too few organizations to show any
+    viewWithheld: !view.partial ? null : view.organizations < min ? ("few" as const) : ("rounded" as const),
     freedomColors,
-    perValue,
+    perValue: perValue.map((v) => ({ ...v, practices: publishView(v.practices, view) })),
     firstYear: data.firstYear,
     start: data.start,
     options: {

@@ -60,3 +60,22 @@ export function sumCells(cells: RawCell[]): RawCell {
     complement: cells.reduce((a, c) => a + (c.complement ?? 0), 0),
   };
 }
+
+/** What a view filtered by region, size or led-by-impacted rounds its numbers to. */
+export const VIEW_ROUNDING = 5;
+
+/**
+ * A view filtered by region, size or led-by-impacted is one part of a partition of the organizations, and the
+ * movement minus the other parts would give back a number this view hides (a region's one organization, say).
+ * Such a view's numbers are rounded to the nearest VIEW_ROUNDING, so subtracting views from one another gives a
+ * range, never a hidden number; and a view of fewer than `min` organizations shows no number at all, since its
+ * zeros beside its hidden cells would tell what those few did.
+ */
+export function publishView(
+  cell: Cell,
+  { partial, organizations, min }: { partial: boolean; organizations: number; min: number },
+): Cell {
+  if (!partial || cell === null) return cell;
+  if (organizations < min) return null;
+  return Math.round(cell / VIEW_ROUNDING) * VIEW_ROUNDING;
+}

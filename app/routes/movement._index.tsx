@@ -6,6 +6,7 @@ import { ChartFigure } from "~/components/charts/chart-figure";
 import { MovementFirstSteps } from "~/components/movement-first-steps";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 import { MACRO_REGIONS, movementFilterParams } from "~/models/movement-filters";
+import { VIEW_ROUNDING } from "~/models/movement-suppression";
 import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server";
 import { movementTakeaways } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
@@ -78,6 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     showCharts: start.hasOrganizations,
     filters,
     rangeIgnored,
+    viewWithheld: dashboard.viewWithheld,
     params: movementFilterParams(filters).toString(),
     years,
     options: dashboard.options,
@@ -99,7 +101,7 @@ function hasHidden(table: ChartTable) {
 }
 
 export default function MovementDashboard() {
-  const { firstSteps, showCharts, filters, rangeIgnored, params, years, options, charts, min } =
+  const { firstSteps, showCharts, filters, rangeIgnored, viewWithheld, params, years, options, charts, min } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
@@ -194,6 +196,13 @@ export default function MovementDashboard() {
               {t("dashboard.rangeHelp")}
             </p>
           </Form>
+          {viewWithheld ? (
+            <p className="notice" role="status">
+              {viewWithheld === "few"
+                ? t("dashboard.viewFew", { min })
+                : t("dashboard.viewRounded", { base: VIEW_ROUNDING })}
+            </p>
+          ) : null}
           {rangeIgnored ? (
             <p className="notice" role="status">
               {t("dashboard.rangeIgnored")}
