@@ -17,7 +17,7 @@ const ROOT = path.dirname(url.fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(ROOT, "build", "index.js");
 
 /** Methods a page, a form or a fetch of this app uses; anything else is refused before Remix builds a Request. */
-const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
 const UNSAFE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 
@@ -66,6 +66,14 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
     };
     next();
   });
+
+  // Without a proxy it was told about, the server takes no forwarded host from a client: Remix would build the
+  // request's URL from it and the cross-site check would compare Origin with it.
+  if (!trustProxy)
+    app.use((req, _res, next) => {
+      delete req.headers["x-forwarded-host"];
+      next();
+    });
 
   app.use((req, res, next) => {
     if (ALLOWED_METHODS.includes(req.method)) return next();
@@ -241,7 +249,8 @@ async function main() {
     const everywhere = ready.host === "0.0.0.0" || ready.host === "::" ? ", every network interface" : "";
     console.log(`North Star is ready at http://${host}:${port} (${ready.database}${everywhere})`);
     for (const line of ready.notes) console.log(line);
-    if (development) void broadcastDevReady(build);
+    // only `remix dev` listens for it (and sets its origin); a development server started alone does not
+    if (development && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
   });
   server.on("error", (e) => {
     console.error(`[north-star] Cannot listen on ${ready.host}:${ready.port}: ${e.code ?? e.message}`);
@@ -254,7 +263,7 @@ async function main() {
     // `remix dev` writes build/version.txt after each rebuild: import the new build and say it is ready
     fs.watchFile(path.join(ROOT, "build", "version.txt"), { interval: 200 }, async () => {
       build = await importBuild();
-      void broadcastDevReady(build);
+      if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
     });
   }
 }
