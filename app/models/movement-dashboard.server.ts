@@ -4,7 +4,14 @@ import { z } from "zod";
 import { Prisma as Sql } from "~/generated/prisma/client";
 import type { ChartTable } from "~/models/movement-chart-types";
 import { monthsOf, yearBefore, type MovementFilters } from "~/models/movement-filters";
-import { publishView, suppressCell, suppressGroup, sumCells, type RawCell } from "~/models/movement-suppression";
+import {
+  publishView,
+  roundForView,
+  suppressCell,
+  suppressGroup,
+  sumCells,
+  type RawCell,
+} from "~/models/movement-suppression";
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
@@ -372,10 +379,13 @@ export async function getMovementDashboard({
   };
 
   // the headline: practices per value this year (for the takeaway), each suppressed on its own
-  const perValue = values.map((v) => ({
-    name: v.name,
-    practices: suppressCell(valueYear(v.id, "practiceCount"), min),
-  }));
+  // (the takeaway names the busiest value's count: beside months hidden for too few organizations, the year's
+  // exact total would give their sum back, so it is rounded then, as a filtered view's numbers are)
+  const perValue = values.map((v, i) => {
+    const total = suppressCell(valueYear(v.id, "practiceCount"), min);
+    const monthHidden = practices.rows.some((r) => r.cells[i * 2] === null);
+    return { name: v.name, practices: monthHidden ? roundForView(total) : total };
+  });
 
   const view = {
     partial: filters.region !== undefined || filters.size !== undefined || filters.impacted !== undefined,

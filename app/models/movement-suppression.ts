@@ -77,5 +77,10 @@ export function publishView(
 ): Cell {
   if (!partial || cell === null) return cell;
   if (organizations < min) return null;
-  return Math.round(cell / VIEW_ROUNDING) * VIEW_ROUNDING;
+  return roundForView(cell);
+}
+
+/** A number to the nearest VIEW_ROUNDING (null stays null). */
+export function roundForView(cell: Cell): Cell {
+  return cell === null ? null : Math.round(cell / VIEW_ROUNDING) * VIEW_ROUNDING;
 }

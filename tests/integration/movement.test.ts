@@ -6,7 +6,7 @@ import { getMovementDashboard } from "~/models/movement-dashboard.server";
 import { MACRO_REGIONS, type MovementFilters } from "~/models/movement-filters";
 import { setOrganizationArchived } from "~/models/organization.server";
 import { SIZE_BANDS } from "~/models/organization-options";
-import { createPractice } from "~/models/practice.server";
+import { createPractice, setPracticeDeleted } from "~/models/practice.server";
 import { compareSummaries } from "~/models/summary.server";
 import { loader as csvLoader } from "~/routes/movement.csv";
 import { loader as dashboardLoader } from "~/routes/movement._index";
@@ -174,6 +174,44 @@ describe("known answers and suppression", () => {
         ).toBe(true);
     expect((await dashboard({ region: "WEST" })).viewWithheld).toBe("rounded");
     expect((await dashboard()).viewWithheld).toBeNull();
+  });
+
+  test("a value's yearly count beside a hidden month is rounded, so the year minus the shown months is no month", async () => {
+    // one organization's June practice: a month of its own, hidden, beside the year's 11 + 1
+    const prisma = await getPrisma();
+    const actor = await createUser();
+    const june = await valueOf(
+      createPractice({
+        prisma,
+        organizationId: orgs[0].id,
+        actorId: actor.id,
+        submissionKey: "known-june",
+        input: {
+          title: MARKER,
+          occurredOn: `${YEAR}-06-10`,
+          valueId,
+          participants: 3,
+          impactedParticipants: 1,
+          visibility: "PRIVATE",
+          freedomIds: [],
+        },
+      }),
+    );
+    try {
+      const d = await dashboard();
+      const column = d.perValue.findIndex((v) => v.practices !== null);
+      const juneRow = d.charts.practices.rows.find((r) => r.key === `${YEAR}-06`)!;
+      expect(juneRow.cells[column * 2]).toBeNull();
+      const shownMonths = d.charts.practices.rows.reduce((a, r) => a + (r.cells[column * 2] ?? 0), 0);
+      expect(shownMonths).toBe(11);
+      // 12 exactly would give June's 1 back; 10 gives nothing
+      expect(d.perValue[column].practices).toBe(10);
+    } finally {
+      await valueOf(
+        setPracticeDeleted({ prisma, organizationId: orgs[0].id, actorId: actor.id, id: june.id, deleted: true }),
+      );
+    }
+    expect((await dashboard()).perValue.find((v) => v.practices !== null)!.practices).toBe(11);
   });
 
   test("participants and the impacted share per value come from the same organizations", async () => {
