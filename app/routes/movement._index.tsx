@@ -208,7 +208,8 @@ export default function MovementDashboard() {
               {t("dashboard.rangeIgnored")}
             </p>
           ) : null}
-          {charts.map((chart) => (
+          {/* a view of too few organizations has nothing to draw: its notice says why */}
+          {(viewWithheld === "few" ? [] : charts).map((chart) => (
             <section key={chart.id} className="card chart-card stack" aria-labelledby={`${chart.id}-title`}>
               <h2 id={`${chart.id}-title`}>{chart.title}</h2>
               <p className="chart-takeaway">{chart.takeaway}</p>

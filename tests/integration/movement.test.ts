@@ -343,7 +343,7 @@ describe("the pages", () => {
       chart.table.rows.map((r) => [
         r.label,
         ...r.cells.map((c) =>
-          c === null ? "hidden: fewer than 3 organizations, or it would give such a number away" : String(c),
+          c === null ? "hidden: fewer than 3 organizations or it would give such a number away" : String(c),
         ),
       ]),
     );
@@ -406,7 +406,7 @@ describe("the pages", () => {
     expect(lines.slice(1).map((l) => l.slice(1))).toEqual(
       practices.table.rows.map((r) =>
         r.cells.map((c) =>
-          c === null ? "hidden: fewer than 3 organizations, or it would give such a number away" : String(c),
+          c === null ? "hidden: fewer than 3 organizations or it would give such a number away" : String(c),
         ),
       ),
     );
