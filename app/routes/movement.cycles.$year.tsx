@@ -156,7 +156,8 @@ export default function CyclePage() {
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
       {confirm ? <ConfirmTransition year={cycle.year} preview={confirm} /> : null}
 
-      {data.transitions.length ? (
+      {/* while a move waits for its confirmation, the step is the one thing to answer */}
+      {data.transitions.length && !confirm ? (
         <section aria-labelledby="state-heading" className="card stack">
           <h2 id="state-heading">{t("page.stateTitle")}</h2>
           {cycle.status === "DRAFT" ? (
