@@ -64,5 +64,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
     }),
   ]);
   const years = movementYears(dashboard.firstYear, currentYear);
-  return { filters, rangeIgnored, dashboard, years, min, t, locale };
+  // a year outside the ones the movement can show falls back to this one, and the page says so
+  const yearIgnored = params.has("year") && params.get("year") !== String(filters.year);
+  return { filters, rangeIgnored, yearIgnored, dashboard, years, min, t, locale };
 }

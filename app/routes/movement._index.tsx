@@ -29,7 +29,7 @@ const KINDS: Record<string, ChartKind> = {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
-  const { filters, rangeIgnored, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
+  const { filters, rangeIgnored, yearIgnored, dashboard, years, min, t, locale } = await loadMovementDashboard(request);
   const { start } = dashboard;
   // a new installation sees its next steps; the charts wait for an organization to draw
   const firstSteps =
@@ -79,6 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     showCharts: start.hasOrganizations,
     filters,
     rangeIgnored,
+    yearIgnored,
     viewWithheld: dashboard.viewWithheld,
     params: movementFilterParams(filters).toString(),
     years,
@@ -101,8 +102,19 @@ function hasHidden(table: ChartTable) {
 }
 
 export default function MovementDashboard() {
-  const { firstSteps, showCharts, filters, rangeIgnored, viewWithheld, params, years, options, charts, min } =
-    useLoaderData<typeof loader>();
+  const {
+    firstSteps,
+    showCharts,
+    filters,
+    rangeIgnored,
+    yearIgnored,
+    viewWithheld,
+    params,
+    years,
+    options,
+    charts,
+    min,
+  } = useLoaderData<typeof loader>();
   const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
   const format = useFormat();
@@ -196,6 +208,11 @@ export default function MovementDashboard() {
               {t("dashboard.rangeHelp")}
             </p>
           </Form>
+          {yearIgnored ? (
+            <p className="notice" role="status">
+              {t("dashboard.yearIgnored", { year: filters.year })}
+            </p>
+          ) : null}
           {viewWithheld ? (
             <p className="notice" role="status">
               {viewWithheld === "few"

@@ -13,7 +13,7 @@ import { loader as dashboardLoader } from "~/routes/movement._index";
 import { getPrisma } from "~/utils/db.server";
 import { localeCookie } from "~/utils/i18next.server";
 import { freedomColor, valueColor } from "~/utils/palette";
-import { answer, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
+import { answer, createUser, requestArgs, sessionCookie, translated, valueOf } from "../factories";
 
 const MARKER = "PRIVATE-MARKER-7f3a";
 const YEAR = 2025;
@@ -421,6 +421,24 @@ describe("the pages", () => {
       expect(body.params).not.toContain("from=");
       expect(body.charts.find((c) => c.id === "practices")!.table.rows).toHaveLength(12);
     }
+  });
+
+  test("a year the dashboard cannot show falls back to this year and the page says so", async () => {
+    const read = async (query: string) =>
+      (await (
+        await answer(() => dashboardLoader(requestArgs(`/movement?${query}`, { cookie: staffCookie })))
+      ).json()) as {
+        yearIgnored: boolean;
+        filters: { year: number };
+      };
+    const asked = await read(`year=${YEAR}`);
+    expect(asked.yearIgnored).toBe(false);
+    expect(asked.filters.year).toBe(YEAR);
+    const old = await read("year=1999");
+    expect(old.yearIgnored).toBe(true);
+    expect(old.filters.year).toBe(new Date().getUTCFullYear());
+    expect((await read("")).yearIgnored).toBe(false);
+    expect(translated("movement:dashboard.yearIgnored")).toBe("movement:dashboard.yearIgnored");
   });
 
   test("a one-month range names its month once, in English and in Spanish", async () => {
