@@ -20,7 +20,11 @@ export function isChartId(id: string | null): id is ChartId {
 export async function loadMovementDashboard(request: Request, now = new Date()) {
   const currentYear = now.getUTCFullYear();
   const params = new URL(request.url).searchParams;
-  const { range, ignored: rangeIgnored } = parseMonthRange(params, currentYear);
+  const parsed = parseMonthRange(params, currentYear);
+  // a range that starts after this month has nothing to show yet: it is left out and the page says so
+  const future = parsed.range !== undefined && parsed.range.from > now.toISOString().slice(0, 7);
+  const range = future ? undefined : parsed.range;
+  const rangeIgnored = parsed.ignored || future;
   const filters = { ...parseMovementFilters(params, currentYear), ...(range ? { range } : {}) };
   const locale = await getLocale(request);
   const [prisma, t, tc] = await Promise.all([getPrisma(), fixedT(locale, "movement"), fixedT(locale, "commitment")]);

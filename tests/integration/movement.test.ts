@@ -438,6 +438,15 @@ describe("the pages", () => {
     expect(old.yearIgnored).toBe(true);
     expect(old.filters.year).toBe(new Date().getUTCFullYear());
     expect((await read("")).yearIgnored).toBe(false);
+    // a range that starts after this month has nothing to show: left out, and said to be
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const future = (await (
+      await answer(() =>
+        dashboardLoader(requestArgs(`/movement?from=${nextYear}-01&to=${nextYear}-03`, { cookie: staffCookie })),
+      )
+    ).json()) as { rangeIgnored: boolean; filters: { range?: unknown } };
+    expect(future.rangeIgnored).toBe(true);
+    expect(future.filters.range).toBeUndefined();
     expect(translated("movement:dashboard.yearIgnored")).toBe("movement:dashboard.yearIgnored");
   });
 
