@@ -69,9 +69,15 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
 
   // Without a proxy it was told about, the server takes no forwarded host from a client: Remix would build the
   // request's URL from it and the cross-site check would compare Origin with it.
+  // (It stays visible as a Forwarded header, which nothing builds a URL from: the try-out's outbox still sees
+  // that the request came through something that forwards.)
   if (!trustProxy)
     app.use((req, _res, next) => {
-      delete req.headers["x-forwarded-host"];
+      const forwardedHost = req.headers["x-forwarded-host"];
+      if (forwardedHost !== undefined) {
+        delete req.headers["x-forwarded-host"];
+        req.headers.forwarded ??= `host="${String(forwardedHost).replace(/["\\]/g, "")}"`;
+      }
       next();
     });
 

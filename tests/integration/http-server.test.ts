@@ -23,6 +23,19 @@ const build = {
           Response.json({ clientAddress: context.clientAddress, peerAddress: context.peerAddress }),
       },
     },
+    "routes/forwarded": {
+      id: "routes/forwarded",
+      parentId: "root",
+      path: "forwarded",
+      module: {
+        loader: ({ request }: { request: Request }) =>
+          Response.json({
+            host: new URL(request.url).host,
+            forwardedHost: request.headers.get("x-forwarded-host"),
+            forwarded: request.headers.get("forwarded"),
+          }),
+      },
+    },
     "routes/away": {
       id: "routes/away",
       parentId: "root",
@@ -141,6 +154,16 @@ describe("odd methods", () => {
       body: "a=b",
     });
     expect(res.status).toBe(403);
+  });
+
+  test("without TRUST_PROXY a client's X-Forwarded-Host builds no URL, yet still reads as forwarded", async () => {
+    const seen = await (await fetch(`${plain}/forwarded`, { headers: { "X-Forwarded-Host": "evil.example" } })).json();
+    expect(seen.host).toBe(new URL(plain).host);
+    expect(seen.forwardedHost).toBeNull();
+    // the try-out's outbox refuses anything forwarded: the signal survives as Forwarded
+    expect(seen.forwarded).toBe('host="evil.example"');
+    const plainRequest = await (await fetch(`${plain}/forwarded`)).json();
+    expect(plainRequest.forwarded).toBeNull();
   });
 
   test("a cross-site or malformed Origin on a page's POST is a 403 with the headers, never Remix's empty 500", async () => {
