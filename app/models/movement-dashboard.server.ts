@@ -379,11 +379,14 @@ export async function getMovementDashboard({
   };
 
   // the headline: practices per value this year (for the takeaway), each suppressed on its own
-  // (the takeaway names the busiest value's count: beside months hidden for too few organizations, the year's
-  // exact total would give their sum back, so it is rounded then, as a filtered view's numbers are)
-  const perValue = values.map((v, i) => {
+  // (the takeaway names a value's yearly count: beside months hidden for too few organizations, the year's exact
+  // total would give their sum back, so every value's is rounded then, as a filtered view's numbers are.)
+  // Any value's: the tracker's yearly practices per organization add up to the movement's year, so the other
+  // values' exact totals would give this one's back.
+  // (every value's months, whatever value the filters chose: one page per value would give them all)
+  const monthHidden = fw.values.some((v) => shownMonths.some((m) => suppressCell(monthly(m, v.id), min) === null));
+  const perValue = values.map((v) => {
     const total = suppressCell(valueYear(v.id, "practiceCount"), min);
-    const monthHidden = practices.rows.some((r) => r.cells[i * 2] === null);
     return { name: v.name, practices: monthHidden ? roundForView(total) : total };
   });
 

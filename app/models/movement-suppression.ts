@@ -77,6 +77,9 @@ export function publishView(
 ): Cell {
   if (!partial || cell === null) return cell;
   if (organizations < min) return null;
+  // a 0 would be exact beside rounded numbers: with the other half of a partition (impacted yes and no, say)
+  // it pins a hidden cell of the whole movement, so a filtered view hides it as it hides a small number
+  if (cell === 0) return null;
   return roundForView(cell);
 }
 
