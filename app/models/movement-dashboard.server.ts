@@ -8,6 +8,7 @@ import {
   publishView,
   roundForView,
   suppressCell,
+  suppressGrid,
   suppressGroup,
   sumCells,
   type RawCell,
@@ -318,17 +319,15 @@ export async function getMovementDashboard({
     }),
   };
 
+  // suppressed over every value, whatever value the filters chose: one page per value would give them all
+  const commitmentCells = suppressGrid(
+    fw.values.map((v) => STATUSES.map((s) => commitments(v.id, s))),
+    min,
+  );
   const commitmentTable: ChartTable = {
     id: "commitments",
     columns: STATUSES.map((s, i) => ({ key: s, label: labels.statuses[s], color: STATUS_COLORS[i] })),
-    rows: values.map((v) => {
-      const cells = STATUSES.map((s) => commitments(v.id, s));
-      const total: RawCell = {
-        value: cells.reduce((a, c) => a + c.value, 0),
-        organizations: Math.max(0, ...cells.map((c) => c.organizations)),
-      };
-      return { key: v.slug, label: v.name, cells: suppressGroup(cells, min, total).cells };
-    }),
+    rows: values.map((v) => ({ key: v.slug, label: v.name, cells: commitmentCells[fw.values.indexOf(v)] })),
   };
 
   const part = Object.fromEntries(PARTICIPATION_COLUMNS.map((c) => [c, participation("", c)])) as Record<

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { suppressCell, suppressGroup } from "~/models/movement-suppression";
+import { suppressCell, suppressGrid, suppressGroup } from "~/models/movement-suppression";
 
 const cell = (value: number, organizations = value) => ({ value, organizations });
 
@@ -25,6 +25,37 @@ describe("small-cell suppression", () => {
     // two levels in use: each organization could be at either, so the row stays
     expect(suppressGroup([cell(3), cell(4), cell(0, 0), cell(0, 0)], 3, cell(7), { hideUniform: true }).cells).toEqual([
       3, 4, 0, 0,
+    ]);
+  });
+});
+
+describe("a table whose row and column totals are both known", () => {
+  const lonely = (grid: (number | null)[][]) => {
+    const lines = [...grid, ...grid[0].map((_, k) => grid.map((row) => row[k]))];
+    return lines.filter((line) => line.filter((c) => c === null).length === 1).length;
+  };
+
+  test("no row or column is left with a single hidden cell, so no total minus the rest gives one back", () => {
+    const grid = [
+      [cell(9), cell(2), cell(7)],
+      [cell(8), cell(6), cell(5)],
+      [cell(4), cell(12), cell(10)],
+    ];
+    const shown = suppressGrid(grid, 3);
+    expect(shown[0][1]).toBeNull();
+    expect(lonely(shown)).toBe(0);
+    // every shown number is the true one
+    shown.forEach((row, r) => row.forEach((c, k) => c === null || expect(c).toBe(grid[r][k].value)));
+  });
+
+  test("nothing small: everything shown; zeros from no organization stay zeros", () => {
+    const grid = [
+      [cell(9), cell(0, 0)],
+      [cell(8), cell(6)],
+    ];
+    expect(suppressGrid(grid, 3)).toEqual([
+      [9, 0],
+      [8, 6],
     ]);
   });
 });

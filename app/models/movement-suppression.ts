@@ -52,6 +52,37 @@ export function suppressGroup(
   };
 }
 
+/**
+ * A table whose row and column totals are both known elsewhere (commitments by status per value: the
+ * participation tracker gives each organization's commitments by status, so each status's total): each small
+ * cell hidden, then one more in any row or column left with a single hidden cell, until none is.
+ */
+export function suppressGrid(grid: RawCell[][], min: number): Cell[][] {
+  const hidden = grid.map((row) => row.map((c) => tooSmall(c, min)));
+  const lines = [
+    ...grid.map((row, r) => row.map((_, k) => [r, k] as const)),
+    ...(grid[0] ?? []).map((_, k) => grid.map((_, r) => [r, k] as const)),
+  ];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const line of lines) {
+      if (line.filter(([r, k]) => hidden[r][k]).length !== 1) continue;
+      // the shown cell from the fewest organizations, a nonzero one first
+      const pick = line
+        .filter(([r, k]) => !hidden[r][k])
+        .sort(([r1, k1], [r2, k2]) => {
+          const a = grid[r1][k1];
+          const b = grid[r2][k2];
+          return Number(a.value === 0) - Number(b.value === 0) || a.organizations - b.organizations;
+        })[0];
+      if (!pick) continue;
+      hidden[pick[0]][pick[1]] = true;
+      changed = true;
+    }
+  }
+  return grid.map((row, r) => row.map((c, k) => (hidden[r][k] ? null : c.value)));
+}
+
 /** The total of a group of cells, with the organizations behind it (and behind its complement). */
 export function sumCells(cells: RawCell[]): RawCell {
   return {
