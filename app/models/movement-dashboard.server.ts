@@ -237,10 +237,11 @@ export async function getMovementDashboard({
   const thisMonth = now.toISOString().slice(0, 7);
   const past = asked.filter((month) => month <= thisMonth);
   const shownMonths = past.length ? past : asked;
-  const last = shownMonths[shownMonths.length - 1];
+  // every month of each year drawn is read (the months' suppression is decided per whole year, below)
+  const drawnYears = [...new Set(shownMonths.flatMap((m) => [Number(m.slice(0, 4)) - 1, Number(m.slice(0, 4))]))];
   const { data, lookup } = await readSnapshot(prisma, filters, {
-    from: new Date(`${yearBefore(shownMonths[0])}-01T00:00:00Z`),
-    to: new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1)),
+    from: new Date(Date.UTC(Math.min(...drawnYears), 0, 1)),
+    to: new Date(Date.UTC(Math.max(...drawnYears) + 1, 0, 1)),
   });
   const fw = framework(data, locale);
   const values = filters.value ? fw.values.filter((v) => v.slug === filters.value) : fw.values;
@@ -250,6 +251,31 @@ export async function getMovementDashboard({
   const rubric = lookup("rubric");
   const commitments = lookup("commitment");
   const participation = lookup("participation");
+
+  // Each year's month cells, every value's, add up to the movement's practices that year, which the participation
+  // tracker's per-organization counts give exactly: a year left with a single hidden month cell hides one more,
+  // the same in every view of those months (a range, one value, the whole year).
+  const alsoHidden = new Set<string>();
+  for (const y of drawnYears) {
+    const cells = fw.values.flatMap((v) =>
+      monthKeys(y)
+        .filter((m) => m <= thisMonth)
+        .map((m) => ({
+          key: `${m} ${v.id}`,
+          raw: monthly(m, v.id),
+          hidden: suppressCell(monthly(m, v.id), min) === null,
+        })),
+    );
+    if (cells.filter((c) => c.hidden).length !== 1) continue;
+    const pick = cells
+      .filter((c) => !c.hidden)
+      .sort(
+        (a, b) => Number(a.raw.value === 0) - Number(b.raw.value === 0) || a.raw.organizations - b.raw.organizations,
+      )[0];
+    if (pick) alsoHidden.add(pick.key);
+  }
+  const monthCell = (month: string, valueId: string) =>
+    alsoHidden.has(`${month} ${valueId}`) ? null : suppressCell(monthly(month, valueId), min);
 
   // practices per value per month beside the same month a year before (each point alone: no totals shown)
   const practices: ChartTable = {
@@ -270,10 +296,7 @@ export async function getMovementDashboard({
     rows: shownMonths.map((month) => ({
       key: month,
       label: filters.range ? labels.month(month) : labels.months[Number(month.slice(5, 7)) - 1],
-      cells: values.flatMap((v) => [
-        suppressCell(monthly(month, v.id), min),
-        suppressCell(monthly(yearBefore(month), v.id), min),
-      ]),
+      cells: values.flatMap((v) => [monthCell(month, v.id), monthCell(yearBefore(month), v.id)]),
     })),
   };
 
@@ -383,7 +406,7 @@ export async function getMovementDashboard({
   // Any value's: the tracker's yearly practices per organization add up to the movement's year, so the other
   // values' exact totals would give this one's back.
   // (every value's months, whatever value the filters chose: one page per value would give them all)
-  const monthHidden = fw.values.some((v) => shownMonths.some((m) => suppressCell(monthly(m, v.id), min) === null));
+  const monthHidden = fw.values.some((v) => monthKeys(year).some((m) => m <= thisMonth && monthCell(m, v.id) === null));
   const perValue = values.map((v) => {
     const total = suppressCell(valueYear(v.id, "practiceCount"), min);
     return { name: v.name, practices: monthHidden ? roundForView(total) : total };

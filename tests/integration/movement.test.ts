@@ -209,10 +209,14 @@ describe("known answers and suppression", () => {
       const column = d.perValue.findIndex((v) => v.practices !== null);
       const juneRow = d.charts.practices.rows.find((r) => r.key === `${YEAR}-06`)!;
       expect(juneRow.cells[column * 2]).toBeNull();
-      const shownMonths = d.charts.practices.rows.reduce((a, r) => a + (r.cells[column * 2] ?? 0), 0);
-      expect(shownMonths).toBe(11);
-      // 12 exactly would give June's 1 back; 10 gives nothing
+      // June alone hidden in the year would be the year (the tracker's sum, 12) minus the rest: March hides too
+      const hiddenMonths = d.charts.practices.rows.filter((r) => r.cells[column * 2] === null).map((r) => r.key);
+      expect(hiddenMonths).toEqual([`${YEAR}-03`, `${YEAR}-06`]);
+      // and the value's yearly count is rounded: 12 exactly would give the hidden months' sum back
       expect(d.perValue[column].practices).toBe(10);
+      // the same months hide in a range that shows only one of them
+      const ranged = await dashboard({ range: { from: `${YEAR}-03`, to: `${YEAR}-04` } });
+      expect(ranged.charts.practices.rows.find((r) => r.key === `${YEAR}-03`)!.cells[column * 2]).toBeNull();
     } finally {
       await valueOf(
         setPracticeDeleted({ prisma, organizationId: orgs[0].id, actorId: actor.id, id: june.id, deleted: true }),
