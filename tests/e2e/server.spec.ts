@@ -18,6 +18,26 @@ function expectSecurityHeaders(res: APIResponse, what: string) {
   expect(h["x-powered-by"], what).toBeUndefined();
 }
 
+/** Whether a process is still there. */
+function processState(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return "running";
+  } catch {
+    return "gone";
+  }
+}
+
+/** Ends what a test started, whatever state it was left in. */
+function killAll(...pids: (number | undefined)[]) {
+  for (const pid of pids)
+    try {
+      if (pid) process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+}
+
 test.describe("every response", () => {
   test("resource routes, redirects, 404s, 405s and static files carry the security headers", async ({ request }) => {
     const health = await request.get("/healthz");
@@ -204,30 +224,13 @@ test.describe("a server of its own", () => {
 
       // npm, the start script and the server are gone, the data folder's lock with them, within a few seconds
       await npmExited;
-      await expect
-        .poll(
-          () => {
-            try {
-              process.kill(serverPid, 0);
-              return "running";
-            } catch {
-              return "gone";
-            }
-          },
-          { timeout: 5_000, intervals: [100] },
-        )
-        .toBe("gone");
+      await expect.poll(() => processState(serverPid), { timeout: 5_000, intervals: [100] }).toBe("gone");
       expect(fs.existsSync(lock)).toBe(false);
       expect(Date.now() - stoppedAt).toBeLessThan(5_000);
       expect(output).not.toMatch(/error/i);
     } finally {
       // a failed run leaves nothing behind either
-      for (const pid of [npm.pid, serverPid])
-        try {
-          if (pid) process.kill(pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
+      killAll(npm.pid, serverPid);
     }
   });
 
@@ -257,28 +260,11 @@ test.describe("a server of its own", () => {
       expect(serverPid).toBeGreaterThan(0);
       npm.kill("SIGTERM");
       await npmExited;
-      await expect
-        .poll(
-          () => {
-            try {
-              process.kill(serverPid, 0);
-              return "running";
-            } catch {
-              return "gone";
-            }
-          },
-          { timeout: 5_000, intervals: [100] },
-        )
-        .toBe("gone");
+      await expect.poll(() => processState(serverPid), { timeout: 5_000, intervals: [100] }).toBe("gone");
       expect(await connects("127.0.0.1", port)).toBe(false);
       expect(fs.existsSync(lock)).toBe(false);
     } finally {
-      for (const pid of [npm.pid, serverPid])
-        try {
-          if (pid) process.kill(pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
+      killAll(npm.pid, serverPid);
     }
   });
 
