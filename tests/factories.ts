@@ -116,3 +116,9 @@ export async function valueOf<T>(result: Promise<Result<T>> | Result<T>): Promis
   if (!settled.ok) throw new Error(`expected success, got ${settled.error}`);
   return settled.value;
 }
+
+/** Limits count in fixed one-minute windows: start a run only when the current window has time left for it. */
+export async function withinOneMinute(seconds = 20) {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < seconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+}

@@ -8,7 +8,16 @@ import { findSessionUser } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
 import { localeCookie } from "~/utils/i18next.server";
 import { verifyPassword } from "~/utils/password.server";
-import { answer, createUser, requestArgs, sessionCookie, TEST_PASSWORD, toastOf, translated } from "../factories";
+import {
+  answer,
+  createUser,
+  requestArgs,
+  sessionCookie,
+  TEST_PASSWORD,
+  toastOf,
+  translated,
+  withinOneMinute,
+} from "../factories";
 
 async function person(locale = "en") {
   const user = await createUser({ locale, email: `someone-${Math.random().toString(36).slice(2, 8)}@example.org` });
@@ -145,6 +154,7 @@ describe("password", () => {
   test("guessing the current password from an open session is limited like signing in", async () => {
     const { cookie } = await person();
     const wrong = { intent: "password", currentPassword: "a wrong guess here", password: NEW, confirm: NEW };
+    await withinOneMinute();
     for (let i = 0; i < 10; i++) expect((await post(cookie, wrong)).status).toBe(400);
     const limited = await post(cookie, { ...wrong, currentPassword: TEST_PASSWORD });
     expect(limited.status).toBe(429);

@@ -11,7 +11,15 @@ import { action as resetAction, loader as resetLoader } from "~/routes/reset-pas
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { createMailer, renderEmail } from "~/utils/mailer.server";
-import { answer, createOrganization, createUser, requestArgs, sessionCookie, TEST_PASSWORD } from "../factories";
+import {
+  answer,
+  createOrganization,
+  createUser,
+  requestArgs,
+  sessionCookie,
+  TEST_PASSWORD,
+  withinOneMinute,
+} from "../factories";
 
 const NEW_PASSWORD = "river stones and morning bread";
 
@@ -49,15 +57,6 @@ function openLink(token: string, headers: Record<string, string> = {}) {
 
 function signIn(email: string, password: string) {
   return answer(loginAction(requestArgs("/login", { method: "POST", form: { email, password } })));
-}
-
-/**
- * Rate limits count in fixed one-minute windows and every accepted request takes half a second: start a
- * run of eleven requests only when the current window has time left for all of them.
- */
-async function withinOneMinute() {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
 }
 
 const payloadSchema = z.object({ url: z.string(), minutes: z.number() });

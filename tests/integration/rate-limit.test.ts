@@ -6,7 +6,15 @@ import { action as inviteAction } from "~/routes/invite.$token";
 import { action as loginAction } from "~/routes/login";
 import { getPrisma } from "~/utils/db.server";
 import { passwordChecks } from "~/utils/password.server";
-import { TEST_PASSWORD, answer, createOrganization, createUser, requestArgs, translated } from "../factories";
+import {
+  answer,
+  createOrganization,
+  createUser,
+  requestArgs,
+  TEST_PASSWORD,
+  translated,
+  withinOneMinute,
+} from "../factories";
 
 // every test starts with no attempts counted, whatever the tests before it tried this minute
 beforeEach(async () => {
@@ -35,12 +43,6 @@ function post(
 const signIn = (email: string, password: string, from?: From) =>
   answer(loginAction(post("/login", { email, password }, from)));
 const askForLink = (email: string, from?: From) => answer(forgotAction(post("/forgot-password", { email }, from)));
-
-/** Limits count in fixed one-minute windows: start a run only when the current window has time left for it. */
-async function withinOneMinute(seconds = 20) {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < seconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 100));
-}
 
 async function expectTooMany(res: Response, message: string) {
   expect(res.status).toBe(429);
