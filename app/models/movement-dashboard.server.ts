@@ -256,7 +256,11 @@ export async function getMovementDashboard({
   return {
     charts: {
       practices: publish(practices),
-      rubric: publish(rubricTable),
+      // self-ratings by region, size or led-by-impacted, with the tracker's names and the shared reflections'
+      // levels, were worked back to single organizations' private ratings: they are shown for the movement only
+      rubric: view.partial
+        ? { ...rubricTable, rows: rubricTable.rows.map((r) => ({ ...r, cells: r.cells.map(() => null) })) }
+        : publish(rubricTable),
       freedoms: publish(freedomTable),
       participation: publish(participationTable),
       participants: publish(participantsTable),

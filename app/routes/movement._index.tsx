@@ -64,7 +64,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ? t("charts.practices.titleRange", range)
         : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
     // the date range is drawn by the monthly chart; the others count whole years and say which
-    covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
+    covers:
+      id === "rubric" && dashboard.viewWithheld
+        ? t("dashboard.rubricWholeOnly")
+        : range && id !== "practices"
+          ? t("dashboard.wholeYear", { year: filters.year, ...range })
+          : null,
     rowHeader: t(`charts.${id}.rowHeader`),
     takeaway: takeaways[id],
     table: dashboard.charts[id],

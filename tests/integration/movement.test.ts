@@ -174,6 +174,12 @@ describe("known answers and suppression", () => {
         ).toBe(true);
     const west = await dashboard({ region: "WEST" });
     expect(west.viewWithheld).toBe("rounded");
+    // self-ratings are shown for the whole movement only
+    for (const row of west.charts.rubric.rows)
+      expect(
+        row.cells.every((c) => c === null),
+        row.key,
+      ).toBe(true);
     // no exact number in a filtered view: not even a 0, which beside the other half of a partition would pin a
     // hidden cell of the whole movement
     for (const table of Object.values(west.charts))
