@@ -81,6 +81,7 @@ export async function getMovementDashboard({
   const valueYear = lookup("valueYear");
   const freedoms = lookup("freedom");
   const rubric = lookup("rubric");
+  const rubricShared = lookup("rubricShared");
   const commitments = lookup("commitment");
   const participation = lookup("participation");
 
@@ -133,7 +134,9 @@ export async function getMovementDashboard({
   };
 
   // organizations at each rubric level per value; the row's total is in the table, so a lone hidden level hides
-  // another, and a row with every organization at one level is hidden whole (a level is theirs to share)
+  // another, and a row with every organization at one level is hidden whole (a level is theirs to share).
+  // The shared page names the organizations that shared their rating and its level: the same rules hold for the
+  // private ratings left once those are taken away, or a row minus the shared levels would give them back.
   const rubricTable: ChartTable = {
     id: "rubric",
     columns: fw.levels.map((l, i) => ({
@@ -143,11 +146,13 @@ export async function getMovementDashboard({
     })),
     rows: values.map((v) => {
       const cells = fw.levels.map((l) => rubric(v.id, String(l.level)));
-      return {
-        key: v.slug,
-        label: v.name,
-        cells: suppressGroup(cells, min, sumCells(cells), { hideUniform: true }).cells,
-      };
+      const unshared = cells.map((c, i): RawCell => {
+        const shared = rubricShared(v.id, String(fw.levels[i].level));
+        return { value: c.value - shared.value, organizations: c.organizations - shared.organizations };
+      });
+      const all = suppressGroup(cells, min, sumCells(cells), { hideUniform: true }).cells;
+      const privately = suppressGroup(unshared, min, sumCells(unshared), { hideUniform: true }).cells;
+      return { key: v.slug, label: v.name, cells: all.map((c, i) => (privately[i] === null ? null : c)) };
     }),
   };
 

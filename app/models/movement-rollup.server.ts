@@ -219,12 +219,22 @@ async function countCycleContribution(tx: Tx, organizationId: string | null) {
     FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId"
     WHERE r."status" = 'SUBMITTED' AND r."rubricLevel" IS NOT NULL ${only("r")} GROUP BY 1, 2, 3, 4, 5
     UNION ALL
+    SELECT r."organizationId", c."year", 'rubricShared', r."valueId", r."rubricLevel"::text, count(*)::int
+    FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId"
+    WHERE r."status" = 'SUBMITTED' AND r."rubricLevel" IS NOT NULL AND r."visibility" IN ('COALITION', 'PUBLIC') ${only("r")}
+    GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
     SELECT m."organizationId", c."year", 'commitment', m."valueId", m."status"::text, count(*)::int
     FROM "Commitment" m JOIN "Cycle" c ON c."id" = m."cycleId" WHERE true ${only("m")} GROUP BY 1, 2, 3, 4, 5
     UNION ALL
     SELECT r."organizationId", c."year", 'reflection', '', CASE WHEN bool_or(r."status" = 'SUBMITTED') THEN 'SUBMITTED' ELSE 'DRAFTED' END, 1
     FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId" WHERE true ${only("r")} GROUP BY 1, 2`;
 }
+
+/** A rubric rollup row's counts from cycle summary rows: every rating, and the shared or public ones of them. */
+const RUBRIC_COUNTS = (sign: 1 | -1) => Sql.sql`
+  ${sign} * sum(s."count") FILTER (WHERE s."kind" = 'rubric')::int AS "organizationCount",
+  ${sign} * COALESCE(sum(s."count") FILTER (WHERE s."kind" = 'rubricShared'), 0)::int AS "sharedCount"`;
 
 /** Adds (1) or removes (-1) what an organization's cycle summary rows say it contributes. */
 async function applyCycleContribution(tx: Tx, organizationId: string, sign: 1 | -1) {
@@ -236,10 +246,10 @@ async function applyCycleContribution(tx: Tx, organizationId: string, sign: 1 | 
     tx,
     "MovementRubricSummary",
     ["year", "valueId", "level", ...DIMS],
-    ["organizationCount"],
+    ["organizationCount", "sharedCount"],
     Sql.sql`
-    SELECT s."year", s."valueId", s."sub"::int AS "level", y."macroRegion", y."sizeBand", y."impactedLed", ${sign} * s."count" AS "organizationCount"
-    ${from} AND s."kind" = 'rubric'`,
+    SELECT s."year", s."valueId", s."sub"::int AS "level", y."macroRegion", y."sizeBand", y."impactedLed", ${RUBRIC_COUNTS(sign)}
+    ${from} AND s."kind" IN ('rubric', 'rubricShared') GROUP BY 1, 2, 3, 4, 5, 6`,
   );
   await bump(
     tx,
@@ -358,9 +368,9 @@ export async function rebuildMovementRollups(tx: Tx, now = new Date()) {
     JOIN "OrganizationYear" y ON y."organizationId" = s."organizationId" AND y."year" = s."year"
     JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL`;
   await tx.$executeRaw`
-    INSERT INTO "MovementRubricSummary" ("year", "valueId", "level", "macroRegion", "sizeBand", "impactedLed", "organizationCount")
-    SELECT s."year", s."valueId", s."sub"::int, y."macroRegion", y."sizeBand", y."impactedLed", sum(s."count")::int
-    ${from} WHERE s."kind" = 'rubric' GROUP BY 1, 2, 3, 4, 5, 6`;
+    INSERT INTO "MovementRubricSummary" ("year", "valueId", "level", "macroRegion", "sizeBand", "impactedLed", "organizationCount", "sharedCount")
+    SELECT s."year", s."valueId", s."sub"::int, y."macroRegion", y."sizeBand", y."impactedLed", ${RUBRIC_COUNTS(1)}
+    ${from} WHERE s."kind" IN ('rubric', 'rubricShared') GROUP BY 1, 2, 3, 4, 5, 6`;
   await tx.$executeRaw`
     INSERT INTO "MovementCommitmentSummary" ("year", "valueId", "status", "macroRegion", "sizeBand", "impactedLed", "commitmentCount", "organizationCount")
     SELECT s."year", s."valueId", s."sub"::"CommitmentStatus", y."macroRegion", y."sizeBand", y."impactedLed", sum(s."count")::int, count(*)::int

@@ -125,6 +125,16 @@ export async function readSnapshot(prisma: Prisma, filters: MovementFilters, { f
       where: inYear,
     },
     {
+      // the ratings of each level shared with the coalition or public: the shared page names them
+      part: "rubricShared",
+      table: "MovementRubricSummary",
+      key: `"valueId"`,
+      sub: `"level"`,
+      value: `"sharedCount"`,
+      organizations: `"sharedCount"`,
+      where: inYear,
+    },
+    {
       part: "commitment",
       table: "MovementCommitmentSummary",
       key: `"valueId"`,

@@ -15,6 +15,12 @@ describe("small-cell suppression", () => {
     expect(suppressGroup(cells, 3, cell(10)).cells).toEqual([5, null, null]);
   });
 
+  test("the second hidden cell is a nonzero one: a hidden zero would leave the two hidden cells' sum the small one's", () => {
+    // 1 organization at level 3; hiding a level with nobody beside it would say that one sits at 3 or there
+    const cells = [cell(0, 0), cell(3), cell(1), cell(0, 0)];
+    expect(suppressGroup(cells, 3, cell(4)).cells).toEqual([0, null, null, 0]);
+  });
+
   test("with hideUniform, a group whose organizations all sit in one cell is hidden whole", () => {
     const uniform = [cell(0, 0), cell(4), cell(0, 0), cell(0, 0)];
     expect(suppressGroup(uniform, 3, cell(4)).cells).toEqual([0, 4, 0, 0]);

@@ -26,8 +26,8 @@ export function suppressCell(cell: RawCell, min: number): Cell {
 }
 
 /**
- * Cells that add up to a shown total: each small one hidden, and one more (the one built from the fewest
- * organizations) when a single hidden cell could otherwise be recovered by subtraction.
+ * Cells that add up to a shown total: each small one hidden, and one more (a nonzero one built from the
+ * fewest organizations) when a single hidden cell could otherwise be recovered by subtraction.
  */
 export function suppressGroup(
   cells: RawCell[],
@@ -40,11 +40,13 @@ export function suppressGroup(
   const hidden = cells.map((c) => tooSmall(c, min));
   const totalHidden = total ? tooSmall(total, min) : true;
   if (!totalHidden && hidden.filter(Boolean).length === 1) {
-    let pick = -1;
-    cells.forEach((c, i) => {
-      if (!hidden[i] && (pick < 0 || c.organizations < cells[pick].organizations)) pick = i;
-    });
-    if (pick >= 0) hidden[pick] = true;
+    // the two hidden cells' sum is known: with a zero beside it, that sum is the small one's value, so a nonzero
+    // cell first, then the fewest organizations
+    const pick = cells
+      .map((c, i) => ({ c, i }))
+      .filter(({ i }) => !hidden[i])
+      .sort((a, b) => Number(a.c.value === 0) - Number(b.c.value === 0) || a.c.organizations - b.c.organizations)[0];
+    if (pick) hidden[pick.i] = true;
   }
   return {
     cells: cells.map((c, i) => (hidden[i] ? null : c.value)),

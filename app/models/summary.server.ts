@@ -175,9 +175,10 @@ const SPECS: Record<string, Spec> = {
   rubric: {
     table: "MovementRubricSummary",
     keys: [["year", `"year"::text`], ["valueId", `"valueId"`], ["level", `"level"::text`], ...dimKeys],
-    counts: ["organizationCount"],
+    counts: ["organizationCount", "sharedCount"],
     fresh: Sql.sql`SELECT c."year"::text AS "year", r."valueId", r."rubricLevel"::text AS "level", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
-      count(DISTINCT r."organizationId")::int AS "organizationCount"
+      count(DISTINCT r."organizationId")::int AS "organizationCount",
+      count(DISTINCT r."organizationId") FILTER (WHERE r."visibility" IN ('COALITION', 'PUBLIC'))::int AS "sharedCount"
       FROM "Reflection" r ${cycleJoin("r")} WHERE r."status" = 'SUBMITTED' AND r."rubricLevel" IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
   },
   commitments: {

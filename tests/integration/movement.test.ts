@@ -2,7 +2,6 @@
 // practices in March 2025 — four in the West (three small, one large, 2 practices each), two in the
 // Southwest and one in the Northeast (medium, 1 practice each) — so every threshold case exists.
 import { beforeAll, describe, expect, test } from "vitest";
-import { getMovementDashboard } from "~/models/movement-dashboard.server";
 import { MACRO_REGIONS, type MovementFilters } from "~/models/movement-filters";
 import { setOrganizationArchived } from "~/models/organization.server";
 import { SIZE_BANDS } from "~/models/organization-options";
@@ -12,8 +11,8 @@ import { loader as csvLoader } from "~/routes/movement.csv";
 import { loader as dashboardLoader } from "~/routes/movement._index";
 import { getPrisma } from "~/utils/db.server";
 import { localeCookie } from "~/utils/i18next.server";
-import { freedomColor, valueColor } from "~/utils/palette";
 import { answer, createUser, requestArgs, sessionCookie, translated, valueOf } from "../factories";
+import { movementDashboard } from "../movement-dashboard";
 
 const MARKER = "PRIVATE-MARKER-7f3a";
 const YEAR = 2025;
@@ -40,35 +39,8 @@ let valueSlug = "";
 let staffCookie = "";
 let memberCookie = "";
 
-const labels = {
-  months: Array.from({ length: 12 }, (_, m) => `M${m + 1}`),
-  month: (month: string) => `M${month}`,
-  yearBefore: "a year before",
-  statuses: { PLANNED: "P", IN_PROGRESS: "I", ACHIEVED: "A", PAUSED: "U", DROPPED: "D" },
-  participants: "participants",
-  impacted: "impacted",
-  practices: "practices",
-  organizations: "organizations",
-  participation: {
-    quarter: (q: number) => `Q${q}`,
-    year: "year",
-    active: "active",
-    notStarted: "n",
-    drafted: "d",
-    submitted: "s",
-  },
-};
-
-async function dashboard(filters: Omit<MovementFilters, "year"> = {}) {
-  return getMovementDashboard({
-    prisma: await getPrisma(),
-    filters: { year: YEAR, ...filters },
-    locale: "en",
-    minGroupSize: 3,
-    labels,
-    valueColor,
-    freedomColor,
-  });
+function dashboard(filters: Omit<MovementFilters, "year"> = {}) {
+  return movementDashboard(YEAR, filters);
 }
 
 /** March 2025 for the chosen value, from the practices chart (its row, whether the chart shows a year or a range). */
@@ -304,18 +276,8 @@ describe("known answers and suppression", () => {
   });
 
   test("months still to come are not drawn as months without practices", async () => {
-    const prisma = await getPrisma();
     const inYear = (now: Date, range?: { from: string; to: string }) =>
-      getMovementDashboard({
-        prisma,
-        filters: { year: YEAR, ...(range ? { range } : {}) },
-        locale: "en",
-        minGroupSize: 3,
-        labels,
-        valueColor,
-        freedomColor,
-        now,
-      });
+      movementDashboard(YEAR, range ? { range } : {}, now);
     const may = await inYear(new Date(`${YEAR}-05-20T12:00:00Z`));
     expect(may.charts.practices.rows.map((r) => r.key)).toEqual([
       `${YEAR}-01`,
