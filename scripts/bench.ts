@@ -1,4 +1,4 @@
-// npm run bench [-- --orgs N --years N --practices-per-org-year N | --quick] [--clients N --saves N --http-seconds N]
+// npm run bench [-- --orgs N --years N --practices-per-org-year N | --quick] [--clients N --saves N --http-seconds N] [--keep]
 // Generates a movement's history set-based in SQL in a database of its own (<database>_bench on the
 // DATABASE_URL server) and measures it against the issue's targets: first at about 100 k practices, then
 // (unless --quick) at the size asked for, 2,000 × 10 × 500 = 10 million by default, so growth is one run's
@@ -20,6 +20,8 @@ const { values: args } = parseArgs({
     years: { type: "string", default: "10" },
     "practices-per-org-year": { type: "string", default: "500" },
     quick: { type: "boolean", default: false },
+    // leave the bench database (the last size generated) in place, to look into it afterwards
+    keep: { type: "boolean", default: false },
     runs: { type: "string", default: "40" },
     clients: { type: "string", default: "10" },
     saves: { type: "string", default: "400" },
@@ -140,7 +142,9 @@ async function generate(size: Size) {
     await db.end();
   }
   await rebuildSummaries({ prisma });
-  await prisma.$executeRawUnsafe(`ANALYZE`);
+  // as autovacuum would have left a database that grew over years: statistics, and the visibility map that
+  // index-only scans need
+  await prisma.$executeRawUnsafe(`VACUUM (ANALYZE)`);
   const practices = Number(
     (await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Practice"`))[0].n,
   );
@@ -328,7 +332,8 @@ for (const [n, size] of SIZES.entries()) {
 log("HTTP");
 const rates = await http();
 await closeDb();
-await asAdmin(`DROP DATABASE IF EXISTS "${benchDb}" WITH (FORCE)`);
+if (args.keep) log(`kept the database ${benchDb}`);
+else await asAdmin(`DROP DATABASE IF EXISTS "${benchDb}" WITH (FORCE)`);
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n % 1e6 ? 1 : 0)} M` : `${Math.round(n / 1e3)} k`);
