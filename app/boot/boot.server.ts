@@ -8,7 +8,7 @@ import { seedFramework } from "~/models/framework.server";
 import { stopOutboxWorker } from "~/boot/outbox-worker.server";
 import { closeDb, getDb, stopDbOnSignalElsewhere, type Prisma } from "~/utils/db.server";
 import { getEnv, isLoopback, type Env } from "~/utils/env.server";
-import { devOutboxEnabled } from "~/utils/mailer.server";
+import { deliversEmail } from "~/utils/mailer.server";
 import { sessionSecret } from "~/utils/session.server";
 import { describeStartupError } from "~/utils/startup-error";
 
@@ -53,13 +53,13 @@ export function listenRefusal({ env, demoAccounts }: { env: Env; demoAccounts: n
 }
 
 /**
- * What to say at start when emails reach nobody: no mail server and no outbox on this machine. Invitations and
- * password resets are then written but never delivered, which an admin otherwise learns only from a lead who
- * waits for a link.
+ * What to say at start when emails reach nobody: no mail server and no outbox on this machine. Password resets
+ * and reminders are then written but never delivered, which an admin otherwise learns only from someone who
+ * waits for a link; an invitation's link is shown to whoever sends it.
  */
 export function mailNote(env: Env) {
-  if (env.SMTP_URL || devOutboxEnabled(env)) return null;
-  return "No mail server (SMTP_URL is not set): invitations, password resets and reminders reach nobody. Set SMTP_URL and MAIL_FROM to send them.";
+  if (deliversEmail(env)) return null;
+  return "No mail server (SMTP_URL is not set): password resets and reminders reach nobody, and an invitation's link is shown to whoever sends it, to pass on. Set SMTP_URL and MAIL_FROM to send them.";
 }
 
 const g = globalThis as unknown as { __northStarStarted?: Promise<AppReady> };

@@ -4,7 +4,9 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { useFormat } from "~/components/use-format";
+import { INVITATION_DAYS } from "~/models/invitation-schema";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 
@@ -49,8 +51,31 @@ export function InvitationList({
 }
 
 /**
+ * An invitation's link, for the inviter to pass on where this server sends no email (replyInvitationSent):
+ * shown once, in the answer to the invitation.
+ */
+function InviteLinkNotice({ email, url }: { email: string; url: string }) {
+  const { t } = useTranslation("invite");
+  return (
+    <div className="notice" role="status">
+      <div className="stack invite-link">
+        <p>
+          <strong>{t("link.notSent", { email })}</strong>
+        </p>
+        <div className="field">
+          <label htmlFor="invite-link">{t("link.label")}</label>
+          <input id="invite-link" type="url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+        <p className="field-help">{t("link.help", { count: INVITATION_DAYS })}</p>
+      </div>
+    </div>
+  );
+}
+
+/**
  * The form that sends an invitation: an email and, where there is a choice, the role (`roles`); a single role
- * rides along hidden. `children` come first inside the form (a heading or an introduction).
+ * rides along hidden. `children` come first inside the form (a heading or an introduction); `link` is the
+ * invitation just made, where this server cannot email it.
  */
 export function InviteForm({
   id,
@@ -59,6 +84,7 @@ export function InviteForm({
   email,
   role,
   submit,
+  link,
   children,
 }: {
   id: string;
@@ -67,6 +93,7 @@ export function InviteForm({
   email: string;
   role?: string;
   submit: string;
+  link?: { email: string; url: string } | null;
   children?: ReactNode;
 }) {
   // a new location after a successful send: the form starts empty again
@@ -75,6 +102,7 @@ export function InviteForm({
   return (
     <Form key={location.key} method="post" className="stack card-form" {...getFormProps(form)}>
       {children}
+      {link ? <InviteLinkNotice {...link} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} reveal />
       <input type="hidden" name="intent" value="invite" />
       <Field label={email} meta={fields.email}>

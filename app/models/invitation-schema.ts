@@ -3,6 +3,9 @@
 import * as z from "zod/mini";
 import { currentPasswordField, emailField, idField, nameField, newPasswordFields } from "~/utils/form-fields";
 
+/** How long an invitation's link works (once). */
+export const INVITATION_DAYS = 7;
+
 /** The invitation link's form: a new person names themself and sets a password; an existing account signs in. */
 export const acceptInvitationSchema = () =>
   z.discriminatedUnion(

@@ -1,6 +1,6 @@
 // Invitations replace open sign-up: a link that works once, for INVITATION_DAYS, to join an organization
 // (as MEMBER or LEAD) or the coalition team (STAFF or ADMIN). Only the token's hash is stored; the link itself
-// exists only in the outbox email.
+// exists only in the outbox email, or, where this server sends no email, in the answer to the inviter.
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { enqueueEmail } from "~/models/outbox.server";
@@ -10,7 +10,9 @@ import { hashToken, newSessionToken } from "~/utils/session.server";
 import { tokenParam } from "~/utils/form-fields";
 import { failure, fieldFailure, type Result, success } from "~/utils/result";
 
-export const INVITATION_DAYS = 7;
+import { INVITATION_DAYS } from "~/models/invitation-schema";
+
+export { INVITATION_DAYS };
 
 export type InvitationTarget = { organizationId: string; role: MembershipRole } | { coalitionRole: "STAFF" | "ADMIN" };
 export type InvitedRole = MembershipRole | "STAFF" | "ADMIN";
@@ -23,7 +25,8 @@ const openWhere = (now: Date) => ({ acceptedAt: null, revokedAt: null, expiresAt
  * Sends an invitation: earlier open invitations of the same email to the same organization (or to the
  * coalition team) are revoked, and the invitation, its email and its audit event are written in one
  * transaction. Not found when the organization does not exist or is archived; invalid (on the email field)
- * when the person already belongs where the invitation leads.
+ * when the person already belongs where the invitation leads. The link goes back to the inviter only where
+ * this server delivers no email (replyInvitationSent).
  */
 export async function createInvitation({
   prisma,
@@ -37,7 +40,7 @@ export async function createInvitation({
   email: string;
   target: InvitationTarget;
   appUrl: string;
-}): Promise<Result<{ invitationId: string }, "not-found" | "invalid">> {
+}): Promise<Result<{ invitationId: string; url: string }, "not-found" | "invalid">> {
   const email = rawEmail.trim().toLowerCase();
   const now = new Date();
   const role: InvitedRole = "organizationId" in target ? target.role : target.coalitionRole;
@@ -72,6 +75,7 @@ export async function createInvitation({
       data: { revokedAt: now },
     });
     const token = newSessionToken();
+    const url = `${appUrl.replace(/\/+$/, "")}/invite/${token}`;
     const invitation = await tx.invitation.create({
       data: {
         tokenHash: hashToken(token),
@@ -89,7 +93,7 @@ export async function createInvitation({
       template: "invitation",
       locale: invitee?.locale ?? inviter.locale,
       payload: {
-        url: `${appUrl.replace(/\/+$/, "")}/invite/${token}`,
+        url,
         organization: organization?.name ?? null,
         role,
         inviter: inviter.name,
@@ -105,7 +109,7 @@ export async function createInvitation({
       entityId: invitation.id,
       metadata: replaced.count ? { role, replaced: replaced.count } : { role },
     });
-    return success({ invitationId: invitation.id });
+    return success({ invitationId: invitation.id, url });
   });
 }
 

@@ -24,6 +24,7 @@ import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { replyInvitationSent, type InviteLink } from "~/utils/invitation-reply.server";
 import { recordParam } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
 
@@ -82,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseForm(request, organizationPageSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const form = { intent, confirm: false };
+  const form = { intent, confirm: false, inviteLink: null as InviteLink | null };
   if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   const here = `/movement/admin/organizations/${organization.id}`;
@@ -99,7 +100,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "archive":
       // the first post only asks (the page names what archiving does) and changes nothing
       if (!value.confirm)
-        return organization.archivedAt ? redirect(here) : reply(submission, { status: 200 }, { intent, confirm: true });
+        return organization.archivedAt
+          ? redirect(here)
+          : reply(submission, { status: 200 }, { ...form, confirm: true });
     // falls through: confirmed
     case "restore": {
       const done = await (value.intent === "archive" ? archiveOrganization : restoreOrganization)({
@@ -125,7 +128,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // archived since the check above
       if (!sent.ok && sent.error === "not-found") return refuse("admin:organizations.errors.archivedInvite");
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
-      return redirectWithToast(here, { key: "admin:organizations.leads.sent", values: { email: value.email } });
+      return replyInvitationSent(submission, { email: value.email, url: sent.value.url }, form, {
+        to: here,
+        key: "admin:organizations.leads.sent",
+      });
     }
     case "revoke": {
       const revoked = await revokeInvitation({
@@ -217,6 +223,7 @@ export default function OrganizationAdmin() {
             roles={[{ value: "LEAD", label: t("roles.LEAD") }]}
             email={t("organizations.leads.email")}
             submit={t("organizations.leads.submit")}
+            link={actionData?.inviteLink}
           >
             <h3>{t("organizations.leads.invite")}</h3>
             <p className="field-help">{t("organizations.leads.inviteIntro")}</p>

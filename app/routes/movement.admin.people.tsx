@@ -12,6 +12,7 @@ import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { fixedT } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { replyInvitationSent, type InviteLink } from "~/utils/invitation-reply.server";
 import { parseListSearch } from "~/utils/form-fields";
 import { searchParamsOf } from "~/utils/http";
 import { peopleSchema } from "~/models/people-schema";
@@ -51,7 +52,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseForm(request, peopleSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const form = { intent, confirm: null as { userId: string; name: string; email: string } | null };
+  const form = {
+    intent,
+    confirm: null as { userId: string; name: string; email: string } | null,
+    inviteLink: null as InviteLink | null,
+  };
   if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   // back to the same search and page the admin was on
@@ -72,7 +77,10 @@ export async function action({ request }: ActionFunctionArgs) {
         appUrl: getEnv().APP_URL,
       });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
-      return redirectWithToast(here, { key: "admin:people.invite.sent", values: { email: value.email } });
+      return replyInvitationSent(submission, { email: value.email, url: sent.value.url }, form, {
+        to: here,
+        key: "admin:people.invite.sent",
+      });
     }
     case "role":
       return answer(
@@ -88,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return reply(
           submission,
           { status: 200 },
-          { intent, confirm: { userId: person.id, name: person.name, email: person.email } },
+          { ...form, confirm: { userId: person.id, name: person.name, email: person.email } },
         );
       }
     // falls through: confirmed
@@ -225,6 +233,7 @@ export default function People() {
           email={t("people.invite.email")}
           role={t("people.invite.role")}
           submit={t("people.invite.submit")}
+          link={actionData?.inviteLink}
         />
       </section>
     </div>

@@ -14,6 +14,7 @@ import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { fixedT } from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { replyInvitationSent, type InviteLink } from "~/utils/invitation-reply.server";
 import { useFormat } from "~/components/use-format";
 import { membersSchema } from "~/models/membership-schema";
 import { INVITED_MEMBER_ROLES } from "~/models/people-options";
@@ -61,7 +62,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseForm(request, membersSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const form = { intent, confirm: null as { membershipId: string; name: string; email: string } | null };
+  const form = {
+    intent,
+    confirm: null as { membershipId: string; name: string; email: string } | null,
+    inviteLink: null as InviteLink | null,
+  };
   if (submission.status !== "success") return reply(submission, {}, form);
   const prisma = await getPrisma();
   const here = `/o/${organization.slug}/members`;
@@ -78,7 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         appUrl: getEnv().APP_URL,
       });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
-      return redirectWithToast(here, { key: "org:members.invite.sent", values: { email: value.email } });
+      return replyInvitationSent(submission, { email: value.email, url: sent.value.url }, form, {
+        to: here,
+        key: "org:members.invite.sent",
+      });
     }
     case "revoke": {
       const revoked = await revokeInvitation({
@@ -100,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return reply(
           submission,
           { status: 200 },
-          { intent, confirm: { membershipId: member.id, name: member.user.name, email: member.user.email } },
+          { ...form, confirm: { membershipId: member.id, name: member.user.name, email: member.user.email } },
         );
       }
       const removed = await removeMember({
@@ -236,6 +244,7 @@ export default function Members() {
               email={t("members.invite.email")}
               role={t("members.invite.role")}
               submit={t("members.invite.submit")}
+              link={actionData?.inviteLink}
             />
           </section>
 

@@ -21,7 +21,12 @@ export function parseFormData<Schema extends $ZodType>(formData: FormData, schem
 export type FormResult = SubmissionResult<string[]>;
 
 type Replyable = { reply(options?: ReplyOptions): FormResult };
-type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] };
+type ReplyOptions = {
+  formErrors?: string[];
+  fieldErrors?: Record<string, string[]>;
+  hideFields?: string[];
+  resetForm?: boolean;
+};
 type ReplyInit = ReplyOptions & { status?: number; headers?: HeadersInit };
 /** The body with its status: `useActionData<typeof action>()` reads the body's type. */
 type FormReply<Body> = ReturnType<typeof data<Body>>;

@@ -188,6 +188,11 @@ export function createMailer(env: Env = getEnv()) {
   };
 }
 
+/** Whether the emails this server writes reach anyone: over SMTP, or on the try-out's outbox page. */
+export function deliversEmail(env: Env = getEnv()) {
+  return Boolean(env.SMTP_URL) || devOutboxEnabled(env);
+}
+
 /**
  * Whether this server shows written emails at /dev/outbox at all. The page hands out live sign-in links, so it
  * is for the person trying the app on their own machine only:

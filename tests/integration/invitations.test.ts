@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { createInvitation } from "~/models/invitation.server";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/invite.$token";
 import { action as orgAdminAction } from "~/routes/movement.admin.organizations.$orgId";
@@ -402,5 +402,97 @@ describe("accepting", () => {
     await (await getPrisma()).organization.update({ where: { id: org.id }, data: { archivedAt: new Date() } });
     expect((await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })))).status).toBe(410);
     expect((await accept(token, newAccount())).status).toBe(410);
+  });
+});
+
+describe("a server that sends no email", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  /** Production without SMTP_URL: no email reaches anyone and no outbox page shows one. */
+  function noEmail() {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("SMTP_URL", "");
+    vi.stubEnv("DEV_OUTBOX", "0");
+  }
+
+  test("each page that invites answers with the link, once, for the inviter to pass on; the link works", async () => {
+    noEmail();
+    const org = await createOrganization();
+    const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    const admin = await createUser({ coalitionRole: "ADMIN" });
+    const leadCookie = (await sessionCookie(lead.id)).cookie;
+    const adminCookie = (await sessionCookie(admin.id)).cookie;
+    const posts = [
+      {
+        email: "link-member@example.org",
+        send: () =>
+          membersAction(
+            requestArgs(`/o/${org.slug}/members`, {
+              method: "POST",
+              cookie: leadCookie,
+              params: { org: org.slug },
+              form: { intent: "invite", email: "link-member@example.org", role: "MEMBER" },
+            }),
+          ),
+      },
+      {
+        email: "link-staff@example.org",
+        send: () =>
+          peopleAction(
+            requestArgs("/movement/admin/people", {
+              method: "POST",
+              cookie: adminCookie,
+              form: { intent: "invite", email: "link-staff@example.org", role: "STAFF" },
+            }),
+          ),
+      },
+      {
+        email: "link-lead@example.org",
+        send: () =>
+          orgAdminAction(
+            requestArgs(`/movement/admin/organizations/${org.id}`, {
+              method: "POST",
+              cookie: adminCookie,
+              params: { orgId: org.id },
+              form: { intent: "invite", email: "link-lead@example.org", role: "LEAD" },
+            }),
+          ),
+      },
+    ];
+    for (const { email, send } of posts) {
+      const res = await answer(send());
+      expect(res.status, email).toBe(200);
+      // no toast cookie carries it
+      expect(res.headers.get("Set-Cookie") ?? "", email).not.toContain("invite");
+      const body = (await res.json()) as { inviteLink: { email: string; url: string } | null };
+      expect(body.inviteLink?.email, email).toBe(email);
+      // the same link the (undelivered) email holds, which opens the invitation
+      const token = await tokenFor(email);
+      expect(body.inviteLink?.url, email).toBe(`${readEnv().APP_URL.replace(/\/+$/, "")}/invite/${token}`);
+      const opened = await answer(inviteLoader(requestArgs(`/invite/${token}`, { params: { token } })));
+      expect(opened.status, email).toBe(200);
+    }
+  });
+
+  test("with email delivered the inviter gets a toast and never the link", async () => {
+    noEmail();
+    vi.stubEnv("SMTP_URL", "smtp://mail.example.org:587");
+    const org = await createOrganization();
+    const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    const res = await answer(
+      membersAction(
+        requestArgs(`/o/${org.slug}/members`, {
+          method: "POST",
+          cookie: (await sessionCookie(lead.id)).cookie,
+          params: { org: org.slug },
+          form: { intent: "invite", email: "mailed@example.org", role: "MEMBER" },
+        }),
+      ),
+    );
+    expect(res.status).toBe(302);
+    const token = await tokenFor("mailed@example.org");
+    expect(await res.text()).not.toContain(token);
+    expect(res.headers.get("Set-Cookie") ?? "").not.toContain(token);
   });
 });
