@@ -56,8 +56,12 @@ export async function createInvitation({
     if ("organizationId" in target && !organization) return failure("not-found");
     const invitee = await tx.user.findUnique({
       where: { email },
-      select: { id: true, locale: true, coalitionRole: true },
+      select: { id: true, locale: true, coalitionRole: true, _count: { select: { memberships: true } } },
     });
+    // coalition staff and admins are not members of organizations (an organization's private entries are its
+    // members' alone), so neither kind of account is invited to be the other
+    const crossing = invitee && separationRefusal(invitee, organization !== null);
+    if (crossing) return fieldFailure("email", crossing);
     if (invitee && organization) {
       const member = await tx.membership.count({ where: { userId: invitee.id, organizationId: organization.id } });
       if (member) return fieldFailure("email", "invite:errors.alreadyMember");
@@ -184,10 +188,24 @@ export async function findOpenInvitation({
 export type AcceptResult = Result<{ userId: string }, "not-found" | "gone" | "invalid">;
 
 /**
+ * Why this account may not take an invitation of this kind, if it may not: a coalition account does not join
+ * an organization, and a member of an organization does not join the coalition team.
+ */
+function separationRefusal(
+  account: { coalitionRole: CoalitionRole; _count: { memberships: number } },
+  toOrganization: boolean,
+) {
+  if (toOrganization && account.coalitionRole !== "NONE") return "invite:errors.coalitionAccount";
+  if (!toOrganization && account._count.memberships > 0) return "invite:errors.organizationAccount";
+  return null;
+}
+
+/**
  * Accepts an invitation once. A new person becomes a user with the name and password given; an existing
  * account proves itself with its current password (unless `signedInUserId` is already that account) and
  * gains the membership or coalition role. An accepted LEAD invitation to an organization that has a lead
- * makes two leads; an invitation never lowers a role the person already has.
+ * makes two leads; an invitation never lowers a role the person already has. A coalition account never joins an
+ * organization, nor a member of one the coalition team.
  */
 export async function acceptInvitation({
   prisma,
@@ -211,8 +229,17 @@ export async function acceptInvitation({
   if (!isOpen(found, now)) return failure("gone");
   const existing = await prisma.user.findUnique({
     where: { email: found.email },
-    select: { id: true, coalitionRole: true, disabledAt: true, password: { select: { hash: true } } },
+    select: {
+      id: true,
+      coalitionRole: true,
+      disabledAt: true,
+      password: { select: { hash: true } },
+      _count: { select: { memberships: true } },
+    },
   });
+  // the account may have changed since the invitation was sent
+  const crossing = existing && separationRefusal(existing, found.organizationId !== null);
+  if (crossing) return failure("invalid", { message: crossing });
 
   // who accepts: the existing account, proven, or a new one (or one without a password yet) with its password
   // hashed before the transaction

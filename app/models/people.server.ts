@@ -63,9 +63,15 @@ export async function changeCoalitionRole({
 }): Promise<PeopleChange> {
   if (userId === actorId) return SELF;
   return prisma.$transaction(async (tx): Promise<PeopleChange> => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, coalitionRole: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { name: true, coalitionRole: true, _count: { select: { memberships: true } } },
+    });
     if (!user) return failure("not-found");
     if (user.coalitionRole === role) return success({ name: user.name, changed: false });
+    // coalition staff and admins are not members of organizations, whose private entries are their members' alone
+    if (role !== "NONE" && user._count.memberships > 0)
+      return failure("invalid", { message: "admin:people.errors.hasMemberships" });
     await tx.user.update({ where: { id: userId }, data: { coalitionRole: role }, select: { id: true } });
     await audit(tx, {
       action: "user.coalition_role_changed",

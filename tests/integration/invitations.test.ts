@@ -405,6 +405,67 @@ describe("accepting", () => {
   });
 });
 
+describe("coalition staff and admins are not members of organizations", () => {
+  test("an admin invited to lead an organization is refused, at the invitation and at the link", async () => {
+    const org = await createOrganization();
+    const admin = await createUser({ coalitionRole: "ADMIN", email: "second-admin@example.org" });
+    const inviter = await createUser({ coalitionRole: "ADMIN" });
+    const post = await answer(
+      orgAdminAction(
+        requestArgs(`/movement/admin/organizations/${org.id}`, {
+          method: "POST",
+          cookie: (await sessionCookie(inviter.id)).cookie,
+          params: { orgId: org.id },
+          form: { intent: "invite", email: admin.email, role: "LEAD" },
+        }),
+      ),
+    );
+    expect(post.status).toBe(400);
+    expect((await post.json()).result.error?.email).toEqual(["invite:errors.coalitionAccount"]);
+    const prisma = await getPrisma();
+    expect(await prisma.invitation.count({ where: { email: admin.email } })).toBe(0);
+
+    // an invitation made before the account joined the coalition team is refused at the link
+    const person = await createUser({ email: "became-staff@example.org" });
+    const token = await invite(person.email, { organizationId: org.id, role: "LEAD" });
+    await prisma.user.update({ where: { id: person.id }, data: { coalitionRole: "STAFF" } });
+    const accepted = await accept(token, { intent: "join", password: TEST_PASSWORD });
+    expect(accepted.status).toBe(400);
+    expect(await prisma.membership.count({ where: { userId: person.id } })).toBe(0);
+  });
+
+  test("a member of an organization is not invited to the coalition team, nor made staff", async () => {
+    const org = await createOrganization();
+    const member = await createUser({ email: "org-member@example.org", memberships: [{ organizationId: org.id }] });
+    const admin = await createUser({ coalitionRole: "ADMIN" });
+    const cookie = (await sessionCookie(admin.id)).cookie;
+    const invited = await answer(
+      peopleAction(
+        requestArgs("/movement/admin/people", {
+          method: "POST",
+          cookie,
+          form: { intent: "invite", email: member.email, role: "STAFF" },
+        }),
+      ),
+    );
+    expect(invited.status).toBe(400);
+    expect((await invited.json()).result.error?.email).toEqual(["invite:errors.organizationAccount"]);
+    const raised = await answer(
+      peopleAction(
+        requestArgs("/movement/admin/people", {
+          method: "POST",
+          cookie,
+          form: { intent: "role", userId: member.id, role: "ADMIN" },
+        }),
+      ),
+    );
+    expect(raised.status).toBe(400);
+    expect((await raised.json()).result.error[""]).toEqual(["admin:people.errors.hasMemberships"]);
+    const prisma = await getPrisma();
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).coalitionRole).toBe("NONE");
+  });
+});
+
 describe("a server that sends no email", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
