@@ -1,6 +1,7 @@
 // "Your organization beside the movement": per value, this organization's practices this year and its
 // directly-impacted share, beside the median and quartiles of the active organizations' own numbers (itself
-// included), rounded so that none of them can be read back.
+// included). A quartile can fall on one organization's figure, which is then that figure, unnamed: the group
+// statistics say where the group stands, never whose number is whose (decision 014).
 // It reads the per-organization yearly summaries (kept current on write), never the practices themselves,
 // and returns only the organization's own numbers and group statistics: no other organization's row, id or
 // name leaves this module, and a group smaller than the threshold carries no statistic at all.
@@ -57,8 +58,8 @@ export const besideGroupMinimum = (minGroupSize: number) => 2 * minGroupSize;
 
 /**
  * A group's statistics as shown: practice counts to the whole number and shares to the nearest 5 %. A
- * quartile that falls on one organization's own figure is that figure, and an exact share (89 of 128) would
- * give away its participants; rounded, it says where the group stands without naming anyone's numbers.
+ * quartile that falls on one organization's own figure is that figure (a count, unnamed, as any median of a
+ * small group is); an exact share (89 of 128) would also give away its participants, so shares are rounded.
  */
 function spread(
   q1: number | null,

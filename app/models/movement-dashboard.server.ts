@@ -258,12 +258,19 @@ export async function getMovementDashboard({
     ...table,
     rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((c) => publishView(c, view)) })),
   });
+  // Self-ratings by region, size or led-by-impacted, with the tracker's names and the shared reflections'
+  // levels, were worked back to single organizations' private ratings: they are shown for the movement only.
+  // And only once the year's cycle has closed: while it is open, the chart read before and after one
+  // organization submits (the tracker names who did, and when) would show that organization's every rating.
+  const rubricWithheld = view.partial
+    ? ("filtered" as const)
+    : data.cycleStatus !== "CLOSED"
+      ? ("open" as const)
+      : null;
   return {
     charts: {
       practices: publish(practices),
-      // self-ratings by region, size or led-by-impacted, with the tracker's names and the shared reflections'
-      // levels, were worked back to single organizations' private ratings: they are shown for the movement only
-      rubric: view.partial
+      rubric: rubricWithheld
         ? { ...rubricTable, rows: rubricTable.rows.map((r) => ({ ...r, cells: r.cells.map(() => null) })) }
         : publish(rubricTable),
       freedoms: publish(freedomTable),
@@ -273,6 +280,7 @@ export async function getMovementDashboard({
     },
     // a filtered view says that its numbers are rounded, or that it has too few organizations to show any
     viewWithheld: !view.partial ? null : view.organizations < min ? ("few" as const) : ("rounded" as const),
+    rubricWithheld,
     freedomColors,
     perValue: perValue.map((v) => ({ ...v, practices: publishView(v.practices, view) })),
     firstYear: data.firstYear,

@@ -17,6 +17,8 @@ const snapshot = z.object({
   freedoms: named,
   levels: z.array(z.object({ level: num, name: z.unknown() })),
   firstYear: num.nullable(),
+  // the status of the year's cycle, if it has one: its self-ratings are shown once it is closed
+  cycleStatus: z.string().nullable(),
   start: z.object({ hasOrganizations: z.boolean(), hasCycle: z.boolean(), hasPractices: z.boolean() }),
   // [part, key, sub, value, organizations, all, allOrganizations]
   sums: z.array(z.tuple([z.string(), z.string(), z.string(), num, num, num, num])),
@@ -162,6 +164,7 @@ export async function readSnapshot(prisma: Prisma, filters: MovementFilters, { f
     SELECT ${framework("Value")} AS "values", ${framework("Freedom")} AS "freedoms",
       (SELECT COALESCE(json_agg(json_build_object('level', "level", 'name', "name") ORDER BY "level"), '[]') FROM "RubricLevel") AS "levels",
       (SELECT min("year") FROM "OrganizationYear") AS "firstYear", ${START} AS "start",
+      (SELECT "status"::text FROM "Cycle" WHERE "year" = ${year}) AS "cycleStatus",
       (SELECT COALESCE(json_agg(json_build_array(s."part", s."key", s."sub", s."value", s."organizations", s."all", s."allOrganizations")), '[]')
        FROM (${Sql.join(
          parts.map((q) => partSql(q, match)),

@@ -64,14 +64,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ? t("charts.practices.titleRange", range)
         : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
     // the date range is drawn by the monthly chart; the others count whole years and say which
-    covers:
-      id === "rubric" && dashboard.viewWithheld
-        ? t("dashboard.rubricWholeOnly")
-        : range && id !== "practices"
-          ? t("dashboard.wholeYear", { year: filters.year, ...range })
-          : null,
+    covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
     rowHeader: t(`charts.${id}.rowHeader`),
-    takeaway: takeaways[id],
+    // self-ratings withheld say why in place of a takeaway
+    takeaway:
+      id === "rubric" && dashboard.rubricWithheld
+        ? t(dashboard.rubricWithheld === "filtered" ? "dashboard.rubricWholeOnly" : "dashboard.rubricWhenClosed", {
+            year: filters.year,
+          })
+        : takeaways[id],
     table: dashboard.charts[id],
     svg: drawingForData(
       context,

@@ -1,6 +1,9 @@
-// Embedded PostgreSQL: PGlite (Postgres compiled to WASM) on a data folder, served on 127.0.0.1 over the
-// ordinary wire protocol, so the app always talks to a postgres:// URL through @prisma/adapter-pg.
+// Embedded PostgreSQL: PGlite (Postgres compiled to WASM) on a data folder, served over the ordinary wire
+// protocol, so the app always talks to a postgres:// URL through @prisma/adapter-pg. PGlite asks no password,
+// so it listens on a Unix socket in a folder only this account can enter (as PostgreSQL's own peer
+// authentication would), never on a TCP port that any process or user of the machine could reach.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -60,6 +63,7 @@ export async function startEmbeddedDb(
   } = {},
 ): Promise<EmbeddedDb> {
   let unlock = () => {};
+  let socketDir: string | undefined;
   if (opts.dataDir) {
     // PGlite creates only the last folder of its path
     fs.mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
@@ -67,26 +71,31 @@ export async function startEmbeddedDb(
   }
   try {
     const db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+    // mkdtemp makes the folder readable by this account only (0700): another user cannot reach the socket
+    socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "north-star-db-"));
     const server = new PGLiteSocketServer({
       db,
-      host: "127.0.0.1",
-      port: 0,
+      path: path.join(socketDir, ".s.PGSQL.5432"),
       maxConnections: opts.maxConnections ?? 10,
     });
     await server.start();
+    const dir = socketDir;
     return {
-      url: `postgresql://postgres@${server.getServerConn()}/postgres`,
+      // the host is the socket's folder, percent-encoded as libpq and node-postgres read it
+      url: `postgresql://postgres@${encodeURIComponent(dir)}/postgres`,
       dataDir: opts.dataDir,
       stop: async () => {
         try {
           await server.stop();
           await db.close();
         } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
           unlock();
         }
       },
     };
   } catch (e) {
+    if (socketDir) fs.rmSync(socketDir, { recursive: true, force: true });
     unlock();
     throw e;
   }

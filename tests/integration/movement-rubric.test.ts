@@ -2,8 +2,10 @@
 // their 2025 reflection. The first value: A, B and C share a level 2 with the coalition, D–G keep a level 3
 // private. The second: A, B and C rate 1, D, E and F rate 3, all privately, and G shares a 3.
 // The shared page names A, B, C (and G) with their levels, and the tracker names every organization that
-// submitted: a row that only hid small cells would still say, minus the shared levels, what D–G rated.
+// submitted: a row that only hid small cells would still say, minus the shared levels, what D–G rated. The
+// chart shows once the cycle has closed; each later change reopens it, changes, and closes it again.
 import { beforeAll, describe, expect, test } from "vitest";
+import { transitionCycle } from "~/models/cycle.server";
 import { reopenReflection, saveReflectionStep, submitReflection } from "~/models/reflection.server";
 import { compareSummaries } from "~/models/summary.server";
 import { getPrisma } from "~/utils/db.server";
@@ -69,6 +71,24 @@ async function rate(organizationId: string, valueId: string, [level, visibility]
   );
 }
 
+/** Closes (or reopens) the year's cycle, as an admin does. */
+async function cycle(transition: "close" | "reopen") {
+  const prisma = await getPrisma();
+  await valueOf(
+    transitionCycle({ prisma, actorId, year: YEAR, transition, reason: "test", appUrl: "http://localhost" }),
+  );
+}
+
+/** An organization changes one rating: it reopens its year in a reopened cycle, saves, submits; the cycle closes. */
+async function change(name: string, valueIndex: number, rating: Rating) {
+  const prisma = await getPrisma();
+  await cycle("reopen");
+  await valueOf(reopenReflection({ prisma, organizationId: ids[name], actorId, year: YEAR }));
+  await rate(ids[name], values[valueIndex].id, rating);
+  await valueOf(submitReflection({ prisma, organizationId: ids[name], actorId, year: YEAR }));
+  await cycle("close");
+}
+
 async function rubricRow(valueIndex: number) {
   const d = await movementDashboard(YEAR);
   return d.charts.rubric.rows.find((r) => r.key === values[valueIndex].slug)!.cells;
@@ -97,6 +117,16 @@ beforeAll(async () => {
 });
 
 describe("self-ratings beside the shared levels", () => {
+  test("while the year's cycle is open no self-rating shows: each submit would show in the chart", async () => {
+    const open = await movementDashboard(YEAR);
+    expect(open.rubricWithheld).toBe("open");
+    expect(open.charts.rubric.rows.flatMap((r) => r.cells).every((c) => c === null)).toBe(true);
+    await cycle("close");
+    const closed = await movementDashboard(YEAR);
+    expect(closed.rubricWithheld).toBeNull();
+    expect(closed.charts.rubric.rows.flatMap((r) => r.cells).some((c) => c !== null)).toBe(true);
+  });
+
   test("a row whose private ratings all sit at one level once the shared ones are taken away is hidden whole", async () => {
     // every rating: 3 at level 2 and 4 at level 3, each from 3 or more organizations; the three at level 2 are
     // on the shared page, so "4 at level 3" would be D, E, F and G's private ratings
@@ -110,10 +140,8 @@ describe("self-ratings beside the shared levels", () => {
 
   test("the rollup counts the shared ratings as they change, and agrees with a fresh count", async () => {
     const prisma = await getPrisma();
-    // G reopens its year and keeps its second rating private: the private ratings are 3 at 1 and 4 at 3
-    await valueOf(reopenReflection({ prisma, organizationId: ids.G, actorId, year: YEAR }));
-    await rate(ids.G, values[1].id, [3, "PRIVATE"]);
-    await valueOf(submitReflection({ prisma, organizationId: ids.G, actorId, year: YEAR }));
+    // G keeps its second rating private: the private ratings are 3 at 1 and 4 at 3
+    await change("G", 1, [3, "PRIVATE"]);
     expect(await rubricRow(1)).toEqual([3, 0, 4, 0]);
     const shared = await prisma.movementRubricSummary.aggregate({
       where: { year: YEAR, valueId: values[1].id },
@@ -121,16 +149,10 @@ describe("self-ratings beside the shared levels", () => {
     });
     expect(shared._sum).toEqual({ sharedCount: 0, organizationCount: 7 });
     // D shares its second rating: the private ones left, 3 at 1 and 3 at 3, still show
-    await valueOf(reopenReflection({ prisma, organizationId: ids.D, actorId, year: YEAR }));
-    await rate(ids.D, values[1].id, [3, "PUBLIC"]);
-    await valueOf(submitReflection({ prisma, organizationId: ids.D, actorId, year: YEAR }));
+    await change("D", 1, [3, "PUBLIC"]);
     expect(await rubricRow(1)).toEqual([3, 0, 4, 0]);
     // and E, F and G share theirs too: what is left private is A, B and C's 1, all at one level: hidden whole
-    for (const name of ["E", "F", "G"]) {
-      await valueOf(reopenReflection({ prisma, organizationId: ids[name], actorId, year: YEAR }));
-      await rate(ids[name], values[1].id, [3, "COALITION"]);
-      await valueOf(submitReflection({ prisma, organizationId: ids[name], actorId, year: YEAR }));
-    }
+    for (const name of ["E", "F", "G"]) await change(name, 1, [3, "COALITION"]);
     expect(await rubricRow(1)).toEqual([null, null, null, null]);
     const { stored, fresh } = await compareSummaries({ prisma });
     expect(stored).toEqual(fresh);
