@@ -353,21 +353,22 @@ async function announceCycle(
 
 /** What the open cycle asks, for an organization's home: its dates and prompts in one language. */
 export async function getOpenCycleSummary({ prisma, locale }: { prisma: Prisma; locale: Locale }) {
+  // the prompts are read only when a cycle is open: a nested select sends its relation queries even when
+  // there is no cycle, and every organization's home asks this
   const cycle = await prisma.cycle.findFirst({
     where: { status: "OPEN" },
-    select: {
-      year: true,
-      opensOn: true,
-      closesOn: true,
-      prompts: { select: { prompt: true, value: { select: { name: true, position: true, archivedAt: true } } } },
-    },
+    select: { id: true, year: true, opensOn: true, closesOn: true },
   });
   if (!cycle) return null;
+  const prompts = await prisma.cyclePrompt.findMany({
+    where: { cycleId: cycle.id },
+    select: { prompt: true, value: { select: { name: true, position: true, archivedAt: true } } },
+  });
   return {
     year: cycle.year,
     opensOn: iso(cycle.opensOn),
     closesOn: iso(cycle.closesOn),
-    prompts: cycle.prompts
+    prompts: prompts
       .filter((p) => p.value.archivedAt === null)
       .sort((a, b) => a.value.position - b.value.position)
       .map((p) => ({ value: pick(p.value.name, locale), prompt: pick(p.prompt, locale) })),

@@ -6,7 +6,8 @@
 // and returns only the organization's own numbers and group statistics: no other organization's row, id or
 // name leaves this module, and a group smaller than the threshold carries no statistic at all.
 import { z } from "zod";
-import type { SizeBand } from "~/generated/prisma/client";
+import { Prisma as Sql, type SizeBand } from "~/generated/prisma/client";
+import { SIZE_BANDS } from "~/models/organization-options";
 import type { Prisma } from "~/utils/db.server";
 
 export type Spread = { q1: number; median: number; q3: number };
@@ -25,28 +26,22 @@ export type BesideValue = {
 };
 
 const num = z.coerce.number();
-const maybe = num.nullable();
+// percentile_cont over [0.25, 0.5, 0.75]: one sort gives all three quartiles; null when the group is empty
+const quartiles = z.tuple([num, num, num]).nullable();
 const row = z.object({
   valueId: z.string(),
+  band: z.enum(SIZE_BANDS),
   ownPractices: num,
   ownParticipants: num,
   ownImpacted: num,
   bandOrgs: num,
-  bandQ1: maybe,
-  bandMedian: maybe,
-  bandQ3: maybe,
+  bandPractices: quartiles,
   bandShareOrgs: num,
-  bandShareQ1: maybe,
-  bandShareMedian: maybe,
-  bandShareQ3: maybe,
+  bandShare: quartiles,
   allOrgs: num,
-  allQ1: maybe,
-  allMedian: maybe,
-  allQ3: maybe,
+  allPractices: quartiles,
   allShareOrgs: num,
-  allShareQ1: maybe,
-  allShareMedian: maybe,
-  allShareQ3: maybe,
+  allShare: quartiles,
 });
 
 /**
@@ -62,15 +57,14 @@ export const besideGroupMinimum = (minGroupSize: number) => 2 * minGroupSize;
  * small group is); an exact share (89 of 128) would also give away its participants, so shares are rounded.
  */
 function spread(
-  q1: number | null,
-  median: number | null,
-  q3: number | null,
+  quartiles: [number, number, number] | null,
   organizations: number,
   min: number,
   step: number,
 ): Spread | null {
-  if (organizations < min || q1 === null || median === null || q3 === null) return null;
+  if (organizations < min || quartiles === null) return null;
   const round = (n: number) => Number((Math.round(n / step) * step).toFixed(4));
+  const [q1, median, q3] = quartiles;
   return { q1: round(q1), median: round(median), q3: round(q3) };
 }
 
@@ -95,94 +89,70 @@ export async function getOrganizationBeside({
   minGroupSize: number;
   valueIds?: string[];
 }): Promise<BesideValue[]> {
-  const [[me], values] = await Promise.all([
-    prisma.$queryRaw<{ band: SizeBand }[]>`
+  // One statement, one pass: every active organization × value (zeros included) is grouped by value once,
+  // and each group's quartiles come from one sort (percentile_cont over an array of fractions, interpolating).
+  // No row when the organization does not exist or no value is asked for.
+  const rows = await prisma.$queryRaw`
+    WITH me AS (
       SELECT COALESCE(y."sizeBand", o."sizeBand")::text AS "band"
       FROM "Organization" o LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
-      WHERE o."id" = ${organizationId}`,
-    prisma.value.findMany({
-      where: { archivedAt: null, ...(valueIds ? { id: { in: valueIds } } : {}) },
-      orderBy: { position: "asc" },
-      select: { id: true },
-    }),
-  ]);
-  if (!me) return [];
-  if (!values.length) return [];
-  const ids = values.map((v) => v.id);
-  // one row per active organization × value, zeros included; quartiles interpolate (percentile_cont)
-  const rows = await prisma.$queryRaw`
-    WITH orgs AS (
-      SELECT o."id", COALESCE(y."sizeBand", o."sizeBand")::text AS "band"
-      FROM "Organization" o LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
-      WHERE o."archivedAt" IS NULL
-    ), sums AS (
-      SELECT "organizationId", "valueId", "practiceCount" AS "practices", "participants", "impactedParticipants" AS "impacted"
-      FROM "OrganizationValueYearSummary"
-      WHERE "year" = ${year} AND "valueId" = ANY(${ids}::text[])
+      WHERE o."id" = ${organizationId}
+    ), vals AS (
+      SELECT "id", "position" FROM "Value"
+      WHERE "archivedAt" IS NULL ${valueIds ? Sql.sql`AND "id" = ANY(${valueIds}::text[])` : Sql.empty}
     ), grid AS (
-      SELECT orgs."id", orgs."band", v."valueId", COALESCE(s."practices", 0) AS "practices",
-        COALESCE(s."participants", 0) AS "participants", COALESCE(s."impacted", 0) AS "impacted",
-        CASE WHEN COALESCE(s."participants", 0) > 0 THEN s."impacted"::float8 / s."participants" END AS "share"
-      FROM orgs CROSS JOIN unnest(${ids}::text[]) AS v("valueId")
-      LEFT JOIN sums s ON s."organizationId" = orgs."id" AND s."valueId" = v."valueId"
+      SELECT v."id" AS "valueId", COALESCE(y."sizeBand", o."sizeBand")::text AS "band", COALESCE(s."practiceCount", 0) AS "practices",
+        CASE WHEN COALESCE(s."participants", 0) > 0 THEN s."impactedParticipants"::float8 / s."participants" END AS "share"
+      FROM "Organization" o
+      LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
+      CROSS JOIN vals v
+      LEFT JOIN "OrganizationValueYearSummary" s ON s."organizationId" = o."id" AND s."valueId" = v."id" AND s."year" = ${year}
+      WHERE o."archivedAt" IS NULL
     )
-    SELECT v."valueId",
-      COALESCE(own."practices", 0)::int AS "ownPractices", COALESCE(own."participants", 0)::int AS "ownParticipants",
-      COALESCE(own."impacted", 0)::int AS "ownImpacted", g.*
-    FROM unnest(${ids}::text[]) AS v("valueId")
-    LEFT JOIN sums own ON own."organizationId" = ${organizationId} AND own."valueId" = v."valueId"
-    LEFT JOIN LATERAL (SELECT
-      count(*) FILTER (WHERE "band" = ${me.band})::int AS "bandOrgs",
-      percentile_cont(0.25) WITHIN GROUP (ORDER BY "practices") FILTER (WHERE "band" = ${me.band}) AS "bandQ1",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY "practices") FILTER (WHERE "band" = ${me.band}) AS "bandMedian",
-      percentile_cont(0.75) WITHIN GROUP (ORDER BY "practices") FILTER (WHERE "band" = ${me.band}) AS "bandQ3",
-      count("share") FILTER (WHERE "band" = ${me.band})::int AS "bandShareOrgs",
-      percentile_cont(0.25) WITHIN GROUP (ORDER BY "share") FILTER (WHERE "band" = ${me.band}) AS "bandShareQ1",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY "share") FILTER (WHERE "band" = ${me.band}) AS "bandShareMedian",
-      percentile_cont(0.75) WITHIN GROUP (ORDER BY "share") FILTER (WHERE "band" = ${me.band}) AS "bandShareQ3",
-      count(*)::int AS "allOrgs",
-      percentile_cont(0.25) WITHIN GROUP (ORDER BY "practices") AS "allQ1",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY "practices") AS "allMedian",
-      percentile_cont(0.75) WITHIN GROUP (ORDER BY "practices") AS "allQ3",
-      count("share")::int AS "allShareOrgs",
-      percentile_cont(0.25) WITHIN GROUP (ORDER BY "share") AS "allShareQ1",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY "share") AS "allShareMedian",
-      percentile_cont(0.75) WITHIN GROUP (ORDER BY "share") AS "allShareQ3"
-      FROM grid WHERE grid."valueId" = v."valueId") g ON true`;
-  const byValue = new Map(
-    z
-      .array(row)
-      .parse(rows)
-      .map((r) => [r.valueId, r]),
-  );
+    SELECT v."id" AS "valueId", me."band",
+      COALESCE(own."practiceCount", 0)::int AS "ownPractices", COALESCE(own."participants", 0)::int AS "ownParticipants",
+      COALESCE(own."impactedParticipants", 0)::int AS "ownImpacted",
+      count(g."valueId") FILTER (WHERE g."band" = me."band")::int AS "bandOrgs",
+      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY g."practices") FILTER (WHERE g."band" = me."band") AS "bandPractices",
+      count(g."share") FILTER (WHERE g."band" = me."band")::int AS "bandShareOrgs",
+      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY g."share") FILTER (WHERE g."band" = me."band") AS "bandShare",
+      count(g."valueId")::int AS "allOrgs",
+      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY g."practices") AS "allPractices",
+      count(g."share")::int AS "allShareOrgs",
+      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY g."share") AS "allShare"
+    FROM vals v CROSS JOIN me
+    LEFT JOIN "OrganizationValueYearSummary" own ON own."organizationId" = ${organizationId} AND own."valueId" = v."id" AND own."year" = ${year}
+    LEFT JOIN grid g ON g."valueId" = v."id"
+    GROUP BY v."id", v."position", me."band", own."practiceCount", own."participants", own."impactedParticipants"
+    ORDER BY v."position", v."id"`;
   const min = minGroupSize;
-  return ids.map((valueId) => {
-    const r = byValue.get(valueId);
-    if (!r) throw new Error(`no comparison row for value ${valueId}`);
-    const band = r.bandOrgs >= min;
-    const own = {
-      practices: r.ownPractices,
-      participants: r.ownParticipants,
-      impactedShare: r.ownParticipants > 0 ? r.ownImpacted / r.ownParticipants : null,
-    };
-    return band
-      ? {
-          valueId,
-          own,
-          group: { kind: "band", band: me.band },
-          organizations: r.bandOrgs,
-          practices: spread(r.bandQ1, r.bandMedian, r.bandQ3, r.bandOrgs, min, COUNT_STEP),
-          shareOrganizations: r.bandShareOrgs,
-          impactedShare: spread(r.bandShareQ1, r.bandShareMedian, r.bandShareQ3, r.bandShareOrgs, min, SHARE_STEP),
-        }
-      : {
-          valueId,
-          own,
-          group: { kind: "all" },
-          organizations: r.allOrgs,
-          practices: spread(r.allQ1, r.allMedian, r.allQ3, r.allOrgs, min, COUNT_STEP),
-          shareOrganizations: r.allShareOrgs,
-          impactedShare: spread(r.allShareQ1, r.allShareMedian, r.allShareQ3, r.allShareOrgs, min, SHARE_STEP),
-        };
-  });
+  return z
+    .array(row)
+    .parse(rows)
+    .map((r) => {
+      const own = {
+        practices: r.ownPractices,
+        participants: r.ownParticipants,
+        impactedShare: r.ownParticipants > 0 ? r.ownImpacted / r.ownParticipants : null,
+      };
+      return r.bandOrgs >= min
+        ? {
+            valueId: r.valueId,
+            own,
+            group: { kind: "band", band: r.band },
+            organizations: r.bandOrgs,
+            practices: spread(r.bandPractices, r.bandOrgs, min, COUNT_STEP),
+            shareOrganizations: r.bandShareOrgs,
+            impactedShare: spread(r.bandShare, r.bandShareOrgs, min, SHARE_STEP),
+          }
+        : {
+            valueId: r.valueId,
+            own,
+            group: { kind: "all" },
+            organizations: r.allOrgs,
+            practices: spread(r.allPractices, r.allOrgs, min, COUNT_STEP),
+            shareOrganizations: r.allShareOrgs,
+            impactedShare: spread(r.allShare, r.allShareOrgs, min, SHARE_STEP),
+          };
+    });
 }
