@@ -57,29 +57,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         context: filters.range.from === filters.range.to ? "month" : undefined,
       }
     : null;
-  const charts = CHART_IDS.map((id) => ({
-    id,
-    title:
-      range && id === "practices"
-        ? t("charts.practices.titleRange", range)
-        : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
-    // the date range is drawn by the monthly chart; the others count whole years and say which
-    covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
-    rowHeader: t(`charts.${id}.rowHeader`),
-    // self-ratings withheld say why in place of a takeaway
-    takeaway:
-      id === "rubric" && dashboard.rubricWithheld
-        ? t(dashboard.rubricWithheld === "filtered" ? "dashboard.rubricWholeOnly" : "dashboard.rubricWhenClosed", {
-            year: filters.year,
-          })
-        : takeaways[id],
-    table: dashboard.charts[id],
-    svg: drawingForData(
-      context,
+  const charts = CHART_IDS.map((id) => {
+    // withheld self-ratings have nothing to draw: the chart is its title and why
+    const withheld = id === "rubric" && dashboard.rubricWithheld !== null;
+    return {
       id,
-      renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
-    ),
-  }));
+      title:
+        range && id === "practices"
+          ? t("charts.practices.titleRange", range)
+          : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
+      // the date range is drawn by the monthly chart; the others count whole years and say which
+      covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
+      rowHeader: t(`charts.${id}.rowHeader`),
+      // self-ratings withheld say why in place of a takeaway
+      takeaway:
+        id === "rubric" && dashboard.rubricWithheld
+          ? t(dashboard.rubricWithheld === "filtered" ? "dashboard.rubricWholeOnly" : "dashboard.rubricWhenClosed", {
+              year: filters.year,
+            })
+          : takeaways[id],
+      table: dashboard.charts[id],
+      withheld,
+      svg: withheld
+        ? null
+        : drawingForData(
+            context,
+            id,
+            renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
+          ),
+    };
+  });
   return {
     firstSteps,
     showCharts: start.hasOrganizations,
@@ -237,49 +244,53 @@ export default function MovementDashboard() {
               <h2 id={`${chart.id}-title`}>{chart.title}</h2>
               <p className="chart-takeaway">{chart.takeaway}</p>
               {chart.covers ? <p className="muted">{chart.covers}</p> : null}
-              <ChartFigure id={chart.id} svg={chart.svg} label={chart.title} />
-              <ChartLegend columns={chart.table.columns} />
-              {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
-              <details>
-                <summary>{t("dashboard.table")}</summary>
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="region"
-                  aria-label={`${t("dashboard.table")}: ${chart.title}`}
-                >
-                  <table className="data">
-                    <caption className="visually-hidden">{chart.title}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{chart.rowHeader}</th>
-                        {chart.table.columns.map((c) => (
-                          <th key={c.key} scope="col">
-                            {c.label}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {chart.table.rows.map((r) => (
-                        <tr key={r.key}>
-                          <th scope="row">{r.label}</th>
-                          {r.cells.map((c, i) => (
-                            <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
-                              {c === null ? t("dashboard.suppressed", { min }) : format.number(c)}
-                            </td>
+              {chart.withheld ? null : (
+                <>
+                  <ChartFigure id={chart.id} svg={chart.svg} label={chart.title} />
+                  <ChartLegend columns={chart.table.columns} />
+                  {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
+                  <details>
+                    <summary>{t("dashboard.table")}</summary>
+                    <div
+                      className="table-wrap"
+                      tabIndex={0}
+                      role="region"
+                      aria-label={`${t("dashboard.table")}: ${chart.title}`}
+                    >
+                      <table className="data">
+                        <caption className="visually-hidden">{chart.title}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{chart.rowHeader}</th>
+                            {chart.table.columns.map((c) => (
+                              <th key={c.key} scope="col">
+                                {c.label}
+                              </th>
+                            ))}
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {chart.table.rows.map((r) => (
+                            <tr key={r.key}>
+                              <th scope="row">{r.label}</th>
+                              {r.cells.map((c, i) => (
+                                <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
+                                  {c === null ? t("dashboard.suppressed", { min }) : format.number(c)}
+                                </td>
+                              ))}
+                            </tr>
                           ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </details>
-              <p>
-                <a href={`/movement/csv?${params}&chart=${chart.id}`} download>
-                  {t("dashboard.csv")}
-                </a>
-              </p>
+                        </tbody>
+                      </table>
+                    </div>
+                  </details>
+                  <p>
+                    <a href={`/movement/csv?${params}&chart=${chart.id}`} download>
+                      {t("dashboard.csv")}
+                    </a>
+                  </p>
+                </>
+              )}
             </section>
           ))}
         </>

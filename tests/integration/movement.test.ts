@@ -339,14 +339,17 @@ describe("the pages", () => {
     const url = `/movement?year=${YEAR}`;
     const read = async (context: Record<string, unknown>) => {
       const res = await answer(() => dashboardLoader({ ...requestArgs(url, { cookie: staffCookie }), context }));
-      return (await res.json()) as { charts: { id: string; svg: string | null }[] };
+      return (await res.json()) as { charts: { id: string; svg: string | null; withheld: boolean }[] };
     };
     const navigation = await read({});
     const documentDrawings = new Map<string, string>();
     const first = await read({ documentDrawings });
     expect(first.charts.map((c) => c.svg)).toEqual(first.charts.map(() => null));
-    expect([...documentDrawings.keys()]).toEqual(navigation.charts.map((c) => c.id));
-    for (const chart of navigation.charts) {
+    // this year's self-ratings wait for its cycle to close: that chart is not drawn at all
+    expect(navigation.charts.filter((c) => c.withheld).map((c) => c.id)).toEqual(["rubric"]);
+    const drawn = navigation.charts.filter((c) => !c.withheld);
+    expect([...documentDrawings.keys()]).toEqual(drawn.map((c) => c.id));
+    for (const chart of drawn) {
       expect(chart.svg).toContain("<svg");
       expect(documentDrawings.get(chart.id)).toBe(chart.svg);
     }
