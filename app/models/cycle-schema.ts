@@ -64,7 +64,8 @@ export const cyclePageSchema = () =>
       z.object({ intent: z.literal("open"), confirm: confirmField() }),
       z.object({ intent: z.literal("close"), confirm: confirmField() }),
       z.object({ intent: z.literal("reopen"), reason: reason() }),
-      z.object({ intent: z.literal("remind"), organizationId: z.optional(organizationId()) }),
+      // one organization's reminder goes at once; reminding all asks first, with how many emails would go
+      z.object({ intent: z.literal("remind"), organizationId: z.optional(organizationId()), confirm: confirmField() }),
       z.object({ intent: z.literal("pause"), organizationId: organizationId(), until: z.optional(date()) }),
       z.object({ intent: z.literal("resume"), organizationId: organizationId() }),
     ],

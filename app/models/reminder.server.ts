@@ -135,6 +135,26 @@ export async function sendRemindersNow({
   return success({ sent });
 }
 
+/**
+ * What "remind all" would send, before it does: the emails and the organizations they go to. The same
+ * recipients as sendRemindersNow (leads and members who receive reminders, of organizations not paused and
+ * not yet submitted).
+ */
+export async function previewReminders({
+  prisma,
+  year,
+  now = new Date(),
+}: {
+  prisma: Prisma;
+  year: number;
+  now?: Date;
+}) {
+  const cycle = await openCycle(prisma);
+  if (!cycle || cycle.year !== year) return failure("conflict", { message: "cycle:errors.remindClosed" });
+  const recipients = await recipientsOf(prisma, { roles: ["LEAD", "MEMBER"], now, reminders: { cycleId: cycle.id } });
+  return success({ emails: recipients.length, organizations: new Set(recipients.map((r) => r.organizationId)).size });
+}
+
 /** Staff pause an organization's reminders (an organization in crisis), until a day or until resumed. */
 export async function pauseReminders({
   prisma,

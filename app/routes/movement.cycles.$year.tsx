@@ -16,7 +16,7 @@ import {
   previewTransition,
   transitionCycle,
 } from "~/models/cycle.server";
-import { pauseReminders, resumeReminders, sendRemindersNow } from "~/models/reminder.server";
+import { pauseReminders, previewReminders, resumeReminders, sendRemindersNow } from "~/models/reminder.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -71,7 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseForm(request, cyclePageSchema());
   const intent = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   // one answer shape, so the page's types see the confirmation step beside the form results
-  const form = { intent, confirm: null as CyclePreview | null };
+  const form = {
+    intent,
+    confirm: null as CyclePreview | null,
+    remindAll: null as { emails: number; organizations: number } | null,
+  };
   if (submission.status !== "success") return reply(submission, {}, form);
   const value = submission.value;
   const prisma = await getPrisma();
@@ -88,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const locale = await getLocale(request);
         const preview = await previewTransition({ prisma, year: cycle.year, transition: value.intent, locale });
         if (!preview.ok) return replyFailure(submission, preview, {}, form);
-        return reply(submission, { status: 200 }, { intent, confirm: preview.value });
+        return reply(submission, { status: 200 }, { ...form, confirm: preview.value });
       }
       const reason = value.intent === "reopen" ? value.reason : undefined;
       const moved = await transitionCycle({
@@ -104,6 +108,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "remind": {
       requireCoalitionPermission(user, "send:reminder");
+      if (!value.organizationId && !value.confirm) {
+        const preview = await previewReminders({ prisma, year: cycle.year });
+        if (!preview.ok) return replyFailure(submission, preview, {}, form);
+        return reply(submission, { status: 200 }, { ...form, remindAll: preview.value });
+      }
       const sent = await sendRemindersNow({
         prisma,
         actorId: user.id,
@@ -137,6 +146,7 @@ export default function CyclePage() {
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.result;
   const confirm = actionData?.confirm ?? null;
+  const remindAll = actionData?.remindAll ?? null;
   const { t } = useTranslation("cycle");
   const format = useFormat();
   const { cycle } = data;
@@ -155,6 +165,16 @@ export default function CyclePage() {
       </p>
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
       {confirm ? <ConfirmTransition year={cycle.year} preview={confirm} /> : null}
+      {remindAll ? (
+        <ConfirmStep
+          id="confirm-remind"
+          title={t("tracker.remindConfirm.title", { year: cycle.year })}
+          fields={{ intent: "remind" }}
+          confirmLabel={t("tracker.remindConfirm.submit")}
+        >
+          <p>{t("tracker.remindConfirm.body", { count: remindAll.emails, organizations: remindAll.organizations })}</p>
+        </ConfirmStep>
+      ) : null}
 
       {/* while a move waits for its confirmation, the step is the one thing to answer */}
       {data.transitions.length && !confirm ? (

@@ -131,6 +131,9 @@ test("a lead submits the reflection; the tracker changes and the reminder for th
   await expect(row.locator("td").first()).toHaveText("Submitted");
   await expect(row.getByRole("button", { name: /^Remind/ })).toHaveCount(0);
   await admin_.getByRole("button", { name: "Remind all who have not submitted" }).click();
+  // it asks first, saying how many emails would go
+  await expect(admin_.getByRole("heading", { name: `Email a reminder for ${next} now?` })).toBeVisible();
+  await admin_.getByRole("button", { name: "Yes, send the reminders" }).click();
   await expect(admin_.getByRole("status")).toContainText(/reminders? (is|are) on (its|their) way/);
   // the development outbox lists what was written: reminders, but none to this organization's lead
   await admin_.goto("/dev/outbox");

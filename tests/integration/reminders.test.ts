@@ -236,13 +236,18 @@ describe("reminders chosen by people and sent by staff", () => {
       prisma.outboxEmail.findMany({ where: { dedupeKey: { contains: ":manual:" } }, select: { to: true } });
     expect((await post({ intent: "remind", organizationId: orgs.active.id })).status).toBe(302);
     expect((await manual()).map((e) => e.to)).toEqual([people["lead-active"].email]);
-    expect((await post({ intent: "remind" })).status).toBe(302);
-    expect((await post({ intent: "remind" })).status).toBe(302);
+    // reminding all asks first, saying how many emails would go, and sends nothing
+    const ask = await post({ intent: "remind" });
+    expect(ask.status).toBe(200);
+    expect((await ask.json()).remindAll).toEqual({ emails: 1, organizations: 1 });
+    expect(await manual()).toHaveLength(1);
+    expect((await post({ intent: "remind", confirm: "yes" })).status).toBe(302);
+    expect((await post({ intent: "remind", confirm: "yes" })).status).toBe(302);
     // all who have not submitted and are not paused (the crisis pause lasts until March of the cycle's year), once a day
     expect((await manual()).map((e) => e.to)).toEqual([people["lead-active"].email]);
     await prisma.reminderPause.update({ where: { organizationId: orgs.crisis.id }, data: { until: null } });
     expect((await post({ intent: "resume", organizationId: orgs.crisis.id })).status).toBe(302);
-    expect((await post({ intent: "remind" })).status).toBe(302);
+    expect((await post({ intent: "remind", confirm: "yes" })).status).toBe(302);
     expect((await manual()).map((e) => e.to).sort()).toEqual(
       [people["lead-active"].email, people["lead-crisis"].email].sort(),
     );
