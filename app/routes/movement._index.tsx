@@ -123,6 +123,13 @@ export default function MovementDashboard() {
   const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
   const format = useFormat();
+  // the same words in every chart's section and every hidden cell: translated once
+  const words = {
+    table: t("dashboard.table"),
+    csv: t("dashboard.csv"),
+    someHidden: t("dashboard.someHidden", { min }),
+    suppressed: t("dashboard.suppressed", { min }),
+  };
   return (
     <div className="container section stack">
       <h1>{t("dashboard.title")}</h1>
@@ -238,15 +245,10 @@ export default function MovementDashboard() {
               {chart.covers ? <p className="muted">{chart.covers}</p> : null}
               <ChartFigure id={chart.id} svg={chart.svg} label={chart.title} />
               <ChartLegend columns={chart.table.columns} />
-              {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
+              {hasHidden(chart.table) ? <p className="muted">{words.someHidden}</p> : null}
               <details>
-                <summary>{t("dashboard.table")}</summary>
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="region"
-                  aria-label={`${t("dashboard.table")}: ${chart.title}`}
-                >
+                <summary>{words.table}</summary>
+                <div className="table-wrap" tabIndex={0} role="region" aria-label={`${words.table}: ${chart.title}`}>
                   <table className="data">
                     <caption className="visually-hidden">{chart.title}</caption>
                     <thead>
@@ -265,7 +267,7 @@ export default function MovementDashboard() {
                           <th scope="row">{r.label}</th>
                           {r.cells.map((c, i) => (
                             <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
-                              {c === null ? t("dashboard.suppressed", { min }) : format.number(c)}
+                              {c === null ? words.suppressed : format.number(c)}
                             </td>
                           ))}
                         </tr>
@@ -276,7 +278,7 @@ export default function MovementDashboard() {
               </details>
               <p>
                 <a href={`/movement/csv?${params}&chart=${chart.id}`} download>
-                  {t("dashboard.csv")}
+                  {words.csv}
                 </a>
               </p>
             </section>
