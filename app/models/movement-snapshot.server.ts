@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Prisma as Sql } from "~/generated/prisma/client";
 import type { MovementFilters } from "~/models/movement-filters";
 import type { RawCell } from "~/models/movement-suppression";
-import type { Prisma } from "~/utils/db.server";
+import { PREPARED, type Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
 
@@ -160,7 +160,7 @@ export async function readSnapshot(prisma: Prisma, filters: MovementFilters, { f
   const framework = (table: string) =>
     Sql.sql`(SELECT COALESCE(json_agg(json_build_object('id', "id", 'slug', "slug", 'name', "name", 'position', "position") ORDER BY "position"), '[]')
       FROM ${Sql.raw(`"${table}"`)} WHERE "archivedAt" IS NULL)`;
-  const [row] = await prisma.$queryRaw<unknown[]>`
+  const [row] = await prisma.$queryRaw<unknown[]>`${PREPARED}
     SELECT ${framework("Value")} AS "values", ${framework("Freedom")} AS "freedoms",
       (SELECT COALESCE(json_agg(json_build_object('level', "level", 'name', "name") ORDER BY "level"), '[]') FROM "RubricLevel") AS "levels",
       (SELECT min("year") FROM "OrganizationYear") AS "firstYear", ${START} AS "start",

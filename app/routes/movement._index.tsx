@@ -131,6 +131,13 @@ export default function MovementDashboard() {
   const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
   const format = useFormat();
+  // the same words in every chart's section and every hidden cell: translated once
+  const words = {
+    table: t("dashboard.table"),
+    csv: t("dashboard.csv"),
+    someHidden: t("dashboard.someHidden", { min }),
+    suppressed: t("dashboard.suppressed", { min }),
+  };
   return (
     <div className="container section stack">
       <h1>{t("dashboard.title")}</h1>
@@ -248,14 +255,14 @@ export default function MovementDashboard() {
                 <>
                   <ChartFigure id={chart.id} svg={chart.svg} label={chart.title} />
                   <ChartLegend columns={chart.table.columns} />
-                  {hasHidden(chart.table) ? <p className="muted">{t("dashboard.someHidden", { min })}</p> : null}
+                  {hasHidden(chart.table) ? <p className="muted">{words.someHidden}</p> : null}
                   <details>
-                    <summary>{t("dashboard.table")}</summary>
+                    <summary>{words.table}</summary>
                     <div
                       className="table-wrap"
                       tabIndex={0}
                       role="region"
-                      aria-label={`${t("dashboard.table")}: ${chart.title}`}
+                      aria-label={`${words.table}: ${chart.title}`}
                     >
                       <table className="data">
                         <caption className="visually-hidden">{chart.title}</caption>
@@ -275,7 +282,7 @@ export default function MovementDashboard() {
                               <th scope="row">{r.label}</th>
                               {r.cells.map((c, i) => (
                                 <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
-                                  {c === null ? t("dashboard.suppressed", { min }) : format.number(c)}
+                                  {c === null ? words.suppressed : format.number(c)}
                                 </td>
                               ))}
                             </tr>
@@ -286,7 +293,7 @@ export default function MovementDashboard() {
                   </details>
                   <p>
                     <a href={`/movement/csv?${params}&chart=${chart.id}`} download>
-                      {t("dashboard.csv")}
+                      {words.csv}
                     </a>
                   </p>
                 </>

@@ -3,9 +3,10 @@
 //   DATABASE_URL unset -> embedded PGlite in $DATA_DIR/pglite, served on 127.0.0.1
 // Before the client is handed out, pending migrations are applied, so no query meets an old schema. Seeding is
 // start-up's (app/boot/boot.server.ts) and the commands' (scripts/), not this module's.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma as Sql, PrismaClient } from "~/generated/prisma/client";
 import { startEmbeddedDb, type EmbeddedDb } from "~/utils/embedded-db.server";
 import { getEnv } from "~/utils/env.server";
 import { applyMigrations } from "~/utils/migrate.server";
@@ -21,6 +22,26 @@ export type Db = {
 };
 
 export type Prisma = PrismaClient;
+
+const PREPARED_MARK = "/* prepared */ ";
+
+/**
+ * Starts a raw statement that a page runs on every request (`` prisma.$queryRaw`${PREPARED}SELECT …` ``): each
+ * connection prepares it once under a name made from its text, and PostgreSQL then parses and plans it no more
+ * on every request (and the text, kilobytes for the dashboard, is not sent again). Only marked statements are
+ * named, so what a connection keeps is bounded by the code; a marked statement's text must not depend on the
+ * request (values go in as parameters), or each variant is kept.
+ */
+export const PREPARED = Sql.raw(PREPARED_MARK);
+
+const statementNames = new Map<string, string>();
+/** The adapter's statement name for a query: a marked statement's, or "" (pg's unnamed statement) for the rest. */
+function statementName({ sql }: { sql: string }) {
+  if (!sql.startsWith(PREPARED_MARK)) return "";
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `p_${createHash("sha256").update(sql).digest("hex").slice(0, 40)}`));
+  return name;
+}
 
 async function init(): Promise<Db> {
   const env = getEnv();
@@ -38,7 +59,9 @@ async function init(): Promise<Db> {
   try {
     const applied = env.MIGRATE_ON_START === "1" ? await applyMigrations(url) : [];
     const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max }),
+      // NOTE: PGlite's sessions outlive the pool's connections (one session for all), so a statement a closed
+      // connection prepared would already exist for the next one: there, every statement stays unnamed.
+      adapter: new PrismaPg({ connectionString: url, max }, embedded ? {} : { statementNameGenerator: statementName }),
       log: [{ emit: "event", level: "query" }],
     });
     // Seeding writes thousands of rows in large statements that are slow by design: the slow-query log starts

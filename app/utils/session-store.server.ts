@@ -2,7 +2,7 @@
 // Part of the session mechanism beside session.server.ts (the cookie), so auth.server.ts reads it without
 // reaching up into models/.
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
-import type { Prisma } from "~/utils/db.server";
+import { PREPARED, type Prisma } from "~/utils/db.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
 
 export type SessionUser = {
@@ -67,7 +67,7 @@ export async function findSessionUser({
 }): Promise<SessionUser | null> {
   const id = hashToken(token);
   // one round trip (a nested select is four): every signed-in request starts here
-  const [session] = await prisma.$queryRaw<SessionRow[]>`
+  const [session] = await prisma.$queryRaw<SessionRow[]>`${PREPARED}
     SELECT s."expiresAt", s."lastSeenAt", json_build_object(
       'id', u."id", 'email', u."email", 'name', u."name", 'locale', u."locale", 'coalitionRole', u."coalitionRole", 'disabledAt', u."disabledAt",
       'memberships', COALESCE((
