@@ -77,3 +77,25 @@ describe("a drawing made smaller for the page", () => {
     });
   }
 });
+
+describe("a monthly chart of one month", () => {
+  test("draws its values as bars, the year before lighter, each titled: a line of one point would be a dot", () => {
+    const oneMonth: ChartTable = {
+      id: "practices",
+      columns: [
+        { key: "a-current", label: "A", color: "#1b6" },
+        { key: "a-before", label: "A, a year before", color: "#1b6", dashed: true },
+      ],
+      rows: [{ key: "2026-03", label: "Mar 2026", cells: [9, 4] }],
+    };
+    const svg = renderToStaticMarkup(<MovementChart table={oneMonth} kind="line" />);
+    expect(svg).not.toContain("<circle");
+    expect(svg.match(/<rect [^>]*fill="#1b6"/g)).toHaveLength(2);
+    expect(svg).toContain('fill-opacity="0.45"');
+    expect(svg).toContain("<title>Mar 2026, A: 9</title>");
+    expect(svg).toContain("<title>Mar 2026, A, a year before: 4</title>");
+    // two months are a line again
+    const twoMonths = { ...oneMonth, rows: [...oneMonth.rows, { key: "2026-04", label: "Apr 2026", cells: [5, 6] }] };
+    expect(renderToStaticMarkup(<MovementChart table={twoMonths} kind="line" />)).toContain("<circle");
+  });
+});

@@ -63,7 +63,8 @@ export function MovementChart({
       width={48}
     />,
   ];
-  if (kind === "line") {
+  // one month alone has no line to draw: its values are bars, the year before lighter
+  if (kind === "line" && data.length > 1) {
     return (
       <LineChart {...common}>
         {axes}
@@ -128,7 +129,14 @@ export function MovementChart({
             const label = props.payload?.label;
             const fill = barColors?.[String(table.rows.find((r) => r.label === label)?.key)] ?? props.fill;
             return (
-              <rect x={props.x} y={props.y} width={props.width} height={props.height} fill={fill}>
+              <rect
+                x={props.x}
+                y={props.y}
+                width={props.width}
+                height={props.height}
+                fill={fill}
+                fillOpacity={c.dashed ? 0.45 : undefined}
+              >
                 <title>{`${label}, ${c.label}: ${props.payload?.[c.key]}`}</title>
               </rect>
             );
