@@ -1,7 +1,8 @@
 // Embedded PostgreSQL: PGlite (Postgres compiled to WASM) on a data folder, served over the ordinary wire
 // protocol, so the app always talks to a postgres:// URL through @prisma/adapter-pg. PGlite asks no password,
 // so it listens on a Unix socket in a folder only this account can enter (as PostgreSQL's own peer
-// authentication would), never on a TCP port that any process or user of the machine could reach.
+// authentication would), never on a TCP port that any process or user of the machine could reach; its data
+// folder is this account's alone too.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -70,7 +71,12 @@ export async function startEmbeddedDb(
     unlock = lockDataDir(opts.dataDir);
   }
   try {
+    if (opts.dataDir) fs.mkdirSync(path.resolve(opts.dataDir), { recursive: true, mode: 0o700 });
     const db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+    // PGlite copies some of its files readable and writable by every account (the first WAL segment holds
+    // password hashes and reset links): the folder is this account's alone, however it was made, so none of
+    // its files can be reached by another (as PostgreSQL refuses a data directory others can enter)
+    if (opts.dataDir) fs.chmodSync(path.resolve(opts.dataDir), 0o700);
     // mkdtemp makes the folder readable by this account only (0700): another user cannot reach the socket
     socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "north-star-db-"));
     const server = new PGLiteSocketServer({

@@ -67,13 +67,15 @@ test("staff filter by region and year: the charts and tables change, and a chart
   // drawings are still there once the page is hydrated
   // (this year's cycle is open: its self-ratings wait for the close and draw nothing yet)
   const html = await (await page.request.get("/movement")).text();
-  expect(html.match(/<svg id="chart-/g)).toHaveLength(5);
+  // each drawn twice: wide, and narrow for a phone
+  expect(html.match(/<svg id="chart-/g)).toHaveLength(10);
+  expect(html.match(/<svg id="chart-[a-z]+-narrow"/g)).toHaveLength(5);
   await expect(card(page, `Where organizations place themselves on the rubric, ${year}`)).toContainText(
     "shown once its cycle has closed",
   );
   expect(html).not.toMatch(/\\u003csvg|<svg id=\\"/);
   await page.waitForFunction(() => "__remixRouter" in window);
-  await expect(page.locator(".chart-figure svg")).toHaveCount(5);
+  await expect(page.locator(".chart-figure .chart-wide svg")).toHaveCount(5);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await shoot(page, "movement");
 
@@ -117,7 +119,7 @@ test("without JavaScript the filters and a date range work as a plain form, with
 }) => {
   const { context, page } = await signedIn(browser, baseURL!, "staff@northstar.example", false);
   await page.goto("/movement");
-  await expect(page.locator(".chart-figure svg")).toHaveCount(5);
+  await expect(page.locator(".chart-figure .chart-wide svg")).toHaveCount(5);
   await page.getByLabel("From month").fill(`${year}-03`);
   await page.getByLabel("To month").fill(`${year}-08`);
   await page.getByLabel("Led by directly impacted people").selectOption("yes");
@@ -133,7 +135,7 @@ test("without JavaScript the filters and a date range work as a plain form, with
       `it covers all of ${year}, not only March ${year} to August ${year}`,
     ),
   ).toBeVisible();
-  await expect(page.locator(".chart-figure svg")).toHaveCount(5);
+  await expect(page.locator(".chart-figure .chart-wide svg")).toHaveCount(5);
   // the data table opens without a script: <details>
   await card(page, title).getByText("Data table").click();
   await expect(card(page, title).locator("table")).toBeVisible();

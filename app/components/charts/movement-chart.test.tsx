@@ -99,3 +99,18 @@ describe("a monthly chart of one month", () => {
     expect(renderToStaticMarkup(<MovementChart table={twoMonths} kind="line" />)).toContain("<circle");
   });
 });
+
+describe("a phone's drawing", () => {
+  test("is narrower with the same type, names its own id, and keeps every mark's title", () => {
+    const t = table([3, 4]);
+    const wide = renderToStaticMarkup(<MovementChart table={t} kind="grouped" />);
+    const narrow = renderToStaticMarkup(<MovementChart table={t} kind="grouped" size="narrow" />);
+    expect(wide).toMatch(/<svg[^>]* id="chart-t-3-4"[^>]* width="720"/);
+    expect(narrow).toMatch(/<svg[^>]* id="chart-t-3-4-narrow"[^>]* width="400"/);
+    const titles = (svg: string) => [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]).sort();
+    expect(titles(narrow)).toEqual(titles(wide));
+    expect(titles(narrow).filter(Boolean)).toHaveLength(4);
+    // a long name is cut shorter on the narrow axis
+    expect(shortLabel("Leaderful Movement That Centers Directly Impacted People", 18)).toBe("Leaderful Movemen…");
+  });
+});

@@ -5,6 +5,13 @@ import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 
 export const CHART_WIDTH = 720;
 export const CHART_HEIGHT = 320;
+/**
+ * A phone's drawing: a 720-unit drawing shrunk to a phone's 330 pixels writes its labels 5 pixels tall; drawn
+ * 400 units wide with the same type, they stay about 10 (the page shows one or the other by the screen's width).
+ */
+const NARROW = { width: 400, height: 280, categoryAxis: 120, labelCharacters: 18, monthLabels: 6 };
+const WIDE = { width: CHART_WIDTH, height: CHART_HEIGHT, categoryAxis: 220, labelCharacters: 32, monthLabels: 12 };
+export type ChartSize = "wide" | "narrow";
 
 type Datum = Record<string, string | number | null>;
 
@@ -14,14 +21,12 @@ function toData(table: ChartTable): Datum[] {
   );
 }
 
-const LABEL_CHARACTERS = 32;
-
 /** A category name that fits the bar chart's axis: whole when short, cut at a word with "…" otherwise. */
-export function shortLabel(label: string) {
-  if (label.length <= LABEL_CHARACTERS) return label;
-  const cut = label.slice(0, LABEL_CHARACTERS - 1);
+export function shortLabel(label: string, characters = WIDE.labelCharacters) {
+  if (label.length <= characters) return label;
+  const cut = label.slice(0, characters - 1);
   const space = cut.lastIndexOf(" ");
-  return `${(space > LABEL_CHARACTERS / 2 ? cut.slice(0, space) : cut).replace(/[\s,]+$/, "")}…`;
+  return `${(space > characters / 2 ? cut.slice(0, space) : cut).replace(/[\s,]+$/, "")}…`;
 }
 
 type BarShape = {
@@ -38,23 +43,31 @@ export function MovementChart({
   table,
   kind,
   barColors,
+  size = "wide",
 }: {
   table: ChartTable;
   kind: ChartKind;
   barColors?: Record<string, string>;
+  size?: ChartSize;
 }) {
   const data = toData(table);
+  const box = size === "narrow" ? NARROW : WIDE;
   const common = {
-    id: `chart-${table.id}`,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    id: size === "narrow" ? `chart-${table.id}-narrow` : `chart-${table.id}`,
+    width: box.width,
+    height: box.height,
     data,
     margin: { top: 16, right: 16, bottom: 8, left: 8 },
   };
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="#d9dde3" />,
     // a date range's months: about twelve names on the axis, every point still titled and in the table
-    <XAxis key="x" dataKey="label" interval={Math.ceil(data.length / 12) - 1} tick={{ fontSize: 12, fill: "#333" }} />,
+    <XAxis
+      key="x"
+      dataKey="label"
+      interval={Math.ceil(data.length / box.monthLabels) - 1}
+      tick={{ fontSize: 12, fill: "#333" }}
+    />,
     <YAxis
       key="y"
       allowDecimals={false}
@@ -112,9 +125,9 @@ export function MovementChart({
         type="category"
         dataKey="label"
         interval={0}
-        width={220}
+        width={box.categoryAxis}
         tick={{ fontSize: 12, fill: "#333" }}
-        tickFormatter={shortLabel}
+        tickFormatter={(label: string) => shortLabel(label, box.labelCharacters)}
       />
       {table.columns.map((c) => (
         <Bar

@@ -19,7 +19,10 @@ export function renderChartSvg(table: ChartTable, kind: ChartKind, barColors?: R
     drawings.set(key, kept);
     return kept;
   }
-  const svg = slim(renderToStaticMarkup(<MovementChart table={table} kind={kind} barColors={barColors} />));
+  // a wide drawing and a phone's; the page's style shows the one that fits the screen
+  const draw = (size: "wide" | "narrow") =>
+    slim(renderToStaticMarkup(<MovementChart table={table} kind={kind} barColors={barColors} size={size} />));
+  const svg = `<div class="chart-wide">${draw("wide")}</div><div class="chart-narrow">${draw("narrow")}</div>`;
   drawings.set(key, svg);
   if (drawings.size > MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
   return svg;
