@@ -63,6 +63,13 @@ async function main() {
       name: args.name,
       appUrl: env.APP_URL,
     });
+    if (grant.status === "member") {
+      console.error(
+        `create-admin: ${args.email} is a member of ${grant.organizations} organization(s), and coalition admins are not members of organizations (their private entries are their members' alone). Use another address for the admin.`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     if (grant.status === "signs-in") {
       console.log(
         `${args.email} is a coalition admin and already has a password: they sign in at ${env.APP_URL.replace(/\/+$/, "")}/login.`,

@@ -18,7 +18,9 @@ export type AdminGrant =
       revoked: number;
     }
   /** the account already has a password: it signs in as usual, now as an admin */
-  | { status: "signs-in"; userId: string; created: false };
+  | { status: "signs-in"; userId: string; created: false }
+  /** the account belongs to an organization: coalition admins are not members of organizations */
+  | { status: "member"; organizations: number };
 
 /**
  * Makes `email` a coalition admin, creating the account (without a password) when there is none and
@@ -42,8 +44,15 @@ export async function grantAdminByCommand({
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({
       where: { email },
-      select: { id: true, coalitionRole: true, disabledAt: true, password: { select: { userId: true } } },
+      select: {
+        id: true,
+        coalitionRole: true,
+        disabledAt: true,
+        password: { select: { userId: true } },
+        _count: { select: { memberships: true } },
+      },
     });
+    if (existing?._count.memberships) return { status: "member" as const, organizations: existing._count.memberships };
     const user = existing
       ? await tx.user.update({
           where: { id: existing.id },

@@ -276,6 +276,18 @@ export async function acceptInvitation({
   const coalitionRole = found.coalitionRole && found.coalitionRole !== "NONE" ? found.coalitionRole : null;
   try {
     return await prisma.$transaction(async (tx): Promise<AcceptResult> => {
+      // the account's row is locked before it is checked again: two invitations accepted at once (one to the
+      // coalition team, one to an organization), or a role change beside one, queue here and the second sees
+      // what the first made of the account
+      if (account.kind !== "new") {
+        await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${account.id} FOR UPDATE`;
+        const current = await tx.user.findUniqueOrThrow({
+          where: { id: account.id },
+          select: { coalitionRole: true, _count: { select: { memberships: true } } },
+        });
+        const refusal = separationRefusal(current, found.organizationId !== null);
+        if (refusal) return failure("invalid", { message: refusal });
+      }
       // single use: only one request can move acceptedAt from null
       const claimed = await tx.invitation.updateMany({
         where: {

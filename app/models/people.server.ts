@@ -63,6 +63,8 @@ export async function changeCoalitionRole({
 }): Promise<PeopleChange> {
   if (userId === actorId) return SELF;
   return prisma.$transaction(async (tx): Promise<PeopleChange> => {
+    // locked first: an invitation accepted at the same time waits, and is checked against the new role
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: { name: true, coalitionRole: true, _count: { select: { memberships: true } } },

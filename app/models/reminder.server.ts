@@ -151,7 +151,16 @@ export async function previewReminders({
 }) {
   const cycle = await openCycle(prisma);
   if (!cycle || cycle.year !== year) return failure("conflict", { message: "cycle:errors.remindClosed" });
-  const recipients = await recipientsOf(prisma, { roles: ["LEAD", "MEMBER"], now, reminders: { cycleId: cycle.id } });
+  const everyone = await recipientsOf(prisma, { roles: ["LEAD", "MEMBER"], now, reminders: { cycleId: cycle.id } });
+  // a person reminded by hand today is not reminded again today (the email's key says so)
+  const period = new Date(startOfDay(now)).toISOString().slice(0, 10);
+  const keys = everyone.map((r) => `${keyPrefix(cycle.id, r)}manual:${period}`);
+  const sent = new Set(
+    (await prisma.outboxEmail.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map(
+      (e) => e.dedupeKey,
+    ),
+  );
+  const recipients = everyone.filter((_, i) => !sent.has(keys[i]));
   return success({ emails: recipients.length, organizations: new Set(recipients.map((r) => r.organizationId)).size });
 }
 

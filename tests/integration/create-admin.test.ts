@@ -11,7 +11,7 @@ import { loader as movementLoader } from "~/routes/movement";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/invite.$token";
 import { getPrisma } from "~/utils/db.server";
 import { startEmbeddedDb } from "~/utils/embedded-db.server";
-import { answer, requestArgs } from "../factories";
+import { answer, createOrganization, createUser, requestArgs } from "../factories";
 
 const run = promisify(execFile);
 // each test runs the command as a child process, and a new data folder runs initdb: minutes on a busy machine
@@ -115,6 +115,16 @@ describe("npm run create-admin", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"not-an-email" is not an email address');
     expect(await (await getPrisma()).user.count({ where: { email: "p@example.org" } })).toBe(0);
+  });
+
+  test("refuses a member of an organization: coalition admins are not members of organizations", async () => {
+    const org = await createOrganization();
+    const member = await createUser({ email: "lead-not-admin@example.org", memberships: [{ organizationId: org.id }] });
+    const refused = await createAdmin(["--email", member.email]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("coalition admins are not members of organizations");
+    const prisma = await getPrisma();
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).coalitionRole).toBe("NONE");
   });
 
   test("on the embedded database: a fresh data folder gets the admin and no demo data", async () => {

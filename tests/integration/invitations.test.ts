@@ -434,6 +434,24 @@ describe("coalition staff and admins are not members of organizations", () => {
     expect(await prisma.membership.count({ where: { userId: person.id } })).toBe(0);
   });
 
+  test("two invitations accepted at once, one to the team and one to an organization, make the account one of them", async () => {
+    const org = await createOrganization();
+    const person = await createUser({ email: "both-at-once@example.org" });
+    const toTeam = await invite(person.email, { coalitionRole: "STAFF" });
+    const toOrg = await invite(person.email, { organizationId: org.id, role: "MEMBER" });
+    const answers = await Promise.all([
+      accept(toTeam, { intent: "join", password: TEST_PASSWORD }),
+      accept(toOrg, { intent: "join", password: TEST_PASSWORD }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 400]);
+    const prisma = await getPrisma();
+    const account = await prisma.user.findUniqueOrThrow({
+      where: { id: person.id },
+      select: { coalitionRole: true, _count: { select: { memberships: true } } },
+    });
+    expect(account.coalitionRole !== "NONE" && account._count.memberships > 0).toBe(false);
+  });
+
   test("a member of an organization is not invited to the coalition team, nor made staff", async () => {
     const org = await createOrganization();
     const member = await createUser({ email: "org-member@example.org", memberships: [{ organizationId: org.id }] });
