@@ -9,7 +9,7 @@ export const CHART_HEIGHT = 320;
  * A phone's drawing: a 720-unit drawing shrunk to a phone's 330 pixels writes its labels 5 pixels tall; drawn
  * 400 units wide with the same type, they stay about 10 (the page shows one or the other by the screen's width).
  */
-const NARROW = { width: 400, height: 280, categoryAxis: 120, labelCharacters: 18, monthLabels: 6 };
+const NARROW = { width: 400, height: 280, categoryAxis: 140, labelCharacters: 18, monthLabels: 6 };
 const WIDE = { width: CHART_WIDTH, height: CHART_HEIGHT, categoryAxis: 220, labelCharacters: 32, monthLabels: 12 };
 export type ChartSize = "wide" | "narrow";
 
