@@ -246,7 +246,7 @@ export async function getMovementDashboard({
   const monthHidden = fw.values.some((v) => monthKeys(year).some((m) => m <= thisMonth && monthCell(m, v.id) === null));
   const perValue = values.map((v) => {
     const total = suppressCell(valueYear(v.id, "practiceCount"), min);
-    return { name: v.name, practices: monthHidden ? roundForView(total) : total };
+    return { name: v.name, practices: monthHidden ? roundForView(total) : total, rounded: monthHidden };
   });
 
   const view = {
@@ -282,7 +282,11 @@ export async function getMovementDashboard({
     viewWithheld: !view.partial ? null : view.organizations < min ? ("few" as const) : ("rounded" as const),
     rubricWithheld,
     freedomColors,
-    perValue: perValue.map((v) => ({ ...v, practices: publishView(v.practices, view) })),
+    perValue: perValue.map((v) => ({
+      ...v,
+      practices: publishView(v.practices, view),
+      rounded: v.rounded || view.partial,
+    })),
     firstYear: data.firstYear,
     start: data.start,
     options: {

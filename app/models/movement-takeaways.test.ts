@@ -42,3 +42,32 @@ describe("the rubric chart's takeaway says what the chart shows", () => {
     expect(say([[null, null, null, null]])).toBe('charts.rubric.takeawayNone {"year":2026}');
   });
 });
+
+describe("the practices chart's takeaway", () => {
+  const practices = (perValue: { name: string; practices: number | null; rounded?: boolean }[]) =>
+    movementTakeaways(
+      {
+        practices: empty,
+        rubric: empty,
+        freedoms: empty,
+        participation: empty,
+        participants: empty,
+        commitments: table("c", [], ["ACHIEVED"]),
+      },
+      perValue,
+      2026,
+      t,
+      String,
+    ).practices;
+  test("names the value with the most practices, and says 'about' when the count is rounded", () => {
+    expect(
+      practices([
+        { name: "A", practices: 80 },
+        { name: "B", practices: 102 },
+      ]),
+    ).toBe('charts.practices.takeaway {"year":2026,"value":"B","count":"102"}');
+    expect(practices([{ name: "B", practices: 100, rounded: true }])).toBe(
+      'charts.practices.takeaway {"year":2026,"value":"B","count":"100","context":"about"}',
+    );
+  });
+});

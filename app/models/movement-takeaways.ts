@@ -9,7 +9,7 @@ function largest<Row extends { value: number | null }>(rows: Row[]) {
 
 export function movementTakeaways(
   charts: Record<"practices" | "rubric" | "freedoms" | "participation" | "participants" | "commitments", ChartTable>,
-  perValue: { name: string; practices: number | null }[],
+  perValue: { name: string; practices: number | null; rounded?: boolean }[],
   year: number,
   t: T,
   format: (n: number, style?: "percent") => string,
@@ -17,7 +17,7 @@ export function movementTakeaways(
 ) {
   const say = (id: string, found: Record<string, unknown> | undefined) =>
     found ? t(`charts.${id}.takeaway`, { year, ...found }) : t(`charts.${id}.takeawayNone`, { year });
-  const top = largest(perValue.map((v) => ({ label: v.name, value: v.practices })));
+  const top = largest(perValue.map((v) => ({ label: v.name, value: v.practices, rounded: v.rounded })));
   // a date range's chart shows months, not the year: its busiest shown month (each value's first column)
   const busiestCell = largest(
     charts.practices.rows.flatMap((r) =>
@@ -51,7 +51,11 @@ export function movementTakeaways(
       ? busiest
         ? t("charts.practices.takeawayRange", { month: busiest.label, count: format(busiest.value) })
         : t("charts.practices.takeawayRangeNone")
-      : say("practices", top && { value: top.label, count: format(top.value) }),
+      : // a rounded count says so ("about 100")
+        say(
+          "practices",
+          top && { value: top.label, count: format(top.value), context: top.rounded ? "about" : undefined },
+        ),
     // levels 1 and 2 may show while 3 and 4 are too small to: then the takeaway says so, not that nothing shows
     rubric:
       rubric || !charts.rubric.rows.some((r) => r.cells.some((c) => c !== null && c > 0))
