@@ -10,16 +10,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const chart = new URL(request.url).searchParams.get("chart");
   if (!isChartId(chart)) notFound();
   const { filters, dashboard, min, t } = await loadMovementDashboard(request);
-  return new Response(
-    toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), t("dashboard.suppressed", { min })),
-    {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="movement-${chart}-${chart === "practices" && filters.range ? `${filters.range.from}-to-${filters.range.to}` : filters.year}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
+  // withheld self-ratings say why in each cell, as the page says it in place of the chart
+  const hidden =
+    chart === "rubric" && dashboard.rubricWithheld
+      ? t(dashboard.rubricWithheld === "filtered" ? "dashboard.rubricWholeOnly" : "dashboard.rubricWhenClosed", {
+          year: filters.year,
+        })
+      : t("dashboard.suppressed", { min });
+  return new Response(toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="movement-${chart}-${chart === "practices" && filters.range ? `${filters.range.from}-to-${filters.range.to}` : filters.year}.csv"`,
+      "Cache-Control": "private, no-store",
     },
-  );
+  });
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

@@ -9,7 +9,8 @@ import { transitionCycle } from "~/models/cycle.server";
 import { reopenReflection, saveReflectionStep, submitReflection } from "~/models/reflection.server";
 import { compareSummaries } from "~/models/summary.server";
 import { getPrisma } from "~/utils/db.server";
-import { createUser, valueOf } from "../factories";
+import { loader as csvLoader } from "~/routes/movement.csv";
+import { answer, createUser, requestArgs, sessionCookie, valueOf } from "../factories";
 import { movementDashboard } from "../movement-dashboard";
 
 const YEAR = 2025;
@@ -121,6 +122,15 @@ describe("self-ratings beside the shared levels", () => {
     const open = await movementDashboard(YEAR);
     expect(open.rubricWithheld).toBe("open");
     expect(open.charts.rubric.rows.flatMap((r) => r.cells).every((c) => c === null)).toBe(true);
+    // its CSV says why in each cell, not "fewer than 3 organizations"
+    const staff = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
+    const csv = await answer(() =>
+      csvLoader(requestArgs(`/movement/csv?chart=rubric&year=${YEAR}`, { cookie: staff })),
+    );
+    const text = await csv.text();
+    expect(text).toContain("shown once its cycle has closed");
+    // no number in any row below the header
+    expect(text.trim().split("\r\n").slice(1).join("\n")).not.toMatch(/,\d/);
     await cycle("close");
     const closed = await movementDashboard(YEAR);
     expect(closed.rubricWithheld).toBeNull();
