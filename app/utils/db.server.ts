@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma as Sql, PrismaClient } from "~/generated/prisma/client";
-import { startEmbeddedDb, type EmbeddedDb } from "~/utils/embedded-db.server";
+import { isEmbeddedUrl, startEmbeddedDb, type EmbeddedDb } from "~/utils/embedded-db.server";
 import { getEnv } from "~/utils/env.server";
 import { applyMigrations } from "~/utils/migrate.server";
 
@@ -61,7 +61,10 @@ async function init(): Promise<Db> {
     const prisma = new PrismaClient({
       // NOTE: PGlite's sessions outlive the pool's connections (one session for all), so a statement a closed
       // connection prepared would already exist for the next one: there, every statement stays unnamed.
-      adapter: new PrismaPg({ connectionString: url, max }, embedded ? {} : { statementNameGenerator: statementName }),
+      adapter: new PrismaPg(
+        { connectionString: url, max },
+        embedded || isEmbeddedUrl(url) ? {} : { statementNameGenerator: statementName },
+      ),
       log: [{ emit: "event", level: "query" }],
     });
     // Seeding writes thousands of rows in large statements that are slow by design: the slow-query log starts

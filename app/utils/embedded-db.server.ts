@@ -11,6 +11,20 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedDb = { url: string; dataDir?: string; stop: () => Promise<void> };
 
+const SOCKET_FOLDER = "north-star-db-";
+
+/**
+ * Whether a database URL is an embedded database's (this process's or another's that handed it over, as the
+ * tests do): its host is the socket's folder. Its one PGlite session outlives the pool's connections.
+ */
+export function isEmbeddedUrl(url: string) {
+  try {
+    return path.basename(decodeURIComponent(new URL(url).hostname)).startsWith(SOCKET_FOLDER);
+  } catch {
+    return false;
+  }
+}
+
 export class DataDirInUseError extends Error {
   constructor(
     public dataDir: string,
@@ -78,7 +92,7 @@ export async function startEmbeddedDb(
     // its files can be reached by another (as PostgreSQL refuses a data directory others can enter)
     if (opts.dataDir) fs.chmodSync(path.resolve(opts.dataDir), 0o700);
     // mkdtemp makes the folder readable by this account only (0700): another user cannot reach the socket
-    socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "north-star-db-"));
+    socketDir = fs.mkdtempSync(path.join(os.tmpdir(), SOCKET_FOLDER));
     const server = new PGLiteSocketServer({
       db,
       path: path.join(socketDir, ".s.PGSQL.5432"),

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expect, test } from "vitest";
-import { startEmbeddedDb } from "~/utils/embedded-db.server";
+import { isEmbeddedUrl, startEmbeddedDb } from "~/utils/embedded-db.server";
 
 test("listens on a socket in a folder only this account enters, and keeps its data folder to itself", async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "north-star-perm-"));
@@ -15,6 +15,9 @@ test("listens on a socket in a folder only this account enters, and keeps its da
   fs.chmodSync(dataDir, 0o755);
   const db = await startEmbeddedDb({ dataDir });
   try {
+    // known as embedded by its URL alone, also in another process it is handed to (no statement is named there)
+    expect(isEmbeddedUrl(db.url)).toBe(true);
+    expect(isEmbeddedUrl("postgresql://postgres@127.0.0.1:5432/postgres")).toBe(false);
     const url = new URL(db.url);
     // the host is the socket's folder, never an address a TCP client could reach
     const socketDir = decodeURIComponent(url.hostname);
