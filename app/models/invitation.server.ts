@@ -11,6 +11,7 @@ import { tokenParam } from "~/utils/form-fields";
 import { failure, fieldFailure, type Result, success } from "~/utils/result";
 
 import { INVITATION_DAYS } from "~/models/invitation-schema";
+import { openWhere } from "~/models/pending-invitation.server";
 
 export { INVITATION_DAYS };
 
@@ -18,8 +19,6 @@ export type InvitationTarget = { organizationId: string; role: MembershipRole } 
 export type InvitedRole = MembershipRole | "STAFF" | "ADMIN";
 
 const COALITION_RANK: Record<CoalitionRole, number> = { NONE: 0, STAFF: 1, ADMIN: 2 };
-
-const openWhere = (now: Date) => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: now } });
 
 /**
  * Sends an invitation: earlier open invitations of the same email to the same organization (or to the
@@ -352,73 +351,4 @@ export async function acceptInvitation({
 
 function isUniqueViolation(e: unknown) {
   return typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
-}
-
-/**
- * Withdraws an open invitation of the organization (or, with organizationId null, of the coalition team).
- * Not found when there is no such open invitation in that scope.
- */
-export async function revokeInvitation({
-  prisma,
-  invitationId,
-  organizationId,
-  actorId,
-}: {
-  prisma: Prisma;
-  invitationId: string;
-  organizationId: string | null;
-  actorId: string;
-}) {
-  return prisma.$transaction(async (tx): Promise<Result<null, "not-found">> => {
-    const revoked = await tx.invitation.updateMany({
-      where: { id: invitationId, organizationId, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    if (revoked.count === 0) return failure("not-found");
-    await audit(tx, {
-      action: "invitation.revoked",
-      actorId,
-      organizationId,
-      entityType: "Invitation",
-      entityId: invitationId,
-    });
-    return success();
-  });
-}
-
-const pendingSelect = {
-  id: true,
-  email: true,
-  membershipRole: true,
-  coalitionRole: true,
-  expiresAt: true,
-  invitedBy: { select: { name: true } },
-} as const;
-
-/** Open invitations of an organization, newest first. */
-export function listOrganizationInvitations({
-  prisma,
-  organizationId,
-  now = new Date(),
-}: {
-  prisma: Prisma;
-  organizationId: string;
-  now?: Date;
-}) {
-  return prisma.invitation.findMany({
-    where: { organizationId, ...openWhere(now) },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    select: pendingSelect,
-  });
-}
-
-/** Open invitations to the coalition team, newest first. */
-export function listCoalitionInvitations({ prisma, now = new Date() }: { prisma: Prisma; now?: Date }) {
-  return prisma.invitation.findMany({
-    where: { organizationId: null, ...openWhere(now) },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    select: pendingSelect,
-  });
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { drawingForData, renderChartSvg } from "~/components/charts/render-chart.server";
+import { ChartDataTable } from "~/components/charts/chart-data-table";
 import { ChartFigure } from "~/components/charts/chart-figure";
 import { MovementFirstSteps } from "~/components/movement-first-steps";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
@@ -13,7 +14,6 @@ import { SIZE_BANDS } from "~/models/organization-options";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
-import { useFormat } from "~/components/use-format";
 import { ChartLegend } from "~/components/charts/chart-legend";
 import { FilterSelect } from "~/components/ui/filter-select";
 
@@ -130,7 +130,6 @@ export default function MovementDashboard() {
   } = useLoaderData<typeof loader>();
   const { t } = useTranslation("movement");
   const { t: ta } = useTranslation("admin");
-  const format = useFormat();
   // the same words in every chart's section and every hidden cell: translated once
   const words = {
     table: t("dashboard.table"),
@@ -256,41 +255,13 @@ export default function MovementDashboard() {
                   <ChartFigure id={chart.id} svg={chart.svg} label={chart.title} />
                   <ChartLegend columns={chart.table.columns} />
                   {hasHidden(chart.table) ? <p className="muted">{words.someHidden}</p> : null}
-                  <details>
-                    <summary>{words.table}</summary>
-                    <div
-                      className="table-wrap"
-                      tabIndex={0}
-                      role="region"
-                      aria-label={`${words.table}: ${chart.title}`}
-                    >
-                      <table className="data">
-                        <caption className="visually-hidden">{chart.title}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{chart.rowHeader}</th>
-                            {chart.table.columns.map((c) => (
-                              <th key={c.key} scope="col">
-                                {c.label}
-                              </th>
-                            ))}
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {chart.table.rows.map((r) => (
-                            <tr key={r.key}>
-                              <th scope="row">{r.label}</th>
-                              {r.cells.map((c, i) => (
-                                <td key={chart.table.columns[i].key} className={c === null ? "muted" : "numeric"}>
-                                  {c === null ? words.suppressed : format.number(c)}
-                                </td>
-                              ))}
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
-                  </details>
+                  <ChartDataTable
+                    table={chart.table}
+                    title={chart.title}
+                    rowHeader={chart.rowHeader}
+                    summary={words.table}
+                    hidden={words.suppressed}
+                  />
                   <p>
                     <a href={`/movement/csv?${params}&chart=${chart.id}`} download>
                       {words.csv}

@@ -9,7 +9,8 @@ import { ErrorList } from "~/components/ui/field";
 import { organizationPageSchema } from "~/models/organization-schema";
 import { InvitationList, InviteForm } from "~/components/invitations";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
+import { createInvitation } from "~/models/invitation.server";
+import { listOrganizationInvitations, revokeInvitation } from "~/models/pending-invitation.server";
 import {
   archiveOrganization,
   getOrganizationForAdmin,
