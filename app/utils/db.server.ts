@@ -1,6 +1,6 @@
 // The app's one database entry point: one Prisma client per process.
 //   DATABASE_URL set   -> that PostgreSQL server
-//   DATABASE_URL unset -> embedded PGlite in $DATA_DIR/pglite, served on 127.0.0.1
+//   DATABASE_URL unset -> embedded PGlite in $DATA_DIR/pglite, served on a Unix socket only this account reaches
 // Before the client is handed out, pending migrations are applied, so no query meets an old schema. Seeding is
 // start-up's (app/boot/boot.server.ts) and the commands' (scripts/), not this module's.
 import { createHash } from "node:crypto";
