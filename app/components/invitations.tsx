@@ -4,9 +4,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { useFormat } from "~/components/use-format";
-import { INVITATION_DAYS } from "~/models/invitation-schema";
 import { ErrorList, Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 
@@ -51,23 +49,26 @@ export function InvitationList({
 }
 
 /**
- * An invitation's link, for the inviter to pass on where this server sends no email (replyInvitationSent):
- * shown once, in the answer to the invitation.
+ * An invitation's link, for the inviter to pass on where this server sends no email (replyInvitationSent,
+ * which words it): shown once, in the answer to the invitation.
  */
-function InviteLinkNotice({ email, url }: { email: string; url: string }) {
-  const { t } = useTranslation("invite");
+function InviteLinkNotice({
+  url,
+  notSent,
+  label,
+  help,
+}: {
+  url: string;
+  notSent: string;
+  label: string;
+  help: string;
+}) {
   return (
-    <div className="notice" role="status">
-      <div className="stack invite-link">
-        <p>
-          <strong>{t("link.notSent", { email })}</strong>
-        </p>
-        <div className="field">
-          <label htmlFor="invite-link">{t("link.label")}</label>
-          <input id="invite-link" type="url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-        <p className="field-help">{t("link.help", { count: INVITATION_DAYS })}</p>
-      </div>
+    <div className="notice invite-link field" role="status">
+      <strong>{notSent}</strong>
+      <label htmlFor="invite-link">{label}</label>
+      <input id="invite-link" type="url" readOnly value={url} />
+      <p className="field-help">{help}</p>
     </div>
   );
 }
@@ -93,7 +94,7 @@ export function InviteForm({
   email: string;
   role?: string;
   submit: string;
-  link?: { email: string; url: string } | null;
+  link?: { url: string; notSent: string; label: string; help: string } | null;
   children?: ReactNode;
 }) {
   // a new location after a successful send: the form starts empty again

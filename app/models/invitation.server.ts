@@ -13,6 +13,13 @@ import { failure, fieldFailure, type Result, success } from "~/utils/result";
 import { INVITATION_DAYS } from "~/models/invitation-schema";
 import { openWhere } from "~/models/pending-invitation.server";
 
+// one module for the pages that invite (each server module a page imports costs its script a chunk)
+export {
+  listCoalitionInvitations,
+  listOrganizationInvitations,
+  revokeInvitation,
+} from "~/models/pending-invitation.server";
+
 export { INVITATION_DAYS };
 
 export type InvitationTarget = { organizationId: string; role: MembershipRole } | { coalitionRole: "STAFF" | "ADMIN" };
@@ -39,7 +46,7 @@ export async function createInvitation({
   email: string;
   target: InvitationTarget;
   appUrl: string;
-}): Promise<Result<{ invitationId: string; url: string }, "not-found" | "invalid">> {
+}): Promise<Result<{ invitationId: string; url: string; days: number }, "not-found" | "invalid">> {
   const email = rawEmail.trim().toLowerCase();
   const now = new Date();
   const role: InvitedRole = "organizationId" in target ? target.role : target.coalitionRole;
@@ -112,7 +119,7 @@ export async function createInvitation({
       entityId: invitation.id,
       metadata: replaced.count ? { role, replaced: replaced.count } : { role },
     });
-    return success({ invitationId: invitation.id, url });
+    return success({ invitationId: invitation.id, url, days: INVITATION_DAYS });
   });
 }
 

@@ -9,8 +9,7 @@ import { ErrorList } from "~/components/ui/field";
 import { organizationPageSchema } from "~/models/organization-schema";
 import { InvitationList, InviteForm } from "~/components/invitations";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { createInvitation } from "~/models/invitation.server";
-import { listOrganizationInvitations, revokeInvitation } from "~/models/pending-invitation.server";
+import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import {
   archiveOrganization,
   getOrganizationForAdmin,
@@ -22,10 +21,9 @@ import { listRegionChoices, regionName } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure, replyInvitationSent, type InviteLink } from "~/utils/forms.server";
 import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { replyInvitationSent, type InviteLink } from "~/utils/invitation-reply.server";
 import { recordParam } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
 
@@ -129,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // archived since the check above
       if (!sent.ok && sent.error === "not-found") return refuse("admin:organizations.errors.archivedInvite");
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
-      return replyInvitationSent(submission, { email: value.email, url: sent.value.url }, form, {
+      return replyInvitationSent(request, submission, { ...sent.value, email: value.email }, form, {
         to: here,
         key: "admin:organizations.leads.sent",
       });

@@ -4,16 +4,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList } from "~/components/ui/field";
-import { createInvitation } from "~/models/invitation.server";
-import { listCoalitionInvitations, revokeInvitation } from "~/models/pending-invitation.server";
+import { createInvitation, listCoalitionInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeCoalitionRole, findPerson, listPeople, setDisabled, type PeopleChange } from "~/models/people.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure, replyInvitationSent, type InviteLink } from "~/utils/forms.server";
 import { fixedT } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { replyInvitationSent, type InviteLink } from "~/utils/invitation-reply.server";
 import { parseListSearch } from "~/utils/form-fields";
 import { searchParamsOf } from "~/utils/http";
 import { peopleSchema } from "~/models/people-schema";
@@ -78,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
         appUrl: getEnv().APP_URL,
       });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
-      return replyInvitationSent(submission, { email: value.email, url: sent.value.url }, form, {
+      return replyInvitationSent(request, submission, { ...sent.value, email: value.email }, form, {
         to: here,
         key: "admin:people.invite.sent",
       });

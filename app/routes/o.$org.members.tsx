@@ -5,17 +5,15 @@ import { useTranslation } from "react-i18next";
 import { ConfirmStep } from "~/components/confirm-step";
 import { ErrorList } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { createInvitation } from "~/models/invitation.server";
-import { listOrganizationInvitations, revokeInvitation } from "~/models/pending-invitation.server";
+import { createInvitation, listOrganizationInvitations, revokeInvitation } from "~/models/invitation.server";
 import { handOverLead, listMembers, removeMember } from "~/models/membership.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { parseForm, reply, replyFailure } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure, replyInvitationSent, type InviteLink } from "~/utils/forms.server";
 import { fixedT } from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { replyInvitationSent, type InviteLink } from "~/utils/invitation-reply.server";
 import { useFormat } from "~/components/use-format";
 import { membersSchema } from "~/models/membership-schema";
 import { INVITED_MEMBER_ROLES } from "~/models/people-options";
@@ -84,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         appUrl: getEnv().APP_URL,
       });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
-      return replyInvitationSent(submission, { email: value.email, url: sent.value.url }, form, {
+      return replyInvitationSent(request, submission, { ...sent.value, email: value.email }, form, {
         to: here,
         key: "org:members.invite.sent",
       });

@@ -89,3 +89,6 @@ export function orThrow<T>(result: Result<T>): T {
   if (result.error === "not-found") notFound();
   throw new Response(result.error === "gone" ? "Gone" : result.error, { status: FAILURE_STATUS[result.error] });
 }
+
+// the pages that invite answer through this module too (each server module a page imports costs its script a chunk)
+export { replyInvitationSent, type InviteLink } from "~/utils/invitation-reply.server";
