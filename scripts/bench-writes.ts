@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { benchSaveInput } from "./bench-save-input.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -163,18 +164,9 @@ async function measureSaves() {
         const t0 = performance.now();
         const saved = await createPractice({
           prisma,
-          organizationId: `bench-org-${1 + ((i * 7919) % orgs)}`,
           actorId: staff.id,
           submissionKey: `bench-writes-${label}-${i}`,
-          input: {
-            title: "Saved",
-            occurredOn: `${year}-0${1 + (i % 9)}-15`,
-            valueId: values[i % values.length].id,
-            participants: 8,
-            impactedParticipants: 3,
-            visibility: "PRIVATE",
-            freedomIds: i % 3 === 0 ? [freedoms[i % freedoms.length].id] : [],
-          },
+          ...benchSaveInput(i, { orgs: orgs, year: year, values, freedoms }),
         });
         if (!saved.ok) throw new Error(`bench-writes: a save answered ${saved.error}`);
         times.push(performance.now() - t0);

@@ -13,6 +13,7 @@ import net from "node:net";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { benchSaveInput } from "./bench-save-input.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -210,18 +211,9 @@ async function saves(size: Size, label: string) {
         const t0 = performance.now();
         const saved = await createPractice({
           prisma,
-          organizationId: `bench-org-${1 + ((i * 7919) % size.orgs)}`,
           actorId: staff.id,
           submissionKey: `bench-save-${label}-${i}`,
-          input: {
-            title: "Saved",
-            occurredOn: `${lastYear}-0${1 + (i % 9)}-15`,
-            valueId: values[i % values.length].id,
-            participants: 8,
-            impactedParticipants: 3,
-            visibility: "PRIVATE",
-            freedomIds: i % 3 === 0 ? [freedoms[i % freedoms.length].id] : [],
-          },
+          ...benchSaveInput(i, { orgs: size.orgs, year: lastYear, values, freedoms }),
         });
         if (!saved.ok) throw new Error(`bench: a save answered ${saved.error}`);
         times.push(performance.now() - t0);

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import { adjustPracticeRollups, rebuildMovementRollups } from "~/models/movement-rollup.server";
+import { PARTICIPATION_COLUMNS } from "~/models/movement-snapshot.server";
 import type { Prisma } from "~/utils/db.server";
 
 export type SummarizedPractice = {
@@ -192,16 +193,7 @@ const SPECS: Record<string, Spec> = {
   participation: {
     table: "MovementParticipationSummary",
     keys: [["year", `"year"::text`], ...dimKeys],
-    counts: [
-      "organizations",
-      "practicedYear",
-      "practicedQ1",
-      "practicedQ2",
-      "practicedQ3",
-      "practicedQ4",
-      "reflectionsDrafted",
-      "reflectionsSubmitted",
-    ],
+    counts: [...PARTICIPATION_COLUMNS],
     fresh: Sql.sql`SELECT y."year"::text AS "year", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
       count(*)::int AS "organizations",
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Practice" p WHERE p."organizationId" = y."organizationId" AND p."deletedAt" IS NULL AND extract(year FROM p."occurredOn") = y."year"))::int AS "practicedYear",
