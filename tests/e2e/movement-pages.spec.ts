@@ -70,18 +70,20 @@ test("staff open the participation tracker, filter it, sort it and download its 
   await page.getByRole("combobox", { name: "Region" }).selectOption("WEST");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/region=WEST/);
+  // the address changes as the new page's data arrives; the table follows on the next render
+  const regions = rows(page).locator("td:nth-child(2) .status-line");
+  await expect.poll(async () => [...new Set(await regions.allTextContents())]).toEqual(["West"]);
   const west = await rows(page).count();
-  expect(west).toBeGreaterThan(0);
   expect(west).toBeLessThan(all);
-  for (const text of await rows(page).locator("td:nth-child(2) .status-line").allTextContents())
-    expect(text).toBe("West");
 
   await page.getByRole("link", { name: "Sort by Practices in" }).click();
   await expect(page).toHaveURL(/sort=practices/);
   await page.getByRole("link", { name: "Sort by Practices in" }).click();
   await expect(page).toHaveURL(/dir=desc/);
-  const counts = (await rows(page).locator("td.numeric").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
-  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  const practices = async () =>
+    (await rows(page).locator("td.numeric").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
+  await expect.poll(async () => (await practices()).some((n, i, all) => i > 0 && n > all[i - 1])).toBe(false);
+  expect(await rows(page).count()).toBe(west);
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
@@ -113,7 +115,12 @@ test("staff read what organizations shared, filter it and switch to reflections"
   await page.getByRole("combobox", { name: "Year" }).selectOption(String(year));
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`year=${year}`));
-  for (const line of await entries.locator(".status-line").allTextContents()) expect(line).toContain(String(year));
+  await expect
+    .poll(async () =>
+      (await entries.locator(".status-line").allTextContents()).filter((l) => !l.includes(String(year))),
+    )
+    .toEqual([]);
+  await expect(entries.first()).toBeVisible();
 
   await page.getByRole("link", { name: /reflections?$/ }).click();
   await expect(page).toHaveURL(/kind=reflections/);
@@ -161,8 +168,8 @@ test("a search without accents finds accented names, and a page past the end say
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/q=COMITE/);
   const entries = page.locator("ol.shared-list > li");
+  await expect.poll(async () => (await entries.allTextContents()).filter((t) => !/comit[eé]/i.test(t))).toEqual([]);
   await expect(entries.first()).toBeVisible();
-  for (const text of await entries.allTextContents()) expect(text).toMatch(/comit[eé]/i);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await shoot(page, "movement-shared-accent");
 
