@@ -30,6 +30,8 @@ if (!url) {
 process.env.SLOW_QUERY_MS = "100000";
 process.env.SESSION_SECRET ??= randomBytes(24).toString("hex");
 process.env.MIGRATE_ON_START = "0";
+// the organization home's statements every time, as the bench's target row measures them
+process.env.MOVEMENT_CACHE_SECONDS ??= "0";
 
 const { getPrisma, closeDb } = await import("../app/utils/db.server.ts");
 const { createPractice } = await import("../app/models/practice.server.ts");

@@ -7,6 +7,7 @@
 // name leaves this module, and a group smaller than the threshold carries no statistic at all.
 import { z } from "zod";
 import { Prisma as Sql, type SizeBand } from "~/generated/prisma/client";
+import { movementCached } from "~/models/movement-cache.server";
 import { SIZE_BANDS } from "~/models/organization-options";
 import type { Prisma } from "~/utils/db.server";
 
@@ -28,20 +29,22 @@ export type BesideValue = {
 const num = z.coerce.number();
 // percentile_cont over [0.25, 0.5, 0.75]: one sort gives all three quartiles; null when the group is empty
 const quartiles = z.tuple([num, num, num]).nullable();
-const row = z.object({
+const groupRow = z.object({
+  valueId: z.string(),
+  /** null: every active organization */
+  band: z.enum(SIZE_BANDS).nullable(),
+  organizations: num,
+  practices: quartiles,
+  shareOrganizations: num,
+  share: quartiles,
+});
+type Group = z.infer<typeof groupRow>;
+const ownRow = z.object({
   valueId: z.string(),
   band: z.enum(SIZE_BANDS),
-  ownPractices: num,
-  ownParticipants: num,
-  ownImpacted: num,
-  bandOrgs: num,
-  bandPractices: quartiles,
-  bandShareOrgs: num,
-  bandShare: quartiles,
-  allOrgs: num,
-  allPractices: quartiles,
-  allShareOrgs: num,
-  allShare: quartiles,
+  practices: num,
+  participants: num,
+  impacted: num,
 });
 
 /**
@@ -89,70 +92,75 @@ export async function getOrganizationBeside({
   minGroupSize: number;
   valueIds?: string[];
 }): Promise<BesideValue[]> {
-  // One statement, one pass: every active organization × value (zeros included) is grouped by value once,
-  // and each group's quartiles come from one sort (percentile_cont over an array of fractions, interpolating).
-  // No row when the organization does not exist or no value is asked for.
+  // the organization's own numbers per active value (no row when it does not exist), and the groups' statistics,
+  // the same for every organization of the movement and so read once per writes seen (movement-cache.server.ts)
+  const [ownRows, groups] = await Promise.all([
+    prisma.$queryRaw`
+      SELECT v."id" AS "valueId", COALESCE(y."sizeBand", o."sizeBand")::text AS "band",
+        COALESCE(s."practiceCount", 0)::int AS "practices", COALESCE(s."participants", 0)::int AS "participants",
+        COALESCE(s."impactedParticipants", 0)::int AS "impacted"
+      FROM "Organization" o
+      LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
+      CROSS JOIN "Value" v
+      LEFT JOIN "OrganizationValueYearSummary" s ON s."organizationId" = o."id" AND s."valueId" = v."id" AND s."year" = ${year}
+      WHERE o."id" = ${organizationId} AND v."archivedAt" IS NULL
+        ${valueIds ? Sql.sql`AND v."id" = ANY(${valueIds}::text[])` : Sql.empty}
+      ORDER BY v."position", v."id"`,
+    movementCached(`beside ${year}`, () => readGroups(prisma, year)),
+  ]);
+  const min = minGroupSize;
+  return z
+    .array(ownRow)
+    .parse(ownRows)
+    .map((r) => {
+      const own = {
+        practices: r.practices,
+        participants: r.participants,
+        impactedShare: r.participants > 0 ? r.impacted / r.participants : null,
+      };
+      const band = groups.get(`${r.valueId} ${r.band}`);
+      const all = groups.get(`${r.valueId} `);
+      const group: Group | undefined = band && band.organizations >= min ? band : all;
+      const organizations = group?.organizations ?? 0;
+      const shareOrganizations = group?.shareOrganizations ?? 0;
+      return {
+        valueId: r.valueId,
+        own,
+        group: group === band && band ? { kind: "band", band: r.band } : { kind: "all" },
+        organizations,
+        practices: spread(group?.practices ?? null, organizations, min, COUNT_STEP),
+        shareOrganizations,
+        impactedShare: spread(group?.share ?? null, shareOrganizations, min, SHARE_STEP),
+      };
+    });
+}
+
+/**
+ * Per active value, the statistics of every size band and of the whole movement (band null) in a year: every
+ * active organization counts, with zero for a value it logged nothing under; an archived one counts nowhere.
+ * One statement, one pass: the grid of organizations × values is grouped once per band and once per value, and
+ * each group's quartiles come from one sort (percentile_cont over an array of fractions, interpolating).
+ */
+async function readGroups(prisma: Prisma, year: number) {
   const rows = await prisma.$queryRaw`
-    WITH me AS (
-      SELECT COALESCE(y."sizeBand", o."sizeBand")::text AS "band"
-      FROM "Organization" o LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
-      WHERE o."id" = ${organizationId}
-    ), vals AS (
-      SELECT "id", "position" FROM "Value"
-      WHERE "archivedAt" IS NULL ${valueIds ? Sql.sql`AND "id" = ANY(${valueIds}::text[])` : Sql.empty}
-    ), grid AS (
+    WITH grid AS (
       SELECT v."id" AS "valueId", COALESCE(y."sizeBand", o."sizeBand")::text AS "band", COALESCE(s."practiceCount", 0) AS "practices",
         CASE WHEN COALESCE(s."participants", 0) > 0 THEN s."impactedParticipants"::float8 / s."participants" END AS "share"
       FROM "Organization" o
       LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}
-      CROSS JOIN vals v
+      CROSS JOIN "Value" v
       LEFT JOIN "OrganizationValueYearSummary" s ON s."organizationId" = o."id" AND s."valueId" = v."id" AND s."year" = ${year}
-      WHERE o."archivedAt" IS NULL
+      WHERE o."archivedAt" IS NULL AND v."archivedAt" IS NULL
     )
-    SELECT v."id" AS "valueId", me."band",
-      COALESCE(own."practiceCount", 0)::int AS "ownPractices", COALESCE(own."participants", 0)::int AS "ownParticipants",
-      COALESCE(own."impactedParticipants", 0)::int AS "ownImpacted",
-      count(g."valueId") FILTER (WHERE g."band" = me."band")::int AS "bandOrgs",
-      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY g."practices") FILTER (WHERE g."band" = me."band") AS "bandPractices",
-      count(g."share") FILTER (WHERE g."band" = me."band")::int AS "bandShareOrgs",
-      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY g."share") FILTER (WHERE g."band" = me."band") AS "bandShare",
-      count(g."valueId")::int AS "allOrgs",
-      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY g."practices") AS "allPractices",
-      count(g."share")::int AS "allShareOrgs",
-      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY g."share") AS "allShare"
-    FROM vals v CROSS JOIN me
-    LEFT JOIN "OrganizationValueYearSummary" own ON own."organizationId" = ${organizationId} AND own."valueId" = v."id" AND own."year" = ${year}
-    LEFT JOIN grid g ON g."valueId" = v."id"
-    GROUP BY v."id", v."position", me."band", own."practiceCount", own."participants", own."impactedParticipants"
-    ORDER BY v."position", v."id"`;
-  const min = minGroupSize;
-  return z
-    .array(row)
-    .parse(rows)
-    .map((r) => {
-      const own = {
-        practices: r.ownPractices,
-        participants: r.ownParticipants,
-        impactedShare: r.ownParticipants > 0 ? r.ownImpacted / r.ownParticipants : null,
-      };
-      return r.bandOrgs >= min
-        ? {
-            valueId: r.valueId,
-            own,
-            group: { kind: "band", band: r.band },
-            organizations: r.bandOrgs,
-            practices: spread(r.bandPractices, r.bandOrgs, min, COUNT_STEP),
-            shareOrganizations: r.bandShareOrgs,
-            impactedShare: spread(r.bandShare, r.bandShareOrgs, min, SHARE_STEP),
-          }
-        : {
-            valueId: r.valueId,
-            own,
-            group: { kind: "all" },
-            organizations: r.allOrgs,
-            practices: spread(r.allPractices, r.allOrgs, min, COUNT_STEP),
-            shareOrganizations: r.allShareOrgs,
-            impactedShare: spread(r.allShare, r.allShareOrgs, min, SHARE_STEP),
-          };
-    });
+    SELECT "valueId", "band", count(*)::int AS "organizations",
+      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY "practices") AS "practices",
+      count("share")::int AS "shareOrganizations",
+      percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY "share") AS "share"
+    FROM grid GROUP BY GROUPING SETS (("valueId", "band"), ("valueId"))`;
+  return new Map(
+    z
+      .array(groupRow)
+      .parse(rows)
+      .map((g) => [`${g.valueId} ${g.band ?? ""}`, g] as const),
+  );
 }

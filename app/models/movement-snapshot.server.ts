@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Prisma as Sql } from "~/generated/prisma/client";
 import type { MovementFilters } from "~/models/movement-filters";
+import { movementCached } from "~/models/movement-cache.server";
 import type { RawCell } from "~/models/movement-suppression";
 import { PREPARED, type Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
@@ -25,10 +26,10 @@ const snapshot = z.object({
 });
 
 /** The dimension filters as SQL over a rollup's columns; true when none is set. */
-function dimensionMatch(f: MovementFilters) {
-  return Sql.sql`(${f.region ?? null}::text IS NULL OR "macroRegion" = ${f.region ?? null}::text)
-    AND (${f.size ?? null}::text IS NULL OR "sizeBand"::text = ${f.size ?? null}::text)
-    AND (${f.impacted ?? null}::boolean IS NULL OR "impactedLed" = ${f.impacted ?? null}::boolean)`;
+function dimensionMatch(f: SnapshotFilters) {
+  return Sql.sql`(${f.region}::text IS NULL OR "macroRegion" = ${f.region}::text)
+    AND (${f.size}::text IS NULL OR "sizeBand"::text = ${f.size}::text)
+    AND (${f.impacted}::boolean IS NULL OR "impactedLed" = ${f.impacted}::boolean)`;
 }
 
 type Part = {
@@ -85,7 +86,30 @@ const START = Sql.sql`json_build_object(
  * whatever the number of charts, over rollups of a few thousand rows a year. The month chart reads the months
  * from `from` up to `to` (exclusive): the shown months and the year before them.
  */
+/**
+ * Every chart's raw cells for the filters' year, dimensions and months from `from` to `to`, read once per
+ * writes seen (movement-cache.server.ts): the key below is everything the statement reads.
+ */
 export async function readSnapshot(prisma: Prisma, filters: MovementFilters, { from, to }: { from: Date; to: Date }) {
+  const asked: SnapshotFilters = {
+    year: filters.year,
+    region: filters.region ?? null,
+    size: filters.size ?? null,
+    impacted: filters.impacted ?? null,
+  };
+  return movementCached(`snapshot ${JSON.stringify([asked, from.toISOString(), to.toISOString()])}`, () =>
+    querySnapshot(prisma, asked, { from, to }),
+  );
+}
+
+type SnapshotFilters = {
+  year: number;
+  region: string | null;
+  size: MovementFilters["size"] | null;
+  impacted: boolean | null;
+};
+
+async function querySnapshot(prisma: Prisma, filters: SnapshotFilters, { from, to }: { from: Date; to: Date }) {
   const { year } = filters;
   const inYear = Sql.sql`"year" = ${year}`;
   const parts: Part[] = [

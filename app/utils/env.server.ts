@@ -21,6 +21,11 @@ const schema = z.object({
   /** smallest number of organizations a movement breakdown may show */
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).default(3),
   /**
+   * how long a movement-wide statistic (the dashboard's sums, the group figures beside an organization) is kept
+   * in memory; a request that may write drops them in this process at once. 0 reads them afresh every time.
+   */
+  MOVEMENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
    * signs the session cookie; required in production with DATABASE_URL (the embedded mode keeps one in DATA_DIR).
    * Several, comma-separated, rotate it: the first signs, every one verifies.
    */
