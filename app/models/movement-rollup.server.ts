@@ -9,6 +9,7 @@
 //   summaries (rare, and seconds even at ten years of history).
 // An organization's row in OrganizationYear is locked first, so concurrent writes of one organization queue.
 import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import { PREPARED } from "~/utils/db.server";
 
 type Tx = PrismaNamespace.TransactionClient;
 
@@ -120,7 +121,9 @@ export async function adjustPracticeRollups(
   const valueCounts = ["practiceCount", "participants", "impactedParticipants"];
   const counts = [...valueCounts, "organizationCount"];
   const practiced = Sql.raw(`"practicedQ${quarter}"`);
-  await tx.$executeRaw`
+  // prepared per connection (a few variants: the quarter's column): planning this statement cost PostgreSQL
+  // more CPU than running it
+  await tx.$executeRaw`${PREPARED}
     WITH st AS (
       -- the organization's dimensions this year and its counts before this change; none when it is archived
       SELECT y."macroRegion", y."sizeBand", y."impactedLed",

@@ -7,7 +7,7 @@ import type { PracticeInput } from "~/models/practice-schema";
 import { earlierSubmission } from "~/models/submission-key.server";
 import { adjustPracticeSummaries } from "~/models/summary.server";
 import { updateVersioned } from "~/models/versioned.server";
-import type { Prisma } from "~/utils/db.server";
+import { PREPARED, type Prisma } from "~/utils/db.server";
 import { failure, success, type Result } from "~/utils/result";
 import { getCommitmentOptions, getFrameworkOptions, type FrameworkOption } from "~/models/practice-options.server";
 import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
@@ -95,7 +95,7 @@ export async function createPractice({
     // One statement claims the submission key (naming the new practice), inserts the practice, its freedoms
     // and its audit event when the claim succeeds, and locks the organization's year row for the summaries:
     // each round trip costs the server more client time than PostgreSQL spends on it.
-    const [row] = await tx.$queryRaw<{ claimed: number; locked: number }[]>`
+    const [row] = await tx.$queryRaw<{ claimed: number; locked: number }[]>`${PREPARED}
       WITH claim AS (
         INSERT INTO "SubmissionKey" ("key", "organizationId", "entityType", "entityId")
         VALUES (${submissionKey}, ${organizationId}, 'Practice', ${id}) ON CONFLICT ("key") DO NOTHING

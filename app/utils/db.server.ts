@@ -26,7 +26,7 @@ export type Prisma = PrismaClient;
 const PREPARED_MARK = "/* prepared */ ";
 
 /**
- * Starts a raw statement that a page runs on every request (`` prisma.$queryRaw`${PREPARED}SELECT …` ``): each
+ * Starts a raw statement that a page runs on every request, or every save runs (`` prisma.$queryRaw`${PREPARED}SELECT …` ``): each
  * connection prepares it once under a name made from its text, and PostgreSQL then parses and plans it no more
  * on every request (and the text, kilobytes for the dashboard, is not sent again). Only marked statements are
  * named, so what a connection keeps is bounded by the code; a marked statement's text must not depend on the
