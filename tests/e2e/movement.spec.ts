@@ -180,3 +180,32 @@ test("a lead sees their organization beside the movement on the home page and a 
   await shoot(page, "value-page");
   await context.close();
 });
+
+test("a practice a lead saves is in the movement's figures on staff's next page, though the server keeps them between writes", async ({
+  browser,
+  baseURL,
+}) => {
+  const staff = await signedIn(browser, baseURL!, "staff@northstar.example", true);
+  const lead = await signedIn(browser, baseURL!, "lead@comite-de-trabajadores-del-valle.example", true);
+  const title = `Participants and directly impacted participants per value, ${year}`;
+  const participants = async () => {
+    await staff.page.goto(`/movement?year=${year}`);
+    const row = (await tableRows(staff.page, title)).find((r) => r[0].startsWith("Trust & Respect"));
+    return Number(row![1].replace(/\D/g, ""));
+  };
+  const before = await participants();
+  expect(before).toBeGreaterThan(0);
+  expect(await participants()).toBe(before); // read again with nothing written: the same
+
+  await lead.page.goto("/o/comite-de-trabajadores-del-valle/practices/new");
+  await lead.page.getByRole("radio", { name: /Trust & Respect/ }).check();
+  await lead.page.getByLabel("What did you do?").fill("Neighbourhood assembly");
+  await lead.page.getByLabel("How many people took part?").fill("37");
+  await lead.page.getByLabel("How many of them are directly impacted?").fill("20");
+  await lead.page.getByRole("button", { name: "Save practice" }).click();
+  await expect(lead.page.getByRole("status")).toContainText("Practice saved");
+
+  expect(await participants()).toBe(before + 37);
+  await staff.context.close();
+  await lead.context.close();
+});
