@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/models/movement-csv";
 import { isChartId, loadMovementDashboard } from "~/models/movement-page.server";
 import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
+import { csvDownload } from "~/utils/csv";
 
 /** One dashboard chart's numbers as CSV, for the same filters: exactly what its table shows. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,13 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
           year: filters.year,
         })
       : t("dashboard.suppressed", { min });
-  return new Response(toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="movement-${chart}-${chart === "practices" && filters.range ? `${filters.range.from}-to-${filters.range.to}` : filters.year}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const period =
+    chart === "practices" && filters.range
+      ? t("files.range", { from: filters.range.from, to: filters.range.to })
+      : String(filters.year);
+  return csvDownload(
+    toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden),
+    t("files.chart", { chart: t(`charts.${chart}.file`), period }),
+  );
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

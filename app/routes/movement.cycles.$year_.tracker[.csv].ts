@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getSubmissionTracker } from "~/models/cycle-tracker.server";
 import { getCycleByParam } from "~/models/cycle.server";
 import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
-import { toCsv } from "~/utils/csv";
+import { csvDownload } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
 import { fixedT, getLocale } from "~/utils/i18next.server";
@@ -32,12 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     r.paused ? (r.paused.until ?? t("csv.untilResumed")) : "",
     ...r.steps.flatMap((s) => [t(`tracker.state.${s.state}`), s.at?.slice(0, 10) ?? "", s.by ?? ""]),
   ]);
-  return new Response(toCsv([header, ...rows]), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="north-star-submissions-${cycle.year}.csv"`,
-    },
-  });
+  return csvDownload([header, ...rows], t("csv.file", { year: cycle.year }));
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
 import { getParticipationTracker, parseParticipationQuery } from "~/models/movement-organizations.server";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
-import { toCsv } from "~/utils/csv";
+import { csvDownload } from "~/utils/csv";
 import { getPrisma } from "~/utils/db.server";
 import { searchParamsOf } from "~/utils/http";
 import { fixedT, getLocale } from "~/utils/i18next.server";
@@ -43,13 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...COMMITMENT_STATUSES.map((s) => r.commitments[s]),
     ...(r.reflection ? [tc(`tracker.state.${r.reflection}`)] : []),
   ]);
-  return new Response(toCsv([header, ...rows]), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="north-star-organizations-${query.year}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload([header, ...rows], t("files.organizations", { year: query.year }));
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

@@ -12,3 +12,19 @@ export function csvCell(value: string | number | null | undefined) {
 export function toCsv(rows: (string | number | null | undefined)[][]) {
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
+
+/**
+ * A CSV download: `fileName` without its extension, in the reader's language and in plain ASCII letters
+ * (every browser keeps those as they are). Never kept by a browser's or a proxy's cache: each CSV names
+ * organizations or carries what staff may see only while signed in.
+ */
+export function csvDownload(rows: (string | number | null | undefined)[][] | string, fileName: string) {
+  const ascii = fileName.normalize("NFD").replace(/[^A-Za-z0-9._-]/g, "");
+  return new Response(typeof rows === "string" ? rows : toCsv(rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${ascii}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -380,6 +380,9 @@ describe("the submission tracker", () => {
 
     const csv = await get(csvLoader, `/movement/cycles/${year}/tracker.csv`, staff, params);
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("Content-Disposition")).toBe(`attachment; filename="north-star-submissions-${year}.csv"`);
+    // names and states of organizations: no browser or proxy keeps a copy
+    expect(csv.headers.get("Cache-Control")).toBe("private, no-store");
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);

@@ -383,6 +383,19 @@ describe("the pages", () => {
       csvLoader(requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie })),
     );
     expect(csvRes.headers.get("Content-Disposition")).toContain(`movement-practices-${YEAR}-02-to-${YEAR}-04.csv`);
+    // a reader in Spanish gets the file named in Spanish (plain letters)
+    const inSpanish = `${staffCookie}; ${(await localeCookie.serialize("es")).split(";")[0]}`;
+    const spanish = await answer(() =>
+      csvLoader(
+        requestArgs(`/movement/csv?${data.params}&chart=practices`, {
+          cookie: inSpanish,
+        }),
+      ),
+    );
+    expect(spanish.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="movimiento-practicas-${YEAR}-02-a-${YEAR}-04.csv"`,
+    );
+    expect(spanish.headers.get("Cache-Control")).toBe("private, no-store");
     const lines = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ""));
     expect(lines.slice(1).map((l) => l[0])).toEqual([`Feb ${YEAR}`, `Mar ${YEAR}`, `Apr ${YEAR}`]);
     expect(lines.slice(1).map((l) => l.slice(1))).toEqual(
