@@ -267,6 +267,7 @@ async function main() {
   const app = createApp({ getBuild: () => build, applySecurityHeaders, trustProxy: ready.trustProxy });
   const server = app.listen(ready.port, ready.host, () => {
     const { port } = server.address();
+    ready.listening(port);
     const host = ready.host.includes(":") ? `[${ready.host}]` : ready.host;
     const everywhere = ready.host === "0.0.0.0" || ready.host === "::" ? ", every network interface" : "";
     console.log(`North Star is ready at http://${host}:${port} (${ready.database}${everywhere})`);

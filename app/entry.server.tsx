@@ -84,11 +84,17 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   return response;
 };
 
-// Remix refuses a cross-site document post before any action runs and reports it here; one line is enough.
+// Remix reports here what it answers with an error of its own, not only what a loader or action throws. What
+// anyone can ask for is not logged, so requests cannot fill the log: only errors of the server itself are.
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  // an address no route matches is an ordinary 404, not an error
-  if (isRouteErrorResponse(error) && error.status === 404) return;
+  // a client's mistake that Remix answers with a 4xx: an address no route matches (404), a post to a page
+  // without an action (405), a `_data` route that is not on the address (403)
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  // NOTE: with single fetch Remix still answers the old `?_data=<route>` requests, which this app's pages never
+  // make, and first reports each one here as an Error with a stack: it is a client's choice, not an error.
+  if (error instanceof Error && error.message.includes("should not be making ?_data requests")) return;
+  // a cross-site document post, refused before any action runs: one line
   if (error instanceof Error && error.message.includes("does not match `origin` header")) {
     console.warn(`[north-star] refused a cross-site ${request.method} to ${new URL(request.url).pathname}`);
     return;

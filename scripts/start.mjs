@@ -39,12 +39,10 @@ if (builtAt < changedAt || devBuild) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT ?? "3000";
+// APP_URL unset: links in emails name the address and port the server listens on (app/utils/env.server.ts)
 const env = {
   ...process.env,
   NODE_ENV: process.env.NODE_ENV ?? "production",
-  PORT: port,
-  APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
   // the local try-out on the embedded database shows written emails at /dev/outbox to this machine, so
   // invitation and reset links can be followed without a mail server (mailer.server.ts has the whole rule)
   DEV_OUTBOX: process.env.DEV_OUTBOX ?? (process.env.DATABASE_URL ? "0" : "1"),

@@ -7,7 +7,7 @@ import { countDemoPasswordAccounts } from "~/models/demo-accounts.server";
 import { seedFramework } from "~/models/framework.server";
 import { stopOutboxWorker } from "~/boot/outbox-worker.server";
 import { closeDb, getDb, stopDbOnSignalElsewhere, type Prisma } from "~/utils/db.server";
-import { getEnv, isLoopback, type Env } from "~/utils/env.server";
+import { getEnv, isLoopback, serverListensOn, type Env } from "~/utils/env.server";
 import { deliversEmail } from "~/utils/mailer.server";
 import { sessionSecret } from "~/utils/session.server";
 import { describeStartupError } from "~/utils/startup-error";
@@ -37,6 +37,8 @@ export type AppReady = {
   database: string;
   /** lines to print after the start-up line (the demo sign-ins) */
   notes: string[];
+  /** server.mjs says which port it listens on once it does: PORT=0 picks one, and links name it (APP_URL) */
+  listening: (port: number) => void;
 };
 
 /** Why the server must not listen where it was asked to, or null when it may. */
@@ -138,6 +140,7 @@ async function ready({ loadDemo }: StartOptions): Promise<AppReady> {
     trustProxy: env.TRUST_PROXY,
     database: db.mode === "embedded" ? `embedded database in ${env.DATA_DIR}` : "PostgreSQL from DATABASE_URL",
     notes,
+    listening: serverListensOn,
   };
 }
 

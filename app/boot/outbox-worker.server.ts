@@ -33,7 +33,8 @@ export function startOutboxWorker() {
       const prisma = await getPrisma();
       if (Date.now() - remindersAt >= REMINDERS_EVERY_MS) {
         remindersAt = Date.now();
-        await runReminders({ prisma, appUrl: env.APP_URL, secret: sessionSecret() });
+        // read at each round: with PORT=0 the server's own address is known once it listens
+        await runReminders({ prisma, appUrl: getEnv().APP_URL, secret: sessionSecret() });
       }
       await sendDueEmails({ prisma, send, keepSent: devOutboxEnabled(env) });
       await deleteOldSentEmails({ prisma });

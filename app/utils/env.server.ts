@@ -54,8 +54,12 @@ const schema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   MAIL_FROM: z.string().default("North Star <no-reply@northstar.example>"),
-  /** the address links in emails point to */
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** the address links in emails point to; unset, the server's own (ownUrl) */
+  APP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .pipe(z.string().url().optional()),
   /** "1" shows sent emails at /dev/outbox to this machine only; see devOutboxEnabled for the whole rule */
   DEV_OUTBOX: z.enum(["0", "1"]).optional(),
   /** the HTTP server's port; 0 picks a free one */
@@ -69,7 +73,7 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & { APP_URL: string };
 
 /**
  * True for an address only this machine can reach: 127.0.0.0/8, ::1 (also IPv4-mapped) and "localhost".
@@ -86,6 +90,19 @@ export function isLoopback(address: string | null | undefined) {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
+// The port the HTTP server listens on, once it does (server.mjs says so): with PORT=0 only the server knows it.
+// On globalThis: a development rebuild re-imports this module in the same process.
+const g = globalThis as unknown as { __northStarListeningPort?: number };
+
+/**
+ * Where this server is reached when APP_URL does not say: http:// with the address it listens on (HOST,
+ * `localhost` for every interface, which is no address to visit) and the port it listens on.
+ */
+export function ownUrl(host: string, port: number) {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
 /** Parses an environment; the app itself reads its own through getEnv. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);
@@ -93,7 +110,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  return parsed.data;
+  const env = parsed.data;
+  const port = env.PORT === 0 ? (g.__northStarListeningPort ?? 0) : env.PORT;
+  return { ...env, APP_URL: env.APP_URL ?? ownUrl(env.HOST, port) };
 }
 
 let parsed: Env | undefined;
@@ -105,6 +124,12 @@ let parsed: Env | undefined;
  */
 export function getEnv(): Env {
   return (parsed ??= readEnv());
+}
+
+/** The HTTP server listens on this port: with PORT=0, the one APP_URL's default names from now on. */
+export function serverListensOn(port: number) {
+  g.__northStarListeningPort = port;
+  parsed = undefined;
 }
 
 /** The next getEnv parses process.env again: for tests that stub a variable, as a server started with it. */

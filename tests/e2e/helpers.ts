@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 const require = createRequire(import.meta.url);
@@ -122,3 +124,23 @@ export async function chooseLanguage(context: BrowserContext, lng: "en" | "es", 
   const value = encodeURIComponent(Buffer.from(JSON.stringify(lng)).toString("base64"));
   await context.addCookies([{ name: "lng", value, url: baseURL }]);
 }
+
+/** Whether a TCP connection to host:port is accepted within 3 seconds. */
+export function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 3_000 }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+    socket.on("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** An IPv4 address of this machine beyond loopback, to try what the network reaches (undefined without one). */
+export const otherAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((i) => i && !i.internal && i.family === "IPv4")?.address;

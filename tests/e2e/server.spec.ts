@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { rawRequest } from "../raw-http";
+import { connects, otherAddress } from "./helpers";
 
 function expectSecurityHeaders(res: APIResponse, what: string) {
   const h = res.headers();
@@ -124,24 +125,6 @@ async function stop(server: Started) {
   await server.exited;
 }
 
-function connects(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port, timeout: 3_000 }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-    socket.on("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-const otherAddress = Object.values(os.networkInterfaces())
-  .flat()
-  .find((i) => i && !i.internal && i.family === "IPv4")?.address;
-
 test.describe("a server of its own", () => {
   test.describe.configure({ timeout: 400_000 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "north-star-e2e-server-"));
@@ -159,6 +142,36 @@ test.describe("a server of its own", () => {
       // the ready line comes after the seeding, and nothing reads as a problem
       expect(out.indexOf("demo data written")).toBeLessThan(out.indexOf("North Star is ready"));
       expect(out).not.toMatch(/slow query|error|warn|listening/i);
+
+      // what anyone can ask for writes nothing to the log: signed-out requests for page data, old style
+      // (?_data) and new (.data), an organization's page, an address no route matches, a post without an action
+      const base = `http://127.0.0.1:${port}`;
+      const asked = [
+        "/movement?_data=routes%2Fmovement._index",
+        "/o/comite-de-trabajadores-del-valle?_data=routes%2Fo.%24org._index",
+        "/o/comite-de-trabajadores-del-valle?_data=root",
+        "/movement?_data=no-such-route",
+        "/movement.data",
+        "/o/comite-de-trabajadores-del-valle",
+        "/no-such-page",
+      ];
+      for (const path of asked)
+        expect((await fetch(`${base}${path}`, { redirect: "manual" })).status, path).toBeLessThan(500);
+      expect((await fetch(`${base}/`, { method: "POST", headers: { Origin: base } })).status).toBe(405);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(first.output().slice(out.length), "the log after those requests").toBe("");
+
+      // links in emails name the port the server got (PORT=0): a reset link, as the outbox shows it
+      const reset = await fetch(`${base}/forgot-password`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "email=admin%40northstar.example",
+      });
+      expect(reset.status).toBe(302);
+      const outbox = await (await fetch(`${base}/dev/outbox?to=admin%40northstar.example`)).text();
+      expect(outbox).toMatch(new RegExp(`href="http://127\\.0\\.0\\.1:${port}/reset-password/[A-Za-z0-9_-]{43}"`));
+
       expect(await connects("127.0.0.1", port)).toBe(true);
       if (otherAddress) expect(await connects(otherAddress, port), `reachable on ${otherAddress}`).toBe(false);
       else

@@ -120,6 +120,33 @@ describe("asking for a reset link", () => {
     expect(await page.json()).toMatchObject({ title: "Check your email", sent: true, minutes: 30, devOutbox: true });
   });
 
+  test("without APP_URL the link names the server's own address and PORT, in the email and in the log line", async () => {
+    vi.stubEnv("APP_URL", undefined);
+    vi.stubEnv("HOST", "127.0.0.1");
+    vi.stubEnv("PORT", "3301");
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("SMTP_URL", undefined);
+    const prisma = await getPrisma();
+    await sendDueEmails({ prisma, send: async () => {}, limit: 100 });
+    await createUser({ email: "own-port@example.org" });
+    expect((await askForLink("own-port@example.org")).status).toBe(302);
+    const token = await emailedToken("own-port@example.org");
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    await sendDueEmails({ prisma, send: createMailer() });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0][0]).toContain(`link=http://127.0.0.1:3301/reset-password/${token}`);
+
+    // APP_URL, when it is set, is the address links name
+    vi.stubEnv("APP_URL", "https://north-star.example.org");
+    expect((await askForLink("own-port@example.org")).status).toBe(302);
+    const row = await prisma.outboxEmail.findFirstOrThrow({
+      where: { to: "own-port@example.org", status: "PENDING" },
+    });
+    expect(payloadSchema.parse(row.payload).url).toMatch(
+      /^https:\/\/north-star\.example\.org\/reset-password\/[A-Za-z0-9_-]{43}$/,
+    );
+  });
+
   test("the database keeps a hash of the token, never the token itself", async () => {
     const user = await createUser({ email: "hash@example.org" });
     await askForLink("hash@example.org");
