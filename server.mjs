@@ -20,11 +20,6 @@ const BUILD_PATH = path.join(ROOT, "build", "index.js");
 const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
 const UNSAFE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
-// the count of requests that may write, which app/models/movement-cache.server.ts reads
-const WRITES = Symbol.for("north-star.writes");
-const noteWrite = () => {
-  globalThis[WRITES] = (globalThis[WRITES] ?? 0) + 1;
-};
 
 function originMatchesHost(origin, host) {
   if (!host || origin === "null") return false;
@@ -106,17 +101,6 @@ export function createApp({ getBuild, applySecurityHeaders, trustProxy, mode = p
     if (originMatchesHost(req.get("Origin"), req.get("X-Forwarded-Host")?.split(",")[0]?.trim() || req.get("Host")))
       return next();
     res.status(403).type("text/plain").send("Cross-site request refused");
-  });
-
-  // The movement's figures are kept in memory until a request that may write (app/models/movement-cache.server.ts):
-  // counted as it starts, so the action's own page reads afresh, and as it ends, so a page read during the
-  // write is not kept.
-  app.use((req, res, next) => {
-    if (UNSAFE_METHODS.includes(req.method)) {
-      noteWrite();
-      res.on("close", noteWrite);
-    }
-    next();
   });
 
   app.use(compression());

@@ -13,8 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // 2 cores: PGlite is single-threaded WASM and each integration file boots its own
     maxWorkers: 2,
-    // tests write through the models, not through a server that counts its writes: the movement's figures
-    // are read afresh (tests/integration/movement-cache.test.ts turns the cache on)
+    // a test may change rows over a connection of its own, which the app's client does not count: the
+    // movement's figures are read afresh (tests/integration/movement-cache.test.ts turns the cache on)
     env: { MOVEMENT_CACHE_SECONDS: "0" },
     projects: [
       {

@@ -1,28 +1,22 @@
 // Movement-wide figures are the same for every reader: the dashboard's rollup sums for a set of filters, the
 // group statistics an organization's pages compare with. A server keeps them in memory for
-// MOVEMENT_CACHE_SECONDS, and drops them all as soon as it handles a request that may write (server.mjs counts
-// those), so a reader of this server sees a saved change at once; another server process's changes show
-// within that time (docs/decisions/021). Only aggregates are kept here, before suppression, keyed by every
-// input of the statement that read them; nothing is kept per person or per organization.
+// MOVEMENT_CACHE_SECONDS, and drops them all as soon as this process commits a write to a table they come
+// from (app/utils/write-count.server.ts), so a reader of this server sees a saved change at once; another
+// process's changes show within that time (docs/decisions/021). Only aggregates are kept here, before
+// suppression, keyed by every input of the statement that read them; nothing is kept per person or per
+// organization.
 import { LRUCache } from "lru-cache";
 import { getEnv } from "~/utils/env.server";
-
-/** The counter server.mjs raises at the start and end of every request that may write. */
-const WRITES = Symbol.for("north-star.writes");
-const counter = globalThis as { [WRITES]?: number };
-
-export const writesSeen = () => counter[WRITES] ?? 0;
-
-/** What server.mjs does for a request that may write; for the commands and tests that write without it. */
-export function noteWrite() {
-  counter[WRITES] = writesSeen() + 1;
-}
+import { writesSeen } from "~/utils/write-count.server";
 
 type Read = () => Promise<object>;
 const cache = new LRUCache<string, object, Read>({
   max: 500,
   // concurrent readers of the same missing entry share one statement
   fetchMethod: (_key, _stale, { context }) => context(),
+  // a read still under way when newer entries push its own out finishes for those waiting on it (by default
+  // lru-cache cancels it, and each waiting page would fail)
+  ignoreFetchAbort: true,
 });
 
 /** Freezes what is cached: a reader that changed it would change every later reader's copy. */
@@ -41,7 +35,7 @@ function deepFreeze<T>(value: T): T {
 export async function movementCached<T extends object>(key: string, read: () => Promise<T>): Promise<T> {
   const seconds = getEnv().MOVEMENT_CACHE_SECONDS;
   if (seconds === 0) return read();
-  // the count is taken before reading: a write that lands during the read raises it, so what was read is
+  // the count is taken before reading: a write committed during the read raises it, so what was read is
   // kept under the count before it, which no later reader asks for
   const value = await cache.fetch(`${writesSeen()} ${key}`, {
     context: async () => deepFreeze(await read()),

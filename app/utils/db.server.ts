@@ -10,6 +10,7 @@ import { Prisma as Sql, PrismaClient } from "~/generated/prisma/client";
 import { isEmbeddedUrl, startEmbeddedDb, type EmbeddedDb } from "~/utils/embedded-db.server";
 import { getEnv } from "~/utils/env.server";
 import { applyMigrations } from "~/utils/migrate.server";
+import { countingWrites } from "~/utils/write-count.server";
 
 export type Db = {
   prisma: PrismaClient;
@@ -61,9 +62,12 @@ async function init(): Promise<Db> {
     const prisma = new PrismaClient({
       // NOTE: PGlite's sessions outlive the pool's connections (one session for all), so a statement a closed
       // connection prepared would already exist for the next one: there, every statement stays unnamed.
-      adapter: new PrismaPg(
-        { connectionString: url, max },
-        embedded || isEmbeddedUrl(url) ? {} : { statementNameGenerator: statementName },
+      // each committed write to what the movement's figures read empties the figures kept in memory
+      adapter: countingWrites(
+        new PrismaPg(
+          { connectionString: url, max },
+          embedded || isEmbeddedUrl(url) ? {} : { statementNameGenerator: statementName },
+        ),
       ),
       log: [{ emit: "event", level: "query" }],
     });

@@ -22,7 +22,7 @@ const schema = z.object({
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).default(3),
   /**
    * how long a movement-wide statistic (the dashboard's sums, the group figures beside an organization) is kept
-   * in memory; a request that may write drops them in this process at once. 0 reads them afresh every time.
+   * in memory; a write this process commits drops them at once. 0 reads them afresh every time.
    */
   MOVEMENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /**

@@ -3,7 +3,6 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { writesSeen } from "~/models/movement-cache.server";
 import { applySecurityHeaders } from "~/utils/security.server";
 import { rawRequest } from "../raw-http";
 import { createApp, loadContext, refuseOddMethods } from "../../server.mjs";
@@ -35,15 +34,6 @@ const build = {
             forwardedHost: request.headers.get("x-forwarded-host"),
             forwarded: request.headers.get("forwarded"),
           }),
-      },
-    },
-    "routes/writes": {
-      id: "routes/writes",
-      parentId: "root",
-      path: "writes",
-      module: {
-        loader: () => Response.json({ writes: writesSeen() }),
-        action: () => Response.json({ writes: writesSeen() }),
       },
     },
     "routes/away": {
@@ -111,20 +101,6 @@ describe("the drawings a page's first request shows", () => {
     expect(loadContext(request("GET", "/movement.data")).documentDrawings).toBeUndefined();
     expect(loadContext(request("HEAD", "/movement.data")).documentDrawings).toBeUndefined();
     expect(loadContext(request("POST", "/movement")).documentDrawings).toBeUndefined();
-  });
-});
-
-describe("the writes the movement's kept figures follow (app/models/movement-cache.server.ts)", () => {
-  const writes = async (method = "GET") =>
-    ((await (await fetch(`${plain}/writes`, { method, headers: { Origin: plain } })).json()) as { writes: number })
-      .writes;
-  test("a read counts none; a request that may write counts once before its action runs and once after", async () => {
-    const before = await writes();
-    expect(await writes()).toBe(before);
-    expect(await writes("POST")).toBe(before + 1);
-    expect(await writes()).toBe(before + 2);
-    expect(await writes("DELETE")).toBe(before + 3);
-    expect(await writes()).toBe(before + 4);
   });
 });
 

@@ -1,13 +1,17 @@
 // The movement's figures kept in memory (app/models/movement-cache.server.ts): a reader gets what was read
-// until a request that may write is counted, or until MOVEMENT_CACHE_SECONDS pass; each set of filters and each
-// year is its own entry; an organization's own numbers are never kept. The other integration tests run with
-// the cache off (vitest.config.ts); these turn it on.
+// until this process commits a write to a table they come from (app/utils/write-count.server.ts), or until
+// MOVEMENT_CACHE_SECONDS pass; each set of filters and each year is its own entry; an organization's own
+// numbers are never kept. A change made over a connection of its own stands for another process's. The other
+// integration tests run with the cache off (vitest.config.ts); these turn it on.
+import pg from "pg";
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { getOrganizationBeside } from "~/models/movement-beside.server";
-import { noteWrite, writesSeen } from "~/models/movement-cache.server";
+import { movementCached } from "~/models/movement-cache.server";
 import { readSnapshot } from "~/models/movement-snapshot.server";
 import { createPractice } from "~/models/practice.server";
+import { createSession } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
+import { changesFigures, noteWrite, writesSeen } from "~/utils/write-count.server";
 import { createUser } from "../factories";
 
 const YEAR = new Date().getUTCFullYear();
@@ -37,6 +41,22 @@ async function logPractice(org: string) {
   });
   expect(result.ok).toBe(true);
 }
+
+/** A change over a connection of its own, which this process's client does not see: as another process's. */
+async function elsewhere(sql: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+/** Adds `n` practices to the movement's yearly sums under the value, as a write elsewhere would. */
+const addElsewhere = (n: number) =>
+  elsewhere(
+    `UPDATE "MovementValueYearSummary" SET "practiceCount" = "practiceCount" + ${n} WHERE "year" = ${YEAR} AND "valueId" = '${valueId}' AND "macroRegion" = 'WEST'`,
+  );
 
 /** The movement's practices under the value this year, as the dashboard's statement read them. */
 async function practices(filters: { region?: "WEST" | "NORTHEAST" } = {}) {
@@ -80,13 +100,57 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+describe("what counts as a write", () => {
+  test("a committed write to what the figures read counts; a read, a rolled-back write and a sign-in do not", async () => {
+    const prisma = await getPrisma();
+    let seen = writesSeen();
+    await prisma.value.findMany();
+    await practices({ region: "NORTHEAST" });
+    expect(writesSeen()).toBe(seen);
+
+    await logPractice("west"); // a transaction: counted when it commits
+    expect(writesSeen()).toBeGreaterThan(seen);
+    seen = writesSeen();
+    await prisma.organization.update({ where: { id: orgs.west }, data: { name: "Cache west" } }); // on its own
+    expect(writesSeen()).toBeGreaterThan(seen);
+
+    seen = writesSeen();
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.organization.update({ where: { id: orgs.west }, data: { sizeBand: "LARGE" } });
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    await createSession({ prisma, userId: actorId, maxDays: 1 });
+    await prisma.$executeRaw`UPDATE "Session" SET "lastSeenAt" = now() WHERE "userId" = ${actorId}`;
+    expect(writesSeen()).toBe(seen);
+  });
+
+  test("the statements are told apart by the tables they write; an unfamiliar one counts", () => {
+    expect(changesFigures(`SELECT 1 FROM "Practice" FOR UPDATE`)).toBe(false);
+    expect(changesFigures(`/* prepared */ WITH grid AS (SELECT 1) SELECT * FROM grid`)).toBe(false);
+    expect(changesFigures(`INSERT INTO "public"."Session" ("id") VALUES ($1)`)).toBe(false);
+    expect(changesFigures(`WITH a AS (INSERT INTO "RateLimit" VALUES (1) RETURNING 1) SELECT 1`)).toBe(false);
+    expect(changesFigures(`UPDATE "public"."Practice" SET "title" = $1`)).toBe(true);
+    expect(
+      changesFigures(
+        `WITH claim AS (INSERT INTO "SubmissionKey" VALUES (1)), e AS (INSERT INTO "AuditEvent" VALUES (1)) SELECT 1`,
+      ),
+    ).toBe(true);
+    expect(changesFigures(`DELETE FROM "OrganizationYear"`)).toBe(true);
+    expect(changesFigures(`ALTER TABLE "Practice" ADD COLUMN "x" int`)).toBe(true);
+  });
+});
+
 describe("the dashboard's sums", () => {
-  test("are kept until a write is counted, then read afresh", async () => {
+  test("are kept while this process commits nothing, and read afresh after it commits a write", async () => {
     const before = await practices();
-    await logPractice("west");
+    await addElsewhere(1000);
     expect(await practices()).toBe(before);
+    await logPractice("west");
+    expect(await practices()).toBe(before + 1001);
+    await addElsewhere(-1000);
     noteWrite();
-    expect(await practices()).toBe(before + 1);
   });
 
   test("are kept per filters: a region's entry never answers for another region or for none", async () => {
@@ -101,17 +165,19 @@ describe("the dashboard's sums", () => {
   test("are kept for MOVEMENT_CACHE_SECONDS at most", async () => {
     vi.stubEnv("MOVEMENT_CACHE_SECONDS", "1");
     const before = await practices();
-    await logPractice("east");
+    await addElsewhere(7);
     expect(await practices()).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    expect(await practices()).toBe(before + 1);
+    expect(await practices()).toBe(before + 7);
+    await addElsewhere(-7);
   });
 
   test("with MOVEMENT_CACHE_SECONDS=0 are read afresh every time", async () => {
     vi.stubEnv("MOVEMENT_CACHE_SECONDS", "0");
     const before = await practices();
-    await logPractice("east");
-    expect(await practices()).toBe(before + 1);
+    await addElsewhere(5);
+    expect(await practices()).toBe(before + 5);
+    await addElsewhere(-5);
   });
 
   test("cannot be changed by a reader: what is kept is frozen", async () => {
@@ -119,17 +185,27 @@ describe("the dashboard's sums", () => {
     expect(() => data.values.push(data.values[0])).toThrow(TypeError);
   });
 
-  test("a statement under way while a write lands is not what the readers after that write get", async () => {
+  test("a statement under way while a write commits is not what the readers after that write get", async () => {
     const prisma = await getPrisma();
     const before = await practices({ region: "WEST" });
     noteWrite();
-    const counted = writesSeen();
     const reading = readSnapshot(prisma, { year: YEAR, region: "WEST" }, BOUNDS);
     await logPractice("west");
-    noteWrite(); // the write's request ends
     await reading;
-    expect(writesSeen()).toBe(counted + 1);
     expect(await practices({ region: "WEST" })).toBe(before + 1);
+  });
+
+  test("more readers of new entries at once than it keeps are all answered", async () => {
+    const keys = Array.from({ length: 700 }, (_, i) => i);
+    const answers = await Promise.all(
+      keys.map((i) =>
+        movementCached(`test many ${i}`, async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return { i };
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.i)).toEqual(keys);
   });
 });
 
@@ -137,9 +213,11 @@ describe("the group figures beside an organization", () => {
   test("are kept for every organization alike, while each organization's own numbers are read afresh", async () => {
     const west = await beside("west");
     const east = await beside("east");
-    await logPractice("east");
+    await elsewhere(
+      `UPDATE "OrganizationValueYearSummary" SET "practiceCount" = "practiceCount" + 40 WHERE "organizationId" = '${orgs.east}' AND "valueId" = '${valueId}' AND "year" = ${YEAR}`,
+    );
     const eastAfter = await beside("east");
-    expect(eastAfter.own.practices).toBe(east.own.practices + 1);
+    expect(eastAfter.own.practices).toBe(east.own.practices + 40);
     expect(eastAfter.practices).toEqual(east.practices);
     expect((await beside("west")).practices).toEqual(west.practices);
     noteWrite();
