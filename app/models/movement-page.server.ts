@@ -1,6 +1,7 @@
 // What the dashboard page and its CSV downloads share: the filters from the URL and the suppressed numbers,
 // labelled in the user's language, so the CSV is exactly the table and the chart.
 import { getMovementDashboard, type DashboardLabels } from "~/models/movement-dashboard.server";
+import { movementCached } from "~/models/movement-cache.server";
 import { movementYears } from "~/models/movement-years.server";
 import { parseMovementFilters } from "~/models/movement-filters";
 import { parseMonthRange } from "~/models/movement-range.server";
@@ -69,16 +70,20 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
   const locale = await getLocale(request);
   const [prisma, t, tc] = await Promise.all([getPrisma(), fixedT(locale, "movement"), fixedT(locale, "commitment")]);
   const min = getEnv().MIN_GROUP_SIZE;
-  const dashboard = await getMovementDashboard({
-    prisma,
-    filters,
-    locale,
-    minGroupSize: min,
-    valueColor,
-    freedomColor,
-    now,
-    labels: dashboardLabels(locale, t, tc),
-  });
+  // the same for every reader of these filters, in this language, this month: kept between writes
+  const month = now.toISOString().slice(0, 7);
+  const dashboard = await movementCached(`dashboard ${JSON.stringify([filters, locale, min, month])}`, () =>
+    getMovementDashboard({
+      prisma,
+      filters,
+      locale,
+      minGroupSize: min,
+      valueColor,
+      freedomColor,
+      now,
+      labels: dashboardLabels(locale, t, tc),
+    }),
+  );
   const years = movementYears(dashboard.firstYear, currentYear);
   // a year outside the ones the movement can show falls back to this one, and the page says so
   const yearIgnored = params.has("year") && params.get("year") !== String(filters.year);

@@ -12,7 +12,8 @@ import { createPractice } from "~/models/practice.server";
 import { createSession } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
 import { changesFigures, noteWrite, writesSeen } from "~/utils/write-count.server";
-import { createUser } from "../factories";
+import { loader as dashboardLoader } from "~/routes/movement._index";
+import { answer, createUser, requestArgs, sessionCookie } from "../factories";
 
 const YEAR = new Date().getUTCFullYear();
 const BOUNDS = { from: new Date(Date.UTC(YEAR, 0, 1)), to: new Date(Date.UTC(YEAR + 1, 0, 1)) };
@@ -206,6 +207,30 @@ describe("the dashboard's sums", () => {
       ),
     );
     expect(answers.map((a) => a.i)).toEqual(keys);
+  });
+});
+
+describe("the dashboard page", () => {
+  test("is drawn from the kept figures, the same until a write, then with the write in it", async () => {
+    vi.stubEnv("MIN_GROUP_SIZE", "1"); // two organizations here: every number shown
+    const cookie = (await sessionCookie((await createUser({ coalitionRole: "STAFF" })).id)).cookie;
+    const participants = async () => {
+      const res = await answer(() => dashboardLoader(requestArgs(`/movement?year=${YEAR}`, { cookie })));
+      const data = (await res.json()) as { charts: { id: string; table: { rows: { cells: (number | null)[] }[] } }[] };
+      return data.charts.find((c) => c.id === "participants")!.table.rows[0].cells[0];
+    };
+    const participantsElsewhere = (n: number) =>
+      elsewhere(
+        `UPDATE "MovementValueYearSummary" SET "participants" = "participants" + ${n} WHERE "year" = ${YEAR} AND "valueId" = '${valueId}' AND "macroRegion" = 'WEST'`,
+      );
+    const first = await participants();
+    expect(first).toBeGreaterThan(0);
+    await participantsElsewhere(1000);
+    expect(await participants()).toBe(first);
+    await logPractice("east"); // 4 participants
+    expect(await participants()).toBe(first! + 1004);
+    await participantsElsewhere(-1000);
+    noteWrite();
   });
 });
 

@@ -10,7 +10,19 @@ import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 const MAX_DRAWINGS = 300;
 const drawings = new Map<string, string>();
 
+// The same table object drawn again (the movement's figures kept in memory are frozen and shared by every
+// request until a write: movement-cache.server.ts) finds its drawing without writing its key out again.
+const byTable = new WeakMap<ChartTable, { kind: ChartKind; barColors?: Record<string, string>; svg: string }>();
+
 export function renderChartSvg(table: ChartTable, kind: ChartKind, barColors?: Record<string, string>) {
+  const same = byTable.get(table);
+  if (same && same.kind === kind && same.barColors === barColors && Object.isFrozen(table)) return same.svg;
+  const svg = drawOrKept(table, kind, barColors);
+  if (Object.isFrozen(table)) byTable.set(table, { kind, barColors, svg });
+  return svg;
+}
+
+function drawOrKept(table: ChartTable, kind: ChartKind, barColors?: Record<string, string>) {
   const key = JSON.stringify([kind, table, barColors ?? null]);
   const kept = drawings.get(key);
   if (kept !== undefined) {
