@@ -30,9 +30,10 @@ const UNCOUNTED = new Set([
   "ReminderPause",
 ]);
 
-// the tables a statement writes: INSERT INTO, UPDATE, DELETE FROM (Prisma's "public"."Table" or a raw "Table")
+// the tables a statement writes: INSERT INTO, UPDATE, DELETE FROM (Prisma's "public"."Table" or a raw "Table");
+// not the UPDATE of ON CONFLICT … DO UPDATE (its table is the INSERT's) nor a row lock's FOR (NO KEY) UPDATE
 const WRITTEN =
-  /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?(\w+)/gi;
+  /\b(?:INSERT\s+INTO|(?<!\b(?:DO|FOR|KEY)\s+)UPDATE|DELETE\s+FROM|MERGE\s+INTO|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?(\w+)/gi;
 // what only reads, or only steers a transaction
 const READS =
   /^\s*(?:\/\*[^*]*\*\/\s*|--[^\n]*\n\s*)*(?:SELECT|WITH|SHOW|EXPLAIN|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|VALUES)\b/i;

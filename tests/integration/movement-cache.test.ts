@@ -9,6 +9,7 @@ import { getOrganizationBeside } from "~/models/movement-beside.server";
 import { movementCached } from "~/models/movement-cache.server";
 import { readSnapshot } from "~/models/movement-snapshot.server";
 import { createPractice } from "~/models/practice.server";
+import { take } from "~/models/rate-limit.server";
 import { createSession } from "~/utils/session-store.server";
 import { getPrisma } from "~/utils/db.server";
 import { changesFigures, noteWrite, writesSeen } from "~/utils/write-count.server";
@@ -102,7 +103,7 @@ afterEach(() => {
 });
 
 describe("what counts as a write", () => {
-  test("a committed write to what the figures read counts; a read, a rolled-back write and a sign-in do not", async () => {
+  test("a committed write to what the figures read counts; a read, a rolled-back write, a session and a sign-in attempt do not", async () => {
     const prisma = await getPrisma();
     let seen = writesSeen();
     await prisma.value.findMany();
@@ -123,6 +124,7 @@ describe("what counts as a write", () => {
       }),
     ).rejects.toThrow("changed my mind");
     await createSession({ prisma, userId: actorId, maxDays: 1 });
+    await take({ prisma, key: "sign-in:someone@example.org" }); // a sign-in attempt is counted against its limit
     await prisma.$executeRaw`UPDATE "Session" SET "lastSeenAt" = now() WHERE "userId" = ${actorId}`;
     expect(writesSeen()).toBe(seen);
   });
@@ -132,7 +134,18 @@ describe("what counts as a write", () => {
     expect(changesFigures(`/* prepared */ WITH grid AS (SELECT 1) SELECT * FROM grid`)).toBe(false);
     expect(changesFigures(`INSERT INTO "public"."Session" ("id") VALUES ($1)`)).toBe(false);
     expect(changesFigures(`WITH a AS (INSERT INTO "RateLimit" VALUES (1) RETURNING 1) SELECT 1`)).toBe(false);
+    expect(
+      changesFigures(
+        `INSERT INTO "RateLimit" ("key", "count") VALUES ($1, 1) ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimit"."count" + 1`,
+      ),
+    ).toBe(false);
+    expect(changesFigures(`SELECT 1 FROM "OrganizationYear" y WHERE true FOR NO KEY UPDATE OF y`)).toBe(false);
     expect(changesFigures(`UPDATE "public"."Practice" SET "title" = $1`)).toBe(true);
+    expect(
+      changesFigures(
+        `INSERT INTO "PracticeMonthlySummary" AS t VALUES (1) ON CONFLICT ("k") DO UPDATE SET "n" = t."n" + 1`,
+      ),
+    ).toBe(true);
     expect(
       changesFigures(
         `WITH claim AS (INSERT INTO "SubmissionKey" VALUES (1)), e AS (INSERT INTO "AuditEvent" VALUES (1)) SELECT 1`,
