@@ -64,6 +64,16 @@ export function mailNote(env: Env) {
   return "No mail server (SMTP_URL is not set): password resets and reminders reach nobody, and an invitation's link is shown to whoever sends it, to pass on. Set SMTP_URL and MAIL_FROM to send them.";
 }
 
+/**
+ * A production server reached from a network without a proxy it trusts is being visited over plain HTTP: its
+ * session cookie is sent over HTTPS only, so a browser signs in and is sent back to the sign-in page with no
+ * word of why. Said at start-up, with what to do.
+ */
+export function httpsNote(env: Env) {
+  if (env.NODE_ENV !== "production" || isLoopback(env.HOST) || env.TRUST_PROXY > 0) return null;
+  return "Signing in needs HTTPS: browsers keep this server's session cookie over HTTPS only. Put a TLS proxy in front of it and set TRUST_PROXY=1 (README: Production); over plain http:// nobody stays signed in.";
+}
+
 const g = globalThis as unknown as { __northStarStarted?: Promise<AppReady> };
 
 /**
@@ -131,8 +141,7 @@ async function ready({ loadDemo }: StartOptions): Promise<AppReady> {
   const refusal = listenRefusal({ env, demoAccounts });
   if (refusal) throw new Error(refusal);
   const notes = demoAccounts ? await demoNotes({ prisma: db.prisma, demoAccounts, loadDemo }) : [];
-  const mail = mailNote(env);
-  if (mail) notes.push(mail);
+  for (const note of [mailNote(env), httpsNote(env)]) if (note) notes.push(note);
   db.startSlowQueryLog();
   return {
     host: env.HOST,

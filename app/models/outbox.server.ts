@@ -74,11 +74,17 @@ export async function sendDueEmails({
       });
       sent++;
     } catch (e) {
+      const error = String((e as Error).message ?? e).slice(0, 500);
+      const givesUp = email.attempts >= MAX_ATTEMPTS;
+      // the admin who sent an invitation sees it pending: the server's log says why (never the link)
+      console.warn(
+        `[outbox] could not send email ${email.id} (${email.template}), attempt ${email.attempts} of ${MAX_ATTEMPTS}: ${error}${givesUp ? "; giving up" : "; trying again later"}`,
+      );
       await prisma.outboxEmail.update({
         where: { id: email.id },
         data: {
-          lastError: String((e as Error).message ?? e).slice(0, 500),
-          status: email.attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+          lastError: error,
+          status: givesUp ? "FAILED" : "PENDING",
           // back off: 1, 2, 4, 8 minutes
           sendAfter: new Date(Date.now() + 60_000 * 2 ** (email.attempts - 1)),
         },

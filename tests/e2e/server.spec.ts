@@ -288,6 +288,8 @@ test.describe("a server of its own", () => {
       const { port } = await readyAddress(server);
       expect(server.output()).toContain(`North Star is ready at http://0.0.0.0:${port}`);
       expect(server.output()).not.toContain("demo sign-ins");
+      // no proxy it trusts: visited over plain http:// from the network, nobody could stay signed in
+      expect(server.output()).toContain("Signing in needs HTTPS");
       const res = await fetch(`http://${otherAddress}:${port}/healthz`);
       expect(res.status).toBe(200);
       // the outbox does not face the network, even to this machine

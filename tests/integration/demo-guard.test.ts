@@ -1,7 +1,7 @@
 // While accounts with the published demo password exist, the server listens on loopback only
 // (app/boot/boot.server.ts listenRefusal); the count comes from the password hashes themselves.
 import { describe, expect, test } from "vitest";
-import { listenRefusal, mailNote } from "~/boot/boot.server";
+import { httpsNote, listenRefusal, mailNote } from "~/boot/boot.server";
 import { countDemoPasswordAccounts, DEMO_PASSWORD_HASH } from "~/models/demo-accounts.server";
 import { setPassword } from "~/models/user.server";
 import { getPrisma } from "~/utils/db.server";
@@ -89,5 +89,16 @@ describe("the start-up lines about mail", () => {
       mailNote(env({ ...production, DATABASE_URL: "postgresql://db/northstar", SMTP_URL: "smtp://mail:587" })),
     ).toBeNull();
     expect(mailNote(env({ ...production, DEV_OUTBOX: "1" }))).toBeNull();
+  });
+});
+
+describe("the start-up line about HTTPS", () => {
+  test("says sign-in needs HTTPS when a production server faces a network without a proxy it trusts", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db/northstar" };
+    expect(httpsNote(env({ ...production, HOST: "0.0.0.0" }))).toContain("Signing in needs HTTPS");
+    // behind the TLS proxy the README describes, on this machine only, or in development: nothing to say
+    expect(httpsNote(env({ ...production, HOST: "0.0.0.0", TRUST_PROXY: "1" }))).toBeNull();
+    expect(httpsNote(env(production))).toBeNull();
+    expect(httpsNote(env({ NODE_ENV: "development", HOST: "0.0.0.0" }))).toBeNull();
   });
 });

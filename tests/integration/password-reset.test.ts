@@ -410,6 +410,7 @@ describe("the outbox", () => {
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: kept.id } })).payload).toEqual(resetPayload);
 
     const c = await enqueue("out-c@example.org", "password-reset", resetPayload);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     expect(
       await sendDueEmails({
         prisma,
@@ -418,6 +419,13 @@ describe("the outbox", () => {
         },
       }),
     ).toBe(0);
+    // the server's log says an email did not go out, and why, without the address or the link
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(
+        /^\[outbox\] could not send email \S+ \([\w-]+\), attempt 1 of \d+: SMTP server unreachable; trying again later$/,
+      ),
+    ]);
+    warn.mockRestore();
     const failed = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: c.id } });
     expect(failed).toMatchObject({
       status: "PENDING",
