@@ -1,10 +1,9 @@
 // Movement-wide figures are the same for every reader: the dashboard's rollup sums for a set of filters, the
-// group statistics an organization's pages compare with. A server keeps them in memory for
-// MOVEMENT_CACHE_SECONDS, and drops them all as soon as this process commits a write to a table they come
-// from (app/utils/write-count.server.ts), so a reader of this server sees a saved change at once; another
-// process's changes show within that time (docs/decisions/021). Only aggregates are kept here, before
-// suppression, keyed by every input of the statement that read them; nothing is kept per person or per
-// organization.
+// dashboard built from them (already suppressed and labelled), the group statistics an organization's pages
+// compare with. A server keeps them in memory for MOVEMENT_CACHE_SECONDS, and drops them all as soon as this
+// process commits a write to a table they come from (app/utils/write-count.server.ts), so a reader of this
+// server sees a saved change at once; another process's changes show within that time (docs/decisions/021).
+// Each entry is keyed by every input that made it; nothing is kept per person or per organization.
 import { LRUCache } from "lru-cache";
 import { getEnv } from "~/utils/env.server";
 import { writesSeen } from "~/utils/write-count.server";
@@ -29,8 +28,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * `read()`'s answer for `key`, from memory while no request that may write was handled since it was read and
- * for at most MOVEMENT_CACHE_SECONDS. The key must name every input `read` depends on.
+ * `read()`'s answer for `key`, from memory while this process committed no write to what the figures read
+ * since it was read, and for at most MOVEMENT_CACHE_SECONDS. The key must name every input `read` depends on.
  */
 export async function movementCached<T extends object>(key: string, read: () => Promise<T>): Promise<T> {
   const seconds = getEnv().MOVEMENT_CACHE_SECONDS;

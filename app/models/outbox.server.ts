@@ -76,7 +76,8 @@ export async function sendDueEmails({
     } catch (e) {
       const error = String((e as Error).message ?? e).slice(0, 500);
       const givesUp = email.attempts >= MAX_ATTEMPTS;
-      // the admin who sent an invitation sees it pending: the server's log says why (never the link)
+      // the admin who sent an invitation sees it pending: the server's log says why, with the mail server's own
+      // words and the email's id (the app adds neither its address nor its link)
       console.warn(
         `[outbox] could not send email ${email.id} (${email.template}), attempt ${email.attempts} of ${MAX_ATTEMPTS}: ${error}${givesUp ? "; giving up" : "; trying again later"}`,
       );
