@@ -54,7 +54,7 @@ export function demoSignIns({ orgs = 2 }: { orgs?: number } = {}): DemoSignIn[] 
 
 type Table = (typeof DEMO_TABLES)[number];
 type Tx = PrismaNamespace.TransactionClient;
-export type DemoCounts = Record<Table | "practiceMonthlySummaries" | "practiceFreedomMonthlySummaries", number>;
+export type DemoCounts = Record<Table | "practiceMonthlySummaries" | "organizationFreedomYearSummaries", number>;
 
 const INSERT: { [T in Table]: (tx: Tx, data: DemoRows[T]) => Promise<{ count: number }> } = {
   cycles: (tx, data) => tx.cycle.createMany({ data }),
@@ -190,6 +190,6 @@ export async function seedDemo({
   return {
     ...counts,
     practiceMonthlySummaries: summaries.valueMonths,
-    practiceFreedomMonthlySummaries: summaries.freedomMonths,
+    organizationFreedomYearSummaries: summaries.freedomYears,
   };
 }

@@ -1,8 +1,8 @@
 // Movement rollups (docs/performance.md): counts per value/freedom × month/year × the dimensions an
 // organization had that year (macro-region, size band, impacted-led), each with the number of organizations
 // behind it so the dashboard can suppress small cells. Writes keep them current in their own transaction:
-// - a practice adds or removes its deltas, its organization's monthly and yearly rows, its year row and the
-//   rollups in one statement (adjustPracticeRollups, from adjustPracticeSummaries);
+// - a practice adds or removes its deltas, its organization's own rows (year, month, value-year, freedom-year)
+//   and the rollups in one statement (practiceRollupCtes: a new practice's whole save is that statement);
 // - commitments and reflections remove the organization's whole cycle contribution, change, and add it back
 //   (withCycleRollups), which stays exact whatever the change (status, value, cycle, submit, reopen);
 // - archiving an organization or changing its dimensions rebuilds the rollups from the per-organization
@@ -57,92 +57,85 @@ export async function bump(tx: Tx, table: string, keys: string[], counts: string
 const DIMS = ["macroRegion", "sizeBand", "impactedLed"];
 
 /**
- * bump() as three CTEs of a larger statement (`<name>_src`, `<name>_upd`, `<name>_ins`), so several summaries
- * move in one round trip. Each table appears in one bump only: a statement changes a row once.
+ * bump() as CTEs of a larger statement (`<name>_src`, `<name>_upd`, `<name>_ins` and `<name>_after`, the rows
+ * as they are after this change: their keys and counts, read back after their row locks), so several
+ * summaries move in one round trip. Each table appears in one bump only: a statement changes a row once.
  */
 function bumpCtes(name: string, table: string, keys: string[], counts: string[], source: PrismaNamespace.Sql) {
   const q = (c: string) => `"${c}"`;
   const match = (a: string, b: string) => keys.map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(" AND ");
+  const all = [...keys, ...counts];
+  const returning = Sql.raw(all.map((c) => `t.${q(c)}`).join(", "));
   return Sql.sql`${Sql.raw(name)}_src AS (${source}),
     ${Sql.raw(name)}_upd AS (
       UPDATE ${Sql.raw(q(table))} t SET ${Sql.raw(counts.map((c) => `${q(c)} = t.${q(c)} + src.${q(c)}`).join(", "))}
       FROM ${Sql.raw(name)}_src src WHERE ${Sql.raw(match("t", "src"))}
-      RETURNING ${Sql.raw(keys.map((k) => `t.${q(k)}`).join(", "))}
+      RETURNING ${returning}
     ),
     ${Sql.raw(name)}_ins AS (
-      INSERT INTO ${Sql.raw(q(table))} AS t (${Sql.raw([...keys, ...counts].map(q).join(", "))})
-      SELECT ${Sql.raw([...keys, ...counts].map((c) => `src.${q(c)}`).join(", "))} FROM ${Sql.raw(name)}_src src
+      INSERT INTO ${Sql.raw(q(table))} AS t (${Sql.raw(all.map(q).join(", "))})
+      SELECT ${Sql.raw(all.map((c) => `src.${q(c)}`).join(", "))} FROM ${Sql.raw(name)}_src src
       WHERE NOT EXISTS (SELECT 1 FROM ${Sql.raw(name)}_upd upd WHERE ${Sql.raw(match("upd", "src"))})
       ON CONFLICT (${Sql.raw(keys.map(q).join(", "))}) DO UPDATE SET ${Sql.raw(counts.map((c) => `${q(c)} = t.${q(c)} + EXCLUDED.${q(c)}`).join(", "))}
-      RETURNING 1
-    )`;
+      RETURNING ${returning}
+    ),
+    ${Sql.raw(name)}_after AS (SELECT * FROM ${Sql.raw(name)}_upd UNION ALL SELECT * FROM ${Sql.raw(name)}_ins)`;
 }
 
 /** 1 when a count going from `before` to `before + sign` starts (or, negative, stops) being positive. */
 const starts = (before: string, sign: number) => Sql.raw(`((${before} + (${sign}) > 0)::int - (${before} > 0)::int)`);
 
+export type RolledUpPractice = {
+  organizationId: string;
+  valueId: string;
+  occurredOn: Date;
+  participants: number;
+  impactedParticipants: number;
+  /** distinct; in one order for every save (sorted), so concurrent saves lock the movement's rows in one order */
+  freedomIds: string[];
+};
+
 /**
- * One practice added (1) or removed (-1): the organization's monthly and yearly summaries, its year row
- * (practice count, latest date) and every movement rollup in two statements. The organization's year row is
- * locked first, so its writes queue and the counts read in the second statement (taken before any of its
- * changes, one snapshot) are exact; an organization counts in
- * a cell when its own count there goes from zero to positive (or back). The movement-wide rows, which every
- * organization's saves share, are locked only by that last statement, so a caller runs it last, just
- * before its commit.
+ * The CTEs of a statement that adds (1) or removes (-1) one live practice: the organization's year row (its
+ * practice count, per quarter too, and latest date), its monthly, value-year and freedom-year rows, and every
+ * movement rollup. The organization's counts before the change come from its own rows as the statement leaves
+ * them (RETURNING, after their row locks), never from the statement's snapshot: a save of the same
+ * organization that committed while this one waited for a lock is counted, so an organization counts in a
+ * movement cell exactly when its own count there goes from zero to positive (or back). Nothing moves unless
+ * the year row does: `gate` is what that update also needs (a new practice: its submission key claimed), and
+ * an organization without a row for the year is the caller's (ensureOrganizationYears). An archived
+ * organization's own rows follow, the movement's do not. The movement-wide rows, which every organization's
+ * saves share, are locked last in a fixed order.
+ * NOTE: for a removal, the year's latest date is read from the practices in the statement's snapshot: the
+ * caller holds the year row's lock from before the statement (adjustPracticeRollups), so that snapshot is current.
  */
-export async function adjustPracticeRollups(
-  tx: Tx,
-  p: {
-    organizationId: string;
-    valueId: string;
-    month: Date;
-    participants: number;
-    impactedParticipants: number;
-    freedomIds: string[];
-  },
-  sign: 1 | -1,
-  yearLocked = false,
-) {
-  const year = p.month.getUTCFullYear();
-  const quarter = Math.floor(p.month.getUTCMonth() / 3) + 1;
-  const yearStart = new Date(Date.UTC(year, 0, 1));
-  const yearEnd = new Date(Date.UTC(year + 1, 0, 1));
-  const quarterStart = new Date(Date.UTC(year, (quarter - 1) * 3, 1));
-  const quarterEnd = new Date(Date.UTC(year, quarter * 3, 1));
-  if (!yearLocked) {
-    const locked = await tx.$queryRaw<
-      unknown[]
-    >`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${p.organizationId} AND "year" = ${year} FOR UPDATE`;
-    if (!locked.length) await ensureOrganizationYears(tx, p.organizationId, [year]);
-  }
+export function practiceRollupCtes(p: RolledUpPractice, sign: 1 | -1, gate: PrismaNamespace.Sql = Sql.sql`true`) {
+  const year = p.occurredOn.getUTCFullYear();
+  const quarter = Math.floor(p.occurredOn.getUTCMonth() / 3) + 1;
+  const month = new Date(Date.UTC(year, p.occurredOn.getUTCMonth(), 1));
   const org = p.organizationId;
   const amounts = Sql.sql`${sign}::int AS "practiceCount", ${sign * p.participants}::int AS "participants", ${sign * p.impactedParticipants}::int AS "impactedParticipants"`;
   const dims = Sql.raw(`st."macroRegion", st."sizeBand", st."impactedLed"`);
   const valueCounts = ["practiceCount", "participants", "impactedParticipants"];
   const counts = [...valueCounts, "organizationCount"];
-  const practiced = Sql.raw(`"practicedQ${quarter}"`);
-  // prepared per connection (a few variants: the quarter's column): planning this statement cost PostgreSQL
-  // more CPU than running it
-  await tx.$executeRaw`${PREPARED}
-    WITH st AS (
-      -- the organization's dimensions this year and its counts before this change; none when it is archived
-      SELECT y."macroRegion", y."sizeBand", y."impactedLed",
-        COALESCE(sum(s."practiceCount") FILTER (WHERE s."valueId" = ${p.valueId}::text AND s."month" = ${p.month}::date), 0)::int AS "month",
-        COALESCE(sum(s."practiceCount") FILTER (WHERE s."valueId" = ${p.valueId}::text), 0)::int AS "valueYear",
-        COALESCE(sum(s."practiceCount"), 0)::int AS "year",
-        COALESCE(sum(s."practiceCount") FILTER (WHERE s."month" >= ${quarterStart}::date AND s."month" < ${quarterEnd}::date), 0)::int AS "quarter"
-      FROM "OrganizationYear" y
-      JOIN "Organization" o ON o."id" = y."organizationId" AND o."archivedAt" IS NULL
-      LEFT JOIN "PracticeMonthlySummary" s ON s."organizationId" = y."organizationId" AND s."month" >= ${yearStart}::date AND s."month" < ${yearEnd}::date
-      WHERE y."organizationId" = ${org} AND y."year" = ${year}
-      GROUP BY 1, 2, 3
+  const practicedQ = Sql.raw(`"practicedQ${quarter}"`);
+  const practiceQ = Sql.raw(`"practiceQ${quarter}"`);
+  const latest =
+    sign > 0
+      ? Sql.sql`GREATEST(y."lastPracticeOn", ${p.occurredOn}::date)`
+      : Sql.sql`(SELECT max("occurredOn") FROM "Practice" WHERE "organizationId" = ${org} AND "deletedAt" IS NULL
+          AND "occurredOn" >= ${new Date(Date.UTC(year, 0, 1))}::date AND "occurredOn" < ${new Date(Date.UTC(year + 1, 0, 1))}::date)`;
+  const before = (name: string, key = Sql.empty) =>
+    Sql.sql`(SELECT ${key} a."practiceCount" - ${sign}::int AS "before" FROM ${Sql.raw(name)}_after a)`;
+  return Sql.sql`oy AS (
+      UPDATE "OrganizationYear" y SET "practiceCount" = y."practiceCount" + ${sign}::int, ${practiceQ} = y.${practiceQ} + ${sign}::int,
+        "lastPracticeOn" = ${latest}
+      WHERE y."organizationId" = ${org} AND y."year" = ${year}::int AND ${gate}
+      RETURNING y."macroRegion", y."sizeBand", y."impactedLed", y."practiceCount" - ${sign}::int AS "year", y.${practiceQ} - ${sign}::int AS "quarter"
     ),
-    fst AS (
-      SELECT f AS "freedomId", COALESCE((
-        SELECT sum("practiceCount") FROM "PracticeFreedomMonthlySummary"
-        WHERE "organizationId" = ${org} AND "freedomId" = f AND "month" >= ${yearStart}::date AND "month" < ${yearEnd}::date
-      ), 0)::int AS "before"
-      FROM unnest(${p.freedomIds}::text[]) AS f
+    st AS (
+      -- the organization's dimensions this year and its counts before this change; none when it is archived
+      SELECT oy.* FROM oy WHERE EXISTS (SELECT 1 FROM "Organization" o WHERE o."id" = ${org} AND o."archivedAt" IS NULL)
     ),
     ${bumpCtes(
       "pms",
@@ -150,7 +143,7 @@ export async function adjustPracticeRollups(
       ["organizationId", "valueId", "month"],
       valueCounts,
       Sql.sql`
-      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${p.month}::date AS "month", ${amounts}`,
+      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${month}::date AS "month", ${amounts} FROM oy`,
     )},
     ${bumpCtes(
       "ovy",
@@ -158,23 +151,16 @@ export async function adjustPracticeRollups(
       ["organizationId", "valueId", "year"],
       valueCounts,
       Sql.sql`
-      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${year}::int AS "year", ${amounts}`,
+      SELECT ${org}::text AS "organizationId", ${p.valueId}::text AS "valueId", ${year}::int AS "year", ${amounts} FROM oy`,
     )},
-    oy AS (
-      -- the latest live date is read from the practices: the caller changed the practice row before this statement
-      UPDATE "OrganizationYear" SET "practiceCount" = "practiceCount" + ${sign}::int,
-        "lastPracticeOn" = (SELECT max("occurredOn") FROM "Practice" WHERE "organizationId" = ${org} AND "deletedAt" IS NULL
-          AND "occurredOn" >= ${yearStart}::date AND "occurredOn" < ${yearEnd}::date)
-      WHERE "organizationId" = ${org} AND "year" = ${year}
-      RETURNING 1
-    ),
     ${bumpCtes(
-      "pfms",
-      "PracticeFreedomMonthlySummary",
-      ["organizationId", "freedomId", "month"],
+      "ofy",
+      "OrganizationFreedomYearSummary",
+      ["organizationId", "freedomId", "year"],
       ["practiceCount"],
       Sql.sql`
-      SELECT ${org}::text AS "organizationId", "freedomId", ${p.month}::date AS "month", ${sign}::int AS "practiceCount" FROM fst`,
+      SELECT ${org}::text AS "organizationId", f AS "freedomId", ${year}::int AS "year", ${sign}::int AS "practiceCount"
+      FROM oy, unnest(${p.freedomIds}::text[]) AS f`,
     )},
     ${bumpCtes(
       "mvm",
@@ -182,7 +168,8 @@ export async function adjustPracticeRollups(
       ["month", "valueId", ...DIMS],
       counts,
       Sql.sql`
-      SELECT ${p.month}::date AS "month", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`st."month"`, sign)} AS "organizationCount" FROM st`,
+      SELECT ${month}::date AS "month", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`b."before"`, sign)} AS "organizationCount"
+      FROM st, ${before("pms")} b`,
     )},
     ${bumpCtes(
       "mvy",
@@ -190,7 +177,8 @@ export async function adjustPracticeRollups(
       ["year", "valueId", ...DIMS],
       counts,
       Sql.sql`
-      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`st."valueYear"`, sign)} AS "organizationCount" FROM st`,
+      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`b."before"`, sign)} AS "organizationCount"
+      FROM st, ${before("ovy")} b`,
     )},
     ${bumpCtes(
       "mfy",
@@ -198,17 +186,35 @@ export async function adjustPracticeRollups(
       ["year", "freedomId", ...DIMS],
       ["practiceCount", "organizationCount"],
       Sql.sql`
-      SELECT ${year}::int AS "year", fst."freedomId", ${dims}, ${sign}::int AS "practiceCount", ${starts(`fst."before"`, sign)} AS "organizationCount" FROM st, fst`,
+      SELECT ${year}::int AS "year", b."freedomId", ${dims}, ${sign}::int AS "practiceCount", ${starts(`b."before"`, sign)} AS "organizationCount"
+      FROM st, ${before("ofy", Sql.raw(`a."freedomId",`))} b ORDER BY b."freedomId"`,
     )},
     mps AS (
       UPDATE "MovementParticipationSummary" t
-      SET "practicedYear" = t."practicedYear" + d."yearDelta", ${practiced} = t.${practiced} + d."quarterDelta"
+      SET "practicedYear" = t."practicedYear" + d."yearDelta", ${practicedQ} = t.${practicedQ} + d."quarterDelta"
       FROM (SELECT st.*, ${starts(`st."year"`, sign)} AS "yearDelta", ${starts(`st."quarter"`, sign)} AS "quarterDelta" FROM st) d
-      WHERE t."year" = ${year} AND t."macroRegion" = d."macroRegion" AND t."sizeBand" = d."sizeBand" AND t."impactedLed" = d."impactedLed"
+      WHERE t."year" = ${year}::int AND t."macroRegion" = d."macroRegion" AND t."sizeBand" = d."sizeBand" AND t."impactedLed" = d."impactedLed"
         AND (d."yearDelta" <> 0 OR d."quarterDelta" <> 0)
       RETURNING 1
-    )
-    SELECT 1`;
+    )`;
+}
+
+/**
+ * One practice added (1) or removed (-1) inside a write's transaction (an edit is a removal of the old state,
+ * after the practice row changed, and an addition of the new one): the organization's year row is locked
+ * first (made when the organization has none for that year), then practiceRollupCtes moves every row in one
+ * statement. The movement-wide rows are locked by that last statement, so a caller runs it last, just before
+ * its commit.
+ */
+export async function adjustPracticeRollups(tx: Tx, p: RolledUpPractice, sign: 1 | -1) {
+  const year = p.occurredOn.getUTCFullYear();
+  const locked = await tx.$queryRaw<
+    unknown[]
+  >`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${p.organizationId} AND "year" = ${year} FOR UPDATE`;
+  if (!locked.length) await ensureOrganizationYears(tx, p.organizationId, [year]);
+  // prepared per connection (a few variants: the sign and the quarter's column): planning this statement cost
+  // PostgreSQL more CPU than running it
+  await tx.$executeRaw`${PREPARED} WITH ${practiceRollupCtes(p, sign)} SELECT 1`;
 }
 
 /** The cycle summary rows counted afresh from commitments and reflections: one organization's, or all. */
@@ -339,10 +345,7 @@ export async function rebuildMovementRollups(tx: Tx, now = new Date()) {
   await tx.$executeRaw`
     INSERT INTO "MovementFreedomYearSummary" ("year", "freedomId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "organizationCount")
     SELECT v."year", v."freedomId", y."macroRegion", y."sizeBand", y."impactedLed", sum(v."n")::int, count(*) FILTER (WHERE v."n" > 0)::int
-    FROM (
-      SELECT "organizationId", "freedomId", extract(year FROM "month")::int AS "year", sum("practiceCount") AS "n"
-      FROM "PracticeFreedomMonthlySummary" GROUP BY 1, 2, 3
-    ) v
+    FROM (SELECT "organizationId", "freedomId", "year", "practiceCount" AS "n" FROM "OrganizationFreedomYearSummary") v
     JOIN "OrganizationYear" y ON y."organizationId" = v."organizationId" AND y."year" = v."year"
     JOIN "Organization" o ON o."id" = v."organizationId" AND o."archivedAt" IS NULL
     GROUP BY 1, 2, 3, 4, 5`;

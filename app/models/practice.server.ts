@@ -5,7 +5,12 @@ import { Prisma as Sql, type Prisma as PrismaNamespace, type Visibility } from "
 import { audit, auditInsert } from "~/models/audit.server";
 import type { PracticeInput } from "~/models/practice-schema";
 import { earlierSubmission } from "~/models/submission-key.server";
-import { adjustPracticeSummaries } from "~/models/summary.server";
+import {
+  adjustPracticeRollups,
+  ensureOrganizationYears,
+  practiceRollupCtes,
+  type RolledUpPractice,
+} from "~/models/movement-rollup.server";
 import { updateVersioned } from "~/models/versioned.server";
 import { PREPARED, type Prisma } from "~/utils/db.server";
 import { failure, success, type Result } from "~/utils/result";
@@ -65,13 +70,13 @@ const summaryOf = (
   organizationId: string,
   p: { valueId: string; occurredOn: Date; participants: number; impactedParticipants: number },
   freedomIds: string[],
-) => ({
+): RolledUpPractice => ({
   organizationId,
   valueId: p.valueId,
   occurredOn: p.occurredOn,
   participants: p.participants,
   impactedParticipants: p.impactedParticipants,
-  freedomIds,
+  freedomIds: [...new Set(freedomIds)].sort(),
 });
 
 export async function createPractice({
@@ -87,18 +92,23 @@ export async function createPractice({
   submissionKey: string;
   input: PracticeInput;
 }): Promise<Result<{ id: string; created: boolean }, "conflict">> {
-  return prisma.$transaction(async (tx) => {
-    const id = newId();
-    const freedomIds = [...new Set(input.freedomIds)];
-    const d = data(input);
-    const now = new Date();
-    // One statement claims the submission key (naming the new practice), inserts the practice, its freedoms
-    // and its audit event when the claim succeeds, and locks the organization's year row for the summaries:
-    // each round trip costs the server more client time than PostgreSQL spends on it.
-    const [row] = await tx.$queryRaw<{ claimed: number; locked: number }[]>`${PREPARED}
+  const id = newId();
+  const freedomIds = [...new Set(input.freedomIds)];
+  const d = data(input);
+  const now = new Date();
+  const year = d.occurredOn.getUTCFullYear();
+  const yearRow = Sql.sql`SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${organizationId} AND "year" = ${year}::int`;
+  // The whole save is one statement, committed on its own (no transaction held open across round trips, which
+  // cost the server more than PostgreSQL spends on the save): it claims the submission key (naming the new
+  // practice), inserts the practice, its freedoms and its audit event when the claim succeeds, and moves every
+  // summary (practiceRollupCtes). The claim needs the organization's row for the year, which every summary
+  // hangs on: its first practice of a year makes that row first, in a transaction with the save.
+  const save = async (db: Prisma | Tx) => {
+    const [row] = await db.$queryRaw<{ claimed: number; hasYear: boolean }[]>`${PREPARED}
       WITH claim AS (
         INSERT INTO "SubmissionKey" ("key", "organizationId", "entityType", "entityId")
-        VALUES (${submissionKey}, ${organizationId}, 'Practice', ${id}) ON CONFLICT ("key") DO NOTHING
+        SELECT ${submissionKey}, ${organizationId}, 'Practice', ${id} WHERE EXISTS (${yearRow})
+        ON CONFLICT ("key") DO NOTHING
         RETURNING 1
       ),
       practice AS (
@@ -114,26 +124,40 @@ export async function createPractice({
         SELECT practice."id", f, ${organizationId} FROM practice, unnest(${freedomIds}::text[]) AS f
       ),
       event AS (${auditInsert({ action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: id }, now, Sql.sql`FROM practice`)}),
-      locked AS (
-        SELECT 1 FROM "OrganizationYear" WHERE "organizationId" = ${organizationId} AND "year" = ${d.occurredOn.getUTCFullYear()}::int FOR UPDATE
-      )
-      SELECT (SELECT count(*) FROM claim)::int AS "claimed", (SELECT count(*) FROM locked)::int AS "locked"`;
-    if (!row.claimed) {
-      const earlier = await earlierSubmission(tx, { key: submissionKey, organizationId, entityType: "Practice" });
-      return earlier.ok ? success({ id: earlier.value, created: false }) : earlier;
-    }
-    // last before the commit: the movement-wide summary rows it locks are shared by every organization's saves
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, d, freedomIds), 1, row.locked > 0);
-    return success({ id, created: true });
-  });
+      ${practiceRollupCtes(summaryOf(organizationId, d, freedomIds), 1, Sql.sql`EXISTS (SELECT 1 FROM claim)`)}
+      SELECT (SELECT count(*) FROM claim)::int AS "claimed", EXISTS (${yearRow}) AS "hasYear"`;
+    return row;
+  };
+  let row = await save(prisma);
+  if (!row.claimed && !row.hasYear) {
+    row = await prisma.$transaction(async (tx) => {
+      await ensureOrganizationYears(tx, organizationId, [year]);
+      return save(tx);
+    });
+  }
+  if (!row.claimed) {
+    const earlier = await earlierSubmission(prisma, { key: submissionKey, organizationId, entityType: "Practice" });
+    return earlier.ok ? success({ id: earlier.value, created: false }) : earlier;
+  }
+  return success({ id, created: true });
 }
 
-/** A new record id shaped like the cuids Prisma makes ("c" and 24 base-36 digits), for a row inserted by hand. */
+let idCounter = 0;
+/**
+ * A new record id shaped like the cuids Prisma makes ("c" and 24 base-36 digits), for a row inserted by hand,
+ * and ordered by time as theirs are (milliseconds, a counter, then randomness): new ids land at the end of the
+ * primary key's index, where a random one would touch (and write out) a page anywhere in millions of rows.
+ */
 function newId() {
-  const bytes = randomBytes(16);
-  let id = "c";
-  for (let i = 0; i < 4; i++) id += (bytes.readUInt32BE(i * 4) % 2176782336).toString(36).padStart(6, "0");
-  return id;
+  const bytes = randomBytes(8);
+  idCounter = (idCounter + 1) % 1679616;
+  return (
+    "c" +
+    Date.now().toString(36).padStart(8, "0") +
+    idCounter.toString(36).padStart(4, "0") +
+    (bytes.readUInt32BE(0) % 2176782336).toString(36).padStart(6, "0") +
+    (bytes.readUInt32BE(4) % 2176782336).toString(36).padStart(6, "0")
+  );
 }
 
 const liveSelect = {
@@ -183,7 +207,7 @@ export async function updatePractice({
     await audit(tx, { action: "practice.updated", actorId, organizationId, entityType: "Practice", entityId: id });
     // last before the commit (the movement-wide rows are shared); the old state comes out after the row
     // changed, so the year's latest date is read from what remains
-    await adjustPracticeSummaries(
+    await adjustPracticeRollups(
       tx,
       summaryOf(
         organizationId,
@@ -192,7 +216,7 @@ export async function updatePractice({
       ),
       -1,
     );
-    await adjustPracticeSummaries(tx, summaryOf(organizationId, updated, freedomIds), 1);
+    await adjustPracticeRollups(tx, summaryOf(organizationId, updated, freedomIds), 1);
     return success();
   });
 }
@@ -228,7 +252,7 @@ export async function setPracticeDeleted({
       entityType: "Practice",
       entityId: id,
     });
-    await adjustPracticeSummaries(
+    await adjustPracticeRollups(
       tx,
       summaryOf(
         organizationId,

@@ -1,39 +1,20 @@
-// Dashboard summary tables: live practices per org × value × month (and × year) and per org × freedom × month,
+// Dashboard summary tables: live practices per org × value × month (and × year), per org × freedom × year and
+// per org × year (and quarter),
 // and the movement rollups built on them (app/models/movement-rollup.server.ts). Writes keep them current in
 // their own transaction; rebuildSummaries recomputes them from scratch (`npm run db:rebuild-summaries`, and
 // after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.
 import { z } from "zod";
 import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
-import { adjustPracticeRollups, rebuildMovementRollups } from "~/models/movement-rollup.server";
+import { rebuildMovementRollups } from "~/models/movement-rollup.server";
 import { PARTICIPATION_COLUMNS } from "~/models/movement-snapshot.server";
 import type { Prisma } from "~/utils/db.server";
 
-export type SummarizedPractice = {
-  organizationId: string;
-  valueId: string;
-  occurredOn: Date;
-  participants: number;
-  impactedParticipants: number;
-  freedomIds: string[];
-};
-
-/**
- * Adds (sign 1) or removes (sign -1) one live practice from the summaries, inside the write's transaction.
- * An edit is a removal of the old state and an addition of the new one. `yearLocked`: the caller already
- * holds the lock on the organization's year row. adjustPracticeRollups moves every row in one statement: the
- * organization's monthly and yearly summaries, its year row (practice count and latest date, read back after
- * the practice row has its final state: an edit removes the old state after the row changed) and the
- * movement rollups.
- */
-export async function adjustPracticeSummaries(
-  tx: PrismaNamespace.TransactionClient,
-  practice: SummarizedPractice,
-  sign: 1 | -1,
-  yearLocked = false,
-) {
-  const month = new Date(Date.UTC(practice.occurredOn.getUTCFullYear(), practice.occurredOn.getUTCMonth(), 1));
-  await adjustPracticeRollups(tx, { ...practice, month }, sign, yearLocked);
-}
+/** Live practices per quarter of their year, as `"practiceQ1"` … `"practiceQ4"` of a GROUP BY over "Practice". */
+const QUARTER_COUNTS = Sql.raw(
+  [1, 2, 3, 4]
+    .map((q) => `count(*) FILTER (WHERE extract(quarter FROM "occurredOn") = ${q})::int AS "practiceQ${q}"`)
+    .join(", "),
+);
 
 export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
   return prisma.$transaction(
@@ -54,23 +35,26 @@ export async function rebuildSummaries({ prisma }: { prisma: Prisma }) {
                sum("practiceCount")::int, sum("participants")::int, sum("impactedParticipants")::int
         FROM "PracticeMonthlySummary"
         GROUP BY 1, 2, 3`;
-      await tx.$executeRaw`DELETE FROM "PracticeFreedomMonthlySummary"`;
-      const freedomMonths = await tx.$executeRaw`
-        INSERT INTO "PracticeFreedomMonthlySummary" ("organizationId", "freedomId", "month", "practiceCount")
-        SELECT p."organizationId", pf."freedomId", date_trunc('month', p."occurredOn")::date, count(*)::int
+      await tx.$executeRaw`DELETE FROM "OrganizationFreedomYearSummary"`;
+      const freedomYears = await tx.$executeRaw`
+        INSERT INTO "OrganizationFreedomYearSummary" ("organizationId", "freedomId", "year", "practiceCount")
+        SELECT p."organizationId", pf."freedomId", extract(year FROM p."occurredOn")::int, count(*)::int
         FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId"
         WHERE p."deletedAt" IS NULL
         GROUP BY 1, 2, 3`;
       const movement = await rebuildMovementRollups(tx);
       // every organization-year with practices has its row now: their counts and latest dates afresh
       await tx.$executeRaw`
-        UPDATE "OrganizationYear" y SET "practiceCount" = COALESCE(a."n", 0), "lastPracticeOn" = a."last"
+        UPDATE "OrganizationYear" y SET "practiceCount" = COALESCE(a."n", 0), "lastPracticeOn" = a."last",
+          "practiceQ1" = COALESCE(a."practiceQ1", 0), "practiceQ2" = COALESCE(a."practiceQ2", 0),
+          "practiceQ3" = COALESCE(a."practiceQ3", 0), "practiceQ4" = COALESCE(a."practiceQ4", 0)
         FROM "OrganizationYear" k LEFT JOIN (
-          SELECT "organizationId", extract(year FROM "occurredOn")::int AS "year", count(*)::int AS "n", max("occurredOn") AS "last"
+          SELECT "organizationId", extract(year FROM "occurredOn")::int AS "year", count(*)::int AS "n", max("occurredOn") AS "last",
+            ${QUARTER_COUNTS}
           FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2
         ) a ON a."organizationId" = k."organizationId" AND a."year" = k."year"
         WHERE k."organizationId" = y."organizationId" AND k."year" = y."year"`;
-      return { valueMonths, valueYears, freedomMonths, ...movement };
+      return { valueMonths, valueYears, freedomYears, ...movement };
     },
     // a rebuild over millions of practices takes longer than Prisma's default 5 s
     { timeout: 600_000, maxWait: 60_000 },
@@ -127,14 +111,14 @@ const SPECS: Record<string, Spec> = {
       FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2, 3`,
   },
   freedoms: {
-    table: "PracticeFreedomMonthlySummary",
+    table: "OrganizationFreedomYearSummary",
     keys: [
       ["organizationId", `"organizationId"`],
       ["freedomId", `"freedomId"`],
-      ["month", `to_char("month", 'YYYY-MM')`],
+      ["year", `"year"::text`],
     ],
     counts: ["practiceCount"],
-    fresh: Sql.sql`SELECT p."organizationId", pf."freedomId", to_char(date_trunc('month', p."occurredOn"), 'YYYY-MM') AS "month", count(*)::int AS "practiceCount"
+    fresh: Sql.sql`SELECT p."organizationId", pf."freedomId", extract(year FROM p."occurredOn")::int::text AS "year", count(*)::int AS "practiceCount"
       FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId" WHERE p."deletedAt" IS NULL GROUP BY 1, 2, 3`,
   },
   // the latest date compared as a day number (0: none), so a date left behind by a moved practice shows up
@@ -145,9 +129,10 @@ const SPECS: Record<string, Spec> = {
       ["organizationId", `"organizationId"`],
       ["year", `"year"::text`],
     ],
-    counts: ["practiceCount", "lastPracticeDay"],
+    counts: ["practiceCount", "lastPracticeDay", "practiceQ1", "practiceQ2", "practiceQ3", "practiceQ4"],
     fresh: Sql.sql`SELECT "organizationId", extract(year FROM "occurredOn")::int::text AS "year", count(*)::int AS "practiceCount",
-      (max("occurredOn") - DATE '2000-01-01')::int AS "lastPracticeDay" FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2`,
+      (max("occurredOn") - DATE '2000-01-01')::int AS "lastPracticeDay", ${QUARTER_COUNTS}
+      FROM "Practice" WHERE "deletedAt" IS NULL GROUP BY 1, 2`,
   },
   valueMonths: {
     table: "MovementValueMonthSummary",

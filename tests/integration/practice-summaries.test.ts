@@ -99,6 +99,53 @@ test("after 150 random creates, edits, deletes and undos the summaries equal a f
   // each save now also keeps the movement rollups: slow on the embedded database of a busy machine
 }, 180_000);
 
+test("one organization's saves at once, first in their cells, count it once in each movement cell", async () => {
+  const prisma = await getPrisma();
+  // each save reads its organization's counts back after the others committed (a save is one statement: no
+  // lock is taken before its snapshot); freedoms in every order, so the movement's freedom rows are locked in
+  // one order
+  const organizationId = (await createOrganization()).id;
+  const input = (i: number): PracticeInput => ({
+    title: "Rush",
+    notes: "",
+    occurredOn: `2023-${String(1 + (i % 4) * 3).padStart(2, "0")}-0${1 + (i % 9)}`,
+    valueId: values[i % 2],
+    participants: 2 + (i % 3),
+    impactedParticipants: i % 2,
+    visibility: "PRIVATE",
+    freedomIds: i % 2 ? [freedoms[2], freedoms[0], freedoms[1]] : [freedoms[1], freedoms[2]],
+  });
+  const rush = (from: number, count: number) =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        valueOf(
+          createPractice({
+            prisma,
+            organizationId,
+            actorId,
+            submissionKey: `rush-${from + i}`,
+            input: input(from + i),
+          }),
+        ),
+      ),
+    );
+  // the first saves of the year race to make the organization's row for it; the rest find it
+  const saved = [...(await rush(0, 8)), ...(await rush(8, 24))];
+  expect(saved.every((s) => s.created)).toBe(true);
+  // and half of them taken back at once, some cells emptied again
+  await Promise.all(
+    saved
+      .filter((_, i) => i % 4 < 2)
+      .map((p) => setPracticeDeleted({ prisma, organizationId, actorId, id: p.id, deleted: true })),
+  );
+  const year = await prisma.organizationYear.findUniqueOrThrow({
+    where: { organizationId_year: { organizationId, year: 2023 } },
+  });
+  expect(year.practiceCount).toBe(16);
+  const { stored, fresh } = await compareSummaries({ prisma });
+  expect(stored).toEqual(fresh);
+}, 180_000);
+
 test("a repeated submission key creates one practice and answers with the first one", async () => {
   const prisma = await getPrisma();
   const organizationId = orgs[0];

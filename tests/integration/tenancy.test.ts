@@ -238,7 +238,7 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
       "Invitation",
       "AuditEvent",
       "PracticeMonthlySummary",
-      "PracticeFreedomMonthlySummary",
+      "OrganizationFreedomYearSummary",
       "OrganizationFreedom",
       "ReminderPause",
       "User",
