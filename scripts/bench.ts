@@ -186,15 +186,35 @@ const dashboard = (query: string) => () =>
     params: {},
     context: {},
   });
-// the line chart's numbers (practices and organizations per value per month, this year and last) by a plain
-// GROUP BY over the base tables, with the same filters
-const plain = (where: string) => () =>
-  prisma.$queryRawUnsafe(`
-    SELECT date_trunc('month', p."occurredOn") AS m, p."valueId", count(*), count(DISTINCT p."organizationId")
-    FROM "Practice" p JOIN "Organization" o ON o."id" = p."organizationId" LEFT JOIN "Region" r ON r."code" = o."region"
-    WHERE p."deletedAt" IS NULL AND o."archivedAt" IS NULL
-      AND p."occurredOn" >= make_date(${lastYear - 1}, 1, 1) AND p."occurredOn" < make_date(${lastYear + 1}, 1, 1) ${where}
-    GROUP BY 1, 2`);
+// the dashboard's numbers by plain GROUP BYs over the base tables, with the same filters (the organization's
+// current region and size): each chart's, one statement after another as a page without summaries would read them
+const plain = (where: string) => async () => {
+  const practices = `FROM "Practice" p JOIN "Organization" o ON o."id" = p."organizationId" LEFT JOIN "Region" r ON r."code" = o."region"
+    WHERE p."deletedAt" IS NULL AND o."archivedAt" IS NULL ${where}`;
+  const thisYear = `AND p."occurredOn" >= make_date(${lastYear}, 1, 1) AND p."occurredOn" < make_date(${lastYear + 1}, 1, 1)`;
+  const cycle = (table: string) => `FROM "${table}" x JOIN "Cycle" c ON c."id" = x."cycleId" AND c."year" = ${lastYear}
+    JOIN "Organization" o ON o."id" = x."organizationId" LEFT JOIN "Region" r ON r."code" = o."region"
+    WHERE o."archivedAt" IS NULL ${where}`;
+  for (const sql of [
+    // practices and organizations per value per month, this year and last
+    `SELECT date_trunc('month', p."occurredOn") AS m, p."valueId", count(*), count(DISTINCT p."organizationId") ${practices}
+      AND p."occurredOn" >= make_date(${lastYear - 1}, 1, 1) AND p."occurredOn" < make_date(${lastYear + 1}, 1, 1) GROUP BY 1, 2`,
+    // practices and organizations per freedom advanced
+    `SELECT pf."freedomId", count(*), count(DISTINCT p."organizationId") FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId"
+      JOIN "Organization" o ON o."id" = p."organizationId" LEFT JOIN "Region" r ON r."code" = o."region"
+      WHERE p."deletedAt" IS NULL AND o."archivedAt" IS NULL ${where} ${thisYear} GROUP BY 1`,
+    // participants and directly impacted ones per value
+    `SELECT p."valueId", sum(p."participants"), sum(p."impactedParticipants"), count(DISTINCT p."organizationId") ${practices} ${thisYear} GROUP BY 1`,
+    // participation: organizations that logged a practice each quarter and in the year, of the active ones
+    `SELECT extract(quarter FROM p."occurredOn") AS q, count(DISTINCT p."organizationId") ${practices} ${thisYear} GROUP BY ROLLUP (1)`,
+    `SELECT count(*) FROM "Organization" o LEFT JOIN "Region" r ON r."code" = o."region" WHERE o."archivedAt" IS NULL ${where}`,
+    // reflections per state, rubric levels per value, commitments per status per value, for the year's cycle
+    `SELECT x."status", count(DISTINCT x."organizationId") ${cycle("Reflection")} GROUP BY 1`,
+    `SELECT x."valueId", x."rubricLevel", count(DISTINCT x."organizationId") ${cycle("Reflection")} AND x."status" = 'SUBMITTED' GROUP BY 1, 2`,
+    `SELECT x."valueId", x."status", count(*), count(DISTINCT x."organizationId") ${cycle("Commitment")} GROUP BY 1, 2`,
+  ])
+    await prisma.$queryRawUnsafe(sql);
+};
 const home = () =>
   orgHome.loader({
     request: new Request("http://localhost/o/bench-org-1", { headers: { Cookie: memberCookie } }),
@@ -380,7 +400,7 @@ for (const r of results) {
   row(r, "`/movement` loader p95, region and size filters", "≤ 20 ms", ms(r.filtered));
   row(
     r,
-    "the line chart by a plain GROUP BY over the base tables, unfiltered, p95 of 5",
+    "the dashboard's numbers by plain GROUP BYs over the base tables (each chart's, one after another), unfiltered, p95 of 5",
     "dashboard ≤ 1/100 of it",
     `${ms(r.plainUnfiltered)} (dashboard ÷ plain: ${(r.unfiltered / r.plainUnfiltered).toFixed(3)})`,
   );
