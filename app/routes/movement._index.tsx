@@ -57,6 +57,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         context: filters.range.from === filters.range.to ? "month" : undefined,
       }
     : null;
+  // a hidden cell says so in the drawing too, in the data table's words
+  const hidden = { mark: t("dashboard.hiddenMark"), title: t("dashboard.suppressed", { min }) };
   const charts = CHART_IDS.map((id) => {
     // withheld self-ratings have nothing to draw: the chart is its title and why
     const withheld = id === "rubric" && dashboard.rubricWithheld !== null;
@@ -83,7 +85,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : drawingForData(
             context,
             id,
-            renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
+            renderChartSvg(
+              dashboard.charts[id],
+              KINDS[id],
+              hidden,
+              id === "freedoms" ? dashboard.freedomColors : undefined,
+            ),
           ),
     };
   });
