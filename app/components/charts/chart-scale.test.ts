@@ -42,7 +42,8 @@ describe("a category name on the axis", () => {
     const quarters = [1, 2, 3, 4].map((q) => wrapLabel(`Registraron una práctica en el T${q}`, 17).join(" "));
     expect(new Set(quarters).size).toBe(4);
   });
-  test("past two lines it is cut at a word and marked", () => {
+  test("past two lines it is cut at a word and marked; a comma never starts a line", () => {
+    expect(wrapLabel("Courage, Creativity, and Discipline", 17)).toEqual(["Courage,", "Creativity, and…"]);
     expect(wrapLabel("Leaderful Movement That Centers Directly Impacted People", 17)).toEqual([
       "Leaderful",
       "Movement That…",

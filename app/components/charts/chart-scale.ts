@@ -35,18 +35,16 @@ export function wrapLabel(label: string, characters: number) {
     if (longest <= characters && (!best || longest < Math.max(best[0].length, best[1].length))) best = pair;
   }
   if (best) return best;
-  // too long for two lines: the first line as full as it can be, the rest cut
-  const first = cut(whole, characters, false);
-  const rest = whole.slice(first.length).trim();
-  return rest ? [first, cut(rest, characters, true)] : [first];
+  // too long for two lines: the first line as full as it can be (broken at its last space), the rest cut
+  const space = whole.lastIndexOf(" ", characters);
+  const end = space > 0 ? space : characters;
+  const rest = whole.slice(end).trim();
+  return [whole.slice(0, end).trimEnd(), ...(rest ? [cut(rest, characters)] : [])];
 }
 
-/** The longest start of `text` that ends at a word within `characters` ("…" counted when `mark`). */
-function cut(text: string, characters: number, mark: boolean) {
+/** The longest start of `text` that ends at a word and, with its "…", fits in `characters`. */
+function cut(text: string, characters: number) {
   if (text.length <= characters) return text;
-  const room = mark ? characters - 1 : characters;
-  const start = text.slice(0, room + 1);
-  const space = start.lastIndexOf(" ");
-  const kept = (space > 0 ? start.slice(0, space) : text.slice(0, room)).replace(/[\s,]+$/, "");
-  return mark ? `${kept}…` : kept;
+  const space = text.lastIndexOf(" ", characters - 1);
+  return `${(space > 0 ? text.slice(0, space) : text.slice(0, characters - 1)).replace(/[\s,]+$/, "")}…`;
 }

@@ -9,7 +9,7 @@ import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
  * with 15-unit type, so shrunk to the 294 pixels a 360-pixel screen leaves it, its words stay 12 pixels tall
  * (a 720-unit drawing would write them 5 pixels tall). Labels wrap onto two lines of `labelCharacters`.
  */
-const NARROW = { width: 360, height: 300, font: 15, categoryAxis: 150, labelCharacters: 17, intervals: 4 };
+const NARROW = { width: 360, height: 300, font: 15, categoryAxis: 160, labelCharacters: 19, intervals: 4 };
 const WIDE = { width: 720, height: 320, font: 12, categoryAxis: 220, labelCharacters: 32, intervals: 5 };
 export type ChartSize = "wide" | "narrow";
 
@@ -113,7 +113,8 @@ export function MovementChart({
     width: box.width,
     height: box.height,
     data,
-    margin: { top: 16, right: 16, bottom: 8, left: 8 },
+    // room at the right for the last tick's number, centred on the axis' end
+    margin: { top: 16, right: Math.round(box.font * 1.6), bottom: 8, left: 8 },
   };
   // one month alone has no line to draw: its values are bars, the year before lighter
   if (line) {
