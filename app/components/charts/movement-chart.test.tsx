@@ -123,6 +123,19 @@ describe("a count axis", () => {
   });
 });
 
+describe("a phone's count axis", () => {
+  test("takes as many round ticks as fit side by side", () => {
+    const big = { ...table([3900, 2400]), id: "big" };
+    const ticks = (svg: string) => [...svg.matchAll(/<tspan[^>]*>(\d+)<\/tspan>/g)].map((m) => Number(m[1]));
+    expect(ticks(renderToStaticMarkup(<MovementChart table={big} kind="grouped" />))).toEqual([
+      0, 1000, 2000, 3000, 4000,
+    ]);
+    expect(ticks(renderToStaticMarkup(<MovementChart table={big} kind="grouped" size="narrow" />))).toEqual([
+      0, 2000, 4000,
+    ]);
+  });
+});
+
 describe("a hidden cell", () => {
   const hidden = { mark: "hidden", title: "hidden: fewer than 3 organizations" };
   for (const kind of ["bar", "stacked", "grouped"] as ChartKind[]) {

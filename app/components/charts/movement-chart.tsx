@@ -39,16 +39,26 @@ function largestShown(table: ChartTable, stacked: boolean, placeholder = 0) {
   return Math.max(0, ...each);
 }
 
-/** Ticks for the count axis; a hidden bar is drawn about `placeholderUnits` long, a stand-in, never a number. */
-function scale(table: ChartTable, kind: ChartKind, box: typeof WIDE, bars: boolean) {
+/**
+ * Ticks for the count axis, and how long a hidden bar is drawn (a stand-in, never a number). Lying along the
+ * bottom of a bar chart, the ticks' numbers must fit side by side: a phone's narrow axis takes fewer of them.
+ */
+function scale(table: ChartTable, kind: ChartKind, box: typeof WIDE, bars: boolean, placeholders: boolean) {
   const stacked = kind === "stacked";
   const plot = box.width - box.categoryAxis - 40;
+  const ticksFor = (max: number) => {
+    const ticks = niceTicks(max, box.intervals);
+    if (!bars) return ticks;
+    const digits = String(ticks[ticks.length - 1]).length;
+    const fit = Math.max(1, Math.floor(plot / (digits * box.font * 0.6 + box.font)));
+    return fit < ticks.length - 1 ? niceTicks(max, fit) : ticks;
+  };
   // a hidden bar is about as long as its short mark (six letters), whatever the scale
   const placeholderFor = (top: number) => ((box.font * 4) / plot) * top;
-  let ticks = niceTicks(largestShown(table, stacked), box.intervals);
-  if (!bars) return { ticks, placeholder: 0 };
+  let ticks = ticksFor(largestShown(table, stacked));
+  if (!bars || !placeholders) return { ticks, placeholder: 0 };
   let placeholder = placeholderFor(ticks[ticks.length - 1]);
-  ticks = niceTicks(largestShown(table, stacked, placeholder), box.intervals);
+  ticks = ticksFor(largestShown(table, stacked, placeholder));
   placeholder = placeholderFor(ticks[ticks.length - 1]);
   return { ticks, placeholder };
 }
@@ -104,7 +114,7 @@ export function MovementChart({
 }) {
   const box = size === "narrow" ? NARROW : WIDE;
   const line = kind === "line" && table.rows.length > 1;
-  const { ticks, placeholder } = scale(table, kind, box, !line && hidden !== undefined);
+  const { ticks, placeholder } = scale(table, kind, box, !line, hidden !== undefined);
   const data = toData(table, placeholder);
   const tick = { fontSize: box.font, fill: INK };
   const countAxis = { type: "number" as const, allowDecimals: false, ticks, domain: [0, ticks[ticks.length - 1]] };
