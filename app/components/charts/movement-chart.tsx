@@ -13,7 +13,7 @@ const NARROW = { width: 360, height: 300, font: 15, categoryAxis: 160, labelChar
 const WIDE = { width: 720, height: 320, font: 12, categoryAxis: 220, labelCharacters: 32, intervals: 5 };
 export type ChartSize = "wide" | "narrow";
 
-/** What a hidden (suppressed) cell says in the drawing: a short mark beside it and its whole reason as its title. */
+/** What a hidden (suppressed) cell says in the drawing: a short mark on its stand-in and its whole reason as its title. */
 export type HiddenWords = { mark: string; title: string };
 
 type Datum = Record<string, string | number | boolean | null>;
@@ -91,7 +91,7 @@ function CategoryTick({
   return (
     <text x={x} y={y} textAnchor="end" fontSize={box.font} fill={INK}>
       {lines.map((line, i) => (
-        <tspan key={line} x={x} dy={i === 0 ? `${0.35 - ((lines.length - 1) * 1.15) / 2}em` : "1.15em"}>
+        <tspan key={i} x={x} dy={i === 0 ? `${0.35 - ((lines.length - 1) * 1.15) / 2}em` : "1.15em"}>
           {line}
         </tspan>
       ))}
