@@ -77,6 +77,20 @@ export function movementFilterParams(filters: MovementFilters) {
   return params;
 }
 
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * The filters that narrow a movement view, named for a download's file name (csvFileName), in the reader's
+ * language: region, size, led by directly impacted people. `t` reads the movement catalog, `ta` the admin one.
+ */
+export function movementFilterNames(filters: Omit<MovementFilters, "year">, t: Translate, ta: Translate) {
+  return [
+    filters.region ? t(`regions.${filters.region}`) : null,
+    filters.size ? ta(`organizations.sizeBands.${filters.size}`) : null,
+    filters.impacted === undefined ? null : t(filters.impacted ? "files.impacted" : "files.notImpacted"),
+  ];
+}
+
 /** Every month of a range in order, as "YYYY-MM". */
 export function monthsOf(range: MonthRange) {
   const [fy, fm] = range.from.split("-").map(Number);

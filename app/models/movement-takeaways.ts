@@ -1,77 +1,139 @@
-// One sentence under each movement chart, written only from the numbers the chart shows (never a hidden one).
+// One sentence under each movement chart, written only from the numbers the chart shows (never a hidden one),
+// and only what is true of the view: "the most" needs two rows or more to compare and names every row that
+// ties for it; a largest number of 0 says that nothing shown has any.
 import type { ChartTable } from "~/models/movement-chart-types";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
+type Row = { label: string; value: number | null; rounded?: boolean };
 
-function largest<Row extends { value: number | null }>(rows: Row[]) {
-  return rows.filter((r): r is Row & { value: number } => r.value !== null).sort((a, b) => b.value - a.value)[0];
+/**
+ * What the rows shown say about their largest: nothing shown, all zero, one row alone (nothing to compare it
+ * with), one row ahead of the rest, or several rows tied.
+ */
+export type Lead =
+  | { kind: "none" }
+  | { kind: "zero" }
+  | { kind: "single" | "top" | "tie"; labels: string[]; value: number; rounded: boolean };
+
+export function lead(rows: Row[]): Lead {
+  const shown = rows.filter((r): r is Row & { value: number } => r.value !== null);
+  if (shown.length === 0) return { kind: "none" };
+  const value = Math.max(...shown.map((r) => r.value));
+  if (value === 0) return { kind: "zero" };
+  const first = shown.filter((r) => r.value === value);
+  return {
+    kind: shown.length === 1 ? "single" : first.length > 1 ? "tie" : "top",
+    labels: first.map((r) => r.label),
+    value,
+    rounded: first.some((r) => r.rounded),
+  };
 }
 
-export function movementTakeaways(
-  charts: Record<"practices" | "rubric" | "freedoms" | "participation" | "participants" | "commitments", ChartTable>,
-  perValue: { name: string; practices: number | null; rounded?: boolean }[],
-  year: number,
-  t: T,
-  format: (n: number, style?: "percent") => string,
+type Charts = Record<
+  "practices" | "rubric" | "freedoms" | "participation" | "participants" | "commitments",
+  ChartTable
+>;
+
+export function movementTakeaways({
+  charts,
+  perValue,
+  year,
+  t,
+  format,
+  list,
   range = false,
-) {
-  const say = (id: string, found: Record<string, unknown> | undefined) =>
-    found ? t(`charts.${id}.takeaway`, { year, ...found }) : t(`charts.${id}.takeawayNone`, { year });
-  const top = largest(perValue.map((v) => ({ label: v.name, value: v.practices, rounded: v.rounded })));
+}: {
+  charts: Charts;
+  perValue: { name: string; practices: number | null; rounded?: boolean }[];
+  year: number;
+  t: T;
+  format: (n: number, style?: "percent") => string;
+  /** names joined as the reader's language joins them ("A and B") */
+  list: (names: string[]) => string;
+  range?: boolean;
+}) {
+  /**
+   * A chart's sentence about its leading row: `takeaway` with the context "single", "tie" or none (and
+   * "about" for a rounded number), `takeawayZero` or `takeawayNone`.
+   */
+  const say = (id: string, found: Lead, name: string, value: (n: number) => string = format, number = "count") => {
+    if (found.kind === "none") return t(`charts.${id}.takeawayNone`, { year });
+    if (found.kind === "zero") return t(`charts.${id}.takeawayZero`, { year });
+    const context = [found.kind === "top" ? "" : found.kind, found.rounded ? "about" : ""].filter(Boolean).join("_");
+    return t(`charts.${id}.takeaway`, {
+      year,
+      [name]: list(found.labels),
+      [number]: value(found.value),
+      ...(context ? { context } : {}),
+    });
+  };
+  const practices = charts.practices;
   // a date range's chart shows months, not the year: its busiest shown month (each value's first column)
-  const busiestCell = largest(
-    charts.practices.rows.flatMap((r) =>
-      charts.practices.columns.flatMap((c, i) =>
-        c.dashed ? [] : [{ value: r.cells[i], column: c.label, month: r.label }],
+  const busiest = lead(
+    practices.rows.flatMap((r) =>
+      practices.columns.flatMap((c, i) =>
+        c.dashed
+          ? []
+          : [{ value: r.cells[i], label: t("charts.practices.monthOf", { value: c.label, month: r.label }) }],
       ),
     ),
   );
-  const busiest = busiestCell && {
-    label: t("charts.practices.monthOf", { value: busiestCell.column, month: busiestCell.month }),
-    value: busiestCell.value,
-  };
-  const rubric = largest(
+  const rubric = lead(
     charts.rubric.rows.map((r) => ({
       label: r.label,
       value: r.cells[2] !== null && r.cells[3] !== null ? (r.cells[2] ?? 0) + (r.cells[3] ?? 0) : null,
     })),
   );
-  const freedom = largest(charts.freedoms.rows.map((r) => ({ label: r.label, value: r.cells[0] })));
   const byKey = Object.fromEntries(charts.participation.rows.map((r) => [r.key, r.cells[0]]));
-  const participants = largest(
-    charts.participants.rows.map((r) => ({
-      label: r.label,
-      value: r.cells[0] && r.cells[1] !== null ? (r.cells[1] ?? 0) / r.cells[0] : null,
-    })),
-  );
   const achieved = charts.commitments.columns.findIndex((c) => c.key === "ACHIEVED");
-  const commitments = largest(charts.commitments.rows.map((r) => ({ label: r.label, value: r.cells[achieved] })));
   return {
     practices: range
-      ? busiest
-        ? t("charts.practices.takeawayRange", { month: busiest.label, count: format(busiest.value) })
-        : t("charts.practices.takeawayRangeNone")
-      : // a rounded count says so ("about 100")
-        say(
+      ? busiest.kind === "none" || busiest.kind === "zero"
+        ? t(busiest.kind === "none" ? "charts.practices.takeawayRangeNone" : "charts.practices.takeawayRangeZero")
+        : t("charts.practices.takeawayRange", {
+            month: list(busiest.labels),
+            count: format(busiest.value),
+            ...(busiest.labels.length > 1 ? { context: "tie" } : {}),
+          })
+      : say(
           "practices",
-          top && { value: top.label, count: format(top.value), context: top.rounded ? "about" : undefined },
+          lead(perValue.map((v) => ({ label: v.name, value: v.practices, rounded: v.rounded }))),
+          "value",
         ),
     // levels 1 and 2 may show while 3 and 4 are too small to: then the takeaway says so, not that nothing shows
     rubric:
-      rubric || !charts.rubric.rows.some((r) => r.cells.some((c) => c !== null && c > 0))
-        ? say("rubric", rubric && { value: rubric.label, count: format(rubric.value) })
-        : t("charts.rubric.takeawayNoHigh", { year }),
-    freedoms: say("freedoms", freedom && { freedom: freedom.label, count: format(freedom.value) }),
-    participation: say(
-      "participation",
-      byKey.active != null && byKey.practicedYear != null
-        ? { count: format(byKey.practicedYear), total: format(byKey.active) }
-        : undefined,
+      rubric.kind === "none" && charts.rubric.rows.some((r) => r.cells.some((c) => c !== null && c > 0))
+        ? t("charts.rubric.takeawayNoHigh", { year })
+        : say("rubric", rubric, "value"),
+    freedoms: say(
+      "freedoms",
+      lead(charts.freedoms.rows.map((r) => ({ label: r.label, value: r.cells[0] }))),
+      "freedom",
     ),
+    participation:
+      byKey.active != null && byKey.practicedYear != null
+        ? t("charts.participation.takeaway", {
+            year,
+            count: format(byKey.practicedYear),
+            total: format(byKey.active),
+          })
+        : t("charts.participation.takeawayNone", { year }),
     participants: say(
       "participants",
-      participants && { value: participants.label, share: format(participants.value, "percent") },
+      lead(
+        charts.participants.rows.map((r) => ({
+          label: r.label,
+          value: r.cells[0] && r.cells[1] !== null ? (r.cells[1] ?? 0) / r.cells[0] : null,
+        })),
+      ),
+      "value",
+      (share) => format(share, "percent"),
+      "share",
     ),
-    commitments: say("commitments", commitments && { value: commitments.label, count: format(commitments.value) }),
+    commitments: say(
+      "commitments",
+      lead(charts.commitments.rows.map((r) => ({ label: r.label, value: r.cells[achieved] }))),
+      "value",
+    ),
   };
 }

@@ -13,7 +13,7 @@ import { movementTakeaways } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { coalitionRoleCan } from "~/utils/permissions";
-import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatList, formatNumber, formatPercent } from "~/utils/format";
 import { ChartLegend } from "~/components/charts/chart-legend";
 import { FilterSelect } from "~/components/ui/filter-select";
 
@@ -40,14 +40,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           canManageOrganizations: coalitionRoleCan(user.coalitionRole, "manage:organization"),
           canManageCycle: coalitionRoleCan(user.coalitionRole, "manage:cycle"),
         };
-  const takeaways = movementTakeaways(
-    dashboard.charts,
-    dashboard.perValue,
-    filters.year,
+  const takeaways = movementTakeaways({
+    charts: dashboard.charts,
+    perValue: dashboard.perValue,
+    year: filters.year,
     t,
-    (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)),
-    Boolean(filters.range),
-  );
+    format: (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)),
+    list: (names) => formatList(locale, names),
+    range: Boolean(filters.range),
+  });
   const monthName = (m: string) => formatDate(locale, `${m}-01`, { month: "long", year: "numeric" });
   // a one-month range names its month once ("March 2026", not "March 2026 to March 2026")
   const range = filters.range
@@ -57,6 +58,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         context: filters.range.from === filters.range.to ? "month" : undefined,
       }
     : null;
+  // a hidden cell says so in the drawing too, in the data table's words
+  const hidden = { mark: t("dashboard.hiddenMark"), title: t("dashboard.suppressed", { min }) };
   const charts = CHART_IDS.map((id) => {
     // withheld self-ratings have nothing to draw: the chart is its title and why
     const withheld = id === "rubric" && dashboard.rubricWithheld !== null;
@@ -83,7 +86,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : drawingForData(
             context,
             id,
-            renderChartSvg(dashboard.charts[id], KINDS[id], id === "freedoms" ? dashboard.freedomColors : undefined),
+            renderChartSvg(
+              dashboard.charts[id],
+              KINDS[id],
+              hidden,
+              id === "freedoms" ? dashboard.freedomColors : undefined,
+            ),
           ),
     };
   });

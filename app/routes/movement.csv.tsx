@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/models/movement-csv";
+import { movementFilterNames } from "~/models/movement-filters";
 import { isChartId, loadMovementDashboard } from "~/models/movement-page.server";
 import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
+import { fixedT } from "~/utils/i18next.server";
 
 /** One dashboard chart's numbers as CSV, for the same filters: exactly what its table shows. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -10,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCoalitionPermission(user, "read:movement");
   const chart = new URL(request.url).searchParams.get("chart");
   if (!isChartId(chart)) notFound();
-  const { filters, dashboard, min, t } = await loadMovementDashboard(request);
+  const { filters, dashboard, min, t, locale } = await loadMovementDashboard(request);
   // withheld self-ratings say why in each cell, as the page says it in place of the chart
   const hidden =
     chart === "rubric" && dashboard.rubricWithheld
@@ -22,10 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     chart === "practices" && filters.range
       ? t("files.range", { from: filters.range.from, to: filters.range.to })
       : String(filters.year);
-  return csvDownload(
-    toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden),
-    t("files.chart", { chart: t(`charts.${chart}.file`), period }),
-  );
+  // the file names the view it was taken from: every filter, so two views' files never share a name
+  const named = (list: { slug: string; name: string }[], slug?: string) => list.find((o) => o.slug === slug)?.name;
+  return csvDownload(toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden), [
+    t("files.chart", { chart: t(`charts.${chart}.file`) }),
+    period,
+    ...movementFilterNames(filters, t, await fixedT(locale, "admin")),
+    named(dashboard.options.values, filters.value),
+    named(dashboard.options.freedoms, filters.freedom),
+  ]);
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

@@ -32,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     r.paused ? (r.paused.until ?? t("csv.untilResumed")) : "",
     ...r.steps.flatMap((s) => [t(`tracker.state.${s.state}`), s.at?.slice(0, 10) ?? "", s.by ?? ""]),
   ]);
-  return csvDownload([header, ...rows], t("csv.file", { year: cycle.year }));
+  // the file names the view it was taken from: the region's name as the page shows it, the state's
+  const regionName = region ? (tracker.regions.find((r) => r.code === region)?.name ?? region) : null;
+  return csvDownload(
+    [header, ...rows],
+    [t("csv.file"), cycle.year, regionName, state ? t(`tracker.state.${state}`) : null],
+  );
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

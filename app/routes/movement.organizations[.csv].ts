@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
+import { movementFilterNames } from "~/models/movement-filters";
 import { getParticipationTracker, parseParticipationQuery } from "~/models/movement-organizations.server";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
@@ -15,11 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...parseParticipationQuery(searchParamsOf(request), new Date().getUTCFullYear()),
     page: "all" as const,
   };
-  const [prisma, t, tc, tm, locale] = await Promise.all([
+  const [prisma, t, tc, tm, ta, locale] = await Promise.all([
     getPrisma(),
     fixedT(request, "movement"),
     fixedT(request, "cycle"),
     fixedT(request, "commitment"),
+    fixedT(request, "admin"),
     getLocale(request),
   ]);
   const tracker = await getParticipationTracker({ prisma, query, locale });
@@ -43,7 +45,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...COMMITMENT_STATUSES.map((s) => r.commitments[s]),
     ...(r.reflection ? [tc(`tracker.state.${r.reflection}`)] : []),
   ]);
-  return csvDownload([header, ...rows], t("files.organizations", { year: query.year }));
+  // the file names the view it was taken from; the order of rows is no filter
+  return csvDownload(
+    [header, ...rows],
+    [
+      t("files.organizations"),
+      query.year,
+      ...movementFilterNames(query, t, ta),
+      query.state ? tc(`tracker.state.${query.state}`) : null,
+      query.q,
+    ],
+  );
 }
 
 // a post here is a 404 for whoever may not see the page, as every other method is

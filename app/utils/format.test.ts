@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatList, formatNumber, formatPercent } from "~/utils/format";
 
 describe("format", () => {
   it("writes a calendar day as the day it names, in each language", () => {
@@ -20,5 +20,13 @@ describe("format", () => {
     expect(formatNumber("es", 12345)).toBe("12.345");
     expect(formatPercent("en", 0.424)).toBe("42%");
     expect(formatDate("es", "2000-01-01", { month: "short" }).toLowerCase()).toMatch(/^ene/);
+  });
+});
+
+describe("formatList", () => {
+  it("joins names as each language joins them", () => {
+    expect(formatList("en", ["Trust & Respect", "Courage"])).toBe("Trust & Respect and Courage");
+    expect(formatList("es", ["Confianza", "Valentía", "Disciplina"])).toBe("Confianza, Valentía y Disciplina");
+    expect(formatList("en", ["Trust & Respect"])).toBe("Trust & Respect");
   });
 });

@@ -10,8 +10,8 @@ const toDate = (value: string) => new Date(value.length === 10 ? `${value}T12:00
 
 // Building a formatter costs far more than using one (a dashboard formats hundreds of numbers): each language
 // and set of options is built once. Options come from the code and languages from the two the app speaks.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(
   Format: new (locale: string, options?: object) => F,
   locale: string,
   options?: object,
@@ -39,3 +39,7 @@ export const formatNumber = (locale: string, n: number, options?: Intl.NumberFor
 /** A share from 0 to 1 as a whole percentage: 0.42 → "42%" / "42 %". */
 export const formatPercent = (locale: string, n: number) =>
   formatNumber(locale, n, { style: "percent", maximumFractionDigits: 0 });
+
+/** Names joined as the language joins them: "A, B and C" / "A, B y C". */
+export const formatList = (locale: string, names: string[]) =>
+  formatter(Intl.ListFormat, locale, { type: "conjunction" }).format(names);

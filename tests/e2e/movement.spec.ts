@@ -101,7 +101,8 @@ test("staff filter by region and year: the charts and tables change, and a chart
   const download = page.waitForEvent("download");
   await card(page, practicesTitle).getByRole("link", { name: "Download CSV" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe(`movement-practices-${year - 1}.csv`);
+  // the file names the view: its year and its region
+  expect(file.suggestedFilename()).toBe(`north-star-movement-practices-${year - 1}-west.csv`);
   const bytes = fs.readFileSync((await file.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");

@@ -381,6 +381,11 @@ describe("the submission tracker", () => {
     const csv = await get(csvLoader, `/movement/cycles/${year}/tracker.csv`, staff, params);
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("Content-Disposition")).toBe(`attachment; filename="north-star-submissions-${year}.csv"`);
+    // a filtered view's file says which view it holds: the region by its name, the state
+    const filtered = await get(csvLoader, `/movement/cycles/${year}/tracker.csv?region=TX&state=DRAFT`, staff, params);
+    expect(filtered.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="north-star-submissions-${year}-texas-draft-not-submitted.csv"`,
+    );
     // names and states of organizations: no browser or proxy keeps a copy
     expect(csv.headers.get("Cache-Control")).toBe("private, no-store");
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());

@@ -319,6 +319,18 @@ describe("no content, no members", () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toContain("text/csv");
+    // the order of rows is no filter; a filter is in the name
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="north-star-organizations-${YEAR}.csv"`);
+    const filtered = await answer(() =>
+      csvLoader(
+        requestArgs(`/movement/organizations.csv?year=${YEAR}&region=WEST&state=SUBMITTED&q=Known`, {
+          cookie: staffCookie,
+        }),
+      ),
+    );
+    expect(filtered.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="north-star-organizations-${YEAR}-west-submitted-known.csv"`,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);

@@ -382,7 +382,9 @@ describe("the pages", () => {
     const csvRes = await answer(() =>
       csvLoader(requestArgs(`/movement/csv?${data.params}&chart=practices`, { cookie: staffCookie })),
     );
-    expect(csvRes.headers.get("Content-Disposition")).toContain(`movement-practices-${YEAR}-02-to-${YEAR}-04.csv`);
+    expect(csvRes.headers.get("Content-Disposition")).toContain(
+      `filename="north-star-movement-practices-${YEAR}-02-to-${YEAR}-04.csv"`,
+    );
     // a reader in Spanish gets the file named in Spanish (plain letters)
     const inSpanish = `${staffCookie}; ${(await localeCookie.serialize("es")).split(";")[0]}`;
     const spanish = await answer(() =>
@@ -393,7 +395,7 @@ describe("the pages", () => {
       ),
     );
     expect(spanish.headers.get("Content-Disposition")).toBe(
-      `attachment; filename="movimiento-practicas-${YEAR}-02-a-${YEAR}-04.csv"`,
+      `attachment; filename="north-star-movimiento-practicas-${YEAR}-02-a-${YEAR}-04.csv"`,
     );
     expect(spanish.headers.get("Cache-Control")).toBe("private, no-store");
     const lines = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ""));
@@ -443,6 +445,63 @@ describe("the pages", () => {
     expect(future.rangeIgnored).toBe(true);
     expect(future.filters.range).toBeUndefined();
     expect(translated("movement:dashboard.yearIgnored")).toBe("movement:dashboard.yearIgnored");
+  });
+
+  test("a view of one value: its takeaways give counts, never 'the most' of one, nor a count of 0 achieved", async () => {
+    const spanish = (await localeCookie.serialize("es")).split(";")[0];
+    const takeaways = async (cookie: string) => {
+      const res = await answer(() =>
+        dashboardLoader(requestArgs(`/movement?year=${YEAR}&value=${valueSlug}`, { cookie })),
+      );
+      const data = (await res.json()) as {
+        charts: { id: string; takeaway: string; table: { rows: { label: string; cells: (number | null)[] }[] } }[];
+      };
+      return { byId: new Map(data.charts.map((c) => [c.id, c])), all: data.charts.map((c) => c.takeaway) };
+    };
+    const english = await takeaways(staffCookie);
+    const name = english.byId.get("participants")!.table.rows[0].label;
+    expect(english.byId.get("participants")!.table.rows).toHaveLength(1);
+    expect(english.byId.get("practices")!.takeaway).toMatch(
+      new RegExp(`^Practices for ${name.replace(/[&]/g, "\\$&")} in ${YEAR}: \\d+\\.$`),
+    );
+    // the dataset has no commitment: nothing is said to be achieved
+    expect(english.byId.get("commitments")!.takeaway).toBe(
+      `No commitment shown for the ${YEAR} cycle is marked achieved yet.`,
+    );
+    for (const sentence of english.all) {
+      expect(sentence).not.toMatch(/the most|most often/);
+      expect(sentence).not.toMatch(/^0 /);
+    }
+    const inSpanish = await takeaways(`${staffCookie}; ${spanish}`);
+    expect(inSpanish.byId.get("practices")!.takeaway).toMatch(/^Prácticas de .+ en 2025: \d+\.$/);
+    expect(inSpanish.byId.get("commitments")!.takeaway).toBe(
+      `Ningún compromiso mostrado del ciclo ${YEAR} está marcado como logrado todavía.`,
+    );
+  });
+
+  test("a filtered view's CSV names every filter, so two views' files never share a name", async () => {
+    const spanish = (await localeCookie.serialize("es")).split(";")[0];
+    const fileName = async (query: string, cookie = staffCookie) =>
+      (await answer(() => csvLoader(requestArgs(`/movement/csv?${query}`, { cookie })))).headers
+        .get("Content-Disposition")!
+        .replace(/^attachment; filename="(.*)\.csv"$/, "$1");
+    expect(await fileName(`year=${YEAR}&chart=freedoms`)).toBe(`north-star-movement-freedoms-${YEAR}`);
+    expect(await fileName(`year=${YEAR}&chart=freedoms&region=WEST&size=SMALL&impacted=yes`)).toBe(
+      `north-star-movement-freedoms-${YEAR}-west-small-impacted-led`,
+    );
+    expect(await fileName(`year=${YEAR}&chart=freedoms&region=SOUTHWEST`)).toBe(
+      `north-star-movement-freedoms-${YEAR}-southwest`,
+    );
+    expect(await fileName(`year=${YEAR}&chart=rubric&region=WEST&size=SMALL`, `${staffCookie}; ${spanish}`)).toBe(
+      `north-star-movimiento-rubrica-${YEAR}-oeste-pequena`,
+    );
+    // a value narrows the view: its name says which
+    expect(await fileName(`year=${YEAR}&chart=practices&value=${valueSlug}`)).toMatch(
+      new RegExp(`^north-star-movement-practices-${YEAR}-[a-z0-9-]+$`),
+    );
+    expect(await fileName(`year=${YEAR}&chart=practices&value=${valueSlug}`)).not.toBe(
+      await fileName(`year=${YEAR}&chart=practices`),
+    );
   });
 
   test("a one-month range names its month once, in English and in Spanish", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
-import { MovementChart, shortLabel } from "~/components/charts/movement-chart";
+import { MovementChart } from "~/components/charts/movement-chart";
 import { slim } from "~/components/charts/slim-svg";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 
@@ -35,10 +35,8 @@ describe("a chart of nothing to show", () => {
 });
 
 describe("category names on the bar charts' axis", () => {
-  test("a short name stays whole; a long one is cut at a word and marked, never clipped mid-letter by the SVG", () => {
-    expect(shortLabel("Trust & Respect")).toBe("Trust & Respect");
+  test("a long name wraps onto two lines, cut at a word past them; the bar's title keeps it whole", () => {
     const long = "Leaderful Movement That Centers Directly Impacted People";
-    expect(shortLabel(long)).toBe("Leaderful Movement That…");
     const svg = renderToStaticMarkup(
       <MovementChart
         kind="bar"
@@ -49,8 +47,9 @@ describe("category names on the bar charts' axis", () => {
         }}
       />,
     );
-    expect(svg).toContain("Leaderful Movement That…");
-    // the bar's own title keeps the whole name
+    expect(svg).toMatch(
+      /<tspan[^>]*>Leaderful Movement That Centers<\/tspan><tspan[^>]*>Directly Impacted People<\/tspan>/,
+    );
     expect(svg).toContain(`${long}, Practices: 12`);
   });
 });
@@ -101,16 +100,67 @@ describe("a monthly chart of one month", () => {
 });
 
 describe("a phone's drawing", () => {
-  test("is narrower with the same type, names its own id, and keeps every mark's title", () => {
+  test("is narrower with larger type, names its own id, and keeps every mark's title", () => {
     const t = table([3, 4]);
     const wide = renderToStaticMarkup(<MovementChart table={t} kind="grouped" />);
     const narrow = renderToStaticMarkup(<MovementChart table={t} kind="grouped" size="narrow" />);
     expect(wide).toMatch(/<svg[^>]* id="chart-t-3-4"[^>]* width="720"/);
-    expect(narrow).toMatch(/<svg[^>]* id="chart-t-3-4-narrow"[^>]* width="400"/);
+    expect(narrow).toMatch(/<svg[^>]* id="chart-t-3-4-narrow"[^>]* width="360"/);
+    // shrunk from 360 units to the 294 pixels a 360-pixel screen leaves, 15-unit type is 12 pixels tall
+    expect(narrow).toContain('font-size="15"');
+    expect(narrow).not.toMatch(/font-size="(?:1[0-4]|\d)"/);
     const titles = (svg: string) => [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]).sort();
     expect(titles(narrow)).toEqual(titles(wide));
     expect(titles(narrow).filter(Boolean)).toHaveLength(4);
-    // a long name is cut shorter on the narrow axis
-    expect(shortLabel("Leaderful Movement That Centers Directly Impacted People", 18)).toBe("Leaderful Movemen…");
+  });
+});
+
+describe("a count axis", () => {
+  test("has round, evenly spaced ticks: the largest value is not a tick of its own", () => {
+    const svg = renderToStaticMarkup(<MovementChart table={{ ...table([17, 9]), id: "ticks" }} kind="grouped" />);
+    const ticks = [...svg.matchAll(/<tspan[^>]*>(\d+)<\/tspan>/g)].map((m) => Number(m[1]));
+    expect(ticks).toEqual([0, 5, 10, 15, 20]);
+  });
+});
+
+describe("a phone's count axis", () => {
+  test("takes as many round ticks as fit side by side", () => {
+    const big = { ...table([3900, 2400]), id: "big" };
+    const ticks = (svg: string) => [...svg.matchAll(/<tspan[^>]*>(\d+)<\/tspan>/g)].map((m) => Number(m[1]));
+    expect(ticks(renderToStaticMarkup(<MovementChart table={big} kind="grouped" />))).toEqual([
+      0, 1000, 2000, 3000, 4000,
+    ]);
+    expect(ticks(renderToStaticMarkup(<MovementChart table={big} kind="grouped" size="narrow" />))).toEqual([
+      0, 2000, 4000,
+    ]);
+  });
+});
+
+describe("a hidden cell", () => {
+  const hidden = { mark: "hidden", title: "hidden: fewer than 3 organizations" };
+  for (const kind of ["bar", "stacked", "grouped"] as ChartKind[]) {
+    test(`${kind}: is drawn as a dashed outline that says so, never as a count`, () => {
+      const svg = renderToStaticMarkup(
+        <MovementChart table={{ ...table([null, 6]), id: `h-${kind}` }} kind={kind} hidden={hidden} />,
+      );
+      expect(svg.match(/<rect[^>]*stroke-dasharray="4 3"/g)).toHaveLength(2);
+      expect(svg.match(/<text[^>]*font-style="italic"[^>]*>hidden<\/text>/g)).toHaveLength(2);
+      expect(svg).toContain("<title>Row one, A: hidden: fewer than 3 organizations</title>");
+      expect(svg).toContain("<title>Row two, B: 6</title>");
+      // the stand-in's length is no number of the chart's
+      expect(svg).not.toMatch(/<title>[^<]*A: [\d.]+<\/title>/);
+    });
+  }
+  test("in Spanish, with the Spanish words", () => {
+    const svg = renderToStaticMarkup(
+      <MovementChart
+        table={{ ...table([null, 2]), id: "es" }}
+        kind="bar"
+        hidden={{ mark: "oculto", title: "oculto: menos de 3 organizaciones" }}
+        size="narrow"
+      />,
+    );
+    expect(svg).toContain(">oculto</text>");
+    expect(svg).toContain("<title>Row one, A: oculto: menos de 3 organizaciones</title>");
   });
 });

@@ -1,33 +1,24 @@
 // One movement chart drawn by Recharts at a fixed size, so the server renders the whole SVG (see
 // app/components/charts/render-chart.server.tsx); each mark carries its number in an SVG <title>.
 import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { niceTicks, wrapLabel } from "~/components/charts/chart-scale";
 import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 
-export const CHART_WIDTH = 720;
-export const CHART_HEIGHT = 320;
 /**
- * A phone's drawing: a 720-unit drawing shrunk to a phone's 330 pixels writes its labels 5 pixels tall; drawn
- * 400 units wide with the same type, they stay about 10 (the page shows one or the other by the screen's width).
+ * Two drawings of each chart; the page shows the one that fits the screen. A phone's is drawn 360 units wide
+ * with 15-unit type, so shrunk to the 294 pixels a 360-pixel screen leaves it, its words stay 12 pixels tall
+ * (a 720-unit drawing would write them 5 pixels tall). Labels wrap onto two lines of `labelCharacters`.
  */
-const NARROW = { width: 400, height: 280, categoryAxis: 140, labelCharacters: 18, monthLabels: 6 };
-const WIDE = { width: CHART_WIDTH, height: CHART_HEIGHT, categoryAxis: 220, labelCharacters: 32, monthLabels: 12 };
+const NARROW = { width: 360, height: 300, font: 15, categoryAxis: 160, labelCharacters: 19, intervals: 4 };
+const WIDE = { width: 720, height: 320, font: 12, categoryAxis: 220, labelCharacters: 32, intervals: 5 };
 export type ChartSize = "wide" | "narrow";
 
-type Datum = Record<string, string | number | null>;
+/** What a hidden (suppressed) cell says in the drawing: a short mark on its stand-in and its whole reason as its title. */
+export type HiddenWords = { mark: string; title: string };
 
-function toData(table: ChartTable): Datum[] {
-  return table.rows.map((r) =>
-    Object.fromEntries([["label", r.label], ...table.columns.map((c, i) => [c.key, r.cells[i]])]),
-  );
-}
-
-/** A category name that fits the bar chart's axis: whole when short, cut at a word with "…" otherwise. */
-export function shortLabel(label: string, characters = WIDE.labelCharacters) {
-  if (label.length <= characters) return label;
-  const cut = label.slice(0, characters - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > characters / 2 ? cut.slice(0, space) : cut).replace(/[\s,]+$/, "")}…`;
-}
+type Datum = Record<string, string | number | boolean | null>;
+const HIDDEN = ":hidden";
+const INK = "#333";
 
 type BarShape = {
   x?: number;
@@ -36,51 +27,115 @@ type BarShape = {
   height?: number;
   fill?: string;
   payload?: Datum;
-  value?: unknown;
 };
+
+/** The largest number the drawing must reach: a bar's end, a stack's total, a line's highest point. */
+function largestShown(table: ChartTable, stacked: boolean, placeholder = 0) {
+  const each = table.rows.map((r) =>
+    stacked
+      ? r.cells.reduce<number>((sum, c) => sum + (c ?? placeholder), 0)
+      : Math.max(0, ...r.cells.map((c) => c ?? placeholder)),
+  );
+  return Math.max(0, ...each);
+}
+
+/**
+ * Ticks for the count axis, and how long a hidden bar is drawn (a stand-in, never a number). Lying along the
+ * bottom of a bar chart, the ticks' numbers must fit side by side: a phone's narrow axis takes fewer of them.
+ */
+function scale(table: ChartTable, kind: ChartKind, box: typeof WIDE, bars: boolean, placeholders: boolean) {
+  const stacked = kind === "stacked";
+  const plot = box.width - box.categoryAxis - 40;
+  const ticksFor = (max: number) => {
+    const ticks = niceTicks(max, box.intervals);
+    if (!bars) return ticks;
+    const digits = String(ticks[ticks.length - 1]).length;
+    const fit = Math.max(1, Math.floor(plot / (digits * box.font * 0.6 + box.font)));
+    return fit < ticks.length - 1 ? niceTicks(max, fit) : ticks;
+  };
+  // a hidden bar is about as long as its short mark (six letters), whatever the scale
+  const placeholderFor = (top: number) => ((box.font * 4) / plot) * top;
+  let ticks = ticksFor(largestShown(table, stacked));
+  if (!bars || !placeholders) return { ticks, placeholder: 0 };
+  let placeholder = placeholderFor(ticks[ticks.length - 1]);
+  ticks = ticksFor(largestShown(table, stacked, placeholder));
+  placeholder = placeholderFor(ticks[ticks.length - 1]);
+  return { ticks, placeholder };
+}
+
+function toData(table: ChartTable, placeholder: number): Datum[] {
+  return table.rows.map((r) => {
+    const datum: Datum = { label: r.label };
+    table.columns.forEach((c, i) => {
+      const cell = r.cells[i];
+      datum[c.key] = cell === null && placeholder > 0 ? placeholder : cell;
+      if (cell === null && placeholder > 0) datum[c.key + HIDDEN] = true;
+    });
+    return datum;
+  });
+}
+
+/** A category's name at the left of a bar chart, on up to two lines, centred on its bar. */
+function CategoryTick({
+  x,
+  y,
+  payload,
+  box,
+}: {
+  x?: number;
+  y?: number;
+  payload?: { value: string };
+  box: typeof WIDE;
+}) {
+  const lines = wrapLabel(String(payload?.value ?? ""), box.labelCharacters);
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={box.font} fill={INK}>
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? `${0.35 - ((lines.length - 1) * 1.15) / 2}em` : "1.15em"}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 export function MovementChart({
   table,
   kind,
   barColors,
+  hidden,
   size = "wide",
 }: {
   table: ChartTable;
   kind: ChartKind;
   barColors?: Record<string, string>;
+  hidden?: HiddenWords;
   size?: ChartSize;
 }) {
-  const data = toData(table);
   const box = size === "narrow" ? NARROW : WIDE;
+  const line = kind === "line" && table.rows.length > 1;
+  const { ticks, placeholder } = scale(table, kind, box, !line, hidden !== undefined);
+  const data = toData(table, placeholder);
+  const tick = { fontSize: box.font, fill: INK };
+  const countAxis = { type: "number" as const, allowDecimals: false, ticks, domain: [0, ticks[ticks.length - 1]] };
   const common = {
     id: size === "narrow" ? `chart-${table.id}-narrow` : `chart-${table.id}`,
     width: box.width,
     height: box.height,
     data,
-    margin: { top: 16, right: 16, bottom: 8, left: 8 },
+    // room at the right for the last tick's number, centred on the axis' end
+    margin: { top: 16, right: Math.round(box.font * 1.6), bottom: 8, left: 8 },
   };
-  const axes = [
-    <CartesianGrid key="grid" strokeDasharray="3 3" stroke="#d9dde3" />,
-    // a date range's months: about twelve names on the axis, every point still titled and in the table
-    <XAxis
-      key="x"
-      dataKey="label"
-      interval={Math.ceil(data.length / box.monthLabels) - 1}
-      tick={{ fontSize: 12, fill: "#333" }}
-    />,
-    <YAxis
-      key="y"
-      allowDecimals={false}
-      domain={[0, (max: number) => Math.max(1, max)]}
-      tick={{ fontSize: 12, fill: "#333" }}
-      width={48}
-    />,
-  ];
   // one month alone has no line to draw: its values are bars, the year before lighter
-  if (kind === "line" && data.length > 1) {
+  if (line) {
+    // a date range's months: as many names on the axis as fit side by side, every point still titled and in the table
+    const longest = Math.max(...table.rows.map((r) => r.label.length));
+    const fit = Math.max(2, Math.floor((box.width - 80) / (longest * box.font * 0.6 + box.font)));
     return (
       <LineChart {...common}>
-        {axes}
+        <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
+        <XAxis dataKey="label" interval={Math.ceil(data.length / fit) - 1} tick={tick} />
+        <YAxis {...countAxis} tick={tick} width={box.font * 4} />
         {table.columns.map((c) => (
           <Line
             key={c.key}
@@ -105,29 +160,21 @@ export function MovementChart({
     );
   }
   const stacked = kind === "stacked";
+  const rowHeight = stacked ? Math.max(36, box.font * 2.6) : 28 * table.columns.length + 12;
   // bars lie down so long names (values, freedoms) stay readable on the category axis
   return (
-    <BarChart
-      {...common}
-      layout="vertical"
-      height={Math.max(160, 56 + table.rows.length * (stacked ? 36 : 28 * table.columns.length + 12))}
-    >
+    <BarChart {...common} layout="vertical" height={Math.max(160, 56 + table.rows.length * rowHeight)}>
       <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-      {/* at least 0–1, so a chart of zeros still has a scale (an empty domain draws NaN-wide bars) */}
-      <XAxis
-        type="number"
-        allowDecimals={false}
-        domain={[0, (max: number) => Math.max(1, max)]}
-        tick={{ fontSize: 12, fill: "#333" }}
-      />
-      {/* the axis is 220 px wide: a longer name is shortened here and whole in the data table and each bar's title */}
+      <XAxis {...countAxis} tick={tick} />
+      {/* a longer name wraps, and is cut only past two lines: whole in the data table and each bar's title */}
       <YAxis
         type="category"
         dataKey="label"
         interval={0}
         width={box.categoryAxis}
-        tick={{ fontSize: 12, fill: "#333" }}
-        tickFormatter={(label: string) => shortLabel(label, box.labelCharacters)}
+        tick={(props: { x?: number; y?: number; payload?: { value: string } }) => (
+          <CategoryTick key={`${props.payload?.value}`} {...props} box={box} />
+        )}
       />
       {table.columns.map((c) => (
         <Bar
@@ -137,9 +184,11 @@ export function MovementChart({
           stackId={stacked ? "stack" : undefined}
           isAnimationActive={false}
           shape={(props: BarShape) => {
-            // a hidden (suppressed) or empty cell draws nothing rather than a bar of no size
+            // an empty cell draws nothing rather than a bar of no size
             if (!Number.isFinite(props.width) || !Number.isFinite(props.height)) return <g />;
             const label = props.payload?.label;
+            if (hidden && props.payload?.[c.key + HIDDEN])
+              return <HiddenBar {...props} hidden={hidden} box={box} name={`${label}, ${c.label}`} />;
             const fill = barColors?.[String(table.rows.find((r) => r.label === label)?.key)] ?? props.fill;
             return (
               <rect
@@ -157,5 +206,41 @@ export function MovementChart({
         />
       ))}
     </BarChart>
+  );
+}
+
+/**
+ * A hidden cell: a dashed outline with no fill, so it never reads as a count, its short mark inside when the
+ * bar is tall enough for it, and the whole reason as its title.
+ */
+function HiddenBar({
+  x = 0,
+  y = 0,
+  width = 0,
+  height = 0,
+  hidden,
+  box,
+  name,
+}: BarShape & { hidden: HiddenWords; box: typeof WIDE; name: string }) {
+  const fontSize = Math.min(box.font, height - 4);
+  return (
+    <g>
+      <title>{`${name}: ${hidden.title}`}</title>
+      <rect
+        x={x + 0.75}
+        y={y + 0.75}
+        width={Math.max(0, width - 1.5)}
+        height={Math.max(0, height - 1.5)}
+        fill="#ffffff"
+        stroke={INK}
+        strokeWidth={1.5}
+        strokeDasharray="4 3"
+      />
+      {fontSize >= 10 ? (
+        <text x={x + 4} y={y + height / 2} dy="0.35em" fontSize={fontSize} fill={INK} fontStyle="italic">
+          {hidden.mark}
+        </text>
+      ) : null}
+    </g>
   );
 }
