@@ -9,7 +9,7 @@ import { z } from "zod";
 import { Prisma as Sql, type SizeBand } from "~/generated/prisma/client";
 import { movementCached } from "~/models/movement-cache.server";
 import { SIZE_BANDS } from "~/models/organization-options";
-import type { Prisma } from "~/utils/db.server";
+import { PREPARED, type Prisma } from "~/utils/db.server";
 import { type Bin, percentiles } from "~/utils/histogram";
 
 const QUARTILES = [0.25, 0.5, 0.75];
@@ -105,7 +105,7 @@ export async function getOrganizationBeside({
   // the organization's own numbers per active value (no row when it does not exist), and the groups' statistics,
   // the same for every organization of the movement and so read once per writes seen (movement-cache.server.ts)
   const [ownRows, groups] = await Promise.all([
-    prisma.$queryRaw`
+    prisma.$queryRaw`${PREPARED}
       SELECT v."id" AS "valueId", COALESCE(y."sizeBand", o."sizeBand")::text AS "band",
         COALESCE(s."practiceCount", 0)::int AS "practices", COALESCE(s."participants", 0)::int AS "participants",
         COALESCE(s."impactedParticipants", 0)::int AS "impacted"
@@ -154,7 +154,7 @@ export async function getOrganizationBeside({
  * value are the band's organizations that no practice bucket holds. One statement of a few hundred rows.
  */
 async function readGroups(prisma: Prisma, year: number) {
-  const rows = await prisma.$queryRaw`
+  const rows = await prisma.$queryRaw`${PREPARED}
     WITH snap AS (
       SELECT "sizeBand", sum("organizations")::int AS "n" FROM "MovementParticipationSummary" WHERE "year" = ${year} GROUP BY 1
     ), missing AS (
