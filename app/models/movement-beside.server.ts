@@ -147,11 +147,12 @@ export async function getOrganizationBeside({
 
 /**
  * Per active value, the statistics of every size band and of the whole movement ("all") in a year, from the
- * year's distribution (MovementValueYearDistribution: how many organizations stand at each practice count and
- * each whole percent of impacted share, kept current on write) and each band's number of active organizations
- * (MovementParticipationSummary, plus organizations without a snapshot for the year, by their current band:
- * counted only when the summary has fewer than the active organizations). Those without a practice under a
- * value are the band's organizations that no practice bucket holds. One statement of a few hundred rows.
+ * year's distribution (MovementValueYearDistribution, kept current on write: how many organizations stand at
+ * each practice count and each whole percent of impacted share, summed over its slots) and each band's number
+ * of active organizations (MovementParticipationSummary, plus organizations without a snapshot for the year,
+ * by their current band: counted only when the summary has fewer than the active organizations). Those without
+ * a practice under a value are the band's organizations that no practice bucket holds. One statement of a few
+ * hundred rows, where reading every organization's row took thousands spread over the whole table.
  */
 async function readGroups(prisma: Prisma, year: number) {
   const rows = await prisma.$queryRaw`${PREPARED}
@@ -164,10 +165,11 @@ async function readGroups(prisma: Prisma, year: number) {
         AND (SELECT count(*) FROM "Organization" WHERE "archivedAt" IS NULL) > (SELECT COALESCE(sum("n"), 0) FROM snap)
       GROUP BY 1
     )
-    SELECT v."id" AS "valueId", d."sizeBand"::text AS "band", d."measure", d."bucket", d."organizations"
+    SELECT v."id" AS "valueId", d."sizeBand"::text AS "band", d."measure", d."bucket", sum(d."organizations")::int AS "organizations"
     FROM "Value" v
     LEFT JOIN "MovementValueYearDistribution" d ON d."valueId" = v."id" AND d."year" = ${year} AND d."organizations" > 0
     WHERE v."archivedAt" IS NULL
+    GROUP BY 1, 2, 3, 4
     UNION ALL
     SELECT NULL, b."sizeBand"::text, 'organizations', NULL, sum(b."n")::int
     FROM (SELECT * FROM snap UNION ALL SELECT * FROM missing) b GROUP BY b."sizeBand"`;

@@ -98,6 +98,8 @@ const shareBucket = (impacted: SqlPart, participants: SqlPart) =>
  */
 export const distributionEntries = (practices: SqlPart, participants: SqlPart, impacted: SqlPart, delta: 1 | -1) =>
   Sql.sql`('practices', (${practices})::int, ${Sql.raw(String(delta))}), ('share', ${shareBucket(impacted, participants)}, ${Sql.raw(String(delta))})`;
+/** The slot of MovementValueYearDistribution an organization counts in, from its id (SQL). */
+export const distributionSlot = (organizationId: SqlPart) => Sql.sql`(ascii(right(${organizationId}, 1)) % 8)`;
 export const DISTRIBUTION_KEPT = Sql.raw(`d."bucket" IS NOT NULL AND (d."measure" = 'share' OR d."bucket" > 0)`);
 
 /** 1 when a count going from `before` to `before + sign` starts (or, negative, stops) being positive. */
@@ -200,7 +202,8 @@ export function practiceRollupCtes(p: RolledUpPractice, sign: 1 | -1, gate: Pris
     )},
     mvd_src AS (
       -- the organization leaves the buckets of its counts before this change and joins those of its counts after
-      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", st."sizeBand", d."measure", d."bucket", sum(d."delta")::int AS "delta"
+      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", st."sizeBand", d."measure", d."bucket",
+        ${distributionSlot(Sql.sql`${org}::text`)} AS "slot", sum(d."delta")::int AS "delta"
       FROM st, ovy_after a, LATERAL (VALUES ${distributionEntries(
         Sql.sql`a."practiceCount" - ${sign}::int`,
         Sql.sql`a."participants" - ${sign * p.participants}::int`,
@@ -208,16 +211,16 @@ export function practiceRollupCtes(p: RolledUpPractice, sign: 1 | -1, gate: Pris
         -1,
       )}, ${distributionEntries(Sql.raw(`a."practiceCount"`), Sql.raw(`a."participants"`), Sql.raw(`a."impactedParticipants"`), 1)}) d("measure", "bucket", "delta")
       WHERE ${DISTRIBUTION_KEPT}
-      GROUP BY 1, 2, 3, 4, 5 HAVING sum(d."delta") <> 0
+      GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d."delta") <> 0
     ),
     mvd AS (
       -- NOTE: not bumpCtes: a concurrent save of the same organization can make the bucket it leaves after this
       -- statement's snapshot, where an UPDATE does not find it, while ON CONFLICT does. The delta is 1 or -1 (one
       -- organization, its two buckets of a measure netted), proposed as 1 or 0 to pass the CHECK and applied as
       -- 2 × proposed - 1; the rows go in one order (keys sorted) so concurrent saves lock them in that order.
-      INSERT INTO "MovementValueYearDistribution" AS t ("year", "valueId", "sizeBand", "measure", "bucket", "organizations")
-      SELECT "year", "valueId", "sizeBand", "measure", "bucket", GREATEST("delta", 0) FROM mvd_src ORDER BY "measure", "bucket"
-      ON CONFLICT ("year", "valueId", "sizeBand", "measure", "bucket") DO UPDATE SET "organizations" = t."organizations" + 2 * EXCLUDED."organizations" - 1
+      INSERT INTO "MovementValueYearDistribution" AS t ("year", "valueId", "sizeBand", "measure", "bucket", "slot", "organizations")
+      SELECT "year", "valueId", "sizeBand", "measure", "bucket", "slot", GREATEST("delta", 0) FROM mvd_src ORDER BY "measure", "bucket"
+      ON CONFLICT ("year", "valueId", "sizeBand", "measure", "bucket", "slot") DO UPDATE SET "organizations" = t."organizations" + 2 * EXCLUDED."organizations" - 1
       RETURNING 1
     ),
     ${bumpCtes(
@@ -384,14 +387,14 @@ export async function rebuildMovementRollups(tx: Tx, now = new Date()) {
     JOIN "Organization" o ON o."id" = v."organizationId" AND o."archivedAt" IS NULL
     GROUP BY 1, 2, 3, 4, 5`;
   await tx.$executeRaw`
-    INSERT INTO "MovementValueYearDistribution" ("year", "valueId", "sizeBand", "measure", "bucket", "organizations")
-    SELECT s."year", s."valueId", y."sizeBand", d."measure", d."bucket", sum(d."delta")::int
+    INSERT INTO "MovementValueYearDistribution" ("year", "valueId", "sizeBand", "measure", "bucket", "slot", "organizations")
+    SELECT s."year", s."valueId", y."sizeBand", d."measure", d."bucket", ${distributionSlot(Sql.raw(`s."organizationId"`))}, sum(d."delta")::int
     FROM "OrganizationValueYearSummary" s
     JOIN "OrganizationYear" y ON y."organizationId" = s."organizationId" AND y."year" = s."year"
     JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL,
     LATERAL (VALUES ${distributionEntries(Sql.raw(`s."practiceCount"`), Sql.raw(`s."participants"`), Sql.raw(`s."impactedParticipants"`), 1)}) d("measure", "bucket", "delta")
     WHERE ${DISTRIBUTION_KEPT}
-    GROUP BY 1, 2, 3, 4, 5`;
+    GROUP BY 1, 2, 3, 4, 5, 6`;
   await tx.$executeRaw`
     INSERT INTO "MovementFreedomYearSummary" ("year", "freedomId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "organizationCount")
     SELECT v."year", v."freedomId", y."macroRegion", y."sizeBand", y."impactedLed", sum(v."n")::int, count(*) FILTER (WHERE v."n" > 0)::int

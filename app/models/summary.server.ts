@@ -5,7 +5,12 @@
 // after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.
 import { z } from "zod";
 import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
-import { DISTRIBUTION_KEPT, distributionEntries, rebuildMovementRollups } from "~/models/movement-rollup.server";
+import {
+  DISTRIBUTION_KEPT,
+  distributionEntries,
+  distributionSlot,
+  rebuildMovementRollups,
+} from "~/models/movement-rollup.server";
 import { PARTICIPATION_COLUMNS } from "~/models/movement-snapshot.server";
 import type { Prisma } from "~/utils/db.server";
 
@@ -159,14 +164,16 @@ const SPECS: Record<string, Spec> = {
       ["sizeBand", `"sizeBand"::text`],
       ["measure", `"measure"`],
       ["bucket", `"bucket"::text`],
+      ["slot", `"slot"::text`],
     ],
     counts: ["organizations"],
-    fresh: Sql.sql`SELECT s."year"::text AS "year", s."valueId", s."sizeBand"::text AS "sizeBand", d."measure", d."bucket"::text AS "bucket", sum(d."delta")::int AS "organizations"
+    fresh: Sql.sql`SELECT s."year"::text AS "year", s."valueId", s."sizeBand"::text AS "sizeBand", d."measure", d."bucket"::text AS "bucket",
+        ${distributionSlot(Sql.raw(`s."organizationId"`))}::text AS "slot", sum(d."delta")::int AS "organizations"
       FROM (
-        SELECT y."year", p."valueId", y."sizeBand", count(*)::int AS "n", sum(p."participants")::int AS "p", sum(p."impactedParticipants")::int AS "i"
-        ${live} GROUP BY p."organizationId", 1, 2, 3
+        SELECT p."organizationId", y."year", p."valueId", y."sizeBand", count(*)::int AS "n", sum(p."participants")::int AS "p", sum(p."impactedParticipants")::int AS "i"
+        ${live} GROUP BY 1, 2, 3, 4
       ) s, LATERAL (VALUES ${distributionEntries(Sql.raw(`s."n"`), Sql.raw(`s."p"`), Sql.raw(`s."i"`), 1)}) d("measure", "bucket", "delta")
-      WHERE ${DISTRIBUTION_KEPT} GROUP BY 1, 2, 3, 4, 5`,
+      WHERE ${DISTRIBUTION_KEPT} GROUP BY 1, 2, 3, 4, 5, 6`,
   },
   freedomYears: {
     table: "MovementFreedomYearSummary",

@@ -5,9 +5,10 @@ CREATE TABLE "MovementValueYearDistribution" (
     "sizeBand" "SizeBand" NOT NULL,
     "measure" TEXT NOT NULL,
     "bucket" INTEGER NOT NULL,
+    "slot" INTEGER NOT NULL,
     "organizations" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "MovementValueYearDistribution_pkey" PRIMARY KEY ("year","valueId","sizeBand","measure","bucket")
+    CONSTRAINT "MovementValueYearDistribution_pkey" PRIMARY KEY ("year","valueId","sizeBand","measure","bucket","slot")
 );
 
 -- Counts never go below zero: a drifted summary fails loudly instead of hiding.
@@ -17,8 +18,8 @@ ALTER TABLE "MovementValueYearDistribution" ADD CONSTRAINT "MovementValueYearDis
 
 -- Existing installations start from the per-organization yearly summaries, which are current
 -- (the same statement as rebuildMovementRollups).
-INSERT INTO "MovementValueYearDistribution" ("year", "valueId", "sizeBand", "measure", "bucket", "organizations")
-SELECT s."year", s."valueId", y."sizeBand", d."measure", d."bucket", count(*)::int
+INSERT INTO "MovementValueYearDistribution" ("year", "valueId", "sizeBand", "measure", "bucket", "slot", "organizations")
+SELECT s."year", s."valueId", y."sizeBand", d."measure", d."bucket", ascii(right(s."organizationId", 1)) % 8, count(*)::int
 FROM "OrganizationValueYearSummary" s
 JOIN "OrganizationYear" y ON y."organizationId" = s."organizationId" AND y."year" = s."year"
 JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL
@@ -27,4 +28,4 @@ CROSS JOIN LATERAL (VALUES
   ('share', ((200 * s."impactedParticipants"::bigint + s."participants") / NULLIF(2 * s."participants"::bigint, 0))::int, s."participants" > 0)
 ) d("measure", "bucket", "counted")
 WHERE d."counted"
-GROUP BY 1, 2, 3, 4, 5;
+GROUP BY 1, 2, 3, 4, 5, 6;
