@@ -7,7 +7,7 @@ import { audit } from "~/models/audit.server";
 import { getSubmissionTracker } from "~/models/cycle-tracker.server";
 import { enqueueEmails } from "~/models/outbox.server";
 import { recipientsOf } from "~/models/reminder-recipients.server";
-import type { Prisma } from "~/utils/db.server";
+import { PREPARED, type Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import * as z from "zod/mini";
 import { cycleYear } from "~/models/cycle-schema";
@@ -352,13 +352,15 @@ async function announceCycle(
 }
 
 /** What the open cycle asks, for an organization's home: its dates and prompts in one language. */
+const openCycleRows = z.array(z.object({ id: z.string(), year: z.number(), opensOn: z.date(), closesOn: z.date() }));
+
 export async function getOpenCycleSummary({ prisma, locale }: { prisma: Prisma; locale: Locale }) {
   // the prompts are read only when a cycle is open: a nested select sends its relation queries even when
   // there is no cycle, and every organization's home asks this
-  const cycle = await prisma.cycle.findFirst({
-    where: { status: "OPEN" },
-    select: { id: true, year: true, opensOn: true, closesOn: true },
-  });
+  // prepared: planning the lookup cost PostgreSQL ten times what running it does
+  const [cycle] = openCycleRows.parse(
+    await prisma.$queryRaw`${PREPARED} SELECT "id", "year", "opensOn", "closesOn" FROM "Cycle" WHERE "status" = 'OPEN' LIMIT 1`,
+  );
   if (!cycle) return null;
   const prompts = await prisma.cyclePrompt.findMany({
     where: { cycleId: cycle.id },

@@ -82,6 +82,26 @@ function bumpCtes(name: string, table: string, keys: string[], counts: string[],
     ${Sql.raw(name)}_after AS (SELECT * FROM ${Sql.raw(name)}_upd UNION ALL SELECT * FROM ${Sql.raw(name)}_ins)`;
 }
 
+type SqlPart = PrismaNamespace.Sql;
+
+/**
+ * The whole percent of directly impacted participants, rounded half up in integers (no float on the way), or
+ * null without participants: the bucket of MovementValueYearDistribution's "share" rows.
+ */
+const shareBucket = (impacted: SqlPart, participants: SqlPart) =>
+  Sql.sql`((200 * (${impacted})::bigint + (${participants})) / NULLIF(2 * (${participants})::bigint, 0))::int`;
+
+/**
+ * The rows of MovementValueYearDistribution that an organization-value-year with these counts (SQL) stands in,
+ * as VALUES ("measure", "bucket", "delta") with `delta` organizations; a row whose bucket is null (no
+ * participants) or whose practice count is 0 stands nowhere, and DISTRIBUTION_KEPT (over `d`) drops it.
+ */
+export const distributionEntries = (practices: SqlPart, participants: SqlPart, impacted: SqlPart, delta: 1 | -1) =>
+  Sql.sql`('practices', (${practices})::int, ${Sql.raw(String(delta))}), ('share', ${shareBucket(impacted, participants)}, ${Sql.raw(String(delta))})`;
+/** The slot of MovementValueYearDistribution an organization counts in, from its id (SQL). */
+export const distributionSlot = (organizationId: SqlPart) => Sql.sql`(ascii(right(${organizationId}, 1)) % 8)`;
+export const DISTRIBUTION_KEPT = Sql.raw(`d."bucket" IS NOT NULL AND (d."measure" = 'share' OR d."bucket" > 0)`);
+
 /** 1 when a count going from `before` to `before + sign` starts (or, negative, stops) being positive. */
 const starts = (before: string, sign: number) => Sql.raw(`((${before} + (${sign}) > 0)::int - (${before} > 0)::int)`);
 
@@ -180,6 +200,29 @@ export function practiceRollupCtes(p: RolledUpPractice, sign: 1 | -1, gate: Pris
       SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`b."before"`, sign)} AS "organizationCount"
       FROM st, ${before("ovy")} b`,
     )},
+    mvd_src AS (
+      -- the organization leaves the buckets of its counts before this change and joins those of its counts after
+      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", st."sizeBand", d."measure", d."bucket",
+        ${distributionSlot(Sql.sql`${org}::text`)} AS "slot", sum(d."delta")::int AS "delta"
+      FROM st, ovy_after a, LATERAL (VALUES ${distributionEntries(
+        Sql.sql`a."practiceCount" - ${sign}::int`,
+        Sql.sql`a."participants" - ${sign * p.participants}::int`,
+        Sql.sql`a."impactedParticipants" - ${sign * p.impactedParticipants}::int`,
+        -1,
+      )}, ${distributionEntries(Sql.raw(`a."practiceCount"`), Sql.raw(`a."participants"`), Sql.raw(`a."impactedParticipants"`), 1)}) d("measure", "bucket", "delta")
+      WHERE ${DISTRIBUTION_KEPT}
+      GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d."delta") <> 0
+    ),
+    mvd AS (
+      -- NOTE: not bumpCtes: a concurrent save of the same organization can make the bucket it leaves after this
+      -- statement's snapshot, where an UPDATE does not find it, while ON CONFLICT does. The delta is 1 or -1 (one
+      -- organization, its two buckets of a measure netted), proposed as 1 or 0 to pass the CHECK and applied as
+      -- 2 × proposed - 1; the rows go in one order (keys sorted) so concurrent saves lock them in that order.
+      INSERT INTO "MovementValueYearDistribution" AS t ("year", "valueId", "sizeBand", "measure", "bucket", "slot", "organizations")
+      SELECT "year", "valueId", "sizeBand", "measure", "bucket", "slot", GREATEST("delta", 0) FROM mvd_src ORDER BY "measure", "bucket"
+      ON CONFLICT ("year", "valueId", "sizeBand", "measure", "bucket", "slot") DO UPDATE SET "organizations" = t."organizations" + 2 * EXCLUDED."organizations" - 1
+      RETURNING 1
+    ),
     ${bumpCtes(
       "mfy",
       "MovementFreedomYearSummary",
@@ -324,6 +367,7 @@ export async function rebuildMovementRollups(tx: Tx, now = new Date()) {
   await tx.$executeRaw`DELETE FROM "MovementRubricSummary"`;
   await tx.$executeRaw`DELETE FROM "MovementCommitmentSummary"`;
   await tx.$executeRaw`DELETE FROM "MovementParticipationSummary"`;
+  await tx.$executeRaw`DELETE FROM "MovementValueYearDistribution"`;
   const valueMonths = await tx.$executeRaw`
     INSERT INTO "MovementValueMonthSummary" ("month", "valueId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "participants", "impactedParticipants", "organizationCount")
     SELECT s."month", s."valueId", y."macroRegion", y."sizeBand", y."impactedLed", sum(s."practiceCount")::int, sum(s."participants")::int,
@@ -342,6 +386,15 @@ export async function rebuildMovementRollups(tx: Tx, now = new Date()) {
     JOIN "OrganizationYear" y ON y."organizationId" = v."organizationId" AND y."year" = v."year"
     JOIN "Organization" o ON o."id" = v."organizationId" AND o."archivedAt" IS NULL
     GROUP BY 1, 2, 3, 4, 5`;
+  await tx.$executeRaw`
+    INSERT INTO "MovementValueYearDistribution" ("year", "valueId", "sizeBand", "measure", "bucket", "slot", "organizations")
+    SELECT s."year", s."valueId", y."sizeBand", d."measure", d."bucket", ${distributionSlot(Sql.raw(`s."organizationId"`))}, sum(d."delta")::int
+    FROM "OrganizationValueYearSummary" s
+    JOIN "OrganizationYear" y ON y."organizationId" = s."organizationId" AND y."year" = s."year"
+    JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL,
+    LATERAL (VALUES ${distributionEntries(Sql.raw(`s."practiceCount"`), Sql.raw(`s."participants"`), Sql.raw(`s."impactedParticipants"`), 1)}) d("measure", "bucket", "delta")
+    WHERE ${DISTRIBUTION_KEPT}
+    GROUP BY 1, 2, 3, 4, 5, 6`;
   await tx.$executeRaw`
     INSERT INTO "MovementFreedomYearSummary" ("year", "freedomId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "organizationCount")
     SELECT v."year", v."freedomId", y."macroRegion", y."sizeBand", y."impactedLed", sum(v."n")::int, count(*) FILTER (WHERE v."n" > 0)::int

@@ -102,7 +102,7 @@ export async function createPractice({
   // cost the server more than PostgreSQL spends on the save): it claims the submission key (naming the new
   // practice), inserts the practice, its freedoms and its audit event when the claim succeeds, and moves every
   // summary (practiceRollupCtes). The claim needs the organization's row for the year, which every summary
-  // hangs on: its first practice of a year makes that row first, in a transaction with the save.
+  // hangs on: its first practice of a year makes that row first.
   const save = async (db: Prisma | Tx) => {
     const [row] = await db.$queryRaw<{ claimed: number; hasYear: boolean }[]>`${PREPARED}
       WITH claim AS (
@@ -130,10 +130,11 @@ export async function createPractice({
   };
   let row = await save(prisma);
   if (!row.claimed && !row.hasYear) {
-    row = await prisma.$transaction(async (tx) => {
-      await ensureOrganizationYears(tx, organizationId, [year]);
-      return save(tx);
-    });
+    // NOTE: the year row is made and committed first, then the save runs on its own: making it counts the
+    // organization in the movement's participation row, and a transaction holding that row while its save
+    // locks the movement's other rows deadlocks with saves that lock them in the statement's order (that row last)
+    await prisma.$transaction((tx) => ensureOrganizationYears(tx, organizationId, [year]));
+    row = await save(prisma);
   }
   if (!row.claimed) {
     const earlier = await earlierSubmission(prisma, { key: submissionKey, organizationId, entityType: "Practice" });

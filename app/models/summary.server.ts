@@ -5,7 +5,12 @@
 // after bulk loads such as the demo generator); compareSummaries checks every stored row against a fresh count.
 import { z } from "zod";
 import { Prisma as Sql, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
-import { rebuildMovementRollups } from "~/models/movement-rollup.server";
+import {
+  DISTRIBUTION_KEPT,
+  distributionEntries,
+  distributionSlot,
+  rebuildMovementRollups,
+} from "~/models/movement-rollup.server";
 import { PARTICIPATION_COLUMNS } from "~/models/movement-snapshot.server";
 import type { Prisma } from "~/utils/db.server";
 
@@ -149,6 +154,26 @@ const SPECS: Record<string, Spec> = {
     fresh: Sql.sql`SELECT y."year"::text AS "year", p."valueId", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
       count(*)::int AS "practiceCount", sum(p."participants")::int AS "participants", sum(p."impactedParticipants")::int AS "impactedParticipants",
       count(DISTINCT p."organizationId")::int AS "organizationCount" ${live} GROUP BY 1, 2, 3, 4, 5`,
+  },
+  // the organization-value-years counted afresh, then the organizations at each of their buckets
+  valueYearDistribution: {
+    table: "MovementValueYearDistribution",
+    keys: [
+      ["year", `"year"::text`],
+      ["valueId", `"valueId"`],
+      ["sizeBand", `"sizeBand"::text`],
+      ["measure", `"measure"`],
+      ["bucket", `"bucket"::text`],
+      ["slot", `"slot"::text`],
+    ],
+    counts: ["organizations"],
+    fresh: Sql.sql`SELECT s."year"::text AS "year", s."valueId", s."sizeBand"::text AS "sizeBand", d."measure", d."bucket"::text AS "bucket",
+        ${distributionSlot(Sql.raw(`s."organizationId"`))}::text AS "slot", sum(d."delta")::int AS "organizations"
+      FROM (
+        SELECT p."organizationId", y."year", p."valueId", y."sizeBand", count(*)::int AS "n", sum(p."participants")::int AS "p", sum(p."impactedParticipants")::int AS "i"
+        ${live} GROUP BY 1, 2, 3, 4
+      ) s, LATERAL (VALUES ${distributionEntries(Sql.raw(`s."n"`), Sql.raw(`s."p"`), Sql.raw(`s."i"`), 1)}) d("measure", "bucket", "delta")
+      WHERE ${DISTRIBUTION_KEPT} GROUP BY 1, 2, 3, 4, 5, 6`,
   },
   freedomYears: {
     table: "MovementFreedomYearSummary",

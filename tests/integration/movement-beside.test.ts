@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-beside.server";
 import { setOrganizationArchived } from "~/models/organization.server";
-import { createPractice } from "~/models/practice.server";
+import { createPractice, setPracticeDeleted } from "~/models/practice.server";
 import { compareSummaries } from "~/models/summary.server";
 import { loader as homeLoader } from "~/routes/o.$org._index";
 import { loader as valueLoader } from "~/routes/o.$org.values.$value";
@@ -27,6 +27,7 @@ const SEEDS: Seed[] = [
 const ids: Record<string, string> = {};
 let value = { id: "", slug: "" };
 let cookieS2 = "";
+let actorId = "";
 
 async function beside(key: string, minGroupSize: number) {
   const [item] = await getOrganizationBeside({
@@ -47,6 +48,7 @@ beforeAll(async () => {
     select: { id: true, slug: true },
   });
   const actor = await createUser();
+  actorId = actor.id;
   const admin = await createUser({ coalitionRole: "ADMIN" });
   for (const s of SEEDS) {
     const org = await prisma.organization.create({
@@ -130,6 +132,136 @@ describe("the comparison's numbers", () => {
     expect(stored.organizationValueYears).toEqual(fresh.organizationValueYears);
     expect(stored.organizationValueYears.length).toBe(SEEDS.filter((s) => s.practices > 0).length);
     expect(stored).toEqual(fresh);
+  });
+});
+
+/** The value's distribution this year as stored, its slots summed: "BAND measure bucket" → organizations. */
+async function distribution() {
+  const rows = await (
+    await getPrisma()
+  ).movementValueYearDistribution.groupBy({
+    by: ["sizeBand", "measure", "bucket"],
+    where: { year: YEAR, valueId: value.id },
+    _sum: { organizations: true },
+    orderBy: [{ sizeBand: "asc" }, { measure: "asc" }, { bucket: "asc" }],
+  });
+  return Object.fromEntries(
+    rows
+      .filter((r) => (r._sum.organizations ?? 0) > 0)
+      .map((r) => [`${r.sizeBand} ${r.measure} ${r.bucket}`, r._sum.organizations]),
+  );
+}
+
+describe("the distribution the statistics come from", () => {
+  test("holds each active organization once at its practice count and once at its share, the archived one nowhere", async () => {
+    // the organization with no practice stands in no bucket: it is the band's fifth organization
+    expect(await distribution()).toEqual({
+      "SMALL practices 1": 1,
+      "SMALL practices 2": 1,
+      "SMALL practices 3": 1,
+      "SMALL practices 4": 1,
+      "SMALL share 20": 1,
+      "SMALL share 50": 1,
+      "SMALL share 60": 1,
+      "SMALL share 80": 1,
+      "LARGE practices 7": 1,
+      "LARGE practices 17": 1,
+      "LARGE share 0": 1,
+      "LARGE share 100": 1,
+    });
+    const { stored, fresh } = await compareSummaries({ prisma: await getPrisma() });
+    expect(stored.valueYearDistribution).toEqual(fresh.valueYearDistribution);
+  });
+
+  test("a practice taken back moves its organization one bucket down, and the statistics follow", async () => {
+    const prisma = await getPrisma();
+    const practice = await prisma.practice.findFirstOrThrow({
+      where: { organizationId: ids.s4, deletedAt: null },
+      select: { id: true },
+    });
+    const take = (deleted: boolean) =>
+      setPracticeDeleted({ prisma, organizationId: ids.s4, actorId, id: practice.id, deleted });
+    expect((await take(true)).ok).toBe(true);
+    try {
+      const moved = await distribution();
+      expect(moved["SMALL practices 4"]).toBeUndefined();
+      expect(moved["SMALL practices 3"]).toBe(2);
+      // s4 keeps its share: 24 impacted of 30
+      expect(moved["SMALL share 80"]).toBe(1);
+      // 0, 1, 2, 3, 3
+      expect((await beside("s2", 3)).practices).toEqual({ q1: 1, median: 2, q3: 3 });
+      const { stored, fresh } = await compareSummaries({ prisma });
+      expect(stored.valueYearDistribution).toEqual(fresh.valueYearDistribution);
+    } finally {
+      expect((await take(false)).ok).toBe(true);
+    }
+    expect((await distribution())["SMALL practices 4"]).toBe(1);
+  });
+});
+
+describe("shares that are not whole percents", () => {
+  test("stand at their nearest whole percent (half up), and their quartiles are those of those percents", async () => {
+    const prisma = await getPrisma();
+    const second = await prisma.value.findFirstOrThrow({
+      where: { archivedAt: null, id: { not: value.id } },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
+    // 1 of 8 (12.5 %), 1 of 3 (33.3 %) and 2 of 3 (66.7 %) among the small organizations, 3 of 8 (37.5 %) for a large one
+    const logged = [
+      { key: "s1", participants: 8, impacted: 1 },
+      { key: "s2", participants: 3, impacted: 1 },
+      { key: "s3", participants: 3, impacted: 2 },
+      { key: "l0", participants: 8, impacted: 3 },
+    ];
+    for (const l of logged) {
+      const saved = await createPractice({
+        prisma,
+        organizationId: ids[l.key],
+        actorId,
+        submissionKey: `beside-second-${l.key}`,
+        input: {
+          title: "Second value",
+          notes: "",
+          occurredOn: `${YEAR}-02-01`,
+          valueId: second.id,
+          participants: l.participants,
+          impactedParticipants: l.impacted,
+          visibility: "PRIVATE",
+          freedomIds: [],
+        },
+      });
+      expect(saved.ok).toBe(true);
+    }
+    const rows = await prisma.movementValueYearDistribution.groupBy({
+      by: ["sizeBand", "measure", "bucket"],
+      where: { year: YEAR, valueId: second.id, organizations: { gt: 0 } },
+      _sum: { organizations: true },
+      orderBy: [{ sizeBand: "asc" }, { measure: "asc" }, { bucket: "asc" }],
+    });
+    expect(rows.map((r) => `${r.sizeBand} ${r.measure} ${r.bucket} ${r._sum.organizations}`)).toEqual([
+      "SMALL practices 1 3",
+      "SMALL share 13 1",
+      "SMALL share 33 1",
+      "SMALL share 67 1",
+      "LARGE practices 1 1",
+      "LARGE share 38 1",
+    ]);
+    const [item] = await getOrganizationBeside({
+      prisma,
+      organizationId: ids.s2,
+      year: YEAR,
+      minGroupSize: 3,
+      valueIds: [second.id],
+    });
+    expect(item.group).toEqual({ kind: "band", band: "SMALL" });
+    // 0, 0, 1, 1, 1 practices
+    expect(item.practices).toEqual({ q1: 0, median: 1, q3: 1 });
+    expect(item.shareOrganizations).toBe(3);
+    // 23 %, 33 % and 50 % of the percents (22.9 %, 33.3 % and 50 % of the exact shares), to the nearest 5 %
+    expect(item.impactedShare).toEqual({ q1: 0.25, median: 0.35, q3: 0.5 });
+    const { stored, fresh } = await compareSummaries({ prisma });
+    expect(stored.valueYearDistribution).toEqual(fresh.valueYearDistribution);
   });
 });
 

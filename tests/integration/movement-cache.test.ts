@@ -251,8 +251,16 @@ describe("the group figures beside an organization", () => {
   test("are kept for every organization alike, while each organization's own numbers are read afresh", async () => {
     const west = await beside("west");
     const east = await beside("east");
+    // the organization's own row and the distribution the group statistics come from: it moves 40 buckets up
+    const slot = `ascii(right('${orgs.east}', 1)) % 8`;
+    const band = `(SELECT "sizeBand" FROM "OrganizationYear" WHERE "organizationId" = '${orgs.east}' AND "year" = ${YEAR})`;
     await elsewhere(
-      `UPDATE "OrganizationValueYearSummary" SET "practiceCount" = "practiceCount" + 40 WHERE "organizationId" = '${orgs.east}' AND "valueId" = '${valueId}' AND "year" = ${YEAR}`,
+      `UPDATE "OrganizationValueYearSummary" SET "practiceCount" = "practiceCount" + 40 WHERE "organizationId" = '${orgs.east}' AND "valueId" = '${valueId}' AND "year" = ${YEAR};
+      UPDATE "MovementValueYearDistribution" SET "organizations" = "organizations" - 1 WHERE "year" = ${YEAR} AND "valueId" = '${valueId}'
+        AND "sizeBand" = ${band} AND "measure" = 'practices' AND "bucket" = ${east.own.practices} AND "slot" = ${slot};
+      INSERT INTO "MovementValueYearDistribution" ("year", "valueId", "sizeBand", "measure", "bucket", "slot", "organizations")
+      VALUES (${YEAR}, '${valueId}', ${band}, 'practices', ${east.own.practices + 40}, ${slot}, 1)
+      ON CONFLICT ("year", "valueId", "sizeBand", "measure", "bucket", "slot") DO UPDATE SET "organizations" = "MovementValueYearDistribution"."organizations" + 1`,
     );
     const eastAfter = await beside("east");
     expect(eastAfter.own.practices).toBe(east.own.practices + 40);
