@@ -13,7 +13,7 @@ import { parseForm, reply, replyFailure, replyInvitationSent, type InviteLink } 
 import { fixedT } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { parseListSearch } from "~/utils/form-fields";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { peopleSchema } from "~/models/people-schema";
 import { COALITION_ROLES, INVITED_COALITION_ROLES } from "~/models/people-options";
 import { InvitationList, InviteForm } from "~/components/invitations";
@@ -22,7 +22,7 @@ import { AdminList } from "~/components/admin-list";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:people");
-  const query = searchParamsOf(request);
+  const query = filterParamsOf(request);
   const search = parseListSearch(query);
   const prisma = await getPrisma();
   const [list, invitations, t] = await Promise.all([

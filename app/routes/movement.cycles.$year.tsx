@@ -21,7 +21,7 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { fixedT, getLocale } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { sessionSecret } from "~/utils/session.server";
@@ -38,7 +38,7 @@ async function loadCycle(request: Request, param: string | undefined) {
 /** One cycle: its dates and prompts, its state machine (admins) and the submission tracker (staff). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
-  const search = searchParamsOf(request);
+  const search = filterParamsOf(request);
   const filters = parseTrackerFilters(search);
   const locale = await getLocale(request);
   const prisma = await getPrisma();
