@@ -6,14 +6,20 @@ import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { loader as forgotLoader } from "~/routes/forgot-password";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as orgAdminLoader } from "~/routes/movement.admin.organizations.$orgId";
+import { loader as cycleLoader } from "~/routes/movement.cycles.$year";
 import { action as membersAction, loader as membersLoader } from "~/routes/o.$org.members";
 import { getPrisma } from "~/utils/db.server";
 import { fixedT } from "~/utils/i18next.server";
 import { renderEmail } from "~/utils/mailer.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf } from "../factories";
 
+const YEAR = 2094;
+
 beforeAll(async () => {
-  await getPrisma();
+  const prisma = await getPrisma();
+  await prisma.cycle.create({
+    data: { year: YEAR, opensOn: new Date(`${YEAR}-01-01`), closesOn: new Date(`${YEAR}-12-31`), status: "OPEN" },
+  });
 });
 
 afterEach(() => {
@@ -105,6 +111,23 @@ describe.each(["en", "es"] as const)("in %s", (locale) => {
     }
   });
 
+  test("the cycle page's notice and the reminders' toast say where the emails went, where no mail server sends them", async () => {
+    const t = await fixedT(locale, "cycle");
+    const says = SAYS[locale];
+    const outbox = [
+      t("page.mailNotice", { context: "OUTBOX" }),
+      t("tracker.reminded", { count: 3, context: "OUTBOX" }),
+    ];
+    const none = [t("page.mailNotice", { context: "NONE" }), t("tracker.reminded", { count: 3, context: "NONE" })];
+    for (const text of outbox) expect(text).toContain(says.outbox);
+    for (const text of none) {
+      expect(text).toMatch(says.none);
+      expect(text).not.toContain("/dev/outbox");
+    }
+    expect(outbox[1]).toContain("3");
+    expect(t("tracker.reminded", { count: 3, context: "SMTP" })).toBe(t("tracker.reminded", { count: 3 }));
+  });
+
   test("an invitation to the coalition team speaks of the coalition; one to an organization of that organization", async () => {
     const payload = { url: "http://localhost:3000/invite/abc", inviter: "Ana", days: 7 };
     const t = await fixedT(locale, "email");
@@ -157,6 +180,7 @@ describe("the pages tell the browser which wording applies", () => {
         requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: adminCookie, params: { orgId: org.id } }),
       ),
       membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: leadCookie, params: { org: org.slug } })),
+      cycleLoader(requestArgs(`/movement/cycles/${YEAR}`, { cookie: adminCookie, params: { year: String(YEAR) } })),
     ];
     for (const page of pages) {
       const res = await answer(page);
