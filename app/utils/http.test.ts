@@ -100,6 +100,8 @@ describe("filterParamsOf", () => {
     expect(thrown("http://localhost/movement?year=2025&region=WEST&region=SOUTH")).toBeNull();
     expect(filterParamsOf(new Request("http://localhost/movement?year=2025&q=a%20b")).get("q")).toBe("a b");
     expect(thrown("http://localhost/movement")).toBeNull();
+    // a value of only NUL is malformed, not empty: the page ignores it
+    expect(thrown("http://localhost/o/x/practices?freedom=%00")).toBeNull();
   });
 
   test("empty fields are dropped by a redirect that keeps the path and the other parameters in order", () => {

@@ -49,10 +49,10 @@ export function searchParamsOf(request: Request) {
  */
 export function filterParamsOf(request: Request) {
   const params = searchParamsOf(request);
-  const all = [...params];
-  const kept = all.filter(([, value]) => value.trim() !== "");
-  if (kept.length === all.length) return params;
-  const query = new URLSearchParams(kept).toString();
+  // empty as sent: a value that is only NUL is malformed rather than empty, and the page's parsing ignores it
+  const sent = [...new URL(request.url).searchParams].map(([, value]) => value.trim() !== "");
+  if (sent.every(Boolean)) return params;
+  const query = new URLSearchParams([...params].filter((_, i) => sent[i])).toString();
   const { pathname } = new URL(request.url);
   const location = safeRedirect(query ? `${pathname}?${query}` : pathname, pathname);
   throw new Response(null, { status: 302, headers: { Location: location } });
