@@ -160,9 +160,22 @@ export function ParticipationTracker({
       </p>
       {tracker.cycleYear === null ? <p className="muted">{t("organizations.noOpenCycle")}</p> : null}
       {tracker.rows.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="participation-heading">
+        <p id="participation-scroll" className="scroll-hint">
+          {t("organizations.scrollHint")}
+        </p>
+      ) : null}
+      {tracker.rows.length ? (
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-labelledby="participation-caption"
+          aria-describedby="participation-scroll"
+        >
           <table className="data tracker">
-            <caption className="visually-hidden">{t("organizations.caption", { year: query.year })}</caption>
+            <caption id="participation-caption" className="visually-hidden">
+              {t("organizations.caption", { year: query.year })}
+            </caption>
             <thead>
               <tr>
                 {header("name", t("organizations.name"))}

@@ -8,6 +8,7 @@ import { parseMonthRange } from "~/models/movement-range.server";
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { fixedT, getLocale } from "~/utils/i18next.server";
+import { filterParamsOf } from "~/utils/http";
 import { freedomColor, valueColor } from "~/utils/palette";
 import { formatDate } from "~/utils/format";
 import type { Locale } from "~/utils/localized";
@@ -60,7 +61,8 @@ function dashboardLabels(locale: Locale, t: Translate, tc: Translate): Dashboard
 
 export async function loadMovementDashboard(request: Request, now = new Date()) {
   const currentYear = now.getUTCFullYear();
-  const params = new URL(request.url).searchParams;
+  // the dashboard and its CSVs: an address with empty filters is redirected to the one without them
+  const params = filterParamsOf(request);
   const parsed = parseMonthRange(params, currentYear);
   // a range that starts after this month has nothing to show yet: it is left out and the page says so
   const future = parsed.range !== undefined && parsed.range.from > now.toISOString().slice(0, 7);

@@ -2,7 +2,7 @@
 // them (app/utils/mailer.server.ts). A rolled-back change therefore never sends an email.
 import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import type { Prisma } from "~/utils/db.server";
-import type { EmailTemplate } from "~/utils/mailer.server";
+import type { Delivery, EmailTemplate } from "~/utils/mailer.server";
 
 export type { EmailTemplate };
 /** transactional: invitations and resets; the cycle's emails can be told apart, counted and stopped. */
@@ -40,7 +40,8 @@ type DueEmail = { id: string; to: string; template: string; locale: string; payl
 /**
  * Sends what is due, oldest first. Each email is claimed with a short lease (FOR UPDATE SKIP LOCKED, then
  * sendAfter moved a few minutes ahead) and sent outside any transaction, so several app instances never
- * send the same email at once and a slow mail server holds no database lock.
+ * send the same email at once and a slow mail server holds no database lock. Each handled email takes the
+ * status `send` answers: SENT, or KEPT where no mail server is set. Returns how many were handled.
  */
 export async function sendDueEmails({
   prisma,
@@ -49,12 +50,12 @@ export async function sendDueEmails({
   keepSent = false,
 }: {
   prisma: Prisma;
-  send: (email: { id: string; to: string; template: string; locale: string; payload: unknown }) => Promise<void>;
+  send: (email: { id: string; to: string; template: string; locale: string; payload: unknown }) => Promise<Delivery>;
   limit?: number;
-  /** keep a sent email's payload (its links) for the try-out's outbox page; otherwise it is emptied at once */
+  /** keep a handled email's payload (its links) for the try-out's outbox page; otherwise it is emptied at once */
   keepSent?: boolean;
 }) {
-  let sent = 0;
+  let handled = 0;
   for (let i = 0; i < limit; i++) {
     const claimed = await prisma.$queryRaw<DueEmail[]>`
       UPDATE "OutboxEmail" SET "sendAfter" = now() + make_interval(mins => ${LEASE_MINUTES}), "attempts" = "attempts" + 1
@@ -66,13 +67,14 @@ export async function sendDueEmails({
     const email = claimed[0];
     if (!email) break;
     try {
-      await send(email);
-      // a sent email's links are live sign-in and reset links: once out, the database keeps none of them
+      const status = await send(email);
+      // a handled email's links are live sign-in and reset links: once out, the database keeps none of them.
+      // sentAt is when it was handled, sent or kept: deleteOldSentEmails counts a day from it
       await prisma.outboxEmail.update({
         where: { id: email.id },
-        data: { status: "SENT", sentAt: new Date(), lastError: null, ...(keepSent ? {} : { payload: {} }) },
+        data: { status, sentAt: new Date(), lastError: null, ...(keepSent ? {} : { payload: {} }) },
       });
-      sent++;
+      handled++;
     } catch (e) {
       const error = String((e as Error).message ?? e).slice(0, 500);
       const givesUp = email.attempts >= MAX_ATTEMPTS;
@@ -92,12 +94,12 @@ export async function sendDueEmails({
       });
     }
   }
-  return sent;
+  return handled;
 }
 
 /**
- * Sent emails carry single-use links: they are deleted a day after sending. An email with a dedupeKey stays,
- * emptied of its payload, so its key keeps the same email from being written again.
+ * Sent and kept emails carry single-use links: they are deleted a day after being handled. An email with a
+ * dedupeKey stays, emptied of its payload, so its key keeps the same email from being written again.
  */
 export async function deleteOldSentEmails({
   prisma,
@@ -107,10 +109,11 @@ export async function deleteOldSentEmails({
   olderThanHours?: number;
 }) {
   const sentAt = { lt: new Date(Date.now() - olderThanHours * 3_600_000) };
+  const status = { in: ["SENT", "KEPT"] satisfies Delivery[] };
   const [deleted] = await Promise.all([
-    prisma.outboxEmail.deleteMany({ where: { status: "SENT", sentAt, dedupeKey: null } }),
+    prisma.outboxEmail.deleteMany({ where: { status, sentAt, dedupeKey: null } }),
     prisma.outboxEmail.updateMany({
-      where: { status: "SENT", sentAt, dedupeKey: { not: null }, NOT: { payload: { equals: {} } } },
+      where: { status, sentAt, dedupeKey: { not: null }, NOT: { payload: { equals: {} } } },
       data: { payload: {} },
     }),
   ]);

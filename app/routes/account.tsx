@@ -93,14 +93,19 @@ function Setting({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function NameForm({ name, lastResult }: { name: string; lastResult: Result }) {
+// coalition staff and admins belong to no organization: their name's help speaks of the coalition team
+function NameForm({ name, coalition, lastResult }: { name: string; coalition: boolean; lastResult: Result }) {
   const { t } = useTranslation("account");
   const [form, fields] = useForm({ id: "account-name", lastResult, defaultValue: { name } });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <ErrorList id={form.errorId} errors={form.errors} reveal />
       <input type="hidden" name="intent" value="name" />
-      <Field label={t("name.label")} meta={fields.name} help={t("name.help")}>
+      <Field
+        label={t("name.label")}
+        meta={fields.name}
+        help={t("name.help", { context: coalition ? "coalition" : undefined })}
+      >
         <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" maxLength={100} required />
       </Field>
       <SubmitButton className="button secondary">{t("name.submit")}</SubmitButton>
@@ -182,7 +187,7 @@ export default function Account() {
         </section>
       ) : null}
       <Setting id="name" title={t("account:name.title")}>
-        <NameForm name={page.name} lastResult={resultFor("name")} />
+        <NameForm name={page.name} coalition={page.coalitionRole !== "NONE"} lastResult={resultFor("name")} />
       </Setting>
       <Setting id="language" title={t("account:language.title")}>
         <LanguageForm locale={page.locale} lastResult={resultFor("locale")} />

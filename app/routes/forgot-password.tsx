@@ -12,7 +12,7 @@ import { getEnv } from "~/utils/env.server";
 import { parseForm, reply } from "~/utils/forms.server";
 import { fixedT } from "~/utils/i18next.server";
 import { retryAfterHeaders } from "~/utils/retry-after";
-import { devOutboxEnabled } from "~/utils/mailer.server";
+import { emailDelivery } from "~/utils/mailer.server";
 import { clientAddress } from "~/utils/security.server";
 import { searchParamsOf } from "~/utils/http";
 import { forgotPasswordSchema } from "~/models/session-schema";
@@ -25,11 +25,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await fixedT(request, "auth");
   const sent = searchParamsOf(request).get("sent") === "1";
+  // what this server does with the email the page promises: sends it, keeps it in the outbox, or neither
+  const mail = emailDelivery();
   return {
-    title: t(sent ? "forgot.sentTitle" : "forgot.title"),
+    title: t(sent ? "forgot.sentTitle" : "forgot.title", { context: mail }),
     sent,
     minutes: RESET_MINUTES,
-    devOutbox: sent && devOutboxEnabled(),
+    mail,
   };
 }
 
@@ -64,22 +66,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
-  const { sent, minutes, devOutbox } = useLoaderData<typeof loader>();
+  const { sent, minutes, mail } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const [form, fields] = useForm({ id: "forgot-password", lastResult });
   if (sent) {
     return (
       <div className="container narrow section stack">
-        <h1>{t("forgot.sentTitle")}</h1>
-        <p role="status">{t("forgot.sent", { minutes })}</p>
+        <h1>{t("forgot.sentTitle", { context: mail })}</h1>
+        <p role="status">{t("forgot.sent", { minutes, context: mail })}</p>
         <p className="form-actions">
           <Link className="button" to="/login">
             {t("forgot.backToLogin")}
           </Link>
           <Link to="/forgot-password">{t("forgot.again")}</Link>
         </p>
-        {devOutbox ? (
+        {mail === "OUTBOX" ? (
           <p className="field-help">
             <Link to="/dev/outbox">{t("forgot.devOutbox")}</Link>
           </p>
@@ -90,7 +92,7 @@ export default function ForgotPassword() {
   return (
     <div className="container narrow section">
       <h1>{t("forgot.title")}</h1>
-      <p className="section-intro">{t("forgot.intro")}</p>
+      <p className="section-intro">{t("forgot.intro", { context: mail })}</p>
       <Form method="post" className="stack card-form" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} reveal />
         <Field label={t("fields.email")} meta={fields.email}>

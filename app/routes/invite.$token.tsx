@@ -145,7 +145,11 @@ export default function Invite() {
         {page.mode === "create" ? (
           <>
             <h2>{t("create.title")}</h2>
-            <Field label={t("auth:fields.name")} meta={fields.name} help={t("auth:fields.nameHelp")}>
+            <Field
+              label={t("auth:fields.name")}
+              meta={fields.name}
+              help={t("auth:fields.nameHelp", { context: page.organization ? undefined : "coalition" })}
+            >
               <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" maxLength={100} required />
             </Field>
             <NewPasswordFields

@@ -26,6 +26,7 @@ import { getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { recordParam } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
+import { emailDelivery } from "~/utils/mailer.server";
 
 /** One organization's metadata for coalition admins: never its practices, commitments or reflections. */
 async function loadOrganization(request: Request, orgId: string | undefined) {
@@ -70,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: i.membershipRole,
       expiresAt: i.expiresAt.toISOString(),
     })),
+    mail: emailDelivery(),
   };
 }
 
@@ -146,7 +148,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationAdmin() {
-  const { organization: o, freedoms, regions, invitations } = useLoaderData<typeof loader>();
+  const { organization: o, freedoms, regions, invitations, mail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const resultFor = (...intents: string[]) =>
@@ -225,7 +227,7 @@ export default function OrganizationAdmin() {
             link={actionData?.inviteLink}
           >
             <h3>{t("organizations.leads.invite")}</h3>
-            <p className="field-help">{t("organizations.leads.inviteIntro")}</p>
+            <p className="field-help">{t("organizations.leads.inviteIntro", { context: mail })}</p>
           </InviteForm>
         )}
       </section>

@@ -13,7 +13,7 @@ import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { parseListSearch } from "~/utils/form-fields";
 import { AdminList } from "~/components/admin-list";
 
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:organization");
   const t = await fixedT(request, "admin");
-  const query = searchParamsOf(request);
+  const query = filterParamsOf(request);
   const search = parseListSearch(query);
   const prisma = await getPrisma();
   const locale = await getLocale(request);

@@ -13,16 +13,17 @@ import { parseForm, reply, replyFailure, replyInvitationSent, type InviteLink } 
 import { fixedT } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { parseListSearch } from "~/utils/form-fields";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { peopleSchema } from "~/models/people-schema";
 import { COALITION_ROLES, INVITED_COALITION_ROLES } from "~/models/people-options";
 import { InvitationList, InviteForm } from "~/components/invitations";
 import { AdminList } from "~/components/admin-list";
+import { emailDelivery } from "~/utils/mailer.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "manage:people");
-  const query = searchParamsOf(request);
+  const query = filterParamsOf(request);
   const search = parseListSearch(query);
   const prisma = await getPrisma();
   const [list, invitations, t] = await Promise.all([
@@ -40,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: i.coalitionRole,
       expiresAt: i.expiresAt.toISOString(),
     })),
+    mail: emailDelivery(),
   };
 }
 
@@ -118,7 +120,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function People() {
-  const { list, q, invitations } = useLoaderData<typeof loader>();
+  const { list, q, invitations, mail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const [rowForm] = useForm({
@@ -225,6 +227,7 @@ export default function People() {
       <section aria-labelledby="invite-heading" className="narrow stack">
         <h2 id="invite-heading">{t("people.invite.title")}</h2>
         <p>{t("people.invite.intro")}</p>
+        <p>{t("people.invite.delivery", { context: mail })}</p>
         <InviteForm
           id="invite-staff"
           lastResult={actionData?.intent === "invite" ? actionData.result : undefined}

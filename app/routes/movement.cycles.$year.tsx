@@ -21,11 +21,12 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { fixedT, getLocale } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { sessionSecret } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { emailDelivery } from "~/utils/mailer.server";
 
 async function loadCycle(request: Request, param: string | undefined) {
   const user = await requireUser(request);
@@ -38,7 +39,7 @@ async function loadCycle(request: Request, param: string | undefined) {
 /** One cycle: its dates and prompts, its state machine (admins) and the submission tracker (staff). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cycle } = await loadCycle(request, params.year);
-  const search = searchParamsOf(request);
+  const search = filterParamsOf(request);
   const filters = parseTrackerFilters(search);
   const locale = await getLocale(request);
   const prisma = await getPrisma();
@@ -61,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRemind: coalitionRoleCan(user.coalitionRole, "send:reminder"),
     filters: { region: filters.region ?? "", state: filters.state ?? "" },
     tracker,
+    mail: emailDelivery(),
   };
 }
 
@@ -121,7 +123,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...links,
       });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
-      return redirectWithToast(here, { key: "cycle:tracker.reminded", values: { count: sent.value.sent } });
+      return redirectWithToast(here, {
+        key: "cycle:tracker.reminded",
+        values: { count: sent.value.sent, context: emailDelivery() },
+      });
     }
     case "pause":
     case "resume": {
@@ -163,6 +168,8 @@ export default function CyclePage() {
         {t("list.range", { from: format.date(cycle.opensOn), to: format.date(cycle.closesOn) })} ·{" "}
         {t("page.interval", { count: cycle.reminderIntervalDays })}
       </p>
+      {/* the announcements and reminders this page speaks of, where no mail server sends them */}
+      {data.mail !== "SMTP" ? <p className="notice">{t("page.mailNotice", { context: data.mail })}</p> : null}
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
       {confirm ? <ConfirmTransition year={cycle.year} preview={confirm} /> : null}
       {remindAll ? (

@@ -10,7 +10,7 @@ import {
 } from "~/models/movement-organizations.server";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { fixedT, getLocale } from "~/utils/i18next.server";
 
 /** Staff: every active organization's participation, from the summaries; names and counts, never content. */
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:movement");
   const currentYear = new Date().getUTCFullYear();
-  const query = parseParticipationQuery(searchParamsOf(request), currentYear);
+  const query = parseParticipationQuery(filterParamsOf(request), currentYear);
   const [prisma, t, locale] = await Promise.all([getPrisma(), fixedT(request, "movement"), getLocale(request)]);
   const [tracker, years] = await Promise.all([
     getParticipationTracker({ prisma, query, locale }),

@@ -9,7 +9,7 @@ import { MACRO_REGIONS } from "~/models/movement-filters";
 import { listSharedEntries, listSharedOptions, parseSharedQuery } from "~/models/movement-shared.server";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { fixedT, getLocale } from "~/utils/i18next.server";
 
 /** Staff: the practices and submitted reflections organizations shared with the coalition or made public. */
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireCoalitionPermission(user, "read:shared-content");
   const currentYear = new Date().getUTCFullYear();
-  const query = parseSharedQuery(searchParamsOf(request), currentYear);
+  const query = parseSharedQuery(filterParamsOf(request), currentYear);
   const [prisma, t, locale] = await Promise.all([getPrisma(), fixedT(request, "movement"), getLocale(request)]);
   const [entries, options, years] = await Promise.all([
     listSharedEntries({ prisma, query, locale }),

@@ -15,14 +15,14 @@ import { getPrisma } from "~/utils/db.server";
 import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { organization } = requireOrgPermission(user, params.org, "read:commitment");
   const thisYear = new Date().getUTCFullYear();
-  const year = yearParam(searchParamsOf(request).get("year"), thisYear);
+  const year = yearParam(filterParamsOf(request).get("year"), thisYear);
   const prisma = await getPrisma();
   const lng = await getLocale(request);
   const [framework, cycles, commitments, copyable, t] = await Promise.all([

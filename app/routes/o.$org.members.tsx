@@ -18,6 +18,7 @@ import { useFormat } from "~/components/use-format";
 import { membersSchema } from "~/models/membership-schema";
 import { INVITED_MEMBER_ROLES } from "~/models/people-options";
 import { InvitationList, InviteForm } from "~/components/invitations";
+import { emailDelivery } from "~/utils/mailer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: i.membershipRole,
       expiresAt: i.expiresAt.toISOString(),
     })),
+    mail: emailDelivery(),
   };
 }
 
@@ -235,7 +237,7 @@ export default function Members() {
 
           <section aria-labelledby="invite-heading" className="narrow stack">
             <h2 id="invite-heading">{t("members.invite.title")}</h2>
-            <p>{t("members.invite.intro")}</p>
+            <p>{t("members.invite.intro", { context: data.mail })}</p>
             <InviteForm
               id="invite-member"
               lastResult={actionData?.intent === "invite" ? actionData.result : undefined}

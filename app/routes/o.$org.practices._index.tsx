@@ -10,7 +10,7 @@ import { listPractices, type PracticeFilters } from "~/models/practice-list.serv
 import { requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { fixedT, getLocale } from "~/utils/i18next.server";
-import { searchParamsOf } from "~/utils/http";
+import { filterParamsOf } from "~/utils/http";
 import { useFormat } from "~/components/use-format";
 import { FilterSelect } from "~/components/ui/filter-select";
 
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const locale = await getLocale(request);
   // the address is parsed on the server only: zod stays out of this page's JavaScript
-  const search = parsePracticeSearch(searchParamsOf(request));
+  const search = parsePracticeSearch(filterParamsOf(request));
   const [framework, names, commitments, t] = await Promise.all([
     getFrameworkOptions({ prisma, locale, includeArchived: true }),
     getNamesByYear({ prisma, locale }),

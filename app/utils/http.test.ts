@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { safeRedirect, searchParamsOf } from "~/utils/http";
+import { filterParamsOf, safeRedirect, searchParamsOf } from "~/utils/http";
 
 const SITE = "https://northstar.example";
 
@@ -81,5 +81,41 @@ describe("searchParamsOf", () => {
     expect(params.get("q")).toBe("cafés");
     expect(params.getAll("q")).toEqual(["cafés", "1"]);
     expect(params.get("page")).toBe("2");
+  });
+});
+
+describe("filterParamsOf", () => {
+  // the Response filterParamsOf throws, or null when it returns the parameters
+  function thrown(url: string) {
+    try {
+      filterParamsOf(new Request(url));
+      return null;
+    } catch (e) {
+      if (e instanceof Response) return e;
+      throw e;
+    }
+  }
+
+  test("a request with only set fields passes through, with every parameter", () => {
+    expect(thrown("http://localhost/movement?year=2025&region=WEST&region=SOUTH")).toBeNull();
+    expect(filterParamsOf(new Request("http://localhost/movement?year=2025&q=a%20b")).get("q")).toBe("a b");
+    expect(thrown("http://localhost/movement")).toBeNull();
+    // a value of only NUL is malformed, not empty: the page ignores it
+    expect(thrown("http://localhost/o/x/practices?freedom=%00")).toBeNull();
+  });
+
+  test("empty fields are dropped by a redirect that keeps the path and the other parameters in order", () => {
+    const answer = thrown(
+      "http://localhost/movement/organizations?q=&year=2025&region=&size=SMALL&impacted=%20&sort=practices",
+    );
+    expect(answer?.status).toBe(302);
+    expect(answer?.headers.get("Location")).toBe("/movement/organizations?year=2025&size=SMALL&sort=practices");
+  });
+
+  test("a query of only empty fields leads to the bare path; set values keep their encoding", () => {
+    expect(thrown("http://localhost/o/x/practices?value=&from=&to=")?.headers.get("Location")).toBe("/o/x/practices");
+    expect(thrown("http://localhost/movement/shared?q=caf%C3%A9+%26+co&kind=")?.headers.get("Location")).toBe(
+      "/movement/shared?q=caf%C3%A9+%26+co",
+    );
   });
 });

@@ -40,6 +40,24 @@ export function searchParamsOf(request: Request) {
   return params;
 }
 
+/**
+ * The query parameters of a page whose filters are a GET form. Such a form sends every field, set or not
+ * (`?region=&size=`); a request with an empty field is answered with a redirect to the same address without
+ * it, the other parameters kept in their order, so an address that is shared or bookmarked names only the
+ * filters set. Without JavaScript the browser follows the redirect; with it, Remix does, and the address bar
+ * only ever shows the clean address. An old bookmark with empty fields still opens the same page.
+ */
+export function filterParamsOf(request: Request) {
+  const params = searchParamsOf(request);
+  // empty as sent: a value that is only NUL is malformed rather than empty, and the page's parsing ignores it
+  const sent = [...new URL(request.url).searchParams].map(([, value]) => value.trim() !== "");
+  if (sent.every(Boolean)) return params;
+  const query = new URLSearchParams([...params].filter((_, i) => sent[i])).toString();
+  const { pathname } = new URL(request.url);
+  const location = safeRedirect(query ? `${pathname}?${query}` : pathname, pathname);
+  throw new Response(null, { status: 302, headers: { Location: location } });
+}
+
 // cuids and slugs: what every record id or slug in the app's URLs looks like
 const RECORD_PARAM = /^[\w-]{1,100}$/;
 

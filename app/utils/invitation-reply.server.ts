@@ -6,7 +6,7 @@
 // The notice comes worded from here, so the pages carry no code for it beyond its markup.
 import { reply } from "~/utils/forms.server";
 import { fixedT } from "~/utils/i18next.server";
-import { deliversEmail } from "~/utils/mailer.server";
+import { emailDelivery } from "~/utils/mailer.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** The link and the notice's words, in the sender's language. */
@@ -19,7 +19,10 @@ export async function replyInvitationSent<Extra extends Record<string, unknown>>
   extra: Extra,
   toast: { to: string; key: string },
 ) {
-  if (deliversEmail()) return redirectWithToast(toast.to, { key: toast.key, values: { email: sent.email } });
+  // the toast says what became of the email: sent, or kept in the try-out's outbox (the context of its text)
+  const delivery = emailDelivery();
+  if (delivery !== "NONE")
+    return redirectWithToast(toast.to, { key: toast.key, values: { email: sent.email, context: delivery } });
   const t = await fixedT(request, "invite");
   const inviteLink: InviteLink = {
     email: sent.email,

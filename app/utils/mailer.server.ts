@@ -58,7 +58,7 @@ const templates = {
         ),
         text: paragraphs(
           `${p.organization ? t("invitation.introOrganization", names) : t("invitation.introCoalition", names)}\n${t("invitation.role", { role: t(`invitation.role${p.role}`) })}`,
-          t("invitation.about"),
+          t(p.organization ? "invitation.about" : "invitation.aboutCoalition"),
           `${t("invitation.action")}\n${p.url}`,
           p.days ? t("invitation.expiry", { count: p.days }) : null,
           t("invitation.ignore"),
@@ -108,6 +108,9 @@ const templates = {
 };
 
 export type EmailTemplate = keyof typeof templates;
+/** What became of an email: handed to the mail server, or kept (logged, and on the try-out shown in the outbox)
+ * where no mail server is set. */
+export type Delivery = "SENT" | "KEPT";
 export type OutboxMessage = { to: string; template: string; locale: string; payload: unknown };
 export type RenderedEmail = Rendered & { to: string };
 
@@ -150,9 +153,9 @@ function withDeadline<T>(work: Promise<T>, ms: number) {
 }
 
 /**
- * The outbox worker's `send`: renders a row and delivers it. Without SMTP_URL it logs the recipient and the
- * subject: where the outbox shows the email, that it is there; elsewhere that it was not sent, with the link
- * outside production so a tester can follow it.
+ * The outbox worker's `send`: renders a row and delivers it (SENT). Without SMTP_URL it keeps it (KEPT) and logs
+ * the recipient and the subject: where the outbox shows the email, that it is there; elsewhere that it was not
+ * sent, with the link outside production so a tester can follow it.
  */
 export function createMailer(env: Env = getEnv()) {
   const transport = env.SMTP_URL
@@ -164,7 +167,7 @@ export function createMailer(env: Env = getEnv()) {
         socketTimeout: SEND_DEADLINE_MS,
       })
     : null;
-  return async function send(message: OutboxMessage) {
+  return async function send(message: OutboxMessage): Promise<Delivery> {
     const email = await renderEmail(message);
     if (transport) {
       // List-Unsubscribe (RFC 8058): mail clients show a one-click "unsubscribe" for the cycle's reminders
@@ -175,22 +178,35 @@ export function createMailer(env: Env = getEnv()) {
         transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, headers }),
         SEND_DEADLINE_MS,
       );
-      return;
+      return "SENT";
     }
     const link = env.NODE_ENV === "production" ? "" : ` link=${email.url}`;
     const outbox = devOutboxEnabled(env);
     // a cycle's reminders go to every lead at once: on the try-out the outbox lists them, and a line each
     // would push the start's sign-in list off the screen
-    if (outbox && message.template === "cycle-reminder") return;
+    if (outbox && message.template === "cycle-reminder") return "KEPT";
     // where the outbox shows the email it is meant to be read there: a "not sent" line would read as a failure
     const where = outbox ? "in the outbox (/dev/outbox)" : "not sent (SMTP_URL is not set)";
     console.log(`[mail] ${where} to=${email.to} subject="${email.subject}"${link}`);
+    return "KEPT";
   };
+}
+
+/**
+ * What this server does with the emails it writes: SMTP sends them (SMTP_URL); OUTBOX keeps them on the
+ * try-out's /dev/outbox page; NONE keeps them in the server's log only. A page that promises an email words it
+ * by this (the i18next context of its text), so it never says "we email" where nothing is sent.
+ */
+export type EmailDelivery = "SMTP" | "OUTBOX" | "NONE";
+
+export function emailDelivery(env: Env = getEnv()): EmailDelivery {
+  if (env.SMTP_URL) return "SMTP";
+  return devOutboxEnabled(env) ? "OUTBOX" : "NONE";
 }
 
 /** Whether the emails this server writes reach anyone: over SMTP, or on the try-out's outbox page. */
 export function deliversEmail(env: Env = getEnv()) {
-  return Boolean(env.SMTP_URL) || devOutboxEnabled(env);
+  return emailDelivery(env) !== "NONE";
 }
 
 /**

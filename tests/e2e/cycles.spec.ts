@@ -134,7 +134,8 @@ test("a lead submits the reflection; the tracker changes and the reminder for th
   // it asks first, saying how many emails would go
   await expect(admin_.getByRole("heading", { name: `Email a reminder for ${next} now?` })).toBeVisible();
   await admin_.getByRole("button", { name: "Yes, send the reminders" }).click();
-  await expect(admin_.getByRole("status")).toContainText(/reminders? (is|are) on (its|their) way/);
+  // the try-out has no mail server: the toast says the reminders were written and kept in the outbox
+  await expect(admin_.getByRole("status")).toContainText(/\d+ reminders? written\. .*in the outbox/);
   // the development outbox lists what was written: reminders, but none to this organization's lead
   await admin_.goto("/dev/outbox");
   await expect(admin_.getByText(/A reminder: the \d{4} reflection of/).first()).toBeVisible();

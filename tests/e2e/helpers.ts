@@ -101,7 +101,7 @@ export async function addOrganizationAndInviteLead(page: Page, orgName: string, 
   await expect(page.getByRole("status")).toContainText(`${orgName} was added`);
   await page.getByLabel("The lead's email").fill(leadEmail);
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${leadEmail}`);
+  await expect(page.getByRole("status")).toContainText(`Invitation to ${leadEmail} written`);
   return invitationLink(page, leadEmail);
 }
 
@@ -110,7 +110,7 @@ export async function inviteMember(page: Page, orgPath: string, email: string) {
   await page.goto(`${orgPath}/members`);
   await page.getByLabel("Their email").fill(email);
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${email}`);
+  await expect(page.getByRole("status")).toContainText(`Invitation to ${email} written`);
   return invitationLink(page, email);
 }
 

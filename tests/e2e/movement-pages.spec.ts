@@ -190,3 +190,77 @@ test("a search without accents finds accented names, and a page past the end say
   await expect(page.getByText("No organization matches these filters.")).toHaveCount(0);
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test("a filter form's address names only the filters set, with JavaScript and without", async () => {
+  for (const page of [scripted.page, plain.page]) {
+    await page.goto("/movement/organizations");
+    await page.getByRole("combobox", { name: "Region" }).selectOption("WEST");
+    await page.getByRole("button", { name: "Show" }).click();
+    // the form sent every field; the address keeps the year (always set) and the region only
+    await expect(page).toHaveURL(new RegExp(`/movement/organizations\\?year=${year}&region=WEST$`));
+    await expect(page.getByRole("combobox", { name: "Region" })).toHaveValue("WEST");
+
+    await page.goto("/movement/shared");
+    await page.getByLabel("Search the text or an organization’s name").fill("comite");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/\/movement\/shared\?.*q=comite/);
+    expect(new URL(page.url()).search).not.toMatch(/=(&|$)/);
+  }
+  // an old bookmark with empty fields opens the same page, at the clean address
+  const page = plain.page;
+  await page.goto(`/movement/organizations?q=&year=${year}&region=WEST&size=&impacted=&state=`);
+  await expect(page).toHaveURL(new RegExp(`/movement/organizations\\?year=${year}&region=WEST$`));
+  await expect(page.getByRole("heading", { level: 2, name: /organizations? in/ })).toBeVisible();
+});
+
+test("on a 360 px phone the tracker's filters line up and its table says it scrolls sideways, by touch or keyboard", async () => {
+  const page = scripted.page;
+  await page.setViewportSize({ width: 360, height: 740 });
+  try {
+    await page.goto("/movement/organizations");
+    const form = page.getByRole("form", { name: "Filter organizations" });
+    const controls = form.locator("select, input[type=search]");
+    const boxes = await controls.evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: Math.round(r.x), width: Math.round(r.width), height: Math.round(r.height), right: r.right };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(5);
+    // one column: every control starts at the same edge, as wide and as tall as the others, inside the screen
+    expect(new Set(boxes.map((b) => b.x)).size).toBe(1);
+    expect(new Set(boxes.map((b) => b.width)).size).toBe(1);
+    expect(new Set(boxes.map((b) => b.height)).size).toBe(1);
+    for (const b of boxes) expect(b.right).toBeLessThanOrEqual(360);
+    // the long label stays with its own control
+    const impacted = page.getByRole("combobox", { name: "Led by directly impacted people" });
+    await expect(impacted).toBeVisible();
+    const labelBox = await form.getByText("Led by directly impacted people").boundingBox();
+    const selectBox = await impacted.boundingBox();
+    expect(labelBox!.y + labelBox!.height).toBeLessThanOrEqual(selectBox!.y);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // the table scrolls inside its own region, which says so and is named
+    // named by the table's caption, apart from the section around it (named by the count)
+    const region = page.getByRole("region", { name: `Organizations taking part in ${year}` });
+    await expect(region).toHaveAccessibleDescription(/scrolls sideways/);
+    await expect(page.getByText("On a narrow screen the table scrolls sideways")).toBeVisible();
+    expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    // the keyboard reaches it (Tab) and scrolls it (arrow keys)
+    await page.getByRole("link", { name: "Download CSV" }).focus();
+    await page.keyboard.press("Tab");
+    await expect(region).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/movement-organizations-360.png`, fullPage: true });
+
+    // on a wide screen the table fits and the hint is not shown
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.getByText("On a narrow screen the table scrolls sideways")).toBeHidden();
+    expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(false);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});

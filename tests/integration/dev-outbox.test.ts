@@ -118,13 +118,13 @@ describe("the development outbox page", () => {
     vi.stubEnv("DEV_OUTBOX", undefined);
     expect((await openOutbox("127.0.0.1")).status).toBe(404);
     // nothing links to it then
-    expect((await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()).devOutbox).toBe(false);
+    expect((await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()).mail).toBe("NONE");
     vi.stubEnv("DEV_OUTBOX", "1");
     vi.stubEnv("DATABASE_URL", process.env.TEST_BASE_DATABASE_URL || "postgresql://app@db.internal:5432/northstar");
     expect((await openOutbox("127.0.0.1")).status).toBe(404);
     vi.stubEnv("DATABASE_URL", "");
     expect((await openOutbox("127.0.0.1")).status).toBe(200);
-    expect((await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()).devOutbox).toBe(true);
+    expect((await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()).mail).toBe("OUTBOX");
     vi.stubEnv("NODE_ENV", "development");
     vi.stubEnv("DEV_OUTBOX", "0");
     expect((await openOutbox("127.0.0.1")).status).toBe(404);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { z } from "zod";
-import { enqueueEmail, sendDueEmails } from "~/models/outbox.server";
+import { deleteOldSentEmails, enqueueEmail, sendDueEmails } from "~/models/outbox.server";
 import { resetPassword } from "~/models/password-reset.server";
 import { loader as accountLoader } from "~/routes/account";
 import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-password";
@@ -117,7 +117,7 @@ describe("asking for a reset link", () => {
     ).toBe(1);
 
     const page = await answer(forgotLoader(requestArgs("/forgot-password?sent=1")));
-    expect(await page.json()).toMatchObject({ title: "Check your email", sent: true, minutes: 30, devOutbox: true });
+    expect(await page.json()).toMatchObject({ title: "Check the outbox", sent: true, minutes: 30, mail: "OUTBOX" });
   });
 
   test("without APP_URL the link names the server's own address and PORT, in the email and in the log line", async () => {
@@ -127,7 +127,7 @@ describe("asking for a reset link", () => {
     vi.stubEnv("NODE_ENV", "development");
     vi.stubEnv("SMTP_URL", undefined);
     const prisma = await getPrisma();
-    await sendDueEmails({ prisma, send: async () => {}, limit: 100 });
+    await sendDueEmails({ prisma, send: async () => "SENT" as const, limit: 100 });
     await createUser({ email: "own-port@example.org" });
     expect((await askForLink("own-port@example.org")).status).toBe(302);
     const token = await emailedToken("own-port@example.org");
@@ -394,11 +394,11 @@ describe("the outbox", () => {
 
   test("the worker marks sent emails SENT; a failing send leaves them PENDING with one more attempt", async () => {
     const prisma = await getPrisma();
-    await sendDueEmails({ prisma, send: async () => {}, limit: 100 });
+    await sendDueEmails({ prisma, send: async () => "SENT" as const, limit: 100 });
     const a = await enqueue("out-a@example.org", "password-reset", resetPayload);
     const b = await enqueue("out-b@example.org", "password-reset", resetPayload);
     const seen: string[] = [];
-    expect(await sendDueEmails({ prisma, send: async (email) => void seen.push(email.to) })).toBe(2);
+    expect(await sendDueEmails({ prisma, send: async (email) => (seen.push(email.to), "SENT" as const) })).toBe(2);
     expect(seen).toEqual(["out-a@example.org", "out-b@example.org"]);
     const sent = await prisma.outboxEmail.findMany({ where: { id: { in: [a.id, b.id] } } });
     expect(sent.map((r) => r.status)).toEqual(["SENT", "SENT"]);
@@ -406,7 +406,7 @@ describe("the outbox", () => {
     // their links are live: once sent, the database keeps none of them
     expect(sent.map((r) => r.payload)).toEqual([{}, {}]);
     const kept = await enqueue("out-kept@example.org", "password-reset", resetPayload);
-    await sendDueEmails({ prisma, send: async () => {}, keepSent: true });
+    await sendDueEmails({ prisma, send: async () => "SENT" as const, keepSent: true });
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: kept.id } })).payload).toEqual(resetPayload);
 
     const c = await enqueue("out-c@example.org", "password-reset", resetPayload);
@@ -436,9 +436,30 @@ describe("the outbox", () => {
     expect(failed.sendAfter.getTime()).toBeGreaterThan(Date.now());
   });
 
+  test("an email kept rather than sent is marked KEPT; sent and kept emails are deleted a day after", async () => {
+    const prisma = await getPrisma();
+    await sendDueEmails({ prisma, send: async () => "SENT" as const, limit: 100 });
+    const kept = await enqueue("kept-a@example.org", "password-reset", resetPayload);
+    const sent = await enqueue("sent-a@example.org", "password-reset", resetPayload);
+    await sendDueEmails({ prisma, send: async (email) => (email.to === "kept-a@example.org" ? "KEPT" : "SENT") });
+    const statusOf = async (id: string) => (await prisma.outboxEmail.findUnique({ where: { id } }))?.status;
+    expect([await statusOf(kept.id), await statusOf(sent.id)]).toEqual(["KEPT", "SENT"]);
+    const waiting = await enqueue("waiting@example.org", "password-reset", resetPayload);
+    await prisma.outboxEmail.updateMany({
+      where: { id: { in: [kept.id, sent.id] } },
+      data: { sentAt: new Date(Date.now() - 25 * 3_600_000) },
+    });
+    await deleteOldSentEmails({ prisma });
+    expect([await statusOf(kept.id), await statusOf(sent.id), await statusOf(waiting.id)]).toEqual([
+      undefined,
+      undefined,
+      "PENDING",
+    ]);
+  });
+
   test("without SMTP_URL the mailer logs one line with the recipient and, outside production, the link; on the try-out, that it is in the outbox", async () => {
     const prisma = await getPrisma();
-    await sendDueEmails({ prisma, send: async () => {}, limit: 100 });
+    await sendDueEmails({ prisma, send: async () => "SENT" as const, limit: 100 });
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const row = await enqueue("logged@example.org", "password-reset", resetPayload);
     await sendDueEmails({ prisma, send: createMailer({ ...readEnv(), SMTP_URL: undefined }) });
@@ -446,7 +467,8 @@ describe("the outbox", () => {
     expect(log.mock.calls[0][0]).toContain("logged@example.org");
     expect(log.mock.calls[0][0]).toContain("Reset your North Star password");
     expect(log.mock.calls[0][0]).toContain(resetPayload.url);
-    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("SENT");
+    // no mail server: the email was kept, never sent, and its status says so
+    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("KEPT");
 
     log.mockClear();
     await enqueue("prod@example.org", "password-reset", resetPayload);
@@ -457,7 +479,7 @@ describe("the outbox", () => {
 
     // npm start's try-out: the email waits in the outbox, and the line says so rather than "not sent"
     log.mockClear();
-    await enqueue("tryout@example.org", "password-reset", resetPayload);
+    const tryout = await enqueue("tryout@example.org", "password-reset", resetPayload);
     await sendDueEmails({
       prisma,
       send: createMailer({
@@ -473,11 +495,12 @@ describe("the outbox", () => {
     expect(log.mock.calls[0][0]).toContain("/dev/outbox");
     expect(log.mock.calls[0][0]).not.toContain("not sent");
     expect(log.mock.calls[0][0]).not.toContain(resetPayload.url);
+    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: tryout.id } })).status).toBe("KEPT");
   });
 
   test("with SMTP_URL the mailer delivers over SMTP; an unreachable server leaves the row for a retry", async () => {
     const prisma = await getPrisma();
-    await sendDueEmails({ prisma, send: async () => {}, limit: 100 });
+    await sendDueEmails({ prisma, send: async () => "SENT" as const, limit: 100 });
     const smtp = await fakeSmtpServer();
     try {
       const row = await enqueue("smtp@example.org", "password-reset", resetPayload);
@@ -501,7 +524,7 @@ describe("the outbox", () => {
 
   test("a row with an unknown template or a bad payload is retried, not sent", async () => {
     const prisma = await getPrisma();
-    await sendDueEmails({ prisma, send: async () => {}, limit: 100 });
+    await sendDueEmails({ prisma, send: async () => "SENT" as const, limit: 100 });
     const bad = await enqueue("bad@example.org", "invitation", { url: "not a url" });
     await sendDueEmails({ prisma, send: createMailer({ ...readEnv(), SMTP_URL: undefined }) });
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: bad.id } });

@@ -1,0 +1,238 @@
+// Every page that promises an email says what this server does with it: sends it (SMTP_URL), keeps it in the
+// try-out's outbox at /dev/outbox, or neither (a server without a mail server); so does the toast after an
+// invitation, in English and Spanish. An invitation to the coalition team speaks of the coalition, never of
+// "your organization".
+import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { loader as forgotLoader } from "~/routes/forgot-password";
+import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
+import { loader as orgAdminLoader } from "~/routes/movement.admin.organizations.$orgId";
+import { loader as cycleLoader } from "~/routes/movement.cycles.$year";
+import { action as membersAction, loader as membersLoader } from "~/routes/o.$org.members";
+import { getPrisma } from "~/utils/db.server";
+import { fixedT } from "~/utils/i18next.server";
+import { renderEmail } from "~/utils/mailer.server";
+import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf } from "../factories";
+
+const YEAR = 2094;
+
+beforeAll(async () => {
+  const prisma = await getPrisma();
+  await prisma.cycle.create({
+    data: { year: YEAR, opensOn: new Date(`${YEAR}-01-01`), closesOn: new Date(`${YEAR}-12-31`), status: "OPEN" },
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+// production mode on DATABASE_URL wants a secret of its own; cookies below are made after it is set
+const production = () => {
+  vi.stubEnv("NODE_ENV", "production");
+  vi.stubEnv("SESSION_SECRET", "a secret for the production-mode tests");
+};
+
+const MODES = {
+  /** a mail server is set: emails are sent */
+  SMTP: () => {
+    production();
+    vi.stubEnv("SMTP_URL", "smtp://mail.example.org:587");
+  },
+  /** npm start's try-out: production mode on the embedded database, emails kept on /dev/outbox */
+  OUTBOX: () => {
+    production();
+    vi.stubEnv("SMTP_URL", "");
+    vi.stubEnv("DEV_OUTBOX", "1");
+    vi.stubEnv("HOST", undefined);
+    vi.stubEnv("TRUST_PROXY", undefined);
+    vi.stubEnv("DATABASE_URL", "");
+  },
+  /** a production server on PostgreSQL without SMTP_URL: nothing is sent, and no outbox page shows it */
+  NONE: () => {
+    production();
+    vi.stubEnv("SMTP_URL", "");
+    vi.stubEnv("DEV_OUTBOX", "0");
+  },
+} as const;
+type Mode = keyof typeof MODES;
+
+// the texts of the pages that promise an email: [namespace, key, values]
+const PROMISES: [string, string, Record<string, unknown>][] = [
+  ["auth", "forgot.intro", {}],
+  ["auth", "forgot.sentTitle", {}],
+  ["auth", "forgot.sent", { minutes: 30 }],
+  ["admin", "organizations.leads.inviteIntro", {}],
+  ["admin", "people.invite.delivery", {}],
+  ["org", "members.invite.intro", {}],
+];
+
+// what each language says for "we send it", "it is kept in the outbox" and "this server sends no email"
+const SAYS = {
+  en: { send: /\b[Ww]e (?:email|will send|sent)\b|Check your email/, outbox: "/dev/outbox", none: /sends no email/ },
+  es: { send: /enviamos|Enviamos|enviaremos|Revise su correo/, outbox: "/dev/outbox", none: /no envía correos/ },
+};
+
+describe.each(["en", "es"] as const)("in %s", (locale) => {
+  test.each(PROMISES)("%s:%s says what this server does with the email", async (ns, key, values) => {
+    const t = await fixedT(locale, ns);
+    const says = SAYS[locale];
+    const smtp = t(key, { ...values, context: "SMTP" });
+    const outbox = t(key, { ...values, context: "OUTBOX" });
+    const none = t(key, { ...values, context: "NONE" });
+    // a missing key would come back as the key itself
+    for (const text of [smtp, outbox, none]) expect(text).not.toContain(key);
+    expect(smtp).not.toContain("/dev/outbox");
+    expect(outbox).not.toMatch(says.send);
+    expect(none).not.toMatch(says.send);
+    expect(none).not.toContain("/dev/outbox");
+    if (key !== "forgot.sentTitle") {
+      expect(smtp).toMatch(says.send);
+      expect(outbox).toContain(says.outbox);
+      expect(none).toMatch(says.none);
+    } else {
+      expect(new Set([smtp, outbox, none]).size).toBe(3);
+    }
+  });
+
+  test("the toast after an invitation kept in the outbox says it was not emailed", async () => {
+    for (const [ns, key] of [
+      ["admin", "organizations.leads.sent"],
+      ["admin", "people.invite.sent"],
+      ["org", "members.invite.sent"],
+    ]) {
+      const t = await fixedT(locale, ns);
+      const sent = t(key, { email: "a@example.org", context: "SMTP" });
+      expect(sent).toContain("a@example.org");
+      expect(sent).not.toContain("/dev/outbox");
+      const kept = t(key, { email: "a@example.org", context: "OUTBOX" });
+      expect(kept).toContain("a@example.org");
+      expect(kept).toContain("/dev/outbox");
+      expect(kept).not.toBe(sent);
+    }
+  });
+
+  test("the cycle page's notice and the reminders' toast say where the emails went, where no mail server sends them", async () => {
+    const t = await fixedT(locale, "cycle");
+    const says = SAYS[locale];
+    const outbox = [
+      t("page.mailNotice", { context: "OUTBOX" }),
+      t("tracker.reminded", { count: 3, context: "OUTBOX" }),
+    ];
+    const none = [t("page.mailNotice", { context: "NONE" }), t("tracker.reminded", { count: 3, context: "NONE" })];
+    for (const text of outbox) expect(text).toContain(says.outbox);
+    for (const text of none) {
+      expect(text).toMatch(says.none);
+      expect(text).not.toContain("/dev/outbox");
+    }
+    expect(outbox[1]).toContain("3");
+    expect(t("tracker.reminded", { count: 3, context: "SMTP" })).toBe(t("tracker.reminded", { count: 3 }));
+  });
+
+  test("an invitation to the coalition team speaks of the coalition; one to an organization of that organization", async () => {
+    const payload = { url: "http://localhost:3000/invite/abc", inviter: "Ana", days: 7 };
+    const t = await fixedT(locale, "email");
+    const coalition = await renderEmail({
+      to: "staff@example.org",
+      template: "invitation",
+      locale,
+      payload: { ...payload, organization: null, role: "STAFF" },
+    });
+    expect(coalition.text).toContain(t("invitation.aboutCoalition"));
+    expect(coalition.text).not.toContain(t("invitation.about"));
+    expect(coalition.text).not.toMatch(locale === "en" ? /your organization/i : /su organización/i);
+    const organization = await renderEmail({
+      to: "lead@example.org",
+      template: "invitation",
+      locale,
+      payload: { ...payload, organization: "Comité", role: "LEAD" },
+    });
+    expect(organization.text).toContain(t("invitation.about"));
+  });
+
+  test("the name's help on the invitation and account pages speaks of the coalition team to its people", async () => {
+    const auth = await fixedT(locale, "auth");
+    const account = await fixedT(locale, "account");
+    for (const [tr, key] of [
+      [auth, "fields.nameHelp"],
+      [account, "name.help"],
+    ] as const) {
+      const coalition = tr(key, { context: "coalition" });
+      expect(coalition).not.toBe(tr(key));
+      expect(coalition).not.toMatch(locale === "en" ? /your organization/i : /su organización/i);
+      expect(coalition).toMatch(locale === "en" ? /coalition team/ : /equipo de la coalición/);
+    }
+  });
+});
+
+describe("the pages tell the browser which wording applies", () => {
+  test.each(Object.keys(MODES) as Mode[])("%s", async (mode) => {
+    MODES[mode]();
+    const org = await createOrganization();
+    const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    const admin = await createUser({ coalitionRole: "ADMIN" });
+    const leadCookie = (await sessionCookie(lead.id)).cookie;
+    const adminCookie = (await sessionCookie(admin.id)).cookie;
+    const pages = [
+      forgotLoader(requestArgs("/forgot-password")),
+      forgotLoader(requestArgs("/forgot-password?sent=1")),
+      peopleLoader(requestArgs("/movement/admin/people", { cookie: adminCookie })),
+      orgAdminLoader(
+        requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: adminCookie, params: { orgId: org.id } }),
+      ),
+      membersLoader(requestArgs(`/o/${org.slug}/members`, { cookie: leadCookie, params: { org: org.slug } })),
+      cycleLoader(requestArgs(`/movement/cycles/${YEAR}`, { cookie: adminCookie, params: { year: String(YEAR) } })),
+    ];
+    for (const page of pages) {
+      const res = await answer(page);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { mail: string }).mail).toBe(mode);
+    }
+    const title = (
+      (await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()) as {
+        title: string;
+      }
+    ).title;
+    expect(title).toBe({ SMTP: "Check your email", OUTBOX: "Check the outbox", NONE: "No email was sent" }[mode]);
+  });
+});
+
+describe("the toast after an invitation", () => {
+  test("says it was written and kept in the outbox on the try-out, and sent where a mail server is set", async () => {
+    const org = await createOrganization();
+    const lead = await createUser({ memberships: [{ organizationId: org.id, role: "LEAD" }] });
+    const admin = await createUser({ coalitionRole: "ADMIN" });
+    for (const mode of ["OUTBOX", "SMTP"] as const) {
+      MODES[mode]();
+      const member = `member-${mode.toLowerCase()}@example.org`;
+      const staff = `staff-${mode.toLowerCase()}@example.org`;
+      const invited = [
+        await answer(
+          membersAction(
+            requestArgs(`/o/${org.slug}/members`, {
+              method: "POST",
+              cookie: (await sessionCookie(lead.id)).cookie,
+              params: { org: org.slug },
+              form: { intent: "invite", email: member, role: "MEMBER" },
+            }),
+          ),
+        ),
+        await answer(
+          peopleAction(
+            requestArgs("/movement/admin/people", {
+              method: "POST",
+              cookie: (await sessionCookie(admin.id)).cookie,
+              form: { intent: "invite", email: staff, role: "STAFF" },
+            }),
+          ),
+        ),
+      ];
+      const toasts = await Promise.all(invited.map((res) => toastOf(res)));
+      expect(toasts.map((t) => t?.key)).toEqual(["org:members.invite.sent", "admin:people.invite.sent"]);
+      expect(toasts.map((t) => t?.values)).toEqual([
+        { email: member, context: mode },
+        { email: staff, context: mode },
+      ]);
+      vi.unstubAllEnvs();
+    }
+  });
+});
