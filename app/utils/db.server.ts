@@ -70,6 +70,9 @@ async function init(): Promise<Db> {
         ),
       ),
       log: [{ emit: "event", level: "query" }],
+      // a burst of writes (thirty password resets at once, on the embedded database's one connection) queues for
+      // a connection instead of failing after Prisma's default 2 s
+      transactionOptions: { maxWait: 10_000 },
     });
     // Seeding writes thousands of rows in large statements that are slow by design: the slow-query log starts
     // once the app is ready (startSlowQueryLog), so a normal first start prints nothing that reads as a problem.
