@@ -22,10 +22,10 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure, replyInvitationSent, type InviteLink } from "~/utils/forms.server";
-import { getLocale } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { recordParam } from "~/utils/http";
-import { useFormat } from "~/components/use-format";
+import { formatDate } from "~/utils/format";
 import { emailDelivery } from "~/utils/mailer.server";
 
 /** One organization's metadata for coalition admins: never its practices, commitments or reflections. */
@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization: o } = await loadOrganization(request, params.orgId);
   const prisma = await getPrisma();
   const locale = await getLocale(request);
+  const t = await fixedT(locale, "admin");
   const [freedoms, invitations, regions] = await Promise.all([
     listFocusFreedomOptions({ prisma, locale }),
     listOrganizationInvitations({ prisma, organizationId: o.id }),
@@ -63,6 +64,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       members: o._count.memberships,
       leads: o.memberships.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email })),
     },
+    // the edit form's starting values, shaped here so the page's script does not carry the shaping
+    form: {
+      name: o.name,
+      region: o.region ?? "",
+      sizeBand: o.sizeBand,
+      timeZone: o.timeZone,
+      impactedLed: o.impactedLed,
+      languages: o.languages.join(", "),
+      focusFreedomIds: o.focusFreedoms.map((f) => f.freedomId),
+    },
     freedoms,
     regions,
     invitations: invitations.map((i) => ({
@@ -72,6 +83,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       expiresAt: i.expiresAt.toISOString(),
     })),
     mail: emailDelivery(),
+    // worded here: the page's script stays within its budget
+    inviteIntro: t("organizations.leads.inviteIntro", { context: emailDelivery() }),
+    archive: o.archivedAt
+      ? [
+          t("organizations.archive.restoreTitle"),
+          t("organizations.archive.restoreIntro"),
+          t("organizations.archive.restore"),
+        ]
+      : [t("organizations.archive.title"), t("organizations.archive.intro"), t("organizations.archive.submit")],
+    facts: [
+      regionName(o.regionRef, locale) ?? t("organizations.noRegion"),
+      t("organizations.edit.joined", { date: formatDate(locale, o.joinedAt.toISOString().slice(0, 10)) }),
+      t("organizations.edit.members", { count: o._count.memberships }),
+      t("organizations.edit.slug", { slug: o.slug }),
+    ],
   };
 }
 
@@ -148,7 +174,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationAdmin() {
-  const { organization: o, freedoms, regions, invitations, mail } = useLoaderData<typeof loader>();
+  const {
+    organization: o,
+    form: defaultValue,
+    freedoms,
+    regions,
+    invitations,
+    inviteIntro,
+    facts,
+    archive: [archiveTitle, archiveIntro, archiveSubmit],
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const resultFor = (...intents: string[]) =>
@@ -156,19 +191,10 @@ export default function OrganizationAdmin() {
   const [form, fields] = useForm({
     id: "edit-organization",
     lastResult: resultFor("update"),
-    defaultValue: {
-      name: o.name,
-      region: o.region,
-      sizeBand: o.sizeBand,
-      timeZone: o.timeZone,
-      impactedLed: o.impactedLed,
-      languages: o.languages.join(", "),
-      focusFreedomIds: o.focusFreedomIds,
-    },
+    defaultValue,
   });
   const [rowForm] = useForm({ id: "organization-actions", lastResult: resultFor("archive", "restore", "revoke") });
   const confirmArchive = Boolean(actionData?.confirm) && !o.archived;
-  const format = useFormat();
   return (
     <div className="container section stack">
       <p>
@@ -177,10 +203,9 @@ export default function OrganizationAdmin() {
       <h1>{o.name}</h1>
       <p className="form-actions">
         <span className="badge">{o.archived ? t("organizations.archived") : t("organizations.active")}</span>
-        <span>{o.regionName ?? t("organizations.noRegion")}</span>
-        <span>{t("organizations.edit.joined", { date: format.date(o.joinedAt) })}</span>
-        <span>{t("organizations.edit.members", { count: o.members })}</span>
-        <span>{t("organizations.edit.slug", { slug: o.slug })}</span>
+        {facts.map((fact) => (
+          <span key={fact}>{fact}</span>
+        ))}
       </p>
       <p className="section-intro">{t("organizations.edit.privacy")}</p>
       <ErrorList id={rowForm.errorId} errors={rowForm.errors} />
@@ -227,7 +252,7 @@ export default function OrganizationAdmin() {
             link={actionData?.inviteLink}
           >
             <h3>{t("organizations.leads.invite")}</h3>
-            <p className="field-help">{t("organizations.leads.inviteIntro", { context: mail })}</p>
+            <p className="field-help">{inviteIntro}</p>
           </InviteForm>
         )}
       </section>
@@ -244,15 +269,11 @@ export default function OrganizationAdmin() {
       </section>
 
       <section aria-labelledby="archive-heading" className="narrow stack">
-        <h2 id="archive-heading">
-          {o.archived ? t("organizations.archive.restoreTitle") : t("organizations.archive.title")}
-        </h2>
-        <p>{o.archived ? t("organizations.archive.restoreIntro") : t("organizations.archive.intro")}</p>
+        <h2 id="archive-heading">{archiveTitle}</h2>
+        <p>{archiveIntro}</p>
         <Form method="post">
           <input type="hidden" name="intent" value={o.archived ? "restore" : "archive"} />
-          <SubmitButton className={o.archived ? "button secondary" : "button danger"}>
-            {o.archived ? t("organizations.archive.restore") : t("organizations.archive.submit")}
-          </SubmitButton>
+          <SubmitButton className={o.archived ? "button secondary" : "button danger"}>{archiveSubmit}</SubmitButton>
         </Form>
       </section>
     </div>
