@@ -5,12 +5,8 @@ import { Prisma as Sql, type Prisma as PrismaNamespace, type Visibility } from "
 import { audit, auditInsert } from "~/models/audit.server";
 import type { PracticeInput } from "~/models/practice-schema";
 import { earlierSubmission } from "~/models/submission-key.server";
-import {
-  adjustPracticeRollups,
-  ensureOrganizationYears,
-  practiceRollupCtes,
-  type RolledUpPractice,
-} from "~/models/movement-rollup.server";
+import { ensureOrganizationYears } from "~/models/movement-rollup.server";
+import { adjustPracticeRollups, practiceRollupCtes, type RolledUpPractice } from "~/models/practice-rollup.server";
 import { updateVersioned } from "~/models/versioned.server";
 import { PREPARED, type Prisma } from "~/utils/db.server";
 import { failure, success, type Result } from "~/utils/result";
