@@ -75,6 +75,16 @@ const summaryOf = (
   freedomIds: [...new Set(freedomIds)].sort(),
 });
 
+/**
+ * Makes the organization's row for a year and commits it on its own, before a save that needs it.
+ * NOTE: making it counts the organization in the movement's participation row; a transaction that made it and
+ * went on to lock the movement's other rows would hold that row while waiting for them, and deadlock with
+ * saves that lock them in their statement's order (that row last).
+ */
+async function commitYearRow(prisma: Prisma, organizationId: string, year: number) {
+  await prisma.$transaction((tx) => ensureOrganizationYears(tx, organizationId, [year]));
+}
+
 export async function createPractice({
   prisma,
   organizationId,
@@ -126,10 +136,7 @@ export async function createPractice({
   };
   let row = await save(prisma);
   if (!row.claimed && !row.hasYear) {
-    // NOTE: the year row is made and committed first, then the save runs on its own: making it counts the
-    // organization in the movement's participation row, and a transaction holding that row while its save
-    // locks the movement's other rows deadlocks with saves that lock them in the statement's order (that row last)
-    await prisma.$transaction((tx) => ensureOrganizationYears(tx, organizationId, [year]));
+    await commitYearRow(prisma, organizationId, year);
     row = await save(prisma);
   }
   if (!row.claimed) {
@@ -187,6 +194,17 @@ export async function updatePractice({
   version: number;
   input: PracticeInput;
 }): Promise<Result<null, "not-found" | "stale">> {
+  // a practice moved into a year its organization has no row for yet: the row first, on its own (only for an
+  // edit that will go through: a refused one changes nothing)
+  const year = data(input).occurredOn.getUTCFullYear();
+  const [editable, hasYear] = await Promise.all([
+    prisma.practice.findFirst({ where: { id, organizationId, deletedAt: null, version }, select: { id: true } }),
+    prisma.organizationYear.findUnique({
+      where: { organizationId_year: { organizationId, year } },
+      select: { year: true },
+    }),
+  ]);
+  if (editable && !hasYear) await commitYearRow(prisma, organizationId, year);
   return prisma.$transaction(async (tx) => {
     // the claim locks the row: the summaries below subtract what is stored, not what another save replaces
     const claimed = await updateVersioned(tx.practice, { where: { id, organizationId, deletedAt: null }, version });

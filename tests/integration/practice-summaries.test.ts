@@ -269,3 +269,56 @@ test("saves from several organizations at once, in the same movement cells, leav
   const { stored, fresh } = await compareSummaries({ prisma });
   expect(stored).toEqual(fresh);
 }, 180_000);
+
+test("edits moving practices into a year their organizations have no row for, at once with saves there, all go through and agree", async () => {
+  const prisma = await getPrisma();
+  const many = [(await createOrganization()).id, (await createOrganization()).id, (await createOrganization()).id];
+  const input = (occurredOn: string, i: number): PracticeInput => ({
+    title: "Moved",
+    notes: "",
+    occurredOn,
+    valueId: values[0],
+    participants: 3 + i,
+    impactedParticipants: 1,
+    visibility: "PRIVATE",
+    freedomIds: [freedoms[0]],
+  });
+  const before = await Promise.all(
+    many.map((organizationId, i) =>
+      valueOf(
+        createPractice({ prisma, organizationId, actorId, submissionKey: `move-${i}`, input: input("2025-05-05", i) }),
+      ),
+    ),
+  );
+  // a refused edit (an old version) into a year without a row changes nothing, not even that row
+  const stale = await updatePractice({
+    prisma,
+    organizationId: many[0],
+    actorId,
+    id: before[0].id,
+    version: 0,
+    input: input("2019-03-03", 0),
+  });
+  expect(stale).toMatchObject({ ok: false, error: "stale" });
+  expect(await prisma.organizationYear.count({ where: { organizationId: many[0], year: 2019 } })).toBe(0);
+  // each organization's practice moved to 2021, its first there, while the others save into the same cells
+  const results = await Promise.all([
+    ...many.map((organizationId, i) =>
+      updatePractice({ prisma, organizationId, actorId, id: before[i].id, version: 1, input: input("2021-07-07", i) }),
+    ),
+    ...many.map((organizationId, i) =>
+      createPractice({
+        prisma,
+        organizationId: many[(i + 1) % many.length],
+        actorId,
+        submissionKey: `move-new-${i}`,
+        input: input("2021-07-08", i),
+      }),
+    ),
+  ]);
+  expect(results.map((r) => r.ok)).toEqual(results.map(() => true));
+  for (const organizationId of many)
+    expect(await prisma.organizationYear.count({ where: { organizationId, year: 2021 } })).toBe(1);
+  const { stored, fresh } = await compareSummaries({ prisma });
+  expect(stored).toEqual(fresh);
+});
