@@ -117,6 +117,22 @@ describe("the practices chart's takeaway", () => {
       '"context":"single_about"',
     );
   });
+  test("with a value hidden, the one named had the most of those shown, and the sentence says the hidden one was left out", () => {
+    expect(
+      practices([
+        { name: "A", practices: 80 },
+        { name: "B", practices: null },
+        { name: "C", practices: 102 },
+      ]),
+    ).toBe('charts.practices.takeaway {"year":2026,"value":"C","count":"102"} charts.amongShown {}');
+    // nothing hidden: no such words
+    expect(
+      practices([
+        { name: "A", practices: 80 },
+        { name: "C", practices: 102 },
+      ]),
+    ).not.toContain("amongShown");
+  });
   test("values tied for the most are all named", () => {
     expect(
       practices([

@@ -1,6 +1,7 @@
 // One sentence under each movement chart, written only from the numbers the chart shows (never a hidden one),
 // and only what is true of the view: "the most" needs two rows or more to compare and names every row that
-// ties for it; a largest number of 0 says that nothing shown has any.
+// ties for it, and says that rows too small to show were left out of the comparison; a largest number of 0
+// says that nothing shown has any.
 import type { ChartTable } from "~/models/movement-chart-types";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -13,7 +14,7 @@ type Row = { label: string; value: number | null; rounded?: boolean };
 export type Lead =
   | { kind: "none" }
   | { kind: "zero" }
-  | { kind: "single" | "top" | "tie"; labels: string[]; value: number; rounded: boolean };
+  | { kind: "single" | "top" | "tie"; labels: string[]; value: number; rounded: boolean; partial: boolean };
 
 export function lead(rows: Row[]): Lead {
   const shown = rows.filter((r): r is Row & { value: number } => r.value !== null);
@@ -26,6 +27,8 @@ export function lead(rows: Row[]): Lead {
     labels: first.map((r) => r.label),
     value,
     rounded: first.some((r) => r.rounded),
+    // some rows are hidden: "the most" compares only the rows shown
+    partial: shown.length < rows.length,
   };
 }
 
@@ -60,12 +63,14 @@ export function movementTakeaways({
     if (found.kind === "none") return t(`charts.${id}.takeawayNone`, { year });
     if (found.kind === "zero") return t(`charts.${id}.takeawayZero`, { year });
     const context = [found.kind === "top" ? "" : found.kind, found.rounded ? "about" : ""].filter(Boolean).join("_");
-    return t(`charts.${id}.takeaway`, {
+    const sentence = t(`charts.${id}.takeaway`, {
       year,
       [name]: list(found.labels),
       [number]: value(found.value),
       ...(context ? { context } : {}),
     });
+    // a hidden row may hold more than the one named: the sentence says the comparison left it out
+    return found.kind !== "single" && found.partial ? `${sentence} ${t("charts.amongShown")}` : sentence;
   };
   const practices = charts.practices;
   // a date range's chart shows months, not the year: its busiest shown month (each value's first column)
