@@ -3,12 +3,15 @@
 import type { ChartTable } from "~/models/movement-chart-types";
 import { monthsOf, yearBefore, type MovementFilters } from "~/models/movement-filters";
 import {
+  hideEmptyBesideHidden,
+  hideEmptyInGrid,
   publishView,
   roundForView,
   suppressCell,
   suppressGrid,
   suppressGroup,
   sumCells,
+  type Cell,
   type RawCell,
 } from "~/models/movement-suppression";
 import { framework, PARTICIPATION_COLUMNS, readSnapshot, STATUSES } from "~/models/movement-snapshot.server";
@@ -107,8 +110,21 @@ export async function getMovementDashboard({
       )[0];
     if (pick) alsoHidden.add(pick.key);
   }
-  const monthCell = (month: string, valueId: string) =>
+  const monthBase = (month: string, valueId: string) =>
     alsoHidden.has(`${month} ${valueId}`) ? null : suppressCell(monthly(month, valueId), min);
+  // a month's values are one slice: a value with none beside a hidden one is hidden too
+  const monthSlices = new Map<string, Cell[]>();
+  const monthCell = (month: string, valueId: string) => {
+    let slice = monthSlices.get(month);
+    if (!slice) {
+      slice = hideEmptyBesideHidden(
+        fw.values.map((v) => monthly(month, v.id)),
+        fw.values.map((v) => monthBase(month, v.id)),
+      );
+      monthSlices.set(month, slice);
+    }
+    return slice[fw.values.findIndex((v) => v.id === valueId)];
+  };
 
   // practices per value per month beside the same month a year before (each point alone: no totals shown)
   const practices: ChartTable = {
@@ -137,6 +153,20 @@ export async function getMovementDashboard({
   // another, and a row with every organization at one level is hidden whole (a level is theirs to share).
   // The shared page names the organizations that shared their rating and its level: the same rules hold for the
   // private ratings left once those are taken away, or a row minus the shared levels would give them back.
+  // A value's levels are one slice too (a level with none beside a hidden one is hidden). Not a level's values:
+  // a row hidden whole for its uniform ratings hides no small number, and no one is named per level and value.
+  const rubricRow = (valueId: string, cells: RawCell[]) => {
+    const unshared = cells.map((c, i): RawCell => {
+      const shared = rubricShared(valueId, String(fw.levels[i].level));
+      return { value: c.value - shared.value, organizations: c.organizations - shared.organizations };
+    });
+    const all = suppressGroup(cells, min, sumCells(cells), { hideUniform: true }).cells;
+    const privately = suppressGroup(unshared, min, sumCells(unshared), { hideUniform: true }).cells;
+    return hideEmptyBesideHidden(
+      cells,
+      all.map((c, i) => (privately[i] === null ? null : c)),
+    );
+  };
   const rubricTable: ChartTable = {
     id: "rubric",
     columns: fw.levels.map((l, i) => ({
@@ -144,26 +174,39 @@ export async function getMovementDashboard({
       label: `${l.level} · ${l.name}`,
       color: LEVEL_COLORS[i % LEVEL_COLORS.length],
     })),
-    rows: values.map((v) => {
-      const cells = fw.levels.map((l) => rubric(v.id, String(l.level)));
-      const unshared = cells.map((c, i): RawCell => {
-        const shared = rubricShared(v.id, String(fw.levels[i].level));
-        return { value: c.value - shared.value, organizations: c.organizations - shared.organizations };
-      });
-      const all = suppressGroup(cells, min, sumCells(cells), { hideUniform: true }).cells;
-      const privately = suppressGroup(unshared, min, sumCells(unshared), { hideUniform: true }).cells;
-      return { key: v.slug, label: v.name, cells: all.map((c, i) => (privately[i] === null ? null : c)) };
-    }),
+    rows: values.map((v) => ({
+      key: v.slug,
+      label: v.name,
+      cells: rubricRow(
+        v.id,
+        fw.levels.map((l) => rubric(v.id, String(l.level))),
+      ),
+    })),
   };
 
+  // the year's freedoms are one slice, whatever freedom the filters chose
+  const freedomCells = hideEmptyBesideHidden(
+    fw.freedoms.map((f) => freedoms(f.id, "")),
+    fw.freedoms.map((f) => suppressCell(freedoms(f.id, ""), min)),
+  );
   const shownFreedoms = filters.freedom ? fw.freedoms.filter((f) => f.slug === filters.freedom) : fw.freedoms;
   const freedomTable: ChartTable = {
     id: "freedoms",
     columns: [{ key: "practices", label: labels.practices, color: "#1d5a9e" }],
-    rows: shownFreedoms.map((f) => ({ key: f.slug, label: f.name, cells: [suppressCell(freedoms(f.id, ""), min)] })),
+    rows: shownFreedoms.map((f) => ({ key: f.slug, label: f.name, cells: [freedomCells[fw.freedoms.indexOf(f)]] })),
   };
   const freedomColors = Object.fromEntries(shownFreedoms.map((f) => [f.slug, freedomColor(f.slug, f.position)]));
 
+  // impacted is part of all: the two stand or fall together; every value's is one slice
+  const participantsShown = hideEmptyBesideHidden(
+    fw.values.map((v) => valueYear(v.id, "participants")),
+    fw.values.map((v) =>
+      suppressCell(valueYear(v.id, "participants"), min) !== null &&
+      suppressCell(valueYear(v.id, "impactedParticipants"), min) !== null
+        ? 1
+        : null,
+    ),
+  );
   const participantsTable: ChartTable = {
     id: "participants",
     columns: [
@@ -171,19 +214,15 @@ export async function getMovementDashboard({
       { key: "impacted", label: labels.impacted, color: "#a4481f" },
     ],
     rows: values.map((v) => {
-      const all = valueYear(v.id, "participants");
-      const impacted = valueYear(v.id, "impactedParticipants");
-      // impacted is part of all: the two stand or fall together
-      const shown = suppressCell(all, min) !== null && suppressCell(impacted, min) !== null;
-      return { key: v.slug, label: v.name, cells: shown ? [all.value, impacted.value] : [null, null] };
+      const shown = participantsShown[fw.values.indexOf(v)] !== null;
+      const cells = [valueYear(v.id, "participants").value, valueYear(v.id, "impactedParticipants").value];
+      return { key: v.slug, label: v.name, cells: shown ? cells : [null, null] };
     }),
   };
 
   // suppressed over every value, whatever value the filters chose: one page per value would give them all
-  const commitmentCells = suppressGrid(
-    fw.values.map((v) => STATUSES.map((s) => commitments(v.id, s))),
-    min,
-  );
+  const commitmentRaw = fw.values.map((v) => STATUSES.map((s) => commitments(v.id, s)));
+  const commitmentCells = hideEmptyInGrid(commitmentRaw, suppressGrid(commitmentRaw, min));
   const commitmentTable: ChartTable = {
     id: "commitments",
     columns: STATUSES.map((s, i) => ({ key: s, label: labels.statuses[s], color: STATUS_COLORS[i] })),
@@ -196,22 +235,25 @@ export async function getMovementDashboard({
   >;
   const activeCell = part.organizations;
   // practiced and not practiced add up to the active organizations: each pair is a group
-  const practicedRows = (["practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "practicedYear"] as const).map(
-    (c, i) => {
+  const practiced = ["practicedQ1", "practicedQ2", "practicedQ3", "practicedQ4", "practicedYear"] as const;
+  // the quarters and the year are one slice: a quarter nobody logged in beside a hidden one is hidden too
+  const practicedCells = hideEmptyBesideHidden(
+    practiced.map((c) => part[c]),
+    practiced.map((c) => {
       const did = part[c];
       const didNot: RawCell = {
         value: activeCell.value - did.value,
         organizations: activeCell.value - did.value,
         complement: (activeCell.complement ?? 0) - (did.complement ?? 0),
       };
-      const { cells } = suppressGroup([did, didNot], min, activeCell);
-      return {
-        key: c,
-        label: i < 4 ? labels.participation.quarter(i + 1) : labels.participation.year,
-        cells: [cells[0]],
-      };
-    },
+      return suppressGroup([did, didNot], min, activeCell).cells[0];
+    }),
   );
+  const practicedRows = practiced.map((c, i) => ({
+    key: c,
+    label: i < 4 ? labels.participation.quarter(i + 1) : labels.participation.year,
+    cells: [practicedCells[i]],
+  }));
   const notStarted: RawCell = {
     value: activeCell.value - part.reflectionsDrafted.value - part.reflectionsSubmitted.value,
     organizations: activeCell.value - part.reflectionsDrafted.value - part.reflectionsSubmitted.value,
@@ -220,11 +262,10 @@ export async function getMovementDashboard({
       (part.reflectionsDrafted.complement ?? 0) -
       (part.reflectionsSubmitted.complement ?? 0),
   };
-  const reflectionCells = suppressGroup(
-    [notStarted, part.reflectionsDrafted, part.reflectionsSubmitted],
-    min,
-    activeCell,
-  );
+  const reflectionRaw = [notStarted, part.reflectionsDrafted, part.reflectionsSubmitted];
+  const reflectionCells = {
+    cells: hideEmptyBesideHidden(reflectionRaw, suppressGroup(reflectionRaw, min, activeCell).cells),
+  };
   const participationTable: ChartTable = {
     id: "participation",
     columns: [{ key: "organizations", label: labels.organizations, color: "#0e6661" }],
@@ -244,8 +285,12 @@ export async function getMovementDashboard({
   // values' exact totals would give this one's back.
   // (every value's months, whatever value the filters chose: one page per value would give them all)
   const monthHidden = fw.values.some((v) => monthKeys(year).some((m) => m <= thisMonth && monthCell(m, v.id) === null));
+  const yearTotals = hideEmptyBesideHidden(
+    fw.values.map((v) => valueYear(v.id, "practiceCount")),
+    fw.values.map((v) => suppressCell(valueYear(v.id, "practiceCount"), min)),
+  );
   const perValue = values.map((v) => {
-    const total = suppressCell(valueYear(v.id, "practiceCount"), min);
+    const total = yearTotals[fw.values.indexOf(v)];
     return { name: v.name, practices: monthHidden ? roundForView(total) : total, rounded: monthHidden };
   });
 

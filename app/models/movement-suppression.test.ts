@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { suppressCell, suppressGrid, suppressGroup } from "~/models/movement-suppression";
+import {
+  hideEmptyBesideHidden,
+  hideEmptyInGrid,
+  suppressCell,
+  suppressGrid,
+  suppressGroup,
+  type RawCell,
+} from "~/models/movement-suppression";
 
 const cell = (value: number, organizations = value) => ({ value, organizations });
 
@@ -62,6 +69,34 @@ describe("a table whose row and column totals are both known", () => {
     expect(suppressGrid(grid, 3)).toEqual([
       [9, 0],
       [8, 6],
+    ]);
+  });
+});
+
+describe("a cell from no organization beside a hidden one", () => {
+  const none: RawCell = { value: 0, organizations: 0 };
+  const few: RawCell = { value: 2, organizations: 1 };
+  const many: RawCell = { value: 9, organizations: 4 };
+  test("is hidden in a slice with a hidden cell, and shown as 0 in a slice without one", () => {
+    expect(hideEmptyBesideHidden([none, few, many], [0, null, 9])).toEqual([null, null, 9]);
+    expect(hideEmptyBesideHidden([none, many], [0, 9])).toEqual([0, 9]);
+  });
+  test("in a grid, by its rows and by its columns, until neither has a hidden cell beside an empty one", () => {
+    // the hidden cell's row and column lose their zeros; the zero in neither keeps it
+    const raw = [
+      [few, none, many],
+      [none, many, many],
+      [many, many, none],
+    ];
+    const cells = hideEmptyInGrid(raw, [
+      [null, 0, 9],
+      [0, 9, 9],
+      [9, 9, 0],
+    ]);
+    expect(cells).toEqual([
+      [null, null, 9],
+      [null, 9, 9],
+      [9, 9, 0],
     ]);
   });
 });

@@ -6,7 +6,9 @@
 //   others would give the hidden one back), and the total itself when it is built from too few;
 // - with `hideUniform`, a whole group whose organizations all sit in one cell (every organization at one
 //   rubric level): it would tell each of them apart from the others once anything names who is in the group
-//   (the cycle tracker names who submitted).
+//   (the cycle tracker names who submitted);
+// - a cell from no organization in a slice with a hidden cell (hideEmptyBesideHidden): its 0 would say where
+//   the hidden cell's few organizations did not act.
 
 /** One number before suppression: its value and how many organizations are behind it. */
 export type RawCell = { value: number; organizations: number; complement?: number };
@@ -83,6 +85,42 @@ export function suppressGrid(grid: RawCell[][], min: number): Cell[][] {
     }
   }
   return grid.map((row, r) => row.map((c, k) => (hidden[r][k] ? null : c.value)));
+}
+
+/**
+ * A cell from no organization is hidden too when another cell of its slice is hidden (the months of one month,
+ * the freedoms of a year, a status's values): a 0 beside a hidden cell says where those few organizations did
+ * not act, and with the tracker naming who was active (a year with one organization, a month only one logged
+ * in) where the hidden cell's organization did. Hidden, the slice says only that each such cell has fewer than
+ * the threshold: none, one or two. `raw` and `cells` run in parallel.
+ */
+export function hideEmptyBesideHidden(raw: RawCell[], cells: Cell[]): Cell[] {
+  if (!cells.some((c) => c === null)) return cells;
+  return cells.map((c, i) => (raw[i].organizations === 0 ? null : c));
+}
+
+/** The same over a grid's rows and its columns, until no row or column has a hidden cell beside an empty one. */
+export function hideEmptyInGrid(raw: RawCell[][], cells: Cell[][]): Cell[][] {
+  let out = cells.map((row, r) => hideEmptyBesideHidden(raw[r], row));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let k = 0; k < (out[0]?.length ?? 0); k++) {
+      const column = out.map((row) => row[k]);
+      const hidden = hideEmptyBesideHidden(
+        raw.map((row) => row[k]),
+        column,
+      );
+      if (hidden.every((c, r) => c === column[r])) continue;
+      out = out.map((row, r) => row.map((c, j) => (j === k ? hidden[r] : c)));
+      changed = true;
+    }
+    const rows = out.map((row, r) => hideEmptyBesideHidden(raw[r], row));
+    if (rows.some((row, r) => row.some((c, j) => c !== out[r][j]))) {
+      out = rows;
+      changed = true;
+    }
+  }
+  return out;
 }
 
 /** The total of a group of cells, with the organizations behind it (and behind its complement). */

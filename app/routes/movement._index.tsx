@@ -143,6 +143,7 @@ export default function MovementDashboard() {
     table: t("dashboard.table"),
     csv: t("dashboard.csv"),
     someHidden: t("dashboard.someHidden", { min }),
+    someHiddenMonths: t("dashboard.someHiddenMonths"),
     suppressed: t("dashboard.suppressed", { min }),
   };
   return (
@@ -262,7 +263,13 @@ export default function MovementDashboard() {
                 <>
                   <ChartFigure id={chart.id} svg={chart.svg} label={chart.title} />
                   <ChartLegend columns={chart.table.columns} />
-                  {hasHidden(chart.table) ? <p className="muted">{words.someHidden}</p> : null}
+                  {hasHidden(chart.table) ? (
+                    <p className="muted">
+                      {words.someHidden}
+                      {/* one month alone is drawn as bars, each hidden one marked in words */}
+                      {KINDS[chart.id] === "line" && chart.table.rows.length > 1 ? ` ${words.someHiddenMonths}` : null}
+                    </p>
+                  ) : null}
                   <ChartDataTable
                     table={chart.table}
                     title={chart.title}

@@ -203,6 +203,79 @@ describe("known answers and suppression", () => {
     expect((await dashboard()).perValue.find((v) => v.practices !== null)!.practices).toBe(11);
   });
 
+  test("no 0 beside a hidden number: a year or a month with one organization does not tell where it acted", async () => {
+    // 2012: one organization alone, 2 practices in April under the second value, advancing one freedom;
+    // 2015: four organizations under every value in January to March, then one alone in June under the third
+    const prisma = await getPrisma();
+    const actor = await createUser();
+    const values = await prisma.value.findMany({ orderBy: { position: "asc" }, select: { id: true } });
+    const freedom = await prisma.freedom.findFirstOrThrow({ orderBy: { position: "asc" }, select: { id: true } });
+    const saved: { id: string; organizationId: string }[] = [];
+    const save = async (organizationId: string, occurredOn: string, value: string, freedomIds: string[] = []) => {
+      const { id } = await valueOf(
+        createPractice({
+          prisma,
+          organizationId,
+          actorId: actor.id,
+          submissionKey: `lone-${saved.length}`,
+          input: {
+            title: MARKER,
+            occurredOn,
+            valueId: value,
+            participants: 6,
+            impactedParticipants: 2,
+            visibility: "PRIVATE",
+            freedomIds,
+          },
+        }),
+      );
+      saved.push({ id, organizationId });
+    };
+    await save(orgs[0].id, "2012-04-10", values[1].id, [freedom.id]);
+    await save(orgs[0].id, "2012-04-11", values[1].id, [freedom.id]);
+    for (const o of orgs.slice(1, 5))
+      for (const month of ["01", "02", "03"]) for (const v of values) await save(o.id, `2015-${month}-05`, v.id);
+    await save(orgs[5].id, "2015-06-20", values[2].id);
+    await save(orgs[5].id, "2015-06-21", values[2].id);
+    try {
+      const lone = await movementDashboard(2012);
+      const april = lone.charts.practices.rows.find((r) => r.key === "2012-04")!;
+      const current = lone.charts.practices.columns.flatMap((c, i) => (c.dashed ? [] : [i]));
+      expect(current.map((i) => april.cells[i])).toEqual(current.map(() => null));
+      // a month nobody acted in, in a year nobody else did: 0, as the tracker's dates already say
+      const may = lone.charts.practices.rows.find((r) => r.key === "2012-05")!;
+      expect(current.map((i) => may.cells[i])).toEqual(current.map(() => 0));
+      for (const id of ["freedoms", "participants", "participation"] as const) {
+        const cells = lone.charts[id].rows.filter((r) => !["notStarted", "drafted", "submitted"].includes(r.key));
+        expect(
+          cells.flatMap((r) => r.cells),
+          id,
+        ).toEqual(cells.flatMap((r) => r.cells.map(() => null)));
+      }
+      expect(lone.perValue.map((v) => v.practices)).toEqual(lone.perValue.map(() => null));
+
+      const busy = await movementDashboard(2015);
+      const row = (key: string) => current.map((i) => busy.charts.practices.rows.find((r) => r.key === key)!.cells[i]);
+      expect(row("2015-02")).toEqual(values.map(() => 4));
+      expect(row("2015-06")).toEqual(values.map(() => null));
+      expect(row("2015-07")).toEqual(values.map(() => 0));
+      // and the CSV says the same as the table
+      const csv = await (
+        await csvLoader(requestArgs("/movement/csv?year=2015&chart=practices", { cookie: staffCookie }))
+      ).text();
+      const [header, ...lines] = parseCsv(csv.replace(/^\uFEFF/, ""));
+      const june = lines.find((line) => line[0] === "Jun")!;
+      const of2015 = header.flatMap((name, i) => (name.endsWith(" 2015") ? [june[i]] : []));
+      expect(of2015).toHaveLength(values.length);
+      expect(of2015.filter((cell) => /^\d+$/.test(cell))).toEqual([]);
+    } finally {
+      for (const p of saved)
+        await valueOf(
+          setPracticeDeleted({ prisma, organizationId: p.organizationId, actorId: actor.id, id: p.id, deleted: true }),
+        );
+    }
+  });
+
   test("participants and the impacted share per value come from the same organizations", async () => {
     const d = await dashboard();
     const row = d.charts.participants.rows.find((r) => r.key === valueSlug)!;

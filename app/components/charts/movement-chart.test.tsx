@@ -151,6 +151,29 @@ describe("a hidden cell", () => {
       expect(svg).not.toMatch(/<title>[^<]*A: [\d.]+<\/title>/);
     });
   }
+  test("line: a hidden month is a dashed circle on the bottom axis, titled with why, never a point with a number", () => {
+    const months: ChartTable = {
+      id: "months",
+      columns: [{ key: "a", label: "A", color: "#1b6" }],
+      rows: [
+        { key: "m1", label: "Jan", cells: [5] },
+        { key: "m2", label: "Feb", cells: [null] },
+        { key: "m3", label: "Mar", cells: [7] },
+      ],
+    };
+    const svg = renderToStaticMarkup(<MovementChart table={months} kind="line" hidden={hidden} />);
+    const marks = [...svg.matchAll(/<circle([^>]*)><title>([^<]*)<\/title>/g)];
+    expect(marks.map((m) => m[2])).toEqual(["A, Jan: 5", "A, Feb: hidden: fewer than 3 organizations", "A, Mar: 7"]);
+    const hiddenMark = marks[1][1];
+    expect(hiddenMark).toContain('stroke-dasharray="2 2"');
+    expect(hiddenMark).toContain('fill="#fff"');
+    // on the axis' line: below both drawn points (y grows downwards), where 0 would be
+    const y = (attrs: string) => Number(/cy="([\d.]+)"/.exec(attrs)![1]);
+    expect(y(hiddenMark)).toBeGreaterThan(Math.max(y(marks[0][1]), y(marks[2][1])));
+    expect(y(hiddenMark)).toBe(320 - 8 - 30);
+    // without the words (a drawing not meant for people) nothing marks it
+    expect(renderToStaticMarkup(<MovementChart table={months} kind="line" />)).not.toContain("hidden");
+  });
   test("in Spanish, with the Spanish words", () => {
     const svg = renderToStaticMarkup(
       <MovementChart

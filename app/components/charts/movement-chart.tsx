@@ -18,6 +18,7 @@ export type HiddenWords = { mark: string; title: string };
 
 type Datum = Record<string, string | number | boolean | null>;
 const HIDDEN = ":hidden";
+const X_AXIS_HEIGHT = 30;
 const INK = "#333";
 
 type BarShape = {
@@ -63,13 +64,14 @@ function scale(table: ChartTable, kind: ChartKind, box: typeof WIDE, bars: boole
   return { ticks, placeholder };
 }
 
-function toData(table: ChartTable, placeholder: number): Datum[] {
+/** The chart's rows as Recharts reads them; a hidden cell is flagged (drawn as such) when `flag`. */
+function toData(table: ChartTable, placeholder: number, flag: boolean): Datum[] {
   return table.rows.map((r) => {
     const datum: Datum = { label: r.label };
     table.columns.forEach((c, i) => {
       const cell = r.cells[i];
       datum[c.key] = cell === null && placeholder > 0 ? placeholder : cell;
-      if (cell === null && placeholder > 0) datum[c.key + HIDDEN] = true;
+      if (cell === null && flag) datum[c.key + HIDDEN] = true;
     });
     return datum;
   });
@@ -115,7 +117,7 @@ export function MovementChart({
   const box = size === "narrow" ? NARROW : WIDE;
   const line = kind === "line" && table.rows.length > 1;
   const { ticks, placeholder } = scale(table, kind, box, !line, hidden !== undefined);
-  const data = toData(table, placeholder);
+  const data = toData(table, placeholder, hidden !== undefined && (line || placeholder > 0));
   const tick = { fontSize: box.font, fill: INK };
   const countAxis = { type: "number" as const, allowDecimals: false, ticks, domain: [0, ticks[ticks.length - 1]] };
   const common = {
@@ -131,10 +133,12 @@ export function MovementChart({
     // a date range's months: as many names on the axis as fit side by side, every point still titled and in the table
     const longest = Math.max(...table.rows.map((r) => r.label.length));
     const fit = Math.max(2, Math.floor((box.width - 80) / (longest * box.font * 0.6 + box.font)));
+    // a hidden month is a dashed circle on the bottom axis (where 0 is): no height, so it never reads as a count
+    const axisY = box.height - common.margin.bottom - X_AXIS_HEIGHT;
     return (
       <LineChart {...common}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-        <XAxis dataKey="label" interval={Math.ceil(data.length / fit) - 1} tick={tick} />
+        <XAxis dataKey="label" height={X_AXIS_HEIGHT} interval={Math.ceil(data.length / fit) - 1} tick={tick} />
         <YAxis {...countAxis} tick={tick} width={box.font * 4} />
         {table.columns.map((c) => (
           <Line
@@ -149,6 +153,19 @@ export function MovementChart({
               typeof props.value === "number" && props.cx !== undefined && props.cy !== undefined ? (
                 <circle key={`${c.key}-${props.index}`} cx={props.cx} cy={props.cy} r={3} fill={c.color}>
                   <title>{`${c.label}, ${props.payload?.label}: ${props.value}`}</title>
+                </circle>
+              ) : hidden && props.payload?.[c.key + HIDDEN] && props.cx !== undefined ? (
+                <circle
+                  key={`${c.key}-${props.index}`}
+                  cx={props.cx}
+                  cy={axisY}
+                  r={4}
+                  fill="#fff"
+                  stroke={c.color}
+                  strokeWidth={1.5}
+                  strokeDasharray="2 2"
+                >
+                  <title>{`${c.label}, ${props.payload?.label}: ${hidden.title}`}</title>
                 </circle>
               ) : (
                 <g key={`${c.key}-${props.index}`} />
