@@ -216,13 +216,15 @@ export function deliversEmail(env: Env = getEnv()) {
  *   - never while the server listens beyond loopback (HOST), nor behind a proxy it is told about (TRUST_PROXY);
  *   - never when DEV_OUTBOX=0;
  *   - in production mode only for the local try-out: DEV_OUTBOX=1 (which `npm start` sets) on the embedded
- *     database; production on DATABASE_URL never;
+ *     database, unless demo data is refused (SEED_DEMO=0: an installation for real); on DATABASE_URL never;
  *   - otherwise (`npm run dev`, tests) on.
  * devOutboxServes adds the check of the client itself.
  */
 export function devOutboxEnabled(env: Env = getEnv()) {
   if (env.SMTP_URL || !isLoopback(env.HOST) || env.TRUST_PROXY > 0 || env.DEV_OUTBOX === "0") return false;
-  if (env.NODE_ENV === "production") return env.DEV_OUTBOX === "1" && !env.DATABASE_URL;
+  // SEED_DEMO=0 is a real installation on the embedded database: behind a proxy on its own machine that adds no
+  // forwarding header, its every visitor would come from loopback, and the page would hand them reset links
+  if (env.NODE_ENV === "production") return env.DEV_OUTBOX === "1" && !env.DATABASE_URL && env.SEED_DEMO !== "0";
   return true;
 }
 

@@ -125,6 +125,13 @@ describe("the development outbox page", () => {
     vi.stubEnv("DATABASE_URL", "");
     expect((await openOutbox("127.0.0.1")).status).toBe(200);
     expect((await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()).mail).toBe("OUTBOX");
+    // an installation for real on the embedded database (no demo data): behind a proxy on this machine that adds
+    // no forwarding header, every visitor would come from loopback
+    vi.stubEnv("SEED_DEMO", "0");
+    expect((await openOutbox("127.0.0.1")).status).toBe(404);
+    expect((await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()).mail).toBe("NONE");
+    vi.stubEnv("SEED_DEMO", "1");
+    expect((await openOutbox("127.0.0.1")).status).toBe(200);
     vi.stubEnv("NODE_ENV", "development");
     vi.stubEnv("DEV_OUTBOX", "0");
     expect((await openOutbox("127.0.0.1")).status).toBe(404);
