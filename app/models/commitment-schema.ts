@@ -2,18 +2,12 @@
 // (commitment-rules.ts).
 import * as z from "zod/mini";
 import { COMMITMENT_LIMITS, COMMITMENT_STATUSES } from "~/models/commitment-rules";
-import { submissionKeyField, versionField } from "~/utils/form-fields";
+import { requiredText, submissionKeyField, versionField } from "~/utils/form-fields";
 
 const text = (max: number) => z.optional(z.string().check(z.maxLength(max, { error: "validation.tooLong" })));
 
 export const commitmentSchema = z.object({
-  title: z
-    .string({ error: "validation.required" })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: "validation.required" }),
-      z.maxLength(COMMITMENT_LIMITS.title, { error: "validation.tooLong" }),
-    ),
+  title: requiredText(COMMITMENT_LIMITS.title),
   description: text(COMMITMENT_LIMITS.text),
   indicator: text(COMMITMENT_LIMITS.short),
   target: text(COMMITMENT_LIMITS.short),

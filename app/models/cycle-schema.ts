@@ -1,7 +1,7 @@
 // The cycle forms' rules (coalition admins; validated on the server only) and the tracker's filters. Messages are
 // i18n keys.
 import * as z from "zod/mini";
-import { confirmField } from "~/utils/form-fields";
+import { confirmField, requiredText } from "~/utils/form-fields";
 
 const YEARS = { min: 2000, max: 2200 };
 
@@ -12,14 +12,7 @@ const date = () =>
       error: "cycle:errors.date",
     }),
   );
-const prompt = () =>
-  z
-    .string({ error: "validation.required" })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: "validation.required" }),
-      z.maxLength(1000, { error: "validation.tooLong" }),
-    );
+const prompt = () => requiredText(1000);
 
 export const cycleYear = () =>
   z.coerce

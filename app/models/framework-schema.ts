@@ -2,7 +2,7 @@
 // English and Spanish; a per-value level descriptor is optional, but never in one language alone.
 // Messages are i18n keys.
 import * as z from "zod/mini";
-import { idField, versionField } from "~/utils/form-fields";
+import { idField, requiredText, versionField } from "~/utils/form-fields";
 import { LOCALES } from "~/utils/localized";
 
 export const NAME_MAX = 120;
@@ -10,14 +10,7 @@ export const DESCRIPTION_MAX = 1000;
 export const DESCRIPTOR_MAX = 500;
 export const LEVELS = [1, 2, 3, 4] as const;
 
-const required = (max: number) =>
-  z
-    .string({ error: "validation.required" })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: "validation.required" }),
-      z.maxLength(max, { error: "validation.tooLong" }),
-    );
+const required = (max: number) => requiredText(max);
 const optional = (max: number) =>
   z.optional(z.string().check(z.trim(), z.maxLength(max, { error: "validation.tooLong" })));
 

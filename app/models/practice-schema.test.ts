@@ -61,10 +61,40 @@ describe("practice form rules", () => {
     ["an unknown visibility", { ...valid, visibility: "EVERYONE" }],
     ["no visibility", { ...valid, visibility: "" }],
     ["six freedoms", { ...valid, freedomIds: ["a", "b", "c", "d", "e", "f"] }],
+    ["participants written in hexadecimal", { ...valid, participants: "0x10" }],
+    ["participants with an exponent", { ...valid, participants: "1e5", impactedParticipants: "0" }],
+    ["participants padded with spaces", { ...valid, participants: " 12 " }],
+    ["a title of a zero-width space only", { ...valid, title: "\u200B" }],
+    ["a title of direction marks and spaces only", { ...valid, title: " \u200E\u202E " }],
+    ["a title with a zero-width joiner inside", { ...valid, title: "Taller\u200Dcomunitario" }],
   ])("%s: the same errors", (_, fields) => {
     const data = form(fields);
     expect(errorsOf(validateWithRules(data, practiceRules({ maxDate })))).toEqual(
       errorsOf(parseWithZod(data, { schema: practiceSchema({ maxDate }) })),
     );
   });
+});
+
+describe("what the server makes of a form's counts and titles", () => {
+  const parse = (fields: Record<string, string>) => parseWithZod(form(fields), { schema: practiceSchema({ maxDate }) });
+  test("a count other than digits is refused, never read as Number() would", () => {
+    for (const participants of ["0x10", "1e5", "Infinity", "0b11"])
+      expect(errorsOf(parse({ ...valid, participants, impactedParticipants: "0" }))).toEqual({
+        participants: ["validation.wholeNumber"],
+      });
+    const padded = parse({ ...valid, participants: " 12 " });
+    expect(padded.status === "success" && padded.value.participants).toBe(12);
+  });
+  test("a title with nothing visible is missing; visible text with invisible characters in it is kept", () => {
+    expect(errorsOf(parse({ ...valid, title: "\u200B\u2060" }))).toEqual({ title: ["validation.required"] });
+    const joined = parse({ ...valid, title: "Taller\u200Dcomunitario" });
+    expect(joined.status === "success" && joined.value.title).toBe("Taller\u200Dcomunitario");
+  });
+});
+
+test("a title's direction overrides are dropped, its right-to-left text and marks kept", () => {
+  const parsed = parseWithZod(form({ ...valid, title: "\u202Eورشة\u200F عمل\u2066" }), {
+    schema: practiceSchema({ maxDate }),
+  });
+  expect(parsed.status === "success" && parsed.value.title).toBe("ورشة\u200F عمل");
 });

@@ -1,14 +1,15 @@
 // The practice form's schema, applied by the server. The browser checks the same rules from
 // practice-rules.ts (zod stays out of its JavaScript). Messages are i18n keys.
 import * as z from "zod/mini";
-import { versionField } from "~/utils/form-fields";
+import { countText, requiredText, versionField } from "~/utils/form-fields";
 import { isRealDate } from "~/utils/form-rules";
 import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, PRACTICE_LIMITS, VISIBILITIES } from "~/models/practice-rules";
 
 export { VISIBILITIES } from "~/models/practice-rules";
 
-const count = z.coerce
-  .number({ error: "validation.wholeNumber" })
+// a string schema (Conform reads a number schema's field with Number(), which takes 0x10 and 1e5) made a number
+const count = z
+  .pipe(countText(), z.transform(Number))
   .check(
     z.int({ error: "validation.wholeNumber" }),
     z.minimum(0, { error: "validation.notNegative" }),
@@ -19,13 +20,7 @@ const count = z.coerce
 export function practiceSchema({ maxDate }: { maxDate: string }) {
   return z
     .object({
-      title: z
-        .string({ error: "validation.required" })
-        .check(
-          z.trim(),
-          z.minLength(1, { error: "validation.required" }),
-          z.maxLength(PRACTICE_LIMITS.title, { error: "validation.tooLong" }),
-        ),
+      title: requiredText(PRACTICE_LIMITS.title),
       notes: z.optional(z.string().check(z.maxLength(PRACTICE_LIMITS.notes, { error: "validation.tooLong" }))),
       occurredOn: z.string({ error: "validation.required" }).check(
         z.refine(isRealDate, { error: "validation.dateInvalid" }),

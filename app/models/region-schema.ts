@@ -1,19 +1,12 @@
 // The region forms (coalition admins). Messages are i18n keys.
 import * as z from "zod/mini";
 import { REGION_MACROS } from "~/models/movement-filters";
-import { versionField } from "~/utils/form-fields";
+import { requiredText, versionField } from "~/utils/form-fields";
 
 /** A region's code: a US state or territory ("CA", "PR") or an ISO country code, capitals, digits and dashes. */
 export const REGION_CODE = /^[A-Z0-9][A-Z0-9-]{1,9}$/;
 
-const name = () =>
-  z
-    .string({ error: "validation.required" })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: "validation.required" }),
-      z.maxLength(100, { error: "validation.tooLong" }),
-    );
+const name = () => requiredText(100);
 
 export const regionFields = () => ({
   nameEn: name(),

@@ -12,14 +12,34 @@ export const emailField = () =>
     z.email({ error: "validation.emailInvalid" }),
   );
 
-export const nameField = () =>
-  z
-    .string({ error: "validation.required" })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: "validation.required" }),
-      z.maxLength(100, { error: "validation.tooLong" }),
-    );
+/**
+ * A required text has something a reader can see: not only spaces and invisible format characters (a zero-width
+ * space, a direction mark), which trim() leaves and which would make an empty-looking name or title.
+ */
+export const visibleText = () => z.refine<string>((v) => /[^\s\p{Cf}]/u.test(v), { error: "validation.required" });
+
+/**
+ * A required one-line text (a title, a name), trimmed, with something visible in it, of at most `max` characters.
+ * Its explicit direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) are dropped: shown beside other
+ * words (an organization's name in a line of date and value, on staff pages), an override would reorder them.
+ * Right-to-left text needs none of them; the marks U+200E and U+200F are kept.
+ */
+export const requiredText = (max: number) =>
+  z.string({ error: "validation.required" }).check(
+    z.overwrite((v) => v.replace(/[\u202A-\u202E\u2066-\u2069]/g, "")),
+    z.trim(),
+    // empty, or only invisible characters: one "required"
+    visibleText(),
+    z.maxLength(max, { error: "validation.tooLong" }),
+  );
+
+export const nameField = () => requiredText(100);
+
+/**
+ * A number typed in a form, as a number field sends it: digits with a sign or a decimal part (told apart by the
+ * checks after it: not negative, whole), empty for none; never `0x10`, `1e5` or `Infinity`, which Number() reads.
+ */
+export const countText = () => z.string().check(z.regex(/^\s*-?\d*(\.\d+)?\s*$/, { error: "validation.wholeNumber" }));
 
 /** A new password's length rules; the common-password check runs on the server (password-policy.server.ts). */
 export const newPasswordField = () =>

@@ -77,6 +77,9 @@ function fieldProblem(rule: FieldRule, raw: unknown): Problem | null {
   if (!value) return rule.required ? "required" : null;
   switch (rule.type) {
     case "text":
+      // only spaces and invisible format characters (a zero-width space) are nothing to read: as the server's
+      // requiredText (form-fields.ts)
+      if (rule.required && !/[^\s\p{Cf}]/u.test(value)) return "required";
       return rule.maxLength !== undefined && value.length > rule.maxLength ? "tooLong" : null;
     case "choice":
       return rule.options && !rule.options.includes(value) ? "choice" : null;
@@ -86,6 +89,8 @@ function fieldProblem(rule: FieldRule, raw: unknown): Problem | null {
       if (rule.maxDate && value > rule.maxDate) return "maxDate";
       return null;
     case "number": {
+      // digits, as a number field sends them: not 0x10 or 1e5, which Number() would read (form-fields.ts countText)
+      if (!/^\s*-?\d*(\.\d+)?\s*$/.test(value)) return "notNumber";
       const n = Number(value);
       if (Number.isNaN(n)) return "notNumber";
       if (rule.integer && !Number.isInteger(n)) return "integer";
