@@ -87,6 +87,14 @@ describe("the rubric chart's takeaway says what the chart shows", () => {
       ]),
     ).toBe('charts.rubric.takeawayZero {"year":2026}');
   });
+  test("levels 3 and 4 empty where shown, another value's hidden: not 'no organization', but too few to show", () => {
+    expect(
+      say([
+        [4, 3, 0, 0],
+        [null, null, null, null],
+      ]),
+    ).toBe('charts.rubric.takeawayNoHigh {"year":2026}');
+  });
   test("nothing shown at all", () => {
     expect(say([[null, null, null, null]])).toBe('charts.rubric.takeawayNone {"year":2026}');
   });

@@ -20,7 +20,8 @@ export function lead(rows: Row[]): Lead {
   const shown = rows.filter((r): r is Row & { value: number } => r.value !== null);
   if (shown.length === 0) return { kind: "none" };
   const value = Math.max(...shown.map((r) => r.value));
-  if (value === 0) return { kind: "zero" };
+  // nothing shown has any, but a hidden row may: not "none has any"
+  if (value === 0) return shown.length < rows.length ? { kind: "none" } : { kind: "zero" };
   const first = shown.filter((r) => r.value === value);
   return {
     kind: shown.length === 1 ? "single" : first.length > 1 ? "tie" : "top",
