@@ -71,8 +71,12 @@ async function main() {
       return;
     }
     if (grant.status === "signs-in") {
+      // a person raised to admin by this run is told so: the run changed a role, not only printed one
+      const raised = grant.wasAdmin
+        ? "is"
+        : `was ${grant.from === "STAFF" ? "coalition staff" : "not on the coalition's staff"} and is now`;
       console.log(
-        `${args.email} is a coalition admin and already has a password: they sign in at ${env.APP_URL.replace(/\/+$/, "")}/login.`,
+        `${args.email} ${raised} a coalition admin and already has a password: they sign in at ${env.APP_URL.replace(/\/+$/, "")}/login.`,
       );
       console.log(
         `A forgotten password is reset from ${env.APP_URL.replace(/\/+$/, "")}/forgot-password (needs SMTP_URL).`,

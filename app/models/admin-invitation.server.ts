@@ -18,7 +18,7 @@ export type AdminGrant =
       revoked: number;
     }
   /** the account already has a password: it signs in as usual, now as an admin */
-  | { status: "signs-in"; userId: string; created: false }
+  | { status: "signs-in"; userId: string; created: false; wasAdmin: boolean; from: string | null }
   /** the account belongs to an organization: coalition admins are not members of organizations */
   | { status: "member"; organizations: number };
 
@@ -84,7 +84,14 @@ export async function grantAdminByCommand({
       where: { email, organizationId: null, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now },
     });
-    if (existing?.password) return { status: "signs-in" as const, userId: user.id, created: false as const };
+    if (existing?.password)
+      return {
+        status: "signs-in" as const,
+        userId: user.id,
+        created: false as const,
+        wasAdmin: existing.coalitionRole === "ADMIN",
+        from: existing.coalitionRole,
+      };
 
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);

@@ -105,6 +105,20 @@ describe("npm run create-admin", () => {
     expect(third.code, third.stderr).toBe(0);
     expect(third.stdout).toContain("already has a password");
     expect(third.stdout).not.toContain("/invite/");
+    expect(third.stdout).toContain("ana.boss@example.org is a coalition admin");
+
+    // a staff member with a password, raised to admin by the command, is told that the run changed the role
+    await prisma.user.create({
+      data: {
+        email: "sam.staff@example.org",
+        name: "Sam",
+        coalitionRole: "STAFF",
+        password: { create: { hash: "x" } },
+      },
+    });
+    const raised = await createAdmin(["--email", "sam.staff@example.org"]);
+    expect(raised.code, raised.stderr).toBe(0);
+    expect(raised.stdout).toContain("sam.staff@example.org was coalition staff and is now a coalition admin");
   });
 
   test("never takes a password on the command line, and refuses a bad email", async () => {
