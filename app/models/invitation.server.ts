@@ -4,6 +4,7 @@
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { enqueueEmail } from "~/models/outbox.server";
+import { emailDelivery } from "~/utils/mailer.server";
 import type { Prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
@@ -110,14 +111,15 @@ export async function createInvitation({
         days: INVITATION_DAYS,
       },
     });
-    // the invitee's address stays out of the audit log: the invitation's id leads to it
+    // the invitee's address stays out of the audit log: the invitation's id leads to it. What became of the
+    // email (sent, or kept for want of a mail server) words the event
     await audit(tx, {
       action: "invitation.sent",
       actorId: inviterId,
       organizationId: organization?.id ?? null,
       entityType: "Invitation",
       entityId: invitation.id,
-      metadata: replaced.count ? { role, replaced: replaced.count } : { role },
+      metadata: { role, ...(replaced.count ? { replaced: replaced.count } : {}), delivery: emailDelivery() },
     });
     return success({ invitationId: invitation.id, url, days: INVITATION_DAYS });
   });
