@@ -36,6 +36,7 @@ async function invite(
     email,
     target,
     appUrl: "http://localhost",
+    locale: "en",
   });
   expect(sent.ok).toBe(true);
   return tokenFor(email);
