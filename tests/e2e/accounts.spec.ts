@@ -81,6 +81,30 @@ test("an admin invites a lead, the lead invites a member, and the member cannot 
   await member.context.close();
 });
 
+test("adding an organization keeps the address clean, refused or added, with JavaScript and without", async ({
+  browser,
+}) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled, locale: "en-US" });
+    const page = await context.newPage();
+    await signIn(page, "admin@northstar.example", DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/movement$/);
+    await page.goto("/movement/admin/organizations");
+    // no name: the form comes back with its message, at the page's own address (no "?index")
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.locator(".field-errors").first()).toBeVisible();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/movement/admin/organizations");
+    const name = `Clean Address ${javaScriptEnabled ? "js" : "html"} ${stamp}`;
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByLabel("Region", { exact: true }).selectOption("NM");
+    await page.getByLabel("Size").selectOption("SMALL");
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.getByRole("status")).toContainText(`${name} was added`);
+    expect(page.url()).toMatch(/\/movement\/admin\/organizations\/[a-z0-9]+$/);
+    await context.close();
+  }
+});
+
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await signIn(page, "staff2@northstar.example", "not the right password");
   await expect(page.getByText("That email and password do not match an account")).toBeVisible();

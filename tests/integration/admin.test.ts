@@ -2,11 +2,8 @@ import { describe, expect, test, vi } from "vitest";
 import { loader as accountLoader } from "~/routes/account";
 import { action as inviteAction } from "~/routes/invite.$token";
 import { loader as auditLoader } from "~/routes/movement.admin.audit";
-import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/movement.admin.organizations.$orgId";
-import {
-  action as organizationsAction,
-  loader as organizationsLoader,
-} from "~/routes/movement.admin.organizations._index";
+import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/movement.admin.organizations_.$orgId";
+import { action as organizationsAction, loader as organizationsLoader } from "~/routes/movement.admin.organizations";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as orgLoader } from "~/routes/o.$org";
 import { loader as newPracticeLoader } from "~/routes/o.$org.practices.new";
