@@ -104,7 +104,13 @@ export async function grantAdminByCommand({
       organizationId: null,
       entityType: "Invitation",
       entityId: invitation.id,
-      metadata: { role: "ADMIN", by: "create-admin", ...(revoked.count ? { replaced: revoked.count } : {}) },
+      // no email: create-admin prints the link
+      metadata: {
+        role: "ADMIN",
+        by: "create-admin",
+        ...(revoked.count ? { replaced: revoked.count } : {}),
+        delivery: "PRINTED",
+      },
     });
     return {
       status: "invited" as const,

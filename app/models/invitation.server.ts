@@ -4,7 +4,9 @@
 import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { enqueueEmail } from "~/models/outbox.server";
+import { emailDelivery } from "~/utils/mailer.server";
 import type { Prisma } from "~/utils/db.server";
+import type { Locale } from "~/utils/localized";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
 import { tokenParam } from "~/utils/form-fields";
@@ -32,7 +34,9 @@ const COALITION_RANK: Record<CoalitionRole, number> = { NONE: 0, STAFF: 1, ADMIN
  * coalition team) are revoked, and the invitation, its email and its audit event are written in one
  * transaction. Not found when the organization does not exist or is archived; invalid (on the email field)
  * when the person already belongs where the invitation leads. The link goes back to the inviter only where
- * this server delivers no email (replyInvitationSent).
+ * this server delivers no email (replyInvitationSent). The email is written in the invitee's own language when
+ * they already have an account (one they have signed in with), else in the language of the page the inviter
+ * invites from (`locale`).
  */
 export async function createInvitation({
   prisma,
@@ -40,18 +44,20 @@ export async function createInvitation({
   email: rawEmail,
   target,
   appUrl,
+  locale,
 }: {
   prisma: Prisma;
   inviterId: string;
   email: string;
   target: InvitationTarget;
   appUrl: string;
+  locale: Locale;
 }): Promise<Result<{ invitationId: string; url: string; days: number }, "not-found" | "invalid">> {
   const email = rawEmail.trim().toLowerCase();
   const now = new Date();
   const role: InvitedRole = "organizationId" in target ? target.role : target.coalitionRole;
   return prisma.$transaction(async (tx) => {
-    const inviter = await tx.user.findUniqueOrThrow({ where: { id: inviterId }, select: { name: true, locale: true } });
+    const inviter = await tx.user.findUniqueOrThrow({ where: { id: inviterId }, select: { name: true } });
     const organization =
       "organizationId" in target
         ? await tx.organization.findFirst({
@@ -62,7 +68,13 @@ export async function createInvitation({
     if ("organizationId" in target && !organization) return failure("not-found");
     const invitee = await tx.user.findUnique({
       where: { email },
-      select: { id: true, locale: true, coalitionRole: true, _count: { select: { memberships: true } } },
+      select: {
+        id: true,
+        locale: true,
+        password: { select: { userId: true } },
+        coalitionRole: true,
+        _count: { select: { memberships: true } },
+      },
     });
     // coalition staff and admins are not members of organizations (an organization's private entries are its
     // members' alone), so neither kind of account is invited to be the other
@@ -101,7 +113,8 @@ export async function createInvitation({
     await enqueueEmail(tx, {
       to: email,
       template: "invitation",
-      locale: invitee?.locale ?? inviter.locale,
+      // an account that signs in has chosen its language; anyone else reads the inviter's page's language
+      locale: invitee?.password ? invitee.locale : locale,
       payload: {
         url,
         organization: organization?.name ?? null,
@@ -110,14 +123,15 @@ export async function createInvitation({
         days: INVITATION_DAYS,
       },
     });
-    // the invitee's address stays out of the audit log: the invitation's id leads to it
+    // the invitee's address stays out of the audit log: the invitation's id leads to it. What became of the
+    // email (sent, or kept for want of a mail server) words the event
     await audit(tx, {
       action: "invitation.sent",
       actorId: inviterId,
       organizationId: organization?.id ?? null,
       entityType: "Invitation",
       entityId: invitation.id,
-      metadata: replaced.count ? { role, replaced: replaced.count } : { role },
+      metadata: { role, ...(replaced.count ? { replaced: replaced.count } : {}), delivery: emailDelivery() },
     });
     return success({ invitationId: invitation.id, url, days: INVITATION_DAYS });
   });

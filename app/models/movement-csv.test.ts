@@ -1,21 +1,37 @@
 import { expect, test } from "vitest";
-import { csvCell, toCsv } from "~/models/movement-csv";
+import { chartCsv } from "~/models/movement-csv";
 import { suppressCell, suppressGroup } from "~/models/movement-suppression";
 
-test("cells that a spreadsheet would run as a formula are neutralized; commas and quotes are quoted", () => {
-  for (const start of ["=", "+", "-", "@", "\t", "\r"])
-    expect(csvCell(`${start}SUM(A1)`).replace(/^"/, "").startsWith("'")).toBe(true);
-  expect(csvCell('Courage, "Creativity"')).toBe('"Courage, ""Creativity"""');
-  expect(csvCell("Trust")).toBe("Trust");
-});
-
-test("a CSV starts with the byte-order mark and writes hidden cells as words", () => {
-  const csv = toCsv(
-    { id: "x", columns: [{ key: "a", label: "A", color: "#000" }], rows: [{ key: "r", label: "=Row", cells: [null] }] },
+test("a CSV starts with the byte-order mark, marks hidden cells with a word and says why once, under the table", () => {
+  const hidden = { mark: "hidden", note: "hidden: fewer than 3 organizations" };
+  const csv = chartCsv(
+    {
+      id: "x",
+      columns: [
+        { key: "a", label: "A", color: "#000" },
+        { key: "b", label: "B", color: "#000" },
+      ],
+      rows: [
+        { key: "r", label: "=Row", cells: [null, 4] },
+        { key: "s", label: "Second", cells: [-2, null] },
+      ],
+    },
     "Name",
-    "fewer than 3 organizations",
+    hidden,
   );
-  expect(csv).toBe("\uFEFFName,A\r\n'=Row,fewer than 3 organizations\r\n");
+  // one way to write CSV: numbers stay numbers (no apostrophe before a minus), text that looks like a formula
+  // gets one
+  expect(csv).toBe(
+    "\uFEFFName,A,B\r\n'=Row,hidden,4\r\nSecond,-2,hidden\r\n\r\nhidden: fewer than 3 organizations\r\n",
+  );
+  // nothing hidden: no note
+  expect(
+    chartCsv(
+      { id: "x", columns: [{ key: "a", label: "A", color: "#000" }], rows: [{ key: "r", label: "R", cells: [1] }] },
+      "Name",
+      hidden,
+    ),
+  ).toBe("\uFEFFName,A\r\nR,1\r\n");
 });
 
 test("suppression at, under and over the threshold, and by a small complement", () => {

@@ -1,17 +1,21 @@
-// A chart's numbers as CSV: exactly the table beside it, suppressed cells as the same words the page shows.
+// A chart's numbers as CSV: exactly the table beside it. A hidden cell carries the short word the drawing uses
+// (as a spreadsheet cell should), and one line under the table says once why such cells are hidden.
 import type { ChartTable } from "~/models/movement-chart-types";
+import { toCsv } from "~/utils/csv";
 
-/** A spreadsheet must not run a cell as a formula: text that begins like one gets a leading apostrophe. */
-export function csvCell(text: string) {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export type HiddenWords = {
+  /** the word in each hidden cell: "hidden" */
+  mark: string;
+  /** the one line after the table, when a cell is hidden: what the word means */
+  note: string;
+};
 
-export function toCsv(table: ChartTable, rowHeader: string, suppressed: string) {
-  const lines = [
+export function chartCsv(table: ChartTable, rowHeader: string, hidden: HiddenWords) {
+  const rows: (string | number)[][] = [
     [rowHeader, ...table.columns.map((c) => c.label)],
-    ...table.rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? suppressed : String(c)))]),
+    ...table.rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? hidden.mark : c))]),
   ];
-  // the byte-order mark makes spreadsheet programs read the file as UTF-8 (names with accents)
-  return "\uFEFF" + lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  // an empty line keeps the note apart from the table's rows
+  if (table.rows.some((r) => r.cells.includes(null))) rows.push([], [hidden.note]);
+  return toCsv(rows);
 }

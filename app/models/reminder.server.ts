@@ -8,6 +8,7 @@ import { enqueueEmails } from "~/models/outbox.server";
 import { recipientsOf, type Recipient } from "~/models/reminder-recipients.server";
 import { stopRemindersToken } from "~/models/reminder-token.server";
 import type { Prisma } from "~/utils/db.server";
+import { emailDelivery } from "~/utils/mailer.server";
 import { failure, success, type Result } from "~/utils/result";
 
 const DAY = 86_400_000;
@@ -130,7 +131,8 @@ export async function sendRemindersNow({
     organizationId: organizationId ?? null,
     entityType: "Cycle",
     entityId: cycle.id,
-    metadata: { emails: sent },
+    // sent, or kept for want of a mail server: the audit log words the event by it
+    metadata: { emails: sent, delivery: emailDelivery() },
   });
   return success({ sent });
 }

@@ -6,7 +6,7 @@ import { searchParamsOf } from "~/utils/http";
 import { notFound } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
 import { fixedT } from "~/utils/i18next.server";
-import { devOutboxServes, renderEmail } from "~/utils/mailer.server";
+import { devOutboxServes, emailDelivery, renderEmail } from "~/utils/mailer.server";
 import { useFormat } from "~/components/use-format";
 
 /**
@@ -28,7 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         id: row.id,
         to: row.to,
         template: row.template,
-        status: row.status,
+        // worded here: with no mail server, an email still waiting for the worker will be kept, not sent
+        status: t(`devOutbox.status${row.status}`, { context: emailDelivery() }),
         createdAt: row.createdAt.toISOString(),
         subject: rendered?.subject ?? null,
         text: rendered?.text ?? null,
@@ -64,7 +65,7 @@ export default function DevOutbox() {
                 <dt>{t("devOutbox.template")}</dt>
                 <dd>{e.template}</dd>
                 <dt>{t("devOutbox.status")}</dt>
-                <dd>{t(`devOutbox.status${e.status}`)}</dd>
+                <dd>{e.status}</dd>
                 <dt>{t("devOutbox.written")}</dt>
                 <dd>
                   <time dateTime={e.createdAt}>

@@ -25,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: e.id,
       at: e.at,
       action: e.action,
+      // worded here: an email's event says what became of it (sent, kept in the outbox, shown, printed)
+      label: t(`audit.actions.${e.action}`, { defaultValue: e.action, context: deliveryOf(e.metadata) }),
       actor: e.actor,
       organization: e.organization?.name ?? null,
       entityType: e.entityType,
@@ -42,7 +44,18 @@ export function action(args: ActionFunctionArgs) {
 /** Metadata as [key, value] text pairs; the page translates the keys and the role names it knows. */
 function describe(metadata: unknown): [string, string][] {
   if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return [];
-  return Object.entries(metadata).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v)]);
+  return Object.entries(metadata)
+    .filter(([k]) => k !== "delivery")
+    .map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v)]);
+}
+
+/**
+ * How an email event's email was delivered, recorded when it was written (emailDelivery, or PRINTED by
+ * create-admin): the context of its words. SMTP, and events from before it was recorded, read "sent".
+ */
+function deliveryOf(metadata: unknown) {
+  const delivery = metadata && typeof metadata === "object" && "delivery" in metadata ? metadata.delivery : null;
+  return delivery === "OUTBOX" || delivery === "NONE" || delivery === "PRINTED" ? delivery : undefined;
 }
 
 const ROLE_VALUES = ["NONE", "STAFF", "ADMIN", "LEAD", "MEMBER"];
@@ -75,9 +88,7 @@ export default function Audit() {
                   <td className="cell-title">
                     <time dateTime={e.at}>{format.date(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
                   </td>
-                  <td data-label={t("audit.table.action")}>
-                    {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
-                  </td>
+                  <td data-label={t("audit.table.action")}>{e.label}</td>
                   <td data-label={t("audit.table.actor")}>
                     {e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.noActor")}
                   </td>

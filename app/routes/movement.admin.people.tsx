@@ -10,7 +10,7 @@ import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure, replyInvitationSent, type InviteLink } from "~/utils/forms.server";
-import { fixedT } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { parseListSearch } from "~/utils/form-fields";
 import { filterParamsOf } from "~/utils/http";
@@ -76,6 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
         email: value.email,
         target: { coalitionRole: value.role },
         appUrl: getEnv().APP_URL,
+        // the email is in the language of the page the inviter invites from
+        locale: await getLocale(request),
       });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return replyInvitationSent(request, submission, { ...sent.value, email: value.email }, form, {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { toCsv } from "~/models/movement-csv";
+import { chartCsv } from "~/models/movement-csv";
 import { movementFilterNames } from "~/models/movement-filters";
 import { isChartId, loadMovementDashboard } from "~/models/movement-page.server";
 import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
@@ -13,20 +13,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const chart = new URL(request.url).searchParams.get("chart");
   if (!isChartId(chart)) notFound();
   const { filters, dashboard, min, t, locale } = await loadMovementDashboard(request);
-  // withheld self-ratings say why in each cell, as the page says it in place of the chart
-  const hidden =
+  // a hidden cell holds the word the drawing uses; one line under the table says why, once: withheld
+  // self-ratings say why they wait, any other hidden number why it is hidden
+  const why =
     chart === "rubric" && dashboard.rubricWithheld
       ? t(dashboard.rubricWithheld === "filtered" ? "dashboard.rubricWholeOnly" : "dashboard.rubricWhenClosed", {
           year: filters.year,
         })
-      : t("dashboard.suppressed", { min });
+      : t("dashboard.csvSuppressed", { min });
+  const mark = t("dashboard.hiddenMark");
+  const hidden = { mark, note: t("dashboard.csvNote", { mark, why }) };
   const period =
     chart === "practices" && filters.range
       ? t("files.range", { from: filters.range.from, to: filters.range.to })
       : String(filters.year);
   // the file names the view it was taken from: every filter, so two views' files never share a name
   const named = (list: { slug: string; name: string }[], slug?: string) => list.find((o) => o.slug === slug)?.name;
-  return csvDownload(toCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden), [
+  return csvDownload(chartCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden), [
     t("files.chart", { chart: t(`charts.${chart}.file`) }),
     period,
     ...movementFilterNames(filters, t, await fixedT(locale, "admin")),

@@ -11,7 +11,7 @@ import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server
 import { getPrisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, reply, replyFailure, replyInvitationSent, type InviteLink } from "~/utils/forms.server";
-import { fixedT } from "~/utils/i18next.server";
+import { fixedT, getLocale } from "~/utils/i18next.server";
 import { orgRoleCan } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useFormat } from "~/components/use-format";
@@ -82,6 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         email: value.email,
         target,
         appUrl: getEnv().APP_URL,
+        // the email is in the language of the page the inviter invites from
+        locale: await getLocale(request),
       });
       if (!sent.ok) return replyFailure(submission, sent, {}, form);
       return replyInvitationSent(request, submission, { ...sent.value, email: value.email }, form, {

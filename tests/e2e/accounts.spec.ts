@@ -81,6 +81,58 @@ test("an admin invites a lead, the lead invites a member, and the member cannot 
   await member.context.close();
 });
 
+test("adding an organization keeps the address clean, refused or added, with JavaScript and without", async ({
+  browser,
+}) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled, locale: "en-US" });
+    const page = await context.newPage();
+    await signIn(page, "admin@northstar.example", DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/movement$/);
+    await page.goto("/movement/admin/organizations");
+    // no name: the form comes back with its message, at the page's own address (no "?index")
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.locator(".field-errors").first()).toBeVisible();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/movement/admin/organizations");
+    const name = `Clean Address ${javaScriptEnabled ? "js" : "html"} ${stamp}`;
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByLabel("Region", { exact: true }).selectOption("NM");
+    await page.getByLabel("Size").selectOption("SMALL");
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.getByRole("status")).toContainText(`${name} was added`);
+    expect(page.url()).toMatch(/\/movement\/admin\/organizations\/[a-z0-9]+$/);
+    await context.close();
+  }
+});
+
+test("pending invitations line their withdraw buttons up, one size and one column, at every width", async ({
+  page,
+}) => {
+  await signIn(page, "admin@northstar.example", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/movement$/);
+  // a short address and a long one: the long one's text wraps, the short one's does not
+  for (const email of [`s-${stamp}@example.org`, `a-rather-long-address-for-the-coalition-${stamp}@example.org`]) {
+    await page.goto("/movement/admin/people");
+    await page.getByLabel("Their email address").fill(email);
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("status")).toContainText(email);
+  }
+  await page.goto("/movement/admin/people");
+  const buttons = page.locator("li.form-actions").getByRole("button", { name: /^Withdraw/ });
+  for (const width of [360, 800, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const boxes = await buttons.evaluateAll((list) =>
+      list.map((b) => {
+        const r = b.getBoundingClientRect();
+        return [Math.round(r.x), Math.round(r.width), Math.round(r.height)];
+      }),
+    );
+    expect(boxes.length, String(width)).toBeGreaterThanOrEqual(2);
+    expect(new Set(boxes.map((b) => b.join(","))).size, `${width}: ${JSON.stringify(boxes)}`).toBe(1);
+  }
+  await screenshot(page, "pending-invitations");
+});
+
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await signIn(page, "staff2@northstar.example", "not the right password");
   await expect(page.getByText("That email and password do not match an account")).toBeVisible();

@@ -1,17 +1,15 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { loader as accountLoader } from "~/routes/account";
 import { action as inviteAction } from "~/routes/invite.$token";
 import { loader as auditLoader } from "~/routes/movement.admin.audit";
-import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/movement.admin.organizations.$orgId";
-import {
-  action as organizationsAction,
-  loader as organizationsLoader,
-} from "~/routes/movement.admin.organizations._index";
+import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/movement.admin.organizations_.$orgId";
+import { action as organizationsAction, loader as organizationsLoader } from "~/routes/movement.admin.organizations";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as orgLoader } from "~/routes/o.$org";
 import { loader as newPracticeLoader } from "~/routes/o.$org.practices.new";
 import { dayIn } from "~/utils/time-zone";
 import { getPrisma } from "~/utils/db.server";
+import { localeCookie } from "~/utils/i18next.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 async function admin() {
@@ -419,6 +417,68 @@ describe("audit log", () => {
       expect(res.status, before).toBe(200);
       expect((await res.json()).events[0].id).toBe(one.events[0].id);
     }
+  });
+
+  test("an email's event says what became of the email: sent, kept in the outbox, or not emailed", async () => {
+    const a = await admin();
+    const org = await createOrganization();
+    const prisma = await getPrisma();
+    const label = async (email: string, cookie = a.cookie) => {
+      const invitation = await prisma.invitation.findFirstOrThrow({ where: { email }, select: { id: true } });
+      const event = await prisma.auditEvent.findFirstOrThrow({
+        where: { action: "invitation.sent", entityId: invitation.id },
+        select: { id: true },
+      });
+      const page = (await (await answer(auditLoader(requestArgs("/movement/admin/audit", { cookie })))).json()) as {
+        events: { id: string; label: string; details: [string, string][] }[];
+      };
+      const shown = page.events.find((e) => e.id === event.id.toString())!;
+      // the delivery words the event; it is not repeated among the details
+      expect(shown.details.map(([k]) => k)).not.toContain("delivery");
+      return shown.label;
+    };
+    const invite = (email: string) => postOrg(a.cookie, org.id, { intent: "invite", role: "LEAD", email });
+    try {
+      // the try-out: no mail server, the outbox page keeps the email
+      vi.stubEnv("SMTP_URL", "");
+      vi.stubEnv("DEV_OUTBOX", "1");
+      expect((await invite("kept@example.org")).status).toBe(302);
+      expect(await label("kept@example.org")).toBe("Invitation kept in the outbox, not emailed (no mail server)");
+      const spanish = `${a.cookie}; ${(await localeCookie.serialize("es")).split(";")[0]}`;
+      expect(await label("kept@example.org", spanish)).toBe(
+        "Invitación guardada en la bandeja de salida, sin enviar por correo (no hay servidor de correo)",
+      );
+      // no mail server and no outbox: the page shows the link to the inviter
+      vi.stubEnv("DEV_OUTBOX", "0");
+      expect((await invite("shown@example.org")).status).toBe(200);
+      expect(await label("shown@example.org")).toBe(
+        "Invitation not emailed (no mail server): its link was shown to whoever invited",
+      );
+      vi.stubEnv("SMTP_URL", "smtp://user:pass@mail.example.org:587");
+      expect((await invite("emailed@example.org")).status).toBe(302);
+      expect(await label("emailed@example.org")).toBe("Invitation sent");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // a reminder's event too; one written before the delivery was recorded reads "sent"
+    await prisma.auditEvent.createMany({
+      data: [
+        { action: "reminder.sent", actorId: a.id, entityType: "Cycle", metadata: { emails: 2, delivery: "OUTBOX" } },
+        { action: "reminder.sent", actorId: a.id, entityType: "Cycle", metadata: { emails: 3 } },
+        { action: "invitation.sent", entityType: "Invitation", metadata: { role: "ADMIN", delivery: "PRINTED" } },
+      ],
+    });
+    const page = (await (
+      await answer(auditLoader(requestArgs("/movement/admin/audit", { cookie: a.cookie })))
+    ).json()) as { events: { label: string; details: [string, string][] }[] };
+    expect(page.events.slice(0, 3)).toEqual([
+      expect.objectContaining({ label: "Invitation link printed by create-admin, not emailed" }),
+      expect.objectContaining({ label: "Reminder sent", details: [["emails", "3"]] }),
+      expect.objectContaining({
+        label: "Reminder kept in the outbox, not emailed (no mail server)",
+        details: [["emails", "2"]],
+      }),
+    ]);
   });
 
   test("no audit metadata holds a password, a token or an invitee's email", async () => {

@@ -5,6 +5,7 @@ import { enqueueEmail } from "~/models/outbox.server";
 import { loader as outboxLoader } from "~/routes/dev.outbox";
 import { loader as forgotLoader } from "~/routes/forgot-password";
 import { getPrisma } from "~/utils/db.server";
+import { localeCookie } from "~/utils/i18next.server";
 import { answer, requestArgs } from "../factories";
 
 // the database opens before any test changes DATABASE_URL
@@ -54,6 +55,26 @@ describe("the development outbox page", () => {
       expect(email?.subject).toBe("Reset your North Star password");
       expect(email?.url).toBe(LINK);
     }
+  });
+
+  test("an email not yet handled says it will be kept here, not that it waits to be sent, in either language", async () => {
+    await writeEmail("pending@example.org");
+    tryOut();
+    const statusOf = async (headers: Record<string, string> = {}) => {
+      const { emails }: { emails: { to: string; status: string }[] } = await (
+        await openOutbox("127.0.0.1", headers)
+      ).json();
+      return emails.find((e) => e.to === "pending@example.org")!.status;
+    };
+    const row = await (await getPrisma()).outboxEmail.findFirstOrThrow({ where: { to: "pending@example.org" } });
+    expect(row.status).toBe("PENDING");
+    expect(await statusOf()).toBe(
+      "Being kept here, not sent (no mail server): pass its link on to the person it is for",
+    );
+    const spanish = (await localeCookie.serialize("es")).split(";")[0];
+    expect(await statusOf({ Cookie: spanish })).toBe(
+      "Se guarda aquí, sin enviar (no hay servidor de correo): pasa su enlace a la persona a quien va dirigido",
+    );
   });
 
   test("is a 404 to a client on another machine, whatever its headers claim", async () => {

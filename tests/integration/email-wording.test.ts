@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { loader as forgotLoader } from "~/routes/forgot-password";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
-import { loader as orgAdminLoader } from "~/routes/movement.admin.organizations.$orgId";
+import { loader as orgAdminLoader } from "~/routes/movement.admin.organizations_.$orgId";
 import { loader as cycleLoader } from "~/routes/movement.cycles.$year";
 import { action as membersAction, loader as membersLoader } from "~/routes/o.$org.members";
 import { getPrisma } from "~/utils/db.server";

@@ -8,7 +8,7 @@ import { loader as dashboardCsvLoader } from "~/routes/movement.csv";
 import { loader as organizationsLoader } from "~/routes/movement.organizations";
 import { loader as sharedLoader } from "~/routes/movement.shared";
 import { loader as cycleLoader } from "~/routes/movement.cycles.$year";
-import { loader as adminOrganizationsLoader } from "~/routes/movement.admin.organizations._index";
+import { loader as adminOrganizationsLoader } from "~/routes/movement.admin.organizations";
 import { loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as practicesLoader } from "~/routes/o.$org.practices._index";
 import { loader as commitmentsLoader } from "~/routes/o.$org.commitments._index";

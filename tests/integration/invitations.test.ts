@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { createInvitation } from "~/models/invitation.server";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/invite.$token";
-import { action as orgAdminAction } from "~/routes/movement.admin.organizations.$orgId";
-import { action as organizationsAction } from "~/routes/movement.admin.organizations._index";
+import { action as orgAdminAction } from "~/routes/movement.admin.organizations_.$orgId";
+import { action as organizationsAction } from "~/routes/movement.admin.organizations";
 import { action as peopleAction } from "~/routes/movement.admin.people";
 import { loader as orgLoader } from "~/routes/o.$org";
 import { action as membersAction } from "~/routes/o.$org.members";
@@ -36,6 +36,7 @@ async function invite(
     email,
     target,
     appUrl: "http://localhost",
+    locale: "en",
   });
   expect(sent.ok).toBe(true);
   return tokenFor(email);

@@ -1,7 +1,7 @@
 // The coalition admins' lists (organizations, people) search without regard to accents or case, in both
 // directions, with `%` and `_` as plain letters; a page past the end keeps the count of what matches.
 import { beforeAll, describe, expect, test } from "vitest";
-import { loader as organizationsLoader } from "~/routes/movement.admin.organizations._index";
+import { loader as organizationsLoader } from "~/routes/movement.admin.organizations";
 import { loader as peopleLoader } from "~/routes/movement.admin.people";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 

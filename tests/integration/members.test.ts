@@ -3,6 +3,7 @@ import { createInvitation } from "~/models/invitation.server";
 import { loader as orgLoader } from "~/routes/o.$org";
 import { action as membersAction, loader as membersLoader } from "~/routes/o.$org.members";
 import { getPrisma } from "~/utils/db.server";
+import { localeCookie } from "~/utils/i18next.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 /** An organization with a lead and two members, each with a signed-in browser. */
@@ -37,6 +38,7 @@ describe("members page", () => {
       email: "pending@example.org",
       target: { organizationId: org.id, role: "MEMBER" },
       appUrl: "http://localhost",
+      locale: "en",
     });
     const asMember = await (
       await answer(
@@ -148,6 +150,7 @@ describe("removing and handing over", () => {
       email: "elsewhere@example.org",
       target: { organizationId: other.org.id, role: "MEMBER" },
       appUrl: "http://localhost",
+      locale: "en",
     });
     const forms: Record<string, string>[] = [
       { intent: "remove", membershipId: other.ana.membership.id },
@@ -193,6 +196,7 @@ describe("removing and handing over", () => {
       email: "maybe@example.org",
       target: { organizationId: org.id, role: "MEMBER" },
       appUrl: "http://localhost",
+      locale: "en",
     });
     if (!sent.ok) throw new Error("invitation not sent");
     expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.value.invitationId })).status).toBe(
@@ -209,5 +213,28 @@ describe("removing and handing over", () => {
     expect((await post(org, lead.cookie, { intent: "revoke", invitationId: sent.value.invitationId })).status).toBe(
       404,
     );
+  });
+
+  test("the invitation email is in the language of the inviter's page, unless the invitee's account has its own", async () => {
+    const { org, lead } = await team();
+    const prisma = await getPrisma();
+    await prisma.user.update({ where: { id: lead.id }, data: { locale: "es" } });
+    const onPage = async (lng: "en" | "es") => `${lead.cookie}; ${(await localeCookie.serialize(lng)).split(";")[0]}`;
+    const emailLocale = async (cookie: string, email: string) => {
+      expect((await post(org, cookie, { intent: "invite", email, role: "MEMBER" })).status).toBe(302);
+      return (await prisma.outboxEmail.findFirstOrThrow({ where: { to: email, template: "invitation" } })).locale;
+    };
+    // the lead's own language is Spanish, but the page they invite from is in English
+    expect(await emailLocale(await onPage("en"), "new-en@example.org")).toBe("en");
+    // no choice on the page: it opens in the lead's language, and so does the email
+    expect(await emailLocale(lead.cookie, "new-es@example.org")).toBe("es");
+    await prisma.user.update({ where: { id: lead.id }, data: { locale: "en" } });
+    expect(await emailLocale(await onPage("es"), "nuevo@example.org")).toBe("es");
+    // someone who already signs in reads their own language, whatever the inviter's page
+    await createUser({ email: "has-account@example.org", locale: "es" });
+    expect(await emailLocale(await onPage("en"), "has-account@example.org")).toBe("es");
+    // an account nobody has signed in with (no password) chose no language: the page's
+    await prisma.user.create({ data: { email: "no-password@example.org", name: "Nadie", locale: "en" } });
+    expect(await emailLocale(await onPage("es"), "no-password@example.org")).toBe("es");
   });
 });

@@ -391,13 +391,20 @@ describe("the pages", () => {
     expect(csv).not.toContain(MARKER);
     const lines = parseCsv(csv.slice(1));
     expect(lines[0].slice(1)).toEqual(chart.table.columns.map((c) => c.label));
-    expect(lines.slice(1)).toEqual(
-      chart.table.rows.map((r) => [
-        r.label,
-        ...r.cells.map((c) =>
-          c === null ? "hidden: fewer than 3 organizations or it would give such a number away" : String(c),
-        ),
-      ]),
+    // a hidden cell holds the word the chart's drawing uses; why it is hidden is said once, under the table
+    const rows = chart.table.rows;
+    expect(lines.slice(1, 1 + rows.length)).toEqual(
+      rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? "hidden" : String(c)))]),
+    );
+    expect(lines.slice(1 + rows.length)).toEqual(
+      rows.some((r) => r.cells.includes(null))
+        ? [
+            [],
+            [
+              "hidden: a number from fewer than 3 organizations is not shown, nor one that would let someone work out such a number by subtraction.",
+            ],
+          ]
+        : [],
     );
     // each number shown is in the chart's SVG as a mark's title, and nothing hidden is
     const march2025 = chart.table.rows[2];
@@ -406,6 +413,38 @@ describe("the pages", () => {
       `<title>${chart.table.columns[col].label.replace(/&/g, "&amp;")}, ${march2025.label}: ${march2025.cells[col]}</title>`,
     );
     expect(chart.svg).not.toContain(": null<");
+  });
+
+  test("a hidden cell in the CSV is the drawing's word, and one line under the table says why, in either language", async () => {
+    // the Northeast is one organization: its view hides what it would give away
+    const url = `/movement?year=${YEAR}&region=NORTHEAST`;
+    const page = (await (await answer(() => dashboardLoader(requestArgs(url, { cookie: staffCookie })))).json()) as {
+      charts: { id: string; table: { rows: { label: string; cells: (number | null)[] }[] } }[];
+    };
+    const rows = page.charts.find((c) => c.id === "practices")!.table.rows;
+    expect(rows.some((r) => r.cells.includes(null))).toBe(true);
+    const spanish = (await localeCookie.serialize("es")).split(";")[0];
+    for (const [cookie, mark, note] of [
+      [
+        staffCookie,
+        "hidden",
+        "hidden: a number from fewer than 3 organizations is not shown, nor one that would let someone work out such a number by subtraction.",
+      ],
+      [
+        `${staffCookie}; ${spanish}`,
+        "oculto",
+        "oculto: no se muestra una cifra de menos de 3 organizaciones, ni una que permitiría deducir una cifra así restando.",
+      ],
+    ]) {
+      const csv = await answer(() =>
+        csvLoader(requestArgs(`/movement/csv?year=${YEAR}&region=NORTHEAST&chart=practices`, { cookie })),
+      );
+      const lines = parseCsv((await csv.text()).slice(1));
+      expect(lines.slice(1, 1 + rows.length).map((l) => l.slice(1))).toEqual(
+        rows.map((r) => r.cells.map((c) => (c === null ? mark : String(c)))),
+      );
+      expect(lines.slice(1 + rows.length)).toEqual([[], [note]]);
+    }
   });
 
   test("a page's first request draws each chart into its HTML only; a navigation's data carries the drawing", async () => {
@@ -472,13 +511,21 @@ describe("the pages", () => {
     );
     expect(spanish.headers.get("Cache-Control")).toBe("private, no-store");
     const lines = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ""));
-    expect(lines.slice(1).map((l) => l[0])).toEqual([`Feb ${YEAR}`, `Mar ${YEAR}`, `Apr ${YEAR}`]);
-    expect(lines.slice(1).map((l) => l.slice(1))).toEqual(
-      practices.table.rows.map((r) =>
-        r.cells.map((c) =>
-          c === null ? "hidden: fewer than 3 organizations or it would give such a number away" : String(c),
-        ),
-      ),
+    expect(lines.slice(1, 4).map((l) => l[0])).toEqual([`Feb ${YEAR}`, `Mar ${YEAR}`, `Apr ${YEAR}`]);
+    expect(lines.slice(1, 4).map((l) => l.slice(1))).toEqual(
+      practices.table.rows.map((r) => r.cells.map((c) => (c === null ? "hidden" : String(c)))),
+    );
+    const hasHidden = practices.table.rows.some((r) => r.cells.includes(null));
+    expect(lines.slice(4).map((l) => l[0] ?? "")).toEqual(
+      hasHidden ? ["", expect.stringMatching(/^hidden: a number from fewer than 3 organizations/)] : [],
+    );
+    // in Spanish, the same word as the drawing and the same one line
+    const spanishLines = parseCsv((await spanish.text()).replace(/^\uFEFF/, ""));
+    expect(spanishLines.slice(1, 4).map((l) => l.slice(1))).toEqual(
+      practices.table.rows.map((r) => r.cells.map((c) => (c === null ? "oculto" : String(c)))),
+    );
+    expect(spanishLines.slice(4).map((l) => l[0] ?? "")).toEqual(
+      hasHidden ? ["", expect.stringMatching(/^oculto: no se muestra una cifra de menos de 3 organizaciones/)] : [],
     );
 
     for (const bad of [`from=${YEAR}-13`, `from=${YEAR}-05&to=${YEAR}-02`, "from=2000-01&to=2026-01", "to=abc"]) {

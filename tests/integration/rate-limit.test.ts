@@ -87,6 +87,7 @@ describe("one email", () => {
       email: "invited@example.org",
       target: { organizationId: org.id, role: "MEMBER" },
       appUrl: "http://localhost",
+      locale: "en",
     });
     const row = await prisma.outboxEmail.findFirstOrThrow({
       where: { to: "invited@example.org", template: "invitation" },

@@ -6,11 +6,8 @@ import { createPractice } from "~/models/practice.server";
 import { compareSummaries } from "~/models/summary.server";
 import { listMigrations } from "~/utils/migrate.server";
 import { loader as movementLoader } from "~/routes/movement";
-import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/movement.admin.organizations.$orgId";
-import {
-  action as organizationsAction,
-  loader as organizationsLoader,
-} from "~/routes/movement.admin.organizations._index";
+import { action as orgAdminAction, loader as orgAdminLoader } from "~/routes/movement.admin.organizations_.$orgId";
+import { action as organizationsAction, loader as organizationsLoader } from "~/routes/movement.admin.organizations";
 import { action as editAction, loader as editLoader } from "~/routes/movement.admin.regions.$code";
 import { action as regionsAction, loader as regionsLoader } from "~/routes/movement.admin.regions._index";
 import { getPrisma } from "~/utils/db.server";

@@ -7,7 +7,7 @@ import { action as stopAction, loader as stopLoader } from "~/routes/reminders.s
 import { action as accountAction, loader as accountLoader } from "~/routes/account";
 import { runReminders } from "~/models/reminder.server";
 import { getPrisma } from "~/utils/db.server";
-import { renderEmail } from "~/utils/mailer.server";
+import { emailDelivery, renderEmail } from "~/utils/mailer.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 const YEAR = 2180;
@@ -267,6 +267,13 @@ describe("reminders chosen by people and sent by staff", () => {
     expect(actions).toEqual(
       expect.arrayContaining(["reminder.sent", "reminder.paused", "reminder.resumed", "reminder.preference_changed"]),
     );
+    // each reminder's event records what became of its emails, for the audit log to word it (sent or kept)
+    const sentEvents = await prisma.auditEvent.findMany({
+      where: { action: "reminder.sent" },
+      select: { metadata: true },
+    });
+    expect(sentEvents.length).toBeGreaterThan(0);
+    for (const e of sentEvents) expect(e.metadata).toMatchObject({ delivery: emailDelivery() });
     expect((await post({ intent: "pause", organizationId: "no-such-org" })).status).toBe(404);
   });
 });

@@ -151,6 +151,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         email: value.email,
         target,
         appUrl: getEnv().APP_URL,
+        // the email is in the language of the page the inviter invites from
+        locale: await getLocale(request),
       });
       // archived since the check above
       if (!sent.ok && sent.error === "not-found") return refuse("admin:organizations.errors.archivedInvite");
