@@ -105,12 +105,19 @@ test("staff filter by region and year: the charts and tables change, and a chart
   expect(file.suggestedFilename()).toBe(`north-star-movement-practices-${year - 1}-west.csv`);
   const bytes = fs.readFileSync((await file.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+  // the table, then (when a cell is hidden) an empty line and one line saying what "hidden" means
+  const [table, note] = bytes.subarray(3).toString("utf8").trim().split("\r\n\r\n");
+  const lines = table.split("\r\n");
   const rows = await tableRows(page, practicesTitle);
   expect(lines).toHaveLength(rows.length + 1);
   expect(lines[0].startsWith("Month,")).toBe(true);
-  // month names and numbers hold no comma in the CSV; the page groups thousands with one
-  expect(lines.slice(1).map((l) => l.split(","))).toEqual(rows.map((r) => r.map((c) => c.replace(/,/g, ""))));
+  // month names and numbers hold no comma in the CSV; the page groups thousands with one; a hidden cell is the
+  // drawing's word where the table says why
+  const suppressed = "fewer than 3 organizations";
+  expect(lines.slice(1).map((l) => l.split(","))).toEqual(
+    rows.map((r) => r.map((c) => (c.includes(suppressed) ? "hidden" : c.replace(/,/g, "")))),
+  );
+  expect(note).toMatch(/^"hidden: a number from fewer than 3 organizations is not shown, nor one/);
   await context.close();
 });
 
