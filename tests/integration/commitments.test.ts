@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { CommitmentStatus } from "~/generated/prisma/client";
-import { action as detailAction, loader as detailLoader } from "~/routes/o.$org.commitments.$commitmentId";
-import { action as listAction, loader as listLoader } from "~/routes/o.$org.commitments._index";
-import { action as newAction, loader as newLoader } from "~/routes/o.$org.commitments.new";
+import { action as detailAction, loader as detailLoader } from "~/routes/o.$org.commitments_.$commitmentId";
+import { action as listAction, loader as listLoader } from "~/routes/o.$org.commitments";
+import { action as newAction, loader as newLoader } from "~/routes/o.$org.commitments_.new";
 import { getPrisma } from "~/utils/db.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie, translated } from "../factories";
 

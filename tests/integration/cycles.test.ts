@@ -3,7 +3,7 @@
 // admin's first cycle lets an organization commit and reflect.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
-import { action as commitAction } from "~/routes/o.$org.commitments.new";
+import { action as commitAction } from "~/routes/o.$org.commitments_.new";
 import { loader as homeLoader } from "~/routes/o.$org._index";
 import { action as reflectionAction, loader as reflectionLoader } from "~/routes/o.$org.reflections.$year/route";
 import { loader as listLoader } from "~/routes/movement.cycles._index";

@@ -11,7 +11,7 @@ import { loader as cycleLoader } from "~/routes/movement.cycles.$year";
 import { loader as adminOrganizationsLoader } from "~/routes/movement.admin.organizations";
 import { loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as practicesLoader } from "~/routes/o.$org.practices._index";
-import { loader as commitmentsLoader } from "~/routes/o.$org.commitments._index";
+import { loader as commitmentsLoader } from "~/routes/o.$org.commitments";
 import { getPrisma } from "~/utils/db.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 

@@ -2,8 +2,8 @@
 // languages, add, reorder and archive values; a change applies from the next cycle on, and each year's pages
 // keep the words that year was answered against.
 import { beforeAll, describe, expect, test } from "vitest";
-import { loader as indexLoader, action as indexAction } from "~/routes/movement.admin.framework._index";
-import { loader as textLoader, action as textAction } from "~/routes/movement.admin.framework.$kind.$id";
+import { loader as indexLoader, action as indexAction } from "~/routes/movement.admin.framework";
+import { loader as textLoader, action as textAction } from "~/routes/movement.admin.framework_.$kind.$id";
 import { loader as practiceListLoader } from "~/routes/o.$org.practices._index";
 import { loader as practiceNewLoader } from "~/routes/o.$org.practices.new";
 import { loader as reflectionLoader } from "~/routes/o.$org.reflections.$year/route";

@@ -218,7 +218,7 @@ describe("tenancy: every route, every method, as a member of A with B's ids", ()
     expect(intentsOf("routes/movement.cycles.$year.tsx")).toEqual(
       expect.arrayContaining(["open", "close", "remind", "pause", "resume"]),
     );
-    expect(intentsOf("routes/o.$org.commitments.$commitmentId.tsx")).toEqual(
+    expect(intentsOf("routes/o.$org.commitments_.$commitmentId.tsx")).toEqual(
       expect.arrayContaining(["update", "edit"]),
     );
     expect(intentsOf("routes/account.tsx")).toEqual(
