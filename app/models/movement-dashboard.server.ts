@@ -6,7 +6,6 @@ import {
   hideEmptyBesideHidden,
   hideEmptyInGrid,
   publishView,
-  roundForView,
   suppressCell,
   suppressGrid,
   suppressGroup,
@@ -278,9 +277,10 @@ export async function getMovementDashboard({
     ],
   };
 
-  // the headline: practices per value this year (for the takeaway), each suppressed on its own
-  // (the takeaway names a value's yearly count: beside months hidden for too few organizations, the year's exact
-  // total would give their sum back, so every value's is rounded then, as a filtered view's numbers are.)
+  // the headline: practices per value this year (for the takeaway), each suppressed on its own, and only while no
+  // month of the year is hidden: a value's yearly total minus its shown months is its hidden months' sum, which
+  // told (even rounded to 5) under which value one organization's hidden month was. With a hidden month the
+  // takeaway names the busiest month shown instead, and no yearly total reaches the page.
   // Any value's: the tracker's yearly practices per organization add up to the movement's year, so the other
   // values' exact totals would give this one's back.
   // (every value's months, whatever value the filters chose: one page per value would give them all)
@@ -289,10 +289,10 @@ export async function getMovementDashboard({
     fw.values.map((v) => valueYear(v.id, "practiceCount")),
     fw.values.map((v) => suppressCell(valueYear(v.id, "practiceCount"), min)),
   );
-  const perValue = values.map((v) => {
-    const total = yearTotals[fw.values.indexOf(v)];
-    return { name: v.name, practices: monthHidden ? roundForView(total) : total, rounded: monthHidden };
-  });
+  const perValue = values.map((v) => ({
+    name: v.name,
+    practices: monthHidden ? null : yearTotals[fw.values.indexOf(v)],
+  }));
 
   const view = {
     partial: filters.region !== undefined || filters.size !== undefined || filters.impacted !== undefined,
@@ -330,8 +330,9 @@ export async function getMovementDashboard({
     perValue: perValue.map((v) => ({
       ...v,
       practices: publishView(v.practices, view),
-      rounded: v.rounded || view.partial,
+      rounded: view.partial,
     })),
+    monthsHidden: monthHidden,
     firstYear: data.firstYear,
     start: data.start,
     options: {

@@ -22,6 +22,7 @@ const takeaways = (
   change: Partial<typeof charts>,
   perValue: { name: string; practices: number | null; rounded?: boolean }[] = [],
   range = false,
+  monthsHidden = false,
 ) =>
   movementTakeaways({
     charts: { ...charts, ...change },
@@ -31,6 +32,7 @@ const takeaways = (
     format: String,
     list: (names) => names.join(" + "),
     range,
+    monthsHidden,
   });
 
 describe("the leading row of a chart", () => {
@@ -140,6 +142,31 @@ describe("the practices chart's takeaway", () => {
         { name: "C", practices: 102 },
       ]),
     ).not.toContain("amongShown");
+  });
+  test("a year with a hidden month names its busiest month shown, never a value's yearly total", () => {
+    const months = table("practices", [
+      [4, 0, null, 0],
+      [9, 1, 3, 0],
+    ]);
+    months.columns = [
+      { key: "a-2026", label: "A 2026", color: "#000" },
+      { key: "a-2025", label: "A 2025", color: "#000", dashed: true },
+      { key: "b-2026", label: "B 2026", color: "#000" },
+      { key: "b-2025", label: "B 2025", color: "#000", dashed: true },
+    ];
+    const perValue = [
+      { name: "A", practices: null },
+      { name: "B", practices: null },
+    ];
+    expect(takeaways({ practices: months }, perValue, false, true).practices).toBe(
+      'charts.practices.takeawayRange {"month":"charts.practices.monthOf {\\"value\\":\\"A 2026\\",\\"month\\":\\"Value 1\\"}","count":"9"}',
+    );
+    // nothing shown in any month: too few to compare, for the year
+    const hidden = table("practices", [[null, 0, null, 0]]);
+    hidden.columns = months.columns;
+    expect(takeaways({ practices: hidden }, perValue, false, true).practices).toBe(
+      'charts.practices.takeawayNone {"year":2026}',
+    );
   });
   test("values tied for the most are all named", () => {
     expect(

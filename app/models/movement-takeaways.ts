@@ -46,6 +46,7 @@ export function movementTakeaways({
   format,
   list,
   range = false,
+  monthsHidden = false,
 }: {
   charts: Charts;
   perValue: { name: string; practices: number | null; rounded?: boolean }[];
@@ -55,6 +56,8 @@ export function movementTakeaways({
   /** names joined as the reader's language joins them ("A and B") */
   list: (names: string[]) => string;
   range?: boolean;
+  /** a month of the year is hidden: no value's yearly total is given */
+  monthsHidden?: boolean;
 }) {
   /**
    * A chart's sentence about its leading row: `takeaway` with the context "single", "tie" or none (and
@@ -92,20 +95,29 @@ export function movementTakeaways({
   );
   const byKey = Object.fromEntries(charts.participation.rows.map((r) => [r.key, r.cells[0]]));
   const achieved = charts.commitments.columns.findIndex((c) => c.key === "ACHIEVED");
-  return {
-    practices: range
-      ? busiest.kind === "none" || busiest.kind === "zero"
+  /**
+   * A date range's chart shows months, not the year; a year with a hidden month gives no yearly totals
+   * (movement-dashboard.server.ts): both name their busiest month shown. Otherwise the value with the most.
+   */
+  const practicesTakeaway = () => {
+    if (!range && !monthsHidden)
+      return say(
+        "practices",
+        lead(perValue.map((v) => ({ label: v.name, value: v.practices, rounded: v.rounded }))),
+        "value",
+      );
+    if (busiest.kind === "none" || busiest.kind === "zero")
+      return range
         ? t(busiest.kind === "none" ? "charts.practices.takeawayRangeNone" : "charts.practices.takeawayRangeZero")
-        : t("charts.practices.takeawayRange", {
-            month: list(busiest.labels),
-            count: format(busiest.value),
-            ...(busiest.labels.length > 1 ? { context: "tie" } : {}),
-          })
-      : say(
-          "practices",
-          lead(perValue.map((v) => ({ label: v.name, value: v.practices, rounded: v.rounded }))),
-          "value",
-        ),
+        : t("charts.practices.takeawayNone", { year });
+    return t("charts.practices.takeawayRange", {
+      month: list(busiest.labels),
+      count: format(busiest.value),
+      ...(busiest.labels.length > 1 ? { context: "tie" } : {}),
+    });
+  };
+  return {
+    practices: practicesTakeaway(),
     // levels 1 and 2 may show while 3 and 4 are too small to: then the takeaway says so, not that nothing shows
     rubric:
       rubric.kind === "none" && charts.rubric.rows.some((r) => r.cells.some((c) => c !== null && c > 0))

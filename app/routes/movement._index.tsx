@@ -43,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const takeaways = movementTakeaways({
     charts: dashboard.charts,
     perValue: dashboard.perValue,
+    monthsHidden: dashboard.monthsHidden,
     year: filters.year,
     t,
     format: (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)),
