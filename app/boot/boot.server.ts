@@ -8,7 +8,7 @@ import { seedFramework } from "~/models/framework.server";
 import { stopOutboxWorker } from "~/boot/outbox-worker.server";
 import { closeDb, getDb, stopDbOnSignalElsewhere, type Prisma } from "~/utils/db.server";
 import { getEnv, isLoopback, serverListensOn, type Env } from "~/utils/env.server";
-import { deliversEmail } from "~/utils/mailer.server";
+import { deliversEmail, noteDemoAccountsAtStart } from "~/utils/mailer.server";
 import { sessionSecret } from "~/utils/session.server";
 import { describeStartupError } from "~/utils/startup-error";
 
@@ -138,6 +138,7 @@ async function ready({ loadDemo }: StartOptions): Promise<AppReady> {
   if (env.SEED_ON_START === "1")
     await seedAtStart({ prisma: db.prisma, env, embedded: db.mode === "embedded", loadDemo, log });
   const demoAccounts = await countDemoPasswordAccounts({ prisma: db.prisma });
+  noteDemoAccountsAtStart(demoAccounts);
   const refusal = listenRefusal({ env, demoAccounts });
   if (refusal) throw new Error(refusal);
   const notes = demoAccounts ? await demoNotes({ prisma: db.prisma, demoAccounts, loadDemo }) : [];

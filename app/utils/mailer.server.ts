@@ -216,15 +216,29 @@ export function deliversEmail(env: Env = getEnv()) {
  *   - never while the server listens beyond loopback (HOST), nor behind a proxy it is told about (TRUST_PROXY);
  *   - never when DEV_OUTBOX=0;
  *   - in production mode only for the local try-out: DEV_OUTBOX=1 (which `npm start` sets) on the embedded
- *     database, unless demo data is refused (SEED_DEMO=0: an installation for real); on DATABASE_URL never;
+ *     database with demo accounts found at start (noteDemoAccountsAtStart), and not with SEED_DEMO=0; an
+ *     installation for real has none, and behind a proxy on its machine that adds no forwarding header every
+ *     visitor would come from loopback; on DATABASE_URL never;
  *   - otherwise (`npm run dev`, tests) on.
  * devOutboxServes adds the check of the client itself.
  */
+const DEMO_AT_START = Symbol.for("north-star.demo-accounts-at-start");
+const started = globalThis as { [DEMO_AT_START]?: boolean };
+
+/**
+ * Start-up counted the accounts that sign in with the published demo password: with none, this is no try-out,
+ * whatever SEED_DEMO says (an installation whose first admin came before its first start seeds no demo data).
+ */
+export function noteDemoAccountsAtStart(count: number) {
+  started[DEMO_AT_START] = count > 0;
+}
+
 export function devOutboxEnabled(env: Env = getEnv()) {
   if (env.SMTP_URL || !isLoopback(env.HOST) || env.TRUST_PROXY > 0 || env.DEV_OUTBOX === "0") return false;
   // SEED_DEMO=0 is a real installation on the embedded database: behind a proxy on its own machine that adds no
   // forwarding header, its every visitor would come from loopback, and the page would hand them reset links
-  if (env.NODE_ENV === "production") return env.DEV_OUTBOX === "1" && !env.DATABASE_URL && env.SEED_DEMO !== "0";
+  if (env.NODE_ENV === "production")
+    return env.DEV_OUTBOX === "1" && !env.DATABASE_URL && env.SEED_DEMO !== "0" && started[DEMO_AT_START] === true;
   return true;
 }
 

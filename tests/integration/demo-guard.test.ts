@@ -1,5 +1,6 @@
 // While accounts with the published demo password exist, the server listens on loopback only
 // (app/boot/boot.server.ts listenRefusal); the count comes from the password hashes themselves.
+import { noteDemoAccountsAtStart } from "~/utils/mailer.server";
 import { describe, expect, test } from "vitest";
 import { httpsNote, listenRefusal, mailNote } from "~/boot/boot.server";
 import { countDemoPasswordAccounts, DEMO_PASSWORD_HASH } from "~/models/demo-accounts.server";
@@ -88,7 +89,12 @@ describe("the start-up lines about mail", () => {
     expect(
       mailNote(env({ ...production, DATABASE_URL: "postgresql://db/northstar", SMTP_URL: "smtp://mail:587" })),
     ).toBeNull();
+    // the try-out: start-up found its demo accounts
+    noteDemoAccountsAtStart(3);
     expect(mailNote(env({ ...production, DEV_OUTBOX: "1" }))).toBeNull();
+    // an installation for real on the embedded database: no demo account, no outbox, a line about it
+    noteDemoAccountsAtStart(0);
+    expect(mailNote(env({ ...production, DEV_OUTBOX: "1" }))).toContain("SMTP_URL is not set");
   });
 });
 

@@ -6,6 +6,7 @@ import { loader as outboxLoader } from "~/routes/dev.outbox";
 import { loader as forgotLoader } from "~/routes/forgot-password";
 import { getPrisma } from "~/utils/db.server";
 import { localeCookie } from "~/utils/i18next.server";
+import { noteDemoAccountsAtStart } from "~/utils/mailer.server";
 import { answer, requestArgs } from "../factories";
 
 // the database opens before any test changes DATABASE_URL
@@ -41,6 +42,8 @@ function tryOut() {
   vi.stubEnv("TRUST_PROXY", undefined);
   // the test's own database stands in for the embedded one; the rule looks at DATABASE_URL separately below
   vi.stubEnv("DATABASE_URL", "");
+  // start-up found the demo accounts
+  noteDemoAccountsAtStart(3);
 }
 
 describe("the development outbox page", () => {
@@ -152,6 +155,14 @@ describe("the development outbox page", () => {
     expect((await openOutbox("127.0.0.1")).status).toBe(404);
     expect((await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()).mail).toBe("NONE");
     vi.stubEnv("SEED_DEMO", "1");
+    expect((await openOutbox("127.0.0.1")).status).toBe(200);
+    // an installation for real whose first admin came before its first start: no demo account, no outbox,
+    // whatever SEED_DEMO says
+    vi.stubEnv("SEED_DEMO", undefined);
+    noteDemoAccountsAtStart(0);
+    expect((await openOutbox("127.0.0.1")).status).toBe(404);
+    expect((await (await answer(forgotLoader(requestArgs("/forgot-password?sent=1")))).json()).mail).toBe("NONE");
+    noteDemoAccountsAtStart(3);
     expect((await openOutbox("127.0.0.1")).status).toBe(200);
     vi.stubEnv("NODE_ENV", "development");
     vi.stubEnv("DEV_OUTBOX", "0");

@@ -10,7 +10,7 @@ import { loader as cycleLoader } from "~/routes/movement.cycles.$year";
 import { action as membersAction, loader as membersLoader } from "~/routes/o.$org.members";
 import { getPrisma } from "~/utils/db.server";
 import { fixedT } from "~/utils/i18next.server";
-import { renderEmail } from "~/utils/mailer.server";
+import { noteDemoAccountsAtStart, renderEmail } from "~/utils/mailer.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie, toastOf } from "../factories";
 
 const YEAR = 2094;
@@ -46,6 +46,8 @@ const MODES = {
     vi.stubEnv("HOST", undefined);
     vi.stubEnv("TRUST_PROXY", undefined);
     vi.stubEnv("DATABASE_URL", "");
+    // start-up found the demo accounts
+    noteDemoAccountsAtStart(3);
   },
   /** a production server on PostgreSQL without SMTP_URL: nothing is sent, and no outbox page shows it */
   NONE: () => {
