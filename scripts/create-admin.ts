@@ -4,10 +4,11 @@
 // `npm start`. Running it again for the same email makes no second account and replaces the unused link.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { grantAdminByCommand } from "../app/models/admin-invitation.server.ts";
 import { DataDirInUseError } from "../app/utils/embedded-db.server.ts";
 import { describeStartupError } from "../app/utils/startup-error.ts";
+import { emailField, nameField } from "../app/utils/form-fields.ts";
 
 const USAGE = 'usage: npm run create-admin -- --email someone@example.org [--name "Their Name"]';
 
@@ -26,16 +27,12 @@ function parse() {
       console.log(USAGE);
       process.exit(0);
     }
-    const email = z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email())
-      .safeParse(values.email ?? "");
-    const name = z.string().trim().min(1).max(100).optional().safeParse(values.name);
+    // the same rules as the app's forms: a name with something visible in it, of 100 characters at most
+    const email = z.safeParse(emailField(), values.email ?? "");
+    const name = z.safeParse(z.optional(nameField()), values.name);
     if (!email.success)
       throw new Error(values.email ? `"${values.email}" is not an email address.` : "--email is required.");
-    if (!name.success) throw new Error("--name must be 1 to 100 characters.");
+    if (!name.success) throw new Error("--name must be 1 to 100 characters, with something visible in it.");
     return { email: email.data, name: name.data };
   } catch (e) {
     // an unknown option lands here too; a password is chosen in the browser, never on the command line

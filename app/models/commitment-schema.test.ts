@@ -62,10 +62,24 @@ describe("commitment update rules", () => {
     ["progress over 100", { status: "PLANNED", progress: "101" }],
     ["a note at its limit", { status: "PLANNED", progress: "100", note: "n".repeat(10_000) }],
     ["a note over its limit", { status: "PLANNED", progress: "0", note: "n".repeat(10_001) }],
+    ["progress written in hexadecimal", { status: "PLANNED", progress: "0x10" }],
+    ["progress with an exponent", { status: "PLANNED", progress: "1e1" }],
   ])("%s: the same errors", (_, fields) => {
     const data = form(fields);
     expect(errorsOf(validateWithRules(data, commitmentUpdateRules))).toEqual(
       errorsOf(parseWithZod(data, { schema: commitmentUpdateSchema })),
     );
+  });
+});
+
+test("numbers are read as typed: 0x10 and 1e1 are no progress, and 0x7EA is no year", () => {
+  for (const progress of ["0x10", "1e1", "Infinity"])
+    expect(errorsOf(parseWithZod(form({ status: "PLANNED", progress }), { schema: commitmentUpdateSchema }))).toEqual({
+      progress: ["validation.wholeNumber"],
+    });
+  const ok = parseWithZod(form({ status: "PLANNED", progress: "16" }), { schema: commitmentUpdateSchema });
+  expect(ok.status === "success" && ok.value.progress).toBe(16);
+  expect(errorsOf(parseWithZod(form({ ...commitment, year: "0x7EA" }), { schema: commitmentSchema }))).toEqual({
+    year: ["validation.required"],
   });
 });

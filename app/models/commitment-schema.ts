@@ -2,7 +2,7 @@
 // (commitment-rules.ts).
 import * as z from "zod/mini";
 import { COMMITMENT_LIMITS, COMMITMENT_STATUSES } from "~/models/commitment-rules";
-import { requiredText, submissionKeyField, versionField } from "~/utils/form-fields";
+import { formNumber, requiredText, submissionKeyField, versionField } from "~/utils/form-fields";
 
 const text = (max: number) => z.optional(z.string().check(z.maxLength(max, { error: "validation.tooLong" })));
 
@@ -17,25 +17,21 @@ export const commitmentSchema = z.object({
       z.minLength(1, { error: "validation.required" }),
       z.maxLength(COMMITMENT_LIMITS.id, { error: "validation.invalidChoice" }),
     ),
-  year: z.coerce
-    .number({ error: "validation.required" })
-    .check(
-      z.int({ error: "validation.invalidChoice" }),
-      z.minimum(COMMITMENT_LIMITS.minYear, { error: "validation.invalidChoice" }),
-      z.maximum(COMMITMENT_LIMITS.maxYear, { error: "validation.invalidChoice" }),
-    ),
+  year: formNumber("validation.required").check(
+    z.int({ error: "validation.invalidChoice" }),
+    z.minimum(COMMITMENT_LIMITS.minYear, { error: "validation.invalidChoice" }),
+    z.maximum(COMMITMENT_LIMITS.maxYear, { error: "validation.invalidChoice" }),
+  ),
 });
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
 export const commitmentUpdateSchema = z.object({
   status: z.enum(COMMITMENT_STATUSES, { error: "validation.invalidChoice" }),
-  progress: z.coerce
-    .number({ error: "validation.wholeNumber" })
-    .check(
-      z.int({ error: "validation.wholeNumber" }),
-      z.minimum(0, { error: "commitment:errors.progressRange" }),
-      z.maximum(100, { error: "commitment:errors.progressRange" }),
-    ),
+  progress: formNumber("validation.wholeNumber").check(
+    z.int({ error: "validation.wholeNumber" }),
+    z.minimum(0, { error: "commitment:errors.progressRange" }),
+    z.maximum(100, { error: "commitment:errors.progressRange" }),
+  ),
   note: text(COMMITMENT_LIMITS.text),
 });
 export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
@@ -56,9 +52,11 @@ export const commitmentIntentSchema = z.discriminatedUnion("intent", [
   z.extend(commitmentSchema, { intent: z.literal("edit"), version: versionField() }),
 ]);
 
-const cycleYear = z.coerce
-  .number()
-  .check(z.int(), z.minimum(COMMITMENT_LIMITS.minYear), z.maximum(COMMITMENT_LIMITS.maxYear));
+const cycleYear = formNumber().check(
+  z.int(),
+  z.minimum(COMMITMENT_LIMITS.minYear),
+  z.maximum(COMMITMENT_LIMITS.maxYear),
+);
 
 /** The list's `?year=`: this year unless a sensible year is asked for. */
 export function yearParam(value: string | null, fallback: number) {

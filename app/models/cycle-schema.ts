@@ -1,7 +1,7 @@
 // The cycle forms' rules (coalition admins; validated on the server only) and the tracker's filters. Messages are
 // i18n keys.
 import * as z from "zod/mini";
-import { confirmField, requiredText } from "~/utils/form-fields";
+import { confirmField, formNumber, requiredText } from "~/utils/form-fields";
 
 const YEARS = { min: 2000, max: 2200 };
 
@@ -15,24 +15,20 @@ const date = () =>
 const prompt = () => requiredText(1000);
 
 export const cycleYear = () =>
-  z.coerce
-    .number({ error: "cycle:errors.year" })
-    .check(
-      z.int({ error: "cycle:errors.year" }),
-      z.minimum(YEARS.min, { error: "cycle:errors.year" }),
-      z.maximum(YEARS.max, { error: "cycle:errors.year" }),
-    );
+  formNumber("cycle:errors.year").check(
+    z.int({ error: "cycle:errors.year" }),
+    z.minimum(YEARS.min, { error: "cycle:errors.year" }),
+    z.maximum(YEARS.max, { error: "cycle:errors.year" }),
+  );
 
 export const cycleFields = () => ({
   opensOn: date(),
   closesOn: date(),
-  reminderIntervalDays: z.coerce
-    .number({ error: "cycle:errors.interval" })
-    .check(
-      z.int({ error: "cycle:errors.interval" }),
-      z.minimum(1, { error: "cycle:errors.interval" }),
-      z.maximum(60, { error: "cycle:errors.interval" }),
-    ),
+  reminderIntervalDays: formNumber("cycle:errors.interval").check(
+    z.int({ error: "cycle:errors.interval" }),
+    z.minimum(1, { error: "cycle:errors.interval" }),
+    z.maximum(60, { error: "cycle:errors.interval" }),
+  ),
   prompts: z
     .array(z.object({ valueId: z.string().check(z.minLength(1), z.maxLength(40)), en: prompt(), es: prompt() }))
     .check(z.maxLength(50)),
@@ -41,7 +37,7 @@ export const cycleFields = () => ({
 export const createCycleSchema = () => z.object({ year: cycleYear(), ...cycleFields() });
 export const editCycleSchema = () =>
   z.object({
-    version: z.coerce.number({ error: "cycle:errors.stale" }).check(z.int({ error: "cycle:errors.stale" })),
+    version: formNumber("cycle:errors.stale").check(z.int({ error: "cycle:errors.stale" })),
     ...cycleFields(),
   });
 

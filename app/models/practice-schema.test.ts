@@ -67,6 +67,8 @@ describe("practice form rules", () => {
     ["a title of a zero-width space only", { ...valid, title: "\u200B" }],
     ["a title of direction marks and spaces only", { ...valid, title: " \u200E\u202E " }],
     ["a title with a zero-width joiner inside", { ...valid, title: "Taller\u200Dcomunitario" }],
+    ["a title of a Hangul filler only", { ...valid, title: "\u3164" }],
+    ["a title of a blank braille cell and a variation selector", { ...valid, title: "\u2800\uFE0F" }],
   ])("%s: the same errors", (_, fields) => {
     const data = form(fields);
     expect(errorsOf(validateWithRules(data, practiceRules({ maxDate })))).toEqual(
@@ -86,7 +88,8 @@ describe("what the server makes of a form's counts and titles", () => {
     expect(padded.status === "success" && padded.value.participants).toBe(12);
   });
   test("a title with nothing visible is missing; visible text with invisible characters in it is kept", () => {
-    expect(errorsOf(parse({ ...valid, title: "\u200B\u2060" }))).toEqual({ title: ["validation.required"] });
+    for (const title of ["\u200B\u2060", "\u3164", "\u2800", "\uFFA0", "\u115F\u1160", "\u034F\uFE0F", "\u00AD"])
+      expect(errorsOf(parse({ ...valid, title }))).toEqual({ title: ["validation.required"] });
     const joined = parse({ ...valid, title: "Taller\u200Dcomunitario" });
     expect(joined.status === "success" && joined.value.title).toBe("Taller\u200Dcomunitario");
   });

@@ -1,20 +1,18 @@
 // The practice form's schema, applied by the server. The browser checks the same rules from
 // practice-rules.ts (zod stays out of its JavaScript). Messages are i18n keys.
 import * as z from "zod/mini";
-import { countText, requiredText, versionField } from "~/utils/form-fields";
+import { formNumber, requiredText, versionField } from "~/utils/form-fields";
 import { isRealDate } from "~/utils/form-rules";
 import { MAX_FREEDOMS, MAX_PARTICIPANTS, MIN_DATE, PRACTICE_LIMITS, VISIBILITIES } from "~/models/practice-rules";
 
 export { VISIBILITIES } from "~/models/practice-rules";
 
 // a string schema (Conform reads a number schema's field with Number(), which takes 0x10 and 1e5) made a number
-const count = z
-  .pipe(countText(), z.transform(Number))
-  .check(
-    z.int({ error: "validation.wholeNumber" }),
-    z.minimum(0, { error: "validation.notNegative" }),
-    z.maximum(MAX_PARTICIPANTS, { error: "practice:errors.tooManyParticipants" }),
-  );
+const count = formNumber("validation.wholeNumber").check(
+  z.int({ error: "validation.wholeNumber" }),
+  z.minimum(0, { error: "validation.notNegative" }),
+  z.maximum(MAX_PARTICIPANTS, { error: "practice:errors.tooManyParticipants" }),
+);
 
 /** `maxDate` is today (YYYY-MM-DD) in the calendar the practice is dated in: the server's, handed to the browser. */
 export function practiceSchema({ maxDate }: { maxDate: string }) {

@@ -1,7 +1,7 @@
 // The annual reflection's step form (one value) as the server applies it; the browser checks the same rules
 // without zod (reflection-rules.ts).
 import * as z from "zod/mini";
-import { versionField } from "~/utils/form-fields";
+import { formNumber, versionField } from "~/utils/form-fields";
 import { VISIBILITIES } from "~/models/practice-schema";
 import { REFLECTION_LIMITS } from "~/models/reflection-rules";
 
@@ -15,13 +15,11 @@ export const reflectionStepSchema = z.object({
       z.maxLength(REFLECTION_LIMITS.id, { error: "validation.invalidChoice" }),
     ),
   rubricLevel: z.optional(
-    z.coerce
-      .number({ error: "validation.invalidChoice" })
-      .check(
-        z.int({ error: "validation.invalidChoice" }),
-        z.minimum(REFLECTION_LIMITS.minLevel, { error: "validation.invalidChoice" }),
-        z.maximum(REFLECTION_LIMITS.maxLevel, { error: "validation.invalidChoice" }),
-      ),
+    formNumber("validation.invalidChoice").check(
+      z.int({ error: "validation.invalidChoice" }),
+      z.minimum(REFLECTION_LIMITS.minLevel, { error: "validation.invalidChoice" }),
+      z.maximum(REFLECTION_LIMITS.maxLevel, { error: "validation.invalidChoice" }),
+    ),
   ),
   wentWell: text,
   challenges: text,

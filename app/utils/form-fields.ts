@@ -2,7 +2,7 @@
 // level is a call the bundler must keep, which would ship zod to every page that imports this module
 // (docs/decisions/005). Messages are i18n keys (common namespace), translated where they are shown.
 import * as z from "zod/mini";
-import { PASSWORD_LIMITS } from "~/utils/form-rules";
+import { hasVisibleText, PASSWORD_LIMITS } from "~/utils/form-rules";
 
 export const emailField = () =>
   z.pipe(
@@ -12,11 +12,8 @@ export const emailField = () =>
     z.email({ error: "validation.emailInvalid" }),
   );
 
-/**
- * A required text has something a reader can see: not only spaces and invisible format characters (a zero-width
- * space, a direction mark), which trim() leaves and which would make an empty-looking name or title.
- */
-export const visibleText = () => z.refine<string>((v) => /[^\s\p{Cf}]/u.test(v), { error: "validation.required" });
+/** A required text has something a reader can see (hasVisibleText in form-rules.ts, which the browser checks too). */
+export const visibleText = () => z.refine<string>(hasVisibleText, { error: "validation.required" });
 
 /**
  * A required one-line text (a title, a name), trimmed, with something visible in it, of at most `max` characters.
@@ -37,9 +34,15 @@ export const nameField = () => requiredText(100);
 
 /**
  * A number typed in a form, as a number field sends it: digits with a sign or a decimal part (told apart by the
- * checks after it: not negative, whole), empty for none; never `0x10`, `1e5` or `Infinity`, which Number() reads.
+ * checks that follow: not negative, whole, in range), empty for 0; never `0x10`, `1e5` or `Infinity`, which
+ * Number() and z.coerce read. A string schema, so Conform hands it the text as sent (it reads a number schema's
+ * field with Number() itself).
  */
-export const countText = () => z.string().check(z.regex(/^\s*-?\d*(\.\d+)?\s*$/, { error: "validation.wholeNumber" }));
+export const formNumber = (error?: string) =>
+  z.pipe(
+    z.string(error ? { error } : undefined).check(z.regex(/^\s*-?\d*(\.\d+)?\s*$/, error ? { error } : undefined)),
+    z.transform(Number),
+  );
 
 /** A new password's length rules; the common-password check runs on the server (password-policy.server.ts). */
 export const newPasswordField = () =>
@@ -84,9 +87,10 @@ export const idField = () =>
 
 /** The version an edit form was loaded with (0: a reflection step not saved yet); a stale one is a conflict, never an overwrite. */
 export const versionField = () =>
-  z.coerce
-    .number({ error: "validation.required" })
-    .check(z.int({ error: "validation.invalidChoice" }), z.minimum(0, { error: "validation.invalidChoice" }));
+  formNumber("validation.required").check(
+    z.int({ error: "validation.invalidChoice" }),
+    z.minimum(0, { error: "validation.invalidChoice" }),
+  );
 
 /** One form submission's key: a repeated post of the same form creates one record. */
 export const submissionKeyField = () =>

@@ -62,6 +62,15 @@ export function isRealDate(value: string) {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * Whether a text has something a reader can see: not only spaces and characters drawn as nothing (a zero-width
+ * space, a joiner, a variation selector, a Hangul filler, a blank braille cell: Unicode's default-ignorable
+ * code points and U+2800).
+ */
+export function hasVisibleText(value: string) {
+  return /[^\s\p{Default_Ignorable_Code_Point}\u2800]/u.test(value);
+}
+
 function fieldProblem(rule: FieldRule, raw: unknown): Problem | null {
   const present = (v: unknown) => v !== undefined && v !== null && v !== "";
   if (rule.type === "multi") {
@@ -79,7 +88,7 @@ function fieldProblem(rule: FieldRule, raw: unknown): Problem | null {
     case "text":
       // only spaces and invisible format characters (a zero-width space) are nothing to read: as the server's
       // requiredText (form-fields.ts)
-      if (rule.required && !/[^\s\p{Cf}]/u.test(value)) return "required";
+      if (rule.required && !hasVisibleText(value)) return "required";
       return rule.maxLength !== undefined && value.length > rule.maxLength ? "tooLong" : null;
     case "choice":
       return rule.options && !rule.options.includes(value) ? "choice" : null;

@@ -125,6 +125,9 @@ describe("npm run create-admin", () => {
     const password = await createAdmin(["--email", "p@example.org", "--password", "secret secret secret"]);
     expect(password.code).toBe(2);
     expect(password.stderr).toContain("chosen in the browser");
+    const blank = await createAdmin(["--email", "blank@example.org", "--name", "\u3164"]);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain("something visible");
     const bad = await createAdmin(["--email", "not-an-email"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"not-an-email" is not an email address');
