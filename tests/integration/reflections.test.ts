@@ -395,6 +395,14 @@ describe("the year's state, its overview and reading a past year", () => {
 });
 
 describe("who may see the reflection", () => {
+  test("the year the pages link to, before its cycle is set up, says the reflection opens with it; writing there is a 404", async () => {
+    const { org, member } = await workspace();
+    const page = await get(org, member, String(YEAR + 1));
+    expect(page.status).toBe(200);
+    expect(await page.json()).toMatchObject({ noCycle: true, year: YEAR + 1 });
+    expect((await post(org, member, step(0), String(YEAR + 1))).status).toBe(404);
+  });
+
   test("a year without a cycle, or not a year at all, is a 404", async () => {
     const { org, member } = await workspace();
     for (const year of [NO_CYCLE_YEAR, "abcd", "20x6", "202", "02026"]) {

@@ -45,7 +45,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getReflectionYear({ prisma: await getPrisma(), organizationId: organization.id, year, locale: lng }),
     fixedT(request, "reflection"),
   ]);
-  if (!reflection) notFound();
+  if (!reflection) {
+    // the year the organization's pages link to (this one, or the next once its cycle is planned) has no cycle
+    // yet: the page says so; any other year without one is no page
+    const thisYear = new Date().getUTCFullYear();
+    if (year !== thisYear && year !== thisYear + 1) notFound();
+    return {
+      noCycle: true as const,
+      title: t("title", { year }),
+      organization: { slug: organization.slug, name: organization.name },
+      year,
+    };
+  }
   const { cycle, submitted, steps } = reflection;
   // "submitted" is the year's state, which only the lead's submit sets; before it every saved step is a draft
   const stateOf = (s: (typeof steps)[number]): StepState =>
@@ -59,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const open = cycle.status === "OPEN";
   const r = current?.reflection ?? null;
   return {
+    noCycle: false as const,
     title: t("title", { year }),
     organization: { slug: organization.slug, name: organization.name },
     year,
@@ -138,11 +150,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Data = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { noCycle: false }>;
 type Step = NonNullable<Data["current"]>;
 
 export default function ReflectionYear() {
   const data = useLoaderData<typeof loader>();
+  if (data.noCycle) return <NoCycle year={data.year} organization={data.organization.slug} />;
+  return <ReflectionPage data={data} />;
+}
+
+/** Before the coalition sets up the year's cycle: what the reflection is, and that it opens with the cycle. */
+function NoCycle({ year, organization }: { year: number; organization: string }) {
+  const { t } = useTranslation("reflection");
+  return (
+    <div className="container section stack">
+      <h1>{t("title", { year })}</h1>
+      <p className="section-intro">{t("intro")}</p>
+      <p className="notice">{t("state.noCycle", { year })}</p>
+      <p>
+        <Link to={`/o/${organization}/practices/new`}>{t("noCycleLink")}</Link>
+      </p>
+    </div>
+  );
+}
+
+function ReflectionPage({ data }: { data: Data }) {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("reflection");
   const step = data.current;
