@@ -32,6 +32,15 @@ test("a CSV starts with the byte-order mark, marks hidden cells with a word and 
       hidden,
     ),
   ).toBe("\uFEFFName,A\r\nR,1\r\n");
+  // a filtered view's file ends by saying its numbers are rounded
+  expect(
+    chartCsv(
+      { id: "x", columns: [{ key: "a", label: "A", color: "#000" }], rows: [{ key: "r", label: "R", cells: [5] }] },
+      "Name",
+      hidden,
+      "Numbers are rounded to the nearest 5.",
+    ),
+  ).toBe("\uFEFFName,A\r\nR,5\r\n\r\nNumbers are rounded to the nearest 5.\r\n");
 });
 
 test("suppression at, under and over the threshold, and by a small complement", () => {

@@ -10,12 +10,17 @@ export type HiddenWords = {
   note: string;
 };
 
-export function chartCsv(table: ChartTable, rowHeader: string, hidden: HiddenWords) {
+/** `rounded`: the line a filtered view's file ends with, saying its numbers are rounded (as its page says). */
+export function chartCsv(table: ChartTable, rowHeader: string, hidden: HiddenWords, rounded?: string) {
   const rows: (string | number)[][] = [
     [rowHeader, ...table.columns.map((c) => c.label)],
     ...table.rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? hidden.mark : c))]),
   ];
-  // an empty line keeps the note apart from the table's rows
-  if (table.rows.some((r) => r.cells.includes(null))) rows.push([], [hidden.note]);
+  // an empty line keeps the notes apart from the table's rows
+  const notes = [
+    ...(table.rows.some((r) => r.cells.includes(null)) ? [hidden.note] : []),
+    ...(rounded ? [rounded] : []),
+  ];
+  if (notes.length) rows.push([], ...notes.map((note) => [note]));
   return toCsv(rows);
 }
