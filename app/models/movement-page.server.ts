@@ -63,7 +63,7 @@ export async function loadMovementDashboard(request: Request, now = new Date()) 
   const currentYear = now.getUTCFullYear();
   // the dashboard and its CSVs: an address with empty filters is redirected to the one without them
   const params = filterParamsOf(request);
-  const parsed = parseMonthRange(params, currentYear);
+  const parsed = parseMonthRange(params, currentYear, now.toISOString().slice(0, 7));
   // a range that starts after this month has nothing to show yet: it is left out and the page says so
   const future = parsed.range !== undefined && parsed.range.from > now.toISOString().slice(0, 7);
   const range = future ? undefined : parsed.range;

@@ -32,14 +32,20 @@ function buildRangeSchema(currentYear: number) {
 }
 
 /**
- * The range asked for: both ends, or one end and the rest of its year; `ignored` when something was given
- * and does not make a range (a malformed month, the end before the start, longer than MAX_RANGE_MONTHS).
+ * The range asked for: both ends, or one end and the rest of its year (up to `thisMonth`, "YYYY-MM", when given:
+ * a start alone in this year runs to this month, not to months still to come); `ignored` when something was
+ * given and does not make a range (a malformed month, the end before the start, longer than MAX_RANGE_MONTHS).
  */
 export function parseMonthRange(
   params: URLSearchParams,
   currentYear: number,
+  thisMonth?: string,
 ): { range?: MonthRange; ignored: boolean } {
   const parsed = rangeSchema(currentYear).safeParse({ from: params.get("from"), to: params.get("to") });
-  if (parsed.success) return parsed.data ? { range: parsed.data, ignored: false } : { ignored: false };
-  return { ignored: true };
+  if (!parsed.success) return { ignored: true };
+  const range = parsed.data;
+  if (!range) return { ignored: false };
+  if (thisMonth && !params.get("to") && range.from <= thisMonth && range.to > thisMonth)
+    return { range: { ...range, to: thisMonth }, ignored: false };
+  return { range, ignored: false };
 }

@@ -12,6 +12,14 @@ describe("the dashboard's date range", () => {
     expect(parse("year=2025")).toEqual({ ignored: false });
   });
 
+  test("a start alone in this year runs to this month, not to months still to come", () => {
+    const now = (query: string) => parseMonthRange(new URLSearchParams(query), 2026, "2026-11");
+    expect(now("from=2026-05")).toEqual({ range: { from: "2026-05", to: "2026-11" }, ignored: false });
+    // an end asked for is kept, and a past year runs to its December
+    expect(now("from=2026-05&to=2026-12")).toEqual({ range: { from: "2026-05", to: "2026-12" }, ignored: false });
+    expect(now("from=2025-05")).toEqual({ range: { from: "2025-05", to: "2025-12" }, ignored: false });
+  });
+
   test("a malformed month, an end before the start or a range too long is ignored, and said to be", () => {
     for (const q of [
       "from=2025-13",
