@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReflectionNoCycle } from "~/components/reflection-no-cycle";
 import {
   ConsentField,
   LastYearNote,
@@ -155,23 +156,8 @@ type Step = NonNullable<Data["current"]>;
 
 export default function ReflectionYear() {
   const data = useLoaderData<typeof loader>();
-  if (data.noCycle) return <NoCycle year={data.year} organization={data.organization.slug} />;
+  if (data.noCycle) return <ReflectionNoCycle year={data.year} organization={data.organization.slug} />;
   return <ReflectionPage data={data} />;
-}
-
-/** Before the coalition sets up the year's cycle: what the reflection is, and that it opens with the cycle. */
-function NoCycle({ year, organization }: { year: number; organization: string }) {
-  const { t } = useTranslation("reflection");
-  return (
-    <div className="container section stack">
-      <h1>{t("title", { year })}</h1>
-      <p className="section-intro">{t("intro")}</p>
-      <p className="notice">{t("state.noCycle", { year })}</p>
-      <p>
-        <Link to={`/o/${organization}/practices/new`}>{t("noCycleLink")}</Link>
-      </p>
-    </div>
-  );
 }
 
 function ReflectionPage({ data }: { data: Data }) {
