@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReflectionLeadActions } from "~/components/reflection-lead-actions";
 import { ReflectionNoCycle } from "~/components/reflection-no-cycle";
 import {
   ConsentField,
@@ -23,7 +24,7 @@ import { reflectionIntentSchema, type ReflectionStepInput } from "~/models/refle
 import { getReflectionYear, reopenReflection, saveReflectionStep, submitReflection } from "~/models/reflection.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
-import { type FormResult, parseForm, reply, replyFailure } from "~/utils/forms.server";
+import { parseForm, reply, replyFailure } from "~/utils/forms.server";
 import { fixedT, getLocale } from "~/utils/i18next.server";
 import { validateWithRules } from "~/utils/form-rules";
 import { orgRoleCan } from "~/utils/permissions";
@@ -215,7 +216,7 @@ function ReflectionPage({ data }: { data: Data }) {
       {data.steps.length ? (
         <ReflectionOverview organization={data.organization.slug} year={data.year} steps={data.steps} />
       ) : null}
-      <LeadActions data={data} result={leadResult} />
+      <ReflectionLeadActions data={data} result={leadResult} />
     </div>
   );
 }
@@ -265,43 +266,6 @@ function StepForm({ step, lastResult }: { step: Step; lastResult?: SubmissionRes
         </div>
       </Form>
     </div>
-  );
-}
-
-function LeadActions({
-  data,
-  result,
-}: {
-  data: Data;
-  result?: { intent: string; result: FormResult; missing: string[] };
-}) {
-  const { t } = useTranslation("reflection");
-  const [form] = useForm({ id: "reflection-lead", lastResult: result?.result });
-  const missing = data.steps.filter((s) => result?.missing.includes(s.valueId));
-  const open = data.cycle.status === "OPEN";
-  if (!open) return null;
-  if (!data.canSubmit) return data.submitted ? null : <p className="field-help">{t("submit.memberNote")}</p>;
-  return (
-    <Form method="post" className="stack card-form lead-actions" {...getFormProps(form)}>
-      <h2>{data.submitted ? t("reopen.title") : t("submit.title")}</h2>
-      <p>{data.submitted ? t("reopen.intro") : t("submit.intro")}</p>
-      <ErrorList id={form.errorId} errors={form.errors} reveal />
-      {missing.length ? (
-        <ul>
-          {missing.map((s) => (
-            <li key={s.slug}>
-              <Link to={`?step=${s.slug}#step-title`}>{s.name}</Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <input type="hidden" name="intent" value={data.submitted ? "reopen" : "submit"} />
-      <div className="form-actions">
-        <SubmitButton className={data.submitted ? "button secondary" : "button"}>
-          {data.submitted ? t("reopen.button") : t("submit.button")}
-        </SubmitButton>
-      </div>
-    </Form>
   );
 }
 
