@@ -33,7 +33,7 @@ process.env.MIGRATE_ON_START = "0";
 // the organization home's statements every time, as the bench's target row measures them
 process.env.MOVEMENT_CACHE_SECONDS ??= "0";
 
-const { getPrisma, closeDb } = await import("../app/utils/db.server.ts");
+const { getPrisma, closeDb, onStatement } = await import("../app/utils/db.server.ts");
 const { createPractice } = await import("../app/models/practice.server.ts");
 const { createSession } = await import("../app/utils/session-store.server.ts");
 const { commitSessionCookie } = await import("../app/utils/session.server.ts");
@@ -41,11 +41,7 @@ const orgHome = await import("../app/routes/o.$org._index.tsx");
 const prisma = await getPrisma();
 
 const statements: { query: string; params: string; ms: number }[] = [];
-// the client is made with query events on (app/utils/db.server.ts); its type does not carry that
-type QueryEvent = { query: string; params: string; duration: number };
-(prisma as unknown as { $on(event: "query", cb: (e: QueryEvent) => void): void }).$on("query", (e) =>
-  statements.push({ query: e.query, params: e.params, ms: e.duration }),
-);
+onStatement((e) => statements.push({ query: e.query, params: e.params(), ms: e.duration }));
 
 const staff = await prisma.user.findUniqueOrThrow({
   where: { email: "bench-staff@example.org" },

@@ -2,12 +2,12 @@
 // reason. At most one cycle is open (a partial unique index backs the check below). Opening announces the
 // cycle to every lead through the outbox, in the same transaction; closing locks the year's reflections
 // (reflection.server.ts refuses writes into a cycle that is not open), and drafts stay drafts.
-import type { CycleStatus, Prisma as PrismaNamespace } from "~/generated/prisma/client";
+import { Prisma as Sql, type CycleStatus, type Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { getSubmissionTracker } from "~/models/cycle-tracker.server";
 import { enqueueEmails } from "~/models/outbox.server";
 import { recipientsOf } from "~/models/reminder-recipients.server";
-import { PREPARED, type Prisma } from "~/utils/db.server";
+import { runPrepared, type Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import * as z from "zod/mini";
 import { cycleYear } from "~/models/cycle-schema";
@@ -359,7 +359,10 @@ export async function getOpenCycleSummary({ prisma, locale }: { prisma: Prisma; 
   // there is no cycle, and every organization's home asks this
   // prepared: planning the lookup cost PostgreSQL ten times what running it does
   const [cycle] = openCycleRows.parse(
-    await prisma.$queryRaw`${PREPARED} SELECT "id", "year", "opensOn", "closesOn" FROM "Cycle" WHERE "status" = 'OPEN' LIMIT 1`,
+    await runPrepared(
+      prisma,
+      Sql.sql` SELECT "id", "year", "opensOn", "closesOn" FROM "Cycle" WHERE "status" = 'OPEN' LIMIT 1`,
+    ),
   );
   if (!cycle) return null;
   const prompts = await prisma.cyclePrompt.findMany({

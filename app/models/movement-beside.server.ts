@@ -9,7 +9,7 @@ import { z } from "zod";
 import { Prisma as Sql, type SizeBand } from "~/generated/prisma/client";
 import { movementCached } from "~/models/movement-cache.server";
 import { SIZE_BANDS } from "~/models/organization-options";
-import { PREPARED, type Prisma } from "~/utils/db.server";
+import { runPrepared, type Prisma } from "~/utils/db.server";
 import { type Bin, percentiles } from "~/utils/histogram";
 
 const QUARTILES = [0.25, 0.5, 0.75];
@@ -105,7 +105,9 @@ export async function getOrganizationBeside({
   // the organization's own numbers per active value (no row when it does not exist), and the groups' statistics,
   // the same for every organization of the movement and so read once per writes seen (movement-cache.server.ts)
   const [ownRows, groups] = await Promise.all([
-    prisma.$queryRaw`${PREPARED}
+    runPrepared(
+      prisma,
+      Sql.sql`
       SELECT v."id" AS "valueId", COALESCE(y."sizeBand", o."sizeBand")::text AS "band",
         COALESCE(s."practiceCount", 0)::int AS "practices", COALESCE(s."participants", 0)::int AS "participants",
         COALESCE(s."impactedParticipants", 0)::int AS "impacted"
@@ -116,6 +118,7 @@ export async function getOrganizationBeside({
       WHERE o."id" = ${organizationId} AND v."archivedAt" IS NULL
         ${valueIds ? Sql.sql`AND v."id" = ANY(${valueIds}::text[])` : Sql.empty}
       ORDER BY v."position", v."id"`,
+    ),
     movementCached(`beside ${year}`, () => readGroups(prisma, year)),
   ]);
   const min = minGroupSize;
@@ -155,7 +158,9 @@ export async function getOrganizationBeside({
  * hundred rows, where reading every organization's row took thousands spread over the whole table.
  */
 async function readGroups(prisma: Prisma, year: number) {
-  const rows = await prisma.$queryRaw`${PREPARED}
+  const rows = await runPrepared(
+    prisma,
+    Sql.sql`
     WITH snap AS (
       SELECT "sizeBand", sum("organizations")::int AS "n" FROM "MovementParticipationSummary" WHERE "year" = ${year} GROUP BY 1
     ), missing AS (
@@ -172,7 +177,8 @@ async function readGroups(prisma: Prisma, year: number) {
     GROUP BY 1, 2, 3, 4
     UNION ALL
     SELECT NULL, b."sizeBand"::text, 'organizations', NULL, sum(b."n")::int
-    FROM (SELECT * FROM snap UNION ALL SELECT * FROM missing) b GROUP BY b."sizeBand"`;
+    FROM (SELECT * FROM snap UNION ALL SELECT * FROM missing) b GROUP BY b."sizeBand"`,
+  );
   const parsed = z.array(distributionRow).parse(rows);
   const bandSize = new Map<string | null, number>();
   const valueIds = new Set<string>();

@@ -5,7 +5,7 @@ import { Prisma as Sql } from "~/generated/prisma/client";
 import type { MovementFilters } from "~/models/movement-filters";
 import { movementCached } from "~/models/movement-cache.server";
 import type { RawCell } from "~/models/movement-suppression";
-import { PREPARED, type Prisma } from "~/utils/db.server";
+import { runPrepared, type Prisma } from "~/utils/db.server";
 import type { Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
 
@@ -21,21 +21,27 @@ const snapshot = z.object({
   // the status of the year's cycle, if it has one: its self-ratings are shown once it is closed
   cycleStatus: z.string().nullable(),
   start: z.object({ hasOrganizations: z.boolean(), hasCycle: z.boolean(), hasPractices: z.boolean() }),
-  // [part, key, sub, value, organizations, all, allOrganizations]
-  sums: z.array(z.tuple([z.string(), z.string(), z.string(), num, num, num, num])),
+  // [part, key, sub, value, organizations, allOrganizations]: the filtered organizations' figures and how many
+  // organizations the cell has over the whole movement (its complement is the difference)
+  sums: z.array(z.tuple([z.string(), z.string(), z.string(), num, num, num])),
 });
 
-/** The dimension filters as SQL over a rollup's columns; true when none is set. */
+/**
+ * The dimension filters as SQL over a rollup's columns; true when none is set. The size band is compared as the
+ * enum (the parameter cast once), not each row's band written out as text.
+ */
 function dimensionMatch(f: SnapshotFilters) {
   return Sql.sql`(${f.region}::text IS NULL OR "macroRegion" = ${f.region}::text)
-    AND (${f.size}::text IS NULL OR "sizeBand"::text = ${f.size}::text)
+    AND (${f.size}::text IS NULL OR "sizeBand" = ${f.size}::text::"SizeBand")
     AND (${f.impacted}::boolean IS NULL OR "impactedLed" = ${f.impacted}::boolean)`;
 }
 
 type Part = {
   part: string;
   table: string;
+  /** the column (or expression) the cells are grouped by, and how the grouped value is written as the key */
   key: string;
+  keyText?: (grouped: string) => string;
   sub: string;
   value: string;
   organizations: string;
@@ -44,8 +50,8 @@ type Part = {
 };
 
 /**
- * One rollup's column summed per (key, sub), for the filtered organizations and for all of them, so each
- * cell's complement (what the filters left out) can be checked too. `unpivot` turns several columns of one
+ * One rollup's column summed per (key, sub) for the filtered organizations, with the cell's organizations over
+ * all of them, so each cell's complement (what the filters left out) can be checked too. `unpivot` turns several columns of one
  * row into rows of their own (sub = the column's name), so one scan serves them all.
  */
 function partSql(q: Part, match: Sql.Sql) {
@@ -55,12 +61,15 @@ function partSql(q: Part, match: Sql.Sql) {
         `"${q.table}" CROSS JOIN LATERAL (VALUES ${q.unpivot.map((c) => `('${c}', "${c}")`).join(", ")}) AS c("column", "amount")`,
       )
     : raw(`"${q.table}"`);
+  // grouped by the columns themselves, the key written out once per cell (not once per row read)
   return Sql.sql`
-    SELECT ${q.part}::text AS "part", ${raw(q.key)}::text AS "key", ${raw(q.sub)}::text AS "sub",
+    SELECT ${q.part}::text AS "part", ${raw(q.keyText ? q.keyText("g.k") : "g.k")}::text AS "key", g.s::text AS "sub",
+      g."value", g."organizations", g."allOrganizations"
+    FROM (SELECT ${raw(q.key)} AS k, ${raw(q.sub)} AS s,
       COALESCE(sum(${raw(q.value)}) FILTER (WHERE ${match}), 0)::int AS "value",
       COALESCE(sum(${raw(q.organizations)}) FILTER (WHERE ${match}), 0)::int AS "organizations",
-      sum(${raw(q.value)})::int AS "all", sum(${raw(q.organizations)})::int AS "allOrganizations"
-    FROM ${from} WHERE ${q.where} GROUP BY 2, 3`;
+      sum(${raw(q.organizations)})::int AS "allOrganizations"
+    FROM ${from} WHERE ${q.where} GROUP BY 1, 2) g`;
 }
 
 const VALUE_YEAR_COLUMNS = ["practiceCount", "participants", "impactedParticipants"] as const;
@@ -116,7 +125,8 @@ async function querySnapshot(prisma: Prisma, filters: SnapshotFilters, { from, t
     {
       part: "month",
       table: "MovementValueMonthSummary",
-      key: `to_char("month", 'YYYY-MM')`,
+      key: `"month"`,
+      keyText: (month) => `to_char(${month}, 'YYYY-MM')`,
       sub: `"valueId"`,
       value: `"practiceCount"`,
       organizations: `"organizationCount"`,
@@ -184,19 +194,22 @@ async function querySnapshot(prisma: Prisma, filters: SnapshotFilters, { from, t
   const framework = (table: string) =>
     Sql.sql`(SELECT COALESCE(json_agg(json_build_object('id', "id", 'slug', "slug", 'name', "name", 'position', "position") ORDER BY "position"), '[]')
       FROM ${Sql.raw(`"${table}"`)} WHERE "archivedAt" IS NULL)`;
-  const [row] = await prisma.$queryRaw<unknown[]>`${PREPARED}
+  const [row] = await runPrepared<unknown>(
+    prisma,
+    Sql.sql`
     SELECT ${framework("Value")} AS "values", ${framework("Freedom")} AS "freedoms",
       (SELECT COALESCE(json_agg(json_build_object('level', "level", 'name', "name") ORDER BY "level"), '[]') FROM "RubricLevel") AS "levels",
       (SELECT min("year") FROM "OrganizationYear") AS "firstYear", ${START} AS "start",
       (SELECT "status"::text FROM "Cycle" WHERE "year" = ${year}) AS "cycleStatus",
-      (SELECT COALESCE(json_agg(json_build_array(s."part", s."key", s."sub", s."value", s."organizations", s."all", s."allOrganizations")), '[]')
+      (SELECT COALESCE(json_agg(json_build_array(s."part", s."key", s."sub", s."value", s."organizations", s."allOrganizations")), '[]')
        FROM (${Sql.join(
          parts.map((q) => partSql(q, match)),
          " UNION ALL ",
-       )}) s) AS "sums"`;
+       )}) s) AS "sums"`,
+  );
   const data = snapshot.parse(row);
   const byPart = new Map<string, Map<string, RawCell>>();
-  for (const [part, key, sub, value, organizations, , allOrganizations] of data.sums) {
+  for (const [part, key, sub, value, organizations, allOrganizations] of data.sums) {
     if (!byPart.has(part)) byPart.set(part, new Map());
     byPart.get(part)!.set(`${key}|${sub}`, { value, organizations, complement: allOrganizations - organizations });
   }

@@ -8,7 +8,7 @@ import {
   distributionSlot,
   ensureOrganizationYears,
 } from "~/models/movement-rollup.server";
-import { PREPARED } from "~/utils/db.server";
+import { runPrepared } from "~/utils/db.server";
 
 type Tx = PrismaNamespace.TransactionClient;
 /**
@@ -192,5 +192,5 @@ export async function adjustPracticeRollups(tx: Tx, p: RolledUpPractice, sign: 1
   if (!locked.length) await ensureOrganizationYears(tx, p.organizationId, [year]);
   // prepared per connection (a few variants: the sign and the quarter's column): planning this statement cost
   // PostgreSQL more CPU than running it
-  await tx.$executeRaw`${PREPARED} WITH ${practiceRollupCtes(p, sign)} SELECT 1`;
+  await runPrepared(tx, Sql.sql` WITH ${practiceRollupCtes(p, sign)} SELECT 1`);
 }

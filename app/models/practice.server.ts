@@ -8,7 +8,7 @@ import { earlierSubmission } from "~/models/submission-key.server";
 import { ensureOrganizationYears } from "~/models/movement-rollup.server";
 import { adjustPracticeRollups, practiceRollupCtes, type RolledUpPractice } from "~/models/practice-rollup.server";
 import { updateVersioned } from "~/models/versioned.server";
-import { PREPARED, type Prisma } from "~/utils/db.server";
+import { runPrepared, type Prisma } from "~/utils/db.server";
 import { failure, success, type Result } from "~/utils/result";
 import { getCommitmentOptions, getFrameworkOptions, type FrameworkOption } from "~/models/practice-options.server";
 import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
@@ -110,7 +110,9 @@ export async function createPractice({
   // summary (practiceRollupCtes). The claim needs the organization's row for the year, which every summary
   // hangs on: its first practice of a year makes that row first.
   const save = async (db: Prisma | Tx) => {
-    const [row] = await db.$queryRaw<{ claimed: number; hasYear: boolean }[]>`${PREPARED}
+    const [row] = await runPrepared<{ claimed: number; hasYear: boolean }>(
+      db,
+      Sql.sql`
       WITH claim AS (
         INSERT INTO "SubmissionKey" ("key", "organizationId", "entityType", "entityId")
         SELECT ${submissionKey}, ${organizationId}, 'Practice', ${id} WHERE EXISTS (${yearRow})
@@ -131,7 +133,8 @@ export async function createPractice({
       ),
       event AS (${auditInsert({ action: "practice.created", actorId, organizationId, entityType: "Practice", entityId: id }, now, Sql.sql`FROM practice`)}),
       ${practiceRollupCtes(summaryOf(organizationId, d, freedomIds), 1, Sql.sql`EXISTS (SELECT 1 FROM claim)`)}
-      SELECT (SELECT count(*) FROM claim)::int AS "claimed", EXISTS (${yearRow}) AS "hasYear"`;
+      SELECT (SELECT count(*) FROM claim)::int AS "claimed", EXISTS (${yearRow}) AS "hasYear"`,
+    );
     return row;
   };
   let row = await save(prisma);

@@ -2,7 +2,8 @@
 // per-organization queries.
 import { z } from "zod";
 import { COMMITMENT_STATUSES } from "~/models/commitment-rules";
-import { PREPARED, type Prisma } from "~/utils/db.server";
+import { Prisma as Sql } from "~/generated/prisma/client";
+import { runPrepared, type Prisma } from "~/utils/db.server";
 import { type Locale } from "~/utils/localized";
 import { pick } from "~/utils/localized.server";
 
@@ -54,7 +55,9 @@ export async function getWorkspaceOverview({
   // one statement (each part as JSON): every signed-in member's first page, and each round trip costs the
   // server more client time than PostgreSQL spends on these few rows; times travel as epoch milliseconds;
   // prepared, as planning it cost PostgreSQL twice what running it does
-  const [row] = await prisma.$queryRaw<unknown[]>`${PREPARED}
+  const [row] = await runPrepared<unknown>(
+    prisma,
+    Sql.sql`
     SELECT
       (SELECT json_build_object('year', c."year", 'status', c."status", 'closesOn', to_char(c."closesOn", 'YYYY-MM-DD'))
         FROM "Cycle" c WHERE c."year" = ${year}::int) AS "cycle",
@@ -73,7 +76,8 @@ export async function getWorkspaceOverview({
         WHERE m."organizationId" = ${organizationId}) AS "commitments",
       (SELECT COALESCE(json_agg(json_build_object('valueId', r."valueId", 'status', r."status", 'rubricLevel', r."rubricLevel")), '[]'::json)
         FROM "Reflection" r JOIN "Cycle" c ON c."id" = r."cycleId" AND c."year" = ${year}::int
-        WHERE r."organizationId" = ${organizationId}) AS "reflections"`;
+        WHERE r."organizationId" = ${organizationId}) AS "reflections"`,
+  );
   const { cycle, values, months, commitments, reflections } = overviewRow.parse(row);
   const perValue = values.map((v) => {
     const m = months.filter((row) => row.valueId === v.id);

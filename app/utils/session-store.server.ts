@@ -1,8 +1,8 @@
 // Session rows: created at sign-in, looked up on every request by the cookie's token, deleted at sign-out.
 // Part of the session mechanism beside session.server.ts (the cookie), so auth.server.ts reads it without
 // reaching up into models/.
-import type { CoalitionRole, MembershipRole } from "~/generated/prisma/client";
-import { PREPARED, type Prisma } from "~/utils/db.server";
+import { Prisma as Sql, type CoalitionRole, type MembershipRole } from "~/generated/prisma/client";
+import { runPrepared, type Prisma } from "~/utils/db.server";
 import { hashToken, newSessionToken } from "~/utils/session.server";
 
 export type SessionUser = {
@@ -67,7 +67,9 @@ export async function findSessionUser({
 }): Promise<SessionUser | null> {
   const id = hashToken(token);
   // one round trip (a nested select is four): every signed-in request starts here
-  const [session] = await prisma.$queryRaw<SessionRow[]>`${PREPARED}
+  const [session] = await runPrepared<SessionRow>(
+    prisma,
+    Sql.sql`
     SELECT s."expiresAt", s."lastSeenAt", json_build_object(
       'id', u."id", 'email', u."email", 'name', u."name", 'locale', u."locale", 'coalitionRole', u."coalitionRole", 'disabledAt', u."disabledAt",
       'memberships', COALESCE((
@@ -77,7 +79,8 @@ export async function findSessionUser({
       ), '[]'::json)
     ) AS "user"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${id}`;
+    WHERE s."id" = ${id}`,
+  );
   if (!session) return null;
   const idleSince = now.getTime() - session.lastSeenAt.getTime();
   if (session.expiresAt <= now || idleSince > idleMinutes * 60_000 || session.user.disabledAt) {
