@@ -29,7 +29,7 @@ export type OrganizationFormFields = {
 export type RegionChoiceGroup = { macroRegion: string; regions: { code: string; name: string; archived: boolean }[] };
 
 /** The time zone picker's choices, labelled on the server (organization-time-zone.server.ts). */
-export type TimeZoneChoices = { us: { value: string; label: string }[]; others: string[] };
+export type TimeZoneChoices = { us: { value: string; name: string }[]; others: string[] };
 
 /** An organization's details, as coalition admins add and edit them (metadata only, never its content). */
 export function OrganizationFields({
@@ -46,7 +46,7 @@ export function OrganizationFields({
   timeZones: TimeZoneChoices;
   /**
    * for a new organization: the zone is first "the region's", named as soon as a region is picked; `otherwise`
-   * labels the zone it gets when its region implies none (the coalition's usual one)
+   * names the zone it gets when its region implies none (the coalition's usual one)
    */
   zoneByRegion?: { otherwise: string };
   /** offer an empty first size, for a new organization */
@@ -56,7 +56,7 @@ export function OrganizationFields({
   const { t: tm } = useTranslation("movement");
   const [region, setRegion] = useState(fields.region.initialValue ?? "");
   const regionZone = regionTimeZone(region);
-  const regionZoneLabel = regionZone ? (timeZones.us.find((z) => z.value === regionZone)?.label ?? regionZone) : null;
+  const regionZoneName = regionZone ? (timeZones.us.find((z) => z.value === regionZone)?.name ?? regionZone) : null;
   return (
     <>
       <Field label={t("organizations.fields.name")} meta={fields.name}>
@@ -96,15 +96,15 @@ export function OrganizationFields({
         <select {...getSelectProps(fields.timeZone)} required={!zoneByRegion}>
           {zoneByRegion ? (
             <option value="">
-              {regionZoneLabel
-                ? t("organizations.fields.timeZoneOfRegion", { zone: regionZoneLabel })
+              {regionZoneName
+                ? t("organizations.fields.timeZoneOfRegion", { zone: regionZoneName })
                 : t("organizations.fields.timeZoneByRegion", { zone: zoneByRegion.otherwise })}
             </option>
           ) : null}
           <optgroup label={t("organizations.fields.timeZonesUs")}>
             {timeZones.us.map((zone) => (
               <option key={zone.value} value={zone.value}>
-                {zone.label}
+                {zone.name} ({zone.value})
               </option>
             ))}
           </optgroup>

@@ -22,21 +22,17 @@ export async function timeZoneForRegion(db: Pick<Prisma, "organization">, region
   return regionTimeZone(region) ?? (await coalitionTimeZone(db));
 }
 
-export type TimeZoneChoice = { value: string; label: string };
-
-/** The zone as the form names it: "Eastern Time (America/New_York)", in the reader's language. */
-export function timeZoneLabel(zone: string, locale: Locale) {
-  return `${zoneName(zone, locale)} (${zone})`;
-}
+/** A zone the form names: its IANA name and what people call it in the reader's language ("Eastern Time"). */
+export type TimeZoneChoice = { value: string; name: string };
 
 /**
  * The organization form's zones: the United States and its territories by name in the reader's language, then
- * every other zone the server knows by its IANA name. Labels are written here, on the server, so the browser
+ * every other zone the server knows by its IANA name. Names are written here, on the server, so the browser
  * shows exactly what the server rendered whatever its own time zone data. `keep` (the organization's own zone)
  * stays offered even when this runtime no longer lists it.
  */
 export function timeZoneChoices({ locale, keep }: { locale: Locale; keep?: string | null }) {
-  const us: TimeZoneChoice[] = US_TIME_ZONES.map((zone) => ({ value: zone, label: timeZoneLabel(zone, locale) }));
+  const us: TimeZoneChoice[] = US_TIME_ZONES.map((zone) => ({ value: zone, name: zoneName(zone, locale) }));
   const first = new Set<string>(US_TIME_ZONES);
   const others = [...new Set([...knownTimeZones(), ...(keep ? [keep] : [])])].filter((zone) => !first.has(zone)).sort();
   return { us, others };

@@ -7,7 +7,7 @@ import { ErrorList } from "~/components/ui/field";
 import { newOrganizationSchema } from "~/models/organization-schema";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createOrganization, listFocusFreedomOptions, listOrganizations } from "~/models/organization.server";
-import { coalitionTimeZone, timeZoneChoices, timeZoneLabel } from "~/models/organization-time-zone.server";
+import { coalitionTimeZone, timeZoneChoices } from "~/models/organization-time-zone.server";
 import { listRegionChoices } from "~/models/region.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -17,6 +17,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { filterParamsOf } from "~/utils/http";
 import { parseListSearch } from "~/utils/form-fields";
 import { AdminList } from "~/components/admin-list";
+import { zoneName } from "~/utils/time-zone";
 
 /**
  * Coalition admins: every organization, and a form to add one. Only metadata: an organization's practices,
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     freedoms,
     regions,
     timeZones: timeZoneChoices({ locale }),
-    zoneByRegion: { otherwise: timeZoneLabel(usualZone, locale) },
+    zoneByRegion: { otherwise: zoneName(usualZone, locale) },
   };
 }
 

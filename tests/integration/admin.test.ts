@@ -317,7 +317,7 @@ describe("a new organization's time zone", () => {
     const page = await (
       await answer(organizationsLoader(requestArgs("/movement/admin/organizations", { cookie: a.cookie })))
     ).json();
-    expect(page.zoneByRegion).toEqual({ otherwise: "Central Time (America/Chicago)" });
+    expect(page.zoneByRegion).toEqual({ otherwise: "Central Time" });
   });
 
   test("any zone the server knows can be chosen, kept in its usual spelling; an unknown one is a field error", async () => {
@@ -328,8 +328,8 @@ describe("a new organization's time zone", () => {
     ).json();
     // the United States and its territories first, by name, then every other zone
     expect(list.timeZones.us.slice(0, 2)).toEqual([
-      { value: "America/New_York", label: "Eastern Time (America/New_York)" },
-      { value: "America/Chicago", label: "Central Time (America/Chicago)" },
+      { value: "America/New_York", name: "Eastern Time" },
+      { value: "America/Chicago", name: "Central Time" },
     ]);
     expect(list.timeZones.us.map((z: { value: string }) => z.value)).toContain("America/Puerto_Rico");
     expect(list.timeZones.others).toEqual(expect.arrayContaining(["Europe/Madrid", "Asia/Tokyo", "UTC"]));
