@@ -1,8 +1,9 @@
 import { getCollectionProps, getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/ui/field";
-import { DEFAULT_TIME_ZONE, SIZE_BANDS, TIME_ZONES } from "~/models/organization-options";
-import { zoneName } from "~/utils/time-zone";
+import { SIZE_BANDS } from "~/models/organization-options";
+import { regionTimeZone } from "~/models/time-zone-options";
 
 export type OrganizationFormValue = {
   name: string;
@@ -27,21 +28,35 @@ export type OrganizationFormFields = {
 /** The region picker's choices: regions grouped by macro-region, names in the reader's language. */
 export type RegionChoiceGroup = { macroRegion: string; regions: { code: string; name: string; archived: boolean }[] };
 
+/** The time zone picker's choices, labelled on the server (organization-time-zone.server.ts). */
+export type TimeZoneChoices = { us: { value: string; name: string }[]; others: string[] };
+
 /** An organization's details, as coalition admins add and edit them (metadata only, never its content). */
 export function OrganizationFields({
   fields,
   freedoms,
   regions,
+  timeZones,
+  zoneByRegion,
   chooseSize,
 }: {
   fields: OrganizationFormFields;
   freedoms: { id: string; name: string }[];
   regions: RegionChoiceGroup[];
+  timeZones: TimeZoneChoices;
+  /**
+   * for a new organization: the zone is first "the region's", named as soon as a region is picked; `otherwise`
+   * names the zone it gets when its region implies none (the coalition's usual one)
+   */
+  zoneByRegion?: { otherwise: string };
   /** offer an empty first size, for a new organization */
   chooseSize?: boolean;
 }) {
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
   const { t: tm } = useTranslation("movement");
+  const [region, setRegion] = useState(fields.region.initialValue ?? "");
+  const regionZone = regionTimeZone(region);
+  const regionZoneName = regionZone ? (timeZones.us.find((z) => z.value === regionZone)?.name ?? regionZone) : null;
   return (
     <>
       <Field label={t("organizations.fields.name")} meta={fields.name}>
@@ -49,7 +64,7 @@ export function OrganizationFields({
       </Field>
       <Field label={t("organizations.fields.region")} meta={fields.region} help={t("organizations.fields.regionHelp")}>
         {/* a plain select grouped by macro-region: it works without JavaScript and the server checks the code */}
-        <select {...getSelectProps(fields.region)} required>
+        <select {...getSelectProps(fields.region)} onChange={(e) => setRegion(e.currentTarget.value)} required>
           <option value="">{t("organizations.fields.chooseRegion")}</option>
           {regions.map((group) => (
             <optgroup key={group.macroRegion} label={tm(`regions.${group.macroRegion}`)}>
@@ -77,16 +92,29 @@ export function OrganizationFields({
         meta={fields.timeZone}
         help={t("organizations.fields.timeZoneHelp")}
       >
-        <select
-          {...getSelectProps(fields.timeZone)}
-          defaultValue={fields.timeZone.initialValue ?? DEFAULT_TIME_ZONE}
-          required
-        >
-          {TIME_ZONES.map((zone) => (
-            <option key={zone} value={zone}>
-              {zoneName(zone, i18n.language)} ({zone})
+        {/* a plain select: without JavaScript "the region's zone" is worked out by the server from the region sent */}
+        <select {...getSelectProps(fields.timeZone)} required={!zoneByRegion}>
+          {zoneByRegion ? (
+            <option value="">
+              {regionZoneName
+                ? t("organizations.fields.timeZoneOfRegion", { zone: regionZoneName })
+                : t("organizations.fields.timeZoneByRegion", { zone: zoneByRegion.otherwise })}
             </option>
-          ))}
+          ) : null}
+          <optgroup label={t("organizations.fields.timeZonesUs")}>
+            {timeZones.us.map((zone) => (
+              <option key={zone.value} value={zone.value}>
+                {zone.name} ({zone.value})
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t("organizations.fields.timeZonesOther")}>
+            {timeZones.others.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </Field>
       <label className="choice">

@@ -15,6 +15,14 @@ export function isWritableCycle(cycle: CycleOption | null | undefined) {
   return cycle != null && cycle.status !== "CLOSED";
 }
 
+/**
+ * Whether any cycle takes commitments now (one not closed, draft or open). Without one, "Add a commitment" would
+ * lead to a form with no cycle to choose, so the pages say commitments open with the coalition's cycle instead.
+ */
+export async function acceptsCommitments({ prisma }: { prisma: Prisma }) {
+  return (await prisma.cycle.count({ where: { status: { not: "CLOSED" } } })) > 0;
+}
+
 /** The cycle a new commitment starts in: this year's when it is open, else the newest open one, else the newest writable one. */
 export function defaultCycleYear(cycles: CycleOption[], now = new Date()) {
   const year = now.getUTCFullYear();

@@ -307,11 +307,15 @@ export async function getMovementDashboard({
   // levels, were worked back to single organizations' private ratings: they are shown for the movement only.
   // And only once the year's cycle has closed: while it is open, the chart read before and after one
   // organization submits (the tracker names who did, and when) would show that organization's every rating.
-  const rubricWithheld = view.partial
-    ? ("filtered" as const)
-    : data.cycleStatus !== "CLOSED"
-      ? ("open" as const)
-      : null;
+  // A year without a cycle has no self-ratings at all, and says so rather than speak of its cycle.
+  const rubricWithheld =
+    data.cycleStatus === null
+      ? ("noCycle" as const)
+      : view.partial
+        ? ("filtered" as const)
+        : data.cycleStatus !== "CLOSED"
+          ? ("open" as const)
+          : null;
   return {
     charts: {
       practices: publish(practices),
@@ -326,6 +330,9 @@ export async function getMovementDashboard({
     // a filtered view says that its numbers are rounded, or that it has too few organizations to show any
     viewWithheld: !view.partial ? null : view.organizations < min ? ("few" as const) : ("rounded" as const),
     rubricWithheld,
+    // the year has no cycle (commitments and self-ratings belong to one): "yet" this year and later, "past" before
+    noCycle:
+      data.cycleStatus !== null ? null : year < Number(thisMonth.slice(0, 4)) ? ("past" as const) : ("yet" as const),
     freedomColors,
     perValue: perValue.map((v) => ({
       ...v,

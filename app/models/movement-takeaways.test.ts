@@ -211,6 +211,29 @@ describe("the commitments chart's takeaway", () => {
       'charts.commitments.takeaway {"year":2026,"value":"Value 0","count":"3","context":"single"}',
     );
   });
+  test("a year without a cycle: says there is no cycle yet, not that no commitment of 'the cycle' is achieved", () => {
+    const noCycle = (achieved: Cell[], when: "yet" | "past" = "yet") =>
+      movementTakeaways({
+        charts: {
+          ...charts,
+          commitments: table(
+            "commitments",
+            achieved.map((a) => [a]),
+            ["ACHIEVED"],
+          ),
+        },
+        perValue: [],
+        year: 2026,
+        t,
+        format: String,
+        list: (names) => names.join(" + "),
+        noCycle: when,
+      }).commitments;
+    expect(noCycle([0, 0, 0])).toBe('charts.commitments.takeawayNoCycle {"year":2026}');
+    expect(noCycle([null, null])).toBe('charts.commitments.takeawayNoCycle {"year":2026}');
+    // an earlier year never had one: no "yet"
+    expect(noCycle([0], "past")).toBe('charts.commitments.takeawayNoCycle {"year":2026,"context":"past"}');
+  });
 });
 
 describe("the freedoms and participants charts' takeaways", () => {

@@ -33,6 +33,27 @@ export function lead(rows: Row[]): Lead {
   };
 }
 
+const RUBRIC_WITHHELD = {
+  noCycle: "dashboard.rubricNoCycle",
+  filtered: "dashboard.rubricWholeOnly",
+  open: "dashboard.rubricWhenClosed",
+} as const;
+
+/** Why the self-ratings chart shows no number, in the words of its takeaway and its CSV's last line. */
+export function rubricWithheldWhy({
+  withheld,
+  noCycle,
+  year,
+  t,
+}: {
+  withheld: keyof typeof RUBRIC_WITHHELD;
+  noCycle: "yet" | "past" | null;
+  year: number;
+  t: T;
+}) {
+  return t(RUBRIC_WITHHELD[withheld], { year, ...(noCycle === "past" ? { context: "past" } : {}) });
+}
+
 type Charts = Record<
   "practices" | "rubric" | "freedoms" | "participation" | "participants" | "commitments",
   ChartTable
@@ -47,6 +68,7 @@ export function movementTakeaways({
   list,
   range = false,
   monthsHidden = false,
+  noCycle = null,
 }: {
   charts: Charts;
   perValue: { name: string; practices: number | null; rounded?: boolean }[];
@@ -58,6 +80,8 @@ export function movementTakeaways({
   range?: boolean;
   /** a month of the year is hidden: no value's yearly total is given */
   monthsHidden?: boolean;
+  /** the coalition has no cycle for the year ("yet": this year or later; "past": an earlier one): no commitments */
+  noCycle?: "yet" | "past" | null;
 }) {
   /**
    * A chart's sentence about its leading row: `takeaway` with the context "single", "tie" or none (and
@@ -148,10 +172,12 @@ export function movementTakeaways({
       (share) => format(share, "percent"),
       "share",
     ),
-    commitments: say(
-      "commitments",
-      lead(charts.commitments.rows.map((r) => ({ label: r.label, value: r.cells[achieved] }))),
-      "value",
-    ),
+    commitments: noCycle
+      ? t("charts.commitments.takeawayNoCycle", { year, ...(noCycle === "past" ? { context: "past" } : {}) })
+      : say(
+          "commitments",
+          lead(charts.commitments.rows.map((r) => ({ label: r.label, value: r.cells[achieved] }))),
+          "value",
+        ),
   };
 }

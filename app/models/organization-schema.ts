@@ -1,8 +1,9 @@
 // The organization forms (coalition admins; validated on the server only). Messages are i18n keys.
 import * as z from "zod/mini";
-import { SIZE_BANDS, TIME_ZONES } from "~/models/organization-options";
+import { SIZE_BANDS } from "~/models/organization-options";
 import { inviteIntent, revokeIntent } from "~/models/invitation-schema";
 import { confirmField, nameField, versionField } from "~/utils/form-fields";
+import { canonicalTimeZone, isTimeZone } from "~/utils/time-zone";
 
 export const organizationFields = () => ({
   name: nameField(),
@@ -15,8 +16,19 @@ export const organizationFields = () => ({
       z.maxLength(20, { error: "validation.invalidChoice" }),
     ),
   sizeBand: z.enum(SIZE_BANDS, { error: "validation.invalidChoice" }),
-  // absent: the organization keeps its zone (a new one gets the default)
-  timeZone: z.optional(z.enum(TIME_ZONES, { error: "validation.invalidChoice" })),
+  // any IANA zone this server knows, kept in its canonical spelling; absent (the form's "the region's zone"):
+  // a new organization takes its region's zone, an existing one keeps its own
+  timeZone: z.optional(
+    z.pipe(
+      z
+        .string({ error: "admin:organizations.errors.timeZone" })
+        .check(
+          z.maxLength(64, { error: "admin:organizations.errors.timeZone" }),
+          z.refine(isTimeZone, { error: "admin:organizations.errors.timeZone" }),
+        ),
+      z.transform((zone) => canonicalTimeZone(zone) ?? zone),
+    ),
+  ),
   impactedLed: z._default(z.boolean(), false),
   // "en, es, mam": codes or names, separated by commas
   languages: z

@@ -3,7 +3,7 @@
 import { Prisma as Sql, type Prisma as PrismaNamespace, type SizeBand } from "~/generated/prisma/client";
 import { ensureOrganizationYears, refreshOrganizationRollups } from "~/models/movement-rollup.server";
 import { audit } from "~/models/audit.server";
-import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
+import { timeZoneForRegion } from "~/models/organization-time-zone.server";
 import { regionName, regionProblem } from "~/models/region.server";
 import { inOrder, pageOfIds, textMatches } from "~/models/search.server";
 import { updateVersioned } from "~/models/versioned.server";
@@ -25,7 +25,10 @@ export type OrganizationInput = {
   name: string;
   region: string;
   sizeBand: SizeBand;
-  /** the calendar practices are dated in when the browser does not say its own; unchanged when absent */
+  /**
+   * the calendar practices are dated in when the browser does not say its own; when absent, a new organization
+   * takes its region's zone (else the coalition's usual one) and an existing one keeps its own
+   */
   timeZone?: string;
   impactedLed: boolean;
   languages: string[];
@@ -197,7 +200,7 @@ export async function createOrganization({
           name: input.name,
           region: input.region,
           sizeBand: input.sizeBand,
-          timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+          timeZone: input.timeZone ?? (await timeZoneForRegion(tx, input.region)),
           impactedLed: input.impactedLed,
           languages: input.languages,
           focusFreedoms: { create: [...new Set(input.focusFreedomIds)].map((freedomId) => ({ freedomId })) },

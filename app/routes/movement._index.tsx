@@ -9,7 +9,7 @@ import type { ChartKind, ChartTable } from "~/models/movement-chart-types";
 import { MACRO_REGIONS, movementFilterParams } from "~/models/movement-filters";
 import { VIEW_ROUNDING } from "~/models/movement-suppression";
 import { CHART_IDS, loadMovementDashboard } from "~/models/movement-page.server";
-import { movementTakeaways } from "~/models/movement-takeaways";
+import { movementTakeaways, rubricWithheldWhy } from "~/models/movement-takeaways";
 import { SIZE_BANDS } from "~/models/organization-options";
 import { readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { coalitionRoleCan } from "~/utils/permissions";
@@ -49,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     format: (n, style) => (style ? formatPercent(locale, n) : formatNumber(locale, n)),
     list: (names) => formatList(locale, names),
     range: Boolean(filters.range),
+    noCycle: dashboard.noCycle,
   });
   const monthName = (m: string) => formatDate(locale, `${m}-01`, { month: "long", year: "numeric" });
   // a one-month range names its month once ("March 2026", not "March 2026 to March 2026")
@@ -69,15 +70,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title:
         range && id === "practices"
           ? t("charts.practices.titleRange", range)
-          : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1 }),
+          : t(`charts.${id}.title`, {
+              year: filters.year,
+              previous: filters.year - 1,
+              // "…, 2026 cycle" only once there is one
+              ...(id === "commitments" && dashboard.noCycle ? { context: "noCycle" } : {}),
+            }),
       // the date range is drawn by the monthly chart; the others count whole years and say which
       covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
       rowHeader: t(`charts.${id}.rowHeader`),
       // self-ratings withheld say why in place of a takeaway
       takeaway:
         id === "rubric" && dashboard.rubricWithheld
-          ? t(dashboard.rubricWithheld === "filtered" ? "dashboard.rubricWholeOnly" : "dashboard.rubricWhenClosed", {
+          ? rubricWithheldWhy({
+              withheld: dashboard.rubricWithheld,
+              noCycle: dashboard.noCycle,
               year: filters.year,
+              t,
             })
           : takeaways[id],
       table: dashboard.charts[id],

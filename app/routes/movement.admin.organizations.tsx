@@ -7,6 +7,7 @@ import { ErrorList } from "~/components/ui/field";
 import { newOrganizationSchema } from "~/models/organization-schema";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { createOrganization, listFocusFreedomOptions, listOrganizations } from "~/models/organization.server";
+import { coalitionTimeZone, timeZoneChoices } from "~/models/organization-time-zone.server";
 import { listRegionChoices } from "~/models/region.server";
 import { requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -16,6 +17,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { filterParamsOf } from "~/utils/http";
 import { parseListSearch } from "~/utils/form-fields";
 import { AdminList } from "~/components/admin-list";
+import { zoneName } from "~/utils/time-zone";
 
 /**
  * Coalition admins: every organization, and a form to add one. Only metadata: an organization's practices,
@@ -29,12 +31,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = parseListSearch(query);
   const prisma = await getPrisma();
   const locale = await getLocale(request);
-  const [list, freedoms, regions] = await Promise.all([
+  const [list, freedoms, regions, usualZone] = await Promise.all([
     listOrganizations({ prisma, locale, page: search.page, q: search.q }),
     listFocusFreedomOptions({ prisma, locale }),
     listRegionChoices({ prisma, locale }),
+    coalitionTimeZone(prisma),
   ]);
-  return { title: t("organizations.title"), q: search.q ?? "", list, freedoms, regions };
+  return {
+    title: t("organizations.title"),
+    q: search.q ?? "",
+    list,
+    freedoms,
+    regions,
+    timeZones: timeZoneChoices({ locale }),
+    zoneByRegion: { otherwise: zoneName(usualZone, locale) },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · North Star` }];
@@ -54,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Organizations() {
-  const { list, q, freedoms, regions } = useLoaderData<typeof loader>();
+  const { list, q, freedoms, regions, timeZones, zoneByRegion } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const [form, fields] = useForm<OrganizationFormValue>({ id: "create-organization", lastResult });
@@ -102,7 +113,14 @@ export default function Organizations() {
         <h2 id="create-heading">{t("organizations.create.title")}</h2>
         <Form method="post" className="stack card-form" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} reveal />
-          <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} chooseSize />
+          <OrganizationFields
+            fields={fields}
+            freedoms={freedoms}
+            regions={regions}
+            timeZones={timeZones}
+            zoneByRegion={zoneByRegion}
+            chooseSize
+          />
           <SubmitButton>{t("organizations.create.submit")}</SubmitButton>
         </Form>
       </section>

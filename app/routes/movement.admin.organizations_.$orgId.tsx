@@ -17,6 +17,7 @@ import {
   restoreOrganization,
   updateOrganization,
 } from "~/models/organization.server";
+import { timeZoneChoices } from "~/models/organization-time-zone.server";
 import { listRegionChoices, regionName } from "~/models/region.server";
 import { notFound, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { getPrisma } from "~/utils/db.server";
@@ -76,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     freedoms,
     regions,
+    timeZones: timeZoneChoices({ locale, keep: o.timeZone }),
     invitations: invitations.map((i) => ({
       id: i.id,
       email: i.email,
@@ -181,6 +183,7 @@ export default function OrganizationAdmin() {
     form: defaultValue,
     freedoms,
     regions,
+    timeZones,
     invitations,
     inviteIntro,
     facts,
@@ -265,7 +268,7 @@ export default function OrganizationAdmin() {
           <ErrorList id={form.errorId} errors={form.errors} reveal />
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="version" value={o.version} />
-          <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} />
+          <OrganizationFields fields={fields} freedoms={freedoms} regions={regions} timeZones={timeZones} />
           <SubmitButton>{t("organizations.edit.submit")}</SubmitButton>
         </Form>
       </section>

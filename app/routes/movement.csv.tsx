@@ -3,6 +3,7 @@ import { chartCsv } from "~/models/movement-csv";
 import { movementFilterNames } from "~/models/movement-filters";
 import { isChartId, loadMovementDashboard } from "~/models/movement-page.server";
 import { VIEW_ROUNDING } from "~/models/movement-suppression";
+import { rubricWithheldWhy } from "~/models/movement-takeaways";
 import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
 import { fixedT } from "~/utils/i18next.server";
@@ -18,9 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // self-ratings say why they wait, any other hidden number why it is hidden
   const why =
     chart === "rubric" && dashboard.rubricWithheld
-      ? t(dashboard.rubricWithheld === "filtered" ? "dashboard.rubricWholeOnly" : "dashboard.rubricWhenClosed", {
-          year: filters.year,
-        })
+      ? rubricWithheldWhy({ withheld: dashboard.rubricWithheld, noCycle: dashboard.noCycle, year: filters.year, t })
       : t("dashboard.csvSuppressed", { min });
   const mark = t("dashboard.hiddenMark");
   const hidden = { mark, note: t("dashboard.csvNote", { mark, why }) };

@@ -26,7 +26,7 @@ import { fixedT, getLocale } from "~/utils/i18next.server";
 import { coalitionRoleCan } from "~/utils/permissions";
 import { sessionSecret } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { emailDelivery } from "~/utils/mailer.server";
+import { emailDelivery, type EmailDelivery } from "~/utils/mailer.server";
 
 async function loadCycle(request: Request, param: string | undefined) {
   const user = await requireUser(request);
@@ -106,7 +106,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         appUrl: links.appUrl,
       });
       if (!moved.ok) return replyFailure(submission, moved, {}, form);
-      return redirectWithToast(here, { key: `cycle:page.${value.intent}.done`, values: { year: cycle.year } });
+      // opening announces the cycle to the leads: the toast says where those emails went
+      return redirectWithToast(here, {
+        key: `cycle:page.${value.intent}.done`,
+        values: { year: cycle.year, ...(value.intent === "open" ? { context: emailDelivery() } : {}) },
+      });
     }
     case "remind": {
       requireCoalitionPermission(user, "send:reminder");
@@ -171,7 +175,7 @@ export default function CyclePage() {
       {/* the announcements and reminders this page speaks of, where no mail server sends them */}
       {data.mail !== "SMTP" ? <p className="notice">{t("page.mailNotice", { context: data.mail })}</p> : null}
       <ErrorList errors={lastResult?.error?.[""] ?? null} />
-      {confirm ? <ConfirmTransition year={cycle.year} preview={confirm} /> : null}
+      {confirm ? <ConfirmTransition year={cycle.year} preview={confirm} mail={data.mail} /> : null}
       {remindAll ? (
         <ConfirmStep
           id="confirm-remind"
@@ -194,7 +198,7 @@ export default function CyclePage() {
           ) : null}
           {data.transitions.map((transition) => (
             <Form method="post" key={transition} className="stack">
-              <p className="field-help">{t(`page.${transition}.help`)}</p>
+              <p className="field-help">{t(`page.${transition}.help`, { context: data.mail })}</p>
               {transition === "reopen" ? (
                 <div className="field">
                   <label htmlFor="reopen-reason">{t("page.reopen.reason")}</label>
@@ -248,8 +252,11 @@ export default function CyclePage() {
 
 type CyclePreview = Extract<Awaited<ReturnType<typeof previewTransition>>, { ok: true }>["value"];
 
-/** The step between the button and the move: who gets an email (open), what is frozen (close). */
-function ConfirmTransition({ year, preview }: { year: number; preview: CyclePreview }) {
+/**
+ * The step between the button and the move: who gets an email (open), worded by what this server does with
+ * emails (sends them, keeps them in the outbox, or neither), and what is frozen (close).
+ */
+function ConfirmTransition({ year, preview, mail }: { year: number; preview: CyclePreview; mail: EmailDelivery }) {
   const { t } = useTranslation("cycle");
   const key = `page.${preview.transition}.confirm` as const;
   return (
@@ -257,10 +264,10 @@ function ConfirmTransition({ year, preview }: { year: number; preview: CyclePrev
       id={`confirm-${preview.transition}`}
       title={t(`${key}.title`, { year })}
       fields={{ intent: preview.transition }}
-      confirmLabel={t(`${key}.submit`)}
+      confirmLabel={t(`${key}.submit`, { context: mail })}
     >
       {preview.transition === "open" ? (
-        <p>{t("page.open.confirm.body", { count: preview.leads })}</p>
+        <p>{t("page.open.confirm.body", { count: preview.leads, context: mail })}</p>
       ) : (
         <ul>
           <li>{t("page.close.confirm.submitted", { count: preview.submitted })}</li>
@@ -268,7 +275,7 @@ function ConfirmTransition({ year, preview }: { year: number; preview: CyclePrev
           <li>{t("page.close.confirm.notStarted", { count: preview.notStarted })}</li>
         </ul>
       )}
-      <p>{t(`${key}.after`)}</p>
+      <p>{t(`${key}.after`, { context: mail })}</p>
     </ConfirmStep>
   );
 }

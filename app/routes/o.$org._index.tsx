@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BesideLegend, BesideMovement } from "~/components/beside-movement";
 import { CycleAnnouncement } from "~/components/cycle-announcement";
 import { ParticipantCount } from "~/components/participant-count";
+import { acceptsCommitments } from "~/models/commitment-options.server";
 import { countCopyable } from "~/models/commitment.server";
 import { getOpenCycleSummary } from "~/models/cycle.server";
 import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-beside.server";
@@ -22,10 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const min = besideGroupMinimum(getEnv().MIN_GROUP_SIZE);
   const year = new Date().getUTCFullYear();
-  const [overview, openCycle, beside] = await Promise.all([
+  const [overview, openCycle, beside, canCommit] = await Promise.all([
     getWorkspaceOverview({ prisma, organizationId: organization.id, locale }),
     getOpenCycleSummary({ prisma, locale }),
     getOrganizationBeside({ prisma, organizationId: organization.id, year, minGroupSize: min }),
+    acceptsCommitments({ prisma }),
   ]);
   // leads are offered to carry last year's unfinished commitments into the open cycle
   const copyable =
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overview,
     openCycle,
     copyable,
+    canCommit,
     beside: { year, min, values: beside.map((b) => ({ ...b, name: names.get(b.valueId) })) },
   };
 }
@@ -47,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function OrganizationHome() {
-  const { organization, overview, openCycle, copyable, beside } = useLoaderData<typeof loader>();
+  const { organization, overview, openCycle, copyable, canCommit, beside } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workspace");
   const format = useFormat();
   const base = `/o/${organization.slug}`;
@@ -125,7 +128,11 @@ export default function OrganizationHome() {
             ) : (
               <p className="muted">
                 {t("home.noCommitments")}{" "}
-                <Link to={`${base}/commitments/new?value=${v.slug}`}>{t("home.addCommitment")}</Link>
+                {canCommit ? (
+                  <Link to={`${base}/commitments/new?value=${v.slug}`}>{t("home.addCommitment")}</Link>
+                ) : (
+                  t("home.commitmentsWithCycle")
+                )}
               </p>
             )}
             <p className="reflection-state">

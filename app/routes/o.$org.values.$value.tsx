@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BesideLegend, BesideMovement } from "~/components/beside-movement";
 import { ParticipantCount } from "~/components/participant-count";
 import { VisibilityBadge } from "~/components/visibility-field";
+import { acceptsCommitments } from "~/models/commitment-options.server";
 import { besideGroupMinimum, getOrganizationBeside } from "~/models/movement-beside.server";
 import { getValueForOrganization } from "~/models/value-page.server";
 import { notFound, requireOrgPermission, requireUser } from "~/utils/auth.server";
@@ -19,12 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = requireOrgPermission(user, params.org, "read:reflection");
   const lng = await getLocale(request);
   const prisma = await getPrisma();
-  const data = await getValueForOrganization({
-    prisma,
-    organizationId: organization.id,
-    slug: recordParam(params.value),
-    locale: lng,
-  });
+  const [data, canCommit] = await Promise.all([
+    getValueForOrganization({ prisma, organizationId: organization.id, slug: recordParam(params.value), locale: lng }),
+    acceptsCommitments({ prisma }),
+  ]);
   if (!data) notFound();
   const min = besideGroupMinimum(getEnv().MIN_GROUP_SIZE);
   const year = new Date().getUTCFullYear();
@@ -38,13 +37,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         minGroupSize: min,
         valueIds: [data.value.id],
       });
-  return { orgSlug: organization.slug, ...data, beside: beside ? { year, min, item: beside } : null };
+  return {
+    orgSlug: organization.slug,
+    ...data,
+    // an archived value takes no new commitment either
+    canCommit: canCommit && !data.value.archived,
+    beside: beside ? { year, min, item: beside } : null,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.value.name ?? ""} · North Star` }];
 
 export default function ValuePage() {
-  const { orgSlug, value, commitments, practices, practiceCount, reflections, beside } = useLoaderData<typeof loader>();
+  const { orgSlug, value, commitments, practices, practiceCount, reflections, canCommit, beside } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("workspace");
   const base = `/o/${orgSlug}`;
   const format = useFormat();
@@ -77,7 +83,11 @@ export default function ValuePage() {
         ) : (
           <p className="muted">
             {t("home.noCommitments")}{" "}
-            <Link to={`${base}/commitments/new?value=${value.slug}`}>{t("home.addCommitment")}</Link>
+            {canCommit ? (
+              <Link to={`${base}/commitments/new?value=${value.slug}`}>{t("home.addCommitment")}</Link>
+            ) : value.archived ? null : (
+              t("home.commitmentsWithCycle")
+            )}
           </p>
         )}
       </section>

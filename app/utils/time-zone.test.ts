@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dayIn, isTimeZone, timeZoneCookie, timeZoneHint } from "~/utils/time-zone";
+import { canonicalTimeZone, dayIn, isTimeZone, knownTimeZones, timeZoneCookie, timeZoneHint } from "~/utils/time-zone";
 
 describe("calendar days in a time zone", () => {
   test.each([
@@ -20,6 +20,17 @@ describe("calendar days in a time zone", () => {
     expect(isTimeZone("UTC")).toBe(true);
     for (const bad of ["Mars/Olympus_Mons", "", "../etc", "America/Los Angeles", "x".repeat(80), 42, null])
       expect(isTimeZone(bad)).toBe(false);
+  });
+
+  test("a known zone is kept in the runtime's spelling; the list of zones is sorted and holds UTC", () => {
+    expect(canonicalTimeZone("america/new_york")).toBe("America/New_York");
+    expect(canonicalTimeZone("Etc/UTC")).toBe("UTC");
+    expect(canonicalTimeZone("Mars/Olympus_Mons")).toBeNull();
+    const zones = knownTimeZones();
+    expect(zones).toEqual([...zones].sort());
+    expect(zones).toEqual(expect.arrayContaining(["UTC", "America/Puerto_Rico", "Pacific/Guam", "Europe/Madrid"]));
+    expect(new Set(zones).size).toBe(zones.length);
+    for (const zone of zones) expect(canonicalTimeZone(zone), zone).toBe(zone);
   });
 
   test("the browser's cookie is read back as a hint, and anything else is none", () => {

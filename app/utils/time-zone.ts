@@ -17,6 +17,20 @@ export function isTimeZone(name: unknown): name is string {
   }
 }
 
+/**
+ * The runtime's own spelling of a zone it knows ("america/new_york" → "America/New_York", "Etc/UTC" → "UTC"),
+ * so a stored zone matches the list the forms offer; null for a name it does not know.
+ */
+export function canonicalTimeZone(name: unknown): string | null {
+  if (!isTimeZone(name)) return null;
+  return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+}
+
+/** Every zone this runtime knows by its canonical name, in alphabetical order, UTC among them. */
+export function knownTimeZones(): string[] {
+  return [...new Set([...Intl.supportedValuesOf("timeZone"), "UTC"])].sort();
+}
+
 /** The calendar day (YYYY-MM-DD) it is in `timeZone` at the instant `now`. */
 export function dayIn(timeZone: string, now: Date = new Date()) {
   const parts = new Intl.DateTimeFormat("en-US", {

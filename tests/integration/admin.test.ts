@@ -9,7 +9,7 @@ import { loader as orgLoader } from "~/routes/o.$org";
 import { loader as newPracticeLoader } from "~/routes/o.$org.practices.new";
 import { dayIn } from "~/utils/time-zone";
 import { getPrisma } from "~/utils/db.server";
-import { localeCookie } from "~/utils/i18next.server";
+import { fixedT, localeCookie } from "~/utils/i18next.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 async function admin() {
@@ -282,6 +282,108 @@ describe("an organization's time zone", () => {
     });
     expect(moved.status).toBe(302);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).timeZone).toBe("America/New_York");
+  });
+});
+
+describe("a new organization's time zone", () => {
+  test("left to the region, it is the zone of the region's state: New York is Eastern, Puerto Rico Atlantic", async () => {
+    const a = await admin();
+    const prisma = await getPrisma();
+    for (const [name, region, zone] of [
+      ["Unidos en Queens", "NY", "America/New_York"],
+      ["Boricua Solidaria", "PR", "America/Puerto_Rico"],
+      ["Arizona Unida", "AZ", "America/Phoenix"],
+      ["Islas del Norte", "MP", "Pacific/Guam"],
+    ]) {
+      // the form's first choice, "the region's time zone", sends an empty field
+      expect((await createOrg(a.cookie, orgForm({ name, region, timeZone: "" }))).status).toBe(302);
+      expect((await prisma.organization.findFirstOrThrow({ where: { name } })).timeZone).toBe(zone);
+    }
+  });
+
+  test("a region without a zone of its own takes the zone most of the coalition keeps", async () => {
+    const a = await admin();
+    const prisma = await getPrisma();
+    const groups = await prisma.organization.groupBy({ by: ["timeZone"], where: { archivedAt: null }, _count: true });
+    const most = Math.max(0, ...groups.map((g) => g._count));
+    for (let i = 0; i <= most; i++) {
+      const org = await createOrganization({ region: "IL" });
+      await prisma.organization.update({ where: { id: org.id }, data: { timeZone: "America/Chicago" } });
+    }
+    expect((await createOrg(a.cookie, orgForm({ name: "Red Lejana", region: "X-OTHER" }))).status).toBe(302);
+    expect((await prisma.organization.findFirstOrThrow({ where: { name: "Red Lejana" } })).timeZone).toBe(
+      "America/Chicago",
+    );
+    const page = await (
+      await answer(organizationsLoader(requestArgs("/movement/admin/organizations", { cookie: a.cookie })))
+    ).json();
+    expect(page.zoneByRegion).toEqual({ otherwise: "Central Time" });
+  });
+
+  test("any zone the server knows can be chosen, kept in its usual spelling; an unknown one is a field error", async () => {
+    const a = await admin();
+    const prisma = await getPrisma();
+    const list = await (
+      await answer(organizationsLoader(requestArgs("/movement/admin/organizations", { cookie: a.cookie })))
+    ).json();
+    // the United States and its territories first, by name, then every other zone
+    expect(list.timeZones.us.slice(0, 2)).toEqual([
+      { value: "America/New_York", name: "Eastern Time" },
+      { value: "America/Chicago", name: "Central Time" },
+    ]);
+    expect(list.timeZones.us.map((z: { value: string }) => z.value)).toContain("America/Puerto_Rico");
+    expect(list.timeZones.others).toEqual(expect.arrayContaining(["Europe/Madrid", "Asia/Tokyo", "UTC"]));
+    expect(list.timeZones.others).not.toContain("America/New_York");
+    expect(list.timeZones.others.length).toBeGreaterThan(300);
+
+    expect((await createOrg(a.cookie, orgForm({ name: "Puente Ibérico", timeZone: "Europe/Madrid" }))).status).toBe(
+      302,
+    );
+    expect((await prisma.organization.findFirstOrThrow({ where: { name: "Puente Ibérico" } })).timeZone).toBe(
+      "Europe/Madrid",
+    );
+    expect((await createOrg(a.cookie, orgForm({ name: "Costa Este", timeZone: "america/new_york" }))).status).toBe(302);
+    expect((await prisma.organization.findFirstOrThrow({ where: { name: "Costa Este" } })).timeZone).toBe(
+      "America/New_York",
+    );
+
+    const before = await prisma.organization.count();
+    for (const [locale, message] of [
+      ["en", "Choose a time zone from the list."],
+      ["es", "Elija una zona horaria de la lista."],
+    ] as const) {
+      const refused = await answer(
+        organizationsAction(
+          requestArgs("/movement/admin/organizations", {
+            method: "POST",
+            cookie: `${a.cookie}; ${(await localeCookie.serialize(locale)).split(";")[0]}`,
+            form: orgForm({ name: "Nowhere", timeZone: "Mars/Olympus_Mons" }),
+          }),
+        ),
+      );
+      expect(refused.status).toBe(400);
+      const errors = (await refused.json()).error.timeZone;
+      expect(errors).toEqual(["admin:organizations.errors.timeZone"]);
+      const t = await fixedT(locale, "admin");
+      expect(t(errors[0])).toBe(message);
+    }
+    expect(await prisma.organization.count()).toBe(before);
+  });
+
+  test("an organization's page offers its own zone even when the server no longer lists it", async () => {
+    const a = await admin();
+    const org = await createOrganization();
+    const prisma = await getPrisma();
+    await prisma.organization.update({ where: { id: org.id }, data: { timeZone: "Asia/Kolkata" } });
+    const page = await (
+      await answer(
+        orgAdminLoader(
+          requestArgs(`/movement/admin/organizations/${org.id}`, { cookie: a.cookie, params: { orgId: org.id } }),
+        ),
+      )
+    ).json();
+    expect(page.form.timeZone).toBe("Asia/Kolkata");
+    expect(page.timeZones.others).toContain("Asia/Kolkata");
   });
 });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { loader as forgotLoader } from "~/routes/forgot-password";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/movement.admin.people";
 import { loader as orgAdminLoader } from "~/routes/movement.admin.organizations_.$orgId";
-import { loader as cycleLoader } from "~/routes/movement.cycles.$year";
+import { action as cycleAction, loader as cycleLoader } from "~/routes/movement.cycles.$year";
 import { action as membersAction, loader as membersLoader } from "~/routes/o.$org.members";
 import { getPrisma } from "~/utils/db.server";
 import { fixedT } from "~/utils/i18next.server";
@@ -130,6 +130,44 @@ describe.each(["en", "es"] as const)("in %s", (locale) => {
     expect(t("tracker.reminded", { count: 3, context: "SMTP" })).toBe(t("tracker.reminded", { count: 3 }));
   });
 
+  test("opening a cycle (its help, confirmation, button and toast) promises email only where a mail server sends it", async () => {
+    const t = await fixedT(locale, "cycle");
+    const says = SAYS[locale];
+    const email = locale === "en" ? /\bemail/i : /correo/i;
+    const texts = (context: Mode) => ({
+      help: t("page.open.help", { context }),
+      done: t("page.open.done", { year: YEAR, context }),
+      body: t("page.open.confirm.body", { count: 3, context }),
+      bodyOne: t("page.open.confirm.body", { count: 1, context }),
+      after: t("page.open.confirm.after", { context }),
+      submit: t("page.open.confirm.submit", { context }),
+    });
+    const smtp = texts("SMTP");
+    const outbox = texts("OUTBOX");
+    const none = texts("NONE");
+    for (const text of Object.values(smtp)) expect(text).not.toContain("/dev/outbox");
+    // a mail server: the leads get an email, and the button says so
+    for (const text of [smtp.help, smtp.body, smtp.bodyOne, smtp.submit])
+      expect(text).toMatch(locale === "en" ? email : /correo|avisar/);
+    for (const [key, text] of Object.entries(outbox)) {
+      if (key === "after" || key === "submit") expect(text).not.toMatch(email);
+      else expect(text).toContain(says.outbox);
+      expect(text).not.toMatch(says.send);
+    }
+    for (const [key, text] of Object.entries(none)) {
+      if (key === "after" || key === "submit") expect(text).not.toMatch(email);
+      else expect(text).toMatch(says.none);
+      expect(text).not.toContain("/dev/outbox");
+      expect(text).not.toMatch(says.send);
+    }
+    expect(outbox.submit).not.toBe(smtp.submit);
+    expect(outbox.done).toContain(String(YEAR));
+    expect(none.done).toContain(String(YEAR));
+    expect(outbox.body).toContain("3");
+    expect(none.bodyOne).toContain("1");
+    expect(none.body).not.toBe(none.bodyOne);
+  });
+
   test("an invitation to the coalition team speaks of the coalition; one to an organization of that organization", async () => {
     const payload = { url: "http://localhost:3000/invite/abc", inviter: "Ana", days: 7 };
     const t = await fixedT(locale, "email");
@@ -236,5 +274,34 @@ describe("the toast after an invitation", () => {
       ]);
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe("the toast after opening a cycle", () => {
+  test.each(Object.keys(MODES) as Mode[])("carries the %s wording", async (mode) => {
+    const prisma = await getPrisma();
+    // only one cycle is open at a time
+    await prisma.cycle.updateMany({ where: { status: "OPEN" }, data: { status: "CLOSED" } });
+    const year = { SMTP: 2095, OUTBOX: 2096, NONE: 2097 }[mode];
+    await prisma.cycle.create({
+      data: { year, opensOn: new Date(`${year}-01-01`), closesOn: new Date(`${year}-12-31`), status: "DRAFT" },
+    });
+    MODES[mode]();
+    const admin = await createUser({ coalitionRole: "ADMIN" });
+    const opened = await answer(
+      cycleAction(
+        requestArgs(`/movement/cycles/${year}`, {
+          method: "POST",
+          cookie: (await sessionCookie(admin.id)).cookie,
+          params: { year: String(year) },
+          form: { intent: "open", confirm: "yes" },
+        }),
+      ),
+    );
+    expect(opened.status).toBe(302);
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { year } })).status).toBe("OPEN");
+    const toast = await toastOf(opened);
+    expect(toast?.key).toBe("cycle:page.open.done");
+    expect(toast?.values).toEqual({ year, context: mode });
   });
 });

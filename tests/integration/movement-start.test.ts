@@ -4,13 +4,18 @@ import { describe, expect, test } from "vitest";
 import { createPractice } from "~/models/practice.server";
 import { loader as dashboardLoader } from "~/routes/movement._index";
 import { getPrisma } from "~/utils/db.server";
+import { localeCookie } from "~/utils/i18next.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
+type Chart = { id: string; title: string; takeaway: string };
 type Data = {
   firstSteps: { start: Record<string, boolean>; canManageOrganizations: boolean; canManageCycle: boolean } | null;
   showCharts: boolean;
-  charts: unknown[];
+  charts: Chart[];
+  filters: { year: number };
 };
+
+const chart = (data: Data, id: string) => data.charts.find((c) => c.id === id)!;
 
 async function load(cookie: string) {
   const res = await answer(() => dashboardLoader(requestArgs("/movement", { cookie })));
@@ -40,6 +45,23 @@ describe("a new installation's dashboard", () => {
     expect(withOrg.firstSteps?.start).toEqual({ hasOrganizations: true, hasCycle: false, hasPractices: false });
     expect(withOrg.showCharts).toBe(true);
     expect(withOrg.charts.length).toBe(6);
+    // no cycle yet: the charts that belong to one say there is none, never "the 2026 cycle" as if it existed
+    const year = withOrg.filters.year;
+    expect(chart(withOrg, "commitments")).toMatchObject({
+      title: `Commitments by status per value, ${year}`,
+      takeaway: `There is no ${year} cycle yet: organizations make their commitments within the coalition's yearly cycle.`,
+    });
+    expect(chart(withOrg, "rubric").takeaway).toBe(
+      `There is no reflection cycle for ${year} yet: self-ratings are shown once a cycle has run and closed.`,
+    );
+    for (const c of withOrg.charts)
+      expect(`${c.title} ${c.takeaway}`).not.toMatch(new RegExp(`(?<!no )${year} cycle|its cycle`));
+    const spanish = await load(`${admin}; ${(await localeCookie.serialize("es")).split(";")[0]}`);
+    expect(chart(spanish, "commitments")).toMatchObject({
+      title: `Compromisos por estado y valor, ${year}`,
+      takeaway: `Todavía no hay un ciclo ${year}: las organizaciones hacen sus compromisos dentro del ciclo anual de la coalición.`,
+    });
+    expect(chart(spanish, "rubric").takeaway).toMatch(/^Todavía no hay un ciclo de reflexión/);
 
     await prisma.cycle.create({
       data: { year: 2026, status: "DRAFT", opensOn: new Date("2026-01-01"), closesOn: new Date("2026-12-31") },
@@ -62,6 +84,12 @@ describe("a new installation's dashboard", () => {
         freedomIds: [],
       },
     });
-    expect((await load(admin)).firstSteps).toBeNull();
+    const started = await load(admin);
+    expect(started.firstSteps).toBeNull();
+    // once the year has its cycle, the charts speak of it
+    if (started.filters.year === 2026) {
+      expect(chart(started, "commitments").title).toBe("Commitments by status per value, 2026 cycle");
+      expect(chart(started, "rubric").takeaway).toMatch(/^Self-ratings for 2026 are shown once its cycle has closed/);
+    }
   });
 });

@@ -588,9 +588,9 @@ describe("the pages", () => {
     expect(english.byId.get("practices")!.takeaway).toMatch(
       new RegExp(`^Practices for ${name.replace(/[&]/g, "\\$&")} in ${YEAR}: \\d+\\.$`),
     );
-    // the dataset has no commitment: nothing is said to be achieved
+    // the dataset has no cycle for its year, so no commitment: the takeaway says the year had no cycle
     expect(english.byId.get("commitments")!.takeaway).toBe(
-      `No commitment shown for the ${YEAR} cycle is marked achieved yet.`,
+      `The coalition held no cycle for ${YEAR}, so there are no commitments to show.`,
     );
     for (const sentence of english.all) {
       expect(sentence).not.toMatch(/the most|most often/);
@@ -599,7 +599,7 @@ describe("the pages", () => {
     const inSpanish = await takeaways(`${staffCookie}; ${spanish}`);
     expect(inSpanish.byId.get("practices")!.takeaway).toMatch(/^Prácticas de .+ en 2025: \d+\.$/);
     expect(inSpanish.byId.get("commitments")!.takeaway).toBe(
-      `Ningún compromiso mostrado del ciclo ${YEAR} está marcado como logrado todavía.`,
+      `La coalición no tuvo un ciclo para ${YEAR}, así que no hay compromisos que mostrar.`,
     );
   });
 
