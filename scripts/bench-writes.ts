@@ -210,7 +210,7 @@ async function measureSaves() {
     const org = (JSON.parse(claim.params) as unknown[])[1];
     const rest = statements.slice(statements.indexOf(claim));
     const summary = rest.find((s) => s.query.includes("WITH st") && (JSON.parse(s.params) as unknown[]).includes(org));
-    if (summary) await explainSave([claim, summary]);
+    await explainSave(summary ? [claim, summary] : [claim]);
   }
 }
 
