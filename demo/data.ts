@@ -32,6 +32,8 @@ import {
 } from "./content.ts";
 import { createRng } from "./random.ts";
 import { DEMO_EMAIL_SUFFIX } from "../app/models/demo-accounts.server.ts";
+import { DEFAULT_TIME_ZONE } from "../app/models/organization-options.ts";
+import { regionTimeZone } from "../app/models/time-zone-options.ts";
 
 export { DEMO_EMAIL_SUFFIX };
 
@@ -74,6 +76,8 @@ export type DemoRows = {
     sizeBand: SizeBand;
     impactedLed: boolean;
     languages: string[];
+    /** its region's zone, as a new organization left to its region gets (app/models/time-zone-options.ts) */
+    timeZone: string;
     joinedAt: Date;
     createdAt: Date;
     updatedAt: Date;
@@ -315,6 +319,7 @@ function prepare(opts: DemoOptions): Context {
       sizeBand,
       impactedLed,
       languages,
+      timeZone: regionTimeZone(region) ?? DEFAULT_TIME_ZONE,
       joinedAt: new Date(joinedMs),
       createdAt,
       updatedAt: createdAt,

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { generateDemo, type DemoOptions } from "../../demo/data";
 import { DEMO_PASSWORD, DemoSeedRefusedError, demoSignIns, seedDemo, type DemoCounts } from "../../demo/seed";
+import { DEFAULT_TIME_ZONE } from "~/models/organization-options";
 import { compareSummaries } from "~/models/summary.server";
+import { regionTimeZone } from "~/models/time-zone-options";
 import { getPrisma, type Prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 
@@ -178,6 +180,15 @@ describe("seedDemo", () => {
       expect(org.joinedAt.getUTCFullYear()).toBeGreaterThanOrEqual(2025);
     }
     expect(await prisma.organizationFreedom.count()).toBeGreaterThanOrEqual(8);
+  });
+
+  test("each organization keeps its region's time zone, as a new one left to its region gets", async () => {
+    const orgs = await prisma.organization.findMany({ select: { slug: true, region: true, timeZone: true } });
+    const zones = new Map(orgs.map((o) => [o.slug, o.timeZone]));
+    expect(zones.get("fuerza-migrante")).toBe("America/Chicago");
+    expect(zones.get("comite-de-trabajadores-del-valle")).toBe("America/Los_Angeles");
+    for (const org of orgs) expect(org.timeZone).toBe(regionTimeZone(org.region) ?? DEFAULT_TIME_ZONE);
+    expect(new Set(orgs.map((o) => o.timeZone)).size).toBeGreaterThanOrEqual(2);
   });
 
   test("cycles: past years closed, this year open, a prompt per value", async () => {
