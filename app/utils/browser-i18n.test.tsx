@@ -57,6 +57,18 @@ const valueSets: Record<string, unknown>[] = [
   Object.fromEntries([...names].map((n) => [n, undefined])),
 ];
 
+describe("a value that looks like a placeholder", () => {
+  // an organization named "{{date}}" once took the sentence's own date: i18next replaced the first "{{date}}"
+  // in the text, which was the name it had just written
+  const options = { ns: "cycle", year: 2026, organization: "{{date}} & co", date: "December 15" };
+  const sentence = "The 2026 reflection of {\u2060{date}} & co has not been submitted yet. It closes on December 15.";
+  test("is written as it is, and the sentence's own placeholder gets its own value (server and browser)", () => {
+    expect(server.en!.t("email.reminder.intro", options)).toBe(sentence);
+    expect(translate("en", messages("en") as unknown as Messages, "email.reminder.intro", options)).toBe(sentence);
+    expect(sentence.replace("\u2060", "")).toContain("of {{date}} & co has");
+  });
+});
+
 describe("the browser's translator", () => {
   test("the catalogs use only what it supports: no nesting, formatting or unescaped placeholders", () => {
     const texts = LOCALES.flatMap((lng) => NAMESPACES.flatMap((ns) => leaves(messages(lng)[ns]).map(([, t]) => t)));

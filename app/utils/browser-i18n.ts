@@ -5,8 +5,9 @@
 //   takes the first that exists; a missing key shows the key (without its namespace);
 // - plurals: `count` picks `_zero` (count 0), then `_<Intl.PluralRules category>`, then the bare key;
 //   `context` picks `_<context>` (with its plural forms) before those;
-// - interpolation: `{{name}}` and `{{a.b}}` from the options, unescaped (React escapes), a value that is not a
-//   string written with `'' + value` (null and undefined: nothing), an unknown name left as it is.
+// - interpolation: `{{name}}` and `{{a.b}}` from the options, not escaped (React escapes) but for "{{" kept
+//   apart (keepBraces), a value that is not a string written with `'' + value` (null and undefined: nothing),
+//   an unknown name left as it is.
 // No nesting (`$t(…)`), formatting (`{{x, number}}`), `{{- x}}`, `defaultValue`, `returnObjects` or language
 // fallback: the catalogs use none of them, and app/utils/browser-i18n.test.ts holds both that and the equality
 // with i18next over every message of both languages.
@@ -14,7 +15,7 @@
 // `language`, `languages`, `isInitialized`, `getFixedT`, `hasLoadedNamespace`, `loadNamespaces` and the
 // `languageChanged` event; remix-i18next's `useChangeLanguage` calls `changeLanguage`; root reads `dir`.
 import type { i18n as I18n } from "i18next";
-import settings from "~/utils/i18n";
+import settings, { keepBraces } from "~/utils/i18n";
 
 /** One language's messages: namespace → nested keys → text. */
 export type Messages = Record<string, unknown>;
@@ -83,7 +84,7 @@ export function translate(lng: string, messages: Messages, keys: unknown, option
   return interpolate(text, options);
 }
 
-// i18next's Interpolator.interpolate with escapeValue off and skipOnVariables on, step for step: each
+// i18next's Interpolator.interpolate with skipOnVariables on and keepBraces as its escape, step for step: each
 // placeholder is replaced where `String.replace` finds it first, and the search goes on after the value.
 function interpolate(text: string, data: Options): string {
   let str = text;
@@ -93,7 +94,7 @@ function interpolate(text: string, data: Options): string {
     let value = pathOf(data, name);
     if (value === undefined && Object.prototype.hasOwnProperty.call(data, name)) value = "";
     if (value === undefined) continue;
-    const written = typeof value === "string" ? value : value === null ? "" : `${value as string}`;
+    const written = keepBraces(typeof value === "string" ? value : value === null ? "" : `${value as string}`);
     str = str.replace(match[0], () => written);
     PLACEHOLDER.lastIndex += written.length - match[0].length;
     replaces++;
