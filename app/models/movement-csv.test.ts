@@ -38,7 +38,7 @@ test("a CSV starts with the byte-order mark, marks hidden cells with a word and 
       { id: "x", columns: [{ key: "a", label: "A", color: "#000" }], rows: [{ key: "r", label: "R", cells: [5] }] },
       "Name",
       hidden,
-      "Numbers are rounded to the nearest 5.",
+      ["Numbers are rounded to the nearest 5."],
     ),
   ).toBe("\uFEFFName,A\r\nR,5\r\n\r\nNumbers are rounded to the nearest 5.\r\n");
 });

@@ -10,17 +10,17 @@ export type HiddenWords = {
   note: string;
 };
 
-/** `rounded`: the line a filtered view's file ends with, saying its numbers are rounded (as its page says). */
-export function chartCsv(table: ChartTable, rowHeader: string, hidden: HiddenWords, rounded?: string) {
+/**
+ * `notes`: the lines the file ends with after the hidden cells' note, as its page says them: a filtered view's
+ * numbers are rounded; a year without a cycle has no commitments to count.
+ */
+export function chartCsv(table: ChartTable, rowHeader: string, hidden: HiddenWords, notes: string[] = []) {
   const rows: (string | number)[][] = [
     [rowHeader, ...table.columns.map((c) => c.label)],
     ...table.rows.map((r) => [r.label, ...r.cells.map((c) => (c === null ? hidden.mark : c))]),
   ];
   // an empty line keeps the notes apart from the table's rows
-  const notes = [
-    ...(table.rows.some((r) => r.cells.includes(null)) ? [hidden.note] : []),
-    ...(rounded ? [rounded] : []),
-  ];
-  if (notes.length) rows.push([], ...notes.map((note) => [note]));
+  const said = [...(table.rows.some((r) => r.cells.includes(null)) ? [hidden.note] : []), ...notes];
+  if (said.length) rows.push([], ...said.map((note) => [note]));
   return toCsv(rows);
 }

@@ -54,6 +54,11 @@ export function rubricWithheldWhy({
   return t(RUBRIC_WITHHELD[withheld], { year, ...(noCycle === "past" ? { context: "past" } : {}) });
 }
 
+/** A year without a cycle has no commitments to count: the commitments chart's takeaway and its CSV's last line. */
+export function commitmentsNoCycle({ noCycle, year, t }: { noCycle: "yet" | "past"; year: number; t: T }) {
+  return t("charts.commitments.takeawayNoCycle", { year, ...(noCycle === "past" ? { context: "past" } : {}) });
+}
+
 type Charts = Record<
   "practices" | "rubric" | "freedoms" | "participation" | "participants" | "commitments",
   ChartTable
@@ -173,7 +178,7 @@ export function movementTakeaways({
       "share",
     ),
     commitments: noCycle
-      ? t("charts.commitments.takeawayNoCycle", { year, ...(noCycle === "past" ? { context: "past" } : {}) })
+      ? commitmentsNoCycle({ noCycle, year, t })
       : say(
           "commitments",
           lead(charts.commitments.rows.map((r) => ({ label: r.label, value: r.cells[achieved] }))),

@@ -3,7 +3,7 @@ import { chartCsv } from "~/models/movement-csv";
 import { movementFilterNames } from "~/models/movement-filters";
 import { isChartId, loadMovementDashboard } from "~/models/movement-page.server";
 import { VIEW_ROUNDING } from "~/models/movement-suppression";
-import { rubricWithheldWhy } from "~/models/movement-takeaways";
+import { commitmentsNoCycle, rubricWithheldWhy } from "~/models/movement-takeaways";
 import { notFound, readOnlyAction, requireCoalitionPermission, requireUser } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
 import { fixedT } from "~/utils/i18next.server";
@@ -29,10 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : String(filters.year);
   // the file names the view it was taken from: every filter, so two views' files never share a name
   const named = (list: { slug: string; name: string }[], slug?: string) => list.find((o) => o.slug === slug)?.name;
-  // a filtered view's numbers are rounded, which its file says as its page does
-  const rounded =
-    dashboard.viewWithheld === "rounded" ? t("dashboard.viewRounded", { base: VIEW_ROUNDING }) : undefined;
-  return csvDownload(chartCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden, rounded), [
+  // what the page says under its table, the file says too: a filtered view's numbers are rounded; a year
+  // without a cycle has no commitments (its zeros are not "none were made")
+  const notes = [
+    ...(dashboard.viewWithheld === "rounded" ? [t("dashboard.viewRounded", { base: VIEW_ROUNDING })] : []),
+    ...(chart === "commitments" && dashboard.noCycle
+      ? [commitmentsNoCycle({ noCycle: dashboard.noCycle, year: filters.year, t })]
+      : []),
+  ];
+  return csvDownload(chartCsv(dashboard.charts[chart], t(`charts.${chart}.rowHeader`), hidden, notes), [
     t("files.chart", { chart: t(`charts.${chart}.file`) }),
     period,
     ...movementFilterNames(filters, t, await fixedT(locale, "admin")),

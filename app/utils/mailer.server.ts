@@ -77,7 +77,7 @@ const templates = {
       subject: oneLine(t("email.opened.subject", values)),
       text: paragraphs(
         t("email.opened.intro", values),
-        `${t("email.opened.action")}\n${p.url}`,
+        `${t("email.opened.action", values)}\n${p.url}`,
         t("email.opened.close", values),
       ),
     };

@@ -189,6 +189,47 @@ describe.each(["en", "es"] as const)("in %s", (locale) => {
     expect(organization.text).toContain(t("invitation.about"));
   });
 
+  test("every email is written out whole: no placeholder left in its subject or text, the names where they belong", async () => {
+    const cycle = {
+      organization: "Fuerza Migrante",
+      year: 2027,
+      closesOn: "2027-12-15",
+      url: "https://ns.example.org/o/f",
+    };
+    const emails = [
+      { template: "password-reset", payload: { url: "https://ns.example.org/r/x", minutes: 30 } },
+      {
+        template: "invitation",
+        payload: {
+          url: "https://ns.example.org/i/x",
+          organization: "Fuerza Migrante",
+          role: "LEAD",
+          inviter: "Ana",
+          days: 7,
+        },
+      },
+      {
+        template: "invitation",
+        payload: { url: "https://ns.example.org/i/x", organization: null, role: "STAFF", inviter: "Ana" },
+      },
+      { template: "cycle-opened", payload: cycle },
+      ...(["periodic", "closing", "manual"] as const).map((reminder) => ({
+        template: "cycle-reminder",
+        payload: { ...cycle, reminder, stopUrl: "https://ns.example.org/s/x" },
+      })),
+    ];
+    for (const email of emails) {
+      const written = await renderEmail({ to: "lead@example.org", locale, ...email });
+      expect(`${written.subject}\n${written.text}`, email.template).not.toMatch(/{{|}}/);
+      if (email.template.startsWith("cycle")) {
+        expect(written.text).toContain("Fuerza Migrante");
+        // the opening's line before the link names the organization (it read "{{organization}}")
+        const lines = written.text.split("\n");
+        if (email.template === "cycle-opened") expect(lines[lines.indexOf(cycle.url) - 1]).toContain("Fuerza Migrante");
+      }
+    }
+  });
+
   test("the name's help on the invitation and account pages speaks of the coalition team to its people", async () => {
     const auth = await fixedT(locale, "auth");
     const account = await fixedT(locale, "account");

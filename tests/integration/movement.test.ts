@@ -601,6 +601,19 @@ describe("the pages", () => {
     expect(inSpanish.byId.get("commitments")!.takeaway).toBe(
       `La coalición no tuvo un ciclo para ${YEAR}, así que no hay compromisos que mostrar.`,
     );
+    // its CSV's zeros are not "none were made": the file ends with the same sentence, in the page's language
+    for (const [cookie, sentence] of [
+      [staffCookie, `The coalition held no cycle for ${YEAR}, so there are no commitments to show.`],
+      [
+        `${staffCookie}; ${spanish}`,
+        `La coalición no tuvo un ciclo para ${YEAR}, así que no hay compromisos que mostrar.`,
+      ],
+    ]) {
+      const res = await answer(() =>
+        csvLoader(requestArgs(`/movement/csv?year=${YEAR}&chart=commitments`, { cookie })),
+      );
+      expect((await res.text()).trimEnd().split("\r\n").at(-1)).toBe(`"${sentence}"`);
+    }
   });
 
   test("a filtered view's CSV names every filter, so two views' files never share a name", async () => {
