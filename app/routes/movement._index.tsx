@@ -51,6 +51,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     range: Boolean(filters.range),
     noCycle: dashboard.noCycle,
   });
+  // "…, 2026 cycle" only once there is one
+  const titleContext = (id: string) => (id === "commitments" && dashboard.noCycle ? "noCycle" : undefined);
   const monthName = (m: string) => formatDate(locale, `${m}-01`, { month: "long", year: "numeric" });
   // a one-month range names its month once ("March 2026", not "March 2026 to March 2026")
   const range = filters.range
@@ -70,24 +72,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title:
         range && id === "practices"
           ? t("charts.practices.titleRange", range)
-          : t(`charts.${id}.title`, {
-              year: filters.year,
-              previous: filters.year - 1,
-              // "…, 2026 cycle" only once there is one
-              ...(id === "commitments" && dashboard.noCycle ? { context: "noCycle" } : {}),
-            }),
+          : t(`charts.${id}.title`, { year: filters.year, previous: filters.year - 1, context: titleContext(id) }),
       // the date range is drawn by the monthly chart; the others count whole years and say which
       covers: range && id !== "practices" ? t("dashboard.wholeYear", { year: filters.year, ...range }) : null,
       rowHeader: t(`charts.${id}.rowHeader`),
       // self-ratings withheld say why in place of a takeaway
       takeaway:
         id === "rubric" && dashboard.rubricWithheld
-          ? rubricWithheldWhy({
-              withheld: dashboard.rubricWithheld,
-              noCycle: dashboard.noCycle,
-              year: filters.year,
-              t,
-            })
+          ? rubricWithheldWhy({ withheld: dashboard.rubricWithheld, noCycle: dashboard.noCycle, year: filters.year, t })
           : takeaways[id],
       table: dashboard.charts[id],
       withheld,
