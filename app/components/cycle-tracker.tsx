@@ -27,12 +27,15 @@ export function CycleTracker({
   canRemind,
   filters,
   tracker,
+  mail,
 }: {
   year: number;
   open: boolean;
   canRemind: boolean;
   filters: { region: string; state: string };
   tracker: Tracker;
+  /** what this server does with the reminders' emails: sends them, keeps them in the outbox, or sends none */
+  mail: "SMTP" | "OUTBOX" | "NONE";
 }) {
   const { t } = useTranslation("cycle");
   const format = useFormat();
@@ -94,7 +97,7 @@ export function CycleTracker({
       {remindable && tracker.counts.total > tracker.counts.SUBMITTED ? (
         <Form method="post" className="notice">
           <div className="stack">
-            <p>{t("tracker.remindAllHelp")}</p>
+            <p>{t("tracker.remindAllHelp", { context: mail })}</p>
             <SubmitButton name="intent" value="remind">
               {t("tracker.remindAll")}
             </SubmitButton>

@@ -179,11 +179,17 @@ export default function CyclePage() {
       {remindAll ? (
         <ConfirmStep
           id="confirm-remind"
-          title={t("tracker.remindConfirm.title", { year: cycle.year })}
+          title={t("tracker.remindConfirm.title", { year: cycle.year, context: data.mail })}
           fields={{ intent: "remind" }}
-          confirmLabel={t("tracker.remindConfirm.submit")}
+          confirmLabel={t("tracker.remindConfirm.submit", { context: data.mail })}
         >
-          <p>{t("tracker.remindConfirm.body", { count: remindAll.emails, organizations: remindAll.organizations })}</p>
+          <p>
+            {t("tracker.remindConfirm.body", {
+              count: remindAll.emails,
+              organizations: remindAll.organizations,
+              context: data.mail,
+            })}
+          </p>
         </ConfirmStep>
       ) : null}
 
@@ -245,6 +251,7 @@ export default function CyclePage() {
         canRemind={data.canRemind}
         filters={data.filters}
         tracker={data.tracker}
+        mail={data.mail}
       />
     </div>
   );

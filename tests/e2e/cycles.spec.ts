@@ -134,10 +134,15 @@ test("a lead submits the reflection; the tracker changes and the reminder for th
   const row = trackerRow(admin_);
   await expect(row.locator("td").first()).toHaveText("Submitted");
   await expect(row.getByRole("button", { name: /^Remind/ })).toHaveCount(0);
+  // the try-out has no mail server: the help promises no email, it says the outbox keeps the reminders
+  await expect(
+    admin_.getByText(/^Write a reminder now for every organization .*in the outbox at \/dev\/outbox/),
+  ).toBeVisible();
   await admin_.getByRole("button", { name: "Remind all who have not submitted" }).click();
-  // it asks first, saying how many emails would go
-  await expect(admin_.getByRole("heading", { name: `Email a reminder for ${next} now?` })).toBeVisible();
-  await admin_.getByRole("button", { name: "Yes, send the reminders" }).click();
+  // it asks first, saying how many reminders would be written and where they go
+  await expect(admin_.getByRole("heading", { name: `Write a reminder for ${next} now?` })).toBeVisible();
+  await expect(admin_.getByText(/reminders? (?:is|are) written .* kept in the outbox/)).toBeVisible();
+  await admin_.getByRole("button", { name: "Yes, write the reminders" }).click();
   // the try-out has no mail server: the toast says the reminders were written and kept in the outbox
   await expect(admin_.getByRole("status")).toContainText(/\d+ reminders? written\. .*in the outbox/);
   // the development outbox lists what was written: reminders, but none to this organization's lead

@@ -128,6 +128,28 @@ describe.each(["en", "es"] as const)("in %s", (locale) => {
     }
     expect(outbox[1]).toContain("3");
     expect(t("tracker.reminded", { count: 3, context: "SMTP" })).toBe(t("tracker.reminded", { count: 3 }));
+    // "remind all": its help and its confirmation promise an email only where a mail server sends it
+    const remind = (context: Mode) => ({
+      help: t("tracker.remindAllHelp", { context }),
+      title: t("tracker.remindConfirm.title", { year: YEAR, context }),
+      body: t("tracker.remindConfirm.body", { count: 3, organizations: 2, context }),
+      bodyOne: t("tracker.remindConfirm.body", { count: 1, organizations: 1, context }),
+      submit: t("tracker.remindConfirm.submit", { context }),
+    });
+    const email = locale === "en" ? /\bemails?\b|\bsend\b/i : /\bcorreos?\b|\benviar\b|¿Enviar/;
+    const smtp = remind("SMTP");
+    for (const text of Object.values(smtp)) expect(text).toMatch(locale === "en" ? /email|send/i : /correo|nviar/);
+    for (const mode of ["OUTBOX", "NONE"] as const) {
+      const texts = remind(mode);
+      for (const [key, text] of Object.entries(texts)) {
+        expect(text, `${mode} ${key}`).not.toBe(smtp[key as keyof typeof smtp]);
+        if (key === "title" || key === "submit") expect(text, `${mode} ${key}`).not.toMatch(email);
+        else if (mode === "OUTBOX") expect(text, `${mode} ${key}`).toContain(says.outbox);
+        else expect(text, `${mode} ${key}`).toMatch(says.none);
+      }
+      expect(texts.body).toContain("3");
+      expect(texts.body).not.toBe(texts.bodyOne);
+    }
   });
 
   test("opening a cycle (its help, confirmation, button and toast) promises email only where a mail server sends it", async () => {
