@@ -93,7 +93,8 @@ const pools = (g.__northStarPools ??= new WeakMap());
  * Prisma's adapter uses (decision 025): Prisma's own work for a raw statement (its query plan, parameters and
  * result rows, about 1 ms of the server's CPU a save) was as much as PostgreSQL's. The rows are those
  * `$queryRaw` would give; a write to what the movement's figures read empties the figures kept, as the
- * adapter's statements do. In a transaction (`db` is its client) it runs there through Prisma, named the same.
+ * adapter's statements do. In a transaction (`db` is its client) it runs there through Prisma, also prepared
+ * under a name made from its text.
  */
 export async function runPrepared<T>(db: Prisma | Sql.TransactionClient, statement: Sql.Sql): Promise<T[]> {
   const direct = pools.get(db);
