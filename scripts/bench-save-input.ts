@@ -22,3 +22,27 @@ export function benchSaveInput(
     },
   };
 }
+
+/**
+ * Saves `count` practices, the `from`-th onward, by `clients` concurrent clients (each takes the next one when
+ * its last is saved, as a server's requests would come); the time each save took, in milliseconds.
+ */
+export async function concurrentSaves(
+  save: (i: number) => Promise<{ ok: true } | { ok: false; error: string }>,
+  { clients, from, count }: { clients: number; from: number; count: number },
+) {
+  const times: number[] = [];
+  let next = from;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < from + count) {
+        const i = next++;
+        const t0 = performance.now();
+        const saved = await save(i);
+        if (!saved.ok) throw new Error(`bench: a save answered ${saved.error}`);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return times;
+}

@@ -1,4 +1,4 @@
-// DATABASE_URL=<a database kept by `npm run bench -- --keep`> npx tsx scripts/bench-writes.ts [--runs N] [--clients N] [--saves N] [--only home|saves] [--explain]
+// DATABASE_URL=<a database kept by `npm run bench -- --keep`> npx tsx scripts/bench-writes.ts [--runs N] [--clients N] [--saves N] [--warm N] [--only home|saves] [--explain] [--checkpoint]
 // The organization home and the practice saves of scripts/bench.ts, measured again on a database it left in
 // place, so a change can be compared before and after on the same data without generating it again. Saves add
 // practices to that database. Besides wall times it gives the client's CPU time per request (which the
@@ -8,20 +8,23 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { benchSaveInput } from "./bench-save-input.ts";
+import { benchSaveInput, concurrentSaves } from "./bench-save-input.ts";
 
 const { values: args } = parseArgs({
   options: {
     runs: { type: "string", default: "40" },
     clients: { type: "string", default: "10" },
     saves: { type: "string", default: "400" },
+    warm: { type: "string", default: "100" },
     only: { type: "string" },
     explain: { type: "boolean", default: false },
+    checkpoint: { type: "boolean", default: false },
   },
 });
 const RUNS = Number(args.runs);
 const CLIENTS = Number(args.clients);
 const SAVES = Number(args.saves);
+const WARM_SAVES = Number(args.warm);
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("bench-writes: set DATABASE_URL to a database kept by `npm run bench -- --keep`");
@@ -128,6 +131,23 @@ async function explain(sent: typeof statements) {
   }
 }
 
+/** The CPU time so far of every backend of the pool, on this machine (0 for one elsewhere). */
+async function backendCpuMs(sampler: pg.Client) {
+  const pids = (
+    await sampler.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    )
+  ).rows.map((r) => r.pid);
+  return pids.reduce((sum, pid) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return sum + (Number(f[11]) + Number(f[12])) * (1000 / 100);
+    } catch {
+      return sum; // not on this machine, or gone
+    }
+  }, 0);
+}
+
 async function measureSaves() {
   const values = await prisma.value.findMany({ select: { id: true } });
   const freedoms = await prisma.freedom.findMany({ select: { id: true } });
@@ -150,42 +170,26 @@ async function measureSaves() {
       await new Promise((r) => setTimeout(r, 5));
     }
   })();
-  const times: number[] = [];
-  let next = 0;
+  const save = (i: number) =>
+    createPractice({
+      prisma,
+      actorId: staff.id,
+      submissionKey: `bench-writes-${label}-${i}`,
+      ...benchSaveInput(i, { orgs: orgs, year: year, values, freedoms }),
+    });
+  // untimed first, as scripts/bench.ts does: each connection plans its first runs of the save afresh
+  await concurrentSaves(save, { clients: CLIENTS, from: 0, count: WARM_SAVES });
+  // as scripts/bench.ts measures them: each save then writes whole images of the pages it is the first to change
+  if (args.checkpoint) await sampler.query("CHECKPOINT");
   statements.length = 0;
+  seen.clear();
+  samples = 0;
   const cpu0 = cpuMs();
+  const backendCpu0 = await backendCpuMs(sampler);
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next < SAVES) {
-        const i = next++;
-        const t0 = performance.now();
-        const saved = await createPractice({
-          prisma,
-          actorId: staff.id,
-          submissionKey: `bench-writes-${label}-${i}`,
-          ...benchSaveInput(i, { orgs: orgs, year: year, values, freedoms }),
-        });
-        if (!saved.ok) throw new Error(`bench-writes: a save answered ${saved.error}`);
-        times.push(performance.now() - t0);
-      }
-    }),
-  );
+  const times = await concurrentSaves(save, { clients: CLIENTS, from: WARM_SAVES, count: SAVES });
   const seconds = (performance.now() - started) / 1000;
-  // the database side's CPU: every backend of the pool (opened for these saves when run with --only saves)
-  const pids = (
-    await sampler.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
-    )
-  ).rows.map((r) => r.pid);
-  const backendCpu = pids.reduce((sum, pid) => {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      return sum + (Number(f[11]) + Number(f[12])) * (1000 / 100);
-    } catch {
-      return sum; // not on this machine, or gone
-    }
-  }, 0);
+  const backendCpu = (await backendCpuMs(sampler)) - backendCpu0;
   const cpu = (cpuMs() - cpu0) / SAVES;
   sampling = false;
   await sampling$;
@@ -196,7 +200,7 @@ async function measureSaves() {
     perStatement.set(key, [...(perStatement.get(key) ?? []), s.ms]);
   }
   console.log(
-    `saves: ${fmt(SAVES / seconds)}/s, p50 ${fmt(percentile(times, 0.5))} ms, p95 ${fmt(percentile(times, 0.95))} ms, ${CLIENTS} clients, ${SAVES} saves; Node CPU ${fmt(cpu)} ms per save, database backends ${fmt(backendCpu / SAVES)} ms (all their CPU so far ÷ saves); ${statements.length / SAVES} statements per save`,
+    `saves: ${fmt(SAVES / seconds)}/s, p50 ${fmt(percentile(times, 0.5))} ms, p95 ${fmt(percentile(times, 0.95))} ms, ${CLIENTS} clients, ${SAVES} saves; Node CPU ${fmt(cpu)} ms per save, database backends ${fmt(backendCpu / SAVES)} ms; ${statements.length / SAVES} statements per save`,
   );
   for (const [q, ms] of perStatement)
     console.log(`  ${fmt(percentile(ms, 0.5))} / ${fmt(percentile(ms, 0.95))} ms  ${q}`);

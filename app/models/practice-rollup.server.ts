@@ -73,8 +73,28 @@ export function practiceRollupCtes(p: RolledUpPractice, sign: 1 | -1, gate: Pris
   const dims = Sql.raw(`st."macroRegion", st."sizeBand", st."impactedLed"`);
   const valueCounts = ["practiceCount", "participants", "impactedParticipants"];
   const counts = [...valueCounts, "organizationCount"];
-  const practicedQ = Sql.raw(`"practicedQ${quarter}"`);
-  const practiceQ = Sql.raw(`"practiceQ${quarter}"`);
+  // the quarter's columns chosen by a parameter, not written into the text: one statement for every date, so
+  // each connection plans it as one prepared statement (its first five runs are planned afresh, at about as
+  // much of PostgreSQL's CPU as the save itself), not one per quarter
+  const QUARTERS = [1, 2, 3, 4];
+  const inQuarter = (q: number, then: PrismaNamespace.Sql) =>
+    Sql.sql`CASE WHEN ${quarter}::int = ${Sql.raw(String(q))} THEN ${then} ELSE 0 END`;
+  const practiceQs = Sql.join(
+    QUARTERS.map(
+      (q) =>
+        Sql.sql`${Sql.raw(`"practiceQ${q}"`)} = y.${Sql.raw(`"practiceQ${q}"`)} + ${inQuarter(q, Sql.sql`${sign}::int`)}`,
+    ),
+  );
+  const practiceQBefore = Sql.sql`CASE ${quarter}::int ${Sql.join(
+    QUARTERS.map((q) => Sql.sql`WHEN ${Sql.raw(String(q))} THEN y.${Sql.raw(`"practiceQ${q}"`)}`),
+    " ",
+  )} END - ${sign}::int`;
+  const practicedQs = Sql.join(
+    QUARTERS.map(
+      (q) =>
+        Sql.sql`${Sql.raw(`"practicedQ${q}"`)} = t.${Sql.raw(`"practicedQ${q}"`)} + ${inQuarter(q, Sql.raw(`d."quarterDelta"`))}`,
+    ),
+  );
   const latest =
     sign > 0
       ? Sql.sql`GREATEST(y."lastPracticeOn", ${p.occurredOn}::date)`
@@ -83,10 +103,10 @@ export function practiceRollupCtes(p: RolledUpPractice, sign: 1 | -1, gate: Pris
   const before = (name: string, key = Sql.empty) =>
     Sql.sql`(SELECT ${key} a."practiceCount" - ${sign}::int AS "before" FROM ${Sql.raw(name)}_after a)`;
   return Sql.sql`oy AS (
-      UPDATE "OrganizationYear" y SET "practiceCount" = y."practiceCount" + ${sign}::int, ${practiceQ} = y.${practiceQ} + ${sign}::int,
+      UPDATE "OrganizationYear" y SET "practiceCount" = y."practiceCount" + ${sign}::int, ${practiceQs},
         "lastPracticeOn" = ${latest}
       WHERE y."organizationId" = ${org} AND y."year" = ${year}::int AND ${gate}
-      RETURNING y."macroRegion", y."sizeBand", y."impactedLed", y."practiceCount" - ${sign}::int AS "year", y.${practiceQ} - ${sign}::int AS "quarter"
+      RETURNING y."macroRegion", y."sizeBand", y."impactedLed", y."practiceCount" - ${sign}::int AS "year", ${practiceQBefore} AS "quarter"
     ),
     st AS (
       -- the organization's dimensions this year and its counts before this change; none when it is archived
@@ -169,7 +189,7 @@ export function practiceRollupCtes(p: RolledUpPractice, sign: 1 | -1, gate: Pris
     )},
     mps AS (
       UPDATE "MovementParticipationSummary" t
-      SET "practicedYear" = t."practicedYear" + d."yearDelta", ${practicedQ} = t.${practicedQ} + d."quarterDelta"
+      SET "practicedYear" = t."practicedYear" + d."yearDelta", ${practicedQs}
       FROM (SELECT st.*, ${starts(`st."year"`, sign)} AS "yearDelta", ${starts(`st."quarter"`, sign)} AS "quarterDelta" FROM st) d
       WHERE t."year" = ${year}::int AND t."macroRegion" = d."macroRegion" AND t."sizeBand" = d."sizeBand" AND t."impactedLed" = d."impactedLed"
         AND (d."yearDelta" <> 0 OR d."quarterDelta" <> 0)

@@ -3,7 +3,7 @@ import { beforeAll, expect, test } from "vitest";
 import { compareSummaries, rebuildSummaries } from "~/models/summary.server";
 import { createPractice, setPracticeDeleted, updatePractice } from "~/models/practice.server";
 import type { PracticeInput } from "~/models/practice-schema";
-import { getPrisma } from "~/utils/db.server";
+import { getPrisma, onStatement } from "~/utils/db.server";
 import { createOrganization, createUser, valueOf } from "../factories";
 
 let orgs: string[] = [];
@@ -145,6 +145,38 @@ test("one organization's saves at once, first in their cells, count it once in e
   const { stored, fresh } = await compareSummaries({ prisma });
   expect(stored).toEqual(fresh);
 }, 180_000);
+
+test("a practice in any quarter is saved by one statement text, so each connection keeps one plan for it", async () => {
+  const prisma = await getPrisma();
+  const texts = new Set<string>();
+  const stop = onStatement((e) => {
+    if (e.query.includes("WITH claim")) texts.add(e.query);
+  });
+  try {
+    for (const [i, occurredOn] of ["2025-02-10", "2025-05-10", "2025-08-10", "2025-11-10"].entries()) {
+      const input: PracticeInput = {
+        title: "Quarter",
+        occurredOn,
+        valueId: values[i % values.length],
+        participants: 2,
+        impactedParticipants: 1,
+        visibility: "PRIVATE",
+        freedomIds: [freedoms[i % freedoms.length]],
+      };
+      await valueOf(createPractice({ prisma, organizationId: orgs[0], actorId, submissionKey: `quarter-${i}`, input }));
+    }
+  } finally {
+    stop();
+  }
+  expect(texts.size).toBe(1);
+  const year = await prisma.organizationYear.findUniqueOrThrow({
+    where: { organizationId_year: { organizationId: orgs[0], year: 2025 } },
+    select: { practiceQ1: true, practiceQ2: true, practiceQ3: true, practiceQ4: true },
+  });
+  expect(Object.values(year).every((n) => n >= 1)).toBe(true);
+  const { stored, fresh } = await compareSummaries({ prisma });
+  expect(stored).toEqual(fresh);
+});
 
 test("a repeated submission key creates one practice and answers with the first one", async () => {
   const prisma = await getPrisma();
