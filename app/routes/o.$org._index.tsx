@@ -68,6 +68,8 @@ export default function OrganizationHome() {
         {cycle
           ? `${t("home.cycle", { year: cycle.year })} · ${cycle.status === "OPEN" ? t("home.cycleOpen", { date: format.date(cycle.closesOn) }) : cycle.status === "DRAFT" ? t("home.cycleDraft") : t("home.cycleClosed")}`
           : t("home.noCycle", { year: overview.year })}
+        {/* said once for the page, not in each value's card */}
+        {canCommit ? null : `${cycle ? " · " : " "}${t("home.commitmentsWithCycle")}`}
       </p>
 
       {openCycle ? <CycleAnnouncement base={base} cycle={openCycle} copyable={copyable} /> : null}
@@ -127,12 +129,13 @@ export default function OrganizationHome() {
               </ul>
             ) : (
               <p className="muted">
-                {t("home.noCommitments")}{" "}
+                {t("home.noCommitments")}
                 {canCommit ? (
-                  <Link to={`${base}/commitments/new?value=${v.slug}`}>{t("home.addCommitment")}</Link>
-                ) : (
-                  t("home.commitmentsWithCycle")
-                )}
+                  <>
+                    {" "}
+                    <Link to={`${base}/commitments/new?value=${v.slug}`}>{t("home.addCommitment")}</Link>
+                  </>
+                ) : null}
               </p>
             )}
             <p className="reflection-state">

@@ -151,6 +151,31 @@ describe("a hidden cell", () => {
       expect(svg).not.toMatch(/<title>[^<]*A: [\d.]+<\/title>/);
     });
   }
+  test("stacked: counted segments start where the counts before them end; the hidden ones are one stand-in after them", () => {
+    const three: ChartTable = {
+      id: "stack-order",
+      columns: ["A", "B", "C", "D"].map((label, i) => ({ key: label.toLowerCase(), label, color: `#00${i}` })),
+      rows: [
+        { key: "r1", label: "Row one", cells: [4, null, 6, null] },
+        { key: "r2", label: "Row two", cells: [4, 3, 6, 2] },
+      ],
+    };
+    const svg = renderToStaticMarkup(<MovementChart table={three} kind="stacked" hidden={hidden} />);
+    const rect = (title: string) => {
+      const m = svg.match(new RegExp(`<rect x="([\\d.]+)"[^>]*width="([\\d.]+)"[^>]*><title>${title}</title>`));
+      if (!m) throw new Error(`no segment titled ${title}`);
+      return { x: Number(m[1]), end: Number(m[1]) + Number(m[2]) };
+    };
+    // Row one's C begins at 4, where Row two's B does: nothing hidden stands between A and C
+    expect(rect("Row one, C: 6").x).toBeCloseTo(rect("Row two, B: 3").x, 5);
+    expect(rect("Row one, A: 4").end).toBeCloseTo(rect("Row one, C: 6").x, 5);
+    // one stand-in for both hidden cells, after C, naming them
+    const standIns = [...svg.matchAll(/<g><title>([^<]*)<\/title><rect x="([\d.]+)"/g)];
+    expect(standIns.map((m) => m[1])).toEqual(["Row one, B, D: hidden: fewer than 3 organizations"]);
+    expect(Number(standIns[0][2]) - 0.75).toBeCloseTo(rect("Row one, C: 6").end, 5);
+    expect(svg).not.toMatch(/<title>Row one, [BD]: [\d.]+<\/title>/);
+  });
+
   test("line: a hidden month is a dashed circle on the bottom axis, titled with why, never a point with a number", () => {
     const months: ChartTable = {
       id: "months",

@@ -18,6 +18,8 @@ export type HiddenWords = { mark: string; title: string };
 
 type Datum = Record<string, string | number | boolean | null>;
 const HIDDEN = ":hidden";
+const HIDDEN_STACK = ":hiddenStack";
+const HIDDEN_NAMES = ":hiddenNames";
 const X_AXIS_HEIGHT = 30;
 const INK = "#333";
 
@@ -32,9 +34,10 @@ type BarShape = {
 
 /** The largest number the drawing must reach: a bar's end, a stack's total, a line's highest point. */
 function largestShown(table: ChartTable, stacked: boolean, placeholder = 0) {
+  // a stack's hidden cells are one stand-in at its end (toData)
   const each = table.rows.map((r) =>
     stacked
-      ? r.cells.reduce<number>((sum, c) => sum + (c ?? placeholder), 0)
+      ? r.cells.reduce<number>((sum, c) => sum + (c ?? 0), 0) + (r.cells.includes(null) ? placeholder : 0)
       : Math.max(0, ...r.cells.map((c) => c ?? placeholder)),
   );
   return Math.max(0, ...each);
@@ -64,15 +67,26 @@ function scale(table: ChartTable, kind: ChartKind, box: typeof WIDE, bars: boole
   return { ticks, placeholder };
 }
 
-/** The chart's rows as Recharts reads them; a hidden cell is flagged (drawn as such) when `flag`. */
-function toData(table: ChartTable, placeholder: number, flag: boolean): Datum[] {
+/**
+ * The chart's rows as Recharts reads them; a hidden cell is flagged (drawn as such) when `flag`. In a stack,
+ * the hidden cells of a row are one stand-in of one length after its counted segments (HIDDEN_STACK,
+ * HIDDEN_NAMES naming them): a stand-in in their midst would move every segment after it by a length that
+ * is no count, and a length per hidden cell would say how many there are.
+ */
+function toData(table: ChartTable, placeholder: number, flag: boolean, stacked: boolean): Datum[] {
   return table.rows.map((r) => {
     const datum: Datum = { label: r.label };
+    const hiddenNames: string[] = [];
     table.columns.forEach((c, i) => {
       const cell = r.cells[i];
-      datum[c.key] = cell === null && placeholder > 0 ? placeholder : cell;
+      datum[c.key] = cell === null && placeholder > 0 && !stacked ? placeholder : cell;
       if (cell === null && flag) datum[c.key + HIDDEN] = true;
+      if (cell === null) hiddenNames.push(c.label);
     });
+    if (stacked && placeholder > 0 && hiddenNames.length) {
+      datum[HIDDEN_STACK] = placeholder;
+      datum[HIDDEN_NAMES] = hiddenNames.join(", ");
+    }
     return datum;
   });
 }
@@ -117,7 +131,7 @@ export function MovementChart({
   const box = size === "narrow" ? NARROW : WIDE;
   const line = kind === "line" && table.rows.length > 1;
   const { ticks, placeholder } = scale(table, kind, box, !line, hidden !== undefined);
-  const data = toData(table, placeholder, hidden !== undefined && (line || placeholder > 0));
+  const data = toData(table, placeholder, hidden !== undefined && (line || placeholder > 0), kind === "stacked");
   const tick = { fontSize: box.font, fill: INK };
   const countAxis = { type: "number" as const, allowDecimals: false, ticks, domain: [0, ticks[ticks.length - 1]] };
   const common = {
@@ -201,9 +215,10 @@ export function MovementChart({
           stackId={stacked ? "stack" : undefined}
           isAnimationActive={false}
           shape={(props: BarShape) => {
-            // an empty cell draws nothing rather than a bar of no size
+            // an empty cell draws nothing rather than a bar of no size; a stack's hidden cell is drawn at its end
             if (!Number.isFinite(props.width) || !Number.isFinite(props.height)) return <g />;
             const label = props.payload?.label;
+            if (stacked && props.payload?.[c.key] === null) return <g />;
             if (hidden && props.payload?.[c.key + HIDDEN])
               return <HiddenBar {...props} hidden={hidden} box={box} name={`${label}, ${c.label}`} />;
             const fill = barColors?.[String(table.rows.find((r) => r.label === label)?.key)] ?? props.fill;
@@ -222,6 +237,25 @@ export function MovementChart({
           }}
         />
       ))}
+      {stacked && hidden && data.some((d) => d[HIDDEN_STACK]) ? (
+        <Bar
+          dataKey={HIDDEN_STACK}
+          stackId="stack"
+          isAnimationActive={false}
+          shape={(props: BarShape) =>
+            Number.isFinite(props.width) && props.payload?.[HIDDEN_STACK] ? (
+              <HiddenBar
+                {...props}
+                hidden={hidden}
+                box={box}
+                name={`${props.payload?.label}, ${props.payload?.[HIDDEN_NAMES]}`}
+              />
+            ) : (
+              <g />
+            )
+          }
+        />
+      ) : null}
     </BarChart>
   );
 }
