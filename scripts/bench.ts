@@ -224,8 +224,9 @@ const plain =
       `SELECT pf."freedomId", ${agg("count(*)")}, ${orgs(org)} FROM "PracticeFreedom" pf JOIN "Practice" p ON p."id" = pf."practiceId"
       JOIN "Organization" o ON o."id" = p."organizationId" LEFT JOIN "Region" r ON r."code" = o."region"
       WHERE p."deletedAt" IS NULL AND o."archivedAt" IS NULL ${where} ${thisYear} GROUP BY 1`,
-      // participants and directly impacted ones per value
-      `SELECT p."valueId", ${agg(`sum(p."participants")`)}, ${agg(`sum(p."impactedParticipants")`)}, ${orgs(org)} ${practices} ${thisYear} GROUP BY 1`,
+      // participants and directly impacted ones per value, with the organizations that counted participants
+      `SELECT p."valueId", ${agg(`sum(p."participants")`)}, ${agg(`sum(p."impactedParticipants")`)}, ${orgs(org)},
+        ${orgs(`CASE WHEN p."participants" > 0 THEN p."organizationId" END`)} ${practices} ${thisYear} GROUP BY 1`,
       // participation: organizations that logged a practice each quarter and in the year, of the active ones
       `SELECT extract(quarter FROM p."occurredOn") AS q, ${orgs(org)} ${practices} ${thisYear} GROUP BY ROLLUP (1)`,
       `SELECT ${agg("count(*)")}, count(*) FROM "Organization" o LEFT JOIN "Region" r ON r."code" = o."region" WHERE o."archivedAt" IS NULL ${where}`,

@@ -192,8 +192,9 @@ export async function rebuildMovementRollups(tx: Tx, now = new Date()) {
     JOIN "Organization" o ON o."id" = s."organizationId" AND o."archivedAt" IS NULL
     GROUP BY 1, 2, 3, 4, 5`;
   await tx.$executeRaw`
-    INSERT INTO "MovementValueYearSummary" ("year", "valueId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "participants", "impactedParticipants", "organizationCount")
-    SELECT v."year", v."valueId", y."macroRegion", y."sizeBand", y."impactedLed", sum(v."n")::int, sum(v."p")::int, sum(v."i")::int, count(*) FILTER (WHERE v."n" > 0)::int
+    INSERT INTO "MovementValueYearSummary" ("year", "valueId", "macroRegion", "sizeBand", "impactedLed", "practiceCount", "participants", "impactedParticipants", "organizationCount", "participantOrganizationCount")
+    SELECT v."year", v."valueId", y."macroRegion", y."sizeBand", y."impactedLed", sum(v."n")::int, sum(v."p")::int, sum(v."i")::int, count(*) FILTER (WHERE v."n" > 0)::int,
+      count(*) FILTER (WHERE v."p" > 0)::int
     FROM (
       SELECT "organizationId", "valueId", extract(year FROM "month")::int AS "year", sum("practiceCount") AS "n", sum("participants") AS "p", sum("impactedParticipants") AS "i"
       FROM "PracticeMonthlySummary" GROUP BY 1, 2, 3

@@ -138,7 +138,8 @@ async function querySnapshot(prisma: Prisma, filters: SnapshotFilters, { from, t
       key: `"valueId"`,
       sub: `c."column"`,
       value: `c."amount"`,
-      organizations: `"organizationCount"`,
+      // the participants' figures come from the organizations that counted participants
+      organizations: `CASE WHEN c."column" = 'practiceCount' THEN "organizationCount" ELSE "participantOrganizationCount" END`,
       where: inYear,
       unpivot: VALUE_YEAR_COLUMNS,
     },

@@ -150,10 +150,12 @@ export function practiceRollupCtes(p: RolledUpPractice, sign: 1 | -1, gate: Pris
       "mvy",
       "MovementValueYearSummary",
       ["year", "valueId", ...DIMS],
-      counts,
+      [...counts, "participantOrganizationCount"],
+      // the organization counts for the participants' figures once its own participants there go above 0
       Sql.sql`
-      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`b."before"`, sign)} AS "organizationCount"
-      FROM st, ${before("ovy")} b`,
+      SELECT ${year}::int AS "year", ${p.valueId}::text AS "valueId", ${dims}, ${amounts}, ${starts(`b."before"`, sign)} AS "organizationCount",
+        (b."participantsAfter" > 0)::int - (b."participantsAfter" - ${sign * p.participants}::int > 0)::int AS "participantOrganizationCount"
+      FROM st, (SELECT a."practiceCount" - ${sign}::int AS "before", a."participants" AS "participantsAfter" FROM ovy_after a) b`,
     )},
     mvd_src AS (
       -- the organization leaves the buckets of its counts before this change and joins those of its counts after

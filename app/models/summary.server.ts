@@ -150,10 +150,17 @@ const SPECS: Record<string, Spec> = {
   valueYears: {
     table: "MovementValueYearSummary",
     keys: [["year", `"year"::text`], ["valueId", `"valueId"`], ...dimKeys],
-    counts: ["practiceCount", "participants", "impactedParticipants", "organizationCount"],
+    counts: [
+      "practiceCount",
+      "participants",
+      "impactedParticipants",
+      "organizationCount",
+      "participantOrganizationCount",
+    ],
     fresh: Sql.sql`SELECT y."year"::text AS "year", p."valueId", y."macroRegion", y."sizeBand"::text AS "sizeBand", y."impactedLed"::text AS "impactedLed",
       count(*)::int AS "practiceCount", sum(p."participants")::int AS "participants", sum(p."impactedParticipants")::int AS "impactedParticipants",
-      count(DISTINCT p."organizationId")::int AS "organizationCount" ${live} GROUP BY 1, 2, 3, 4, 5`,
+      count(DISTINCT p."organizationId")::int AS "organizationCount",
+      count(DISTINCT p."organizationId") FILTER (WHERE p."participants" > 0)::int AS "participantOrganizationCount" ${live} GROUP BY 1, 2, 3, 4, 5`,
   },
   // the organization-value-years counted afresh, then the organizations at each of their buckets
   valueYearDistribution: {

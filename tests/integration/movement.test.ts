@@ -289,6 +289,74 @@ describe("known answers and suppression", () => {
     ).toEqual([null, null]);
   });
 
+  test("participants are hidden until 3 organizations counted them, whatever the organizations with a practice there", async () => {
+    // three organizations acted on the value in 2023; participants are optional, and only one counted them at first
+    const prisma = await getPrisma();
+    const actor = await createUser();
+    const year = 2023;
+    const counted: string[] = [];
+    for (const i of [0, 1, 2]) {
+      const org = await prisma.organization.create({
+        data: { name: `Counted ${i}`, slug: `counted-${i}`, region: "CA", sizeBand: "SMALL" },
+      });
+      counted.push(org.id);
+      await valueOf(
+        createPractice({
+          prisma,
+          organizationId: org.id,
+          actorId: actor.id,
+          submissionKey: `counted-${i}`,
+          input: {
+            title: "Counted",
+            occurredOn: `${year}-03-15`,
+            valueId,
+            participants: i === 0 ? 37 : 0,
+            impactedParticipants: i === 0 ? 11 : 0,
+            visibility: i === 0 ? "PRIVATE" : "COALITION",
+            freedomIds: [],
+          },
+        }),
+      );
+    }
+    const participants = async () => {
+      const d = await movementDashboard(year);
+      expect(d.charts.practices.columns.length).toBeGreaterThan(0);
+      return d.charts.participants.rows.find((r) => r.key === valueSlug)!.cells;
+    };
+    expect(await participants()).toEqual([null, null]);
+    const res = await answer(
+      csvLoader(requestArgs(`/movement/csv?year=${year}&chart=participants`, { cookie: staffCookie })),
+    );
+    const row = parseCsv(await res.text()).find((r) => r[0].includes("Trust"))!;
+    expect(row.slice(1)).not.toContain("37");
+    expect(row.slice(1)).not.toContain("11");
+    // a second organization counts participants: still two
+    const second = async (i: number, participants: number) =>
+      valueOf(
+        createPractice({
+          prisma,
+          organizationId: counted[i],
+          actorId: actor.id,
+          submissionKey: `counted-more-${i}`,
+          input: {
+            title: "Counted",
+            occurredOn: `${year}-04-15`,
+            valueId,
+            participants,
+            impactedParticipants: 1,
+            visibility: "COALITION",
+            freedomIds: [],
+          },
+        }),
+      );
+    await second(1, 5);
+    expect(await participants()).toEqual([null, null]);
+    await second(2, 6);
+    expect(await participants()).toEqual([48, 13]);
+    const { stored, fresh } = await compareSummaries({ prisma });
+    expect(stored).toEqual(fresh);
+  });
+
   test("every filter combination shows no number built from fewer than 3 organizations", async () => {
     const combos: Omit<MovementFilters, "year">[] = [];
     for (const region of [undefined, ...MACRO_REGIONS])
