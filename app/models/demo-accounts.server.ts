@@ -1,6 +1,7 @@
 // The demo accounts that can still be signed into with the published demo password. The server refuses to
 // listen beyond loopback while any exist (app/boot/boot.server.ts), so it recognises them without carrying the
 // password itself: the demo generator and its password live in demo/, outside the server build.
+import { verify } from "@node-rs/argon2";
 import type { Prisma } from "~/utils/db.server";
 
 /** Every demo address ends with this (addresses under .example never receive mail). */
@@ -29,4 +30,12 @@ export async function countDemoPasswordAccounts({ prisma }: { prisma: Prisma }) 
   return hashes
     .filter((h) => h.hash === DEMO_PASSWORD_HASH || h._count._all > 1)
     .reduce((sum, h) => sum + h._count._all, 0);
+}
+
+/**
+ * True for the demo's published password, recognised by its hash (the server does not carry the password):
+ * nobody may choose it for an account of their own, which no seed's hash would then give away.
+ */
+export function isDemoPassword(password: string) {
+  return verify(DEMO_PASSWORD_HASH, password);
 }

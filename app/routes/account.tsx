@@ -62,7 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return res;
     }
     case "password": {
-      const fieldErrors = newPasswordErrors({ password: value.password, confirm: value.confirm, email: user.email });
+      const fieldErrors = await newPasswordErrors({
+        password: value.password,
+        confirm: value.confirm,
+        email: user.email,
+      });
       if (fieldErrors) return refuse(400, { fieldErrors });
       const changed = await changePassword({
         prisma,

@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (value.intent === "create") {
     if (invitation.accountId) return reply(submission, { formErrors: ["invite:errors.accountExists"], ...HIDE });
-    const fieldErrors = newPasswordErrors({
+    const fieldErrors = await newPasswordErrors({
       password: value.password,
       confirm: value.confirm,
       email: invitation.email,

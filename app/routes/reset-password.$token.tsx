@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reset = await findUsableReset({ prisma, token });
   if (!reset) return reply(submission, { formErrors: [EXPIRED], hideFields, status: 410 });
   const { password, confirm } = submission.value;
-  const fieldErrors = newPasswordErrors({ password, confirm, email: reset.email });
+  const fieldErrors = await newPasswordErrors({ password, confirm, email: reset.email });
   if (fieldErrors) return reply(submission, { fieldErrors, hideFields });
 
   const changed = await resetPassword({ prisma, token, password });

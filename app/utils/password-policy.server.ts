@@ -2,6 +2,7 @@
 // common passwords is zxcvbn-ts's (about 49,000 from public breach corpora); it stays on the server.
 import { dictionary } from "@zxcvbn-ts/language-common";
 
+import { isDemoPassword } from "~/models/demo-accounts.server";
 import { PASSWORD_LIMITS } from "~/utils/form-rules";
 
 let common: Set<string> | undefined;
@@ -39,10 +40,23 @@ export function passwordProblem(password: string, email?: string): string | null
   return null;
 }
 
-/** Field errors for a new password and its confirmation (the `password` and `confirm` fields), or null when both are right. */
-export function newPasswordErrors({ password, confirm, email }: { password: string; confirm: string; email: string }) {
+/**
+ * Field errors for a new password and its confirmation (the `password` and `confirm` fields), or null when both
+ * are right. The demo's published password is refused too: the server's guard against demo accounts on a
+ * network (countDemoPasswordAccounts) recognises only the seed's own hashes of it.
+ */
+export async function newPasswordErrors({
+  password,
+  confirm,
+  email,
+}: {
+  password: string;
+  confirm: string;
+  email: string;
+}) {
   const fieldErrors: Record<string, string[]> = {};
-  const problem = passwordProblem(password, email);
+  const problem =
+    passwordProblem(password, email) ?? ((await isDemoPassword(password)) ? "validation.passwordPublished" : null);
   if (problem) fieldErrors.password = [problem];
   if (confirm !== password) fieldErrors.confirm = ["validation.passwordsDiffer"];
   return Object.keys(fieldErrors).length ? fieldErrors : null;

@@ -10,6 +10,7 @@ import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
 import { verifyPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/session.server";
+import { DEMO_PASSWORD } from "../../demo/seed";
 import { TEST_PASSWORD, answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
 const NEW_PASSWORD = "river stones and morning coffee";
@@ -288,6 +289,8 @@ describe("accepting", () => {
     const cases: [Record<string, string>, Record<string, string[]>][] = [
       [newAccount({ password: "short", confirm: "short" }), { password: ["validation.passwordTooShort"] }],
       [newAccount({ password: "password1234", confirm: "password1234" }), { password: ["validation.passwordCommon"] }],
+      // the demo's published password: an account of one's own with it would pass the guard against demo accounts
+      [newAccount({ password: DEMO_PASSWORD, confirm: DEMO_PASSWORD }), { password: ["validation.passwordPublished"] }],
       [
         newAccount({ password: "x".repeat(129), confirm: "x".repeat(129) }),
         { password: ["validation.passwordTooLong"] },
