@@ -152,7 +152,7 @@ export async function seedDemo({
   const passwordHash = await demoPasswordHash();
   if (passwordHash !== DEMO_PASSWORD_HASH)
     throw new Error(
-      "The demo password's hash no longer matches DEMO_PASSWORD_HASH (app/models/demo-accounts.server.ts): update it there.",
+      "The demo password's hash no longer matches DEMO_PASSWORD_HASH (app/utils/demo-password.server.ts): update it there.",
     );
   const batches = generateDemoBatches({
     orgs,

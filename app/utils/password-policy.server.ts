@@ -2,7 +2,7 @@
 // common passwords is zxcvbn-ts's (about 49,000 from public breach corpora); it stays on the server.
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-import { isDemoPassword } from "~/models/demo-accounts.server";
+import { isDemoPassword } from "~/utils/demo-password.server";
 import { PASSWORD_LIMITS } from "~/utils/form-rules";
 
 let common: Set<string> | undefined;
