@@ -69,6 +69,7 @@ describe("practice form rules", () => {
     ["a title with a zero-width joiner inside", { ...valid, title: "Taller\u200Dcomunitario" }],
     ["a title of a Hangul filler only", { ...valid, title: "\u3164" }],
     ["a title of a blank braille cell and a variation selector", { ...valid, title: "\u2800\uFE0F" }],
+    ["a title of control characters only", { ...valid, title: "\u0001\u0002\u0003\u0085" }],
   ])("%s: the same errors", (_, fields) => {
     const data = form(fields);
     expect(errorsOf(validateWithRules(data, practiceRules({ maxDate })))).toEqual(
@@ -88,7 +89,16 @@ describe("what the server makes of a form's counts and titles", () => {
     expect(padded.status === "success" && padded.value.participants).toBe(12);
   });
   test("a title with nothing visible is missing; visible text with invisible characters in it is kept", () => {
-    for (const title of ["\u200B\u2060", "\u3164", "\u2800", "\uFFA0", "\u115F\u1160", "\u034F\uFE0F", "\u00AD"])
+    for (const title of [
+      "\u200B\u2060",
+      "\u3164",
+      "\u2800",
+      "\uFFA0",
+      "\u115F\u1160",
+      "\u034F\uFE0F",
+      "\u00AD",
+      "\u0001\u001b",
+    ])
       expect(errorsOf(parse({ ...valid, title }))).toEqual({ title: ["validation.required"] });
     const joined = parse({ ...valid, title: "Taller\u200Dcomunitario" });
     expect(joined.status === "success" && joined.value.title).toBe("Taller\u200Dcomunitario");
@@ -100,4 +110,11 @@ test("a title's direction overrides are dropped, its right-to-left text and mark
     schema: practiceSchema({ maxDate }),
   });
   expect(parsed.status === "success" && parsed.value.title).toBe("ورشة\u200F عمل");
+});
+
+test("a title sent with a tab or a line break by hand is one line", () => {
+  const parsed = parseWithZod(form({ ...valid, title: "Taller\tcomunitario\r\nde marzo" }), {
+    schema: practiceSchema({ maxDate }),
+  });
+  expect(parsed.status === "success" && parsed.value.title).toBe("Taller comunitario  de marzo");
 });

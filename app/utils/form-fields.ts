@@ -23,7 +23,8 @@ export const visibleText = () => z.refine<string>(hasVisibleText, { error: "vali
  */
 export const requiredText = (max: number) =>
   z.string({ error: "validation.required" }).check(
-    z.overwrite((v) => v.replace(/[\u202A-\u202E\u2066-\u2069]/g, "")),
+    // one line: a tab or a line break sent by hand is a space
+    z.overwrite((v) => v.replace(/[\u202A-\u202E\u2066-\u2069]/g, "").replace(/[\t\n\r]/g, " ")),
     z.trim(),
     // empty, or only invisible characters: one "required"
     visibleText(),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { FORM_LIMITS, formLimitProblem, isAcceptableFieldName, withoutNul } from "~/utils/form-limits";
+import { FORM_LIMITS, formLimitProblem, isAcceptableFieldName, withoutControls } from "~/utils/form-limits";
 
 describe("field names", () => {
   test.each([
@@ -56,8 +56,10 @@ describe("whole forms", () => {
     expect(formLimitProblem([["upload", new File(["x"], "x.txt")]])).toBe("file");
   });
 
-  test("NUL is dropped, other text kept", () => {
-    expect(withoutNul("a\u0000b\u0000")).toBe("ab");
-    expect(withoutNul("año\tok")).toBe("año\tok");
+  test("NUL and the other control characters are dropped; tab, line breaks and other text kept", () => {
+    expect(withoutControls("a\u0000b\u0000")).toBe("ab");
+    expect(withoutControls("año\tok\r\nnext")).toBe("año\tok\r\nnext");
+    expect(withoutControls("a\u0001\u0007b\u001b[31mc\u007f\u0085\u009fd")).toBe("ab[31mcd");
+    expect(withoutControls("\u200f\u00a0é")).toBe("\u200f\u00a0é");
   });
 });

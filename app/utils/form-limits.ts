@@ -54,7 +54,14 @@ export function formLimitProblem(
   return null;
 }
 
-/** PostgreSQL refuses text holding NUL; no one types it, so it is dropped wherever input enters. */
-export function withoutNul(text: string) {
-  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
+// control characters but tab, line feed and carriage return: C0, DEL and C1
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Control characters no one types (NUL, which PostgreSQL refuses in text; BEL, ESC, …; tab and line breaks
+ * stay) are dropped wherever input enters: kept, a title of them alone would read as empty, and an ESC would
+ * reach a log or a terminal that shows the text.
+ */
+export function withoutControls(text: string) {
+  return text.replace(CONTROLS, "");
 }

@@ -68,7 +68,7 @@ export function isRealDate(value: string) {
  * code points and U+2800).
  */
 export function hasVisibleText(value: string) {
-  return /[^\s\p{Default_Ignorable_Code_Point}\u2800]/u.test(value);
+  return /[^\s\p{Default_Ignorable_Code_Point}\u2800\p{Cc}]/u.test(value);
 }
 
 function fieldProblem(rule: FieldRule, raw: unknown): Problem | null {

@@ -1,4 +1,4 @@
-import { withoutNul } from "~/utils/form-limits";
+import { withoutControls } from "~/utils/form-limits";
 
 const DEFAULT_REDIRECT = "/";
 // Browsers drop tabs and newlines from URLs and read "\" as "/", so "/\t/evil.example" and "/\evil.example"
@@ -36,7 +36,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 /** The request's query parameters, with NUL (which PostgreSQL refuses in text) dropped from names and values. */
 export function searchParamsOf(request: Request) {
   const params = new URLSearchParams();
-  for (const [name, value] of new URL(request.url).searchParams) params.append(withoutNul(name), withoutNul(value));
+  for (const [name, value] of new URL(request.url).searchParams)
+    params.append(withoutControls(name), withoutControls(value));
   return params;
 }
 

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import crypto from "node:crypto";
-import { FORM_LIMITS, formLimitProblem, withoutNul } from "~/utils/form-limits";
+import { FORM_LIMITS, formLimitProblem, withoutControls } from "~/utils/form-limits";
 
 export function createNonce() {
   return crypto.randomBytes(16).toString("base64");
@@ -82,7 +82,8 @@ export async function readForm(request: Request) {
   if (formLimitProblem(parsed.entries()) !== null) throw badRequest();
   const form = new FormData();
   // every value is text: formLimitProblem refuses files
-  for (const [name, value] of parsed.entries()) if (typeof value === "string") form.append(name, withoutNul(value));
+  for (const [name, value] of parsed.entries())
+    if (typeof value === "string") form.append(name, withoutControls(value));
   return form;
 }
 
