@@ -54,8 +54,8 @@ export function formLimitProblem(
   return null;
 }
 
-// control characters but tab, line feed and carriage return: C0, DEL and C1
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// control characters (C0, DEL and C1: Unicode's Cc) but tab, line feed and carriage return
+const CONTROLS = /[^\P{Cc}\t\n\r]/gu;
 
 /**
  * Control characters no one types (NUL, which PostgreSQL refuses in text; BEL, ESC, …; tab and line breaks
