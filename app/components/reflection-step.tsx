@@ -1,7 +1,7 @@
 import { getCollectionProps, getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field } from "~/components/ui/field";
+import { ErrorList, Field } from "~/components/ui/field";
 import { VisibilityBadge, type VisibilityOption } from "~/components/visibility-field";
 import { useFormat } from "~/components/use-format";
 import { reflectionStepRules } from "~/models/reflection-rules";
@@ -90,13 +90,7 @@ export function RubricLevelField({ meta, levels }: { meta: FieldMetadata<unknown
           );
         })}
       </div>
-      {meta.errors?.length ? (
-        <ul id={meta.errorId} className="field-errors">
-          {meta.errors.map((e) => (
-            <li key={e}>{t(e)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
     </fieldset>
   );
 }

@@ -115,7 +115,10 @@ export async function getParticipationTracker({
     query.page === "all"
       ? Sql.empty
       : Sql.sql`LIMIT ${PARTICIPATION_PAGE_SIZE} OFFSET ${(query.page - 1) * PARTICIPATION_PAGE_SIZE}`;
-  // an organization with no activity in the year has no snapshot yet: its current dimensions stand in
+  // a past year's organizations are those that took part in it, as the dashboard counts them (a snapshot of
+  // the year: activity then, or active in it); this year, every active organization, and one with no activity
+  // yet has no snapshot: its current dimensions stand in
+  const thisYear = new Date().getUTCFullYear();
   const raw = await prisma.$queryRaw`
     WITH base AS (
       SELECT o."id", o."name", COALESCE(y."regionCode", o."region") AS "regionCode",
@@ -131,7 +134,7 @@ export async function getParticipationTracker({
       FROM "Organization" o
       LEFT JOIN "OrganizationYear" y ON y."organizationId" = o."id" AND y."year" = ${year}::int
       LEFT JOIN "Region" r ON r."code" = COALESCE(y."regionCode", o."region")
-      WHERE o."archivedAt" IS NULL
+      WHERE o."archivedAt" IS NULL AND (y."organizationId" IS NOT NULL OR ${year}::int >= ${thisYear}::int)
     )
     SELECT *, count(*) OVER ()::int AS "total" FROM base
     ${where.length ? Sql.sql`WHERE ${Sql.join(where, " AND ")}` : Sql.empty}
