@@ -41,15 +41,22 @@ export type AppReady = {
   listening: (port: number) => void;
 };
 
+/** A value as one word of a shell command (quoted when it holds anything but letters, digits and . _ / -). */
+function shellWord(value: string) {
+  return /^[\w./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
 /** Why the server must not listen where it was asked to, or null when it may. */
 export function listenRefusal({ env, demoAccounts }: { env: Env; demoAccounts: number }) {
   if (!demoAccounts || isLoopback(env.HOST)) return null;
   const where = env.DATABASE_URL ? "the database (DATABASE_URL)" : `the embedded database in ${env.DATA_DIR}`;
+  // the reset names the same database as this start, or it would empty another (the default folder)
+  const same = env.DATABASE_URL ? "with the same DATABASE_URL, " : `DATA_DIR=${shellWord(env.DATA_DIR)} `;
   return [
     `North Star will not listen on ${env.HOST}: ${demoAccounts} demo account(s) in ${where} still sign in with the published demo password.`,
     "Start without demo data, either:",
     `  - on a new data folder: DATA_DIR=<new folder> SEED_DEMO=0 HOST=${env.HOST} npm start`,
-    `  - or remove everything in this database, demo data included: SEED_DEMO=0 npm run db:reset, then start with SEED_DEMO=0 HOST=${env.HOST}`,
+    `  - or remove everything in this database, demo data included: ${same}SEED_DEMO=0 npm run db:reset, then start with ${same}SEED_DEMO=0 HOST=${env.HOST}`,
     "Or leave HOST unset to try the demo on this machine only (127.0.0.1).",
   ].join("\n");
 }

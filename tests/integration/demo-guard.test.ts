@@ -70,9 +70,20 @@ describe("demo accounts and the network", () => {
       expect(refusal).toContain(
         `North Star will not listen on ${host}: 141 demo account(s) in the embedded database in /srv/north-star`,
       );
-      expect(refusal).toContain("SEED_DEMO=0 npm run db:reset");
+      // the reset names the folder this start used, not the default one
+      expect(refusal).toContain("DATA_DIR=/srv/north-star SEED_DEMO=0 npm run db:reset");
+      expect(refusal).toContain(`then start with DATA_DIR=/srv/north-star SEED_DEMO=0 HOST=${host}`);
       expect(refusal).toContain("DATA_DIR=<new folder> SEED_DEMO=0");
     }
+    expect(listenRefusal({ env: env({ HOST: "0.0.0.0", DATA_DIR: "/srv/my data's" }), demoAccounts: 1 })).toContain(
+      `DATA_DIR='/srv/my data'\\''s' SEED_DEMO=0 npm run db:reset`,
+    );
+    const onPostgres = listenRefusal({
+      env: env({ HOST: "0.0.0.0", DATABASE_URL: "postgresql://north:secret@db/northstar" }),
+      demoAccounts: 1,
+    });
+    expect(onPostgres).toContain("with the same DATABASE_URL, SEED_DEMO=0 npm run db:reset");
+    expect(onPostgres).not.toContain("secret");
   });
 });
 
