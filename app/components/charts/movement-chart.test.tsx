@@ -212,3 +212,21 @@ describe("a hidden cell", () => {
     expect(svg).toContain("<title>Row one, A: oculto: menos de 3 organizaciones</title>");
   });
 });
+
+test("a date range's last month name fits in the drawing, not cut at its edge", () => {
+  const months = ["Mar", "Apr", "May", "Jun", "Jul", "Aug"].map((m) => `${m} 2025`);
+  const svg = renderToStaticMarkup(
+    <MovementChart
+      table={{
+        id: "range",
+        columns: [{ key: "a", label: "A", color: "#1b6" }],
+        rows: months.map((label, i) => ({ key: `r${i}`, label, cells: [i + 1] })),
+      }}
+      kind="line"
+    />,
+  );
+  const last = svg.match(/<text[^>]*x="([\d.]+)"[^>]*text-anchor="middle"[^>]*>(?:<tspan[^>]*>)?Aug 2025/);
+  expect(last).not.toBeNull();
+  // 12-unit type, about 0.6 of it per letter, centred on its point
+  expect(Number(last![1]) + ("Aug 2025".length * 12 * 0.6) / 2).toBeLessThanOrEqual(720);
+});

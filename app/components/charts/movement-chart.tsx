@@ -139,8 +139,19 @@ export function MovementChart({
     width: box.width,
     height: box.height,
     data,
-    // room at the right for the last tick's number, centred on the axis' end
-    margin: { top: 16, right: Math.round(box.font * 1.6), bottom: 8, left: 8 },
+    // room at the right for the last tick's number, centred on the axis' end; on a line chart, for the last
+    // month's name, centred on the last point ("Aug 2025" of a date range is longer than a number)
+    margin: {
+      top: 16,
+      right: Math.round(
+        Math.max(
+          box.font * 1.6,
+          line ? (Math.max(...table.rows.map((r) => r.label.length)) * box.font * 0.6) / 2 + 4 : 0,
+        ),
+      ),
+      bottom: 8,
+      left: 8,
+    },
   };
   // one month alone has no line to draw: its values are bars, the year before lighter
   if (line) {
