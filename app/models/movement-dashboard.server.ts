@@ -265,15 +265,19 @@ export async function getMovementDashboard({
   const reflectionCells = {
     cells: hideEmptyBesideHidden(reflectionRaw, suppressGroup(reflectionRaw, min, activeCell).cells),
   };
+  // fewer active organizations than the threshold: every row is a count of those few (a 0 that they logged
+  // nothing too), so none is shown
+  const activeShown = suppressCell(activeCell, min);
+  const ofActive = (cell: Cell) => (activeShown === null ? null : cell);
   const participationTable: ChartTable = {
     id: "participation",
     columns: [{ key: "organizations", label: labels.organizations, color: "#0e6661" }],
     rows: [
-      { key: "active", label: labels.participation.active, cells: [suppressCell(activeCell, min)] },
-      ...practicedRows,
-      { key: "notStarted", label: labels.participation.notStarted, cells: [reflectionCells.cells[0]] },
-      { key: "drafted", label: labels.participation.drafted, cells: [reflectionCells.cells[1]] },
-      { key: "submitted", label: labels.participation.submitted, cells: [reflectionCells.cells[2]] },
+      { key: "active", label: labels.participation.active, cells: [activeShown] },
+      ...practicedRows.map((r) => ({ ...r, cells: r.cells.map(ofActive) })),
+      { key: "notStarted", label: labels.participation.notStarted, cells: [ofActive(reflectionCells.cells[0])] },
+      { key: "drafted", label: labels.participation.drafted, cells: [ofActive(reflectionCells.cells[1])] },
+      { key: "submitted", label: labels.participation.submitted, cells: [ofActive(reflectionCells.cells[2])] },
     ],
   };
 

@@ -1,13 +1,19 @@
 // A new installation's dashboard: before any organization, cycle or practice, staff and admins see what comes
 // next instead of empty charts, and each step is marked done as it happens.
 import { describe, expect, test } from "vitest";
+import { ensureOrganizationYears } from "~/models/movement-rollup.server";
 import { createPractice } from "~/models/practice.server";
 import { loader as dashboardLoader } from "~/routes/movement._index";
 import { getPrisma } from "~/utils/db.server";
 import { localeCookie } from "~/utils/i18next.server";
 import { answer, createOrganization, createUser, requestArgs, sessionCookie } from "../factories";
 
-type Chart = { id: string; title: string; takeaway: string };
+type Chart = {
+  id: string;
+  title: string;
+  takeaway: string;
+  table: { rows: { key: string; cells: (number | null)[] }[] };
+};
 type Data = {
   firstSteps: { start: Record<string, boolean>; canManageOrganizations: boolean; canManageCycle: boolean } | null;
   showCharts: boolean;
@@ -41,10 +47,26 @@ describe("a new installation's dashboard", () => {
     expect(forStaff.firstSteps).toMatchObject({ canManageOrganizations: false, canManageCycle: false });
 
     const org = await createOrganization();
+    // active this year, as the admin's form makes it (createOrganization in the app)
+    await prisma.$transaction((tx) => ensureOrganizationYears(tx, org.id, [new Date().getUTCFullYear()]));
     const withOrg = await load(admin);
     expect(withOrg.firstSteps?.start).toEqual({ hasOrganizations: true, hasCycle: false, hasPractices: false });
     expect(withOrg.showCharts).toBe(true);
     expect(withOrg.charts.length).toBe(6);
+    // one active organization, hidden: no row of the participation chart counts it, not even a 0 practised
+    expect(chart(withOrg, "participation").table.rows.map((r) => [r.key, r.cells])).toEqual(
+      [
+        "active",
+        "practicedQ1",
+        "practicedQ2",
+        "practicedQ3",
+        "practicedQ4",
+        "practicedYear",
+        "notStarted",
+        "drafted",
+        "submitted",
+      ].map((key) => [key, [null]]),
+    );
     // no cycle yet: the charts that belong to one say there is none, never "the 2026 cycle" as if it existed
     const year = withOrg.filters.year;
     expect(chart(withOrg, "commitments")).toMatchObject({
