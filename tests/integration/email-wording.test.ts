@@ -188,6 +188,12 @@ describe.each(["en", "es"] as const)("in %s", (locale) => {
     expect(outbox.body).toContain("3");
     expect(none.bodyOne).toContain("1");
     expect(none.body).not.toBe(none.bodyOne);
+    // no lead yet: nobody is told, whatever the server does with email (never "0 leads")
+    for (const context of ["SMTP", "OUTBOX", "NONE"] as const) {
+      const zero = t("page.open.confirm.body", { count: 0, context });
+      expect(zero).not.toMatch(/\b0\b/);
+      expect(zero).toMatch(locale === "en" ? /No organization has a lead yet/ : /Ninguna organización tiene todavía/);
+    }
   });
 
   test("an invitation to the coalition team speaks of the coalition; one to an organization of that organization", async () => {
