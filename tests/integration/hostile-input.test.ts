@@ -298,62 +298,45 @@ describe("NUL characters", () => {
     WALK_TIMEOUT,
   );
 
-  test("a NUL in a text field is dropped: the practice is saved with the text around it", async () => {
-    const prisma = await getPrisma();
+  /** A new practice posted by the lead through the form's action, titled `title`. */
+  async function postPractice(title: string) {
     const route = routes.find((r) => r.url === "/o/:org/practices/new")!;
     const mod = await routeModule(route);
-    const form = {
-      title: `Tenant${NUL} meeting`,
-      occurredOn: "2026-03-04",
-      valueId: fieldValues.valueId,
-      visibility: "PRIVATE",
-      participants: "2",
-      impactedParticipants: "1",
-      submissionKey: randomUUID(),
-    };
-    const res = await answer(() =>
+    return answer(() =>
       mod.action!(
         requestArgs(fill(route.url, paramValues), {
           method: "POST",
           cookie: cookies.lead,
           params: { org: paramValues.org },
-          form,
+          form: {
+            title,
+            occurredOn: "2026-03-04",
+            valueId: fieldValues.valueId,
+            visibility: "PRIVATE",
+            participants: "2",
+            impactedParticipants: "1",
+            submissionKey: randomUUID(),
+          },
         }),
       ),
     );
+  }
+
+  test("a NUL in a text field is dropped: the practice is saved with the text around it", async () => {
+    const prisma = await getPrisma();
+    const res = await postPractice(`Tenant${NUL} meeting`);
     expect(res.status, await res.clone().text()).toBe(302);
     expect(await prisma.practice.count({ where: { title: "Tenant meeting" } })).toBe(1);
   });
 
   test("other control characters are dropped too, and a title of them alone is missing", async () => {
     const prisma = await getPrisma();
-    const route = routes.find((r) => r.url === "/o/:org/practices/new")!;
-    const mod = await routeModule(route);
-    const post = (title: string) =>
-      answer(() =>
-        mod.action!(
-          requestArgs(fill(route.url, paramValues), {
-            method: "POST",
-            cookie: cookies.lead,
-            params: { org: paramValues.org },
-            form: {
-              title,
-              occurredOn: "2026-03-04",
-              valueId: fieldValues.valueId,
-              visibility: "PRIVATE",
-              participants: "2",
-              impactedParticipants: "1",
-              submissionKey: randomUUID(),
-            },
-          }),
-        ),
-      );
     const before = await prisma.practice.count();
-    const blank = await post("\u0001\u0002\u0003");
+    const blank = await postPractice("\u0001\u0002\u0003");
     expect(blank.status).toBe(400);
     expect((await blank.json()).error).toMatchObject({ title: ["validation.required"] });
     expect(await prisma.practice.count()).toBe(before);
-    const saved = await post("Rent\u0007\u001b[31m strike\u009b");
+    const saved = await postPractice("Rent\u0007\u001b[31m strike\u009b");
     expect(saved.status, await saved.clone().text()).toBe(302);
     expect(await prisma.practice.count({ where: { title: "Rent[31m strike" } })).toBe(1);
   });
