@@ -2,7 +2,7 @@
 // leaves the database as it was. Used at first start of the try-out (demo/start.ts) and by `npm run seed:demo`.
 // It lives outside app/, so the production server build carries neither the demo password nor the names.
 import type { Prisma as PrismaNamespace } from "../app/generated/prisma/client.ts";
-import { DEMO_PASSWORD_HASH } from "../app/models/demo-accounts.server.ts";
+import { DEMO_PASSWORD_HASH } from "../app/utils/demo-password.server.ts";
 import { seedFramework } from "../app/models/framework.server.ts";
 import { rebuildSummaries } from "../app/models/summary.server.ts";
 import type { Prisma } from "../app/utils/db.server.ts";

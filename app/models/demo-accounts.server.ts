@@ -7,13 +7,11 @@ import type { Prisma } from "~/utils/db.server";
 /** Every demo address ends with this (addresses under .example never receive mail). */
 export const DEMO_EMAIL_SUFFIX = ".example";
 
-export { DEMO_PASSWORD_HASH };
-
 /**
- * How many active demo accounts still have the seed's password: its hash (DEMO_PASSWORD_HASH), or, for a database seeded
- * before the salt was fixed, a hash that several demo accounts share. argon2 salts each hash at random, so two
- * people who choose the same password still get different hashes; a shared one was written by a seed. A person
- * who changes their own password drops out, and so does everyone once the demo data is gone.
+ * How many active demo accounts still have the seed's password: its hash (DEMO_PASSWORD_HASH), or, for a
+ * database seeded before the salt was fixed, a hash that several demo accounts share. argon2 salts each hash
+ * at random, so two people who choose the same password still get different hashes; a shared one was written
+ * by a seed. A person who changes their own password drops out, and so does everyone once the demo data is gone.
  */
 export async function countDemoPasswordAccounts({ prisma }: { prisma: Prisma }) {
   const hashes = await prisma.password.groupBy({

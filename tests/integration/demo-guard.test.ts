@@ -3,7 +3,8 @@
 import { noteDemoAccountsAtStart } from "~/utils/mailer.server";
 import { describe, expect, test } from "vitest";
 import { httpsNote, listenRefusal, mailNote } from "~/boot/boot.server";
-import { countDemoPasswordAccounts, DEMO_PASSWORD_HASH } from "~/models/demo-accounts.server";
+import { countDemoPasswordAccounts } from "~/models/demo-accounts.server";
+import { DEMO_PASSWORD_HASH } from "~/utils/demo-password.server";
 import { setPassword } from "~/models/user.server";
 import { getPrisma } from "~/utils/db.server";
 import { readEnv } from "~/utils/env.server";
